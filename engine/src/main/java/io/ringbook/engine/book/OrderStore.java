@@ -1,0 +1,107 @@
+package io.ringbook.engine.book;
+
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Every live order: a pool of reusable {@link Order}s sized up front, an index by
+ * orderId, and per account a list in orderId order (so a mass cancel walks only that
+ * account's orders, in the order the contract asks for). It also hands out orderIds.
+ */
+public final class OrderStore {
+
+    private final Long2ObjectHashMap<Order> byId;
+    private final Order[] accountHead;
+    private final Order[] accountTail;
+    private final int[] openCount;
+    private Order free;
+    private long lastOrderId;
+
+    public OrderStore(int accounts, int initialOrders) {
+        this.byId = new Long2ObjectHashMap<>(initialOrders * 2, 0.65f);
+        this.accountHead = new Order[accounts];
+        this.accountTail = new Order[accounts];
+        this.openCount = new int[accounts];
+        for (int i = 0; i < initialOrders; i++) {
+            release(new Order());
+        }
+    }
+
+    /** The next orderId; rejected orders get one too. */
+    public long nextOrderId() {
+        return ++lastOrderId;
+    }
+
+    /** The highest orderId handed out so far. */
+    public long lastOrderId() {
+        return lastOrderId;
+    }
+
+    /** A blank order from the pool (allocates only beyond the pool's high-water mark). */
+    public Order acquire() {
+        Order order = free;
+        if (order == null) {
+            return new Order();
+        }
+        free = order.nextOfAccount;
+        order.nextOfAccount = null;
+        return order;
+    }
+
+    /** Returns an order that never opened to the pool. */
+    public void release(Order order) {
+        order.prevOfAccount = null;
+        order.nextOfAccount = free;
+        free = order;
+    }
+
+    /** Indexes an order that will keep working after its command. */
+    public void open(Order order) {
+        byId.put(order.orderId, order);
+        int account = order.accountId;
+        order.prevOfAccount = accountTail[account];
+        order.nextOfAccount = null;
+        if (accountTail[account] == null) {
+            accountHead[account] = order;
+        } else {
+            accountTail[account].nextOfAccount = order;
+        }
+        accountTail[account] = order;
+        openCount[account]++;
+    }
+
+    /** Forgets an order that is done and returns it to the pool. */
+    public void close(Order order) {
+        byId.remove(order.orderId);
+        int account = order.accountId;
+        if (order.prevOfAccount == null) {
+            accountHead[account] = order.nextOfAccount;
+        } else {
+            order.prevOfAccount.nextOfAccount = order.nextOfAccount;
+        }
+        if (order.nextOfAccount == null) {
+            accountTail[account] = order.prevOfAccount;
+        } else {
+            order.nextOfAccount.prevOfAccount = order.prevOfAccount;
+        }
+        openCount[account]--;
+        release(order);
+    }
+
+    /** The open order with this id, or null. */
+    public Order find(long orderId) {
+        return byId.get(orderId);
+    }
+
+    /** The account's open order with the lowest orderId, or null; continue with {@link Order#nextOfAccount()}. */
+    public Order firstOfAccount(int accountId) {
+        return accountHead[accountId];
+    }
+
+    public int openOrders(int accountId) {
+        return openCount[accountId];
+    }
+
+    public int openOrders() {
+        return byId.size();
+    }
+}

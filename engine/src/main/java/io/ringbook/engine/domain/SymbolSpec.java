@@ -1,0 +1,54 @@
+package io.ringbook.engine.domain;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A tradable symbol: its dense id (index into the engine's arrays), its name, and the
+ * units its prices and quantities are counted in. Fees are parts per million of the
+ * notional, negative for a rebate.
+ *
+ * @param id          dense id, 0..n-1, assigned in configuration order
+ * @param name        e.g. {@code BTC-USD}
+ * @param tickSize    price of one tick, e.g. 0.01
+ * @param lotSize     quantity of one lot, e.g. 0.0001
+ * @param makerFeePpm fee charged to the resting side, per million of notional
+ * @param takerFeePpm fee charged to the incoming side, per million of notional
+ */
+public record SymbolSpec(int id, String name, BigDecimal tickSize, BigDecimal lotSize, long makerFeePpm, long takerFeePpm) {
+
+    public SymbolSpec {
+        Objects.requireNonNull(name, "name");
+        if (tickSize.signum() <= 0 || lotSize.signum() <= 0) {
+            throw new IllegalArgumentException(name + ": tick and lot sizes must be positive");
+        }
+    }
+
+    /** Price decimal to ticks; off-tick prices are an error. */
+    public long ticks(BigDecimal price) {
+        return DecimalUnits.toUnits(price, tickSize);
+    }
+
+    /** Quantity decimal to lots; off-lot quantities are an error. */
+    public long lots(BigDecimal qty) {
+        return DecimalUnits.toUnits(qty, lotSize);
+    }
+
+    public BigDecimal price(long ticks) {
+        return DecimalUnits.fromUnits(ticks, tickSize);
+    }
+
+    public BigDecimal qty(long lots) {
+        return DecimalUnits.fromUnits(lots, lotSize);
+    }
+
+    /** A notional in tick-lots (price ticks times lots) as a quote amount at price scale + 8 digits. */
+    public BigDecimal notional(long tickLots) {
+        return DecimalUnits.ratio(tickLots, 1, tickSize.multiply(lotSize), tickSize.scale() + 8);
+    }
+
+    /** The average price of {@code notional} tick-lots over {@code lots}, at price scale + 8 digits. */
+    public BigDecimal averagePrice(long notional, long lots) {
+        return DecimalUnits.ratio(notional, lots, tickSize, tickSize.scale() + 8);
+    }
+}

@@ -1,0 +1,152 @@
+package io.ringbook.engine.event;
+
+import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.Liquidity;
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.StpMode;
+import io.ringbook.engine.domain.TimeInForce;
+
+/**
+ * One outcome of one command, and the outbound ring buffer's preallocated slot. An order
+ * event carries the order's whole state after the event, so a reader needs no other
+ * source to answer a client. Prices are ticks, quantities lots, notionals and fees
+ * tick-lots (price ticks times lots), times epoch nanoseconds.
+ */
+public final class EngineEvent {
+
+    public EventType type;
+    /** Sequence of the command that caused it. */
+    public long sequence;
+    public long eventTimeNanos;
+    /** Copied from the command, for latency measurement only. */
+    public long ingressNanos;
+    public long correlationId;
+    /** Set on the last event of its command by the outbound publisher. */
+    public boolean lastOfCommand;
+
+    public long execId;
+    public long orderId;
+    public int accountId;
+    public int symbolId;
+    public Side side;
+    public OrderType orderType;
+    public TimeInForce timeInForce;
+    public StpMode stpMode;
+    public boolean postOnly;
+    public long price;
+    public long qty;
+    public long filledQty;
+    /** Sum of fill price times fill qty: the average price is this over {@link #filledQty}. */
+    public long filledNotional;
+    public long expireTimeNanos;
+    public long createdTimeNanos;
+    public OrderStatus status;
+    public RejectReason rejectReason;
+    public CancelReason cancelReason;
+    public final ClOrdId clOrdId = new ClOrdId();
+
+    public long tradeId;
+    public long lastPrice;
+    public long lastQty;
+    public long fee;
+    public Liquidity liquidity;
+
+    /** The symbol's market-data sequence after a BOOK_LEVEL change. */
+    public long bookSequence;
+    /** MASS_CANCEL_DONE: orders canceled. */
+    public int count;
+
+    public long leavesQty() {
+        return status != null && status.isOpen() ? qty - filledQty : 0;
+    }
+
+    public EngineEvent clear() {
+        type = null;
+        sequence = 0;
+        eventTimeNanos = 0;
+        ingressNanos = 0;
+        correlationId = 0;
+        lastOfCommand = false;
+        execId = 0;
+        orderId = 0;
+        accountId = -1;
+        symbolId = -1;
+        side = null;
+        orderType = null;
+        timeInForce = null;
+        stpMode = null;
+        postOnly = false;
+        price = 0;
+        qty = 0;
+        filledQty = 0;
+        filledNotional = 0;
+        expireTimeNanos = 0;
+        createdTimeNanos = 0;
+        status = null;
+        rejectReason = RejectReason.NONE;
+        cancelReason = CancelReason.NONE;
+        clOrdId.clear();
+        tradeId = 0;
+        lastPrice = 0;
+        lastQty = 0;
+        fee = 0;
+        liquidity = null;
+        bookSequence = 0;
+        count = 0;
+        return this;
+    }
+
+    public void copyFrom(EngineEvent other) {
+        type = other.type;
+        sequence = other.sequence;
+        eventTimeNanos = other.eventTimeNanos;
+        ingressNanos = other.ingressNanos;
+        correlationId = other.correlationId;
+        lastOfCommand = other.lastOfCommand;
+        execId = other.execId;
+        orderId = other.orderId;
+        accountId = other.accountId;
+        symbolId = other.symbolId;
+        side = other.side;
+        orderType = other.orderType;
+        timeInForce = other.timeInForce;
+        stpMode = other.stpMode;
+        postOnly = other.postOnly;
+        price = other.price;
+        qty = other.qty;
+        filledQty = other.filledQty;
+        filledNotional = other.filledNotional;
+        expireTimeNanos = other.expireTimeNanos;
+        createdTimeNanos = other.createdTimeNanos;
+        status = other.status;
+        rejectReason = other.rejectReason;
+        cancelReason = other.cancelReason;
+        clOrdId.copyFrom(other.clOrdId);
+        tradeId = other.tradeId;
+        lastPrice = other.lastPrice;
+        lastQty = other.lastQty;
+        fee = other.fee;
+        liquidity = other.liquidity;
+        bookSequence = other.bookSequence;
+        count = other.count;
+    }
+
+    /** A detached copy, for readers on the outbound side that keep events (allocates). */
+    public EngineEvent copy() {
+        EngineEvent copy = new EngineEvent();
+        copy.copyFrom(this);
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return type + "{seq=" + sequence + ", order=" + orderId + ", account=" + accountId + ", symbol=" + symbolId
+                + ", " + side + " " + qty + "@" + price + ", filled=" + filledQty + ", status=" + status
+                + ", reject=" + rejectReason + ", cancel=" + cancelReason + ", trade=" + tradeId + " " + lastQty
+                + "@" + lastPrice + " " + liquidity + ", bookSeq=" + bookSequence + ", count=" + count + "}";
+    }
+}

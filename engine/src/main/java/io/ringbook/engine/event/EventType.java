@@ -1,0 +1,24 @@
+package io.ringbook.engine.event;
+
+/** Every outcome the business logic reports; execution reports, acknowledgements and market data. */
+public enum EventType {
+    /** A new order passed the checks and got its orderId; fills, if any, follow. */
+    ORDER_ACCEPTED,
+    /** A new order was refused; it still has an orderId and uses up its clOrdId. */
+    ORDER_REJECTED,
+    /** One side of a trade: the order's state after the fill, the trade's price, qty and fee. */
+    ORDER_FILLED,
+    ORDER_CANCELED,
+    /** A DAY or GTD order reached its expiry (status CANCELED, reason EXPIRED). */
+    ORDER_EXPIRED,
+    /** An amend took effect; fills it caused, if any, follow. */
+    ORDER_REPLACED,
+    CANCEL_REJECTED,
+    AMEND_REJECTED,
+    /** Closes a mass cancel: {@code count} orders were canceled by it (each reported before). */
+    MASS_CANCEL_DONE,
+    /** A cancel-all-after deadline was armed ({@code expireTimeNanos}) or disarmed (0). */
+    CANCEL_ALL_AFTER_SET,
+    /** The total quantity at one price level changed; {@code qty} 0 removes the level. */
+    BOOK_LEVEL
+}

@@ -1,0 +1,275 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.book.Order;
+import io.ringbook.engine.book.OrderBook;
+import io.ringbook.engine.book.OrderStore;
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.StpMode;
+import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.event.EventSink;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.position.PositionBook;
+
+/**
+ * The engine's state machine: fed one command at a time, it runs pre-trade risk,
+ * matching and positions, and reports every outcome to its {@link EventSink}. It reads
+ * time only from the command, never allocates in steady state, and holds no locks, so
+ * the same instance runs behind the ring buffer, in replay and in backtests, and an
+ * identical command sequence always yields an identical event sequence.
+ */
+public final class BusinessLogic {
+
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
+    private final int accounts;
+    private final int symbols;
+    private final OrderStore store;
+    private final WorkingOrders working;
+    private final PositionBook positions;
+    private final Matcher matcher;
+    private final ExecutionReporter reporter;
+    private final PreTradeCheck preTradeCheck;
+    private final TimedOrders timedOrders;
+    private final long[] cancelAllDeadline;
+
+    public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck preTradeCheck, EventSink sink, int initialOrders) {
+        this.accounts = accounts;
+        this.symbols = symbolTable.size();
+        this.preTradeCheck = preTradeCheck;
+        this.reporter = new ExecutionReporter(sink);
+        this.store = new OrderStore(accounts, initialOrders);
+        OrderBook[] books = new OrderBook[symbols];
+        for (int i = 0; i < symbols; i++) {
+            books[i] = new OrderBook(i, 256);
+        }
+        this.working = new WorkingOrders(books, store, reporter);
+        this.positions = new PositionBook(accounts, symbols);
+        this.matcher = new Matcher(symbolTable, working, positions, reporter);
+        this.timedOrders = new TimedOrders(initialOrders);
+        this.cancelAllDeadline = new long[accounts];
+    }
+
+    /** Decides one command; its sequence and event time are already stamped. */
+    public void process(Command command) {
+        reporter.begin(command);
+        switch (command.type) {
+            case NEW_ORDER -> newOrder(command);
+            case CANCEL_ORDER -> cancel(command);
+            case AMEND_ORDER -> amend(command);
+            case MASS_CANCEL -> massCancel(command);
+            case CANCEL_ALL_AFTER -> cancelAllAfter(command);
+            case CLOCK_TICK -> clockTick(command.eventTimeNanos);
+        }
+        reporter.end();
+    }
+
+    public OrderBook book(int symbolId) {
+        return working.book(symbolId);
+    }
+
+    public OrderStore orders() {
+        return store;
+    }
+
+    public PositionBook positions() {
+        return positions;
+    }
+
+    public long lastTradeId() {
+        return matcher.lastTradeId();
+    }
+
+    private void newOrder(Command c) {
+        RejectReason reason = shapeOf(c);
+        if (reason == RejectReason.NONE) {
+            reason = preTradeCheck.checkNewOrder(c);
+        }
+        if (reason == RejectReason.NONE && c.postOnly && working.book(c.symbolId).side(c.side.opposite()).crossedBy(c.price)) {
+            reason = RejectReason.POST_ONLY_WOULD_TAKE;
+        }
+        if (reason != RejectReason.NONE) {
+            reporter.rejected(c, store.nextOrderId(), reason);
+            return;
+        }
+        Order order = newOrderFrom(c);
+        if (c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order)) {
+            reporter.rejected(c, order.orderId, RejectReason.FOK_NOT_FILLED);
+            store.release(order);
+            return;
+        }
+        store.open(order);
+        reporter.accepted(order);
+        work(order);
+    }
+
+    /** Matches an open order not on the book, then rests it or ends it as its type requires. */
+    private void work(Order order) {
+        CancelReason stopped = matcher.match(order);
+        if (order.leavesQty() == 0) {
+            store.close(order);
+        } else if (stopped != CancelReason.NONE) {
+            working.cancel(order, stopped);
+        } else if (order.type == OrderType.MARKET) {
+            working.cancel(order, CancelReason.MARKET_REMAINDER);
+        } else if (!order.timeInForce.mayRest()) {
+            working.cancel(order, CancelReason.IOC_REMAINDER);
+        } else {
+            working.rest(order);
+        }
+    }
+
+    private Order newOrderFrom(Command c) {
+        Order order = store.acquire();
+        order.orderId = store.nextOrderId();
+        order.accountId = c.accountId;
+        order.symbolId = c.symbolId;
+        order.side = c.side;
+        order.type = c.orderType;
+        order.timeInForce = c.timeInForce;
+        order.stpMode = c.stpMode == null ? StpMode.CANCEL_RESTING : c.stpMode;
+        order.postOnly = c.postOnly;
+        order.price = c.orderType == OrderType.MARKET ? 0 : c.price;
+        order.qty = c.qty;
+        order.filledQty = 0;
+        order.filledNotional = 0;
+        order.createdTimeNanos = c.eventTimeNanos;
+        order.clOrdId.copyFrom(c.clOrdId);
+        order.expireTimeNanos = switch (c.timeInForce) {
+            case DAY -> Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY) * NANOS_PER_DAY + NANOS_PER_DAY;
+            case GTD -> c.expireTimeNanos;
+            default -> 0;
+        };
+        if (order.expireTimeNanos != 0) {
+            timedOrders.add(order.expireTimeNanos, order.orderId);
+        }
+        return order;
+    }
+
+    /** What the edge should have refused already; checked again so that no input can corrupt state. */
+    private RejectReason shapeOf(Command c) {
+        if (c.accountId < 0 || c.accountId >= accounts) {
+            return RejectReason.UNKNOWN_ACCOUNT;
+        }
+        if (c.symbolId < 0 || c.symbolId >= symbols) {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        if (c.side == null || c.orderType == null || c.timeInForce == null || c.qty <= 0) {
+            return RejectReason.INVALID_ORDER;
+        }
+        boolean market = c.orderType == OrderType.MARKET;
+        if (market ? c.timeInForce != TimeInForce.IOC && c.timeInForce != TimeInForce.FOK : c.price <= 0) {
+            return RejectReason.INVALID_ORDER;
+        }
+        if (!market && c.price > Long.MAX_VALUE / c.qty) {
+            return RejectReason.INVALID_ORDER;
+        }
+        if (c.postOnly && (market || !c.timeInForce.mayRest())) {
+            return RejectReason.INVALID_ORDER;
+        }
+        if (c.timeInForce == TimeInForce.GTD && c.expireTimeNanos <= 0) {
+            return RejectReason.INVALID_ORDER;
+        }
+        return RejectReason.NONE;
+    }
+
+    private void cancel(Command c) {
+        Order order = ownOpenOrder(c, EventType.CANCEL_REJECTED);
+        if (order != null) {
+            working.cancel(order, CancelReason.USER);
+        }
+    }
+
+    /**
+     * Lowering the quantity at the same price keeps time priority; any other change
+     * takes the order off the book, and it comes back as a new arrival: it may trade
+     * (as a taker) and rests at the back of its price's queue.
+     */
+    private void amend(Command c) {
+        Order order = ownOpenOrder(c, EventType.AMEND_REJECTED);
+        if (order == null) {
+            return;
+        }
+        long newQty = c.qty == 0 ? order.qty : c.qty;
+        long newPrice = c.price == 0 ? order.price : c.price;
+        RejectReason reason = RejectReason.NONE;
+        if (c.qty < 0 || c.price < 0 || (c.price != 0 && order.type == OrderType.MARKET)
+                || newPrice > Long.MAX_VALUE / newQty) {
+            reason = RejectReason.INVALID_ORDER;
+        } else if (newQty <= order.filledQty) {
+            reason = RejectReason.INVALID_QTY;
+        } else if (order.postOnly && newPrice != order.price
+                && working.book(order.symbolId).side(order.side.opposite()).crossedBy(newPrice)) {
+            reason = RejectReason.POST_ONLY_WOULD_TAKE;
+        } else {
+            reason = preTradeCheck.checkAmend(c, order);
+        }
+        if (reason != RejectReason.NONE) {
+            reporter.requestRejected(EventType.AMEND_REJECTED, c, order, reason);
+            return;
+        }
+        if (c.clOrdId.length() > 0) {
+            order.clOrdId.copyFrom(c.clOrdId);
+        }
+        if (newPrice == order.price && newQty <= order.qty) {
+            long levelQty = working.book(order.symbolId).reduce(order, newQty);
+            reporter.replaced(order);
+            working.levelChanged(working.book(order.symbolId), order.side, order.price, levelQty);
+            return;
+        }
+        working.lift(order);
+        order.price = newPrice;
+        order.qty = newQty;
+        reporter.replaced(order);
+        work(order);
+    }
+
+    /** The caller's open order named by the request, or null after reporting why not. */
+    private Order ownOpenOrder(Command c, EventType rejectType) {
+        Order order = store.find(c.orderId);
+        if (order != null && order.accountId == c.accountId) {
+            return order;
+        }
+        boolean wasIssued = order == null && c.orderId > 0 && c.orderId <= store.lastOrderId();
+        reporter.requestRejected(rejectType, c, null, wasIssued ? RejectReason.TOO_LATE_TO_CANCEL : RejectReason.UNKNOWN_ORDER);
+        return null;
+    }
+
+    private void massCancel(Command c) {
+        if (c.accountId < 0 || c.accountId >= accounts) {
+            reporter.massCancelDone(c.accountId, c.symbolId, 0);
+            return;
+        }
+        int canceled = working.cancelAll(c.accountId, c.symbolId, CancelReason.MASS_CANCEL);
+        reporter.massCancelDone(c.accountId, c.symbolId, canceled);
+    }
+
+    private void cancelAllAfter(Command c) {
+        if (c.accountId < 0 || c.accountId >= accounts || c.timeoutNanos < 0) {
+            reporter.requestRejected(EventType.CANCEL_REJECTED, c, null, RejectReason.INVALID_ORDER);
+            return;
+        }
+        long deadline = c.timeoutNanos == 0 ? 0 : c.eventTimeNanos + c.timeoutNanos;
+        cancelAllDeadline[c.accountId] = deadline;
+        reporter.cancelAllAfterSet(c.accountId, deadline);
+    }
+
+    private void clockTick(long now) {
+        while (timedOrders.hasDue(now)) {
+            Order order = store.find(timedOrders.poll());
+            if (order != null && order.expireTimeNanos <= now) {
+                working.cancel(order, CancelReason.EXPIRED);
+            }
+        }
+        for (int account = 0; account < accounts; account++) {
+            long deadline = cancelAllDeadline[account];
+            if (deadline != 0 && deadline <= now) {
+                cancelAllDeadline[account] = 0;
+                working.cancelAll(account, -1, CancelReason.CANCEL_ALL_AFTER);
+            }
+        }
+    }
+}

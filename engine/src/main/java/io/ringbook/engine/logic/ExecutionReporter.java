@@ -1,0 +1,158 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.book.Order;
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.Liquidity;
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventSink;
+import io.ringbook.engine.event.EventType;
+
+/**
+ * Turns what the business logic did into events: one scratch {@link EngineEvent},
+ * stamped with the current command's sequence and time, filled and handed to the sink.
+ * It also numbers executions ({@code execId}), so ids follow the order of events.
+ */
+final class ExecutionReporter {
+
+    private final EngineEvent event = new EngineEvent();
+    private final EventSink sink;
+    private Command command;
+    private long lastExecId;
+
+    ExecutionReporter(EventSink sink) {
+        this.sink = sink;
+    }
+
+    void begin(Command current) {
+        this.command = current;
+    }
+
+    void end() {
+        sink.onCommandEnd(command.sequence);
+    }
+
+    void accepted(Order order) {
+        send(orderEvent(EventType.ORDER_ACCEPTED, order, order.openStatus()));
+    }
+
+    void rejected(Command order, long orderId, RejectReason reason) {
+        EngineEvent e = start(EventType.ORDER_REJECTED);
+        e.execId = ++lastExecId;
+        e.orderId = orderId;
+        e.accountId = order.accountId;
+        e.symbolId = order.symbolId;
+        e.side = order.side;
+        e.orderType = order.orderType;
+        e.timeInForce = order.timeInForce;
+        e.stpMode = order.stpMode;
+        e.postOnly = order.postOnly;
+        e.price = order.price;
+        e.qty = order.qty;
+        e.expireTimeNanos = order.expireTimeNanos;
+        e.createdTimeNanos = order.eventTimeNanos;
+        e.clOrdId.copyFrom(order.clOrdId);
+        e.status = OrderStatus.REJECTED;
+        e.rejectReason = reason;
+        send(e);
+    }
+
+    void filled(Order order, long tradeId, long price, long lots, long fee, Liquidity liquidity) {
+        EngineEvent e = orderEvent(EventType.ORDER_FILLED, order,
+                order.leavesQty() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED);
+        e.tradeId = tradeId;
+        e.lastPrice = price;
+        e.lastQty = lots;
+        e.fee = fee;
+        e.liquidity = liquidity;
+        send(e);
+    }
+
+    /** An order left the book: canceled for {@code reason}, or expired if the reason is EXPIRED. */
+    void canceled(Order order, CancelReason reason) {
+        EventType type = reason == CancelReason.EXPIRED ? EventType.ORDER_EXPIRED : EventType.ORDER_CANCELED;
+        EngineEvent e = orderEvent(type, order, OrderStatus.CANCELED);
+        e.cancelReason = reason;
+        send(e);
+    }
+
+    void replaced(Order order) {
+        send(orderEvent(EventType.ORDER_REPLACED, order, order.openStatus()));
+    }
+
+    /** A cancel or amend refused; the order, if it is live, is reported as it stands. */
+    void requestRejected(EventType type, Command request, Order order, RejectReason reason) {
+        EngineEvent e = order == null ? start(type) : orderEvent(type, order, order.openStatus());
+        if (order == null) {
+            e.execId = ++lastExecId;
+            e.orderId = request.orderId;
+            e.accountId = request.accountId;
+        }
+        e.rejectReason = reason;
+        send(e);
+    }
+
+    void massCancelDone(int accountId, int symbolId, int canceled) {
+        EngineEvent e = start(EventType.MASS_CANCEL_DONE);
+        e.accountId = accountId;
+        e.symbolId = symbolId;
+        e.count = canceled;
+        send(e);
+    }
+
+    void cancelAllAfterSet(int accountId, long deadlineNanos) {
+        EngineEvent e = start(EventType.CANCEL_ALL_AFTER_SET);
+        e.accountId = accountId;
+        e.expireTimeNanos = deadlineNanos;
+        send(e);
+    }
+
+    void bookLevel(int symbolId, Side side, long price, long totalQty, long marketDataSequence) {
+        EngineEvent e = start(EventType.BOOK_LEVEL);
+        e.symbolId = symbolId;
+        e.side = side;
+        e.price = price;
+        e.qty = totalQty;
+        e.bookSequence = marketDataSequence;
+        send(e);
+    }
+
+    private EngineEvent orderEvent(EventType type, Order order, OrderStatus status) {
+        EngineEvent e = start(type);
+        e.execId = ++lastExecId;
+        e.orderId = order.orderId;
+        e.accountId = order.accountId;
+        e.symbolId = order.symbolId;
+        e.side = order.side;
+        e.orderType = order.type;
+        e.timeInForce = order.timeInForce;
+        e.stpMode = order.stpMode;
+        e.postOnly = order.postOnly;
+        e.price = order.price;
+        e.qty = order.qty;
+        e.filledQty = order.filledQty;
+        e.filledNotional = order.filledNotional;
+        e.expireTimeNanos = order.expireTimeNanos;
+        e.createdTimeNanos = order.createdTimeNanos;
+        e.clOrdId.copyFrom(order.clOrdId);
+        e.status = status;
+        return e;
+    }
+
+    private EngineEvent start(EventType type) {
+        EngineEvent e = event.clear();
+        e.type = type;
+        e.sequence = command.sequence;
+        e.eventTimeNanos = command.eventTimeNanos;
+        e.ingressNanos = command.ingressNanos;
+        e.correlationId = command.correlationId;
+        return e;
+    }
+
+    private void send(EngineEvent e) {
+        sink.onEvent(e);
+    }
+}

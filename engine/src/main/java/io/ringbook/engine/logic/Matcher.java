@@ -1,0 +1,132 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.book.BookSide;
+import io.ringbook.engine.book.Order;
+import io.ringbook.engine.book.OrderBook;
+import io.ringbook.engine.book.PriceLevel;
+import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.Liquidity;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.StpMode;
+import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.position.PositionBook;
+
+/**
+ * Price-time matching of one incoming order against the opposite side of its book:
+ * best price first, oldest order first at a price, each trade at the resting order's
+ * price, until the incoming order is filled or its limit stops it. Self-trades are
+ * prevented by the incoming order's {@link StpMode}. Every trade updates both
+ * positions and is reported for both orders (taker first) and for the price level.
+ */
+final class Matcher {
+
+    private static final long PPM = 1_000_000;
+
+    private final WorkingOrders working;
+    private final PositionBook positions;
+    private final ExecutionReporter reporter;
+    private final long[] makerFeePpm;
+    private final long[] takerFeePpm;
+    private long lastTradeId;
+
+    Matcher(SymbolTable symbols, WorkingOrders working, PositionBook positions, ExecutionReporter reporter) {
+        this.working = working;
+        this.positions = positions;
+        this.reporter = reporter;
+        this.makerFeePpm = new long[symbols.size()];
+        this.takerFeePpm = new long[symbols.size()];
+        for (int i = 0; i < symbols.size(); i++) {
+            makerFeePpm[i] = symbols.get(i).makerFeePpm();
+            takerFeePpm[i] = symbols.get(i).takerFeePpm();
+        }
+    }
+
+    /**
+     * Trades {@code taker} (not on the book) as far as it goes.
+     *
+     * @return {@link CancelReason#SELF_TRADE} if self-trade prevention ended the incoming
+     * order (the caller cancels it), else {@link CancelReason#NONE}
+     */
+    CancelReason match(Order taker) {
+        OrderBook book = working.book(taker.symbolId);
+        BookSide opposite = book.side(taker.side.opposite());
+        boolean limit = taker.type == OrderType.LIMIT;
+        while (taker.leavesQty() > 0) {
+            PriceLevel level = opposite.best();
+            if (level == null || (limit && !opposite.reachable(level.price(), taker.price))) {
+                break;
+            }
+            Order maker = level.head();
+            if (maker.accountId == taker.accountId) {
+                if (taker.stpMode != StpMode.CANCEL_INCOMING) {
+                    working.cancel(maker, CancelReason.SELF_TRADE);
+                }
+                if (taker.stpMode != StpMode.CANCEL_RESTING) {
+                    return CancelReason.SELF_TRADE;
+                }
+                continue;
+            }
+            trade(book, taker, maker, level.price(), Math.min(taker.leavesQty(), maker.leavesQty()));
+        }
+        return CancelReason.NONE;
+    }
+
+    /**
+     * Whether a FOK order would fill completely: the quantity it could reach, counting
+     * only other accounts' orders, and stopping at the first own order when its STP mode
+     * would end the incoming order there.
+     */
+    boolean canFillCompletely(Order taker) {
+        BookSide opposite = working.book(taker.symbolId).side(taker.side.opposite());
+        boolean limit = taker.type == OrderType.LIMIT;
+        long wanted = taker.leavesQty();
+        for (int depth = 0; depth < opposite.levelCount(); depth++) {
+            PriceLevel level = opposite.level(depth);
+            if (limit && !opposite.reachable(level.price(), taker.price)) {
+                return false;
+            }
+            for (Order maker = level.head(); maker != null; maker = maker.nextInLevel()) {
+                if (maker.accountId == taker.accountId) {
+                    if (taker.stpMode != StpMode.CANCEL_RESTING) {
+                        return false;
+                    }
+                } else {
+                    wanted -= maker.leavesQty();
+                    if (wanted <= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The last trade id given out. */
+    long lastTradeId() {
+        return lastTradeId;
+    }
+
+    private void trade(OrderBook book, Order taker, Order maker, long price, long lots) {
+        long tradeId = ++lastTradeId;
+        int symbol = taker.symbolId;
+        long notional = price * lots;
+        long takerFee = fee(notional, takerFeePpm[symbol]);
+        long makerFee = fee(notional, makerFeePpm[symbol]);
+        book.fillIncoming(taker, price, lots);
+        long levelLeft = book.fillResting(maker, lots);
+        positions.applyFill(taker.accountId, symbol, taker.side.sign() * lots, price, takerFee);
+        positions.applyFill(maker.accountId, symbol, maker.side.sign() * lots, price, makerFee);
+        positions.mark(symbol, price);
+        reporter.filled(taker, tradeId, price, lots, takerFee, Liquidity.TAKER);
+        reporter.filled(maker, tradeId, price, lots, makerFee, Liquidity.MAKER);
+        working.levelChanged(book, maker.side, price, levelLeft);
+        if (maker.leavesQty() == 0) {
+            working.store().close(maker);
+        }
+    }
+
+    /** The fee on a notional, rounded up to a whole tick-lot (a rebate, negative, rounds toward zero). */
+    private static long fee(long notional, long ratePpm) {
+        return ratePpm == 0 ? 0 : -Math.floorDiv(-notional * ratePpm, PPM);
+    }
+}

@@ -1,0 +1,78 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.book.Order;
+import io.ringbook.engine.book.OrderBook;
+import io.ringbook.engine.book.OrderStore;
+import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.Side;
+
+/**
+ * The books and the store of live orders seen as one, with the reporting that every
+ * change of them owes: an order placed on or taken off a book always yields its
+ * execution report and the market-data update of its price level, in that order.
+ */
+final class WorkingOrders {
+
+    private final OrderBook[] books;
+    private final OrderStore store;
+    private final ExecutionReporter reporter;
+
+    WorkingOrders(OrderBook[] books, OrderStore store, ExecutionReporter reporter) {
+        this.books = books;
+        this.store = store;
+        this.reporter = reporter;
+    }
+
+    OrderBook book(int symbolId) {
+        return books[symbolId];
+    }
+
+    OrderStore store() {
+        return store;
+    }
+
+    /** Puts a working order on its book, at the back of its price's queue. */
+    void rest(Order order) {
+        OrderBook book = books[order.symbolId];
+        levelChanged(book, order.side, order.price, book.rest(order));
+    }
+
+    /** Takes an order off the book if it rests there, keeping it open (an amend re-queues it). */
+    void lift(Order order) {
+        if (order.isResting()) {
+            OrderBook book = books[order.symbolId];
+            levelChanged(book, order.side, order.price, book.remove(order));
+        }
+    }
+
+    /** Ends an open order that did not fill completely: reported CANCELED (or expired) for {@code reason}. */
+    void cancel(Order order, CancelReason reason) {
+        boolean resting = order.isResting();
+        OrderBook book = books[order.symbolId];
+        long left = resting ? book.remove(order) : 0;
+        reporter.canceled(order, reason);
+        if (resting) {
+            levelChanged(book, order.side, order.price, left);
+        }
+        store.close(order);
+    }
+
+    /** Cancels an account's open orders, on one symbol or on all ({@code symbolId < 0}), in orderId order. */
+    int cancelAll(int accountId, int symbolId, CancelReason reason) {
+        int canceled = 0;
+        Order order = store.firstOfAccount(accountId);
+        while (order != null) {
+            Order next = order.nextOfAccount();
+            if (symbolId < 0 || order.symbolId == symbolId) {
+                cancel(order, reason);
+                canceled++;
+            }
+            order = next;
+        }
+        return canceled;
+    }
+
+    void levelChanged(OrderBook book, Side side, long price, long totalQty) {
+        reporter.bookLevel(book.symbolId(), side, price, totalQty, book.nextMarketDataSequence());
+    }
+}
