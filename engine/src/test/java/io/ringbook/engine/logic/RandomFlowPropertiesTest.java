@@ -1,0 +1,138 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.testing.BookConsistency;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.testing.EventFields;
+import io.ringbook.engine.testing.LogicDriver;
+import io.ringbook.engine.testing.RandomOrderFlow;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Invariants over long seeded random order streams: the book is consistent and never
+ * crossed after any command; every order's quantity is accounted for (filled, canceled
+ * or resting); positions net to zero and equal the fills; market data rebuilds the book;
+ * and the same input gives the same output, field for field.
+ */
+class RandomFlowPropertiesTest {
+
+    private static final int COMMANDS = 20_000;
+    private static final long MILLIS = 1_000_000L;
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 7, 42, 2024})
+    void shouldKeepEveryInvariantAfterEveryCommand(long seed) {
+        LogicDriver engine = new LogicDriver();
+        List<EngineEvent> events = run(engine, seed, true);
+
+        Map<Long, EngineEvent> lastStateByOrder = new HashMap<>();
+        Map<Long, Long> fillsByOrder = new HashMap<>();
+        long[] positions = new long[DemoMarket.ACCOUNTS];
+        long buys = 0;
+        long sells = 0;
+        Map<Long, Long> bids = new TreeMap<>();
+        Map<Long, Long> asks = new TreeMap<>();
+        long marketDataSequence = 0;
+        for (EngineEvent e : events) {
+            if (e.type == EventType.BOOK_LEVEL) {
+                assertEquals(++marketDataSequence, e.bookSequence, "market data sequence is contiguous");
+                Map<Long, Long> side = e.side == Side.BUY ? bids : asks;
+                if (e.qty == 0) {
+                    side.remove(e.price);
+                } else {
+                    side.put(e.price, e.qty);
+                }
+            } else if (e.orderId != 0 && e.type != EventType.CANCEL_REJECTED && e.type != EventType.AMEND_REJECTED) {
+                lastStateByOrder.put(e.orderId, e);
+            }
+            if (e.type == EventType.ORDER_FILLED) {
+                fillsByOrder.merge(e.orderId, e.lastQty, Long::sum);
+                positions[e.accountId] += e.side.sign() * e.lastQty;
+                if (e.side == Side.BUY) {
+                    buys += e.lastQty;
+                } else {
+                    sells += e.lastQty;
+                }
+            }
+        }
+
+        assertEquals(buys, sells, "every trade has a buyer and a seller");
+        long open = 0;
+        for (EngineEvent last : lastStateByOrder.values()) {
+            assertEquals(fillsByOrder.getOrDefault(last.orderId, 0L), last.filledQty, "fills add up for order " + last.orderId);
+            var live = engine.logic().orders().find(last.orderId);
+            if (last.status.isOpen()) {
+                open++;
+                assertTrue(live != null && live.isResting(), "open order " + last.orderId + " rests on the book");
+                assertEquals(last.qty - last.filledQty, live.leavesQty(), "resting quantity of " + last.orderId);
+            } else {
+                assertEquals(null, live, "finished order " + last.orderId + " left the store");
+                if (last.status == OrderStatus.FILLED) {
+                    assertEquals(last.qty, last.filledQty);
+                } else {
+                    assertTrue(last.filledQty < last.qty, "a canceled or rejected order left something unfilled");
+                }
+            }
+        }
+        assertEquals(open, engine.logic().orders().openOrders(), "open orders in the events equal the store");
+
+        long net = 0;
+        for (int account = 0; account < DemoMarket.ACCOUNTS; account++) {
+            long qty = engine.logic().positions().qty(account, DemoMarket.TEST);
+            assertEquals(positions[account], qty, "position of account " + account + " equals its fills");
+            net += qty;
+        }
+        assertEquals(0, net, "positions net to zero");
+
+        assertEquals(bids, levels(engine, Side.BUY), "market data rebuilds the bids");
+        assertEquals(asks, levels(engine, Side.SELL), "market data rebuilds the asks");
+        assertTrue(buys > COMMANDS, "the stream trades a lot (" + buys + " lots)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 99})
+    void shouldProduceIdenticalOutputForIdenticalInput(long seed) {
+        List<String> first = run(new LogicDriver(), seed, false).stream().map(EventFields::describe).toList();
+        List<String> second = run(new LogicDriver(), seed, false).stream().map(EventFields::describe).toList();
+        assertEquals(first.size(), second.size());
+        assertEquals(first, second);
+    }
+
+    private static List<EngineEvent> run(LogicDriver engine, long seed, boolean checkEachStep) {
+        RandomOrderFlow flow = new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1_000);
+        List<EngineEvent> events = new ArrayList<>();
+        Command command = new Command();
+        for (int i = 0; i < COMMANDS; i++) {
+            engine.advanceNanos(MILLIS);
+            events.addAll(engine.send(flow.next(command, engine.now())));
+            if (checkEachStep) {
+                int resting = BookConsistency.check(engine.logic().book(DemoMarket.TEST), engine.logic().orders());
+                assertEquals(engine.logic().orders().openOrders(), resting, "every open order rests after command " + i);
+            }
+        }
+        return events;
+    }
+
+    private static Map<Long, Long> levels(LogicDriver engine, Side side) {
+        var book = engine.logic().book(DemoMarket.TEST).side(side);
+        Map<Long, Long> levels = new TreeMap<>();
+        for (int depth = 0; depth < book.levelCount(); depth++) {
+            levels.put(book.level(depth).price(), book.level(depth).totalQty());
+        }
+        return levels;
+    }
+}
