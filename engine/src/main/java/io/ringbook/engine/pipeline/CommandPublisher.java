@@ -1,0 +1,85 @@
+package io.ringbook.engine.pipeline;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.event.EngineEvent;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one door into the engine, for every producer thread (gateways, admin, clock):
+ * claims a slot of the inbound ring, lets the caller fill it, stamps ingress time and
+ * publishes. A full ring refuses at once rather than block a gateway thread.
+ */
+public final class CommandPublisher {
+
+    /** Fills a cleared command slot; must not keep a reference to it. */
+    @FunctionalInterface
+    public interface CommandWriter {
+        void write(Command slot);
+    }
+
+    private final RingBuffer<Command> ring;
+    private final ReplyRouter replies;
+    private final EpochClock clock;
+    private final AtomicLong correlations = new AtomicLong();
+
+    CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
+        this.ring = ring;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes a command and returns its outcome: all events it caused, the last one
+     * flagged, once decided. Fails at once with {@link EngineBusyException} if the ring is full.
+     */
+    public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
+        long slot;
+        try {
+            slot = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return CompletableFuture.failedFuture(new EngineBusyException());
+        }
+        long correlationId = correlations.incrementAndGet();
+        CompletableFuture<List<EngineEvent>> outcome = replies.expect(correlationId);
+        fillAndPublish(slot, writer, correlationId);
+        return outcome;
+    }
+
+    /** Publishes a command nobody waits for; false if the ring is full. */
+    public boolean tryPublish(CommandWriter writer) {
+        long slot;
+        try {
+            slot = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return false;
+        }
+        fillAndPublish(slot, writer, 0);
+        return true;
+    }
+
+    /** Free inbound slots, for health reporting. */
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    private void fillAndPublish(long slot, CommandWriter writer, long correlationId) {
+        Command command = ring.get(slot).clear();
+        try {
+            writer.write(command);
+            command.correlationId = correlationId;
+            command.ingressNanos = clock.epochNanos();
+        } catch (RuntimeException writerFailed) {
+            // A claimed slot must be published; a clock tick is harmless in its place.
+            command.clockTick();
+            replies.forget(correlationId);
+            throw writerFailed;
+        } finally {
+            ring.publish(slot);
+        }
+    }
+}

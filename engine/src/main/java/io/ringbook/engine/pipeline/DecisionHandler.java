@@ -1,0 +1,53 @@
+package io.ringbook.engine.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.logic.BusinessLogic;
+
+/**
+ * The fused journal and business-logic stage: for each batch the ring hands over, it
+ * stamps every command with its sequence and event time, appends it to the journal,
+ * closes the journal batch, and only then decides the batch's commands in order.
+ * Event time is read once per batch and never goes backwards.
+ */
+final class DecisionHandler implements EventHandler<Command> {
+
+    private final RingBuffer<Command> ring;
+    private final BusinessLogic logic;
+    private final JournalStage journal;
+    private final EpochClock clock;
+    private long lastSequence;
+    private long batchTime;
+    private long batchStart = -1;
+
+    DecisionHandler(RingBuffer<Command> ring, BusinessLogic logic, JournalStage journal, EpochClock clock, long lastSequence) {
+        this.ring = ring;
+        this.logic = logic;
+        this.journal = journal;
+        this.clock = clock;
+        this.lastSequence = lastSequence;
+    }
+
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+        batchTime = Math.max(batchTime, clock.epochNanos());
+    }
+
+    @Override
+    public void onEvent(Command command, long ringSequence, boolean endOfBatch) {
+        if (batchStart < 0) {
+            batchStart = ringSequence;
+        }
+        command.sequence = ++lastSequence;
+        command.eventTimeNanos = batchTime;
+        journal.append(command);
+        if (endOfBatch) {
+            journal.endOfBatch();
+            for (long s = batchStart; s <= ringSequence; s++) {
+                logic.process(ring.get(s));
+            }
+            batchStart = -1;
+        }
+    }
+}

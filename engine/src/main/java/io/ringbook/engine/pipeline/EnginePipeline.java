@@ -1,0 +1,168 @@
+package io.ringbook.engine.pipeline;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventSink;
+import io.ringbook.engine.logic.BusinessLogic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The running engine: an inbound ring of preallocated commands (many producers), one
+ * decision thread that journals and decides each batch, and an outbound ring of
+ * preallocated events read by one outbound thread that serves the listeners and the
+ * waiting callers. Build it with {@link #builder}, then {@link #start()}.
+ */
+public final class EnginePipeline implements AutoCloseable {
+
+    private final PipelineConfig config;
+    private final RingBuffer<Command> inbound;
+    private final RingBuffer<EngineEvent> outbound;
+    private final BatchEventProcessor<Command> decisionProcessor;
+    private final BatchEventProcessor<EngineEvent> outboundProcessor;
+    private final CommandPublisher publisher;
+    private final BusinessLogic logic;
+    private final List<Thread> threads = new ArrayList<>();
+    private ClockTicker ticker;
+
+    private EnginePipeline(Builder builder) {
+        this.config = builder.config;
+        this.inbound = RingBuffer.create(ProducerType.MULTI, Command::new, config.ringSize(), config.waitStrategy().create());
+        this.outbound = RingBuffer.createSingleProducer(EngineEvent::new, config.outboundRingSize(), config.outboundWait().create());
+        this.logic = builder.logicFactory.apply(new OutboundPublisher(outbound));
+        ReplyRouter replies = new ReplyRouter();
+        this.publisher = new CommandPublisher(inbound, replies, builder.clock);
+
+        DecisionHandler decisions = new DecisionHandler(inbound, logic, builder.journal, builder.clock, builder.lastSequence);
+        this.decisionProcessor = new BatchEventProcessorBuilder().setMaxBatchSize(config.maxBatchSize())
+                .build(inbound, inbound.newBarrier(), decisions);
+        inbound.addGatingSequences(decisionProcessor.getSequence());
+
+        List<EngineListener> listeners = new ArrayList<>(builder.listeners);
+        listeners.add(replies);
+        this.outboundProcessor = new BatchEventProcessorBuilder()
+                .build(outbound, outbound.newBarrier(), new OutboundHandler(listeners.toArray(EngineListener[]::new)));
+        outbound.addGatingSequences(outboundProcessor.getSequence());
+    }
+
+    public static Builder builder(Function<EventSink, BusinessLogic> logicFactory) {
+        return new Builder(logicFactory);
+    }
+
+    public EnginePipeline start() {
+        threads.add(startThread(outboundProcessor, "ringbook-outbound"));
+        threads.add(startThread(decisionProcessor, "ringbook-logic"));
+        if (config.clockTickMillis() > 0) {
+            ticker = new ClockTicker(publisher, config.clockTickMillis());
+        }
+        return this;
+    }
+
+    public CommandPublisher publisher() {
+        return publisher;
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /**
+     * The business logic, for inspection by tests and tools only: it belongs to the
+     * decision thread, so read it only when the pipeline is idle or stopped.
+     */
+    public BusinessLogic logic() {
+        return logic;
+    }
+
+    /** Commands published but not yet decided. */
+    public long backlog() {
+        return inbound.getCursor() - decisionProcessor.getSequence().get();
+    }
+
+    /** Whether every published command is decided and every event delivered. */
+    public boolean isIdle() {
+        return decisionProcessor.getSequence().get() == inbound.getCursor()
+                && outboundProcessor.getSequence().get() == outbound.getCursor();
+    }
+
+    /** Stops the clock, lets the rings drain (up to a few seconds), then stops the threads. */
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.close();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!isIdle() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        decisionProcessor.halt();
+        outboundProcessor.halt();
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Thread startThread(Runnable processor, String name) {
+        Thread thread = new Thread(processor, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Assembles a pipeline: the logic, its journal, clock, listeners and configuration. */
+    public static final class Builder {
+
+        private final Function<EventSink, BusinessLogic> logicFactory;
+        private final List<EngineListener> listeners = new ArrayList<>();
+        private PipelineConfig config = PipelineConfig.DEFAULTS;
+        private JournalStage journal = JournalStage.NONE;
+        private EpochClock clock = EpochClock.system();
+        private long lastSequence;
+
+        private Builder(Function<EventSink, BusinessLogic> logicFactory) {
+            this.logicFactory = logicFactory;
+        }
+
+        public Builder config(PipelineConfig pipelineConfig) {
+            this.config = pipelineConfig;
+            return this;
+        }
+
+        public Builder journal(JournalStage stage) {
+            this.journal = stage;
+            return this;
+        }
+
+        public Builder clock(EpochClock epochClock) {
+            this.clock = epochClock;
+            return this;
+        }
+
+        /** The sequence of the last command already decided (after recovery); the next gets one more. */
+        public Builder lastSequence(long sequence) {
+            this.lastSequence = sequence;
+            return this;
+        }
+
+        public Builder listener(EngineListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        public EnginePipeline build() {
+            return new EnginePipeline(this);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.ringbook.engine.pipeline;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.logic.PreTradeCheck;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.testing.EventFields;
+import io.ringbook.engine.testing.RandomOrderFlow;
+import io.ringbook.engine.testing.RecordingSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EnginePipelineTest {
+
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final List<EngineEvent> delivered = Collections.synchronizedList(new ArrayList<>());
+    private final List<Command> journaled = Collections.synchronizedList(new ArrayList<>());
+    private EnginePipeline pipeline;
+
+    @AfterEach
+    void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void shouldAnswerEachCallerWithAllEventsOfItsCommand() throws Exception {
+        pipeline = start(PipelineConfig.DEFAULTS.withClockTickMillis(0));
+        List<EngineEvent> resting = await(order(0, Side.SELL, 100, 2));
+        assertEquals(List.of(EventType.ORDER_ACCEPTED, EventType.BOOK_LEVEL), types(resting));
+        List<EngineEvent> taking = await(order(1, Side.BUY, 100, 5));
+        assertEquals(List.of(EventType.ORDER_ACCEPTED, EventType.ORDER_FILLED, EventType.ORDER_FILLED,
+                EventType.BOOK_LEVEL, EventType.BOOK_LEVEL), types(taking));
+        assertTrue(taking.get(taking.size() - 1).lastOfCommand);
+        assertEquals(1, taking.stream().filter(e -> e.lastOfCommand).count());
+        assertEquals(2, taking.get(1).filledQty);
+    }
+
+    @Test
+    void shouldStampContiguousSequencesAndNonDecreasingTimesAcrossManyProducers() throws Exception {
+        pipeline = start(PipelineConfig.DEFAULTS.withClockTickMillis(0));
+        int producers = 4;
+        int perProducer = 5_000;
+        List<CompletableFuture<List<EngineEvent>>> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int account = p;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    CompletableFuture<List<EngineEvent>> outcome;
+                    do {
+                        outcome = order(account, i % 2 == 0 ? Side.BUY : Side.SELL, 100 + (i % 7) - 3, 1);
+                    } while (outcome.isCompletedExceptionally());
+                    outcomes.add(outcome);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(producers * perProducer, journaled.size());
+        for (int i = 0; i < journaled.size(); i++) {
+            assertEquals(i + 1, journaled.get(i).sequence, "sequence of the " + i + "th command");
+            if (i > 0) {
+                assertTrue(journaled.get(i).eventTimeNanos >= journaled.get(i - 1).eventTimeNanos, "time never goes back");
+            }
+        }
+    }
+
+    @Test
+    void shouldDecideExactlyAsTheBusinessLogicAloneDoesOnTheJournaledInput() throws Exception {
+        pipeline = start(PipelineConfig.DEFAULTS.withClockTickMillis(5));
+        RandomOrderFlow flow = new RandomOrderFlow(11, DemoMarket.ACCOUNTS, DemoMarket.TEST, 500);
+        Command generated = new Command();
+        for (int i = 0; i < 20_000; i++) {
+            flow.next(generated, System.currentTimeMillis() * 1_000_000L);
+            while (!pipeline.publisher().tryPublish(slot -> slot.copyFrom(generated))) {
+                Thread.onSpinWait();
+            }
+        }
+        awaitIdle();
+
+        RecordingSink replayed = new RecordingSink();
+        BusinessLogic fresh = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, replayed, 16);
+        List<Command> input = new ArrayList<>(journaled);
+        input.forEach(fresh::process);
+        assertTrue(input.stream().anyMatch(c -> c.type == io.ringbook.engine.command.CommandType.CLOCK_TICK));
+        assertEquals(replayed.events().stream().map(EventFields::describe).toList(),
+                new ArrayList<>(delivered).stream().map(EventFields::describe).toList());
+    }
+
+    @Test
+    void shouldExpireOrdersInAnIdleEngineOnJournaledClockTicks() throws Exception {
+        pipeline = start(PipelineConfig.DEFAULTS.withClockTickMillis(5));
+        Command gtd = new Command().newOrder(0, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTD, 100, 1);
+        gtd.expireTimeNanos = EpochClock.system().epochNanos() + TimeUnit.MILLISECONDS.toNanos(50);
+        await(pipeline.publisher().submit(slot -> slot.copyFrom(gtd)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (delivered.stream().noneMatch(e -> e.type == EventType.ORDER_EXPIRED) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        EngineEvent expired = delivered.stream().filter(e -> e.type == EventType.ORDER_EXPIRED).findFirst().orElseThrow();
+        assertTrue(expired.eventTimeNanos >= gtd.expireTimeNanos);
+        Command tick = journaled.stream().filter(c -> c.sequence == expired.sequence).findFirst().orElseThrow();
+        assertEquals(io.ringbook.engine.command.CommandType.CLOCK_TICK, tick.type);
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhenTheRingIsFull() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        JournalStage stuck = new JournalStage() {
+            @Override
+            public void append(Command command) {
+            }
+
+            @Override
+            public void endOfBatch() {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        pipeline = EnginePipeline.builder(sink -> logic(sink))
+                .config(new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0))
+                .journal(stuck).build().start();
+        List<CompletableFuture<List<EngineEvent>>> accepted = new ArrayList<>();
+        CompletableFuture<List<EngineEvent>> refused = null;
+        for (int i = 0; i < 8 && refused == null; i++) {
+            CompletableFuture<List<EngineEvent>> outcome = order(0, Side.BUY, 100, 1);
+            if (outcome.isCompletedExceptionally()) {
+                refused = outcome;
+            } else {
+                accepted.add(outcome);
+            }
+        }
+        release.countDown();
+        assertTrue(refused != null, "a full ring refuses");
+        ExecutionException failure = assertThrows(ExecutionException.class, refused::get);
+        assertInstanceOf(EngineBusyException.class, failure.getCause());
+        for (CompletableFuture<List<EngineEvent>> outcome : accepted) {
+            assertEquals(EventType.ORDER_ACCEPTED, await(outcome).get(0).type);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WaitStrategyKind.class)
+    void shouldRunWithEveryWaitStrategy(WaitStrategyKind kind) throws Exception {
+        pipeline = start(PipelineConfig.DEFAULTS.withWaitStrategy(kind).withClockTickMillis(0));
+        await(order(0, Side.SELL, 100, 1));
+        List<EngineEvent> outcome = await(order(1, Side.BUY, 100, 1));
+        assertEquals(EventType.ORDER_FILLED, outcome.get(1).type);
+        assertEquals(kind, WaitStrategyKind.parse(kind.name().toLowerCase().replace('_', '-')));
+    }
+
+    private EnginePipeline start(PipelineConfig config) {
+        JournalStage recording = new JournalStage() {
+            @Override
+            public void append(Command command) {
+                Command copy = new Command();
+                copy.copyFrom(command);
+                journaled.add(copy);
+            }
+
+            @Override
+            public void endOfBatch() {
+            }
+        };
+        return EnginePipeline.builder(EnginePipelineTest::logic).config(config).journal(recording)
+                .listener(event -> delivered.add(event.copy())).build().start();
+    }
+
+    private static BusinessLogic logic(io.ringbook.engine.event.EventSink sink) {
+        return new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1024);
+    }
+
+    private CompletableFuture<List<EngineEvent>> order(int account, Side side, long price, long qty) {
+        return pipeline.publisher().submit(slot ->
+                slot.newOrder(account, DemoMarket.TEST, side, OrderType.LIMIT, TimeInForce.GTC, price, qty));
+    }
+
+    private void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!pipeline.isIdle() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        pipeline.close();
+    }
+
+    private static List<EngineEvent> await(CompletableFuture<List<EngineEvent>> outcome) throws Exception {
+        return outcome.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static List<EventType> types(List<EngineEvent> events) {
+        return events.stream().map(e -> e.type).toList();
+    }
+}
