@@ -38,6 +38,8 @@ public final class Order {
     Order nextInLevel;
     Order prevOfAccount;
     Order nextOfAccount;
+    /** Place in the store's expiry heap; -1 when not there. */
+    int timedIndex = -1;
 
     public long leavesQty() {
         return qty - filledQty;

@@ -4,8 +4,9 @@ import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * Every live order: a pool of reusable {@link Order}s sized up front, an index by
- * orderId, and per account a list in orderId order (so a mass cancel walks only that
- * account's orders, in the order the contract asks for). It also hands out orderIds.
+ * orderId, per account a list in orderId order (so a mass cancel walks only that
+ * account's orders, in the order the contract asks for), and the orders that expire
+ * by time. It also hands out orderIds.
  */
 public final class OrderStore {
 
@@ -13,6 +14,7 @@ public final class OrderStore {
     private final Order[] accountHead;
     private final Order[] accountTail;
     private final int[] openCount;
+    private final TimedOrders timed;
     private Order free;
     private long lastOrderId;
 
@@ -21,6 +23,7 @@ public final class OrderStore {
         this.accountHead = new Order[accounts];
         this.accountTail = new Order[accounts];
         this.openCount = new int[accounts];
+        this.timed = new TimedOrders(initialOrders);
         for (int i = 0; i < initialOrders; i++) {
             release(new Order());
         }
@@ -67,6 +70,9 @@ public final class OrderStore {
         }
         accountTail[account] = order;
         openCount[account]++;
+        if (order.expireTimeNanos != 0) {
+            timed.add(order);
+        }
     }
 
     /** Forgets an order that is done and returns it to the pool. */
@@ -84,7 +90,15 @@ public final class OrderStore {
             order.nextOfAccount.prevOfAccount = order.prevOfAccount;
         }
         openCount[account]--;
+        if (order.timedIndex >= 0) {
+            timed.remove(order);
+        }
         release(order);
+    }
+
+    /** The open order that expires first, if it is due at {@code nowNanos}; else null. */
+    public Order dueToExpire(long nowNanos) {
+        return timed.due(nowNanos);
     }
 
     /** The open order with this id, or null. */

@@ -33,7 +33,6 @@ public final class BusinessLogic {
     private final Matcher matcher;
     private final ExecutionReporter reporter;
     private final PreTradeCheck preTradeCheck;
-    private final TimedOrders timedOrders;
     private final long[] cancelAllDeadline;
 
     public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck preTradeCheck, EventSink sink, int initialOrders) {
@@ -49,7 +48,6 @@ public final class BusinessLogic {
         this.working = new WorkingOrders(books, store, reporter);
         this.positions = new PositionBook(accounts, symbols);
         this.matcher = new Matcher(symbolTable, working, positions, reporter);
-        this.timedOrders = new TimedOrders(initialOrders);
         this.cancelAllDeadline = new long[accounts];
     }
 
@@ -143,9 +141,6 @@ public final class BusinessLogic {
             case GTD -> c.expireTimeNanos;
             default -> 0;
         };
-        if (order.expireTimeNanos != 0) {
-            timedOrders.add(order.expireTimeNanos, order.orderId);
-        }
         return order;
     }
 
@@ -258,11 +253,8 @@ public final class BusinessLogic {
     }
 
     private void clockTick(long now) {
-        while (timedOrders.hasDue(now)) {
-            Order order = store.find(timedOrders.poll());
-            if (order != null && order.expireTimeNanos <= now) {
-                working.cancel(order, CancelReason.EXPIRED);
-            }
+        for (Order due = store.dueToExpire(now); due != null; due = store.dueToExpire(now)) {
+            working.cancel(due, CancelReason.EXPIRED);
         }
         for (int account = 0; account < accounts; account++) {
             long deadline = cancelAllDeadline[account];
