@@ -46,6 +46,12 @@ public class PipelineThroughputBenchmark {
     @Param({"YIELDING", "SLEEPING", "BLOCKING", "BUSY_SPIN"})
     public String waitStrategy;
 
+    @Param({"PARKING", "SLEEPING", "BLOCKING"})
+    public String outboundWait;
+
+    @Param({"4096"})
+    public int ringSize;
+
     private RecordedFlow flow;
     private EnginePipeline pipeline;
     private CommandPublisher publisher;
@@ -54,7 +60,8 @@ public class PipelineThroughputBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16);
-        PipelineConfig config = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.valueOf(waitStrategy)).withClockTickMillis(0);
+        PipelineConfig config = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.valueOf(waitStrategy))
+                .withOutboundWait(WaitStrategyKind.valueOf(outboundWait)).withClockTickMillis(0).withRingSizes(ringSize, ringSize * 4);
         pipeline = EnginePipeline.builder(sink ->
                         new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
                 .config(config).build().start();
@@ -72,11 +79,11 @@ public class PipelineThroughputBenchmark {
         for (int i = 0; i < BURST; i++) {
             writer.source = flow.next();
             while (!publisher.tryPublish(writer)) {
-                Thread.onSpinWait();
+                Thread.yield();
             }
         }
         while (!pipeline.isIdle()) {
-            Thread.onSpinWait();
+            Thread.yield();
         }
     }
 

@@ -2,15 +2,19 @@ package io.ringbook.engine.domain;
 
 /**
  * A client order id held in place: up to 36 printable ASCII characters packed into five
- * longs, so that commands, orders and events carry it without allocating. One instance
- * lives inside each preallocated object and is overwritten with {@link #copyFrom}.
+ * long fields, so that commands, orders and events carry it without allocating or
+ * pointing elsewhere. One instance lives inside each preallocated object and is
+ * overwritten with {@link #copyFrom}.
  */
 public final class ClOrdId {
 
     public static final int MAX_LENGTH = 36;
-    private static final int WORDS = 5;
 
-    private final long[] words = new long[WORDS];
+    private long w0;
+    private long w1;
+    private long w2;
+    private long w3;
+    private long w4;
     private int length;
 
     /**
@@ -25,28 +29,24 @@ public final class ClOrdId {
         if (n == 0 || n > MAX_LENGTH) {
             return false;
         }
+        long[] words = new long[5];
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x21 || c > 0x7E) {
-                clear();
                 return false;
             }
             words[i >> 3] |= ((long) c) << ((i & 7) << 3);
         }
-        length = n;
+        setWords(words[0], words[1], words[2], words[3], words[4], n);
         return true;
     }
 
     public void copyFrom(ClOrdId other) {
-        System.arraycopy(other.words, 0, words, 0, WORDS);
-        length = other.length;
+        setWords(other.w0, other.w1, other.w2, other.w3, other.w4, other.length);
     }
 
     public void clear() {
-        for (int i = 0; i < WORDS; i++) {
-            words[i] = 0;
-        }
-        length = 0;
+        setWords(0, 0, 0, 0, 0, 0);
     }
 
     public int length() {
@@ -55,36 +55,35 @@ public final class ClOrdId {
 
     /** Packed characters 8i..8i+7, lowest byte first: for codecs. */
     public long word(int i) {
-        return words[i];
+        return switch (i) {
+            case 0 -> w0;
+            case 1 -> w1;
+            case 2 -> w2;
+            case 3 -> w3;
+            case 4 -> w4;
+            default -> throw new IndexOutOfBoundsException(i);
+        };
     }
 
     /** Restores a value written with {@link #word} and {@link #length}: for codecs. */
-    public void setWords(long w0, long w1, long w2, long w3, long w4, int newLength) {
-        words[0] = w0;
-        words[1] = w1;
-        words[2] = w2;
-        words[3] = w3;
-        words[4] = w4;
+    public void setWords(long word0, long word1, long word2, long word3, long word4, int newLength) {
+        w0 = word0;
+        w1 = word1;
+        w2 = word2;
+        w3 = word3;
+        w4 = word4;
         length = newLength;
     }
 
     public boolean contentEquals(ClOrdId other) {
-        if (length != other.length) {
-            return false;
-        }
-        for (int i = 0; i < WORDS; i++) {
-            if (words[i] != other.words[i]) {
-                return false;
-            }
-        }
-        return true;
+        return length == other.length && w0 == other.w0 && w1 == other.w1 && w2 == other.w2 && w3 == other.w3 && w4 == other.w4;
     }
 
     @Override
     public String toString() {
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
-            chars[i] = (char) ((words[i >> 3] >>> ((i & 7) << 3)) & 0xFF);
+            chars[i] = (char) ((word(i >> 3) >>> ((i & 7) << 3)) & 0xFF);
         }
         return new String(chars);
     }

@@ -5,34 +5,43 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventSink;
 
 /**
- * The business logic's sink behind the ring buffer: copies each event into a slot of
- * the outbound ring. It holds back the latest event until the next one or the end of
- * its command, so it can flag the command's last event before anyone reads it.
+ * The business logic's sink behind the ring buffer: copies each event into a claimed
+ * slot of the outbound ring and publishes a command's events together at its end, with
+ * the last one flagged, so readers wake once per command rather than once per event.
+ * A command with very many events (a mass cancel) is published in chunks meanwhile, so
+ * it can never wait on a ring that only its own unpublished events fill.
  */
 final class OutboundPublisher implements EventSink {
 
     private final RingBuffer<EngineEvent> ring;
-    private long pending = -1;
+    private final int chunk;
+    private long lastClaimed = -1;
+    private long firstUnpublished = -1;
 
     OutboundPublisher(RingBuffer<EngineEvent> ring) {
         this.ring = ring;
+        this.chunk = Math.max(1, ring.getBufferSize() / 4);
     }
 
     @Override
     public void onEvent(EngineEvent event) {
-        if (pending >= 0) {
-            ring.publish(pending);
+        if (firstUnpublished >= 0 && lastClaimed - firstUnpublished + 1 >= chunk) {
+            ring.publish(lastClaimed);
+            firstUnpublished = -1;
         }
-        pending = ring.next();
-        ring.get(pending).copyFrom(event);
+        lastClaimed = ring.next();
+        if (firstUnpublished < 0) {
+            firstUnpublished = lastClaimed;
+        }
+        ring.get(lastClaimed).copyFrom(event);
     }
 
     @Override
     public void onCommandEnd(long sequence) {
-        if (pending >= 0) {
-            ring.get(pending).lastOfCommand = true;
-            ring.publish(pending);
-            pending = -1;
+        if (firstUnpublished >= 0) {
+            ring.get(lastClaimed).lastOfCommand = true;
+            ring.publish(lastClaimed);
+            firstUnpublished = -1;
         }
     }
 }

@@ -11,14 +11,20 @@ import java.util.Locale;
 /**
  * How a consumer thread waits for work. BUSY_SPIN and YIELDING hold a core each (the
  * lowest latency, but on a 2-core machine one spinner is all there is room for);
- * SLEEPING spins briefly then parks, costing tens of microseconds on wake-up but almost
- * no CPU when idle; BLOCKING waits on a lock and condition.
+ * SLEEPING spins, then yields, then parks, costing tens of microseconds on wake-up but
+ * almost no CPU when idle; PARKING parks at once for about {@value #PARK_NANOS} ns, so a
+ * consumer that can afford that delay (the outbound side on a 2-core machine) takes
+ * whole batches and leaves the core to the business logic; BLOCKING waits on a lock and
+ * condition, which costs every publisher a lock and often a wake-up system call.
  */
 public enum WaitStrategyKind {
     BUSY_SPIN,
     YIELDING,
     SLEEPING,
+    PARKING,
     BLOCKING;
+
+    static final long PARK_NANOS = 50_000;
 
     /** Parses {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}. */
     public static WaitStrategyKind parse(String name) {
@@ -30,6 +36,7 @@ public enum WaitStrategyKind {
             case BUSY_SPIN -> new BusySpinWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
+            case PARKING -> new SleepingWaitStrategy(0, PARK_NANOS);
             case BLOCKING -> new BlockingWaitStrategy();
         };
     }

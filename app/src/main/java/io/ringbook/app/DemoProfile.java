@@ -1,0 +1,30 @@
+package io.ringbook.app;
+
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.domain.SymbolTable;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The embedded defaults of {@code ./ringbook start} without a config file (API.md, "Demo
+ * profile"): three symbols trading 24/7 without fees and four accounts. Credentials and
+ * limits join it as the gateways and risk land.
+ */
+final class DemoProfile {
+
+    private DemoProfile() {
+    }
+
+    static SymbolTable symbols() {
+        return new SymbolTable(List.of(
+                new SymbolSpec(0, "BTC-USD", new BigDecimal("0.01"), new BigDecimal("0.0001"), 0, 0),
+                new SymbolSpec(1, "ETH-USD", new BigDecimal("0.01"), new BigDecimal("0.001"), 0, 0),
+                new SymbolSpec(2, "TEST", BigDecimal.ONE, BigDecimal.ONE, 0, 0)));
+    }
+
+    static AccountTable accounts() {
+        return new AccountTable(List.of("T1", "T2", "T3", "T4"));
+    }
+}

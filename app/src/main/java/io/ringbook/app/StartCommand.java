@@ -1,0 +1,67 @@
+package io.ringbook.app;
+
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.engine.pipeline.WaitStrategyKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/** {@code ringbook start}: runs the engine until the process is stopped. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Run the engine (the demo profile unless --config is given).")
+final class StartCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (not supported yet: only the demo profile runs).")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--fresh", description = "Empty the data directory before starting.")
+    boolean fresh;
+
+    @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "sleeping",
+            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, blocking (default: ${DEFAULT-VALUE}).")
+    String waitStrategy;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = System.out;
+        if (config != null) {
+            System.err.println("ringbook: --config is not supported yet; run without it for the demo profile.");
+            return 2;
+        }
+        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy));
+        CountDownLatch stopped = new CountDownLatch(1);
+        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            engine.close();
+            out.println("ringbook: stopped");
+            stopped.countDown();
+        }, "ringbook-shutdown"));
+        printBanner(out, engine, pipelineConfig);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config) {
+        String symbols = engine.symbols().all().stream()
+                .map(s -> s.name() + " (tick " + s.tickSize().toPlainString() + ", lot " + s.lotSize().toPlainString() + ")")
+                .collect(Collectors.joining(", "));
+        out.println("Ringbook " + RingbookCommand.version() + ", demo profile");
+        out.println("  engine    running: ring " + config.ringSize() + " slots, wait strategy "
+                + config.waitStrategy().name().toLowerCase().replace('_', '-') + ", clock tick " + config.clockTickMillis() + " ms");
+        out.println("  symbols   " + symbols);
+        out.println("  accounts  " + String.join(", ", engine.accounts().all()));
+        out.println("  data      " + engine.dataDir() + " (journal not built yet: issue 4)");
+        out.println("  REST/WS   127.0.0.1:8080  not built yet (issue 6)");
+        out.println("  FIX 4.4   127.0.0.1:9878  not built yet (issue 7)");
+        out.println("  admin     127.0.0.1:8081  not built yet (issue 8)");
+        out.println("Stop with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");
+    }
+}
