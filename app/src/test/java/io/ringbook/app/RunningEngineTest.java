@@ -1,0 +1,70 @@
+package io.ringbook.app;
+
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunningEngineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldTradeTheDemoSymbolsBetweenDemoAccounts() throws Exception {
+        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false, PipelineConfig.DEFAULTS)) {
+            var btc = engine.symbols().find("BTC-USD").orElseThrow();
+            int t1 = engine.accounts().find("T1").orElseThrow();
+            int t2 = engine.accounts().find("T2").orElseThrow();
+            long price = btc.ticks(new java.math.BigDecimal("30000.25"));
+            long qty = btc.lots(new java.math.BigDecimal("0.5"));
+            engine.pipeline().publisher().submit(slot ->
+                    slot.newOrder(t1, btc.id(), Side.SELL, OrderType.LIMIT, TimeInForce.GTC, price, qty)).get(5, TimeUnit.SECONDS);
+            List<EngineEvent> outcome = engine.pipeline().publisher().submit(slot ->
+                    slot.newOrder(t2, btc.id(), Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, qty)).get(5, TimeUnit.SECONDS);
+            EngineEvent fill = outcome.get(1);
+            assertEquals(EventType.ORDER_FILLED, fill.type);
+            assertEquals("30000.25", btc.price(fill.lastPrice).toPlainString());
+            assertEquals("0.5000", btc.qty(fill.lastQty).toPlainString());
+            assertTrue(Files.isDirectory(dir.resolve("data")));
+        }
+    }
+
+    @Test
+    void shouldEmptyTheDataDirectoryWhenFresh() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data/journal"));
+        Files.writeString(data.resolve("old"), "x");
+        RunningEngine.startDemo(dir.resolve("data"), true, PipelineConfig.DEFAULTS).close();
+        assertTrue(Files.isDirectory(dir.resolve("data")));
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
+    void shouldRefuseUnknownCommandsAndConfigFilesWithUsage() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured));
+        try {
+            assertEquals(2, RingbookCommand.run("launch"));
+            assertTrue(captured.toString().contains("Usage: ringbook"), captured.toString());
+            assertEquals(2, RingbookCommand.run("start", "--config", "x.yaml"));
+        } finally {
+            System.setErr(err);
+        }
+    }
+}
