@@ -51,8 +51,11 @@ public final class BusinessLogic {
         this.cancelAllDeadline = new long[accounts];
     }
 
-    /** Decides one command; its sequence and event time are already stamped. */
+    /** Decides one command; its sequence and event time are already stamped. A command without a type does nothing. */
     public void process(Command command) {
+        if (command.type == null) {
+            return;
+        }
         reporter.begin(command);
         switch (command.type) {
             case NEW_ORDER -> newOrder(command);
@@ -89,13 +92,12 @@ public final class BusinessLogic {
         if (reason == RejectReason.NONE && c.postOnly && working.book(c.symbolId).side(c.side.opposite()).crossedBy(c.price)) {
             reason = RejectReason.POST_ONLY_WOULD_TAKE;
         }
-        if (reason != RejectReason.NONE) {
-            reporter.rejected(c, store.nextOrderId(), reason);
-            return;
-        }
         Order order = newOrderFrom(c);
-        if (c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order)) {
-            reporter.rejected(c, order.orderId, RejectReason.FOK_NOT_FILLED);
+        if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order)) {
+            reason = RejectReason.FOK_NOT_FILLED;
+        }
+        if (reason != RejectReason.NONE) {
+            reporter.rejected(order, reason);
             store.release(order);
             return;
         }
@@ -136,11 +138,9 @@ public final class BusinessLogic {
         order.filledNotional = 0;
         order.createdTimeNanos = c.eventTimeNanos;
         order.clOrdId.copyFrom(c.clOrdId);
-        order.expireTimeNanos = switch (c.timeInForce) {
-            case DAY -> Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY) * NANOS_PER_DAY + NANOS_PER_DAY;
-            case GTD -> c.expireTimeNanos;
-            default -> 0;
-        };
+        order.expireTimeNanos = c.timeInForce == TimeInForce.DAY
+                ? Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY) * NANOS_PER_DAY + NANOS_PER_DAY
+                : c.timeInForce == TimeInForce.GTD ? c.expireTimeNanos : 0;
         return order;
     }
 

@@ -39,23 +39,9 @@ final class ExecutionReporter {
         send(orderEvent(EventType.ORDER_ACCEPTED, order, order.openStatus()));
     }
 
-    void rejected(Command order, long orderId, RejectReason reason) {
-        EngineEvent e = start(EventType.ORDER_REJECTED);
-        e.execId = ++lastExecId;
-        e.orderId = orderId;
-        e.accountId = order.accountId;
-        e.symbolId = order.symbolId;
-        e.side = order.side;
-        e.orderType = order.orderType;
-        e.timeInForce = order.timeInForce;
-        e.stpMode = order.stpMode;
-        e.postOnly = order.postOnly;
-        e.price = order.price;
-        e.qty = order.qty;
-        e.expireTimeNanos = order.expireTimeNanos;
-        e.createdTimeNanos = order.eventTimeNanos;
-        e.clOrdId.copyFrom(order.clOrdId);
-        e.status = OrderStatus.REJECTED;
+    /** A new order refused before it could work; it keeps its orderId and clOrdId. */
+    void rejected(Order order, RejectReason reason) {
+        EngineEvent e = orderEvent(EventType.ORDER_REJECTED, order, OrderStatus.REJECTED);
         e.rejectReason = reason;
         send(e);
     }

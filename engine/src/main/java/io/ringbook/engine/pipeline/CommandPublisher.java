@@ -71,6 +71,9 @@ public final class CommandPublisher {
         Command command = ring.get(slot).clear();
         try {
             writer.write(command);
+            if (command.type == null) {
+                throw new IllegalArgumentException("a command needs a type");
+            }
             command.correlationId = correlationId;
             command.ingressNanos = clock.epochNanos();
         } catch (RuntimeException writerFailed) {

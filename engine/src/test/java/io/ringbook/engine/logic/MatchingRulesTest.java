@@ -150,6 +150,13 @@ class MatchingRulesTest {
         assertEquals(List.of("rejected #3 INVALID_ORDER"), of(engine.order(0, BUY, OrderType.MARKET, TimeInForce.GTC, 0, 1)));
         assertEquals(List.of("rejected #4 INVALID_ORDER"), of(engine.order(0, BUY, OrderType.LIMIT, TimeInForce.GTD, 10, 1)));
         assertEquals(List.of("rejected #5 INVALID_ORDER"), of(engine.limit(0, BUY, Long.MAX_VALUE, 2)));
+        var blank = engine.command();
+        blank.type = io.ringbook.engine.command.CommandType.NEW_ORDER;
+        blank.accountId = 1;
+        blank.symbolId = 2;
+        assertEquals(List.of("rejected #6 INVALID_ORDER"), of(engine.send(blank)));
+        assertEquals(List.of("rejected #7 UNKNOWN_ACCOUNT"), of(engine.send(engine.command().newOrder(9, 2, BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1))));
+        assertEquals(List.of(), of(engine.send(engine.command())));
         assertEquals(0, engine.logic().orders().openOrders());
     }
 }

@@ -169,6 +169,16 @@ class EnginePipelineTest {
         }
     }
 
+    @Test
+    void shouldRefuseACommandWhoseWriterFailsAndKeepRunning() throws Exception {
+        pipeline = start(PipelineConfig.DEFAULTS.withClockTickMillis(0));
+        assertThrows(IllegalArgumentException.class, () -> pipeline.publisher().submit(slot -> slot.accountId = 1));
+        assertThrows(IllegalStateException.class, () -> pipeline.publisher().submit(slot -> {
+            throw new IllegalStateException("bad input");
+        }));
+        assertEquals(EventType.ORDER_ACCEPTED, await(order(0, Side.BUY, 100, 1)).get(0).type);
+    }
+
     @ParameterizedTest
     @EnumSource(WaitStrategyKind.class)
     void shouldRunWithEveryWaitStrategy(WaitStrategyKind kind) throws Exception {
