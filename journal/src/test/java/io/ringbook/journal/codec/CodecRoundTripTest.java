@@ -1,0 +1,115 @@
+package io.ringbook.journal.codec;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.command.CommandType;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.StpMode;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.testing.EventFields;
+import io.ringbook.engine.testing.LogicDriver;
+import io.ringbook.engine.testing.RandomOrderFlow;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CodecRoundTripTest {
+
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
+
+    @Test
+    void shouldRoundTripEveryCommandTypeFieldForField() {
+        List<Command> commands = new ArrayList<>();
+        Command order = new Command().newOrder(3, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTD, 12_345, 678);
+        order.stpMode = StpMode.CANCEL_BOTH;
+        order.postOnly = true;
+        order.expireTimeNanos = 1_700_000_000_123_456_789L;
+        order.clOrdId.set("client-order-0123456789-abcdefghijkl");
+        commands.add(order);
+        Command cancel = new Command().cancel(1, 99);
+        cancel.clOrdId.set("c-2");
+        commands.add(cancel);
+        Command amend = new Command().amend(2, 77, 101, 0);
+        amend.clOrdId.set("c-3");
+        commands.add(amend);
+        commands.add(new Command().massCancel(0, -1));
+        commands.add(new Command().cancelAllAfter(1, 60_000_000_000L));
+        commands.add(new Command().clockTick());
+        Set<CommandType> seen = EnumSet.noneOf(CommandType.class);
+        long sequence = 1;
+        for (Command original : commands) {
+            original.sequence = sequence++;
+            original.eventTimeNanos = 1_700_000_000_000_000_000L + sequence;
+            original.correlationId = 40 + sequence;
+            original.ingressNanos = 1_699_999_999_999_999_000L + sequence;
+            int length = CommandCodec.encode(original, buffer, 7);
+            assertTrue(length <= CommandCodec.MAX_LENGTH);
+            assertEquals(length, RecordHeader.length(buffer, 7));
+            Command decoded = new Command();
+            assertEquals(length, CommandCodec.decode(buffer, 7, decoded));
+            assertEquals(describe(original), describe(decoded));
+            seen.add(decoded.type);
+        }
+        assertEquals(EnumSet.allOf(CommandType.class), seen);
+    }
+
+    @Test
+    void shouldRoundTripEveryEventTypeFieldForField() {
+        LogicDriver engine = new LogicDriver();
+        RandomOrderFlow flow = new RandomOrderFlow(9, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300);
+        Command command = new Command();
+        Set<EventType> seen = EnumSet.noneOf(EventType.class);
+        List<EngineEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            engine.advanceNanos(200_000_000L);
+            events.addAll(engine.send(flow.next(command, engine.now())));
+        }
+        events.addAll(engine.send(engine.command().cancelAllAfter(0, 1)));
+        for (EngineEvent original : events) {
+            int length = EventCodec.encode(original, buffer, 3);
+            assertTrue(length <= EventCodec.MAX_LENGTH);
+            EngineEvent decoded = new EngineEvent();
+            assertEquals(length, EventCodec.decode(buffer, 3, decoded));
+            assertEquals(EventFields.describe(original), EventFields.describe(decoded));
+            seen.add(decoded.type);
+        }
+        assertEquals(EnumSet.allOf(EventType.class), seen);
+    }
+
+    @Test
+    void shouldRefuseUnknownTypesNewerVersionsAndOutOfRangeValues() {
+        int length = CommandCodec.encode(new Command().clockTick(), buffer, 0);
+        buffer.putByte(3, (byte) (CommandCodec.SCHEMA_VERSION + 1));
+        JournalFormatException newer = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(newer.getMessage().contains("schema version 2"), newer.getMessage());
+
+        buffer.putByte(3, (byte) CommandCodec.SCHEMA_VERSION);
+        buffer.putByte(2, (byte) 200);
+        JournalFormatException unknown = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(unknown.getMessage().contains("unknown record type code 200"), unknown.getMessage());
+
+        CommandCodec.encode(new Command().newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1), buffer, 0);
+        buffer.putByte(RecordHeader.LENGTH + 24, (byte) 9);
+        assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertThrows(JournalFormatException.class, () -> EventCodec.decode(buffer, 0, new EngineEvent()));
+        assertTrue(length > 0);
+    }
+
+    private static String describe(Command c) {
+        return c.type + "," + c.sequence + "," + c.eventTimeNanos + "," + c.correlationId + "," + c.ingressNanos + ","
+                + c.accountId + "," + c.symbolId + "," + c.side + "," + c.orderType + "," + c.timeInForce + "," + c.stpMode
+                + "," + c.postOnly + "," + c.price + "," + c.qty + "," + c.expireTimeNanos + "," + c.orderId + ","
+                + c.timeoutNanos + "," + c.clOrdId;
+    }
+}
