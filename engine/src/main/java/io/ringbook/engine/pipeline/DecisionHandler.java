@@ -21,12 +21,14 @@ final class DecisionHandler implements EventHandler<Command> {
     private long batchTime;
     private long batchStart = -1;
 
-    DecisionHandler(RingBuffer<Command> ring, BusinessLogic logic, JournalStage journal, EpochClock clock, long lastSequence) {
+    DecisionHandler(RingBuffer<Command> ring, BusinessLogic logic, JournalStage journal, EpochClock clock,
+                    long lastSequence, long lastEventTime) {
         this.ring = ring;
         this.logic = logic;
         this.journal = journal;
         this.clock = clock;
         this.lastSequence = lastSequence;
+        this.batchTime = lastEventTime;
     }
 
     @Override

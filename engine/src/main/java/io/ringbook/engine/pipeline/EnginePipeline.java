@@ -1,5 +1,7 @@
 package io.ringbook.engine.pipeline;
 
+import io.ringbook.engine.event.EngineListener;
+
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
@@ -40,7 +42,8 @@ public final class EnginePipeline implements AutoCloseable {
         ReplyRouter replies = new ReplyRouter();
         this.publisher = new CommandPublisher(inbound, replies, builder.clock);
 
-        DecisionHandler decisions = new DecisionHandler(inbound, logic, builder.journal, builder.clock, builder.lastSequence);
+        DecisionHandler decisions = new DecisionHandler(inbound, logic, builder.journal, builder.clock,
+                builder.lastSequence, builder.lastEventTime);
         this.decisionProcessor = new BatchEventProcessorBuilder().setMaxBatchSize(config.maxBatchSize())
                 .build(inbound, inbound.newBarrier(), decisions);
         inbound.addGatingSequences(decisionProcessor.getSequence());
@@ -130,6 +133,7 @@ public final class EnginePipeline implements AutoCloseable {
         private JournalStage journal = JournalStage.NONE;
         private EpochClock clock = EpochClock.system();
         private long lastSequence;
+        private long lastEventTime;
 
         private Builder(Function<EventSink, BusinessLogic> logicFactory) {
             this.logicFactory = logicFactory;
@@ -150,9 +154,13 @@ public final class EnginePipeline implements AutoCloseable {
             return this;
         }
 
-        /** The sequence of the last command already decided (after recovery); the next gets one more. */
-        public Builder lastSequence(long sequence) {
+        /**
+         * Where recovery left off: the sequence and event time of the last command already
+         * decided. The next command gets the next sequence and a time no earlier.
+         */
+        public Builder resumeAfter(long sequence, long eventTimeNanos) {
             this.lastSequence = sequence;
+            this.lastEventTime = eventTimeNanos;
             return this;
         }
 

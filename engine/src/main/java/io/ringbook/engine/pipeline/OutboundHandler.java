@@ -1,5 +1,7 @@
 package io.ringbook.engine.pipeline;
 
+import io.ringbook.engine.event.EngineListener;
+
 import com.lmax.disruptor.EventHandler;
 import io.ringbook.engine.event.EngineEvent;
 
@@ -16,6 +18,11 @@ final class OutboundHandler implements EventHandler<EngineEvent> {
     public void onEvent(EngineEvent event, long sequence, boolean endOfBatch) {
         for (EngineListener listener : listeners) {
             listener.onEvent(event);
+        }
+        if (endOfBatch) {
+            for (EngineListener listener : listeners) {
+                listener.onEndOfBatch();
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.ringbook.engine.pipeline;
 
+import io.ringbook.engine.event.EngineListener;
+
 import io.ringbook.engine.event.EngineEvent;
 
 import java.util.ArrayList;

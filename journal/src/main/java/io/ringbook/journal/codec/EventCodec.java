@@ -76,7 +76,7 @@ public final class EventCodec {
 
     public static int decode(DirectBuffer buffer, int offset, EngineEvent event) {
         RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
-        if (type.isCommand()) {
+        if (!type.isEvent()) {
             throw new JournalFormatException("expected an event record, found " + type);
         }
         event.clear();

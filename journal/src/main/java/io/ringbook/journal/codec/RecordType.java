@@ -6,8 +6,9 @@ import io.ringbook.engine.event.EventType;
 import java.util.Locale;
 
 /**
- * What a journal record holds: one code per command type (1-31) and per event type
- * (32 and up). Codes are part of the journal format and never change meaning.
+ * What a journal record holds: one code per command type (1-15), the run's
+ * configuration (16), and one per event type (32 and up). Codes are part of the journal
+ * format and never change meaning.
  */
 public enum RecordType {
     NEW_ORDER(1, CommandType.NEW_ORDER, null),
@@ -16,6 +17,8 @@ public enum RecordType {
     MASS_CANCEL(4, CommandType.MASS_CANCEL, null),
     CANCEL_ALL_AFTER(5, CommandType.CANCEL_ALL_AFTER, null),
     CLOCK_TICK(6, CommandType.CLOCK_TICK, null),
+    /** The run's reference data, first in the input journal of every run. */
+    CONFIG(16, null, null),
     ORDER_ACCEPTED(32, null, EventType.ORDER_ACCEPTED),
     ORDER_REJECTED(33, null, EventType.ORDER_REJECTED),
     ORDER_FILLED(34, null, EventType.ORDER_FILLED),
@@ -37,7 +40,8 @@ public enum RecordType {
             BY_CODE[type.code] = type;
             if (type.command != null) {
                 BY_COMMAND[type.command.ordinal()] = type;
-            } else {
+            }
+            if (type.event != null) {
                 BY_EVENT[type.event.ordinal()] = type;
             }
         }
@@ -59,6 +63,10 @@ public enum RecordType {
 
     public boolean isCommand() {
         return command != null;
+    }
+
+    public boolean isEvent() {
+        return event != null;
     }
 
     public CommandType command() {

@@ -1,6 +1,5 @@
-package io.ringbook.engine.pipeline;
+package io.ringbook.engine.event;
 
-import io.ringbook.engine.event.EngineEvent;
 
 /**
  * A reader of the engine's outcomes on the outbound thread (gateways, market data,
@@ -12,4 +11,8 @@ import io.ringbook.engine.event.EngineEvent;
 public interface EngineListener {
 
     void onEvent(EngineEvent event);
+
+    /** The outbound thread has no more events for now: a place to flush what was batched. */
+    default void onEndOfBatch() {
+    }
 }

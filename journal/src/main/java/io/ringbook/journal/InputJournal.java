@@ -1,0 +1,53 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.pipeline.JournalStage;
+import io.ringbook.journal.codec.CommandCodec;
+import io.ringbook.journal.codec.ConfigCodec;
+import io.ringbook.engine.domain.ReferenceData;
+import net.openhft.chronicle.queue.ExcerptAppender;
+
+/**
+ * The pipeline's journal stage: encodes each command of a Disruptor batch into one
+ * {@link JournalBatch} and appends it as a single excerpt at the end of the batch,
+ * before the batch is decided. Runs on the decision thread only; allocates nothing
+ * per command.
+ */
+public final class InputJournal implements JournalStage {
+
+    private final Journal journal;
+    private final JournalBatch batch = new JournalBatch();
+    private ExcerptAppender appender;
+
+    public InputJournal(Journal journal) {
+        this.journal = journal;
+    }
+
+    /**
+     * Journals the run's reference data as its own excerpt; call once at start-up, before
+     * the pipeline runs, with where recovery left off.
+     */
+    public void recordConfiguration(ReferenceData data, long lastSequence, long eventTimeNanos) {
+        JournalBatch config = new JournalBatch();
+        config.added(ConfigCodec.encode(data, lastSequence, eventTimeNanos, config.buffer(), config.position()));
+        try (ExcerptAppender startUp = journal.input().createAppender()) {
+            config.appendTo(startUp);
+        }
+    }
+
+    @Override
+    public void append(Command command) {
+        batch.added(CommandCodec.encode(command, batch.buffer(), batch.position()));
+    }
+
+    @Override
+    public void endOfBatch() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (appender == null) {
+            appender = journal.input().createAppender();
+        }
+        batch.appendTo(appender);
+    }
+}

@@ -1,0 +1,74 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.journal.codec.CommandCodec;
+import io.ringbook.journal.codec.ConfigCodec;
+import io.ringbook.journal.codec.JournalFormatException;
+import io.ringbook.journal.codec.RecordHeader;
+import io.ringbook.journal.codec.RecordType;
+
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * Feeds the input journal, in order, into a business logic built from the journal's own
+ * configuration (its first CONFIG record). Used by recovery, replay and backtests; what
+ * happens to the outcomes is up to the sink the caller builds the logic with.
+ */
+public final class InputReplay {
+
+    /** Where the input journal ended. {@code logic} is null if the journal is empty. */
+    public record Result(BusinessLogic logic, ReferenceData referenceData, long commands, long lastSequence, long lastEventTimeNanos) {
+    }
+
+    private InputReplay() {
+    }
+
+    /**
+     * @param logicFactory builds the logic from the journaled reference data; called once
+     * @throws JournalFormatException on an unreadable excerpt, a command before any
+     *                                configuration, or a later run's configuration that differs from the first
+     */
+    public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory) {
+        Command command = new Command();
+        BusinessLogic logic = null;
+        ReferenceData referenceData = null;
+        byte[] firstConfig = null;
+        long commands = 0;
+        long lastSequence = 0;
+        long lastTime = 0;
+        try (JournalCursor cursor = new JournalCursor(journal.input(), "input journal")) {
+            while (cursor.next()) {
+                int offset = cursor.offset();
+                RecordType type = RecordHeader.type(cursor.buffer(), offset);
+                if (type == RecordType.CONFIG) {
+                    byte[] config = new byte[RecordHeader.length(cursor.buffer(), offset) - RecordHeader.LENGTH];
+                    cursor.buffer().getBytes(offset + RecordHeader.LENGTH, config);
+                    if (firstConfig == null) {
+                        firstConfig = config;
+                        referenceData = ConfigCodec.decode(cursor.buffer(), offset);
+                        logic = logicFactory.apply(referenceData);
+                    } else if (!Arrays.equals(firstConfig, config)) {
+                        throw new JournalFormatException("the configuration changed at sequence "
+                                + RecordHeader.sequence(cursor.buffer(), offset) + "; a journal must keep one configuration");
+                    }
+                    continue;
+                }
+                if (logic == null) {
+                    throw new JournalFormatException("input journal has a command before any CONFIG record");
+                }
+                CommandCodec.decode(cursor.buffer(), offset, command);
+                if (command.sequence != lastSequence + 1) {
+                    throw new JournalFormatException("input journal jumps from sequence " + lastSequence + " to " + command.sequence);
+                }
+                logic.process(command);
+                lastSequence = command.sequence;
+                lastTime = command.eventTimeNanos;
+                commands++;
+            }
+        }
+        return new Result(logic, referenceData, commands, lastSequence, lastTime);
+    }
+}

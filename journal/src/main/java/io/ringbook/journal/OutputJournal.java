@@ -1,0 +1,53 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.journal.codec.EventCodec;
+import net.openhft.chronicle.queue.ExcerptAppender;
+
+/**
+ * Journals every outbound event, on the outbound thread: events are gathered and
+ * appended as one excerpt when the outbound ring has nothing more for now, or when a
+ * batch grows past {@value #FLUSH_BYTES} bytes, but always after the last event of a
+ * command, so the output journal holds whole commands only and recovery can tell
+ * exactly where it stopped.
+ */
+public final class OutputJournal implements EngineListener {
+
+    static final int FLUSH_BYTES = 48 * 1024;
+
+    private final Journal journal;
+    private final JournalBatch batch = new JournalBatch();
+    private ExcerptAppender appender;
+    private boolean commandOpen;
+
+    public OutputJournal(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+        batch.added(EventCodec.encode(event, batch.buffer(), batch.position()));
+        commandOpen = !event.lastOfCommand;
+        if (!commandOpen && batch.bytes() >= FLUSH_BYTES) {
+            flush();
+        }
+    }
+
+    @Override
+    public void onEndOfBatch() {
+        if (!commandOpen) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (appender == null) {
+            appender = journal.output().createAppender();
+        }
+        batch.appendTo(appender);
+    }
+}
