@@ -87,6 +87,11 @@ public final class CommandCodec {
         return length;
     }
 
+    /** The account id of the command record at {@code offset}, without decoding the rest. */
+    public static int accountId(DirectBuffer buffer, int offset) {
+        return buffer.getInt(offset + ACCOUNT, ORDER);
+    }
+
     /** Reads the command record at {@code offset} into {@code command}; returns the record's length. */
     public static int decode(DirectBuffer buffer, int offset, Command command) {
         RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);

@@ -74,6 +74,11 @@ public final class EventCodec {
         return length;
     }
 
+    /** The account id of the event record at {@code offset} (-1 for market data), without decoding the rest. */
+    public static int accountId(DirectBuffer buffer, int offset) {
+        return buffer.getInt(offset + ACCOUNT, ORDER);
+    }
+
     public static int decode(DirectBuffer buffer, int offset, EngineEvent event) {
         RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
         if (!type.isEvent()) {

@@ -1,0 +1,89 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.ListenerSink;
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.logic.PreTradeCheck;
+import io.ringbook.journal.codec.EventCodec;
+import io.ringbook.journal.codec.RecordHeader;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.file.Path;
+
+/**
+ * {@code ringbook replay}: replays a data directory's input journal into a fresh engine
+ * built from the journaled configuration, and compares every event it produces, as
+ * journal bytes, with the recorded output journal. Never writes to the data directory.
+ */
+public final class ReplayVerifier {
+
+    /** What the replay found; {@code firstDifference} is null when every output matched. */
+    public record Report(long commands, long events, long nanosTaken, String firstDifference) {
+        public boolean identical() {
+            return firstDifference == null;
+        }
+    }
+
+    private ReplayVerifier() {
+    }
+
+    public static Report verify(Path dataDir) {
+        long started = System.nanoTime();
+        try (Journal journal = Journal.openReadOnly(dataDir);
+             JournalCursor recorded = new JournalCursor(journal.output(), "output journal")) {
+            Comparison comparison = new Comparison(recorded);
+            InputReplay.Result result = InputReplay.run(journal, data -> new BusinessLogic(data.symbols(),
+                    data.accounts().size(), PreTradeCheck.ACCEPT_ALL, new ListenerSink(comparison), 1 << 16));
+            if (comparison.difference == null && recorded.next()) {
+                comparison.difference = "the output journal has more events than the replay produced, from "
+                        + RecordJson.of(recorded.buffer(), recorded.offset(), result.referenceData());
+            }
+            return new Report(result.commands(), comparison.events, System.nanoTime() - started, comparison.difference);
+        }
+    }
+
+    /** Encodes each replayed event and compares it with the next recorded one. */
+    private static final class Comparison implements EngineListener {
+        private final JournalCursor recorded;
+        private final UnsafeBuffer actual = new UnsafeBuffer(new byte[EventCodec.MAX_LENGTH]);
+        private final EngineEvent decoded = new EngineEvent();
+        private long events;
+        private String difference;
+
+        Comparison(JournalCursor recorded) {
+            this.recorded = recorded;
+        }
+
+        @Override
+        public void onEvent(EngineEvent event) {
+            if (difference != null) {
+                return;
+            }
+            events++;
+            int length = EventCodec.encode(event, actual, 0);
+            if (!recorded.next()) {
+                difference = "the output journal ends before event " + events + " (sequence " + event.sequence
+                        + "): replay produced " + event;
+                return;
+            }
+            DirectBuffer expected = recorded.buffer();
+            int at = recorded.offset();
+            if (RecordHeader.length(expected, at) != length || !sameBytes(expected, at, length)) {
+                EventCodec.decode(expected, at, decoded);
+                difference = "event " + events + " (sequence " + event.sequence + ") differs: recorded " + decoded
+                        + " but replay produced " + event;
+            }
+        }
+
+        private boolean sameBytes(DirectBuffer expected, int at, int length) {
+            for (int i = 0; i < length; i++) {
+                if (expected.getByte(at + i) != actual.getByte(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.journal.codec.JournalFormatException;
+import io.ringbook.journal.codec.RecordType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JournalReplayTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldReproduceTheRecordedOutputByteForByteOnReplay() throws Exception {
+        long events;
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(1, 30_000);
+        }
+        ReplayVerifier.Report report = ReplayVerifier.verify(data);
+        assertNull(report.firstDifference());
+        assertTrue(report.commands() >= 30_000, "clock ticks come on top: " + report.commands());
+        events = report.events();
+        assertTrue(events > 60_000, "events " + events);
+    }
+
+    @Test
+    void shouldRecoverTheSameStateAndContinueAcrossRestarts() throws Exception {
+        String bookBefore;
+        long lastSequence;
+        try (JournaledEngine first = new JournaledEngine(data, true)) {
+            first.run(2, 10_000);
+            bookBefore = describeBook(first);
+            lastSequence = first.journal == null ? 0 : JournalCursor.lastSequence(first.journal.input(), "input");
+        }
+        try (JournaledEngine second = new JournaledEngine(data, true)) {
+            assertEquals(bookBefore, describeBook(second), "recovered book equals the book before the restart");
+            assertEquals(lastSequence, second.recovered.lastSequence());
+            assertEquals(0, second.recovered.eventsRejournaled());
+            second.run(3, 10_000);
+        }
+        ReplayVerifier.Report report = ReplayVerifier.verify(data);
+        assertNull(report.firstDifference());
+    }
+
+    @Test
+    void shouldJournalTheOutcomesThatACrashLeftOutDuringRecovery() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(4, 5_000);
+        }
+        try (JournaledEngine outputLost = new JournaledEngine(data, false)) {
+            outputLost.run(5, 5_000);
+        }
+        assertTrue(ReplayVerifier.verify(data).firstDifference().contains("ends before"));
+        try (JournaledEngine recovered = new JournaledEngine(data, true)) {
+            assertTrue(recovered.recovered.eventsRejournaled() > 5_000, "rejournaled " + recovered.recovered.eventsRejournaled());
+        }
+        assertNull(ReplayVerifier.verify(data).firstDifference());
+    }
+
+    @Test
+    void shouldReportAnOutputThatTheReplayDoesNotProduce() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(6, 1_000);
+        }
+        try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
+            io.ringbook.engine.event.EngineEvent extra = new io.ringbook.engine.event.EngineEvent().clear();
+            extra.type = io.ringbook.engine.event.EventType.BOOK_LEVEL;
+            extra.sequence = Long.MAX_VALUE;
+            extra.side = Side.BUY;
+            extra.symbolId = DemoMarket.TEST;
+            extra.lastOfCommand = true;
+            OutputJournal output = new OutputJournal(journal);
+            output.onEvent(extra);
+            output.onEndOfBatch();
+        }
+        String difference = ReplayVerifier.verify(data).firstDifference();
+        assertTrue(difference.contains("more events than the replay produced"), difference);
+    }
+
+    @Test
+    void shouldListCommandsFollowedByTheirEventsFilteredForAuditors() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(7, 2_000);
+        }
+        List<String> lines = new ArrayList<>();
+        JournalQuery.run(data, JournalQuery.Filter.ALL, lines::add);
+        assertTrue(lines.get(0).contains("\"type\":\"CONFIG\",\"symbols\":[\"BTC-USD\", \"ETH-USD\", \"TEST\"],\"accounts\":[\"T1\", \"T2\", \"T3\", \"T4\"]"), lines.get(0));
+        assertTrue(lines.get(1).matches("\\{\"seq\":1,\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z\",\"type\":\"[A-Z_]+\".*"), lines.get(1));
+        List<String> fills = new ArrayList<>();
+        JournalQuery.run(data, new JournalQuery.Filter(Long.MIN_VALUE, Long.MAX_VALUE, RecordType.ORDER_FILLED, "T2"), fills::add);
+        assertTrue(fills.size() > 10);
+        assertTrue(fills.stream().allMatch(l -> l.contains("\"type\":\"ORDER_FILLED\"") && l.contains("\"account\":\"T2\"")
+                && l.contains("\"symbol\":\"TEST\"") && l.contains("\"tradeId\":")), fills.get(0));
+        List<String> none = new ArrayList<>();
+        JournalQuery.run(data, new JournalQuery.Filter(0, 1, null, null), none::add);
+        assertEquals(List.of(), none);
+    }
+
+    @Test
+    void shouldRefuseToRecoverWithAnotherConfiguration() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(8, 100);
+        }
+        try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
+            var other = new io.ringbook.engine.domain.ReferenceData(DemoMarket.symbols(),
+                    new io.ringbook.engine.domain.AccountTable(List.of("T1", "T2")));
+            JournalFormatException refused = assertThrows(JournalFormatException.class,
+                    () -> Recovery.recover(journal, other, JournaledEngine::newLogic));
+            assertTrue(refused.getMessage().contains("another configuration"), refused.getMessage());
+        }
+    }
+
+    private static String describeBook(JournaledEngine engine) {
+        var logic = engine.recovered.logic();
+        StringBuilder text = new StringBuilder();
+        for (Side side : Side.values()) {
+            var levels = logic.book(DemoMarket.TEST).side(side);
+            for (int depth = 0; depth < levels.levelCount(); depth++) {
+                var level = levels.level(depth);
+                text.append(side).append(' ').append(level.price()).append(':');
+                for (var order = level.head(); order != null; order = order.nextInLevel()) {
+                    text.append(' ').append(order.orderId).append('/').append(order.leavesQty());
+                }
+                text.append('\n');
+            }
+        }
+        for (int account = 0; account < DemoMarket.ACCOUNTS; account++) {
+            text.append("position ").append(account).append(' ').append(logic.positions().qty(account, DemoMarket.TEST))
+                    .append(' ').append(logic.positions().realizedPnl(account, DemoMarket.TEST)).append('\n');
+        }
+        return text.append("orders ").append(logic.orders().lastOrderId()).append(" trades ").append(logic.lastTradeId()).toString();
+    }
+}

@@ -1,0 +1,69 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.logic.PreTradeCheck;
+import io.ringbook.engine.pipeline.EnginePipeline;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.testing.RandomOrderFlow;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A real pipeline with real journals on a data directory, recovered on start, as the app wires it. */
+final class JournaledEngine implements AutoCloseable {
+
+    static final ReferenceData DEMO = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
+
+    final Journal journal;
+    final Recovery.Outcome recovered;
+    final EnginePipeline pipeline;
+
+    JournaledEngine(Path dataDir, boolean journalOutput) {
+        journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
+        recovered = Recovery.recover(journal, DEMO, (data, sink) -> newLogic(data, sink));
+        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
+                    recovered.sink().switchTo(sink);
+                    return recovered.logic();
+                })
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(5))
+                .journal(new InputJournal(journal))
+                .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
+        if (journalOutput) {
+            builder.listener(new OutputJournal(journal));
+        }
+        pipeline = builder.build().start();
+    }
+
+    static BusinessLogic newLogic(ReferenceData data, io.ringbook.engine.event.EventSink sink) {
+        return new BusinessLogic(data.symbols(), data.accounts().size(), PreTradeCheck.ACCEPT_ALL, sink, 1024);
+    }
+
+    /** Publishes {@code count} commands of a seeded random flow and waits until all are decided and journaled. */
+    void run(long seed, int count) throws InterruptedException {
+        RandomOrderFlow flow = new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 500);
+        Command generated = new Command();
+        long firstId = recovered.logic().orders().lastOrderId();
+        for (int i = 0; i < count; i++) {
+            flow.next(generated, System.currentTimeMillis() * 1_000_000L);
+            if (generated.orderId != 0) {
+                generated.orderId += firstId;
+            }
+            while (!pipeline.publisher().tryPublish(slot -> slot.copyFrom(generated))) {
+                Thread.onSpinWait();
+            }
+        }
+        while (!pipeline.isIdle()) {
+            Thread.sleep(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        pipeline.close();
+        journal.close();
+    }
+}
