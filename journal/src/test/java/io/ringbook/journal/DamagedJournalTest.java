@@ -1,0 +1,97 @@
+package io.ringbook.journal;
+
+import io.ringbook.journal.codec.JournalFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The documented rule for a damaged journal: a batch whose checksum fails was decided
+ * and maybe acknowledged, so recovery refuses to start and names the excerpt rather
+ * than silently drop accepted orders; the operator restores from a backup.
+ */
+class DamagedJournalTest {
+
+    private static final byte[] MAGIC = {'R', 'B', 'J', '1'};
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldRefuseToRecoverFromACorruptedBatchAndSayWhere() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(1, 2_000);
+        }
+        Path file = queueFile(data.resolve("journal/input"));
+        long lastBatch = lastIndexOf(file, MAGIC);
+        flipByte(file, lastBatch + 40);
+
+        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> new JournaledEngine(data, true).close());
+        assertTrue(refused.getMessage().matches("input journal excerpt at index [0-9a-f]+: checksum mismatch.*"), refused.getMessage());
+        JournalFormatException replay = assertThrows(JournalFormatException.class, () -> ReplayVerifier.verify(data));
+        assertTrue(replay.getMessage().contains("checksum mismatch"), replay.getMessage());
+    }
+
+    @Test
+    void shouldRefuseToRecoverFromATruncatedQueueFileAndSayWhere() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(3, 2_000);
+        }
+        Path file = queueFile(data.resolve("journal/input"));
+        long lastBatch = lastIndexOf(file, MAGIC);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(lastBatch + 30);
+        }
+        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> new JournaledEngine(data, true).close());
+        assertTrue(refused.getMessage().matches("input journal excerpt at index [0-9a-f]+: checksum mismatch.*"), refused.getMessage());
+    }
+
+    @Test
+    void shouldRefuseABatchWhoseHeaderIsDamaged() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(2, 500);
+        }
+        Path file = queueFile(data.resolve("journal/output"));
+        flipByte(file, lastIndexOf(file, MAGIC));
+        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> ReplayVerifier.verify(data));
+        assertTrue(refused.getMessage().contains("output journal excerpt at index"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("not a Ringbook journal batch"), refused.getMessage());
+    }
+
+    static Path queueFile(Path queueDir) throws IOException {
+        try (Stream<Path> files = Files.list(queueDir)) {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+
+    static long lastIndexOf(Path file, byte[] pattern) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = bytes.length - pattern.length; i >= 0; i--) {
+            boolean match = true;
+            for (int j = 0; j < pattern.length && match; j++) {
+                match = bytes[i + j] == pattern[j];
+            }
+            if (match) {
+                return i;
+            }
+        }
+        throw new AssertionError("no batch found in " + file);
+    }
+
+    static void flipByte(Path file, long position) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(position);
+            int b = raf.read();
+            raf.seek(position);
+            raf.write(b ^ 0x5A);
+        }
+    }
+}
