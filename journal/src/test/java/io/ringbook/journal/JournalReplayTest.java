@@ -38,12 +38,12 @@ class JournalReplayTest {
     void shouldRecoverTheSameStateAndContinueAcrossRestarts() throws Exception {
         String bookBefore;
         long lastSequence;
-        try (JournaledEngine first = new JournaledEngine(data, true)) {
+        try (JournaledEngine first = new JournaledEngine(data, true, 0)) {
             first.run(2, 10_000);
             bookBefore = describeBook(first);
-            lastSequence = first.journal == null ? 0 : JournalCursor.lastSequence(first.journal.input(), "input");
+            lastSequence = JournalCursor.lastSequence(first.journal.input(), "input");
         }
-        try (JournaledEngine second = new JournaledEngine(data, true)) {
+        try (JournaledEngine second = new JournaledEngine(data, true, 0)) {
             assertEquals(bookBefore, describeBook(second), "recovered book equals the book before the restart");
             assertEquals(lastSequence, second.recovered.lastSequence());
             assertEquals(0, second.recovered.eventsRejournaled());

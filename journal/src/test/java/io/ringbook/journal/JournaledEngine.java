@@ -23,13 +23,17 @@ final class JournaledEngine implements AutoCloseable {
     final EnginePipeline pipeline;
 
     JournaledEngine(Path dataDir, boolean journalOutput) {
+        this(dataDir, journalOutput, 5);
+    }
+
+    JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
         journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
         recovered = Recovery.recover(journal, DEMO, (data, sink) -> newLogic(data, sink));
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovered.sink().switchTo(sink);
                     return recovered.logic();
                 })
-                .config(PipelineConfig.DEFAULTS.withClockTickMillis(5))
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(clockTickMillis))
                 .journal(new InputJournal(journal))
                 .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
         if (journalOutput) {
