@@ -1,6 +1,7 @@
 package io.ringbook.app;
 
 import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.SymbolTable;
 
@@ -17,14 +18,12 @@ final class DemoProfile {
     private DemoProfile() {
     }
 
-    static SymbolTable symbols() {
-        return new SymbolTable(List.of(
-                new SymbolSpec(0, "BTC-USD", new BigDecimal("0.01"), new BigDecimal("0.0001"), 0, 0),
-                new SymbolSpec(1, "ETH-USD", new BigDecimal("0.01"), new BigDecimal("0.001"), 0, 0),
-                new SymbolSpec(2, "TEST", BigDecimal.ONE, BigDecimal.ONE, 0, 0)));
-    }
-
-    static AccountTable accounts() {
-        return new AccountTable(List.of("T1", "T2", "T3", "T4"));
+    static ReferenceData referenceData() {
+        return new ReferenceData(
+                new SymbolTable(List.of(
+                        new SymbolSpec(0, "BTC-USD", new BigDecimal("0.01"), new BigDecimal("0.0001"), 0, 0),
+                        new SymbolSpec(1, "ETH-USD", new BigDecimal("0.01"), new BigDecimal("0.001"), 0, 0),
+                        new SymbolSpec(2, "TEST", BigDecimal.ONE, BigDecimal.ONE, 0, 0))),
+                new AccountTable(List.of("T1", "T2", "T3", "T4")));
     }
 }

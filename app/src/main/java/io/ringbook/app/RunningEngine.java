@@ -1,11 +1,16 @@
 package io.ringbook.app;
 
-import io.ringbook.engine.domain.AccountTable;
-import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import io.ringbook.journal.InputJournal;
+import io.ringbook.journal.Journal;
+import io.ringbook.journal.OutputJournal;
+import io.ringbook.journal.Recovery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,44 +20,58 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The engine wired for one run: reference data, the business logic behind the pipeline,
- * and the data directory it owns. What {@code ./ringbook start} runs, and what
- * integration tests start in-process.
+ * The engine wired for one run: the journal of the data directory, recovery from it,
+ * and the business logic it rebuilt, now live behind the pipeline with the journal as
+ * its first stage. What {@code ./ringbook start} runs, and what integration tests start
+ * in-process. When the constructor returns, recovery is complete.
  */
 final class RunningEngine implements AutoCloseable {
 
     private static final int INITIAL_ORDERS = 1 << 16;
 
-    private final SymbolTable symbols;
-    private final AccountTable accounts;
+    private final ReferenceData referenceData;
     private final Path dataDir;
+    private final Journal journal;
+    private final Recovery.Outcome recovery;
     private final EnginePipeline pipeline;
 
-    private RunningEngine(SymbolTable symbols, AccountTable accounts, Path dataDir, PipelineConfig config) {
-        this.symbols = symbols;
-        this.accounts = accounts;
+    private RunningEngine(ReferenceData referenceData, Path dataDir, PipelineConfig config, Durability durability) {
+        this.referenceData = referenceData;
         this.dataDir = dataDir;
-        this.pipeline = EnginePipeline.builder(sink ->
-                        new BusinessLogic(symbols, accounts.size(), PreTradeCheck.ACCEPT_ALL, sink, INITIAL_ORDERS))
-                .config(config).build().start();
+        this.journal = Journal.open(dataDir, durability);
+        try {
+            this.recovery = Recovery.recover(journal, referenceData, RunningEngine::newLogic);
+        } catch (RuntimeException unrecoverable) {
+            journal.close();
+            throw unrecoverable;
+        }
+        this.pipeline = EnginePipeline.builder(sink -> {
+                    recovery.sink().switchTo(sink);
+                    return recovery.logic();
+                })
+                .config(config)
+                .journal(new InputJournal(journal))
+                .listener(new OutputJournal(journal))
+                .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos())
+                .build().start();
     }
 
     /** Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}. */
-    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config) {
+    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability) {
         prepare(dataDir, fresh);
-        return new RunningEngine(DemoProfile.symbols(), DemoProfile.accounts(), dataDir, config);
+        return new RunningEngine(DemoProfile.referenceData(), dataDir, config, durability);
     }
 
-    SymbolTable symbols() {
-        return symbols;
-    }
-
-    AccountTable accounts() {
-        return accounts;
+    ReferenceData referenceData() {
+        return referenceData;
     }
 
     Path dataDir() {
         return dataDir;
+    }
+
+    Recovery.Outcome recovery() {
+        return recovery;
     }
 
     EnginePipeline pipeline() {
@@ -62,6 +81,11 @@ final class RunningEngine implements AutoCloseable {
     @Override
     public void close() {
         pipeline.close();
+        journal.close();
+    }
+
+    private static BusinessLogic newLogic(ReferenceData data, EventSink sink) {
+        return new BusinessLogic(data.symbols(), data.accounts().size(), PreTradeCheck.ACCEPT_ALL, sink, INITIAL_ORDERS);
     }
 
     private static void prepare(Path dataDir, boolean fresh) {

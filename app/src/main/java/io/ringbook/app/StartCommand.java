@@ -2,6 +2,8 @@ package io.ringbook.app;
 
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.journal.Durability;
+import io.ringbook.journal.Recovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,8 +28,12 @@ final class StartCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "sleeping",
-            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, blocking (default: ${DEFAULT-VALUE}).")
+            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, blocking (default: ${DEFAULT-VALUE}).")
     String waitStrategy;
+
+    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "process-crash",
+            description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: ${DEFAULT-VALUE}).")
+    String durability;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -38,27 +44,31 @@ final class StartCommand implements Callable<Integer> {
         }
         PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy));
         CountDownLatch stopped = new CountDownLatch(1);
-        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig);
+        Durability level = Durability.parse(durability);
+        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             out.println("ringbook: stopped");
             stopped.countDown();
         }, "ringbook-shutdown"));
-        printBanner(out, engine, pipelineConfig);
+        printBanner(out, engine, pipelineConfig, level);
         stopped.await();
         return 0;
     }
 
-    private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config) {
-        String symbols = engine.symbols().all().stream()
+    private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, Durability level) {
+        String symbols = engine.referenceData().symbols().all().stream()
                 .map(s -> s.name() + " (tick " + s.tickSize().toPlainString() + ", lot " + s.lotSize().toPlainString() + ")")
                 .collect(Collectors.joining(", "));
         out.println("Ringbook " + RingbookCommand.version() + ", demo profile");
         out.println("  engine    running: ring " + config.ringSize() + " slots, wait strategy "
                 + config.waitStrategy().name().toLowerCase().replace('_', '-') + ", clock tick " + config.clockTickMillis() + " ms");
         out.println("  symbols   " + symbols);
-        out.println("  accounts  " + String.join(", ", engine.accounts().all()));
-        out.println("  data      " + engine.dataDir() + " (journal not built yet: issue 4)");
+        out.println("  accounts  " + String.join(", ", engine.referenceData().accounts().all()));
+        Recovery.Outcome recovery = engine.recovery();
+        out.println("  journal   " + engine.dataDir().resolve("journal") + " (durability "
+                + level.name().toLowerCase().replace('_', '-') + "; recovered " + recovery.commandsReplayed()
+                + " commands to sequence " + recovery.lastSequence() + " in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         out.println("  REST/WS   127.0.0.1:8080  not built yet (issue 6)");
         out.println("  FIX 4.4   127.0.0.1:9878  not built yet (issue 7)");
         out.println("  admin     127.0.0.1:8081  not built yet (issue 8)");

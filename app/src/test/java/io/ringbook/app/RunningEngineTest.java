@@ -6,6 +6,7 @@ import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +28,10 @@ class RunningEngineTest {
 
     @Test
     void shouldTradeTheDemoSymbolsBetweenDemoAccounts() throws Exception {
-        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false, PipelineConfig.DEFAULTS)) {
-            var btc = engine.symbols().find("BTC-USD").orElseThrow();
-            int t1 = engine.accounts().find("T1").orElseThrow();
-            int t2 = engine.accounts().find("T2").orElseThrow();
+        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH)) {
+            var btc = engine.referenceData().symbols().find("BTC-USD").orElseThrow();
+            int t1 = engine.referenceData().accounts().find("T1").orElseThrow();
+            int t2 = engine.referenceData().accounts().find("T2").orElseThrow();
             long price = btc.ticks(new java.math.BigDecimal("30000.25"));
             long qty = btc.lots(new java.math.BigDecimal("0.5"));
             engine.pipeline().publisher().submit(slot ->
@@ -47,11 +48,11 @@ class RunningEngineTest {
 
     @Test
     void shouldEmptyTheDataDirectoryWhenFresh() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data/journal"));
-        Files.writeString(data.resolve("old"), "x");
-        RunningEngine.startDemo(dir.resolve("data"), true, PipelineConfig.DEFAULTS).close();
-        assertTrue(Files.isDirectory(dir.resolve("data")));
-        assertFalse(Files.exists(data));
+        Path old = Files.createDirectories(dir.resolve("data/old"));
+        Files.writeString(old.resolve("file"), "x");
+        RunningEngine.startDemo(dir.resolve("data"), true, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH).close();
+        assertTrue(Files.isDirectory(dir.resolve("data/journal/input")));
+        assertFalse(Files.exists(old));
     }
 
     @Test
@@ -61,7 +62,7 @@ class RunningEngineTest {
         System.setErr(new PrintStream(captured));
         try {
             assertEquals(2, RingbookCommand.run("launch"));
-            assertTrue(captured.toString().contains("Usage: ringbook"), captured.toString());
+            assertTrue(captured.toString().contains("Unmatched argument at index 0: 'launch'"), captured.toString());
             assertEquals(2, RingbookCommand.run("start", "--config", "x.yaml"));
         } finally {
             System.setErr(err);
