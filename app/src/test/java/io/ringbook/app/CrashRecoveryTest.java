@@ -1,0 +1,151 @@
+package io.ringbook.app;
+
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import io.ringbook.journal.JournalQuery;
+import io.ringbook.journal.ReplayVerifier;
+import io.ringbook.journal.codec.RecordType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine in its own JVM, killed with SIGKILL: once when idle (the restarted engine
+ * must hold exactly the book it had) and once mid-stream (every acknowledged order
+ * must be in the journal, and the journal must replay to itself byte for byte).
+ */
+class CrashRecoveryTest {
+
+    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":(\\d+)");
+
+    @TempDir
+    Path data;
+
+    private Process server;
+
+    @AfterEach
+    void killServer() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldKeepEveryAcknowledgedOrderAcrossSigkill() throws Exception {
+        SplittableRandom random = new SplittableRandom(17);
+        Server first = start();
+        for (int i = 0; i < 400; i++) {
+            first.order(random);
+        }
+        String bookBeforeKill = first.dump();
+        first.kill();
+
+        Server second = start();
+        assertEquals(bookBeforeKill, second.dump(), "the restarted engine holds exactly the book it had");
+        Map<Long, String> acknowledged = new HashMap<>();
+        for (int i = 0; i < 6_000; i++) {
+            second.order(random);
+        }
+        while (acknowledged.size() < 2_000) {
+            String[] ack = second.readLine().split(" ");
+            acknowledged.put(Long.parseLong(ack[1]), ack[2] + " " + ack[3]);
+        }
+        second.kill();
+
+        try (RunningEngine recovered = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS.withClockTickMillis(0),
+                Durability.PROCESS_CRASH)) {
+            assertTrue(recovered.recovery().lastSequence() >= 2_400, "recovered to " + recovered.recovery().lastSequence());
+        }
+        List<String> journaled = new ArrayList<>();
+        JournalQuery.run(data, new JournalQuery.Filter(Long.MIN_VALUE, Long.MAX_VALUE, RecordType.ORDER_ACCEPTED, null), journaled::add);
+        List<Long> journaledIds = journaled.stream().map(CrashRecoveryTest::orderId).toList();
+        for (long orderId : acknowledged.keySet()) {
+            assertTrue(journaledIds.contains(orderId), "acknowledged order " + orderId + " is in the journal");
+        }
+        ReplayVerifier.Report replay = ReplayVerifier.verify(data);
+        assertNull(replay.firstDifference());
+        assertTrue(replay.commands() >= 2_400);
+    }
+
+    private static long orderId(String json) {
+        Matcher matcher = ORDER_ID.matcher(json);
+        assertTrue(matcher.find(), json);
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private Server start() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle")).toList());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(CrashTestServer.class.getName());
+        command.add(data.toString());
+        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Server started = new Server(server);
+        String ready = started.readLine();
+        assertTrue(ready.startsWith("READY"), ready);
+        return started;
+    }
+
+    /** One engine process, spoken to over its stdin and stdout. */
+    private static final class Server {
+        private final Process process;
+        private final PrintWriter in;
+        private final BufferedReader out;
+
+        Server(Process process) {
+            this.process = process;
+            this.in = new PrintWriter(process.getOutputStream(), true);
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream()));
+        }
+
+        void order(SplittableRandom random) {
+            in.println("ORDER " + random.nextInt(4) + " " + (random.nextBoolean() ? "BUY" : "SELL") + " "
+                    + (95 + random.nextInt(11)) + " " + (1 + random.nextInt(9)));
+        }
+
+        String dump() throws IOException {
+            in.println("DUMP");
+            for (String line = readLine(); ; line = readLine()) {
+                if (line.startsWith("BOOK ")) {
+                    return line.substring(5);
+                }
+            }
+        }
+
+        String readLine() throws IOException {
+            String line = out.readLine();
+            if (line == null) {
+                throw new IOException("the engine process ended");
+            }
+            return line;
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(137, process.exitValue(), "killed by SIGKILL");
+        }
+    }
+}
