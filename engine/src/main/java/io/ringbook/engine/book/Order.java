@@ -6,6 +6,7 @@ import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.state.StateBuffer;
 
 /**
  * A live order: pooled and reused, linked into its price level's queue and its account's
@@ -62,6 +63,44 @@ public final class Order {
     /** The account's next open order by orderId; null at the end. */
     public Order nextOfAccount() {
         return nextOfAccount;
+    }
+
+    /** Writes the order's own fields (not its links) for a snapshot. */
+    public void writeTo(StateBuffer out) {
+        out.putLong(orderId);
+        out.putInt(accountId);
+        out.putInt(symbolId);
+        out.putEnum(side);
+        out.putEnum(type);
+        out.putEnum(timeInForce);
+        out.putEnum(stpMode);
+        out.putInt(postOnly ? 1 : 0);
+        out.putLong(price);
+        out.putLong(qty);
+        out.putLong(filledQty);
+        out.putLong(filledNotional);
+        out.putLong(expireTimeNanos);
+        out.putLong(createdTimeNanos);
+        out.putClOrdId(clOrdId);
+    }
+
+    /** Reads what {@link #writeTo} wrote into a blank order. */
+    public void readFrom(StateBuffer in) {
+        orderId = in.getLong();
+        accountId = in.getInt();
+        symbolId = in.getInt();
+        side = in.getEnum(Side.values());
+        type = in.getEnum(OrderType.values());
+        timeInForce = in.getEnum(TimeInForce.values());
+        stpMode = in.getEnum(StpMode.values());
+        postOnly = in.getInt() != 0;
+        price = in.getLong();
+        qty = in.getLong();
+        filledQty = in.getLong();
+        filledNotional = in.getLong();
+        expireTimeNanos = in.getLong();
+        createdTimeNanos = in.getLong();
+        in.getClOrdId(clOrdId);
     }
 
     void fill(long price, long lots) {

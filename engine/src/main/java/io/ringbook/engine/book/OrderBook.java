@@ -38,6 +38,11 @@ public final class OrderBook {
         return marketDataSequence;
     }
 
+    /** Sets the market-data sequence of a fresh book from a snapshot. */
+    public void restoreMarketDataSequence(long sequence) {
+        marketDataSequence = sequence;
+    }
+
     /** Adds the order at the back of its price's queue; returns the level's new total. */
     public long rest(Order order) {
         PriceLevel level = side(order.side).getOrCreate(order.price);

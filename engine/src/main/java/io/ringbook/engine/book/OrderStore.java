@@ -39,6 +39,11 @@ public final class OrderStore {
         return lastOrderId;
     }
 
+    /** Sets the orderId counter of a fresh store from a snapshot. */
+    public void restoreLastOrderId(long orderId) {
+        lastOrderId = orderId;
+    }
+
     /** A blank order from the pool (allocates only beyond the pool's high-water mark). */
     public Order acquire() {
         Order order = free;

@@ -141,4 +141,10 @@ public final class Command {
         this.type = CommandType.CLOCK_TICK;
         return this;
     }
+
+    public Command snapshot() {
+        clear();
+        this.type = CommandType.SNAPSHOT;
+        return this;
+    }
 }

@@ -10,5 +10,7 @@ public enum CommandType {
     /** Arm ({@code timeoutNanos > 0}) or disarm (0) an account's dead-man's switch. */
     CANCEL_ALL_AFTER,
     /** Time passes: expiries and timers fire at the command's event time. */
-    CLOCK_TICK
+    CLOCK_TICK,
+    /** Take a snapshot of the whole state at this point of the command sequence. */
+    SNAPSHOT
 }

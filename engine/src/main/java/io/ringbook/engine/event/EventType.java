@@ -20,5 +20,7 @@ public enum EventType {
     /** A cancel-all-after deadline was armed ({@code expireTimeNanos}) or disarmed (0). */
     CANCEL_ALL_AFTER_SET,
     /** The total quantity at one price level changed; {@code qty} 0 removes the level. */
-    BOOK_LEVEL
+    BOOK_LEVEL,
+    /** The state after this command is being snapshotted; its id is the command's sequence. */
+    SNAPSHOT_TAKEN
 }

@@ -13,6 +13,7 @@ import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.position.PositionBook;
+import io.ringbook.engine.state.StateBuffer;
 
 /**
  * The engine's state machine: fed one command at a time, it runs pre-trade risk,
@@ -34,6 +35,7 @@ public final class BusinessLogic {
     private final ExecutionReporter reporter;
     private final PreTradeCheck preTradeCheck;
     private final long[] cancelAllDeadline;
+    private final OrderBook[] books;
 
     public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck preTradeCheck, EventSink sink, int initialOrders) {
         this.accounts = accounts;
@@ -41,7 +43,7 @@ public final class BusinessLogic {
         this.preTradeCheck = preTradeCheck;
         this.reporter = new ExecutionReporter(sink);
         this.store = new OrderStore(accounts, initialOrders);
-        OrderBook[] books = new OrderBook[symbols];
+        this.books = new OrderBook[symbols];
         for (int i = 0; i < symbols; i++) {
             books[i] = new OrderBook(i, 256);
         }
@@ -64,6 +66,7 @@ public final class BusinessLogic {
             case MASS_CANCEL -> massCancel(command);
             case CANCEL_ALL_AFTER -> cancelAllAfter(command);
             case CLOCK_TICK -> clockTick(command.eventTimeNanos);
+            case SNAPSHOT -> reporter.snapshotTaken();
         }
         reporter.end();
     }
@@ -82,6 +85,23 @@ public final class BusinessLogic {
 
     public long lastTradeId() {
         return matcher.lastTradeId();
+    }
+
+    /** Writes the whole state into {@code out} (on the logic's own thread, between commands). */
+    public void writeState(StateBuffer out) {
+        EngineState.write(out, books, store, positions, cancelAllDeadline, matcher.lastTradeId(), reporter.lastExecId());
+    }
+
+    /**
+     * Loads a state written by {@link #writeState} into this logic, which must be fresh
+     * (built, nothing processed) and of the same symbols and accounts.
+     *
+     * @throws IllegalStateException if the bytes are not such a state; the logic is then unusable
+     */
+    public void restoreState(StateBuffer in) {
+        long[] counters = EngineState.read(in, books, store, positions, cancelAllDeadline);
+        matcher.restoreLastTradeId(counters[0]);
+        reporter.restoreLastExecId(counters[1]);
     }
 
     private void newOrder(Command c) {

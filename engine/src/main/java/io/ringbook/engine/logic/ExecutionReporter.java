@@ -96,6 +96,18 @@ final class ExecutionReporter {
         send(e);
     }
 
+    void snapshotTaken() {
+        send(start(EventType.SNAPSHOT_TAKEN));
+    }
+
+    long lastExecId() {
+        return lastExecId;
+    }
+
+    void restoreLastExecId(long execId) {
+        lastExecId = execId;
+    }
+
     void bookLevel(int symbolId, Side side, long price, long totalQty, long marketDataSequence) {
         EngineEvent e = start(EventType.BOOK_LEVEL);
         e.symbolId = symbolId;

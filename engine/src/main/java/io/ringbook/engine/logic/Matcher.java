@@ -106,6 +106,10 @@ final class Matcher {
         return lastTradeId;
     }
 
+    void restoreLastTradeId(long tradeId) {
+        lastTradeId = tradeId;
+    }
+
     private void trade(OrderBook book, Order taker, Order maker, long price, long lots) {
         long tradeId = ++lastTradeId;
         int symbol = taker.symbolId;

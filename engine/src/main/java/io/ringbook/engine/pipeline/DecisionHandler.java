@@ -3,6 +3,7 @@ package io.ringbook.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.logic.BusinessLogic;
 
 /**
@@ -17,13 +18,15 @@ final class DecisionHandler implements EventHandler<Command> {
     private final BusinessLogic logic;
     private final JournalStage journal;
     private final EpochClock clock;
+    private final SnapshotHook snapshots;
     private long lastSequence;
     private long batchTime;
     private long batchStart = -1;
 
     DecisionHandler(RingBuffer<Command> ring, BusinessLogic logic, JournalStage journal, EpochClock clock,
-                    long lastSequence, long lastEventTime) {
+                    SnapshotHook snapshots, long lastSequence, long lastEventTime) {
         this.ring = ring;
+        this.snapshots = snapshots;
         this.logic = logic;
         this.journal = journal;
         this.clock = clock;
@@ -47,7 +50,11 @@ final class DecisionHandler implements EventHandler<Command> {
         if (endOfBatch) {
             journal.endOfBatch();
             for (long s = batchStart; s <= ringSequence; s++) {
-                logic.process(ring.get(s));
+                Command decided = ring.get(s);
+                logic.process(decided);
+                if (decided.type == CommandType.SNAPSHOT) {
+                    snapshots.onSnapshot(logic, decided);
+                }
             }
             batchStart = -1;
         }

@@ -43,7 +43,7 @@ public final class EnginePipeline implements AutoCloseable {
         this.publisher = new CommandPublisher(inbound, replies, builder.clock);
 
         DecisionHandler decisions = new DecisionHandler(inbound, logic, builder.journal, builder.clock,
-                builder.lastSequence, builder.lastEventTime);
+                builder.snapshots, builder.lastSequence, builder.lastEventTime);
         this.decisionProcessor = new BatchEventProcessorBuilder().setMaxBatchSize(config.maxBatchSize())
                 .build(inbound, inbound.newBarrier(), decisions);
         inbound.addGatingSequences(decisionProcessor.getSequence());
@@ -131,6 +131,7 @@ public final class EnginePipeline implements AutoCloseable {
         private final List<EngineListener> listeners = new ArrayList<>();
         private PipelineConfig config = PipelineConfig.DEFAULTS;
         private JournalStage journal = JournalStage.NONE;
+        private SnapshotHook snapshots = SnapshotHook.NONE;
         private EpochClock clock = EpochClock.system();
         private long lastSequence;
         private long lastEventTime;
@@ -146,6 +147,11 @@ public final class EnginePipeline implements AutoCloseable {
 
         public Builder journal(JournalStage stage) {
             this.journal = stage;
+            return this;
+        }
+
+        public Builder snapshots(SnapshotHook hook) {
+            this.snapshots = hook;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.ringbook.engine.position;
 
+import io.ringbook.engine.state.StateBuffer;
+
 /**
  * Every account's position in every symbol, in flat primitive arrays indexed
  * {@code account * symbols + symbol}. Quantities are lots; cost basis, PnL and fees are
@@ -49,6 +51,31 @@ public final class PositionBook {
         long opening = signedLots - closingSigned;
         qty[cell] = position + closingSigned + opening;
         costBasis[cell] += opening * price;
+    }
+
+    public void writeTo(StateBuffer out) {
+        for (int cell = 0; cell < qty.length; cell++) {
+            out.putLong(qty[cell]);
+            out.putLong(costBasis[cell]);
+            out.putLong(realizedPnl[cell]);
+            out.putLong(fees[cell]);
+        }
+        for (long mark : markPrice) {
+            out.putLong(mark);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into a book of the same shape. */
+    public void readFrom(StateBuffer in) {
+        for (int cell = 0; cell < qty.length; cell++) {
+            qty[cell] = in.getLong();
+            costBasis[cell] = in.getLong();
+            realizedPnl[cell] = in.getLong();
+            fees[cell] = in.getLong();
+        }
+        for (int symbol = 0; symbol < markPrice.length; symbol++) {
+            markPrice[symbol] = in.getLong();
+        }
     }
 
     /** The reference price for unrealized PnL: the symbol's last trade price. */

@@ -32,6 +32,7 @@ public final class EventText {
             case MASS_CANCEL_DONE -> "mass cancel done " + e.count;
             case CANCEL_ALL_AFTER_SET -> "cancel-all-after A" + e.accountId + " " + e.expireTimeNanos;
             case BOOK_LEVEL -> "level " + e.side + " " + e.price + " -> " + e.qty;
+            case SNAPSHOT_TAKEN -> "snapshot " + e.sequence;
         };
     }
 }

@@ -39,6 +39,11 @@ public final class LogicDriver {
         return nowNanos;
     }
 
+    /** Continues numbering after {@code count} commands decided elsewhere (a restored snapshot). */
+    public void skipSequences(long count) {
+        sequence += count;
+    }
+
     public void advanceNanos(long nanos) {
         nowNanos += nanos;
     }

@@ -1,0 +1,98 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.book.BookSide;
+import io.ringbook.engine.book.Order;
+import io.ringbook.engine.book.OrderBook;
+import io.ringbook.engine.book.OrderStore;
+import io.ringbook.engine.book.PriceLevel;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.position.PositionBook;
+import io.ringbook.engine.state.StateBuffer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The whole state of a business logic as bytes, and back: counters (orderId, tradeId,
+ * execId), cancel-all-after deadlines, positions, and per book its market-data sequence
+ * and every resting order, level by level in queue order (open orders are exactly the
+ * resting ones between commands). Restoring re-opens the orders in orderId order, which
+ * rebuilds the per-account lists and the expiry heap, then re-queues them as written,
+ * which keeps time priority. Layout version {@value #VERSION}.
+ */
+final class EngineState {
+
+    static final int VERSION = 1;
+
+    private EngineState() {
+    }
+
+    static void write(StateBuffer out, OrderBook[] books, OrderStore store, PositionBook positions,
+                      long[] cancelAllDeadline, long lastTradeId, long lastExecId) {
+        out.putInt(VERSION);
+        out.putInt(cancelAllDeadline.length);
+        out.putInt(books.length);
+        out.putLong(store.lastOrderId());
+        out.putLong(lastTradeId);
+        out.putLong(lastExecId);
+        for (long deadline : cancelAllDeadline) {
+            out.putLong(deadline);
+        }
+        positions.writeTo(out);
+        for (OrderBook book : books) {
+            out.putLong(book.marketDataSequence());
+            for (Side side : Side.values()) {
+                BookSide levels = book.side(side);
+                int orders = 0;
+                for (int depth = 0; depth < levels.levelCount(); depth++) {
+                    orders += levels.level(depth).orderCount();
+                }
+                out.putInt(orders);
+                for (int depth = 0; depth < levels.levelCount(); depth++) {
+                    PriceLevel level = levels.level(depth);
+                    for (Order order = level.head(); order != null; order = order.nextInLevel()) {
+                        order.writeTo(out);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads a state into freshly built components of the same shape; returns {lastTradeId, lastExecId}. */
+    static long[] read(StateBuffer in, OrderBook[] books, OrderStore store, PositionBook positions, long[] cancelAllDeadline) {
+        int version = in.getInt();
+        if (version != VERSION) {
+            throw new IllegalStateException("snapshot layout version " + version + "; this build reads " + VERSION);
+        }
+        int accounts = in.getInt();
+        int symbols = in.getInt();
+        if (accounts != cancelAllDeadline.length || symbols != books.length) {
+            throw new IllegalStateException("snapshot of " + accounts + " accounts and " + symbols + " symbols does not fit an engine of "
+                    + cancelAllDeadline.length + " and " + books.length);
+        }
+        store.restoreLastOrderId(in.getLong());
+        long[] counters = {in.getLong(), in.getLong()};
+        for (int account = 0; account < accounts; account++) {
+            cancelAllDeadline[account] = in.getLong();
+        }
+        positions.readFrom(in);
+        List<Order> queued = new ArrayList<>();
+        for (OrderBook book : books) {
+            book.restoreMarketDataSequence(in.getLong());
+            for (int side = 0; side < Side.values().length; side++) {
+                int orders = in.getInt();
+                for (int i = 0; i < orders; i++) {
+                    Order order = store.acquire();
+                    order.readFrom(in);
+                    queued.add(order);
+                }
+            }
+        }
+        queued.stream().sorted(Comparator.comparingLong(o -> o.orderId)).forEach(store::open);
+        for (Order order : queued) {
+            books[order.symbolId].rest(order);
+        }
+        return counters;
+    }
+}

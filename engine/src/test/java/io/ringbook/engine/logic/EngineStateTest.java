@@ -1,0 +1,76 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.state.StateBuffer;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.testing.EventFields;
+import io.ringbook.engine.testing.LogicDriver;
+import io.ringbook.engine.testing.RandomOrderFlow;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A snapshot plus the commands after it must behave exactly as the full history does. */
+class EngineStateTest {
+
+    private static final long MILLIS = 1_000_000L;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 500, 7_000})
+    void shouldContinueFromARestoredSnapshotExactlyAsTheOriginal(int before) {
+        LogicDriver original = new LogicDriver();
+        RandomOrderFlow flow = new RandomOrderFlow(21, DemoMarket.ACCOUNTS, DemoMarket.TEST, 700);
+        Command command = new Command();
+        for (int i = 0; i < before; i++) {
+            original.advanceNanos(MILLIS * 50);
+            original.send(flow.next(command, original.now()));
+        }
+        original.send(original.command().cancelAllAfter(1, 3_000 * MILLIS));
+        StateBuffer state = new StateBuffer(1024);
+        original.logic().writeState(state);
+
+        LogicDriver restored = new LogicDriver();
+        restored.logic().restoreState(new StateBuffer(16).load(state.array(), 0, state.length()));
+        restored.advanceNanos(original.now() - restored.now());
+        restored.skipSequences(before + 1);
+
+        StateBuffer again = new StateBuffer(16);
+        restored.logic().writeState(again);
+        assertEquals(state.length(), again.length());
+
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            original.advanceNanos(MILLIS * 50);
+            restored.advanceNanos(MILLIS * 50);
+            flow.next(command, original.now());
+            Command copy = new Command();
+            copy.copyFrom(command);
+            original.send(command).forEach(e -> expected.add(EventFields.describe(e)));
+            restored.send(copy).forEach(e -> actual.add(EventFields.describe(e)));
+        }
+        assertTrue(expected.size() > 5_000);
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void shouldRefuseAStateOfAnotherShapeOrCutShort() {
+        LogicDriver engine = new LogicDriver();
+        engine.limit(0, io.ringbook.engine.domain.Side.BUY, 100, 1);
+        StateBuffer state = new StateBuffer(64);
+        engine.logic().writeState(state);
+        assertThrows(IllegalStateException.class,
+                () -> new LogicDriver().logic().restoreState(new StateBuffer(16).load(state.array(), 0, state.length() - 3)));
+        byte[] otherVersion = state.array().clone();
+        otherVersion[0] = 9;
+        assertThrows(IllegalStateException.class,
+                () -> new LogicDriver().logic().restoreState(new StateBuffer(16).load(otherVersion, 0, state.length())));
+    }
+}
