@@ -26,12 +26,20 @@ public final class InputReplay {
     private InputReplay() {
     }
 
+    /** Replays the whole input journal. */
+    public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory) {
+        return run(journal, logicFactory, 0);
+    }
+
     /**
+     * Replays the commands after {@code skipThrough} (a snapshot's sequence: the logic the
+     * factory builds already holds the state up to it).
+     *
      * @param logicFactory builds the logic from the journaled reference data; called once
      * @throws JournalFormatException on an unreadable excerpt, a command before any
-     *                                configuration, or a later run's configuration that differs from the first
+     *                                configuration, a gap in the sequence, or a later run's configuration that differs from the first
      */
-    public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory) {
+    public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough) {
         Command command = new Command();
         BusinessLogic logic = null;
         ReferenceData referenceData = null;
@@ -39,6 +47,7 @@ public final class InputReplay {
         long commands = 0;
         long lastSequence = 0;
         long lastTime = 0;
+        long skipped = 0;
         try (JournalCursor cursor = new JournalCursor(journal.input(), "input journal")) {
             while (cursor.next()) {
                 int offset = cursor.offset();
@@ -59,6 +68,12 @@ public final class InputReplay {
                 if (logic == null) {
                     throw new JournalFormatException("input journal has a command before any CONFIG record");
                 }
+                if (RecordHeader.sequence(cursor.buffer(), offset) <= skipThrough) {
+                    lastSequence = RecordHeader.sequence(cursor.buffer(), offset);
+                    lastTime = RecordHeader.eventTime(cursor.buffer(), offset);
+                    skipped++;
+                    continue;
+                }
                 CommandCodec.decode(cursor.buffer(), offset, command);
                 if (command.sequence != lastSequence + 1) {
                     throw new JournalFormatException("input journal jumps from sequence " + lastSequence + " to " + command.sequence);
@@ -68,6 +83,10 @@ public final class InputReplay {
                 lastTime = command.eventTimeNanos;
                 commands++;
             }
+        }
+        if (skipped > 0 && lastSequence < skipThrough) {
+            throw new JournalFormatException("the input journal ends at sequence " + lastSequence
+                    + ", before the snapshot's " + skipThrough);
         }
         return new Result(logic, referenceData, commands, lastSequence, lastTime);
     }

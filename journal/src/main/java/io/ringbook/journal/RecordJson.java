@@ -61,7 +61,7 @@ public final class RecordJson {
                     .text("clOrdId", c.clOrdId.toString());
             case MASS_CANCEL -> json.text("symbol", name(symbol));
             case CANCEL_ALL_AFTER -> json.field("timeoutMs", c.timeoutNanos / 1_000_000);
-            case CLOCK_TICK -> {
+            case CLOCK_TICK, SNAPSHOT -> {
             }
         }
     }
@@ -69,6 +69,8 @@ public final class RecordJson {
     private static void event(Json json, EngineEvent e, ReferenceData data) {
         SymbolSpec symbol = symbol(data, e.symbolId);
         switch (e.type) {
+            case SNAPSHOT_TAKEN -> {
+            }
             case BOOK_LEVEL -> json.text("symbol", name(symbol)).text("side", e.side).text("price", price(symbol, e.price))
                     .text("qty", qty(symbol, e.qty)).field("bookSequence", e.bookSequence);
             case MASS_CANCEL_DONE -> json.text("account", account(data, e.accountId)).text("symbol", name(symbol))

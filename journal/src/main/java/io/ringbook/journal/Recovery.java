@@ -6,23 +6,38 @@ import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.codec.JournalFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
  * Brings a business logic back to where the journal ends, before any gateway opens:
- * replays the input journal with outbound sending suppressed, except that the events
- * of commands missing from the output journal (the process died between deciding and
+ * loads the newest usable snapshot (one whose outputs are all journaled; a snapshot
+ * that fails its checks is reported and an older one, or none, is used), replays the
+ * input journal after it with outbound sending suppressed, except that the events of
+ * commands missing from the output journal (the process died between deciding and
  * journaling their outcomes) are journaled now, so the output journal is whole again.
- * Then journals this run's configuration, stamped with the start time. The caller starts the pipeline with
- * {@link Outcome#lastSequence()} and {@link Outcome#lastEventTimeNanos()}.
+ * Then journals this run's configuration, stamped with the start time. The caller
+ * starts the pipeline with {@link Outcome#lastSequence()} and {@link Outcome#lastEventTimeNanos()}.
  */
 public final class Recovery {
 
-    /** The recovered state: the logic (sink switchable to the live pipeline) and where the journal ended. */
-    public record Outcome(BusinessLogic logic, SwitchableSink sink, long commandsReplayed, long eventsRejournaled,
-                          long lastSequence, long lastEventTimeNanos, long nanosTaken) {
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    /**
+     * The recovered state: the logic (sink switchable to the live pipeline), the snapshot
+     * it started from (0 for none), what was skipped and why, and where the journal ended.
+     */
+    public record Outcome(BusinessLogic logic, SwitchableSink sink, long snapshotSequence, List<String> unusableSnapshots,
+                          long commandsReplayed, long eventsRejournaled, long lastSequence, long lastEventTimeNanos,
+                          long nanosTaken) {
     }
 
     private Recovery() {
@@ -33,14 +48,44 @@ public final class Recovery {
      * @param logicFactory builds a logic from reference data and a sink
      * @throws JournalFormatException if the journal is unreadable or was written with another configuration
      */
-    public static Outcome recover(Journal journal, ReferenceData configured,
+    public static Outcome recover(Journal journal, SnapshotStore snapshots, ReferenceData configured,
                                   BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory) {
         long started = System.nanoTime();
         long outputThrough = JournalCursor.lastSequence(journal.output(), "output journal");
+        List<String> unusable = new ArrayList<>();
+        for (SnapshotStore.Snapshot snapshot : candidates(snapshots, outputThrough)) {
+            try {
+                StateBuffer state = snapshots.load(snapshot, new StateBuffer(1 << 16));
+                return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), state, unusable, started);
+            } catch (IOException | IllegalStateException | JournalFormatException broken) {
+                unusable.add(snapshot.file() + ": " + broken.getMessage());
+                LOG.warn("snapshot {} is unusable ({}); trying an older one", snapshot.file(), broken.getMessage());
+            }
+        }
+        return replay(journal, configured, logicFactory, outputThrough, 0, null, unusable, started);
+    }
+
+    private static List<SnapshotStore.Snapshot> candidates(SnapshotStore snapshots, long outputThrough) {
+        try {
+            return snapshots.newestFirst().stream().filter(s -> s.sequence() <= outputThrough).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list snapshots in " + snapshots.directory(), e);
+        }
+    }
+
+    private static Outcome replay(Journal journal, ReferenceData configured,
+                                  BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory, long outputThrough,
+                                  long snapshotSequence, StateBuffer state, List<String> unusable, long started) {
         OutputJournal output = new OutputJournal(journal);
         CatchUp catchUp = new CatchUp(output, outputThrough);
         SwitchableSink sink = new SwitchableSink(new ListenerSink(catchUp));
-        InputReplay.Result replayed = InputReplay.run(journal, data -> logicFactory.apply(data, sink));
+        InputReplay.Result replayed = InputReplay.run(journal, data -> {
+            BusinessLogic restored = logicFactory.apply(data, sink);
+            if (state != null) {
+                restored.restoreState(state);
+            }
+            return restored;
+        }, snapshotSequence);
         output.onEndOfBatch();
         BusinessLogic logic = replayed.logic();
         if (logic == null) {
@@ -51,8 +96,8 @@ public final class Recovery {
         }
         long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
         new InputJournal(journal).recordConfiguration(configured, replayed.lastSequence(), startTime);
-        return new Outcome(logic, sink, replayed.commands(), catchUp.written, replayed.lastSequence(),
-                replayed.lastEventTimeNanos(), System.nanoTime() - started);
+        return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
+                replayed.lastSequence(), replayed.lastEventTimeNanos(), System.nanoTime() - started);
     }
 
     private static boolean sameReferenceData(ReferenceData a, ReferenceData b) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +66,30 @@ class DamagedJournalTest {
         JournalFormatException refused = assertThrows(JournalFormatException.class, () -> ReplayVerifier.verify(data));
         assertTrue(refused.getMessage().contains("output journal excerpt at index"), refused.getMessage());
         assertTrue(refused.getMessage().contains("not a Ringbook journal batch"), refused.getMessage());
+    }
+
+    @Test
+    void shouldFallBackToAnOlderSnapshotWhenTheNewestIsCorrupt() throws Exception {
+        long older;
+        long newer;
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(4, 2_000);
+            older = engine.snapshot();
+            engine.run(5, 2_000);
+            newer = engine.snapshot();
+            engine.run(6, 500);
+        }
+        SnapshotStore store = new SnapshotStore(data);
+        Path newest = store.newestFirst().get(0).file();
+        flipByte(newest, 100);
+        try (JournaledEngine recovered = new JournaledEngine(data, true, 0)) {
+            assertTrue(newer > older);
+            assertEquals(older, recovered.recovered.snapshotSequence());
+            assertEquals(1, recovered.recovered.unusableSnapshots().size());
+            assertTrue(recovered.recovered.unusableSnapshots().get(0).contains("fails its checksum"),
+                    recovered.recovered.unusableSnapshots().get(0));
+        }
+        assertNull(ReplayVerifier.verify(data).firstDifference());
     }
 
     static Path queueFile(Path queueDir) throws IOException {

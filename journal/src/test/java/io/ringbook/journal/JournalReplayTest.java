@@ -116,7 +116,7 @@ class JournalReplayTest {
             var other = new io.ringbook.engine.domain.ReferenceData(DemoMarket.symbols(),
                     new io.ringbook.engine.domain.AccountTable(List.of("T1", "T2")));
             JournalFormatException refused = assertThrows(JournalFormatException.class,
-                    () -> Recovery.recover(journal, other, JournaledEngine::newLogic));
+                    () -> Recovery.recover(journal, new SnapshotStore(data), other, JournaledEngine::newLogic));
             assertTrue(refused.getMessage().contains("another configuration"), refused.getMessage());
         }
     }

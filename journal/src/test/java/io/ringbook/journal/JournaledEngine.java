@@ -19,6 +19,8 @@ final class JournaledEngine implements AutoCloseable {
     static final ReferenceData DEMO = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
 
     final Journal journal;
+    final SnapshotStore snapshots;
+    final SnapshotWriter snapshotWriter;
     final Recovery.Outcome recovered;
     final EnginePipeline pipeline;
 
@@ -28,13 +30,21 @@ final class JournaledEngine implements AutoCloseable {
 
     JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
         journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
-        recovered = Recovery.recover(journal, DEMO, (data, sink) -> newLogic(data, sink));
+        snapshots = new SnapshotStore(dataDir);
+        snapshotWriter = new SnapshotWriter(snapshots);
+        try {
+            recovered = Recovery.recover(journal, snapshots, DEMO, JournaledEngine::newLogic);
+        } catch (RuntimeException failed) {
+            journal.close();
+            throw failed;
+        }
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovered.sink().switchTo(sink);
                     return recovered.logic();
                 })
                 .config(PipelineConfig.DEFAULTS.withClockTickMillis(clockTickMillis))
                 .journal(new InputJournal(journal))
+                .snapshots(snapshotWriter)
                 .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
         if (journalOutput) {
             builder.listener(new OutputJournal(journal));
@@ -65,9 +75,19 @@ final class JournaledEngine implements AutoCloseable {
         }
     }
 
+    /** Takes a snapshot through the pipeline and waits until its file is written; returns its sequence. */
+    long snapshot() throws Exception {
+        long sequence = pipeline.publisher().submit(Command::snapshot).get(10, java.util.concurrent.TimeUnit.SECONDS).get(0).sequence;
+        while (snapshotWriter.last() == null || snapshotWriter.last().sequence() != sequence || !snapshotWriter.last().written()) {
+            Thread.sleep(1);
+        }
+        return sequence;
+    }
+
     @Override
     public void close() {
         pipeline.close();
+        snapshotWriter.close();
         journal.close();
     }
 }

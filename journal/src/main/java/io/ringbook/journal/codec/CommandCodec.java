@@ -22,7 +22,7 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * AMEND_ORDER    40 orderId i64, 48 price i64, 56 qty i64, 64 clOrdId                        = 105
  * MASS_CANCEL    40 symbolId i32                                                             =  44
  * CANCEL_ALL_AFTER 40 timeoutNanos i64                                                       =  48
- * CLOCK_TICK     nothing more                                                                =  40
+ * CLOCK_TICK, SNAPSHOT  nothing more                                                         =  40
  * </pre>
  */
 public final class CommandCodec {
@@ -80,7 +80,7 @@ public final class CommandCodec {
                 buffer.putLong(at, command.timeoutNanos, ORDER);
                 yield BODY + 8;
             }
-            case CLOCK_TICK -> BODY;
+            case CLOCK_TICK, SNAPSHOT -> BODY;
         };
         RecordHeader.write(buffer, offset, length, RecordType.of(command.type), SCHEMA_VERSION, command.sequence,
                 command.eventTimeNanos);
@@ -131,7 +131,7 @@ public final class CommandCodec {
             }
             case MASS_CANCEL -> command.symbolId = buffer.getInt(at, ORDER);
             case CANCEL_ALL_AFTER -> command.timeoutNanos = buffer.getLong(at, ORDER);
-            case CLOCK_TICK -> {
+            case CLOCK_TICK, SNAPSHOT -> {
             }
         }
         return RecordHeader.length(buffer, offset);

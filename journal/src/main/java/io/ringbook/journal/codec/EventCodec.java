@@ -27,6 +27,7 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * MASS_CANCEL_DONE      48 count i32                                                          =  52
  * CANCEL_ALL_AFTER_SET  48 deadline i64                                                       =  56
  * BOOK_LEVEL     48 side u8, 56 price, 64 qty, 72 bookSequence (i64 each)                     =  80
+ * SNAPSHOT_TAKEN nothing more                                                                 =  48
  * </pre>
  */
 public final class EventCodec {
@@ -60,6 +61,7 @@ public final class EventCodec {
                 buffer.putLong(at, event.expireTimeNanos, ORDER);
                 yield BODY + 8;
             }
+            case SNAPSHOT_TAKEN -> BODY;
             case BOOK_LEVEL -> {
                 buffer.putLong(at, 0, ORDER);
                 Fields.putEnum(buffer, at, event.side);
@@ -97,6 +99,8 @@ public final class EventCodec {
         switch (event.type) {
             case MASS_CANCEL_DONE -> event.count = buffer.getInt(at, ORDER);
             case CANCEL_ALL_AFTER_SET -> event.expireTimeNanos = buffer.getLong(at, ORDER);
+            case SNAPSHOT_TAKEN -> {
+            }
             case BOOK_LEVEL -> {
                 event.side = Fields.getEnum(buffer, at, Side.values());
                 event.price = buffer.getLong(at + 8, ORDER);

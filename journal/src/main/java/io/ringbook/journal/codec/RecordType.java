@@ -17,6 +17,7 @@ public enum RecordType {
     MASS_CANCEL(4, CommandType.MASS_CANCEL, null),
     CANCEL_ALL_AFTER(5, CommandType.CANCEL_ALL_AFTER, null),
     CLOCK_TICK(6, CommandType.CLOCK_TICK, null),
+    SNAPSHOT(7, CommandType.SNAPSHOT, null),
     /** The run's reference data, first in the input journal of every run. */
     CONFIG(16, null, null),
     ORDER_ACCEPTED(32, null, EventType.ORDER_ACCEPTED),
@@ -29,7 +30,8 @@ public enum RecordType {
     AMEND_REJECTED(39, null, EventType.AMEND_REJECTED),
     MASS_CANCEL_DONE(40, null, EventType.MASS_CANCEL_DONE),
     CANCEL_ALL_AFTER_SET(41, null, EventType.CANCEL_ALL_AFTER_SET),
-    BOOK_LEVEL(42, null, EventType.BOOK_LEVEL);
+    BOOK_LEVEL(42, null, EventType.BOOK_LEVEL),
+    SNAPSHOT_TAKEN(43, null, EventType.SNAPSHOT_TAKEN);
 
     private static final RecordType[] BY_CODE = new RecordType[256];
     private static final RecordType[] BY_COMMAND = new RecordType[CommandType.values().length];

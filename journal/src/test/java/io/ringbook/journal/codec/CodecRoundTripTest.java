@@ -46,6 +46,7 @@ class CodecRoundTripTest {
         commands.add(new Command().massCancel(0, -1));
         commands.add(new Command().cancelAllAfter(1, 60_000_000_000L));
         commands.add(new Command().clockTick());
+        commands.add(new Command().snapshot());
         Set<CommandType> seen = EnumSet.noneOf(CommandType.class);
         long sequence = 1;
         for (Command original : commands) {
@@ -76,6 +77,7 @@ class CodecRoundTripTest {
             events.addAll(engine.send(flow.next(command, engine.now())));
         }
         events.addAll(engine.send(engine.command().cancelAllAfter(0, 1)));
+        events.addAll(engine.send(engine.command().snapshot()));
         for (EngineEvent original : events) {
             int length = EventCodec.encode(original, buffer, 3);
             assertTrue(length <= EventCodec.MAX_LENGTH);

@@ -1,0 +1,76 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.pipeline.SnapshotHook;
+import io.ringbook.engine.state.StateBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes snapshots for the pipeline: on the decision thread, between commands, the state
+ * is written into a preallocated buffer and copied (the pause, measured); a thread of
+ * its own then writes the file, so the business logic never waits on the disk.
+ */
+public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
+
+    /** The last snapshot taken: its sequence, the pause it cost the logic, its size, and whether its file is written. */
+    public record Taken(long sequence, long pauseNanos, int bytes, boolean written) {
+    }
+
+    private final SnapshotStore store;
+    private final StateBuffer state = new StateBuffer(1 << 20);
+    private final ExecutorService files = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ringbook-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Taken last;
+
+    public SnapshotWriter(SnapshotStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void onSnapshot(BusinessLogic logic, Command command) {
+        long started = System.nanoTime();
+        logic.writeState(state.clear());
+        byte[] copy = Arrays.copyOf(state.array(), state.length());
+        long pause = System.nanoTime() - started;
+        long sequence = command.sequence;
+        long time = command.eventTimeNanos;
+        last = new Taken(sequence, pause, copy.length, false);
+        files.execute(() -> {
+            try {
+                store.write(sequence, time, copy, copy.length);
+                last = new Taken(sequence, pause, copy.length, true);
+            } catch (IOException e) {
+                LOG.error("snapshot at sequence {} could not be written; recovery will use an older one", sequence, e);
+            }
+        });
+    }
+
+    /** The last snapshot taken, or null. */
+    public Taken last() {
+        return last;
+    }
+
+    /** Finishes writing the snapshots already taken. */
+    @Override
+    public void close() {
+        files.shutdown();
+        try {
+            files.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
