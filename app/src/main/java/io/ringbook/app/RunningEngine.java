@@ -11,6 +11,8 @@ import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
+import io.ringbook.journal.SnapshotStore;
+import io.ringbook.journal.SnapshotWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +34,7 @@ final class RunningEngine implements AutoCloseable {
     private final ReferenceData referenceData;
     private final Path dataDir;
     private final Journal journal;
+    private final SnapshotWriter snapshots;
     private final Recovery.Outcome recovery;
     private final EnginePipeline pipeline;
 
@@ -39,8 +42,10 @@ final class RunningEngine implements AutoCloseable {
         this.referenceData = referenceData;
         this.dataDir = dataDir;
         this.journal = Journal.open(dataDir, durability);
+        SnapshotStore snapshotStore = new SnapshotStore(dataDir);
+        this.snapshots = new SnapshotWriter(snapshotStore);
         try {
-            this.recovery = Recovery.recover(journal, referenceData, RunningEngine::newLogic);
+            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, RunningEngine::newLogic);
         } catch (RuntimeException unrecoverable) {
             journal.close();
             throw unrecoverable;
@@ -51,6 +56,7 @@ final class RunningEngine implements AutoCloseable {
                 })
                 .config(config)
                 .journal(new InputJournal(journal))
+                .snapshots(snapshots)
                 .listener(new OutputJournal(journal))
                 .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos())
                 .build().start();
@@ -78,9 +84,14 @@ final class RunningEngine implements AutoCloseable {
         return pipeline;
     }
 
+    SnapshotWriter snapshots() {
+        return snapshots;
+    }
+
     @Override
     public void close() {
         pipeline.close();
+        snapshots.close();
         journal.close();
     }
 

@@ -31,6 +31,10 @@ final class StartCommand implements Callable<Integer> {
             description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, blocking (default: ${DEFAULT-VALUE}).")
     String waitStrategy;
 
+    @Option(names = "--snapshot-every", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Take a snapshot this often, 0 for never (default: ${DEFAULT-VALUE}).")
+    long snapshotSeconds;
+
     @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "process-crash",
             description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: ${DEFAULT-VALUE}).")
     String durability;
@@ -42,7 +46,8 @@ final class StartCommand implements Callable<Integer> {
             System.err.println("ringbook: --config is not supported yet; run without it for the demo profile.");
             return 2;
         }
-        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy));
+        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
+                .withSnapshotIntervalMillis(snapshotSeconds * 1000);
         CountDownLatch stopped = new CountDownLatch(1);
         Durability level = Durability.parse(durability);
         RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level);
@@ -67,8 +72,12 @@ final class StartCommand implements Callable<Integer> {
         out.println("  accounts  " + String.join(", ", engine.referenceData().accounts().all()));
         Recovery.Outcome recovery = engine.recovery();
         out.println("  journal   " + engine.dataDir().resolve("journal") + " (durability "
-                + level.name().toLowerCase().replace('_', '-') + "; recovered " + recovery.commandsReplayed()
-                + " commands to sequence " + recovery.lastSequence() + " in " + recovery.nanosTaken() / 1_000_000 + " ms)");
+                + level.name().toLowerCase().replace('_', '-') + "; recovered to sequence " + recovery.lastSequence()
+                + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
+                + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
+        recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
+        out.println("  snapshots " + engine.dataDir().resolve("snapshots") + (config.snapshotIntervalMillis() > 0
+                ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
         out.println("  REST/WS   127.0.0.1:8080  not built yet (issue 6)");
         out.println("  FIX 4.4   127.0.0.1:9878  not built yet (issue 7)");
         out.println("  admin     127.0.0.1:8081  not built yet (issue 8)");

@@ -32,7 +32,7 @@ public final class EnginePipeline implements AutoCloseable {
     private final CommandPublisher publisher;
     private final BusinessLogic logic;
     private final List<Thread> threads = new ArrayList<>();
-    private ClockTicker ticker;
+    private final List<CommandTimer> timers = new ArrayList<>();
 
     private EnginePipeline(Builder builder) {
         this.config = builder.config;
@@ -63,7 +63,10 @@ public final class EnginePipeline implements AutoCloseable {
         threads.add(startThread(outboundProcessor, "ringbook-outbound"));
         threads.add(startThread(decisionProcessor, "ringbook-logic"));
         if (config.clockTickMillis() > 0) {
-            ticker = new ClockTicker(publisher, config.clockTickMillis());
+            timers.add(new CommandTimer("ringbook-clock", publisher, config.clockTickMillis(), Command::clockTick));
+        }
+        if (config.snapshotIntervalMillis() > 0) {
+            timers.add(new CommandTimer("ringbook-snapshot-timer", publisher, config.snapshotIntervalMillis(), Command::snapshot));
         }
         return this;
     }
@@ -95,12 +98,10 @@ public final class EnginePipeline implements AutoCloseable {
                 && outboundProcessor.getSequence().get() == outbound.getCursor();
     }
 
-    /** Stops the clock, lets the rings drain (up to a few seconds), then stops the threads. */
+    /** Stops the timers, lets the rings drain (up to a few seconds), then stops the threads. */
     @Override
     public void close() {
-        if (ticker != null) {
-            ticker.close();
-        }
+        timers.forEach(CommandTimer::close);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!isIdle() && System.nanoTime() < deadline) {
             Thread.onSpinWait();

@@ -14,35 +14,41 @@ package io.ringbook.engine.pipeline;
  * @param outboundWait      how the outbound thread waits for events
  * @param maxBatchSize      most commands journaled and decided as one batch
  * @param clockTickMillis   period of the journaled {@code CLOCK_TICK}; 0 for none
+ * @param snapshotIntervalMillis period of the journaled {@code SNAPSHOT}; 0 for none
  */
 public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, int outboundRingSize,
-                             WaitStrategyKind outboundWait, int maxBatchSize, long clockTickMillis) {
+                             WaitStrategyKind outboundWait, int maxBatchSize, long clockTickMillis,
+                             long snapshotIntervalMillis) {
 
     public static final PipelineConfig DEFAULTS =
-            new PipelineConfig(1 << 12, WaitStrategyKind.SLEEPING, 1 << 14, WaitStrategyKind.PARKING, 256, 100);
+            new PipelineConfig(1 << 12, WaitStrategyKind.SLEEPING, 1 << 14, WaitStrategyKind.PARKING, 256, 100, 600_000);
 
     public PipelineConfig {
         if (Integer.bitCount(ringSize) != 1 || Integer.bitCount(outboundRingSize) != 1) {
             throw new IllegalArgumentException("ring sizes must be powers of two: " + ringSize + ", " + outboundRingSize);
         }
-        if (maxBatchSize < 1 || clockTickMillis < 0) {
-            throw new IllegalArgumentException("maxBatchSize must be positive and clockTickMillis not negative");
+        if (maxBatchSize < 1 || clockTickMillis < 0 || snapshotIntervalMillis < 0) {
+            throw new IllegalArgumentException("maxBatchSize must be positive and the timer periods not negative");
         }
     }
 
     public PipelineConfig withWaitStrategy(WaitStrategyKind kind) {
-        return new PipelineConfig(ringSize, kind, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis);
+        return new PipelineConfig(ringSize, kind, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis);
     }
 
     public PipelineConfig withOutboundWait(WaitStrategyKind kind) {
-        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, kind, maxBatchSize, clockTickMillis);
+        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, kind, maxBatchSize, clockTickMillis, snapshotIntervalMillis);
     }
 
     public PipelineConfig withRingSizes(int inbound, int outbound) {
-        return new PipelineConfig(inbound, waitStrategy, outbound, outboundWait, maxBatchSize, clockTickMillis);
+        return new PipelineConfig(inbound, waitStrategy, outbound, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis);
     }
 
     public PipelineConfig withClockTickMillis(long millis) {
-        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, millis);
+        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, millis, snapshotIntervalMillis);
+    }
+
+    public PipelineConfig withSnapshotIntervalMillis(long millis) {
+        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, millis);
     }
 }

@@ -148,7 +148,7 @@ class EnginePipelineTest {
             }
         };
         pipeline = EnginePipeline.builder(sink -> logic(sink))
-                .config(new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0))
+                .config(new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0))
                 .journal(stuck).build().start();
         List<CompletableFuture<List<EngineEvent>>> accepted = new ArrayList<>();
         CompletableFuture<List<EngineEvent>> refused = null;
