@@ -82,6 +82,14 @@ public final class SnapshotStore {
         }
     }
 
+    /** Deletes all but the newest {@code keep} snapshots. */
+    public void prune(int keep) throws IOException {
+        List<Snapshot> all = newestFirst();
+        for (Snapshot old : all.subList(Math.min(keep, all.size()), all.size())) {
+            Files.deleteIfExists(old.file());
+        }
+    }
+
     /**
      * Reads and checks a snapshot into {@code into}, ready for
      * {@link io.ringbook.engine.logic.BusinessLogic#restoreState}.

@@ -26,6 +26,9 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
     public record Taken(long sequence, long pauseNanos, int bytes, boolean written) {
     }
 
+    /** Snapshots kept on disk; older ones go once a newer one is written (so a corrupt newest still has a fallback). */
+    static final int KEEP = 3;
+
     private final SnapshotStore store;
     private final StateBuffer state = new StateBuffer(1 << 20);
     private final ExecutorService files = Executors.newSingleThreadExecutor(runnable -> {
@@ -52,6 +55,7 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
             try {
                 store.write(sequence, time, copy, copy.length);
                 last = new Taken(sequence, pause, copy.length, true);
+                store.prune(KEEP);
             } catch (IOException e) {
                 LOG.error("snapshot at sequence {} could not be written; recovery will use an older one", sequence, e);
             }
