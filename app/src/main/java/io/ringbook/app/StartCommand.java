@@ -27,7 +27,7 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Empty the data directory before starting.")
     boolean fresh;
 
-    @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "sleeping",
+    @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "blocking",
             description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, blocking (default: ${DEFAULT-VALUE}).")
     String waitStrategy;
 

@@ -8,6 +8,8 @@ import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.journal.InputJournal;
+import io.ringbook.journal.OutputJournal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,22 +25,29 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Burst throughput of the whole pipeline without a journal: one producer thread
- * publishes {@value #BURST} commands of the realistic mix as fast as the inbound ring
- * takes them, and the operation ends when the last is decided and its events are
- * delivered to the (empty) outbound side. Three threads share two cores here: the
- * producer, the decision thread (wait strategy as the parameter) and the outbound
- * thread (blocking).
+ * Burst throughput of the whole pipeline, with the journal off (the control) or on
+ * disk or tmpfs: one producer thread publishes {@value #BURST} commands of the realistic
+ * mix as fast as the inbound ring takes them, and the operation ends when the last is
+ * decided and its events are delivered (and journaled). Three threads share two cores
+ * here: the producer, the decision thread (wait strategy as the parameter) and the
+ * outbound thread (parking).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g",
+        // Chronicle Queue on JDK 17: the same list as ringbook.jvm.flags in the parent pom
+        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.util=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+        "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"})
 public class PipelineThroughputBenchmark {
 
     static final int BURST = 1_000_000;
@@ -46,31 +55,38 @@ public class PipelineThroughputBenchmark {
     @Param({"YIELDING", "SLEEPING", "BLOCKING", "BUSY_SPIN"})
     public String waitStrategy;
 
-    @Param({"PARKING", "SLEEPING", "BLOCKING"})
-    public String outboundWait;
-
-    @Param({"4096"})
-    public int ringSize;
+    /** off, disk (the JVM's temp directory; ext4 here) or tmpfs (/dev/shm). */
+    @Param({"off", "disk", "tmpfs"})
+    public String journal;
 
     private RecordedFlow flow;
     private EnginePipeline pipeline;
+    private BenchJournal benchJournal;
     private CommandPublisher publisher;
-    private final CopyingWriter writer = new CopyingWriter();
+    private final LoadHarness.CopyingWriter writer = new LoadHarness.CopyingWriter();
 
     @Setup(Level.Trial)
     public void setUp() {
         flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16);
         PipelineConfig config = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.valueOf(waitStrategy))
-                .withOutboundWait(WaitStrategyKind.valueOf(outboundWait)).withClockTickMillis(0).withRingSizes(ringSize, ringSize * 4);
-        pipeline = EnginePipeline.builder(sink ->
+                .withClockTickMillis(0).withSnapshotIntervalMillis(0);
+        EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
                         new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
-                .config(config).build().start();
+                .config(config);
+        if (!journal.equals("off")) {
+            benchJournal = new BenchJournal(Path.of(journal.equals("tmpfs") ? "/dev/shm" : System.getProperty("java.io.tmpdir")));
+            builder.journal(new InputJournal(benchJournal.journal())).listener(new OutputJournal(benchJournal.journal()));
+        }
+        pipeline = builder.build().start();
         publisher = pipeline.publisher();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         pipeline.close();
+        if (benchJournal != null) {
+            benchJournal.close();
+        }
     }
 
     @Benchmark
@@ -84,16 +100,6 @@ public class PipelineThroughputBenchmark {
         }
         while (!pipeline.isIdle()) {
             Thread.yield();
-        }
-    }
-
-    /** Copies a prepared command into the ring slot; one instance, no per-command lambda. */
-    private static final class CopyingWriter implements CommandPublisher.CommandWriter {
-        Command source;
-
-        @Override
-        public void write(Command slot) {
-            slot.copyFrom(source);
         }
     }
 }

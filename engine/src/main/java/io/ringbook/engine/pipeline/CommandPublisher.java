@@ -46,7 +46,7 @@ public final class CommandPublisher {
         }
         long correlationId = correlations.incrementAndGet();
         CompletableFuture<List<EngineEvent>> outcome = replies.expect(correlationId);
-        fillAndPublish(slot, writer, correlationId);
+        fillAndPublish(slot, writer, correlationId, clock.epochNanos());
         return outcome;
     }
 
@@ -58,7 +58,23 @@ public final class CommandPublisher {
         } catch (InsufficientCapacityException full) {
             return false;
         }
-        fillAndPublish(slot, writer, 0);
+        fillAndPublish(slot, writer, 0, clock.epochNanos());
+        return true;
+    }
+
+    /**
+     * Publishes a command nobody waits for, with the ingress time given: for load
+     * generators, which measure latency from when a command was meant to be sent, not
+     * from when a busy sender got to it (coordinated omission). False if the ring is full.
+     */
+    public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
+        long slot;
+        try {
+            slot = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return false;
+        }
+        fillAndPublish(slot, writer, 0, ingressNanos);
         return true;
     }
 
@@ -67,7 +83,7 @@ public final class CommandPublisher {
         return ring.remainingCapacity();
     }
 
-    private void fillAndPublish(long slot, CommandWriter writer, long correlationId) {
+    private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
         Command command = ring.get(slot).clear();
         try {
             writer.write(command);
@@ -75,7 +91,7 @@ public final class CommandPublisher {
                 throw new IllegalArgumentException("a command needs a type");
             }
             command.correlationId = correlationId;
-            command.ingressNanos = clock.epochNanos();
+            command.ingressNanos = ingressNanos;
         } catch (RuntimeException writerFailed) {
             // A claimed slot must be published; a clock tick is harmless in its place.
             command.clockTick();

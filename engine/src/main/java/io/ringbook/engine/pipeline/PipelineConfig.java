@@ -1,9 +1,10 @@
 package io.ringbook.engine.pipeline;
 
 /**
- * The pipeline's knobs. The defaults suit a 2-core machine: the business-logic thread
- * sleeps when idle instead of holding a core, and the outbound thread parks between
- * batches. Rings are small on purpose: every slot is a preallocated object, and a ring
+ * The pipeline's knobs. The defaults suit a 2-core machine: both consumer threads block
+ * when idle, holding no core, and in a paced load they gave the lowest latency here
+ * (README has the figures per strategy; with a core to spare, YIELDING on the logic
+ * thread gives the most throughput). Rings are small on purpose: every slot is a preallocated object, and a ring
  * that outgrows the CPU caches costs a cache miss per command (on this machine
  * 65,536 inbound and 262,144 outbound slots ran at a third of the speed of 4,096/16,384).
  *
@@ -21,7 +22,7 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, int ou
                              long snapshotIntervalMillis) {
 
     public static final PipelineConfig DEFAULTS =
-            new PipelineConfig(1 << 12, WaitStrategyKind.SLEEPING, 1 << 14, WaitStrategyKind.PARKING, 256, 100, 600_000);
+            new PipelineConfig(1 << 12, WaitStrategyKind.BLOCKING, 1 << 14, WaitStrategyKind.BLOCKING, 256, 100, 600_000);
 
     public PipelineConfig {
         if (Integer.bitCount(ringSize) != 1 || Integer.bitCount(outboundRingSize) != 1) {

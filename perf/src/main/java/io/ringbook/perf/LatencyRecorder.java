@@ -1,0 +1,48 @@
+package io.ringbook.perf;
+
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.pipeline.EpochClock;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records, on the outbound thread, the time from each command's ingress (its intended
+ * send time, for a paced load) to the delivery of its last event: the latency a client
+ * of the in-process engine sees. Commands that entered before the measurement start
+ * (warm-up) are counted but not recorded.
+ */
+final class LatencyRecorder implements EngineListener {
+
+    private final EpochClock clock;
+    private final Histogram histogram = new Histogram(60_000_000_000L, 3);
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long completed;
+
+    LatencyRecorder(EpochClock clock) {
+        this.clock = clock;
+    }
+
+    void measureFrom(long epochNanos) {
+        measureFrom = epochNanos;
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+        if (!event.lastOfCommand) {
+            return;
+        }
+        if (event.ingressNanos >= measureFrom) {
+            histogram.recordValue(Math.max(0, clock.epochNanos() - event.ingressNanos));
+        }
+        completed++;
+    }
+
+    /** Read after the pipeline is idle. */
+    Histogram histogram() {
+        return histogram;
+    }
+
+    long completed() {
+        return completed;
+    }
+}

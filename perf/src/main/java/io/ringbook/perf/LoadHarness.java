@@ -1,0 +1,189 @@
+package io.ringbook.perf;
+
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.logic.PreTradeCheck;
+import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.EnginePipeline;
+import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.journal.InputJournal;
+import io.ringbook.journal.OutputJournal;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ringbook bench}: the end-to-end load and latency harness of the in-process
+ * pipeline. Paced mode (a rate) is open-loop: command i is due at start + i/rate, and
+ * its latency runs from that intended time, however late the sender got to it, so a
+ * stall shows up in every command it delayed (no coordinated omission). Burst mode
+ * (rate 0) publishes as fast as the ring takes commands and reports throughput.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Load and latency harness of the in-process pipeline.")
+public final class LoadHarness implements Callable<Integer> {
+
+    @Option(names = "--via", defaultValue = "inproc", description = "inproc (rest and fix arrive with their gateways).")
+    String via;
+
+    @Option(names = "--rate", defaultValue = "100000", description = "Commands per second; 0 for a burst (default: ${DEFAULT-VALUE}).")
+    long rate;
+
+    @Option(names = "--duration", defaultValue = "10", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    long durationSeconds;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Seconds run before measuring (default: ${DEFAULT-VALUE}).")
+    long warmupSeconds;
+
+    @Option(names = "--wait-strategy", defaultValue = "blocking", description = "Business-logic thread: busy-spin, yielding, sleeping, parking, blocking.")
+    String waitStrategy;
+
+    @Option(names = "--outbound-wait", defaultValue = "blocking", description = "Outbound thread: the same kinds (default: ${DEFAULT-VALUE}).")
+    String outboundWait;
+
+    @Option(names = "--journal", defaultValue = "on",
+            description = "on (input and output journals), input (commands only, to see what the output journal costs) or off (default: ${DEFAULT-VALUE}).")
+    String journal;
+
+    @Option(names = "--journal-dir", defaultValue = "${java.io.tmpdir}", description = "Where the journal goes, e.g. /dev/shm for tmpfs (default: ${DEFAULT-VALUE}).")
+    Path journalDir;
+
+    @Option(names = "--orders", paramLabel = "FILE.csv", description = "An order file (not supported yet).")
+    Path orders;
+
+    @Option(names = "--results", defaultValue = "perf/results", description = "Where the .hgrm file goes (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    public static void main(String[] args) {
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+        System.exit(new CommandLine(new LoadHarness()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!via.equals("inproc") || orders != null) {
+            System.err.println("bench: only --via inproc with the generated flow is available yet");
+            return 2;
+        }
+        boolean journaled = !journal.equals("off");
+        EpochClock clock = EpochClock.system();
+        LatencyRecorder recorder = new LatencyRecorder(clock);
+        WaitStrategyKind wait = WaitStrategyKind.parse(waitStrategy);
+        try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir) : null) {
+            EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
+                            new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
+                    .config(PipelineConfig.DEFAULTS.withWaitStrategy(wait).withOutboundWait(WaitStrategyKind.parse(outboundWait))
+                            .withSnapshotIntervalMillis(0))
+                    .clock(clock)
+                    .listener(recorder);
+            if (journaled) {
+                builder.journal(new InputJournal(benchJournal.journal()));
+                if (journal.equals("on")) {
+                    builder.listener(new OutputJournal(benchJournal.journal()));
+                }
+            }
+            long[] window;
+            try (EnginePipeline pipeline = builder.build().start()) {
+                window = rate > 0 ? paced(pipeline.publisher(), clock, recorder) : burst(pipeline.publisher(), clock, recorder);
+                while (!pipeline.isIdle()) {
+                    Thread.sleep(1);
+                }
+            }
+            report(recorder.histogram(), window[0], window[1], wait, journaled);
+        }
+        return 0;
+    }
+
+    /** Publishes at the rate; returns {commands measured, measured nanos}. */
+    private long[] paced(CommandPublisher publisher, EpochClock clock, LatencyRecorder recorder) {
+        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16);
+        CopyingWriter writer = new CopyingWriter();
+        long interval = 1_000_000_000L / rate;
+        long warmupCommands = warmupSeconds * rate;
+        long total = warmupCommands + durationSeconds * rate;
+        long start = clock.epochNanos() + 1_000_000;
+        recorder.measureFrom(start + warmupCommands * interval);
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * interval;
+            while (clock.epochNanos() < intended) {
+                Thread.onSpinWait();
+            }
+            writer.source = flow.next();
+            while (!publisher.tryPublishAt(intended, writer)) {
+                Thread.onSpinWait();
+            }
+        }
+        return new long[] {total - warmupCommands, durationSeconds * 1_000_000_000L};
+    }
+
+    /** Publishes as fast as the ring takes commands for warm-up plus duration; returns {commands measured, measured nanos}. */
+    private long[] burst(CommandPublisher publisher, EpochClock clock, LatencyRecorder recorder) {
+        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16);
+        CopyingWriter writer = new CopyingWriter();
+        long measureFrom = clock.epochNanos() + warmupSeconds * 1_000_000_000L;
+        long end = measureFrom + durationSeconds * 1_000_000_000L;
+        recorder.measureFrom(measureFrom);
+        long measured = 0;
+        for (long now = clock.epochNanos(); now < end; now = clock.epochNanos()) {
+            for (int i = 0; i < 1024; i++) {
+                writer.source = flow.next();
+                while (!publisher.tryPublishAt(now, writer)) {
+                    Thread.yield();
+                }
+            }
+            if (now >= measureFrom) {
+                measured += 1024;
+            }
+        }
+        return new long[] {measured, durationSeconds * 1_000_000_000L};
+    }
+
+    private void report(Histogram histogram, long commands, long nanos, WaitStrategyKind wait, boolean journaled) throws IOException {
+        PrintStream out = System.out;
+        double throughput = commands * 1e9 / nanos;
+        String scenario = String.format("inproc, logic %s, outbound %s, rate %s, journal %s", wait.name().toLowerCase().replace('_', '-'), outboundWait,
+                rate == 0 ? "burst" : Long.toString(rate), journaled ? journal + " (" + journalDir + ")" : "off");
+        out.println("scenario   " + scenario);
+        out.printf("throughput %.0f cmd/s over %d s (%d commands)%n", throughput, durationSeconds, commands);
+        if (rate > 0) {
+            out.println("latency from intended send time to last event delivered, microseconds:");
+            for (double percentile : new double[] {50, 90, 99, 99.9, 99.99}) {
+                out.printf("  p%-6s %10.1f%n", trim(percentile), histogram.getValueAtPercentile(percentile) / 1000.0);
+            }
+            out.printf("  max     %10.1f%n", histogram.getMaxValue() / 1000.0);
+            Files.createDirectories(results);
+            Path file = results.resolve(String.format("inproc-%s-%s-%s-journal-%s.hgrm", wait.name().toLowerCase(),
+                    outboundWait, rate, journal));
+            try (PrintStream hgrm = new PrintStream(Files.newOutputStream(file))) {
+                histogram.outputPercentileDistribution(hgrm, 1000.0);
+            }
+            out.println("histogram  " + file);
+        }
+        out.printf("bench: %d commands, %.0f cmd/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n", commands, throughput,
+                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0);
+    }
+
+    private static String trim(double percentile) {
+        return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
+    }
+
+    /** Copies a prepared command into the ring slot; one instance, no per-command lambda. */
+    static final class CopyingWriter implements CommandPublisher.CommandWriter {
+        io.ringbook.engine.command.Command source;
+
+        @Override
+        public void write(io.ringbook.engine.command.Command slot) {
+            slot.copyFrom(source);
+        }
+    }
+}
