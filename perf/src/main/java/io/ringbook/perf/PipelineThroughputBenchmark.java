@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * disk or tmpfs: one producer thread publishes {@value #BURST} commands of the realistic
  * mix as fast as the inbound ring takes them, and the operation ends when the last is
  * decided and its events are delivered (and journaled). Three threads share two cores
- * here: the producer, the decision thread (wait strategy as the parameter) and the
- * outbound thread (parking).
+ * here: the producer, the decision thread and the outbound thread (wait strategies as
+ * parameters).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +42,9 @@ public class PipelineThroughputBenchmark extends EngineBenchmark {
 
     @Param({"YIELDING", "SLEEPING", "BLOCKING", "BUSY_SPIN"})
     public String waitStrategy;
+
+    @Param({"BLOCKING", "PARKING"})
+    public String outboundWait;
 
     /** off, disk (the JVM's temp directory; ext4 here) or tmpfs (/dev/shm). */
     @Param({"off", "disk", "tmpfs"})
@@ -57,7 +60,7 @@ public class PipelineThroughputBenchmark extends EngineBenchmark {
     public void setUp() {
         flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16);
         PipelineConfig config = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.valueOf(waitStrategy))
-                .withClockTickMillis(0).withSnapshotIntervalMillis(0);
+                .withOutboundWait(WaitStrategyKind.valueOf(outboundWait)).withClockTickMillis(0).withSnapshotIntervalMillis(0);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
                         new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
                 .config(config);
