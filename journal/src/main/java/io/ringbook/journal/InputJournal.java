@@ -16,11 +16,13 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 public final class InputJournal implements JournalStage {
 
     private final Journal journal;
+    private final boolean sync;
     private final JournalBatch batch = new JournalBatch();
     private ExcerptAppender appender;
 
     public InputJournal(Journal journal) {
         this.journal = journal;
+        this.sync = journal.durability() == Durability.POWER_LOSS;
     }
 
     /**
@@ -49,5 +51,8 @@ public final class InputJournal implements JournalStage {
             appender = journal.input().createAppender();
         }
         batch.appendTo(appender);
+        if (sync) {
+            appender.sync();
+        }
     }
 }

@@ -15,13 +15,15 @@ import java.nio.file.Path;
 public final class Journal implements AutoCloseable {
 
     private final Path directory;
+    private final Durability durability;
     private final SingleChronicleQueue input;
     private final SingleChronicleQueue output;
 
     private Journal(Path directory, Durability durability, boolean readOnly) {
         this.directory = directory;
-        this.input = open(directory.resolve("input"), durability, readOnly);
-        this.output = open(directory.resolve("output"), durability, readOnly);
+        this.durability = durability;
+        this.input = open(directory.resolve("input"), readOnly);
+        this.output = open(directory.resolve("output"), readOnly);
     }
 
     /** Opens (creating if needed) the journal under {@code dataDir/journal}. */
@@ -38,6 +40,10 @@ public final class Journal implements AutoCloseable {
         return directory;
     }
 
+    public Durability durability() {
+        return durability;
+    }
+
     public ChronicleQueue input() {
         return input;
     }
@@ -52,10 +58,9 @@ public final class Journal implements AutoCloseable {
         output.close();
     }
 
-    private static SingleChronicleQueue open(Path path, Durability durability, boolean readOnly) {
+    private static SingleChronicleQueue open(Path path, boolean readOnly) {
         return ChronicleQueue.singleBuilder(path)
                 .rollCycle(RollCycles.FAST_DAILY)
-                .syncMode(durability.syncMode())
                 .readOnly(readOnly)
                 .build();
     }

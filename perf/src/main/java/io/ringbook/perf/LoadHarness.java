@@ -8,6 +8,7 @@ import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.OutputJournal;
 import org.HdrHistogram.Histogram;
@@ -56,6 +57,12 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--journal-dir", defaultValue = "${java.io.tmpdir}", description = "Where the journal goes, e.g. /dev/shm for tmpfs (default: ${DEFAULT-VALUE}).")
     Path journalDir;
 
+    @Option(names = "--durability", defaultValue = "process-crash", description = "process-crash or power-loss (default: ${DEFAULT-VALUE}).")
+    String durability;
+
+    @Option(names = "--keep-journal", description = "Keep the journal's data directory (for ringbook replay) and print where it is.")
+    boolean keepJournal;
+
     @Option(names = "--orders", paramLabel = "FILE.csv", description = "An order file (not supported yet).")
     Path orders;
 
@@ -78,7 +85,7 @@ public final class LoadHarness implements Callable<Integer> {
         EpochClock clock = EpochClock.system();
         LatencyRecorder recorder = new LatencyRecorder(clock);
         WaitStrategyKind wait = WaitStrategyKind.parse(waitStrategy);
-        try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir) : null) {
+        try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal) : null) {
             EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
                             new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
                     .config(PipelineConfig.DEFAULTS.withWaitStrategy(wait).withOutboundWait(WaitStrategyKind.parse(outboundWait))
@@ -99,6 +106,9 @@ public final class LoadHarness implements Callable<Integer> {
                 }
             }
             report(recorder.histogram(), window[0], window[1], wait, journaled);
+            if (keepJournal && benchJournal != null) {
+                System.out.println("journal    kept in " + benchJournal.directory());
+            }
         }
         return 0;
     }
@@ -151,7 +161,7 @@ public final class LoadHarness implements Callable<Integer> {
         PrintStream out = System.out;
         double throughput = commands * 1e9 / nanos;
         String scenario = String.format("inproc, logic %s, outbound %s, rate %s, journal %s", wait.name().toLowerCase().replace('_', '-'), outboundWait,
-                rate == 0 ? "burst" : Long.toString(rate), journaled ? journal + " (" + journalDir + ")" : "off");
+                rate == 0 ? "burst" : Long.toString(rate), journaled ? journal + " (" + journalDir + ", " + durability + ")" : "off");
         out.println("scenario   " + scenario);
         out.printf("throughput %.0f cmd/s over %d s (%d commands)%n", throughput, durationSeconds, commands);
         if (rate > 0) {
