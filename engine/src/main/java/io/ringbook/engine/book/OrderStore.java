@@ -19,7 +19,9 @@ public final class OrderStore {
     private long lastOrderId;
 
     public OrderStore(int accounts, int initialOrders) {
-        this.byId = new Long2ObjectHashMap<>(initialOrders * 2, 0.65f);
+        // the index starts small and grows to the high-water mark of live orders: a map sized
+        // for the whole pool spreads a few hundred live orders over megabytes of cache lines
+        this.byId = new Long2ObjectHashMap<>(Math.min(initialOrders * 2, 4096), 0.65f);
         this.accountHead = new Order[accounts];
         this.accountTail = new Order[accounts];
         this.openCount = new int[accounts];

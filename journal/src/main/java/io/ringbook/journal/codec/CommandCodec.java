@@ -17,9 +17,9 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * <pre>
  * every command  20 correlationId i64, 28 ingressNanos i64, 36 accountId i32
  * NEW_ORDER      40 symbolId i32, 44 side, 45 orderType, 46 timeInForce, 47 stpMode, 48 postOnly (u8 each),
- *                56 price i64, 64 qty i64, 72 expireTime i64, 80 clOrdId (41 bytes)           = 121 bytes
- * CANCEL_ORDER   40 orderId i64, 48 clOrdId                                                  =  89
- * AMEND_ORDER    40 orderId i64, 48 price i64, 56 qty i64, 64 clOrdId                        = 105
+ *                56 price i64, 64 qty i64, 72 expireTime i64, 80 clOrdId (1 + length bytes)  = 81-117 bytes
+ * CANCEL_ORDER   40 orderId i64, 48 clOrdId                                                  = 49-85
+ * AMEND_ORDER    40 orderId i64, 48 price i64, 56 qty i64, 64 clOrdId                        = 65-101
  * MASS_CANCEL    40 symbolId i32                                                             =  44
  * CANCEL_ALL_AFTER 40 timeoutNanos i64                                                       =  48
  * CLOCK_TICK, SNAPSHOT  nothing more                                                         =  40
@@ -28,8 +28,8 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
 public final class CommandCodec {
 
     public static final int SCHEMA_VERSION = 1;
-    /** The longest command record. */
-    public static final int MAX_LENGTH = 121;
+    /** The longest command record (a NEW_ORDER with a 36-character clOrdId). */
+    public static final int MAX_LENGTH = 40 + 40 + Fields.CL_ORD_ID_MAX_LENGTH;
 
     private static final int CORRELATION = 20;
     private static final int INGRESS = 28;
@@ -57,20 +57,17 @@ public final class CommandCodec {
                 buffer.putLong(at + 16, command.price, ORDER);
                 buffer.putLong(at + 24, command.qty, ORDER);
                 buffer.putLong(at + 32, command.expireTimeNanos, ORDER);
-                Fields.putClOrdId(buffer, at + 40, command.clOrdId);
-                yield BODY + 40 + Fields.CL_ORD_ID_LENGTH;
+                yield BODY + 40 + Fields.putClOrdId(buffer, at + 40, command.clOrdId);
             }
             case CANCEL_ORDER -> {
                 buffer.putLong(at, command.orderId, ORDER);
-                Fields.putClOrdId(buffer, at + 8, command.clOrdId);
-                yield BODY + 8 + Fields.CL_ORD_ID_LENGTH;
+                yield BODY + 8 + Fields.putClOrdId(buffer, at + 8, command.clOrdId);
             }
             case AMEND_ORDER -> {
                 buffer.putLong(at, command.orderId, ORDER);
                 buffer.putLong(at + 8, command.price, ORDER);
                 buffer.putLong(at + 16, command.qty, ORDER);
-                Fields.putClOrdId(buffer, at + 24, command.clOrdId);
-                yield BODY + 24 + Fields.CL_ORD_ID_LENGTH;
+                yield BODY + 24 + Fields.putClOrdId(buffer, at + 24, command.clOrdId);
             }
             case MASS_CANCEL -> {
                 buffer.putInt(at, command.symbolId, ORDER);

@@ -8,11 +8,13 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
 
 /**
  * Field encodings shared by the codecs: enums as one byte (ordinal + 1, 0 for null;
- * the engine's enums only ever grow at the end) and client order ids as 41 bytes.
+ * the engine's enums only ever grow at the end) and client order ids as a length byte
+ * and that many ASCII bytes (at most 37 bytes; always a record's last field, since it
+ * is the only one whose length varies).
  */
 final class Fields {
 
-    static final int CL_ORD_ID_LENGTH = 41;
+    static final int CL_ORD_ID_MAX_LENGTH = 1 + ClOrdId.MAX_LENGTH;
 
     private Fields() {
     }
@@ -29,19 +31,37 @@ final class Fields {
         return code == 0 ? null : values[code - 1];
     }
 
-    static void putClOrdId(MutableDirectBuffer buffer, int offset, ClOrdId id) {
-        for (int i = 0; i < 5; i++) {
-            buffer.putLong(offset + 8 * i, id.word(i), ORDER);
+    /** Writes the id at {@code offset}; returns the bytes written (1 + its length). */
+    static int putClOrdId(MutableDirectBuffer buffer, int offset, ClOrdId id) {
+        int length = id.length();
+        buffer.putByte(offset, (byte) length);
+        for (int i = 0; i < length; i++) {
+            buffer.putByte(offset + 1 + i, (byte) (id.word(i >> 3) >>> ((i & 7) << 3)));
         }
-        buffer.putByte(offset + 40, (byte) id.length());
+        return 1 + length;
     }
 
+    /** Reads an id written by {@link #putClOrdId}. */
     static void getClOrdId(DirectBuffer buffer, int offset, ClOrdId id) {
-        int length = buffer.getByte(offset + 40) & 0xFF;
+        int length = buffer.getByte(offset) & 0xFF;
         if (length > ClOrdId.MAX_LENGTH) {
             throw new JournalFormatException("clOrdId length " + length + " exceeds " + ClOrdId.MAX_LENGTH);
         }
-        id.setWords(buffer.getLong(offset, ORDER), buffer.getLong(offset + 8, ORDER), buffer.getLong(offset + 16, ORDER),
-                buffer.getLong(offset + 24, ORDER), buffer.getLong(offset + 32, ORDER), length);
+        long w0 = 0;
+        long w1 = 0;
+        long w2 = 0;
+        long w3 = 0;
+        long w4 = 0;
+        for (int i = 0; i < length; i++) {
+            long b = (buffer.getByte(offset + 1 + i) & 0xFFL) << ((i & 7) << 3);
+            switch (i >> 3) {
+                case 0 -> w0 |= b;
+                case 1 -> w1 |= b;
+                case 2 -> w2 |= b;
+                case 3 -> w3 |= b;
+                default -> w4 |= b;
+            }
+        }
+        id.setWords(w0, w1, w2, w3, w4, length);
     }
 }
