@@ -1,10 +1,10 @@
 package io.ringbook.journal;
 
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.JournalStage;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
-import io.ringbook.engine.domain.ReferenceData;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 /**

@@ -1,13 +1,12 @@
 package io.ringbook.engine.pipeline;
 
-import io.ringbook.engine.event.EngineListener;
-
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.logic.BusinessLogic;
 

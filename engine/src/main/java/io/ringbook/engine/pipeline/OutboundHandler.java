@@ -1,9 +1,8 @@
 package io.ringbook.engine.pipeline;
 
-import io.ringbook.engine.event.EngineListener;
-
 import com.lmax.disruptor.EventHandler;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
 
 /** Runs on the outbound thread and passes each event to every listener, in registration order. */
 final class OutboundHandler implements EventHandler<EngineEvent> {

@@ -1,8 +1,7 @@
 package io.ringbook.engine.pipeline;
 
-import io.ringbook.engine.event.EngineListener;
-
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
 
 import java.util.ArrayList;
 import java.util.List;
