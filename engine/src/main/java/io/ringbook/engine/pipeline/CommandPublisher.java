@@ -35,7 +35,10 @@ public final class CommandPublisher {
 
     /**
      * Publishes a command and returns its outcome: all events it caused, the last one
-     * flagged, once decided. Fails at once with {@link EngineBusyException} if the ring is full.
+     * flagged, once decided. Fails at once with {@link EngineBusyException} if the ring is
+     * full. Every command but {@code CLOCK_TICK} yields at least one event; a tick may
+     * yield none, so publish ticks with {@link #tryPublish}. Callers bound the wait
+     * ({@code orTimeout}); a timed-out future is forgotten.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
         long slot;
