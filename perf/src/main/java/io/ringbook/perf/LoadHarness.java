@@ -63,6 +63,9 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--keep-journal", description = "Keep the journal's data directory (for ringbook replay) and print where it is.")
     boolean keepJournal;
 
+    @Option(names = "--control", description = "First run the same scenario without a journal, and print the journaled run's ratios to it.")
+    boolean control;
+
     @Option(names = "--orders", paramLabel = "FILE.csv", description = "An order file (not supported yet).")
     Path orders;
 
@@ -81,20 +84,46 @@ public final class LoadHarness implements Callable<Integer> {
             System.err.println("bench: only --via inproc with the generated flow is available yet");
             return 2;
         }
-        boolean journaled = !journal.equals("off");
+        Run control = this.control && !journal.equals("off") ? run("off") : null;
+        if (control != null) {
+            report(control);
+        }
+        Run measured = run(journal);
+        report(measured);
+        if (control != null) {
+            System.out.printf("vs control throughput x%.2f, p50 x%.2f, p99 x%.2f%n",
+                    measured.throughput() / control.throughput(),
+                    (double) measured.histogram().getValueAtPercentile(50) / Math.max(1, control.histogram().getValueAtPercentile(50)),
+                    (double) measured.histogram().getValueAtPercentile(99) / Math.max(1, control.histogram().getValueAtPercentile(99)));
+        }
+        Histogram h = measured.histogram();
+        System.out.printf("bench: %d commands, %.0f cmd/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
+                measured.commands(), measured.throughput(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+        return 0;
+    }
+
+    /** One measured run: its journal mode, latency histogram, commands measured and over how long. */
+    private record Run(String journal, Histogram histogram, long commands, long nanos) {
+        double throughput() {
+            return commands * 1e9 / nanos;
+        }
+    }
+
+    private Run run(String journalMode) throws InterruptedException {
+        boolean journaled = !journalMode.equals("off");
         EpochClock clock = EpochClock.system();
         LatencyRecorder recorder = new LatencyRecorder(clock);
-        WaitStrategyKind wait = WaitStrategyKind.parse(waitStrategy);
         try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal) : null) {
             EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
                             new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
-                    .config(PipelineConfig.DEFAULTS.withWaitStrategy(wait).withOutboundWait(WaitStrategyKind.parse(outboundWait))
-                            .withSnapshotIntervalMillis(0))
+                    .config(PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
+                            .withOutboundWait(WaitStrategyKind.parse(outboundWait)).withSnapshotIntervalMillis(0))
                     .clock(clock)
                     .listener(recorder);
             if (journaled) {
                 builder.journal(new InputJournal(benchJournal.journal()));
-                if (journal.equals("on")) {
+                if (journalMode.equals("on")) {
                     builder.listener(new OutputJournal(benchJournal.journal()));
                 }
             }
@@ -105,12 +134,11 @@ public final class LoadHarness implements Callable<Integer> {
                     Thread.sleep(1);
                 }
             }
-            report(recorder.histogram(), window[0], window[1], wait, journaled);
             if (keepJournal && benchJournal != null) {
                 System.out.println("journal    kept in " + benchJournal.directory());
             }
+            return new Run(journalMode, recorder.histogram(), window[0], window[1]);
         }
-        return 0;
     }
 
     /** Publishes at the rate; returns {commands measured, measured nanos}. */
@@ -157,13 +185,13 @@ public final class LoadHarness implements Callable<Integer> {
         return new long[] {measured, durationSeconds * 1_000_000_000L};
     }
 
-    private void report(Histogram histogram, long commands, long nanos, WaitStrategyKind wait, boolean journaled) throws IOException {
+    private void report(Run run) throws IOException {
         PrintStream out = System.out;
-        double throughput = commands * 1e9 / nanos;
-        String scenario = String.format("inproc, logic %s, outbound %s, rate %s, journal %s", wait.name().toLowerCase().replace('_', '-'), outboundWait,
-                rate == 0 ? "burst" : Long.toString(rate), journaled ? journal + " (" + journalDir + ", " + durability + ")" : "off");
-        out.println("scenario   " + scenario);
-        out.printf("throughput %.0f cmd/s over %d s (%d commands)%n", throughput, durationSeconds, commands);
+        Histogram histogram = run.histogram();
+        out.printf("scenario   inproc, logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
+                rate == 0 ? "burst" : Long.toString(rate),
+                run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability + ")");
+        out.printf("throughput %.0f cmd/s over %d s (%d commands)%n", run.throughput(), durationSeconds, run.commands());
         if (rate > 0) {
             out.println("latency from intended send time to last event delivered, microseconds:");
             for (double percentile : new double[] {50, 90, 99, 99.9, 99.99}) {
@@ -171,16 +199,12 @@ public final class LoadHarness implements Callable<Integer> {
             }
             out.printf("  max     %10.1f%n", histogram.getMaxValue() / 1000.0);
             Files.createDirectories(results);
-            Path file = results.resolve(String.format("inproc-%s-%s-%s-journal-%s.hgrm", wait.name().toLowerCase(),
-                    outboundWait, rate, journal));
+            Path file = results.resolve(String.format("inproc-%s-%s-%s-journal-%s.hgrm", waitStrategy, outboundWait, rate, run.journal()));
             try (PrintStream hgrm = new PrintStream(Files.newOutputStream(file))) {
                 histogram.outputPercentileDistribution(hgrm, 1000.0);
             }
             out.println("histogram  " + file);
         }
-        out.printf("bench: %d commands, %.0f cmd/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n", commands, throughput,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
-                histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0);
     }
 
     private static String trim(double percentile) {
