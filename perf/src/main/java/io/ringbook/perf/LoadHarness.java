@@ -91,10 +91,13 @@ public final class LoadHarness implements Callable<Integer> {
         Run measured = run(journal);
         report(measured);
         if (control != null) {
-            System.out.printf("vs control throughput x%.2f, p50 x%.2f, p99 x%.2f%n",
-                    measured.throughput() / control.throughput(),
-                    (double) measured.histogram().getValueAtPercentile(50) / Math.max(1, control.histogram().getValueAtPercentile(50)),
-                    (double) measured.histogram().getValueAtPercentile(99) / Math.max(1, control.histogram().getValueAtPercentile(99)));
+            System.out.printf("vs control throughput x%.2f", measured.throughput() / control.throughput());
+            if (rate > 0) {
+                System.out.printf(", p50 x%.2f, p99 x%.2f",
+                        (double) measured.histogram().getValueAtPercentile(50) / Math.max(1, control.histogram().getValueAtPercentile(50)),
+                        (double) measured.histogram().getValueAtPercentile(99) / Math.max(1, control.histogram().getValueAtPercentile(99)));
+            }
+            System.out.println();
         }
         Histogram h = measured.histogram();
         System.out.printf("bench: %d commands, %.0f cmd/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
