@@ -211,8 +211,7 @@ public final class BusinessLogic {
         long newQty = c.qty == 0 ? order.qty : c.qty;
         long newPrice = c.price == 0 ? order.price : c.price;
         RejectReason reason = RejectReason.NONE;
-        if (c.qty < 0 || c.price < 0 || (c.price != 0 && order.type == OrderType.MARKET)
-                || newPrice > Long.MAX_VALUE / newQty) {
+        if (c.qty < 0 || c.price < 0 || newPrice > Long.MAX_VALUE / newQty) {
             reason = RejectReason.INVALID_ORDER;
         } else if (newQty <= order.filledQty) {
             reason = RejectReason.INVALID_QTY;
