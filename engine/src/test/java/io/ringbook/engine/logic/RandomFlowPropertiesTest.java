@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.testing.BookConsistency;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,18 +44,12 @@ class RandomFlowPropertiesTest {
         long[] positions = new long[DemoMarket.ACCOUNTS];
         long buys = 0;
         long sells = 0;
-        Map<Long, Long> bids = new TreeMap<>();
-        Map<Long, Long> asks = new TreeMap<>();
+        DepthBook depth = new DepthBook(DemoMarket.symbols().size());
         long marketDataSequence = 0;
         for (EngineEvent e : events) {
+            depth.onEvent(e);
             if (e.type == EventType.BOOK_LEVEL) {
                 assertEquals(++marketDataSequence, e.bookSequence, "market data sequence is contiguous");
-                Map<Long, Long> side = e.side == Side.BUY ? bids : asks;
-                if (e.qty == 0) {
-                    side.remove(e.price);
-                } else {
-                    side.put(e.price, e.qty);
-                }
             } else if (e.orderId != 0 && e.type != EventType.CANCEL_REJECTED && e.type != EventType.AMEND_REJECTED) {
                 lastStateByOrder.put(e.orderId, e);
             }
@@ -98,8 +92,9 @@ class RandomFlowPropertiesTest {
         }
         assertEquals(0, net, "positions net to zero");
 
-        assertEquals(bids, levels(engine, Side.BUY), "market data rebuilds the bids");
-        assertEquals(asks, levels(engine, Side.SELL), "market data rebuilds the asks");
+        assertEquals(levels(engine, Side.BUY), depthOf(depth, Side.BUY), "market data rebuilds the bids, best first");
+        assertEquals(levels(engine, Side.SELL), depthOf(depth, Side.SELL), "market data rebuilds the asks, best first");
+        assertEquals(marketDataSequence, depth.sequence(DemoMarket.TEST));
         assertTrue(buys > COMMANDS, "the stream trades a lot (" + buys + " lots)");
     }
 
@@ -127,11 +122,22 @@ class RandomFlowPropertiesTest {
         return events;
     }
 
-    private static Map<Long, Long> levels(LogicDriver engine, Side side) {
+    private static List<String> levels(LogicDriver engine, Side side) {
         var book = engine.logic().book(DemoMarket.TEST).side(side);
-        Map<Long, Long> levels = new TreeMap<>();
+        List<String> levels = new ArrayList<>();
         for (int depth = 0; depth < book.levelCount(); depth++) {
-            levels.put(book.level(depth).price(), book.level(depth).totalQty());
+            levels.add(book.level(depth).price() + "x" + book.level(depth).totalQty());
+        }
+        return levels;
+    }
+
+    private static List<String> depthOf(DepthBook depth, Side side) {
+        long[] prices = new long[1000];
+        long[] quantities = new long[1000];
+        int n = depth.depth(DemoMarket.TEST, side, prices, quantities);
+        List<String> levels = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            levels.add(prices[i] + "x" + quantities[i]);
         }
         return levels;
     }
