@@ -28,7 +28,7 @@ final class StartCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "blocking",
-            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, blocking (default: ${DEFAULT-VALUE}).")
+            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking (default: ${DEFAULT-VALUE}).")
     String waitStrategy;
 
     @Option(names = "--snapshot-every", paramLabel = "SECONDS", defaultValue = "600",

@@ -44,7 +44,7 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Seconds run before measuring (default: ${DEFAULT-VALUE}).")
     long warmupSeconds;
 
-    @Option(names = "--wait-strategy", defaultValue = "blocking", description = "Business-logic thread: busy-spin, yielding, sleeping, parking, blocking.")
+    @Option(names = "--wait-strategy", defaultValue = "blocking", description = "Business-logic thread: busy-spin, yielding, sleeping, parking, phased, blocking (default: ${DEFAULT-VALUE}).")
     String waitStrategy;
 
     @Option(names = "--outbound-wait", defaultValue = "blocking", description = "Outbound thread: the same kinds (default: ${DEFAULT-VALUE}).")

@@ -2,11 +2,13 @@ package io.ringbook.engine.pipeline;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How a consumer thread waits for work. BUSY_SPIN and YIELDING hold a core each (the
@@ -14,7 +16,10 @@ import java.util.Locale;
  * SLEEPING spins, then yields, then parks, costing tens of microseconds on wake-up but
  * almost no CPU when idle; PARKING parks at once for about {@value #PARK_NANOS} ns, so a
  * consumer that can afford that delay (the outbound side on a 2-core machine) takes
- * whole batches and leaves the core to the business logic; BLOCKING waits on a lock and
+ * whole batches and leaves the core to the business logic; PHASED spins for
+ * {@value #PHASED_SPIN_MICROS} us and yields for {@value #PHASED_YIELD_MICROS} us after
+ * each batch before it blocks, so a busy stream never sleeps and an idle engine holds no
+ * core; BLOCKING waits on a lock and
  * condition, which costs every publisher a lock and often a wake-up system call.
  */
 public enum WaitStrategyKind {
@@ -22,9 +27,12 @@ public enum WaitStrategyKind {
     YIELDING,
     SLEEPING,
     PARKING,
+    PHASED,
     BLOCKING;
 
     static final long PARK_NANOS = 50_000;
+    static final long PHASED_SPIN_MICROS = 10;
+    static final long PHASED_YIELD_MICROS = 50;
 
     /** Parses {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}. */
     public static WaitStrategyKind parse(String name) {
@@ -37,6 +45,7 @@ public enum WaitStrategyKind {
             case YIELDING -> new YieldingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case PARKING -> new SleepingWaitStrategy(0, PARK_NANOS);
+            case PHASED -> PhasedBackoffWaitStrategy.withLock(PHASED_SPIN_MICROS, PHASED_YIELD_MICROS, TimeUnit.MICROSECONDS);
             case BLOCKING -> new BlockingWaitStrategy();
         };
     }
