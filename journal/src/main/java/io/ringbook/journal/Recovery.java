@@ -57,7 +57,7 @@ public final class Recovery {
             try {
                 StateBuffer state = snapshots.load(snapshot, new StateBuffer(1 << 16));
                 return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), state, unusable, started);
-            } catch (IOException | IllegalStateException | JournalFormatException broken) {
+            } catch (IOException | RuntimeException broken) {
                 unusable.add(snapshot.file() + ": " + broken.getMessage());
                 LOG.warn("snapshot {} is unusable ({}); trying an older one", snapshot.file(), broken.getMessage());
             }

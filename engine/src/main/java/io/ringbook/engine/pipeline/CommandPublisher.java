@@ -38,7 +38,9 @@ public final class CommandPublisher {
      * flagged, once decided. Fails at once with {@link EngineBusyException} if the ring is
      * full. Every command but {@code CLOCK_TICK} yields at least one event; a tick may
      * yield none, so publish ticks with {@link #tryPublish}. Callers bound the wait
-     * ({@code orTimeout}); a timed-out future is forgotten.
+     * ({@code orTimeout}); a timed-out future is forgotten. The future completes on the
+     * outbound thread: continue with the {@code *Async} variants (or hand the result to
+     * the caller's own thread), or a slow continuation delays every other listener.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
         long slot;
