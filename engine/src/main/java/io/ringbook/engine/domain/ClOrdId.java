@@ -75,10 +75,6 @@ public final class ClOrdId {
         length = newLength;
     }
 
-    public boolean contentEquals(ClOrdId other) {
-        return length == other.length && w0 == other.w0 && w1 == other.w1 && w2 == other.w2 && w3 == other.w3 && w4 == other.w4;
-    }
-
     @Override
     public String toString() {
         char[] chars = new char[length];

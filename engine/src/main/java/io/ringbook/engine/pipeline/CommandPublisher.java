@@ -83,11 +83,6 @@ public final class CommandPublisher {
         return true;
     }
 
-    /** Free inbound slots, for health reporting. */
-    public long remainingCapacity() {
-        return ring.remainingCapacity();
-    }
-
     private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
         Command command = ring.get(slot).clear();
         try {

@@ -74,21 +74,12 @@ public final class EnginePipeline implements AutoCloseable {
         return publisher;
     }
 
-    public PipelineConfig config() {
-        return config;
-    }
-
     /**
      * The business logic, for inspection by tests and tools only: it belongs to the
      * decision thread, so read it only when the pipeline is idle or stopped.
      */
     public BusinessLogic logic() {
         return logic;
-    }
-
-    /** Commands published but not yet decided. */
-    public long backlog() {
-        return inbound.getCursor() - decisionProcessor.getSequence().get();
     }
 
     /** Whether every published command is decided and every event delivered. */

@@ -41,10 +41,6 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, int ou
         return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, kind, maxBatchSize, clockTickMillis, snapshotIntervalMillis);
     }
 
-    public PipelineConfig withRingSizes(int inbound, int outbound) {
-        return new PipelineConfig(inbound, waitStrategy, outbound, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis);
-    }
-
     public PipelineConfig withClockTickMillis(long millis) {
         return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, millis, snapshotIntervalMillis);
     }
