@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.logic.BusinessLogic;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -86,6 +88,15 @@ final class RunningEngine implements AutoCloseable {
 
     SnapshotWriter snapshots() {
         return snapshots;
+    }
+
+    /**
+     * Takes a snapshot now, as the admin API's {@code POST /admin/v1/snapshot} will: a
+     * journaled SNAPSHOT command; completes with its sequence (the snapshot's id and
+     * journal position) once decided. The file follows on the snapshot thread.
+     */
+    CompletableFuture<Long> snapshotNow() {
+        return pipeline.publisher().submit(Command::snapshot).thenApply(events -> events.get(0).sequence);
     }
 
     @Override

@@ -47,6 +47,23 @@ class RunningEngineTest {
     }
 
     @Test
+    void shouldTakeASnapshotOnDemandAndRecoverFromIt() throws Exception {
+        long sequence;
+        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false,
+                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH)) {
+            engine.pipeline().publisher().submit(slot ->
+                    slot.newOrder(0, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5)).get(5, TimeUnit.SECONDS);
+            sequence = engine.snapshotNow().get(5, TimeUnit.SECONDS);
+        }
+        try (RunningEngine restarted = RunningEngine.startDemo(dir.resolve("data"), false,
+                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH)) {
+            assertEquals(sequence, restarted.recovery().snapshotSequence(), "the on-demand snapshot was written and used");
+            assertEquals(0, restarted.recovery().commandsReplayed());
+            assertEquals(5, restarted.pipeline().logic().book(2).levelQty(Side.BUY, 100));
+        }
+    }
+
+    @Test
     void shouldEmptyTheDataDirectoryWhenFresh() throws Exception {
         Path old = Files.createDirectories(dir.resolve("data/old"));
         Files.writeString(old.resolve("file"), "x");
