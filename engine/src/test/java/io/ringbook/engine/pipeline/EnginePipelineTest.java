@@ -121,12 +121,12 @@ class EnginePipelineTest {
         gtd.expireTimeNanos = EpochClock.system().epochNanos() + TimeUnit.MILLISECONDS.toNanos(50);
         await(pipeline.publisher().submit(slot -> slot.copyFrom(gtd)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (delivered.stream().noneMatch(e -> e.type == EventType.ORDER_EXPIRED) && System.nanoTime() < deadline) {
+        while (copyOf(delivered).stream().noneMatch(e -> e.type == EventType.ORDER_EXPIRED) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        EngineEvent expired = delivered.stream().filter(e -> e.type == EventType.ORDER_EXPIRED).findFirst().orElseThrow();
+        EngineEvent expired = copyOf(delivered).stream().filter(e -> e.type == EventType.ORDER_EXPIRED).findFirst().orElseThrow();
         assertTrue(expired.eventTimeNanos >= gtd.expireTimeNanos);
-        Command tick = journaled.stream().filter(c -> c.sequence == expired.sequence).findFirst().orElseThrow();
+        Command tick = copyOf(journaled).stream().filter(c -> c.sequence == expired.sequence).findFirst().orElseThrow();
         assertEquals(io.ringbook.engine.command.CommandType.CLOCK_TICK, tick.type);
     }
 
@@ -225,6 +225,11 @@ class EnginePipelineTest {
 
     private static List<EngineEvent> await(CompletableFuture<List<EngineEvent>> outcome) throws Exception {
         return outcome.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A copy of a list the pipeline's threads may still be adding to (ArrayList's constructor copies under its lock). */
+    private static <T> List<T> copyOf(List<T> synchronizedList) {
+        return new ArrayList<>(synchronizedList);
     }
 
     private static List<EventType> types(List<EngineEvent> events) {
