@@ -10,6 +10,9 @@ import java.math.RoundingMode;
  */
 public final class DecimalUnits {
 
+    /** More integer digits than a long holds can never be a valid number of units. */
+    private static final int MAX_INTEGER_DIGITS = 19;
+
     private DecimalUnits() {
     }
 
@@ -20,7 +23,16 @@ public final class DecimalUnits {
      *                             or the count does not fit in a long
      */
     public static long toUnits(BigDecimal value, BigDecimal unit) {
-        BigDecimal[] quotientAndRemainder = value.divideAndRemainder(unit);
+        // Refuse absurd magnitudes before any arithmetic: "1e999999" is six characters of
+        // input but a million digits to divide, which would let one request stall a thread.
+        if (value.signum() != 0 && value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new ArithmeticException(value.toString() + " is too large");
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > unit.stripTrailingZeros().scale()) {
+            throw new ArithmeticException(value.toPlainString() + " is not a multiple of " + unit.toPlainString());
+        }
+        BigDecimal[] quotientAndRemainder = stripped.divideAndRemainder(unit);
         if (quotientAndRemainder[1].signum() != 0) {
             throw new ArithmeticException(value.toPlainString() + " is not a multiple of " + unit.toPlainString());
         }

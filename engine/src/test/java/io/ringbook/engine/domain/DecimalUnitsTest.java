@@ -27,6 +27,9 @@ class DecimalUnitsTest {
         assertThrows(ArithmeticException.class, () -> btc.ticks(new BigDecimal("100.255")));
         assertThrows(ArithmeticException.class, () -> btc.lots(new BigDecimal("0.00005")));
         assertThrows(ArithmeticException.class, () -> btc.ticks(new BigDecimal("1e30")));
+        assertThrows(ArithmeticException.class, () -> btc.ticks(new BigDecimal("1e999999")), "refused without a million-digit division");
+        assertThrows(ArithmeticException.class, () -> btc.lots(new BigDecimal("1e-999999")));
+        assertEquals(5_000, btc.lots(new BigDecimal("0.50000000000000000000")), "trailing zeros are not extra decimals");
     }
 
     @Test

@@ -1,0 +1,39 @@
+package io.ringbook.gateway.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * API keys to account ids. Keys are looked up by their SHA-256 digest, so the time a
+ * lookup takes says nothing about how much of a guessed key was right.
+ */
+public final class ApiKeys {
+
+    private final Map<String, Integer> accountByDigest = new HashMap<>();
+
+    /** @param keys API key to account id */
+    public ApiKeys(Map<String, Integer> keys) {
+        keys.forEach((key, account) -> accountByDigest.put(digest(key), account));
+    }
+
+    OptionalInt account(String key) {
+        if (key == null || key.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Integer account = accountByDigest.get(digest(key));
+        return account == null ? OptionalInt.empty() : OptionalInt.of(account);
+    }
+
+    private static String digest(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

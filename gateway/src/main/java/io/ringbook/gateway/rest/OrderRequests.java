@@ -1,0 +1,198 @@
+package io.ringbook.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.DecimalUnits;
+import io.ringbook.engine.domain.EventTime;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.StpMode;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.domain.TimeInForce;
+
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decodes and validates a new-order body (API.md, "New order body") at the edge, strictly:
+ * unknown fields, wrong types, off-tick prices, off-lot quantities, bad clOrdIds and
+ * impossible combinations are refused with the contract's 400 codes before anything is
+ * published. Decimals are read exactly (JSON numbers as BigDecimal, never double).
+ */
+final class OrderRequests {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Set<String> FIELDS = Set.of("clOrdId", "symbol", "side", "type", "price", "qty", "timeInForce",
+            "postOnly", "stpMode", "expireTime");
+
+    private final SymbolTable symbols;
+
+    OrderRequests(SymbolTable symbols) {
+        this.symbols = symbols;
+    }
+
+    /** A validated new order; {@code symbol} is empty for a symbol the engine does not know (it rejects it, 422). */
+    record NewOrder(String clOrdId, String symbolName, Optional<SymbolSpec> symbol, Side side, OrderType type,
+                    TimeInForce timeInForce, long priceTicks, long qtyLots, boolean postOnly, StpMode stpMode,
+                    long expireTimeNanos, String priceText, String qtyText) {
+
+        void writeTo(Command slot, int accountId) {
+            slot.newOrder(accountId, symbol.map(SymbolSpec::id).orElse(-1), side, type, timeInForce, priceTicks, qtyLots);
+            slot.postOnly = postOnly;
+            slot.stpMode = stpMode;
+            slot.expireTimeNanos = expireTimeNanos;
+            slot.clOrdId.set(clOrdId);
+        }
+    }
+
+    NewOrder parse(String body) {
+        JsonNode root = readObject(body);
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw ApiException.badRequest("UNKNOWN_FIELD", "unknown field '" + name + "'");
+            }
+        }
+        String clOrdId = text(root, "clOrdId", true);
+        if (!new ClOrdId().set(clOrdId)) {
+            throw ApiException.badRequest("INVALID_CLORDID", "clOrdId must be 1-36 printable ASCII characters");
+        }
+        String symbolName = text(root, "symbol", true);
+        Optional<SymbolSpec> symbol = symbols.find(symbolName);
+        Side side = choice(root, "side", Side.class, null);
+        OrderType type = choice(root, "type", OrderType.class, null);
+        TimeInForce tif = choice(root, "timeInForce", TimeInForce.class, type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC);
+        StpMode stp = choice(root, "stpMode", StpMode.class, StpMode.CANCEL_RESTING);
+        boolean postOnly = flag(root, "postOnly");
+        BigDecimal qty = decimal(root, "qty", true, "INVALID_QTY");
+        BigDecimal price = decimal(root, "price", false, "INVALID_PRICE");
+        String expireText = text(root, "expireTime", false);
+
+        if (type == OrderType.MARKET && price != null) {
+            throw ApiException.badRequest("INVALID_ORDER", "a MARKET order takes no price");
+        }
+        if (type == OrderType.LIMIT && price == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "a LIMIT order needs a price");
+        }
+        if (type == OrderType.MARKET && tif != TimeInForce.IOC && tif != TimeInForce.FOK) {
+            throw ApiException.badRequest("INVALID_ORDER", "a MARKET order is IOC or FOK");
+        }
+        if (postOnly && (type == OrderType.MARKET || !tif.mayRest())) {
+            throw ApiException.badRequest("INVALID_ORDER", "postOnly needs a LIMIT order that may rest (GTC, DAY or GTD)");
+        }
+        if ((tif == TimeInForce.GTD) != (expireText != null)) {
+            throw ApiException.badRequest("INVALID_ORDER", "expireTime goes with GTD, and only with GTD");
+        }
+        long expire = expireText == null ? 0 : parseTime(expireText);
+        long priceTicks = price == null ? 0 : units(price, symbol.map(SymbolSpec::tickSize), "INVALID_PRICE", "price");
+        long qtyLots = units(qty, symbol.map(SymbolSpec::lotSize), "INVALID_QTY", "qty");
+        return new NewOrder(clOrdId, symbolName, symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
+                price == null ? null : price.toPlainString(), qty.toPlainString());
+    }
+
+    /** Whole units of {@code unit}; with no known symbol, any positive value passes (the engine rejects the symbol). */
+    private static long units(BigDecimal value, Optional<BigDecimal> unit, String code, String field) {
+        if (value.signum() <= 0) {
+            throw ApiException.badRequest(code, field + " must be positive");
+        }
+        if (unit.isEmpty()) {
+            return 1;
+        }
+        try {
+            return DecimalUnits.toUnits(value, unit.get());
+        } catch (ArithmeticException offScale) {
+            throw ApiException.badRequest(code, field + " " + value.toPlainString() + " is not a multiple of "
+                    + unit.get().toPlainString() + " or is too large");
+        }
+    }
+
+    private static JsonNode readObject(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("MALFORMED_JSON", "the body must be a JSON object");
+        }
+        return root;
+    }
+
+    private static String text(JsonNode root, String field, boolean required) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw ApiException.badRequest("MISSING_FIELD", "'" + field + "' is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static <E extends Enum<E>> E choice(JsonNode root, String field, Class<E> type, E defaultValue) {
+        String value = text(root, field, defaultValue == null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' cannot be '" + value + "'");
+        }
+    }
+
+    private static boolean flag(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' must be true or false");
+        }
+        return node.booleanValue();
+    }
+
+    private static BigDecimal decimal(JsonNode root, String field, boolean required, String code) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw ApiException.badRequest("MISSING_FIELD", "'" + field + "' is required");
+            }
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return new BigDecimal(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(code, "'" + field + "' is not a decimal: " + node.textValue());
+            }
+        }
+        throw ApiException.badRequest(code, "'" + field + "' must be a decimal string or number");
+    }
+
+    private static long parseTime(String text) {
+        try {
+            return EventTime.parse(text);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "expireTime must be ISO-8601 UTC, e.g. 2026-12-01T00:00:00Z");
+        }
+    }
+}
