@@ -7,9 +7,12 @@ import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.gateway.rest.ApiKeys;
+import io.ringbook.gateway.rest.RestGateway;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
+import io.ringbook.journal.OutputEvents;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
 import io.ringbook.journal.SnapshotStore;
@@ -32,6 +35,8 @@ import java.util.stream.Stream;
 final class RunningEngine implements AutoCloseable {
 
     private static final int INITIAL_ORDERS = 1 << 16;
+    /** The demo profile listens on the loopback interface only (API.md). */
+    static final String LOCALHOST = "127.0.0.1";
 
     private final ReferenceData referenceData;
     private final Path dataDir;
@@ -39,8 +44,11 @@ final class RunningEngine implements AutoCloseable {
     private final SnapshotWriter snapshots;
     private final Recovery.Outcome recovery;
     private final EnginePipeline pipeline;
+    private final RestGateway rest;
+    private final int restPort;
 
-    private RunningEngine(ReferenceData referenceData, Path dataDir, PipelineConfig config, Durability durability) {
+    private RunningEngine(ReferenceData referenceData, Path dataDir, PipelineConfig config, Durability durability,
+                          ApiKeys apiKeys, int requestedRestPort) {
         this.referenceData = referenceData;
         this.dataDir = dataDir;
         this.journal = Journal.open(dataDir, durability);
@@ -52,7 +60,9 @@ final class RunningEngine implements AutoCloseable {
             journal.close();
             throw unrecoverable;
         }
-        this.pipeline = EnginePipeline.builder(sink -> {
+        this.rest = new RestGateway(referenceData, apiKeys);
+        OutputEvents.replay(journal, rest.listeners());
+        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovery.sink().switchTo(sink);
                     return recovery.logic();
                 })
@@ -60,14 +70,24 @@ final class RunningEngine implements AutoCloseable {
                 .journal(new InputJournal(journal))
                 .snapshots(snapshots)
                 .listener(new OutputJournal(journal))
-                .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos())
-                .build().start();
+                .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
+        rest.listeners().forEach(builder::listener);
+        this.pipeline = builder.build().start();
+        this.restPort = rest.start(pipeline.publisher(), LOCALHOST, requestedRestPort);
     }
 
-    /** Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}. */
-    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability) {
+    /**
+     * Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}; the
+     * REST gateway listens on 127.0.0.1 at {@code restPort} (0: any free port), and only
+     * once recovery is done.
+     */
+    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability, int restPort) {
         prepare(dataDir, fresh);
-        return new RunningEngine(DemoProfile.referenceData(), dataDir, config, durability);
+        return new RunningEngine(DemoProfile.referenceData(), dataDir, config, durability, DemoProfile.apiKeys(), restPort);
+    }
+
+    int restPort() {
+        return restPort;
     }
 
     ReferenceData referenceData() {
@@ -101,6 +121,7 @@ final class RunningEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        rest.close();
         pipeline.close();
         snapshots.close();
         journal.close();

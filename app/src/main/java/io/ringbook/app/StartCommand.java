@@ -35,6 +35,10 @@ final class StartCommand implements Callable<Integer> {
             description = "Take a snapshot this often, 0 for never (default: ${DEFAULT-VALUE}).")
     long snapshotSeconds;
 
+    @Option(names = "--rest-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the REST gateway on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int restPort;
+
     @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "process-crash",
             description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: ${DEFAULT-VALUE}).")
     String durability;
@@ -50,7 +54,7 @@ final class StartCommand implements Callable<Integer> {
                 .withSnapshotIntervalMillis(snapshotSeconds * 1000);
         CountDownLatch stopped = new CountDownLatch(1);
         Durability level = Durability.parse(durability);
-        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level);
+        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level, restPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             out.println("ringbook: stopped");
@@ -78,7 +82,8 @@ final class StartCommand implements Callable<Integer> {
         recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
         out.println("  snapshots " + engine.dataDir().resolve("snapshots") + (config.snapshotIntervalMillis() > 0
                 ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
-        out.println("  REST/WS   127.0.0.1:8080  not built yet (issue 6)");
+        out.println("  REST      http://" + RunningEngine.LOCALHOST + ":" + engine.restPort()
+                + "/api/v1  (orders, book, symbols, time; keys t1-key..t4-key; WebSocket and the rest of the API: issue 6)");
         out.println("  FIX 4.4   127.0.0.1:9878  not built yet (issue 7)");
         out.println("  admin     127.0.0.1:8081  not built yet (issue 8)");
         out.println("Stop with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");

@@ -1,0 +1,67 @@
+package io.ringbook.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import io.ringbook.journal.ReplayVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** A client trading over REST against the whole app, across a restart. */
+class RestEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldKeepOrdersAndTheBookAcrossARestartAndReplayTheJournalIdentically() throws Exception {
+        long restingId;
+        try (RunningEngine engine = start()) {
+            String base = "http://127.0.0.1:" + engine.restPort();
+            restingId = send(base, "POST", "t1-key", "/api/v1/orders",
+                    "{\"clOrdId\":\"r-1\",\"symbol\":\"ETH-USD\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":\"2500.50\",\"qty\":\"1.5\"}")
+                    .get("orderId").asLong();
+            JsonNode fill = send(base, "POST", "t2-key", "/api/v1/orders",
+                    "{\"clOrdId\":\"r-2\",\"symbol\":\"ETH-USD\",\"side\":\"BUY\",\"type\":\"MARKET\",\"qty\":\"0.5\"}");
+            assertEquals("FILLED", fill.get("status").asText(), "the MARKET order found enough to fill completely");
+            assertEquals("0.500", fill.get("filledQty").asText());
+        }
+        try (RunningEngine restarted = start()) {
+            String base = "http://127.0.0.1:" + restarted.restPort();
+            JsonNode order = send(base, "GET", "t1-key", "/api/v1/orders/" + restingId, null);
+            assertEquals("PARTIALLY_FILLED", order.get("status").asText());
+            assertEquals("1.000", order.get("leavesQty").asText());
+            assertEquals("[[\"2500.50\",\"1.000\"]]", send(base, "GET", null, "/api/v1/book/ETH-USD", null).get("asks").toString());
+            assertEquals("CANCELED", send(base, "DELETE", "t1-key", "/api/v1/orders/" + restingId, null).get("status").asText());
+        }
+        assertNull(ReplayVerifier.verify(data).firstDifference());
+    }
+
+    private RunningEngine start() {
+        return RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, 0);
+    }
+
+    private JsonNode send(String base, String method, String key, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+}
