@@ -1,5 +1,7 @@
 package io.ringbook.gateway.rest;
 
+import io.javalin.http.Context;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +23,13 @@ public final class ApiKeys {
         keys.forEach((key, account) -> accountByDigest.put(digest(key), account));
     }
 
-    OptionalInt account(String key) {
+    /** The account of the request's {@code X-API-Key}; 401 without a valid one. */
+    int accountOf(Context ctx) {
+        return account(ctx.header("X-API-Key"))
+                .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header is required"));
+    }
+
+    private OptionalInt account(String key) {
         if (key == null || key.isEmpty()) {
             return OptionalInt.empty();
         }

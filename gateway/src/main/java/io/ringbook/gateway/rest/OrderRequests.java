@@ -35,6 +35,9 @@ final class OrderRequests {
             .build();
     private static final Set<String> FIELDS = Set.of("clOrdId", "symbol", "side", "type", "price", "qty", "timeInForce",
             "postOnly", "stpMode", "expireTime");
+    private static final Set<String> AMEND_FIELDS = Set.of("qty", "price");
+    /** One day: a dead-man's switch longer than a trading day protects nothing. */
+    private static final long MAX_CANCEL_ALL_AFTER_MILLIS = 86_400_000L;
 
     private final SymbolTable symbols;
 
@@ -56,14 +59,41 @@ final class OrderRequests {
         }
     }
 
+    /** An amend: new price in ticks and new total qty in lots, 0 for "unchanged". */
+    record Amend(long priceTicks, long qtyLots) {
+    }
+
+    /** Decodes {@code {"qty":..,"price":..}} (either or both) for an order of {@code symbol}. */
+    Amend parseAmend(String body, SymbolSpec symbol) {
+        JsonNode root = readObject(body);
+        onlyKnownFields(root, AMEND_FIELDS);
+        BigDecimal qty = decimal(root, "qty", false, "INVALID_QTY");
+        BigDecimal price = decimal(root, "price", false, "INVALID_PRICE");
+        if (qty == null && price == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "an amend needs qty, price or both");
+        }
+        return new Amend(price == null ? 0 : units(price, Optional.of(symbol.tickSize()), "INVALID_PRICE", "price"),
+                qty == null ? 0 : units(qty, Optional.of(symbol.lotSize()), "INVALID_QTY", "qty"));
+    }
+
+    /** Decodes {@code {"timeoutMs":N}} (0 disarms); returns the timeout in nanoseconds. */
+    long parseCancelAllAfter(String body) {
+        JsonNode root = readObject(body);
+        onlyKnownFields(root, Set.of("timeoutMs"));
+        JsonNode timeout = root.get("timeoutMs");
+        if (timeout == null || timeout.isNull()) {
+            throw ApiException.badRequest("MISSING_FIELD", "'timeoutMs' is required");
+        }
+        if (!timeout.canConvertToLong() || !timeout.isIntegralNumber() || timeout.longValue() < 0
+                || timeout.longValue() > MAX_CANCEL_ALL_AFTER_MILLIS) {
+            throw ApiException.badRequest("INVALID_FIELD", "'timeoutMs' must be a whole number from 0 to " + MAX_CANCEL_ALL_AFTER_MILLIS);
+        }
+        return timeout.longValue() * 1_000_000L;
+    }
+
     NewOrder parse(String body) {
         JsonNode root = readObject(body);
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest("UNKNOWN_FIELD", "unknown field '" + name + "'");
-            }
-        }
+        onlyKnownFields(root, FIELDS);
         String clOrdId = text(root, "clOrdId", true);
         if (!new ClOrdId().set(clOrdId)) {
             throw ApiException.badRequest("INVALID_CLORDID", "clOrdId must be 1-36 printable ASCII characters");
@@ -99,6 +129,15 @@ final class OrderRequests {
         long qtyLots = units(qty, symbol.map(SymbolSpec::lotSize), "INVALID_QTY", "qty");
         return new NewOrder(clOrdId, symbolName, symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
                 price == null ? null : price.toPlainString(), qty.toPlainString());
+    }
+
+    private static void onlyKnownFields(JsonNode root, Set<String> known) {
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw ApiException.badRequest("UNKNOWN_FIELD", "unknown field '" + name + "'");
+            }
+        }
     }
 
     /** Whole units of {@code unit}; with no known symbol, any positive value passes (the engine rejects the symbol). */

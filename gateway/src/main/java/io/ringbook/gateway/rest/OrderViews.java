@@ -6,14 +6,18 @@ import io.ringbook.engine.event.EventType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 
 /**
- * The gateway's read model of orders, kept on the outbound thread from the engine's
- * order events: each order's latest state and all its fills. HTTP threads read it to
- * answer queries and to check ownership before publishing a cancel. Registered before
- * the pipeline's reply router, so a caller whose order was answered already finds it here.
+ * The gateway's read model of orders and fills, kept on the outbound thread from the
+ * engine's order events: each order's latest state and fills, each account's orders by
+ * orderId and by clOrdId, and each account's fills. HTTP threads read it to answer
+ * queries and to check ownership before publishing. Registered before the pipeline's
+ * reply router, so a caller whose order was answered already finds it here.
  */
 final class OrderViews implements EngineListener {
 
@@ -22,6 +26,9 @@ final class OrderViews implements EngineListener {
     }
 
     private final ConcurrentHashMap<Long, Entry> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, Entry>> byAccount = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> byClOrdId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, EngineEvent>> fillsByAccount = new ConcurrentHashMap<>();
 
     @Override
     public void onEvent(EngineEvent event) {
@@ -29,26 +36,73 @@ final class OrderViews implements EngineListener {
             return;
         }
         Entry entry = byId.computeIfAbsent(event.orderId, id -> new Entry());
+        EngineEvent state = event.copy();
         synchronized (entry) {
-            entry.state = event.copy();
+            entry.state = state;
             if (event.type == EventType.ORDER_FILLED) {
-                entry.fills.add(entry.state);
+                entry.fills.add(state);
             }
+        }
+        byAccount.computeIfAbsent(event.accountId, a -> new ConcurrentSkipListMap<>()).put(event.orderId, entry);
+        if (event.clOrdId.length() > 0) {
+            byClOrdId.put(key(event.accountId, event.clOrdId.toString()), event.orderId);
+        }
+        if (event.type == EventType.ORDER_FILLED) {
+            fillsByAccount.computeIfAbsent(event.accountId, a -> new ConcurrentSkipListMap<>()).put(event.execId, state);
         }
     }
 
     Optional<View> find(long orderId) {
         Entry entry = byId.get(orderId);
-        if (entry == null) {
-            return Optional.empty();
+        return entry == null ? Optional.empty() : Optional.of(entry.view());
+    }
+
+    /** The account's order that last carried this clOrdId. */
+    Optional<View> findByClOrdId(int accountId, String clOrdId) {
+        Long orderId = byClOrdId.get(key(accountId, clOrdId));
+        return orderId == null ? Optional.empty() : find(orderId);
+    }
+
+    /** The account's orders whose state matches, newest first, at most {@code limit}. */
+    List<View> list(int accountId, Predicate<EngineEvent> filter, int limit) {
+        List<View> views = new ArrayList<>();
+        for (Entry entry : byAccount.getOrDefault(accountId, new ConcurrentSkipListMap<>()).descendingMap().values()) {
+            View view = entry.view();
+            if (filter.test(view.state())) {
+                views.add(view);
+                if (views.size() == limit) {
+                    break;
+                }
+            }
         }
-        synchronized (entry) {
-            return Optional.of(new View(entry.state, List.copyOf(entry.fills)));
+        return views;
+    }
+
+    /** The account's fills, newest first, at most {@code limit}. */
+    List<EngineEvent> fills(int accountId, Predicate<EngineEvent> filter, int limit) {
+        List<EngineEvent> fills = new ArrayList<>();
+        for (Map.Entry<Long, EngineEvent> fill : fillsByAccount.getOrDefault(accountId, new ConcurrentSkipListMap<>())
+                .descendingMap().entrySet()) {
+            if (filter.test(fill.getValue())) {
+                fills.add(fill.getValue());
+                if (fills.size() == limit) {
+                    break;
+                }
+            }
         }
+        return fills;
+    }
+
+    private static String key(int accountId, String clOrdId) {
+        return accountId + "\u0000" + clOrdId;
     }
 
     private static final class Entry {
         private EngineEvent state;
         private final List<EngineEvent> fills = new ArrayList<>();
+
+        synchronized View view() {
+            return new View(state, List.copyOf(fills));
+        }
     }
 }

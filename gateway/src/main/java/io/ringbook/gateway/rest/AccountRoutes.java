@@ -1,0 +1,72 @@
+package io.ringbook.gateway.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.ringbook.engine.domain.EventTime;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.event.EngineEvent;
+
+/** The account's own fills and positions, from the gateway's read models. */
+final class AccountRoutes {
+
+    private final ReferenceData referenceData;
+    private final ApiKeys keys;
+    private final OrderViews orders;
+    private final PositionsView positions;
+
+    AccountRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, PositionsView positions) {
+        this.referenceData = referenceData;
+        this.keys = keys;
+        this.orders = orders;
+        this.positions = positions;
+    }
+
+    /** {@code GET /api/v1/fills?symbol=S&limit=N}, newest first. */
+    void fills(Context ctx) {
+        int account = keys.accountOf(ctx);
+        String symbolName = ctx.queryParam("symbol");
+        int symbolId = symbolName == null ? -1 : referenceData.symbols().find(symbolName)
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + symbolName)).id();
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        for (EngineEvent fill : orders.fills(account, f -> symbolId < 0 || f.symbolId == symbolId, Http.intParam(ctx, "limit", 100, 1, 1000))) {
+            SymbolSpec symbol = referenceData.symbols().get(fill.symbolId);
+            ObjectNode f = json.addObject();
+            f.put("tradeId", fill.tradeId);
+            f.put("orderId", fill.orderId);
+            f.put("clOrdId", fill.clOrdId.toString());
+            f.put("symbol", symbol.name());
+            f.put("side", fill.side.name());
+            f.put("price", symbol.price(fill.lastPrice).toPlainString());
+            f.put("qty", symbol.qty(fill.lastQty).toPlainString());
+            f.put("fee", symbol.notional(fill.fee).stripTrailingZeros().toPlainString());
+            f.put("liquidity", fill.liquidity.name());
+            f.put("time", EventTime.iso(fill.eventTimeNanos));
+        }
+        Http.json(ctx, json);
+    }
+
+    /** {@code GET /api/v1/positions}: every symbol the account has traded. */
+    void positions(Context ctx) {
+        int account = keys.accountOf(ctx);
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        for (SymbolSpec symbol : referenceData.symbols().all()) {
+            long[] p = positions.position(account, symbol.id());
+            long qty = p[0];
+            if (qty == 0 && p[2] == 0 && p[4] == 0) {
+                continue;
+            }
+            ObjectNode row = json.addObject();
+            row.put("symbol", symbol.name());
+            row.put("qty", symbol.qty(qty).toPlainString());
+            row.put("avgPrice", qty == 0 ? null : symbol.averagePrice(p[1], qty).toPlainString());
+            row.put("realizedPnl", symbol.notional(p[2]).toPlainString());
+            row.put("unrealizedPnl", symbol.notional(p[3]).toPlainString());
+            row.put("markPrice", p[5] == 0 ? null : symbol.price(p[5]).toPlainString());
+            row.put("fees", symbol.notional(p[4]).toPlainString());
+        }
+        Http.json(ctx, json);
+    }
+}

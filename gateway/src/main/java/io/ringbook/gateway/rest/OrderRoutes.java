@@ -1,0 +1,193 @@
+package io.ringbook.gateway.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.ringbook.engine.domain.EventTime;
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.pipeline.CommandPublisher;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The order routes of API.md: place, amend, cancel, mass cancel, cancel-all-after, and
+ * queries by orderId, by clOrdId and by status. Every change is published to the engine
+ * and answered from its decision; queries read the {@link OrderViews} read model.
+ */
+final class OrderRoutes {
+
+    private final ReferenceData referenceData;
+    private final ApiKeys keys;
+    private final OrderViews orders;
+    private final OrderRequests requests;
+    private final OrderJson orderJson;
+    private final CommandPublisher publisher;
+
+    OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, CommandPublisher publisher) {
+        this.referenceData = referenceData;
+        this.keys = keys;
+        this.orders = orders;
+        this.requests = new OrderRequests(referenceData.symbols());
+        this.orderJson = new OrderJson(referenceData);
+        this.publisher = publisher;
+    }
+
+    void place(Context ctx) {
+        int account = keys.accountOf(ctx);
+        OrderRequests.NewOrder order = requests.parse(Http.jsonBody(ctx));
+        Http.answer(ctx, publisher.submit(slot -> order.writeTo(slot, account)), events -> {
+            EngineEvent first = events.get(0);
+            ctx.status(first.type == EventType.ORDER_REJECTED ? 422 : 201);
+            Http.json(ctx, orderJson.render(Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order));
+        });
+    }
+
+    void get(Context ctx) {
+        OrderViews.View view = ownOrder(ctx, keys.accountOf(ctx));
+        Http.json(ctx, orderJson.render(view.state(), view.fills(), null));
+    }
+
+    /** {@code ?clOrdId=X}: that order; otherwise the account's orders by status and symbol, newest first. */
+    void query(Context ctx) {
+        int account = keys.accountOf(ctx);
+        String clOrdId = ctx.queryParam("clOrdId");
+        if (clOrdId != null) {
+            OrderViews.View view = orders.findByClOrdId(account, clOrdId)
+                    .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + clOrdId));
+            Http.json(ctx, orderJson.render(view.state(), view.fills(), null));
+            return;
+        }
+        Predicate<EngineEvent> filter = statusFilter(ctx.queryParam("status")).and(symbolFilter(ctx));
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        for (OrderViews.View view : orders.list(account, filter, Http.intParam(ctx, "limit", 100, 1, 1000))) {
+            json.add(orderJson.render(view.state(), view.fills(), null));
+        }
+        Http.json(ctx, json);
+    }
+
+    void amend(Context ctx) {
+        int account = keys.accountOf(ctx);
+        OrderViews.View view = openOwnOrder(ctx, account);
+        long orderId = view.state().orderId;
+        OrderRequests.Amend amend = requests.parseAmend(Http.jsonBody(ctx), referenceData.symbols().get(view.state().symbolId));
+        Http.answer(ctx, publisher.submit(slot -> slot.amend(account, orderId, amend.priceTicks(), amend.qtyLots())), events -> {
+            EngineEvent outcome = events.get(0);
+            if (outcome.type == EventType.AMEND_REJECTED) {
+                refuse(outcome, orderId);
+                ctx.status(422);
+            }
+            Http.json(ctx, orderJson.render(Http.latest(events, orderId), Http.fillsOf(events, orderId), null));
+        });
+    }
+
+    void cancel(Context ctx) {
+        int account = keys.accountOf(ctx);
+        long orderId = openOwnOrder(ctx, account).state().orderId;
+        Http.answer(ctx, publisher.submit(slot -> slot.cancel(account, orderId)), events -> {
+            EngineEvent outcome = events.get(0);
+            if (outcome.type == EventType.CANCEL_REJECTED) {
+                refuse(outcome, orderId);
+            }
+            Http.json(ctx, orderJson.render(outcome, orders.find(orderId).map(OrderViews.View::fills).orElse(List.of()), null));
+        });
+    }
+
+    /** Cancels the account's open orders (on one symbol with {@code ?symbol=}); answers them in orderId order. */
+    void cancelAll(Context ctx) {
+        int account = keys.accountOf(ctx);
+        String symbolName = ctx.queryParam("symbol");
+        int symbol = symbolName == null ? -1 : symbol(symbolName).id();
+        Http.answer(ctx, publisher.submit(slot -> slot.massCancel(account, symbol)), events -> {
+            ArrayNode json = JsonNodeFactory.instance.arrayNode();
+            for (EngineEvent event : events) {
+                if (event.type == EventType.ORDER_CANCELED) {
+                    json.add(orderJson.render(event, orders.find(event.orderId).map(OrderViews.View::fills).orElse(List.of()), null));
+                }
+            }
+            Http.json(ctx, json);
+        });
+    }
+
+    /** Arms the dead-man's switch ({@code {"timeoutMs":N}}, 0 disarms); answers {@code {"timeoutMs","deadline"}}. */
+    void cancelAllAfter(Context ctx) {
+        int account = keys.accountOf(ctx);
+        long timeoutNanos = requests.parseCancelAllAfter(Http.jsonBody(ctx));
+        Http.answer(ctx, publisher.submit(slot -> slot.cancelAllAfter(account, timeoutNanos)), events -> {
+            EngineEvent set = events.get(0);
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.put("timeoutMs", timeoutNanos / 1_000_000L);
+            json.put("deadline", set.expireTimeNanos == 0 ? null : EventTime.iso(set.expireTimeNanos));
+            Http.json(ctx, json);
+        });
+    }
+
+    private static void refuse(EngineEvent outcome, long orderId) {
+        RejectReason reason = outcome.rejectReason;
+        switch (reason) {
+            case TOO_LATE_TO_CANCEL -> throw new ApiException(409, "TOO_LATE_TO_CANCEL", "order " + orderId + " is already done");
+            case UNKNOWN_ORDER -> throw new ApiException(404, "UNKNOWN_ORDER", "no open order " + orderId);
+            case INVALID_QTY -> throw ApiException.badRequest("INVALID_QTY", "the new qty must exceed what has filled");
+            case INVALID_ORDER -> throw ApiException.badRequest("INVALID_ORDER", "the engine refused the request as malformed");
+            default -> {
+                // a business reject: 422 with the unchanged order and its reason
+            }
+        }
+    }
+
+    private OrderViews.View ownOrder(Context ctx, int account) {
+        long orderId;
+        try {
+            orderId = Long.parseLong(ctx.pathParam("orderId"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "orderId must be a number");
+        }
+        return orders.find(orderId).filter(view -> view.state().accountId == account)
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order " + orderId));
+    }
+
+    private OrderViews.View openOwnOrder(Context ctx, int account) {
+        OrderViews.View view = ownOrder(ctx, account);
+        if (!view.state().status.isOpen()) {
+            throw new ApiException(409, "TOO_LATE_TO_CANCEL", "order " + view.state().orderId + " is " + view.state().status);
+        }
+        return view;
+    }
+
+    private SymbolSpec symbol(String name) {
+        return referenceData.symbols().find(name)
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + name));
+    }
+
+    private Predicate<EngineEvent> symbolFilter(Context ctx) {
+        String name = ctx.queryParam("symbol");
+        if (name == null) {
+            return state -> true;
+        }
+        int id = symbol(name).id();
+        return state -> state.symbolId == id;
+    }
+
+    private static Predicate<EngineEvent> statusFilter(String status) {
+        if (status == null) {
+            return state -> true;
+        }
+        String wanted = status.toUpperCase(Locale.ROOT);
+        if (wanted.equals("OPEN")) {
+            return state -> state.status.isOpen();
+        }
+        try {
+            OrderStatus exact = OrderStatus.valueOf(wanted);
+            return state -> state.status == exact;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "status must be OPEN or an order status, not " + status);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.ringbook.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.logic.PreTradeCheck;
+import io.ringbook.engine.pipeline.EnginePipeline;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.engine.testing.DemoMarket;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The gateway on a free port in front of the real pipeline (demo symbols, keys t1-key and t2-key), and an HTTP client for it. */
+final class GatewayFixture implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A response: status and parsed JSON body. */
+    record Reply(int status, JsonNode body) {
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final EnginePipeline pipeline;
+    private final RestGateway gateway;
+    private final String base;
+
+    GatewayFixture() {
+        ReferenceData demo = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
+        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)));
+        EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
+                new BusinessLogic(demo.symbols(), 4, PreTradeCheck.ACCEPT_ALL, sink, 1024)).config(PipelineConfig.DEFAULTS);
+        gateway.listeners().forEach(builder::listener);
+        pipeline = builder.build().start();
+        base = "http://127.0.0.1:" + gateway.start(pipeline.publisher(), "127.0.0.1", 0);
+    }
+
+    String base() {
+        return base;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    Reply post(String key, String body) throws Exception {
+        return send("POST", key, "/api/v1/orders", "application/json", body);
+    }
+
+    /** Places a GTC limit order on TEST and returns its orderId. */
+    long limit(String key, String side, int price, int qty) throws Exception {
+        Reply reply = post(key, "{\"clOrdId\":\"" + side + price + "x" + qty + "\",\"symbol\":\"TEST\",\"side\":\"" + side
+                + "\",\"type\":\"LIMIT\",\"price\":\"" + price + "\",\"qty\":\"" + qty + "\"}");
+        assertEquals(201, reply.status(), reply.body().toString());
+        return reply.body().get("orderId").asLong();
+    }
+
+    Reply get(String key, String path) throws Exception {
+        return send("GET", key, path, null, null);
+    }
+
+    Reply send(String method, String key, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    static void assertError(int status, String code, Reply reply) {
+        assertEquals(status, reply.status(), reply.body().toString());
+        assertEquals(code, reply.body().get("error").get("code").asText(), reply.body().toString());
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        pipeline.close();
+    }
+}
