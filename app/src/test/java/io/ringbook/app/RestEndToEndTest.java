@@ -45,6 +45,9 @@ class RestEndToEndTest {
             assertEquals("PARTIALLY_FILLED", order.get("status").asText());
             assertEquals("1.000", order.get("leavesQty").asText());
             assertEquals("[[\"2500.50\",\"1.000\"]]", send(base, "GET", null, "/api/v1/book/ETH-USD", null).get("asks").toString());
+            JsonNode resent = send(base, "POST", "t1-key", "/api/v1/orders",
+                    "{\"clOrdId\":\"r-1\",\"symbol\":\"ETH-USD\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":\"2500.50\",\"qty\":\"1.5\"}");
+            assertEquals(restingId, resent.get("orderId").asLong(), "a resend after the restart is still the same order");
             assertEquals("CANCELED", send(base, "DELETE", "t1-key", "/api/v1/orders/" + restingId, null).get("status").asText());
         }
         assertNull(ReplayVerifier.verify(data).firstDifference());

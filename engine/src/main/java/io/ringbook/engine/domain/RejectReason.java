@@ -31,5 +31,10 @@ public enum RejectReason {
     UNKNOWN_ORDER,
     TOO_LATE_TO_CANCEL,
     /** An amend whose new total quantity does not exceed what has already filled. */
-    INVALID_QTY
+    INVALID_QTY,
+    /**
+     * The account already used this clOrdId today; the event carries the orderId it went
+     * to, and no new order is made (REST answers 200 for the same body, 409 otherwise).
+     */
+    DUPLICATE_CLORDID
 }

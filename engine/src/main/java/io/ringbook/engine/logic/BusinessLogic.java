@@ -1,5 +1,6 @@
 package io.ringbook.engine.logic;
 
+import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.book.Order;
 import io.ringbook.engine.book.OrderBook;
 import io.ringbook.engine.book.OrderStore;
@@ -36,6 +37,8 @@ public final class BusinessLogic {
     private final PreTradeCheck preTradeCheck;
     private final long[] cancelAllDeadline;
     private final OrderBook[] books;
+    private final ClOrdIdIndex clOrdIds;
+    private long clOrdIdDay = Long.MIN_VALUE;
 
     public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck preTradeCheck, EventSink sink, int initialOrders) {
         this.accounts = accounts;
@@ -51,6 +54,7 @@ public final class BusinessLogic {
         this.positions = new PositionBook(accounts, symbols);
         this.matcher = new Matcher(symbolTable, working, positions, reporter);
         this.cancelAllDeadline = new long[accounts];
+        this.clOrdIds = new ClOrdIdIndex(initialOrders);
     }
 
     /** Decides one command; its sequence and event time are already stamped. A command without a type does nothing. */
@@ -90,6 +94,8 @@ public final class BusinessLogic {
     /** Writes the whole state into {@code out} (on the logic's own thread, between commands). */
     public void writeState(StateBuffer out) {
         EngineState.write(out, books, store, positions, cancelAllDeadline, matcher.lastTradeId(), reporter.lastExecId());
+        out.putLong(clOrdIdDay);
+        clOrdIds.writeTo(out);
     }
 
     /**
@@ -102,9 +108,23 @@ public final class BusinessLogic {
         long[] counters = EngineState.read(in, books, store, positions, cancelAllDeadline);
         matcher.restoreLastTradeId(counters[0]);
         reporter.restoreLastExecId(counters[1]);
+        clOrdIdDay = in.getLong();
+        clOrdIds.readFrom(in);
     }
 
     private void newOrder(Command c) {
+        if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
+            long day = Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY);
+            if (day != clOrdIdDay) {
+                clOrdIds.clear();
+                clOrdIdDay = day;
+            }
+            long original = clOrdIds.find(c.accountId, c.clOrdId);
+            if (original != 0) {
+                reporter.duplicateClOrdId(c, original);
+                return;
+            }
+        }
         RejectReason reason = shapeOf(c);
         if (reason == RejectReason.NONE) {
             reason = preTradeCheck.checkNewOrder(c);
@@ -113,6 +133,9 @@ public final class BusinessLogic {
             reason = RejectReason.POST_ONLY_WOULD_TAKE;
         }
         Order order = newOrderFrom(c);
+        if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
+            clOrdIds.put(c.accountId, c.clOrdId, order.orderId);
+        }
         if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order)) {
             reason = RejectReason.FOK_NOT_FILLED;
         }

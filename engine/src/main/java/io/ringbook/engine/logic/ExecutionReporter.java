@@ -46,6 +46,19 @@ final class ExecutionReporter {
         send(e);
     }
 
+    /** A new order whose clOrdId the account already used today: reported against the original order's id. */
+    void duplicateClOrdId(Command order, long originalOrderId) {
+        EngineEvent e = start(EventType.ORDER_REJECTED);
+        e.execId = ++lastExecId;
+        e.orderId = originalOrderId;
+        e.accountId = order.accountId;
+        e.symbolId = order.symbolId;
+        e.clOrdId.copyFrom(order.clOrdId);
+        e.status = OrderStatus.REJECTED;
+        e.rejectReason = RejectReason.DUPLICATE_CLORDID;
+        send(e);
+    }
+
     void filled(Order order, long tradeId, long price, long lots, long fee, Liquidity liquidity) {
         EngineEvent e = orderEvent(EventType.ORDER_FILLED, order,
                 order.leavesQty() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED);

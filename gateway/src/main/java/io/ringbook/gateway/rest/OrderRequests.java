@@ -15,6 +15,7 @@ import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.event.EngineEvent;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -49,6 +50,14 @@ final class OrderRequests {
     record NewOrder(String clOrdId, String symbolName, Optional<SymbolSpec> symbol, Side side, OrderType type,
                     TimeInForce timeInForce, long priceTicks, long qtyLots, boolean postOnly, StpMode stpMode,
                     long expireTimeNanos, String priceText, String qtyText) {
+
+        /** Whether this request asks for what {@code original} was (a resend, not a new order under an old clOrdId). */
+        boolean sameAs(EngineEvent original) {
+            return symbol.map(SymbolSpec::id).orElse(-1) == original.symbolId && side == original.side
+                    && type == original.orderType && timeInForce == original.timeInForce && priceTicks == original.price
+                    && qtyLots == original.qty && postOnly == original.postOnly && stpMode == original.stpMode
+                    && (timeInForce != TimeInForce.GTD || expireTimeNanos == original.expireTimeNanos);
+        }
 
         void writeTo(Command slot, int accountId) {
             slot.newOrder(accountId, symbol.map(SymbolSpec::id).orElse(-1), side, type, timeInForce, priceTicks, qtyLots);

@@ -45,9 +45,24 @@ final class OrderRoutes {
         OrderRequests.NewOrder order = requests.parse(Http.jsonBody(ctx));
         Http.answer(ctx, publisher.submit(slot -> order.writeTo(slot, account)), events -> {
             EngineEvent first = events.get(0);
+            if (first.rejectReason == RejectReason.DUPLICATE_CLORDID) {
+                resent(ctx, order, first.orderId);
+                return;
+            }
             ctx.status(first.type == EventType.ORDER_REJECTED ? 422 : 201);
             Http.json(ctx, orderJson.render(Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order));
         });
+    }
+
+    /** A clOrdId the account used today: the original order (200) if this is a resend of it, else 409. */
+    private void resent(Context ctx, OrderRequests.NewOrder order, long originalOrderId) {
+        OrderViews.View original = orders.find(originalOrderId)
+                .orElseThrow(() -> new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today"));
+        if (!order.sameAs(original.state())) {
+            throw new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today for order "
+                    + originalOrderId + " with another body");
+        }
+        Http.json(ctx, orderJson.render(original.state(), original.fills(), order));
     }
 
     void get(Context ctx) {

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
@@ -32,7 +33,8 @@ final class OrderViews implements EngineListener {
 
     @Override
     public void onEvent(EngineEvent event) {
-        if (event.orderId == 0 || event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED) {
+        if (event.orderId == 0 || event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED
+                || event.rejectReason == RejectReason.DUPLICATE_CLORDID) {
             return;
         }
         Entry entry = byId.computeIfAbsent(event.orderId, id -> new Entry());

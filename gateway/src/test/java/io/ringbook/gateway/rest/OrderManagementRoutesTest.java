@@ -57,6 +57,22 @@ class OrderManagementRoutesTest {
     }
 
     @Test
+    void shouldAnswerAResendWithTheOriginalOrderAndRefuseAnotherBodyUnderTheSameClOrdId() throws Exception {
+        String body = "{\"clOrdId\":\"once\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"70\",\"qty\":\"2\"}";
+        GatewayFixture.Reply first = gateway.post("t1-key", body);
+        assertEquals(201, first.status());
+        GatewayFixture.Reply resend = gateway.post("t1-key", body);
+        assertEquals(200, resend.status(), resend.body().toString());
+        assertEquals(first.body().get("orderId").asLong(), resend.body().get("orderId").asLong(), "never a second order");
+        assertError(409, "DUPLICATE_CLORDID", gateway.post("t1-key", body.replace("\"70\"", "\"71\"")));
+        assertEquals(201, gateway.post("t2-key", body).status(), "another account may use the same clOrdId");
+        assertEquals("[[\"70\",\"4\"]]", gateway.get(null, "/api/v1/book/TEST").body().get("bids").toString());
+        GatewayFixture.Reply rejected = gateway.post("t1-key", body.replace("once", "bad").replace("TEST", "NOPE"));
+        assertEquals(422, rejected.status());
+        assertError(409, "DUPLICATE_CLORDID", gateway.post("t1-key", body.replace("once", "bad")));
+    }
+
+    @Test
     void shouldArmAndDisarmCancelAllAfter() throws Exception {
         GatewayFixture.Reply armed = gateway.send("POST", "t1-key", "/api/v1/cancel-all-after", "application/json", "{\"timeoutMs\":60000}");
         assertEquals(200, armed.status(), armed.body().toString());

@@ -1,0 +1,36 @@
+package io.ringbook.engine.book;
+
+import io.ringbook.engine.domain.ClOrdId;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ClOrdIdIndexTest {
+
+    @Test
+    void shouldFindExactlyWhatWasPutAcrossGrowthLikeAHashMap() {
+        ClOrdIdIndex index = new ClOrdIdIndex(4);
+        Map<String, Long> reference = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(3);
+        ClOrdId id = new ClOrdId();
+        for (long orderId = 1; orderId <= 20_000; orderId++) {
+            int account = random.nextInt(5);
+            String text = "c" + random.nextInt(30_000) + "-" + "x".repeat(random.nextInt(30));
+            id.set(text);
+            String key = account + "/" + text;
+            assertEquals(reference.getOrDefault(key, 0L), index.find(account, id), key);
+            if (!reference.containsKey(key)) {
+                index.put(account, id, orderId);
+                reference.put(key, orderId);
+            }
+        }
+        assertEquals(reference.size(), index.size());
+        index.clear();
+        id.set("c1-");
+        assertEquals(0, index.find(0, id));
+    }
+}

@@ -1,0 +1,64 @@
+package io.ringbook.engine.logic;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.state.StateBuffer;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.testing.LogicDriver;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.ringbook.engine.testing.EventText.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ClOrdIdRulesTest {
+
+    private static final long DAY = 86_400_000_000_000L;
+
+    private final LogicDriver engine = new LogicDriver();
+
+    @Test
+    void shouldReportAReusedClOrdIdAgainstTheOriginalOrderWithoutMakingANewOne() {
+        assertEquals(List.of("accepted #1 A0 BUY 5@100", "level BUY 100 -> 5"), of(engine.send(order(0, "c-1", 100))));
+        assertEquals(List.of("rejected #1 DUPLICATE_CLORDID"), of(engine.send(order(0, "c-1", 101))));
+        assertEquals(1, engine.logic().orders().lastOrderId(), "no orderId was used up");
+        assertEquals(List.of("accepted #2 A1 BUY 5@100", "level BUY 100 -> 10"), of(engine.send(order(1, "c-1", 100))),
+                "clOrdIds are per account");
+    }
+
+    @Test
+    void shouldUseUpTheClOrdIdOfARejectedOrderAndFreeAllOfThemNextDay() {
+        assertEquals(List.of("rejected #1 UNKNOWN_SYMBOL"),
+                of(engine.send(engine.command().newOrder(0, 9, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1))));
+        Command rejected = engine.command().newOrder(0, 9, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1);
+        rejected.clOrdId.set("r-1");
+        engine.send(rejected);
+        assertEquals(List.of("rejected #2 DUPLICATE_CLORDID"), of(engine.send(order(0, "r-1", 100))));
+        engine.advanceNanos(Math.floorDiv(engine.now(), DAY) * DAY + DAY - engine.now());
+        assertEquals(List.of("accepted #3 A0 BUY 5@100", "level BUY 100 -> 5"), of(engine.send(order(0, "r-1", 100))));
+    }
+
+    @Test
+    void shouldKeepTheDaysClOrdIdsInASnapshot() {
+        for (int i = 0; i < 100; i++) {
+            engine.send(order(i % 4, "id-" + i, 50 + i % 7));
+        }
+        StateBuffer state = new StateBuffer(256);
+        engine.logic().writeState(state);
+        LogicDriver restored = new LogicDriver();
+        restored.logic().restoreState(new StateBuffer(16).load(state.array(), 0, state.length()));
+        restored.advanceNanos(engine.now() - restored.now());
+        assertEquals(List.of("rejected #77 DUPLICATE_CLORDID"), of(restored.send(order(76 % 4, "id-76", 1))));
+        assertEquals(List.of("accepted #101 A0 BUY 5@1", "level BUY 1 -> 5"), of(restored.send(order(0, "id-1", 1))),
+                "id-1 belongs to account 1, not 0");
+    }
+
+    private Command order(int account, String clOrdId, long price) {
+        Command command = engine.command().newOrder(account, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 5);
+        command.clOrdId.set(clOrdId);
+        return command;
+    }
+}
