@@ -146,7 +146,7 @@ public final class LoadHarness implements Callable<Integer> {
 
     /** Publishes at the rate; returns {commands measured, measured nanos}. */
     private long[] paced(CommandPublisher publisher, EpochClock clock, LatencyRecorder recorder) {
-        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16);
+        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
         CopyingWriter writer = new CopyingWriter();
         long interval = 1_000_000_000L / rate;
         long warmupCommands = warmupSeconds * rate;
@@ -168,7 +168,7 @@ public final class LoadHarness implements Callable<Integer> {
 
     /** Publishes as fast as the ring takes commands for warm-up plus duration; returns {commands measured, measured nanos}. */
     private long[] burst(CommandPublisher publisher, EpochClock clock, LatencyRecorder recorder) {
-        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16);
+        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
         CopyingWriter writer = new CopyingWriter();
         long measureFrom = clock.epochNanos() + warmupSeconds * 1_000_000_000L;
         long end = measureFrom + durationSeconds * 1_000_000_000L;

@@ -9,7 +9,8 @@ import io.ringbook.engine.testing.RandomOrderFlow;
  * cycle of commands from {@link RandomOrderFlow} ending with a mass cancel per account
  * (so the book returns to empty and the steady state holds for any run length). Each
  * pass shifts the orderIds that cancels and amends name, and the GTD expiries, by what
- * the earlier passes used, so every pass means what the first did.
+ * the earlier passes used, so every pass means what the first did. Optionally every new
+ * order gets a clOrdId of its own, so the logic's duplicate check does its real work.
  */
 public final class RecordedFlow {
 
@@ -19,11 +20,19 @@ public final class RecordedFlow {
     private final long[] targetIds;
     private final long[] expiries;
     private final long newOrdersPerCycle;
+    private final boolean withClOrdIds;
     private int next;
     private long idOffset;
     private long timeOffset;
 
-    public RecordedFlow(long seed, int accounts, int symbolId, int cycleLength) {
+    /**
+     * @param withClOrdIds give every new order a clOrdId of its own; the logic then keeps
+     *                     each one until its trading day ends, so use it only where event
+     *                     time rolls days (a pipeline stamping wall-clock time at millions of
+     *                     orders a second would hold them all)
+     */
+    public RecordedFlow(long seed, int accounts, int symbolId, int cycleLength, boolean withClOrdIds) {
+        this.withClOrdIds = withClOrdIds;
         RandomOrderFlow flow = new RandomOrderFlow(seed, accounts, symbolId, 10_000);
         commands = new Command[cycleLength];
         targetIds = new long[cycleLength];
@@ -54,6 +63,11 @@ public final class RecordedFlow {
         }
         if (expiries[i] != 0) {
             command.expireTimeNanos = expiries[i] + timeOffset;
+        }
+        if (withClOrdIds && command.type == CommandType.NEW_ORDER) {
+            // every order carries a clOrdId unique for the day, as a client's would: the pass and the
+            // position packed straight into the id's words (16 bytes), so nothing is allocated
+            command.clOrdId.setWords(idOffset + 1, i + 1L, 0, 0, 0, 16);
         }
         return command;
     }

@@ -116,7 +116,7 @@ public final class BusinessLogic {
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
             long day = Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY);
             if (day != clOrdIdDay) {
-                clOrdIds.clear();
+                clOrdIds.startNewDay();
                 clOrdIdDay = day;
             }
             long original = clOrdIds.find(c.accountId, c.clOrdId);

@@ -29,8 +29,15 @@ class ClOrdIdIndexTest {
             }
         }
         assertEquals(reference.size(), index.size());
-        index.clear();
-        id.set("c1-");
-        assertEquals(0, index.find(0, id));
+        index.startNewDay();
+        assertEquals(0, index.size());
+        for (Map.Entry<String, Long> used : reference.entrySet()) {
+            String[] parts = used.getKey().split("/", 2);
+            id.set(parts[1]);
+            assertEquals(0, index.find(Integer.parseInt(parts[0]), id), "yesterday's " + used.getKey() + " is forgotten");
+        }
+        id.set("fresh");
+        index.put(3, id, 99);
+        assertEquals(99, index.find(3, id));
     }
 }
