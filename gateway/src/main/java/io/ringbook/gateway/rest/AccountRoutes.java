@@ -28,8 +28,7 @@ final class AccountRoutes {
     void fills(Context ctx) {
         int account = keys.accountOf(ctx);
         String symbolName = ctx.queryParam("symbol");
-        int symbolId = symbolName == null ? -1 : referenceData.symbols().find(symbolName)
-                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + symbolName)).id();
+        int symbolId = symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id();
         ArrayNode json = JsonNodeFactory.instance.arrayNode();
         for (EngineEvent fill : orders.fills(account, f -> symbolId < 0 || f.symbolId == symbolId, Http.intParam(ctx, "limit", 100, 1, 1000))) {
             SymbolSpec symbol = referenceData.symbols().get(fill.symbolId);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.EngineBusyException;
@@ -57,6 +59,12 @@ final class Http {
             }
             return null;
         }));
+    }
+
+    /** The symbol named in a path or query; 404 {@code UNKNOWN_SYMBOL} if there is none. */
+    static SymbolSpec symbol(ReferenceData referenceData, String name) {
+        return referenceData.symbols().find(name)
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + name));
     }
 
     static int intParam(Context ctx, String name, int defaultValue, int min, int max) {

@@ -24,8 +24,7 @@ final class MarketRoutes {
     }
 
     void book(Context ctx) {
-        SymbolSpec symbol = referenceData.symbols().find(ctx.pathParam("symbol"))
-                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + ctx.pathParam("symbol")));
+        SymbolSpec symbol = Http.symbol(referenceData, ctx.pathParam("symbol"));
         int levels = Http.intParam(ctx, "depth", 10, 1, 1000);
         long[] prices = new long[levels];
         long[] quantities = new long[levels];

@@ -8,7 +8,6 @@ import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.RejectReason;
-import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.CommandPublisher;
@@ -119,7 +118,7 @@ final class OrderRoutes {
     void cancelAll(Context ctx) {
         int account = keys.accountOf(ctx);
         String symbolName = ctx.queryParam("symbol");
-        int symbol = symbolName == null ? -1 : symbol(symbolName).id();
+        int symbol = symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id();
         Http.answer(ctx, publisher.submit(slot -> slot.massCancel(account, symbol)), events -> {
             ArrayNode json = JsonNodeFactory.instance.arrayNode();
             for (EngineEvent event : events) {
@@ -176,17 +175,12 @@ final class OrderRoutes {
         return view;
     }
 
-    private SymbolSpec symbol(String name) {
-        return referenceData.symbols().find(name)
-                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + name));
-    }
-
     private Predicate<EngineEvent> symbolFilter(Context ctx) {
         String name = ctx.queryParam("symbol");
         if (name == null) {
             return state -> true;
         }
-        int id = symbol(name).id();
+        int id = Http.symbol(referenceData, name).id();
         return state -> state.symbolId == id;
     }
 
