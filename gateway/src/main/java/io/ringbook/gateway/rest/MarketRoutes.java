@@ -11,16 +11,55 @@ import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.marketdata.DepthBook;
 
 import java.math.BigDecimal;
+import java.util.List;
 
-/** Public market data and reference routes: book depth, symbols, server time. */
+/** Public market data and reference routes: book depth, ticker, trades, symbols, server time. */
 final class MarketRoutes {
 
     private final ReferenceData referenceData;
     private final DepthBook depth;
+    private final TradesView trades;
 
-    MarketRoutes(ReferenceData referenceData, DepthBook depth) {
+    MarketRoutes(ReferenceData referenceData, DepthBook depth, TradesView trades) {
         this.referenceData = referenceData;
         this.depth = depth;
+        this.trades = trades;
+    }
+
+    /** {@code GET /api/v1/ticker/{symbol}}: best bid and ask, last trade, 24 h volume. */
+    void ticker(Context ctx) {
+        SymbolSpec symbol = Http.symbol(referenceData, ctx.pathParam("symbol"));
+        long[] price = new long[1];
+        long[] qty = new long[1];
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("symbol", symbol.name());
+        for (Side side : Side.values()) {
+            boolean any = depth.depth(symbol.id(), side, price, qty) > 0;
+            String prefix = side == Side.BUY ? "bid" : "ask";
+            json.put(prefix + "Price", any ? symbol.price(price[0]).toPlainString() : null);
+            json.put(prefix + "Qty", any ? symbol.qty(qty[0]).toPlainString() : null);
+        }
+        List<TradesView.Trade> last = trades.recent(symbol.id(), 1);
+        json.put("lastPrice", last.isEmpty() ? null : symbol.price(last.get(0).price()).toPlainString());
+        json.put("lastQty", last.isEmpty() ? null : symbol.qty(last.get(0).qty()).toPlainString());
+        json.put("volume24h", symbol.qty(trades.volume24h(symbol.id())).toPlainString());
+        json.put("sequence", depth.sequence(symbol.id()));
+        Http.json(ctx, json);
+    }
+
+    /** {@code GET /api/v1/trades/{symbol}?limit=N}: public trades, newest first. */
+    void trades(Context ctx) {
+        SymbolSpec symbol = Http.symbol(referenceData, ctx.pathParam("symbol"));
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        for (TradesView.Trade trade : trades.recent(symbol.id(), Http.intParam(ctx, "limit", 100, 1, TradesView.KEPT))) {
+            ObjectNode t = json.addObject();
+            t.put("tradeId", trade.tradeId());
+            t.put("price", symbol.price(trade.price()).toPlainString());
+            t.put("qty", symbol.qty(trade.qty()).toPlainString());
+            t.put("takerSide", trade.takerSide().name());
+            t.put("time", EventTime.iso(trade.timeNanos()));
+        }
+        Http.json(ctx, json);
     }
 
     void book(Context ctx) {

@@ -21,6 +21,7 @@ public final class RestGateway implements AutoCloseable {
     private final OrderViews orders = new OrderViews();
     private final PositionsView positions;
     private final DepthBook depth;
+    private final TradesView trades;
     private Javalin server;
 
     public RestGateway(ReferenceData referenceData, ApiKeys keys) {
@@ -28,17 +29,18 @@ public final class RestGateway implements AutoCloseable {
         this.keys = keys;
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
+        this.trades = new TradesView(referenceData.symbols().size());
     }
 
     /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
     public List<EngineListener> listeners() {
-        return List.of(orders, positions, depth);
+        return List.of(orders, positions, depth, trades);
     }
 
     /** Opens the port; returns the port bound (useful with port 0). */
     public int start(CommandPublisher publisher, String host, int port) {
         OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, publisher);
-        MarketRoutes market = new MarketRoutes(referenceData, depth);
+        MarketRoutes market = new MarketRoutes(referenceData, depth, trades);
         AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions);
         server = Javalin.create(config -> {
             config.jetty.host = host;
@@ -56,6 +58,8 @@ public final class RestGateway implements AutoCloseable {
             config.routes.get("/api/v1/fills", account::fills);
             config.routes.get("/api/v1/positions", account::positions);
             config.routes.get("/api/v1/book/{symbol}", market::book);
+            config.routes.get("/api/v1/ticker/{symbol}", market::ticker);
+            config.routes.get("/api/v1/trades/{symbol}", market::trades);
             config.routes.get("/api/v1/symbols", market::symbols);
             config.routes.get("/api/v1/time", market::time);
             config.routes.exception(ApiException.class, (e, ctx) -> Http.error(ctx, e.status(), e.code(), e.getMessage()));

@@ -101,6 +101,27 @@ class OrderManagementRoutesTest {
     }
 
     @Test
+    void shouldPublishTradesAndATickerWithoutAccounts() throws Exception {
+        gateway.limit("t2-key", "SELL", 100, 3);
+        gateway.limit("t1-key", "BUY", 100, 2);
+        gateway.limit("t1-key", "BUY", 101, 1);
+        gateway.limit("t1-key", "BUY", 95, 4);
+        GatewayFixture.Reply trades = gateway.get(null, "/api/v1/trades/TEST?limit=5");
+        assertEquals(2, trades.body().size());
+        assertEquals(2, trades.body().get(0).get("tradeId").asLong(), "newest first");
+        assertEquals("BUY", trades.body().get(0).get("takerSide").asText());
+        assertTrue(trades.body().get(0).get("account") == null, "public trades name no account");
+        GatewayFixture.Reply ticker = gateway.get(null, "/api/v1/ticker/TEST");
+        assertEquals("95", ticker.body().get("bidPrice").asText());
+        assertEquals("4", ticker.body().get("bidQty").asText());
+        assertTrue(ticker.body().get("askPrice").isNull());
+        assertEquals("100", ticker.body().get("lastPrice").asText());
+        assertEquals("1", ticker.body().get("lastQty").asText());
+        assertEquals("3", ticker.body().get("volume24h").asText());
+        assertError(404, "UNKNOWN_SYMBOL", gateway.get(null, "/api/v1/ticker/NOPE"));
+    }
+
+    @Test
     void shouldShowFillsAndPositionsOfTheCallersAccountOnly() throws Exception {
         gateway.limit("t2-key", "SELL", 100, 3);
         gateway.limit("t1-key", "BUY", 100, 2);
