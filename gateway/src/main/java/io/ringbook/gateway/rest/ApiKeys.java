@@ -29,7 +29,7 @@ public final class ApiKeys {
                 .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header is required"));
     }
 
-    private OptionalInt account(String key) {
+    OptionalInt account(String key) {
         if (key == null || key.isEmpty()) {
             return OptionalInt.empty();
         }

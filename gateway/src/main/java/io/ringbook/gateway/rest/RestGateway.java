@@ -22,6 +22,7 @@ public final class RestGateway implements AutoCloseable {
     private final PositionsView positions;
     private final DepthBook depth;
     private final TradesView trades;
+    private final StreamHub streams;
     private Javalin server;
 
     public RestGateway(ReferenceData referenceData, ApiKeys keys) {
@@ -30,11 +31,12 @@ public final class RestGateway implements AutoCloseable {
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size());
+        this.streams = new StreamHub(referenceData, depth);
     }
 
     /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
     public List<EngineListener> listeners() {
-        return List.of(orders, positions, depth, trades);
+        return List.of(orders, positions, depth, trades, streams);
     }
 
     /** Opens the port; returns the port bound (useful with port 0). */
@@ -62,6 +64,17 @@ public final class RestGateway implements AutoCloseable {
             config.routes.get("/api/v1/trades/{symbol}", market::trades);
             config.routes.get("/api/v1/symbols", market::symbols);
             config.routes.get("/api/v1/time", market::time);
+            config.routes.wsBeforeUpgrade("/api/v1/stream", ctx -> {
+                if (keys.account(streamKey(ctx.header("X-API-Key"), ctx.queryParam("apiKey"))).isEmpty()) {
+                    Http.error(ctx, 401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required");
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            config.routes.ws("/api/v1/stream", ws -> {
+                ws.onConnect(ctx -> streams.connected(ctx, streamAccount(ctx.header("X-API-Key"), ctx.queryParam("apiKey"))));
+                ws.onMessage(ctx -> streams.message(ctx, ctx.message()));
+                ws.onClose(streams::closed);
+            });
             config.routes.exception(ApiException.class, (e, ctx) -> Http.error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) ->
                     Http.error(ctx, 500, "INTERNAL", "the gateway failed: " + e.getClass().getSimpleName()));
@@ -76,5 +89,16 @@ public final class RestGateway implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
+        streams.close();
+    }
+
+    /** WebSocket clients send their key as the header or, where a browser cannot, as {@code ?apiKey=}. */
+    private int streamAccount(String header, String query) {
+        return keys.account(streamKey(header, query))
+                .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required"));
+    }
+
+    private static String streamKey(String header, String query) {
+        return header != null ? header : query;
     }
 }

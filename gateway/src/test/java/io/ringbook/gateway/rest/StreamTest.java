@@ -1,0 +1,126 @@
+package io.ringbook.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The WebSocket streams with a real client: book snapshot then contiguous updates, trades, own executions, ping. */
+class StreamTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private GatewayFixture gateway;
+
+    @BeforeEach
+    void start() {
+        gateway = new GatewayFixture();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void shouldStreamABookSnapshotThenEveryChangeInSequenceAndTheClientsOwnExecutions() throws Exception {
+        gateway.limit("t2-key", "SELL", 105, 4);
+        Frames frames = new Frames();
+        WebSocket ws = connect("t1-key", frames);
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        assertEquals("subscribed", frames.next().get("type").asText());
+        JsonNode snapshot = frames.next();
+        assertTrue(snapshot.get("snapshot").asBoolean());
+        assertEquals("[[\"105\",\"4\"]]", snapshot.get("asks").toString());
+        long sequence = snapshot.get("sequence").asLong();
+
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"orders\"}", true);
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbol\":\"TEST\"}", true);
+        assertEquals("subscribed", frames.next().get("type").asText());
+        assertEquals("subscribed", frames.next().get("type").asText());
+        gateway.limit("t1-key", "BUY", 105, 1);
+
+        boolean sawExecution = false;
+        boolean sawTrade = false;
+        boolean sawBook = false;
+        for (int i = 0; i < 5 && !(sawExecution && sawTrade && sawBook); i++) {
+            JsonNode frame = frames.next();
+            switch (frame.get("type").asText()) {
+                case "book" -> {
+                    assertEquals(++sequence, frame.get("sequence").asLong(), "contiguous sequence");
+                    assertEquals("[[\"105\",\"3\"]]", frame.get("asks").toString());
+                    sawBook = true;
+                }
+                case "trade" -> {
+                    assertEquals("BUY", frame.get("takerSide").asText());
+                    sawTrade = true;
+                }
+                case "execution" -> {
+                    assertEquals("T1", frame.get("account").asText(), "only the client's own orders");
+                    sawExecution = true;
+                }
+                default -> throw new AssertionError("unexpected " + frame);
+            }
+        }
+        assertTrue(sawExecution && sawTrade && sawBook);
+        ws.sendText("{\"op\":\"ping\"}", true);
+        JsonNode pong = frames.next();
+        while (!pong.get("type").asText().equals("pong")) {
+            pong = frames.next();
+        }
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"NOPE\"}", true);
+        assertEquals("UNKNOWN_SYMBOL", frames.next().get("error").get("code").asText());
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldRefuseABadKeyAtTheUpgrade() {
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> connect("nope", new Frames()));
+        assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
+        assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    }
+
+    private WebSocket connect(String key, Frames frames) throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("X-API-Key", key)
+                .buildAsync(URI.create(gateway.base().replace("http", "ws") + "/api/v1/stream"), frames).get(5, TimeUnit.SECONDS);
+    }
+
+    /** Collects text frames as parsed JSON. */
+    private static final class Frames implements WebSocket.Listener {
+        private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                texts.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        JsonNode next() throws Exception {
+            String text = texts.poll(5, TimeUnit.SECONDS);
+            assertNotNull(text, "a frame within 5 s");
+            return JSON.readTree(text);
+        }
+    }
+}
