@@ -8,6 +8,7 @@ import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.rest.ApiKeys;
+import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.gateway.rest.RestGateway;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
@@ -60,7 +61,7 @@ final class RunningEngine implements AutoCloseable {
             journal.close();
             throw unrecoverable;
         }
-        this.rest = new RestGateway(referenceData, apiKeys);
+        this.rest = new RestGateway(referenceData, apiKeys, RateLimits.DEMO);
         OutputEvents.replay(journal, rest.listeners());
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovery.sink().switchTo(sink);

@@ -23,11 +23,13 @@ public final class RestGateway implements AutoCloseable {
     private final DepthBook depth;
     private final TradesView trades;
     private final StreamHub streams;
+    private final RateLimits.Buckets rateLimits;
     private Javalin server;
 
-    public RestGateway(ReferenceData referenceData, ApiKeys keys) {
+    public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits) {
         this.referenceData = referenceData;
         this.keys = keys;
+        this.rateLimits = limits.buckets();
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size());
@@ -50,6 +52,7 @@ public final class RestGateway implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.routes.before(Http::commonHeaders);
+            config.routes.before("/api/v1/*", rateLimits::take);
             config.routes.post("/api/v1/orders", orderRoutes::place);
             config.routes.get("/api/v1/orders", orderRoutes::query);
             config.routes.delete("/api/v1/orders", orderRoutes::cancelAll);

@@ -34,8 +34,12 @@ final class GatewayFixture implements AutoCloseable {
     private final String base;
 
     GatewayFixture() {
+        this(RateLimits.DEMO);
+    }
+
+    GatewayFixture(RateLimits limits) {
         ReferenceData demo = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
-        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)));
+        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)), limits);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
                 new BusinessLogic(demo.symbols(), 4, PreTradeCheck.ACCEPT_ALL, sink, 1024)).config(PipelineConfig.DEFAULTS);
         gateway.listeners().forEach(builder::listener);

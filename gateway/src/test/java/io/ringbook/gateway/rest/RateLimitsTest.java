@@ -1,0 +1,36 @@
+package io.ringbook.gateway.rest;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RateLimitsTest {
+
+    @Test
+    void shouldCountEachKeysRequestsInTheHeadersAndRefuseTheOneTooMany() throws Exception {
+        try (GatewayFixture gateway = new GatewayFixture(new RateLimits(3, 2))) {
+            HttpResponse<String> first = query(gateway, "t1-key");
+            assertEquals("2", first.headers().firstValue("X-RateLimit-Limit").orElseThrow());
+            assertEquals("1", first.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+            assertTrue(Long.parseLong(first.headers().firstValue("X-RateLimit-Reset").orElseThrow()) >= System.currentTimeMillis() / 1000);
+            assertEquals(200, query(gateway, "t1-key").statusCode());
+            HttpResponse<String> refused = query(gateway, "t1-key");
+            assertEquals(429, refused.statusCode());
+            assertTrue(refused.body().contains("RATE_LIMITED"));
+            assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+            assertEquals(200, query(gateway, "t2-key").statusCode(), "each key has its own bucket");
+            GatewayFixture.Reply entry = gateway.post("t1-key", "{\"clOrdId\":\"rl\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"1\",\"qty\":\"1\"}");
+            assertEquals(201, entry.status(), "order entry has buckets of its own");
+        }
+    }
+
+    private static HttpResponse<String> query(GatewayFixture gateway, String key) throws Exception {
+        return gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/symbols")).header("X-API-Key", key).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
