@@ -17,16 +17,25 @@ import java.util.OptionalInt;
 public final class ApiKeys {
 
     private final Map<String, Integer> accountByDigest = new HashMap<>();
+    private final RequestSigning signing;
 
-    /** @param keys API key to account id */
+    /** @param keys API key to account id; no account signs its requests */
     public ApiKeys(Map<String, Integer> keys) {
-        keys.forEach((key, account) -> accountByDigest.put(digest(key), account));
+        this(keys, new RequestSigning(Map.of()));
     }
 
-    /** The account of the request's {@code X-API-Key}; 401 without a valid one. */
+    /** @param keys API key to account id; {@code signing} holds the secrets of accounts that sign */
+    public ApiKeys(Map<String, Integer> keys, RequestSigning signing) {
+        keys.forEach((key, account) -> accountByDigest.put(digest(key), account));
+        this.signing = signing;
+    }
+
+    /** The account of the request's {@code X-API-Key}, its signature checked where the account signs; 401 otherwise. */
     int accountOf(Context ctx) {
-        return account(ctx.header("X-API-Key"))
+        int account = account(ctx.header("X-API-Key"))
                 .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header is required"));
+        signing.verify(ctx, account);
+        return account;
     }
 
     OptionalInt account(String key) {

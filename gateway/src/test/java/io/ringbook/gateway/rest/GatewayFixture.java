@@ -38,8 +38,12 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     GatewayFixture(RateLimits limits) {
+        this(limits, new RequestSigning(Map.of()));
+    }
+
+    GatewayFixture(RateLimits limits, RequestSigning signing) {
         ReferenceData demo = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
-        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)), limits);
+        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1), signing), limits);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
                 new BusinessLogic(demo.symbols(), 4, PreTradeCheck.ACCEPT_ALL, sink, 1024)).config(PipelineConfig.DEFAULTS);
         gateway.listeners().forEach(builder::listener);
