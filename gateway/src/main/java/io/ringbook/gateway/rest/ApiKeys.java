@@ -35,6 +35,7 @@ public final class ApiKeys {
         int account = account(ctx.header("X-API-Key"))
                 .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header is required"));
         signing.verify(ctx, account);
+        ctx.attribute(AccessLog.ACCOUNT, account);
         return account;
     }
 

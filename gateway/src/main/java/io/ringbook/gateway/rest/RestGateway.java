@@ -51,6 +51,7 @@ public final class RestGateway implements AutoCloseable {
             config.jetty.port = port;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.requestLogger.http((ctx, millis) -> AccessLog.log(ctx, millis, referenceData));
             config.routes.before(Http::commonHeaders);
             config.routes.before("/api/v1/*", rateLimits::take);
             config.routes.post("/api/v1/orders", orderRoutes::place);

@@ -88,6 +88,10 @@ final class GatewayFixture implements AutoCloseable {
         return new Reply(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    static JsonNode parse(String json) throws Exception {
+        return JSON.readTree(json);
+    }
+
     static void assertError(int status, String code, Reply reply) {
         assertEquals(status, reply.status(), reply.body().toString());
         assertEquals(code, reply.body().get("error").get("code").asText(), reply.body().toString());
