@@ -13,7 +13,7 @@ class RateLimitsTest {
 
     @Test
     void shouldCountEachKeysRequestsInTheHeadersAndRefuseTheOneTooMany() throws Exception {
-        try (GatewayFixture gateway = new GatewayFixture(new RateLimits(3, 2))) {
+        try (GatewayFixture gateway = new GatewayFixture(new RateLimits(3, 100, 2, 100, 1_000, 60))) {
             HttpResponse<String> first = query(gateway, "t1-key");
             assertEquals("2", first.headers().firstValue("X-RateLimit-Limit").orElseThrow());
             assertEquals("1", first.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
@@ -23,9 +23,36 @@ class RateLimitsTest {
             assertEquals(429, refused.statusCode());
             assertTrue(refused.body().contains("RATE_LIMITED"));
             assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
-            assertEquals(200, query(gateway, "t2-key").statusCode(), "each key has its own bucket");
+            assertEquals(429, query(gateway, "t2-key").statusCode(), "the address's own bucket is empty too");
             GatewayFixture.Reply entry = gateway.post("t1-key", "{\"clOrdId\":\"rl\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"1\",\"qty\":\"1\"}");
             assertEquals(201, entry.status(), "order entry has buckets of its own");
+        }
+    }
+
+    @Test
+    void shouldCountAPerMinuteAllowanceBesidesTheBurst() throws Exception {
+        try (GatewayFixture gateway = new GatewayFixture(new RateLimits(100, 100, 100, 3, 1_000, 60))) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, query(gateway, "t1-key").statusCode());
+            }
+            HttpResponse<String> refused = query(gateway, "t1-key");
+            assertEquals(429, refused.statusCode());
+            assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+        }
+    }
+
+    @Test
+    void shouldBlockAnAddressThatKeepsHittingTheLimit() throws Exception {
+        try (GatewayFixture gateway = new GatewayFixture(new RateLimits(100, 100, 1, 1_000, 3, 30))) {
+            query(gateway, "t1-key");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(429, query(gateway, "t1-key").statusCode());
+            }
+            Thread.sleep(1_100);
+            HttpResponse<String> blocked = query(gateway, "t2-key");
+            assertEquals(429, blocked.statusCode(), "the bucket has refilled, but the address is blocked");
+            assertTrue(blocked.body().contains("blocked"), blocked.body());
+            assertTrue(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow()) > 20);
         }
     }
 
