@@ -28,7 +28,11 @@ final class MarketRoutes {
 
     /** {@code GET /api/v1/ticker/{symbol}}: best bid and ask, last trade, 24 h volume. */
     void ticker(Context ctx) {
-        SymbolSpec symbol = Http.symbol(referenceData, ctx.pathParam("symbol"));
+        Http.json(ctx, ticker(Http.symbol(referenceData, ctx.pathParam("symbol")), depth, trades));
+    }
+
+    /** The ticker of a symbol, as REST answers it and the {@code ticker} stream sends it. */
+    static ObjectNode ticker(SymbolSpec symbol, DepthBook depth, TradesView trades) {
         long[] price = new long[1];
         long[] qty = new long[1];
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -44,7 +48,7 @@ final class MarketRoutes {
         json.put("lastQty", last.isEmpty() ? null : symbol.qty(last.get(0).qty()).toPlainString());
         json.put("volume24h", symbol.qty(trades.volume24h(symbol.id())).toPlainString());
         json.put("sequence", depth.sequence(symbol.id()));
-        Http.json(ctx, json);
+        return json;
     }
 
     /** {@code GET /api/v1/trades/{symbol}?limit=N}: public trades, newest first. */

@@ -33,7 +33,7 @@ public final class RestGateway implements AutoCloseable {
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size());
-        this.streams = new StreamHub(referenceData, depth);
+        this.streams = new StreamHub(referenceData, depth, trades);
     }
 
     /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */

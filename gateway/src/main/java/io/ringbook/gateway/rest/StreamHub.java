@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The WebSocket streams of API.md ({@code /api/v1/stream}): book (a snapshot, then every
- * level change with its contiguous sequence), trades and executions of the client's own
- * orders. The outbound thread only renders and queues: each session has a bounded queue
+ * level change with its contiguous sequence), ticker (on every book change or trade),
+ * trades and executions of the client's own orders. The outbound thread only renders and queues: each session has a bounded queue
  * drained by the stream thread, so no client ever slows the engine; a client whose
  * queue fills is closed (1008 SLOW_CONSUMER), one silent for 60 s too (1001
  * IDLE_TIMEOUT); every 15 s each client gets a heartbeat.
@@ -40,6 +40,7 @@ final class StreamHub implements EngineListener, AutoCloseable {
 
     private final ReferenceData referenceData;
     private final DepthBook depth;
+    private final TradesView trades;
     private final OrderJson orderJson;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -48,9 +49,10 @@ final class StreamHub implements EngineListener, AutoCloseable {
         return thread;
     });
 
-    StreamHub(ReferenceData referenceData, DepthBook depth) {
+    StreamHub(ReferenceData referenceData, DepthBook depth, TradesView trades) {
         this.referenceData = referenceData;
         this.depth = depth;
+        this.trades = trades;
         this.orderJson = new OrderJson(referenceData);
         sender.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.MILLISECONDS);
         sender.scheduleAtFixedRate(this::heartbeat, 15, 15, TimeUnit.SECONDS);
@@ -91,9 +93,9 @@ final class StreamHub implements EngineListener, AutoCloseable {
         }
         SymbolSpec symbol = symbolName == null ? null : referenceData.symbols().find(symbolName).orElse(null);
         boolean needsSymbol = !channel.equals("orders");
-        if (!List.of("book", "trades", "orders").contains(channel) || (needsSymbol && symbol == null)) {
+        if (!List.of("book", "ticker", "trades", "orders").contains(channel) || (needsSymbol && symbol == null)) {
             client.queue(error(needsSymbol && symbolName != null ? "UNKNOWN_SYMBOL" : "INVALID_FIELD",
-                    "channel must be book or trades with a known symbol, or orders"));
+                    "channel must be book, ticker or trades with a known symbol, or orders"));
             return;
         }
         String key = channel + (needsSymbol ? ":" + symbol.id() : "");
@@ -110,6 +112,8 @@ final class StreamHub implements EngineListener, AutoCloseable {
             client.queue(ack);
             if (channel.equals("book")) {
                 client.queue(bookSnapshot(symbol));
+            } else if (channel.equals("ticker")) {
+                client.queue(tickerOf(symbol));
             }
         }
     }
@@ -121,8 +125,10 @@ final class StreamHub implements EngineListener, AutoCloseable {
         }
         if (event.type == EventType.BOOK_LEVEL) {
             publish("book:" + event.symbolId, bookUpdate(event));
+            publishTicker(event.symbolId);
         } else if (event.type == EventType.ORDER_FILLED && event.liquidity == Liquidity.TAKER) {
             publish("trades:" + event.symbolId, trade(event));
+            publishTicker(event.symbolId);
         }
         if (event.orderId != 0 && event.type != EventType.BOOK_LEVEL) {
             ObjectNode execution = null;
@@ -138,6 +144,22 @@ final class StreamHub implements EngineListener, AutoCloseable {
     @Override
     public void close() {
         sender.shutdownNow();
+    }
+
+    private void publishTicker(int symbolId) {
+        String channel = "ticker:" + symbolId;
+        for (Client client : clients.values()) {
+            if (client.channels.contains(channel)) {
+                publish(channel, tickerOf(referenceData.symbols().get(symbolId)));
+                return;
+            }
+        }
+    }
+
+    private ObjectNode tickerOf(SymbolSpec symbol) {
+        ObjectNode ticker = message("ticker");
+        ticker.setAll(MarketRoutes.ticker(symbol, depth, trades));
+        return ticker;
     }
 
     private void publish(String channel, ObjectNode message) {

@@ -90,6 +90,47 @@ class StreamTest {
     }
 
     @Test
+    void shouldGiveTwoSubscribersTheSameBookSequenceAndATicker() throws Exception {
+        Frames first = new Frames();
+        Frames second = new Frames();
+        WebSocket a = connect("t1-key", first);
+        WebSocket b = connect("t2-key", second);
+        a.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        b.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        b.sendText("{\"op\":\"subscribe\",\"channel\":\"ticker\",\"symbol\":\"TEST\"}", true);
+        first.next();
+        first.next();
+        second.next();
+        second.next();
+        assertEquals("subscribed", second.next().get("type").asText());
+        assertEquals("ticker", second.next().get("type").asText());
+        for (int i = 0; i < 5; i++) {
+            gateway.limit("t1-key", "BUY", 90 + i, 1);
+        }
+        StringBuilder seenByFirst = new StringBuilder();
+        StringBuilder seenBySecond = new StringBuilder();
+        for (int updates = 0; updates < 5; updates++) {
+            seenByFirst.append(first.next().get("sequence").asLong()).append(',');
+        }
+        int tickers = 0;
+        for (int updates = 0; updates < 5; ) {
+            JsonNode frame = second.next();
+            if (frame.get("type").asText().equals("book")) {
+                seenBySecond.append(frame.get("sequence").asLong()).append(',');
+                updates++;
+            } else {
+                assertEquals("ticker", frame.get("type").asText());
+                tickers++;
+            }
+        }
+        assertTrue(tickers >= 4, "a ticker with each book change, " + tickers);
+        assertEquals("1,2,3,4,5,", seenByFirst.toString());
+        assertEquals(seenByFirst.toString(), seenBySecond.toString());
+        a.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        b.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void shouldRefuseABadKeyAtTheUpgrade() {
         ExecutionException refused = assertThrows(ExecutionException.class, () -> connect("nope", new Frames()));
         assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
