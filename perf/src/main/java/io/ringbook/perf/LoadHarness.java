@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Load and latency harness of the in-process pipeline.")
 public final class LoadHarness implements Callable<Integer> {
 
-    @Option(names = "--via", defaultValue = "inproc", description = "inproc (rest and fix arrive with their gateways).")
+    @Option(names = "--via", defaultValue = "inproc", description = "inproc, or rest (paced only; fix arrives with its gateway).")
     String via;
 
     @Option(names = "--rate", defaultValue = "100000", description = "Commands per second; 0 for a burst (default: ${DEFAULT-VALUE}).")
@@ -80,8 +80,8 @@ public final class LoadHarness implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!via.equals("inproc") || orders != null) {
-            System.err.println("bench: only --via inproc with the generated flow is available yet");
+        if (via.equals("fix") || orders != null || (via.equals("rest") && rate == 0)) {
+            System.err.println("bench: --via inproc or --via rest (paced) with the generated flow is available yet");
             return 2;
         }
         Run control = this.control && !journal.equals("off") ? run("off") : null;
@@ -113,7 +113,7 @@ public final class LoadHarness implements Callable<Integer> {
         }
     }
 
-    private Run run(String journalMode) throws InterruptedException {
+    private Run run(String journalMode) throws Exception {
         boolean journaled = !journalMode.equals("off");
         EpochClock clock = EpochClock.system();
         LatencyRecorder recorder = new LatencyRecorder(clock);
@@ -131,6 +131,13 @@ public final class LoadHarness implements Callable<Integer> {
                 }
             }
             long[] window;
+            if (via.equals("rest")) {
+                window = RestLoad.run(builder, clock, recorder.histogram(), rate, warmupSeconds, durationSeconds);
+                if (keepJournal && benchJournal != null) {
+                    System.out.println("journal    kept in " + benchJournal.directory());
+                }
+                return new Run(journalMode, recorder.histogram(), window[0], window[1]);
+            }
             try (EnginePipeline pipeline = builder.build().start()) {
                 window = rate > 0 ? paced(pipeline.publisher(), clock, recorder) : burst(pipeline.publisher(), clock, recorder);
                 while (!pipeline.isIdle()) {
@@ -191,18 +198,19 @@ public final class LoadHarness implements Callable<Integer> {
     private void report(Run run) throws IOException {
         PrintStream out = System.out;
         Histogram histogram = run.histogram();
-        out.printf("scenario   inproc, logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
+        out.printf("scenario   " + via + ", logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
                 rate == 0 ? "burst" : Long.toString(rate),
                 run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability + ")");
         out.printf("throughput %.0f cmd/s over %d s (%d commands)%n", run.throughput(), durationSeconds, run.commands());
         if (rate > 0) {
-            out.println("latency from intended send time to last event delivered, microseconds:");
+            out.println(via.equals("rest") ? "latency from intended send time to HTTP response, microseconds:"
+                    : "latency from intended send time to last event delivered, microseconds:");
             for (double percentile : new double[] {50, 90, 99, 99.9, 99.99}) {
                 out.printf("  p%-6s %10.1f%n", trim(percentile), histogram.getValueAtPercentile(percentile) / 1000.0);
             }
             out.printf("  max     %10.1f%n", histogram.getMaxValue() / 1000.0);
             Files.createDirectories(results);
-            Path file = results.resolve(String.format("inproc-%s-%s-%s-journal-%s.hgrm", waitStrategy, outboundWait, rate, run.journal()));
+            Path file = results.resolve(String.format(via + "-%s-%s-%s-journal-%s.hgrm", waitStrategy, outboundWait, rate, run.journal()));
             try (PrintStream hgrm = new PrintStream(Files.newOutputStream(file))) {
                 histogram.outputPercentileDistribution(hgrm, 1000.0);
             }

@@ -1,0 +1,100 @@
+package io.ringbook.perf;
+
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.pipeline.EnginePipeline;
+import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.gateway.rest.ApiKeys;
+import io.ringbook.gateway.rest.RateLimits;
+import io.ringbook.gateway.rest.RestGateway;
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Order entry through the REST gateway on loopback, open-loop: order i is due at
+ * start + i/rate and its latency runs from then to its HTTP response. Alternating buys
+ * and sells that cross keep the book small; at most {@value #CONNECTIONS} requests are in
+ * flight. The gateway's rate limits are lifted for
+ * the run (they would otherwise be what is measured).
+ */
+final class RestLoad {
+
+    private static final ReferenceData DEMO = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
+
+    /**
+     * Requests in flight at most, like a client with this many connections: a sender
+     * that finds none free waits, and that wait counts in the latency (measured from the
+     * intended time), but the run cannot exhaust file descriptors.
+     */
+    private static final int CONNECTIONS = 64;
+
+    /** Requests a second no bucket will meet in this run. */
+    private static final long UNLIMITED = 100_000_000;
+
+    private RestLoad() {
+    }
+
+    /** Runs the load against a gateway in front of {@code builder}'s pipeline; returns {commands measured, nanos}. */
+    static long[] run(EnginePipeline.Builder builder, EpochClock clock, Histogram histogram, long rate, long warmupSeconds,
+                      long durationSeconds) throws Exception {
+        RestGateway gateway = new RestGateway(DEMO, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)),
+                new RateLimits(UNLIMITED, UNLIMITED * 60, UNLIMITED, UNLIMITED * 60, Integer.MAX_VALUE, 0));
+        gateway.listeners().forEach(builder::listener);
+        try (EnginePipeline pipeline = builder.build().start(); gateway) {
+            URI orders = URI.create("http://127.0.0.1:" + gateway.start(pipeline.publisher(), "127.0.0.1", 0) + "/api/v1/orders");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            long interval = 1_000_000_000L / rate;
+            long warmup = warmupSeconds * rate;
+            long total = warmup + durationSeconds * rate;
+            long start = clock.epochNanos() + 10_000_000;
+            long measureFrom = start + warmup * interval;
+            AtomicLong pending = new AtomicLong();
+            Semaphore connections = new Semaphore(CONNECTIONS);
+            AtomicLong failures = new AtomicLong();
+            for (long i = 0; i < total; i++) {
+                long intended = start + i * interval;
+                // park rather than spin: the client, Jetty and the engine share the two cores
+                for (long wait = intended - clock.epochNanos(); wait > 0; wait = intended - clock.epochNanos()) {
+                    LockSupport.parkNanos(wait);
+                }
+                boolean buy = i % 2 == 0;
+                String body = "{\"clOrdId\":\"b" + i + "\",\"symbol\":\"TEST\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                        + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";
+                HttpRequest request = HttpRequest.newBuilder(orders).header("X-API-Key", buy ? "t1-key" : "t2-key")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                connections.acquire();
+                pending.incrementAndGet();
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                    if (failure != null || response.statusCode() >= 400) {
+                        if (failures.incrementAndGet() == 1) {
+                            System.out.println("first failure: " + (failure != null ? failure : "HTTP " + response.statusCode()));
+                        }
+                    } else if (intended >= measureFrom) {
+                        synchronized (histogram) {
+                            histogram.recordValue(Math.max(0, clock.epochNanos() - intended));
+                        }
+                    }
+                    pending.decrementAndGet();
+                    connections.release();
+                });
+            }
+            while (pending.get() > 0) {
+                Thread.sleep(1);
+            }
+            if (failures.get() > 0) {
+                System.out.println("failed     " + failures.get() + " requests (errors or 4xx/5xx)");
+            }
+            return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
+        }
+    }
+}
