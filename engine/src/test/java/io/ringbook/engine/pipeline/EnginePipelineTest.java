@@ -10,6 +10,7 @@ import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
+import io.ringbook.engine.testing.HangingJournal;
 import io.ringbook.engine.testing.RandomOrderFlow;
 import io.ringbook.engine.testing.RecordingSink;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -132,21 +132,7 @@ class EnginePipelineTest {
 
     @Test
     void shouldRefuseAtOnceWhenTheRingIsFull() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        JournalStage stuck = new JournalStage() {
-            @Override
-            public void append(Command command) {
-            }
-
-            @Override
-            public void endOfBatch() {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        HangingJournal stuck = new HangingJournal();
         pipeline = EnginePipeline.builder(sink -> logic(sink))
                 .config(new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0))
                 .journal(stuck).build().start();
@@ -160,7 +146,7 @@ class EnginePipelineTest {
                 accepted.add(outcome);
             }
         }
-        release.countDown();
+        stuck.release();
         assertTrue(refused != null, "a full ring refuses");
         ExecutionException failure = assertThrows(ExecutionException.class, refused::get);
         assertInstanceOf(EngineBusyException.class, failure.getCause());

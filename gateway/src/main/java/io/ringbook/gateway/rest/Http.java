@@ -87,7 +87,7 @@ final class Http {
     static EngineEvent latest(List<EngineEvent> events, long orderId) {
         EngineEvent latest = null;
         for (EngineEvent event : events) {
-            if (event.orderId == orderId && event.type != EventType.BOOK_LEVEL) {
+            if (event.orderId == orderId) {
                 latest = event;
             }
         }

@@ -1,7 +1,7 @@
 package io.ringbook.gateway.rest;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -17,18 +17,13 @@ class BadInputTest {
 
     private static final String GOOD = "{\"clOrdId\":\"ok\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"7\",\"qty\":\"1\"}";
 
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new GatewayFixture();
-    }
+    @AutoClose
+    private final GatewayFixture gateway = new GatewayFixture();
 
     @AfterEach
-    void stop() throws Exception {
+    void engineUntouched() throws Exception {
         assertEquals("[]", gateway.get(null, "/api/v1/book/TEST").body().get("bids").toString(), "nothing reached the engine");
         assertEquals(201, gateway.post("t1-key", GOOD).status(), "still serving orders");
-        gateway.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,9 +1,8 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.engine.command.Command;
-import io.ringbook.engine.pipeline.JournalStage;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.engine.testing.HangingJournal;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,21 +22,7 @@ class EngineUnavailableTest {
 
     @Test
     void shouldAnswer503WhenTheRingIsFullAnd504WhenTheEngineDoesNotAnswerInTime() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        JournalStage hanging = new JournalStage() {
-            @Override
-            public void append(Command command) {
-            }
-
-            @Override
-            public void endOfBatch() {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        HangingJournal hanging = new HangingJournal();
         PipelineConfig tiny = new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0);
         try (GatewayFixture gateway = new GatewayFixture(RateLimits.DEMO, new RequestSigning(Map.of()), tiny, hanging)) {
             List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
@@ -63,7 +47,7 @@ class EngineUnavailableTest {
                 }
             }
             assertTrue(statuses.contains(503) && statuses.contains(504), statuses.toString());
-            release.countDown();
+            hanging.release();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.ringbook.gateway.rest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static io.ringbook.gateway.rest.GatewayFixture.assertError;
@@ -11,17 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Amend, mass cancel, cancel-all-after and the order, fill and position queries over HTTP. */
 class OrderManagementRoutesTest {
 
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new GatewayFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @AutoClose
+    private final GatewayFixture gateway = new GatewayFixture();
 
     @Test
     void shouldAmendAndTradeWhenTheNewPriceCrosses() throws Exception {

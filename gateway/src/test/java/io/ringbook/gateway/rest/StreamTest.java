@@ -2,8 +2,7 @@ package io.ringbook.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new GatewayFixture();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    @AutoClose
+    private final GatewayFixture gateway = new GatewayFixture();
 
     @Test
     void shouldStreamABookSnapshotThenEveryChangeInSequenceAndTheClientsOwnExecutions() throws Exception {
