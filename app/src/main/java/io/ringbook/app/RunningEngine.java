@@ -4,7 +4,6 @@ import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.logic.BusinessLogic;
-import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.rest.ApiKeys;
@@ -18,6 +17,7 @@ import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.SnapshotWriter;
+import io.ringbook.risk.RiskBoard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +40,7 @@ final class RunningEngine implements AutoCloseable {
     static final String LOCALHOST = "127.0.0.1";
 
     private final ReferenceData referenceData;
+    private final RiskBoard riskBoard;
     private final Path dataDir;
     private final Journal journal;
     private final SnapshotWriter snapshots;
@@ -51,12 +52,13 @@ final class RunningEngine implements AutoCloseable {
     private RunningEngine(ReferenceData referenceData, Path dataDir, PipelineConfig config, Durability durability,
                           ApiKeys apiKeys, int requestedRestPort) {
         this.referenceData = referenceData;
+        this.riskBoard = new RiskBoard(referenceData.risk());
         this.dataDir = dataDir;
         this.journal = Journal.open(dataDir, durability);
         SnapshotStore snapshotStore = new SnapshotStore(dataDir);
         this.snapshots = new SnapshotWriter(snapshotStore);
         try {
-            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, RunningEngine::newLogic);
+            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
         } catch (RuntimeException unrecoverable) {
             journal.close();
             throw unrecoverable;
@@ -126,10 +128,6 @@ final class RunningEngine implements AutoCloseable {
         pipeline.close();
         snapshots.close();
         journal.close();
-    }
-
-    private static BusinessLogic newLogic(ReferenceData data, EventSink sink) {
-        return new BusinessLogic(data.symbols(), data.accounts().size(), PreTradeCheck.ACCEPT_ALL, sink, INITIAL_ORDERS);
     }
 
     private static void prepare(Path dataDir, boolean fresh) {

@@ -81,7 +81,7 @@ class CrashRecoveryTest {
         for (long orderId : acknowledged.keySet()) {
             assertTrue(journaledIds.contains(orderId), "acknowledged order " + orderId + " is in the journal");
         }
-        ReplayVerifier.Report replay = ReplayVerifier.verify(data);
+        ReplayVerifier.Report replay = ReplayVerifier.verify(data, EngineLogic.replay(1 << 16));
         assertNull(replay.firstDifference());
         assertTrue(replay.commands() >= 2_400);
     }

@@ -50,7 +50,7 @@ class RestEndToEndTest {
             assertEquals(restingId, resent.get("orderId").asLong(), "a resend after the restart is still the same order");
             assertEquals("CANCELED", send(base, "DELETE", "t1-key", "/api/v1/orders/" + restingId, null).get("status").asText());
         }
-        assertNull(ReplayVerifier.verify(data).firstDifference());
+        assertNull(ReplayVerifier.verify(data, EngineLogic.replay(1 << 16)).firstDifference());
     }
 
     private RunningEngine start() {

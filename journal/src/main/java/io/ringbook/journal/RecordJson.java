@@ -61,16 +61,26 @@ public final class RecordJson {
                     .text("clOrdId", c.clOrdId.toString());
             case MASS_CANCEL -> json.text("symbol", name(symbol));
             case CANCEL_ALL_AFTER -> json.field("timeoutMs", c.timeoutNanos / 1_000_000);
-            case CLOCK_TICK, SNAPSHOT -> {
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
             }
+            case HALT_SYMBOL, RESUME_SYMBOL -> json.text("symbol", name(symbol));
+            case TRIP_BREAKER, RESET_BREAKER -> json.text("breaker", c.breakerKind).text("symbol", name(symbol));
+            case SET_LIMITS -> json.text("limits", c.limits);
         }
     }
 
     private static void event(Json json, EngineEvent e, ReferenceData data) {
         SymbolSpec symbol = symbol(data, e.symbolId);
         switch (e.type) {
-            case SNAPSHOT_TAKEN -> {
+            case SNAPSHOT_TAKEN, CONTROL_REJECTED -> {
             }
+            case BREAKER_CHANGED -> json.text("breaker", e.breakerKind).text("account", account(data, e.accountId))
+                    .text("symbol", name(symbol)).text("state", e.breakerState).field("trips", e.count)
+                    .field("healthScore", e.healthScore);
+            case SYMBOL_STATUS -> json.text("symbol", name(symbol)).field("halted", e.active);
+            case KILL_SWITCH_CHANGED -> json.text("account", account(data, e.accountId)).field("active", e.active)
+                    .field("canceledOrders", e.count);
+            case LIMITS_CHANGED -> json.text("account", account(data, e.accountId)).text("limits", e.limits);
             case BOOK_LEVEL -> json.text("symbol", name(symbol)).text("side", e.side).text("price", price(symbol, e.price))
                     .text("qty", qty(symbol, e.qty)).field("bookSequence", e.bookSequence);
             case MASS_CANCEL_DONE -> json.text("account", account(data, e.accountId)).text("symbol", name(symbol))

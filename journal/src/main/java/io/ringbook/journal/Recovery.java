@@ -101,7 +101,8 @@ public final class Recovery {
     }
 
     private static boolean sameReferenceData(ReferenceData a, ReferenceData b) {
-        return a.symbols().all().equals(b.symbols().all()) && a.accounts().all().equals(b.accounts().all());
+        return a.symbols().all().equals(b.symbols().all()) && a.accounts().all().equals(b.accounts().all())
+                && a.risk().equals(b.risk());
     }
 
     /** Passes on only the events of commands after {@code through}. */

@@ -1,16 +1,18 @@
 package io.ringbook.journal;
 
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
-import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.journal.codec.EventCodec;
 import io.ringbook.journal.codec.RecordHeader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /**
  * {@code ringbook replay}: replays a data directory's input journal into a fresh engine
@@ -29,13 +31,13 @@ public final class ReplayVerifier {
     private ReplayVerifier() {
     }
 
-    public static Report verify(Path dataDir) {
+    /** @param logicFactory builds the logic to replay into, with the same risk the live run had */
+    public static Report verify(Path dataDir, BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory) {
         long started = System.nanoTime();
         try (Journal journal = Journal.openReadOnly(dataDir);
              JournalCursor recorded = new JournalCursor(journal.output(), "output journal")) {
             Comparison comparison = new Comparison(recorded);
-            InputReplay.Result result = InputReplay.run(journal, data -> new BusinessLogic(data.symbols(),
-                    data.accounts().size(), PreTradeCheck.ACCEPT_ALL, new ListenerSink(comparison), 1 << 16));
+            InputReplay.Result result = InputReplay.run(journal, data -> logicFactory.apply(data, new ListenerSink(comparison)));
             if (comparison.difference == null && recorded.next()) {
                 comparison.difference = "the output journal has more events than the replay produced, from "
                         + RecordJson.of(recorded.buffer(), recorded.offset(), result.referenceData());

@@ -38,7 +38,7 @@ class DamagedJournalTest {
 
         JournalFormatException refused = assertThrows(JournalFormatException.class, () -> new JournaledEngine(data, true).close());
         assertTrue(refused.getMessage().matches("input journal excerpt at index [0-9a-f]+: checksum mismatch.*"), refused.getMessage());
-        JournalFormatException replay = assertThrows(JournalFormatException.class, () -> ReplayVerifier.verify(data));
+        JournalFormatException replay = assertThrows(JournalFormatException.class, () -> ReplayVerifier.verify(data, JournaledEngine::newLogic));
         assertTrue(replay.getMessage().contains("checksum mismatch"), replay.getMessage());
     }
 
@@ -63,7 +63,7 @@ class DamagedJournalTest {
         }
         Path file = queueFile(data.resolve("journal/output"));
         flipByte(file, lastIndexOf(file, MAGIC));
-        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> ReplayVerifier.verify(data));
+        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> ReplayVerifier.verify(data, JournaledEngine::newLogic));
         assertTrue(refused.getMessage().contains("output journal excerpt at index"), refused.getMessage());
         assertTrue(refused.getMessage().contains("not a Ringbook journal batch"), refused.getMessage());
     }
@@ -89,7 +89,7 @@ class DamagedJournalTest {
             assertTrue(recovered.recovered.unusableSnapshots().get(0).contains("fails its checksum"),
                     recovered.recovered.unusableSnapshots().get(0));
         }
-        assertNull(ReplayVerifier.verify(data).firstDifference());
+        assertNull(ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference());
     }
 
     static Path queueFile(Path queueDir) throws IOException {

@@ -27,7 +27,7 @@ class JournalReplayTest {
         try (JournaledEngine engine = new JournaledEngine(data, true)) {
             engine.run(1, 30_000);
         }
-        ReplayVerifier.Report report = ReplayVerifier.verify(data);
+        ReplayVerifier.Report report = ReplayVerifier.verify(data, JournaledEngine::newLogic);
         assertNull(report.firstDifference());
         assertTrue(report.commands() >= 30_000, "clock ticks come on top: " + report.commands());
         events = report.events();
@@ -49,7 +49,7 @@ class JournalReplayTest {
             assertEquals(0, second.recovered.eventsRejournaled());
             second.run(3, 10_000);
         }
-        ReplayVerifier.Report report = ReplayVerifier.verify(data);
+        ReplayVerifier.Report report = ReplayVerifier.verify(data, JournaledEngine::newLogic);
         assertNull(report.firstDifference());
     }
 
@@ -61,11 +61,11 @@ class JournalReplayTest {
         try (JournaledEngine outputLost = new JournaledEngine(data, false)) {
             outputLost.run(5, 5_000);
         }
-        assertTrue(ReplayVerifier.verify(data).firstDifference().contains("ends before"));
+        assertTrue(ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference().contains("ends before"));
         try (JournaledEngine recovered = new JournaledEngine(data, true)) {
             assertTrue(recovered.recovered.eventsRejournaled() > 5_000, "rejournaled " + recovered.recovered.eventsRejournaled());
         }
-        assertNull(ReplayVerifier.verify(data).firstDifference());
+        assertNull(ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference());
     }
 
     @Test
@@ -84,7 +84,7 @@ class JournalReplayTest {
             output.onEvent(extra);
             output.onEndOfBatch();
         }
-        String difference = ReplayVerifier.verify(data).firstDifference();
+        String difference = ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference();
         assertTrue(difference.contains("more events than the replay produced"), difference);
     }
 

@@ -53,7 +53,7 @@ final class JournaledEngine implements AutoCloseable {
     }
 
     static BusinessLogic newLogic(ReferenceData data, io.ringbook.engine.event.EventSink sink) {
-        return new BusinessLogic(data.symbols(), data.accounts().size(), PreTradeCheck.ACCEPT_ALL, sink, 1024);
+        return new BusinessLogic(data.symbols(), data.accounts().size(), PreTradeCheck.NONE, sink, 1024);
     }
 
     /** Publishes {@code count} commands of a seeded random flow and waits until all are decided and journaled. */

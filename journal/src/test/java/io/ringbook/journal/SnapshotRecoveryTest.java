@@ -34,7 +34,7 @@ class SnapshotRecoveryTest {
             assertEquals(state(full), state(recovered.recovered.logic()), "snapshot + tail equals the full replay, byte for byte");
             recovered.run(33, 2_000);
         }
-        assertNull(ReplayVerifier.verify(data).firstDifference(), "replaying snapshot commands writes no file and changes nothing");
+        assertNull(ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference(), "replaying snapshot commands writes no file and changes nothing");
     }
 
     @Test
@@ -52,7 +52,7 @@ class SnapshotRecoveryTest {
                     "the second snapshot's outputs were never journaled, so the first one is used");
             assertTrue(recovered.recovered.eventsRejournaled() > 1_000);
         }
-        assertNull(ReplayVerifier.verify(data).firstDifference());
+        assertNull(ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference());
     }
 
     private static String state(BusinessLogic logic) {

@@ -48,7 +48,7 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
     public void setUp() {
         flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, clOrdIds);
         sink = new CountingSink();
-        logic = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16);
+        logic = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, sink, 1 << 16);
     }
 
     @Benchmark

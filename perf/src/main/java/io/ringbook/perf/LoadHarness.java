@@ -119,7 +119,7 @@ public final class LoadHarness implements Callable<Integer> {
         LatencyRecorder recorder = new LatencyRecorder(clock);
         try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal) : null) {
             EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
-                            new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
+                            new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, sink, 1 << 16))
                     .config(PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
                             .withOutboundWait(WaitStrategyKind.parse(outboundWait)).withSnapshotIntervalMillis(0))
                     .clock(clock)

@@ -62,7 +62,7 @@ public class PipelineThroughputBenchmark extends EngineBenchmark {
         PipelineConfig config = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.valueOf(waitStrategy))
                 .withOutboundWait(WaitStrategyKind.valueOf(outboundWait)).withClockTickMillis(0).withSnapshotIntervalMillis(0);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
-                        new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1 << 16))
+                        new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, sink, 1 << 16))
                 .config(config);
         if (!journal.equals("off")) {
             benchJournal = new BenchJournal(Path.of(journal.equals("tmpfs") ? "/dev/shm" : System.getProperty("java.io.tmpdir")));

@@ -39,7 +39,7 @@ public class SnapshotBenchmark extends EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        logic = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, new CountingSink(), restingOrders);
+        logic = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, new CountingSink(), restingOrders);
         Command command = new Command();
         for (int i = 0; i < restingOrders; i++) {
             boolean buy = i % 2 == 0;

@@ -32,6 +32,11 @@ public final class Order {
     /** When a DAY or GTD order expires; 0 for none. */
     public long expireTimeNanos;
     public long createdTimeNanos;
+    /**
+     * A MARKET order's collar: the worst price it may trade at, 0 for none. Set for the
+     * command that brings it in; MARKET orders never rest, so snapshots need not keep it.
+     */
+    public long collarPrice;
     public final ClOrdId clOrdId = new ClOrdId();
 
     PriceLevel level;

@@ -15,10 +15,11 @@ public final class OrderStore {
     private final Order[] accountTail;
     private final int[] openCount;
     private final TimedOrders timed;
+    private final OpenExposure exposure;
     private Order free;
     private long lastOrderId;
 
-    public OrderStore(int accounts, int initialOrders) {
+    public OrderStore(int accounts, int symbols, int initialOrders) {
         // the index starts small and grows to the high-water mark of live orders: a map sized
         // for the whole pool spreads a few hundred live orders over megabytes of cache lines
         this.byId = new Long2ObjectHashMap<>(Math.min(initialOrders * 2, 4096), 0.65f);
@@ -26,6 +27,7 @@ public final class OrderStore {
         this.accountTail = new Order[accounts];
         this.openCount = new int[accounts];
         this.timed = new TimedOrders(initialOrders);
+        this.exposure = new OpenExposure(accounts, symbols);
         for (int i = 0; i < initialOrders; i++) {
             release(new Order());
         }
@@ -77,6 +79,7 @@ public final class OrderStore {
         }
         accountTail[account] = order;
         openCount[account]++;
+        exposure.opened(order);
         if (order.expireTimeNanos != 0) {
             timed.add(order);
         }
@@ -97,10 +100,20 @@ public final class OrderStore {
             order.nextOfAccount.prevOfAccount = order.prevOfAccount;
         }
         openCount[account]--;
+        exposure.closed(order);
         if (order.timedIndex >= 0) {
             timed.remove(order);
         }
         release(order);
+    }
+
+    /** Records that an open order's unfilled quantity changed by {@code deltaLots}: a fill (negative) or an amend. */
+    public void leavesChanged(Order order, long deltaLots) {
+        exposure.leavesChanged(order, deltaLots);
+    }
+
+    public OpenExposure exposure() {
+        return exposure;
     }
 
     /** The open order that expires first, if it is due at {@code nowNanos}; else null. */

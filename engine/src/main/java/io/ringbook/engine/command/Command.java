@@ -5,6 +5,8 @@ import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.BreakerKind;
 
 /**
  * One input to the business logic, and the inbound ring buffer's preallocated slot.
@@ -43,6 +45,10 @@ public final class Command {
     /** Cancel-all-after timeout; 0 disarms. */
     public long timeoutNanos;
     public final ClOrdId clOrdId = new ClOrdId();
+    /** The breaker a TRIP_BREAKER or RESET_BREAKER names. */
+    public BreakerKind breakerKind;
+    /** SET_LIMITS: the new limits; immutable, so slots may share it. */
+    public AccountLimits limits;
 
     /** Resets every field, so a reused slot carries nothing from its previous command. */
     public Command clear() {
@@ -64,6 +70,8 @@ public final class Command {
         orderId = 0;
         timeoutNanos = 0;
         clOrdId.clear();
+        breakerKind = null;
+        limits = null;
         return this;
     }
 
@@ -86,6 +94,8 @@ public final class Command {
         orderId = other.orderId;
         timeoutNanos = other.timeoutNanos;
         clOrdId.copyFrom(other.clOrdId);
+        breakerKind = other.breakerKind;
+        limits = other.limits;
     }
 
     /** Fills this slot as a new order; the remaining fields keep their cleared defaults. */
@@ -145,6 +155,42 @@ public final class Command {
     public Command snapshot() {
         clear();
         this.type = CommandType.SNAPSHOT;
+        return this;
+    }
+
+    public Command haltSymbol(int symbol, boolean halt) {
+        clear();
+        this.type = halt ? CommandType.HALT_SYMBOL : CommandType.RESUME_SYMBOL;
+        this.symbolId = symbol;
+        return this;
+    }
+
+    /** Trips ({@code trip}) or resets a breaker; {@code target} is an account or a symbol id as the kind says. */
+    public Command breaker(BreakerKind kind, int target, boolean trip) {
+        clear();
+        this.type = trip ? CommandType.TRIP_BREAKER : CommandType.RESET_BREAKER;
+        this.breakerKind = kind;
+        if (kind.perAccount()) {
+            this.accountId = target;
+        } else {
+            this.symbolId = target;
+        }
+        return this;
+    }
+
+    /** Activates ({@code on}) or releases the kill switch of an account, or the global one for {@code account < 0}. */
+    public Command killSwitch(int account, boolean on) {
+        clear();
+        this.type = on ? CommandType.KILL_SWITCH : CommandType.RELEASE_KILL_SWITCH;
+        this.accountId = account;
+        return this;
+    }
+
+    public Command setLimits(int account, AccountLimits newLimits) {
+        clear();
+        this.type = CommandType.SET_LIMITS;
+        this.accountId = account;
+        this.limits = newLimits;
         return this;
     }
 }

@@ -12,5 +12,17 @@ public enum CommandType {
     /** Time passes: expiries and timers fire at the command's event time. */
     CLOCK_TICK,
     /** Take a snapshot of the whole state at this point of the command sequence. */
-    SNAPSHOT
+    SNAPSHOT,
+    /** Operator: stop trading a symbol (new orders and amends refused; cancels still work). */
+    HALT_SYMBOL,
+    RESUME_SYMBOL,
+    /** Operator: open a breaker ({@code breakerKind}, target in {@code accountId} or {@code symbolId}). */
+    TRIP_BREAKER,
+    /** Operator: close a breaker and forget its consecutive trips. */
+    RESET_BREAKER,
+    /** Operator: block an account's ({@code accountId < 0}: every account's) new orders and cancel its open ones. */
+    KILL_SWITCH,
+    RELEASE_KILL_SWITCH,
+    /** Admin: replace an account's limits with {@code limits}. */
+    SET_LIMITS
 }

@@ -11,5 +11,11 @@ public enum CancelReason {
     EXPIRED,
     KILL_SWITCH,
     DISCONNECT,
-    CANCEL_ALL_AFTER
+    CANCEL_ALL_AFTER,
+    /**
+     * The rest of an incoming order whose next trade would have moved the price beyond
+     * the volatility breaker: the breaker opened and the order did not rest, since it
+     * would have crossed the book.
+     */
+    BREAKER_OPEN
 }

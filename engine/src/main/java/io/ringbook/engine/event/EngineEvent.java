@@ -9,6 +9,9 @@ import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.limits.BreakerState;
 
 /**
  * One outcome of one command, and the outbound ring buffer's preallocated slot. An order
@@ -57,8 +60,17 @@ public final class EngineEvent {
 
     /** The symbol's market-data sequence after a BOOK_LEVEL change. */
     public long bookSequence;
-    /** MASS_CANCEL_DONE: orders canceled. */
+    /** MASS_CANCEL_DONE and KILL_SWITCH_CHANGED: orders canceled; BREAKER_CHANGED: trips so far. */
     public int count;
+
+    /** BREAKER_CHANGED: which breaker (target in accountId or symbolId), its state and health 0-100. */
+    public BreakerKind breakerKind;
+    public BreakerState breakerState;
+    public int healthScore;
+    /** SYMBOL_STATUS: halted; KILL_SWITCH_CHANGED: active. */
+    public boolean active;
+    /** LIMITS_CHANGED: the account's new limits (immutable, shared). */
+    public AccountLimits limits;
 
     public long leavesQty() {
         return status != null && status.isOpen() ? qty - filledQty : 0;
@@ -97,6 +109,11 @@ public final class EngineEvent {
         liquidity = null;
         bookSequence = 0;
         count = 0;
+        breakerKind = null;
+        breakerState = null;
+        healthScore = 0;
+        active = false;
+        limits = null;
         return this;
     }
 
@@ -133,6 +150,11 @@ public final class EngineEvent {
         liquidity = other.liquidity;
         bookSequence = other.bookSequence;
         count = other.count;
+        breakerKind = other.breakerKind;
+        breakerState = other.breakerState;
+        healthScore = other.healthScore;
+        active = other.active;
+        limits = other.limits;
     }
 
     /** A detached copy, for readers on the outbound side that keep events (allocates). */

@@ -22,5 +22,19 @@ public enum EventType {
     /** The total quantity at one price level changed; {@code qty} 0 removes the level. */
     BOOK_LEVEL,
     /** The state after this command is being snapshotted; its id is the command's sequence. */
-    SNAPSHOT_TAKEN
+    SNAPSHOT_TAKEN,
+    /**
+     * A breaker changed state: its kind and target (accountId or symbolId), state, trips
+     * ({@code count}), opened-at ({@code createdTimeNanos}), next retry
+     * ({@code expireTimeNanos}, 0 for none) and health score.
+     */
+    BREAKER_CHANGED,
+    /** A symbol was halted ({@code active}) or resumed by an operator. */
+    SYMBOL_STATUS,
+    /** A kill switch was activated ({@code active}, {@code count} orders canceled) or released. */
+    KILL_SWITCH_CHANGED,
+    /** An account's limits were replaced. */
+    LIMITS_CHANGED,
+    /** An operator command named a symbol, account or breaker that does not exist; nothing changed. */
+    CONTROL_REJECTED
 }

@@ -1,6 +1,7 @@
 package io.ringbook.engine.logic;
 
 import io.ringbook.engine.book.ClOrdIdIndex;
+import io.ringbook.engine.book.OpenExposure;
 import io.ringbook.engine.book.Order;
 import io.ringbook.engine.book.OrderBook;
 import io.ringbook.engine.book.OrderStore;
@@ -9,6 +10,7 @@ import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.StpMode;
+import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EventSink;
@@ -29,6 +31,7 @@ public final class BusinessLogic {
 
     private final int accounts;
     private final int symbols;
+    private final SymbolTable symbolTable;
     private final OrderStore store;
     private final WorkingOrders working;
     private final PositionBook positions;
@@ -40,19 +43,25 @@ public final class BusinessLogic {
     private final ClOrdIdIndex clOrdIds;
     private long clOrdIdDay = Long.MIN_VALUE;
 
-    public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck preTradeCheck, EventSink sink, int initialOrders) {
+    /**
+     * @param risk          builds the pre-trade check from what this logic lets it see
+     *                      ({@link PreTradeCheck#NONE} for matching alone)
+     * @param initialOrders orders pooled up front; beyond them the pool allocates
+     */
+    public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck.Factory risk, EventSink sink, int initialOrders) {
         this.accounts = accounts;
         this.symbols = symbolTable.size();
-        this.preTradeCheck = preTradeCheck;
+        this.symbolTable = symbolTable;
         this.reporter = new ExecutionReporter(sink);
-        this.store = new OrderStore(accounts, initialOrders);
+        this.store = new OrderStore(accounts, symbols, initialOrders);
         this.books = new OrderBook[symbols];
         for (int i = 0; i < symbols; i++) {
             books[i] = new OrderBook(i, 256);
         }
         this.working = new WorkingOrders(books, store, reporter);
         this.positions = new PositionBook(accounts, symbols);
-        this.matcher = new Matcher(symbolTable, working, positions, reporter);
+        this.preTradeCheck = risk.create(new Context());
+        this.matcher = new Matcher(symbolTable, working, positions, reporter, preTradeCheck);
         this.cancelAllDeadline = new long[accounts];
         this.clOrdIds = new ClOrdIdIndex(initialOrders);
     }
@@ -71,6 +80,8 @@ public final class BusinessLogic {
             case CANCEL_ALL_AFTER -> cancelAllAfter(command);
             case CLOCK_TICK -> clockTick(command.eventTimeNanos);
             case SNAPSHOT -> reporter.snapshotTaken();
+            case HALT_SYMBOL, RESUME_SYMBOL, TRIP_BREAKER, RESET_BREAKER, KILL_SWITCH, RELEASE_KILL_SWITCH, SET_LIMITS ->
+                    preTradeCheck.control(command);
         }
         reporter.end();
     }
@@ -96,6 +107,7 @@ public final class BusinessLogic {
         EngineState.write(out, books, store, positions, cancelAllDeadline, matcher.lastTradeId(), reporter.lastExecId());
         out.putLong(clOrdIdDay);
         clOrdIds.writeTo(out);
+        preTradeCheck.writeState(out);
     }
 
     /**
@@ -110,6 +122,7 @@ public final class BusinessLogic {
         reporter.restoreLastExecId(counters[1]);
         clOrdIdDay = in.getLong();
         clOrdIds.readFrom(in);
+        preTradeCheck.readState(in);
     }
 
     private void newOrder(Command c) {
@@ -132,7 +145,7 @@ public final class BusinessLogic {
         if (reason == RejectReason.NONE && c.postOnly && working.book(c.symbolId).side(c.side.opposite()).crossedBy(c.price)) {
             reason = RejectReason.POST_ONLY_WOULD_TAKE;
         }
-        Order order = newOrderFrom(c);
+        Order order = newOrderFrom(c, reason == RejectReason.NONE);
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
             clOrdIds.put(c.accountId, c.clOrdId, order.orderId);
         }
@@ -142,16 +155,19 @@ public final class BusinessLogic {
         if (reason != RejectReason.NONE) {
             reporter.rejected(order, reason);
             store.release(order);
+            if (c.accountId >= 0 && c.accountId < accounts) {
+                preTradeCheck.orderRejected(c.accountId, reason, c.eventTimeNanos);
+            }
             return;
         }
         store.open(order);
         reporter.accepted(order);
-        work(order);
+        work(order, c.eventTimeNanos);
     }
 
     /** Matches an open order not on the book, then rests it or ends it as its type requires. */
-    private void work(Order order) {
-        CancelReason stopped = matcher.match(order);
+    private void work(Order order, long nowNanos) {
+        CancelReason stopped = matcher.match(order, nowNanos);
         if (order.leavesQty() == 0) {
             store.close(order);
         } else if (stopped != CancelReason.NONE) {
@@ -165,7 +181,8 @@ public final class BusinessLogic {
         }
     }
 
-    private Order newOrderFrom(Command c) {
+    /** The order a NEW_ORDER command makes; {@code valid}: it passed the checks, so its symbol can be looked up. */
+    private Order newOrderFrom(Command c, boolean valid) {
         Order order = store.acquire();
         order.orderId = store.nextOrderId();
         order.accountId = c.accountId;
@@ -181,9 +198,17 @@ public final class BusinessLogic {
         order.filledNotional = 0;
         order.createdTimeNanos = c.eventTimeNanos;
         order.clOrdId.copyFrom(c.clOrdId);
-        order.expireTimeNanos = c.timeInForce == TimeInForce.DAY
-                ? Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY) * NANOS_PER_DAY + NANOS_PER_DAY
-                : c.timeInForce == TimeInForce.GTD ? c.expireTimeNanos : 0;
+        order.expireTimeNanos = c.timeInForce == TimeInForce.GTD ? c.expireTimeNanos : 0;
+        order.collarPrice = 0;
+        if (valid) {
+            SymbolSpec symbol = symbolTable.get(c.symbolId);
+            if (c.timeInForce == TimeInForce.DAY) {
+                order.expireTimeNanos = symbol.tradingHours().sessionEnd(c.eventTimeNanos);
+            }
+            if (c.orderType == OrderType.MARKET) {
+                order.collarPrice = preTradeCheck.marketCollar(c.symbolId, c.side);
+            }
+        }
         return order;
     }
 
@@ -251,6 +276,7 @@ public final class BusinessLogic {
         if (c.clOrdId.length() > 0) {
             order.clOrdId.copyFrom(c.clOrdId);
         }
+        store.leavesChanged(order, newQty - order.qty);
         if (newPrice == order.price && newQty <= order.qty) {
             long levelQty = working.book(order.symbolId).reduce(order, newQty);
             reporter.replaced(order);
@@ -261,7 +287,7 @@ public final class BusinessLogic {
         order.price = newPrice;
         order.qty = newQty;
         reporter.replaced(order);
-        work(order);
+        work(order, c.eventTimeNanos);
     }
 
     /** The caller's open order named by the request, or null after reporting why not. */
@@ -295,6 +321,7 @@ public final class BusinessLogic {
     }
 
     private void clockTick(long now) {
+        preTradeCheck.clockTick(now);
         for (Order due = store.dueToExpire(now); due != null; due = store.dueToExpire(now)) {
             working.cancel(due, CancelReason.EXPIRED);
         }
@@ -304,6 +331,47 @@ public final class BusinessLogic {
                 cancelAllDeadline[account] = 0;
                 working.cancelAll(account, -1, CancelReason.CANCEL_ALL_AFTER);
             }
+        }
+    }
+
+    /** What the pre-trade check sees of this logic: the live components, never copies. */
+    private final class Context implements RiskContext {
+
+        @Override
+        public SymbolTable symbols() {
+            return symbolTable;
+        }
+
+        @Override
+        public int accounts() {
+            return accounts;
+        }
+
+        @Override
+        public PositionBook positions() {
+            return positions;
+        }
+
+        @Override
+        public OpenExposure exposure() {
+            return store.exposure();
+        }
+
+        @Override
+        public int cancelAll(int accountId, CancelReason reason) {
+            if (accountId >= 0) {
+                return working.cancelAll(accountId, -1, reason);
+            }
+            int canceled = 0;
+            for (int account = 0; account < accounts; account++) {
+                canceled += working.cancelAll(account, -1, reason);
+            }
+            return canceled;
+        }
+
+        @Override
+        public RiskEvents report() {
+            return reporter;
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class EngineState {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private EngineState() {
     }

@@ -10,13 +10,16 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.limits.BreakerState;
 
 /**
  * Turns what the business logic did into events: one scratch {@link EngineEvent},
  * stamped with the current command's sequence and time, filled and handed to the sink.
  * It also numbers executions ({@code execId}), so ids follow the order of events.
  */
-final class ExecutionReporter {
+final class ExecutionReporter implements RiskEvents {
 
     private final EngineEvent event = new EngineEvent();
     private final EventSink sink;
@@ -111,6 +114,54 @@ final class ExecutionReporter {
 
     void snapshotTaken() {
         send(start(EventType.SNAPSHOT_TAKEN));
+    }
+
+    @Override
+    public void breakerChanged(BreakerKind kind, int target, BreakerState state, int trips, long openedAtNanos,
+                               long nextRetryAtNanos, int healthScore) {
+        EngineEvent e = start(EventType.BREAKER_CHANGED);
+        e.breakerKind = kind;
+        if (kind.perAccount()) {
+            e.accountId = target;
+        } else {
+            e.symbolId = target;
+        }
+        e.breakerState = state;
+        e.count = trips;
+        e.createdTimeNanos = openedAtNanos;
+        e.expireTimeNanos = nextRetryAtNanos;
+        e.healthScore = healthScore;
+        send(e);
+    }
+
+    @Override
+    public void symbolStatus(int symbolId, boolean halted) {
+        EngineEvent e = start(EventType.SYMBOL_STATUS);
+        e.symbolId = symbolId;
+        e.active = halted;
+        send(e);
+    }
+
+    @Override
+    public void killSwitch(int accountId, boolean active, int canceledOrders) {
+        EngineEvent e = start(EventType.KILL_SWITCH_CHANGED);
+        e.accountId = accountId;
+        e.active = active;
+        e.count = canceledOrders;
+        send(e);
+    }
+
+    @Override
+    public void limitsChanged(int accountId, AccountLimits limits) {
+        EngineEvent e = start(EventType.LIMITS_CHANGED);
+        e.accountId = accountId;
+        e.limits = limits;
+        send(e);
+    }
+
+    @Override
+    public void controlRejected() {
+        send(start(EventType.CONTROL_REJECTED));
     }
 
     long lastExecId() {

@@ -15,8 +15,10 @@ import io.ringbook.engine.position.PositionBook;
  * Price-time matching of one incoming order against the opposite side of its book:
  * best price first, oldest order first at a price, each trade at the resting order's
  * price, until the incoming order is filled or its limit stops it. Self-trades are
- * prevented by the incoming order's {@link StpMode}. Every trade updates both
- * positions and is reported for both orders (taker first) and for the price level.
+ * prevented by the incoming order's {@link StpMode}. A MARKET order with a collar
+ * (from the price band) trades only up to it. Before each trade pre-trade risk may stop
+ * the order (the volatility breaker). Every trade updates both positions and is
+ * reported for both orders (taker first) and for the price level.
  */
 final class Matcher {
 
@@ -25,14 +27,16 @@ final class Matcher {
     private final WorkingOrders working;
     private final PositionBook positions;
     private final ExecutionReporter reporter;
+    private final PreTradeCheck risk;
     private final long[] makerFeePpm;
     private final long[] takerFeePpm;
     private long lastTradeId;
 
-    Matcher(SymbolTable symbols, WorkingOrders working, PositionBook positions, ExecutionReporter reporter) {
+    Matcher(SymbolTable symbols, WorkingOrders working, PositionBook positions, ExecutionReporter reporter, PreTradeCheck risk) {
         this.working = working;
         this.positions = positions;
         this.reporter = reporter;
+        this.risk = risk;
         this.makerFeePpm = new long[symbols.size()];
         this.takerFeePpm = new long[symbols.size()];
         for (int i = 0; i < symbols.size(); i++) {
@@ -44,20 +48,23 @@ final class Matcher {
     /**
      * Trades {@code taker} (not on the book) as far as it goes.
      *
+     * @param nowNanos the command's event time
      * @return {@link CancelReason#SELF_TRADE} if self-trade prevention ended the incoming
-     * order (the caller cancels it), else {@link CancelReason#NONE}
+     * order, {@link CancelReason#BREAKER_OPEN} if risk stopped it (the caller cancels it),
+     * else {@link CancelReason#NONE}
      */
-    CancelReason match(Order taker) {
+    CancelReason match(Order taker, long nowNanos) {
         OrderBook book = working.book(taker.symbolId);
         BookSide opposite = book.side(taker.side.opposite());
-        boolean limit = taker.type == OrderType.LIMIT;
+        long limitPrice = limitPrice(taker);
         while (taker.leavesQty() > 0) {
             PriceLevel level = opposite.best();
-            if (level == null || (limit && !opposite.reachable(level.price(), taker.price))) {
+            if (level == null || (limitPrice != 0 && !opposite.reachable(level.price(), limitPrice))) {
                 break;
             }
             Order maker = level.head();
             if (maker.accountId == taker.accountId) {
+                risk.selfTradePrevented(taker.accountId);
                 if (taker.stpMode != StpMode.CANCEL_INCOMING) {
                     working.cancel(maker, CancelReason.SELF_TRADE);
                 }
@@ -66,9 +73,17 @@ final class Matcher {
                 }
                 continue;
             }
-            trade(book, taker, maker, level.price(), Math.min(taker.leavesQty(), maker.leavesQty()));
+            if (!risk.tradeAllowed(taker.symbolId, level.price(), nowNanos)) {
+                return CancelReason.BREAKER_OPEN;
+            }
+            trade(book, taker, maker, level.price(), Math.min(taker.leavesQty(), maker.leavesQty()), nowNanos);
         }
         return CancelReason.NONE;
+    }
+
+    /** The price an order may not trade beyond: its limit, a MARKET order's collar, or 0 for none. */
+    private static long limitPrice(Order order) {
+        return order.type == OrderType.LIMIT ? order.price : order.collarPrice;
     }
 
     /**
@@ -78,11 +93,11 @@ final class Matcher {
      */
     boolean canFillCompletely(Order taker) {
         BookSide opposite = working.book(taker.symbolId).side(taker.side.opposite());
-        boolean limit = taker.type == OrderType.LIMIT;
+        long limitPrice = limitPrice(taker);
         long wanted = taker.leavesQty();
         for (int depth = 0; depth < opposite.levelCount(); depth++) {
             PriceLevel level = opposite.level(depth);
-            if (limit && !opposite.reachable(level.price(), taker.price)) {
+            if (limitPrice != 0 && !opposite.reachable(level.price(), limitPrice)) {
                 return false;
             }
             for (Order maker = level.head(); maker != null; maker = maker.nextInLevel()) {
@@ -110,7 +125,7 @@ final class Matcher {
         lastTradeId = tradeId;
     }
 
-    private void trade(OrderBook book, Order taker, Order maker, long price, long lots) {
+    private void trade(OrderBook book, Order taker, Order maker, long price, long lots, long nowNanos) {
         long tradeId = ++lastTradeId;
         int symbol = taker.symbolId;
         long notional = price * lots;
@@ -118,6 +133,8 @@ final class Matcher {
         long makerFee = fee(notional, makerFeePpm[symbol]);
         book.fillIncoming(taker, price, lots);
         long levelLeft = book.fillResting(maker, lots);
+        working.store().leavesChanged(taker, -lots);
+        working.store().leavesChanged(maker, -lots);
         positions.applyFill(taker.accountId, symbol, taker.side.sign() * lots, price, takerFee);
         positions.applyFill(maker.accountId, symbol, maker.side.sign() * lots, price, makerFee);
         positions.mark(symbol, price);
@@ -127,6 +144,9 @@ final class Matcher {
         if (maker.leavesQty() == 0) {
             working.store().close(maker);
         }
+        boolean takerBuys = taker.side.sign() > 0;
+        risk.traded(symbol, price, takerBuys ? taker.accountId : maker.accountId, takerBuys ? maker.accountId : taker.accountId,
+                nowNanos);
     }
 
     /** The fee on a notional, rounded up to a whole tick-lot (a rebate, negative, rounds toward zero). */

@@ -2,11 +2,15 @@ package io.ringbook.engine.logic;
 
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.domain.TradingHours;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.LogicDriver;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static io.ringbook.engine.domain.Side.BUY;
@@ -30,6 +34,20 @@ class TimeDrivenRulesTest {
         engine.advanceNanos(1);
         assertEquals(List.of("expired #1", "level BUY 100 -> 0"), of(engine.tick()));
         assertEquals(0, engine.logic().orders().openOrders());
+    }
+
+    @Test
+    void shouldExpireADayOrderAtTheCloseOfItsSymbolsSession() {
+        SymbolTable sessions = new SymbolTable(List.of(new SymbolSpec(0, "XYZ", BigDecimal.ONE, BigDecimal.ONE, 0, 0,
+                TradingHours.parse("MON-SUN 08:00-16:00"))));
+        LogicDriver session = new LogicDriver(sessions, PreTradeCheck.NONE);
+        long day = Math.floorDiv(session.now(), DAY) * DAY;
+        session.advanceNanos(day + DAY + 9 * 3_600 * SECOND - session.now());
+        session.send(session.command().newOrder(0, 0, BUY, OrderType.LIMIT, TimeInForce.DAY, 100, 5));
+        session.advanceNanos(7 * 3_600 * SECOND - 1);
+        assertEquals(List.of(), of(session.tick()));
+        session.advanceNanos(1);
+        assertEquals(List.of("expired #1", "level BUY 100 -> 0"), of(session.tick()));
     }
 
     @Test

@@ -106,7 +106,7 @@ class EnginePipelineTest {
         awaitIdle();
 
         RecordingSink replayed = new RecordingSink();
-        BusinessLogic fresh = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, replayed, 16);
+        BusinessLogic fresh = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, replayed, 16);
         List<Command> input = new ArrayList<>(journaled);
         input.forEach(fresh::process);
         assertTrue(input.stream().anyMatch(c -> c.type == io.ringbook.engine.command.CommandType.CLOCK_TICK));
@@ -193,7 +193,7 @@ class EnginePipelineTest {
     }
 
     private static BusinessLogic logic(io.ringbook.engine.event.EventSink sink) {
-        return new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.ACCEPT_ALL, sink, 1024);
+        return new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, sink, 1024);
     }
 
     private CompletableFuture<List<EngineEvent>> order(int account, Side side, long price, long qty) {

@@ -33,6 +33,12 @@ public final class EventText {
             case CANCEL_ALL_AFTER_SET -> "cancel-all-after A" + e.accountId + " " + e.expireTimeNanos;
             case BOOK_LEVEL -> "level " + e.side + " " + e.price + " -> " + e.qty;
             case SNAPSHOT_TAKEN -> "snapshot " + e.sequence;
+            case BREAKER_CHANGED -> "breaker " + e.breakerKind + " " + (e.breakerKind.perAccount() ? "A" + e.accountId : "S" + e.symbolId)
+                    + " " + e.breakerState + " trips " + e.count;
+            case SYMBOL_STATUS -> "symbol S" + e.symbolId + (e.active ? " halted" : " resumed");
+            case KILL_SWITCH_CHANGED -> "kill switch A" + e.accountId + (e.active ? " on, canceled " + e.count : " off");
+            case LIMITS_CHANGED -> "limits A" + e.accountId;
+            case CONTROL_REJECTED -> "control rejected";
         };
     }
 }

@@ -24,10 +24,10 @@ public final class LogicDriver {
     private long nowNanos = 1_700_000_000_000_000_000L;
 
     public LogicDriver() {
-        this(DemoMarket.symbols(), PreTradeCheck.ACCEPT_ALL);
+        this(DemoMarket.symbols(), PreTradeCheck.NONE);
     }
 
-    public LogicDriver(SymbolTable symbols, PreTradeCheck check) {
+    public LogicDriver(SymbolTable symbols, PreTradeCheck.Factory check) {
         this.logic = new BusinessLogic(symbols, DemoMarket.ACCOUNTS, check, sink, 1024);
     }
 

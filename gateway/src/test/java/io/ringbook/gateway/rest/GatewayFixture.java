@@ -50,7 +50,7 @@ final class GatewayFixture implements AutoCloseable {
         ReferenceData demo = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
         gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1), signing), limits);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
-                new BusinessLogic(demo.symbols(), 4, PreTradeCheck.ACCEPT_ALL, sink, 1024)).config(config).journal(journal);
+                new BusinessLogic(demo.symbols(), 4, PreTradeCheck.NONE, sink, 1024)).config(config).journal(journal);
         gateway.listeners().forEach(builder::listener);
         pipeline = builder.build().start();
         base = "http://127.0.0.1:" + gateway.start(pipeline.publisher(), "127.0.0.1", 0);

@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.limits.BreakerKind;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -23,12 +24,18 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * MASS_CANCEL    40 symbolId i32                                                             =  44
  * CANCEL_ALL_AFTER 40 timeoutNanos i64                                                       =  48
  * CLOCK_TICK, SNAPSHOT  nothing more                                                         =  40
+ * HALT_SYMBOL, RESUME_SYMBOL  40 symbolId i32                                                =  44
+ * TRIP_BREAKER, RESET_BREAKER 40 symbolId i32, 44 breakerKind u8 (target account in accountId) = 48
+ * KILL_SWITCH, RELEASE_KILL_SWITCH  nothing more (accountId -1: global)                      =  40
+ * SET_LIMITS     40 limits ({@link LimitsCodec})                                             = 44 + 80 + 16 per symbol
  * </pre>
+ * Order commands are at most {@link #MAX_LENGTH} bytes; only SET_LIMITS, with its per-symbol
+ * entries, can be longer (the batch buffer grows for it).
  */
 public final class CommandCodec {
 
     public static final int SCHEMA_VERSION = 1;
-    /** The longest command record (a NEW_ORDER with a 36-character clOrdId). */
+    /** The longest order command record (a NEW_ORDER with a 36-character clOrdId). */
     public static final int MAX_LENGTH = 40 + 40 + Fields.CL_ORD_ID_MAX_LENGTH;
 
     private static final int CORRELATION = 20;
@@ -77,7 +84,18 @@ public final class CommandCodec {
                 buffer.putLong(at, command.timeoutNanos, ORDER);
                 yield BODY + 8;
             }
-            case CLOCK_TICK, SNAPSHOT -> BODY;
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> BODY;
+            case HALT_SYMBOL, RESUME_SYMBOL -> {
+                buffer.putInt(at, command.symbolId, ORDER);
+                yield BODY + 4;
+            }
+            case TRIP_BREAKER, RESET_BREAKER -> {
+                buffer.putInt(at, command.symbolId, ORDER);
+                buffer.putInt(at + 4, 0, ORDER);
+                Fields.putEnum(buffer, at + 4, command.breakerKind);
+                yield BODY + 8;
+            }
+            case SET_LIMITS -> BODY + LimitsCodec.encode(command.limits, buffer, at);
         };
         RecordHeader.write(buffer, offset, length, RecordType.of(command.type), SCHEMA_VERSION, command.sequence,
                 command.eventTimeNanos);
@@ -128,8 +146,14 @@ public final class CommandCodec {
             }
             case MASS_CANCEL -> command.symbolId = buffer.getInt(at, ORDER);
             case CANCEL_ALL_AFTER -> command.timeoutNanos = buffer.getLong(at, ORDER);
-            case CLOCK_TICK, SNAPSHOT -> {
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
             }
+            case HALT_SYMBOL, RESUME_SYMBOL -> command.symbolId = buffer.getInt(at, ORDER);
+            case TRIP_BREAKER, RESET_BREAKER -> {
+                command.symbolId = buffer.getInt(at, ORDER);
+                command.breakerKind = Fields.getEnum(buffer, at + 4, BreakerKind.values());
+            }
+            case SET_LIMITS -> command.limits = LimitsCodec.decode(buffer, at);
         }
         return RecordHeader.length(buffer, offset);
     }

@@ -9,6 +9,8 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.limits.BreakerState;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -27,7 +29,11 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * MASS_CANCEL_DONE      48 count i32                                                          =  52
  * CANCEL_ALL_AFTER_SET  48 deadline i64                                                       =  56
  * BOOK_LEVEL     48 side u8, 56 price, 64 qty, 72 bookSequence (i64 each)                     =  80
- * SNAPSHOT_TAKEN nothing more                                                                 =  48
+ * SNAPSHOT_TAKEN, CONTROL_REJECTED  nothing more                                              =  48
+ * BREAKER_CHANGED 48 kind, 49 state, 50 healthScore (u8 each), 52 trips i32, 56 openedAt i64,
+ *                64 nextRetryAt i64                                                          =  72
+ * SYMBOL_STATUS, KILL_SWITCH_CHANGED  48 active u8, 52 count i32                              =  56
+ * LIMITS_CHANGED 48 limits (see LimitsCodec)                                                  = 52 + 80 + 16 per symbol
  * </pre>
  */
 public final class EventCodec {
@@ -61,7 +67,23 @@ public final class EventCodec {
                 buffer.putLong(at, event.expireTimeNanos, ORDER);
                 yield BODY + 8;
             }
-            case SNAPSHOT_TAKEN -> BODY;
+            case SNAPSHOT_TAKEN, CONTROL_REJECTED -> BODY;
+            case BREAKER_CHANGED -> {
+                buffer.putInt(at, 0, ORDER);
+                Fields.putEnum(buffer, at, event.breakerKind);
+                Fields.putEnum(buffer, at + 1, event.breakerState);
+                buffer.putByte(at + 2, (byte) event.healthScore);
+                buffer.putInt(at + 4, event.count, ORDER);
+                buffer.putLong(at + 8, event.createdTimeNanos, ORDER);
+                buffer.putLong(at + 16, event.expireTimeNanos, ORDER);
+                yield BODY + 24;
+            }
+            case SYMBOL_STATUS, KILL_SWITCH_CHANGED -> {
+                buffer.putInt(at, event.active ? 1 : 0, ORDER);
+                buffer.putInt(at + 4, event.count, ORDER);
+                yield BODY + 8;
+            }
+            case LIMITS_CHANGED -> BODY + LimitsCodec.encode(event.limits, buffer, at);
             case BOOK_LEVEL -> {
                 buffer.putLong(at, 0, ORDER);
                 Fields.putEnum(buffer, at, event.side);
@@ -99,8 +121,21 @@ public final class EventCodec {
         switch (event.type) {
             case MASS_CANCEL_DONE -> event.count = buffer.getInt(at, ORDER);
             case CANCEL_ALL_AFTER_SET -> event.expireTimeNanos = buffer.getLong(at, ORDER);
-            case SNAPSHOT_TAKEN -> {
+            case SNAPSHOT_TAKEN, CONTROL_REJECTED -> {
             }
+            case BREAKER_CHANGED -> {
+                event.breakerKind = Fields.getEnum(buffer, at, BreakerKind.values());
+                event.breakerState = Fields.getEnum(buffer, at + 1, BreakerState.values());
+                event.healthScore = buffer.getByte(at + 2) & 0xFF;
+                event.count = buffer.getInt(at + 4, ORDER);
+                event.createdTimeNanos = buffer.getLong(at + 8, ORDER);
+                event.expireTimeNanos = buffer.getLong(at + 16, ORDER);
+            }
+            case SYMBOL_STATUS, KILL_SWITCH_CHANGED -> {
+                event.active = buffer.getInt(at, ORDER) != 0;
+                event.count = buffer.getInt(at + 4, ORDER);
+            }
+            case LIMITS_CHANGED -> event.limits = LimitsCodec.decode(buffer, at);
             case BOOK_LEVEL -> {
                 event.side = Fields.getEnum(buffer, at, Side.values());
                 event.price = buffer.getLong(at + 8, ORDER);

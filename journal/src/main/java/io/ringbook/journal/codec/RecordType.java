@@ -18,6 +18,13 @@ public enum RecordType {
     CANCEL_ALL_AFTER(5, CommandType.CANCEL_ALL_AFTER, null),
     CLOCK_TICK(6, CommandType.CLOCK_TICK, null),
     SNAPSHOT(7, CommandType.SNAPSHOT, null),
+    HALT_SYMBOL(8, CommandType.HALT_SYMBOL, null),
+    RESUME_SYMBOL(9, CommandType.RESUME_SYMBOL, null),
+    TRIP_BREAKER(10, CommandType.TRIP_BREAKER, null),
+    RESET_BREAKER(11, CommandType.RESET_BREAKER, null),
+    KILL_SWITCH(12, CommandType.KILL_SWITCH, null),
+    RELEASE_KILL_SWITCH(13, CommandType.RELEASE_KILL_SWITCH, null),
+    SET_LIMITS(14, CommandType.SET_LIMITS, null),
     /** The run's reference data, first in the input journal of every run. */
     CONFIG(16, null, null),
     ORDER_ACCEPTED(32, null, EventType.ORDER_ACCEPTED),
@@ -31,7 +38,12 @@ public enum RecordType {
     MASS_CANCEL_DONE(40, null, EventType.MASS_CANCEL_DONE),
     CANCEL_ALL_AFTER_SET(41, null, EventType.CANCEL_ALL_AFTER_SET),
     BOOK_LEVEL(42, null, EventType.BOOK_LEVEL),
-    SNAPSHOT_TAKEN(43, null, EventType.SNAPSHOT_TAKEN);
+    SNAPSHOT_TAKEN(43, null, EventType.SNAPSHOT_TAKEN),
+    BREAKER_CHANGED(44, null, EventType.BREAKER_CHANGED),
+    SYMBOL_STATUS(45, null, EventType.SYMBOL_STATUS),
+    KILL_SWITCH_CHANGED(46, null, EventType.KILL_SWITCH_CHANGED),
+    LIMITS_CHANGED(47, null, EventType.LIMITS_CHANGED),
+    CONTROL_REJECTED(48, null, EventType.CONTROL_REJECTED);
 
     private static final RecordType[] BY_CODE = new RecordType[256];
     private static final RecordType[] BY_COMMAND = new RecordType[CommandType.values().length];

