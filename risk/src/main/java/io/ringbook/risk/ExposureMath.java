@@ -10,6 +10,7 @@ import io.ringbook.engine.position.PositionBook;
  * and open orders. The worst-case position in a symbol is the larger in size of "every
  * open buy fills" and "every open sell fills"; valued at the symbol's reference price
  * and summed across symbols in common notional units, it gives the gross exposure.
+ * Open orders count at their own prices only in a symbol that has no price yet.
  * Equity (realized PnL less fees plus mark-to-market) is what the daily loss limit
  * watches.
  */
@@ -49,19 +50,26 @@ final class ExposureMath {
                 : position > 0 && Arithmetic.add(open.sellLots(account, symbol), lots) <= position;
     }
 
-    /** A symbol's worst-case exposure with an extra order of {@code lots} on {@code side} (0 lots for none), in notional units. */
-    long exposure(int account, int symbol, Side side, long lots, long fallbackPrice) {
-        long position = positions.qty(account, symbol);
-        long buys = open.buyLots(account, symbol) + (side == Side.BUY ? lots : 0);
-        long sells = open.sellLots(account, symbol) + (side == Side.SELL ? lots : 0);
-        long allBuysFilled = position >= 0 ? Arithmetic.add(position, buys) : Math.abs(position + buys);
-        long allSellsFilled = position <= 0 ? Arithmetic.add(-position, sells) : Math.abs(position - sells);
-        long worst = Math.max(allBuysFilled, allSellsFilled);
+    /**
+     * A symbol's worst-case exposure, with an extra order of {@code lots} at {@code orderPrice} on
+     * {@code side} (0 lots for none), in notional units. Before the symbol has any price (no trade,
+     * no configured reference) there is no position either, and open orders count at their own prices.
+     */
+    long exposure(int account, int symbol, Side side, long lots, long orderPrice) {
+        long multiplier = symbols.notionalMultiplier(symbol);
         long price = referencePrice(symbol);
         if (price == 0) {
-            price = fallbackPrice;
+            long extra = Arithmetic.multiply(lots, orderPrice);
+            long buys = Arithmetic.add(open.buyNotional(account, symbol), side == Side.BUY ? extra : 0);
+            long sells = Arithmetic.add(open.sellNotional(account, symbol), side == Side.SELL ? extra : 0);
+            return Arithmetic.multiply(Math.max(buys, sells), multiplier);
         }
-        return Arithmetic.multiply(Arithmetic.multiply(worst, price), symbols.notionalMultiplier(symbol));
+        long position = positions.qty(account, symbol);
+        long buys = Arithmetic.add(open.buyLots(account, symbol), side == Side.BUY ? lots : 0);
+        long sells = Arithmetic.add(open.sellLots(account, symbol), side == Side.SELL ? lots : 0);
+        long allBuysFilled = position >= 0 ? Arithmetic.add(position, buys) : Math.abs(position + buys);
+        long allSellsFilled = position <= 0 ? Arithmetic.add(-position, sells) : Math.abs(position - sells);
+        return Arithmetic.multiply(Arithmetic.multiply(Math.max(allBuysFilled, allSellsFilled), price), multiplier);
     }
 
     /** Gross exposure across symbols with the order included in its own symbol's term. */

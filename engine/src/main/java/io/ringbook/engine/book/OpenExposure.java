@@ -1,8 +1,9 @@
 package io.ringbook.engine.book;
 
 /**
- * What each account has working per symbol: open orders, and the unfilled buy and sell
- * lots they could still add to its position. Kept by the {@link OrderStore} as orders
+ * What each account has working per symbol: open orders, the unfilled buy and sell lots
+ * they could still add to its position, and what those are worth at their own limit
+ * prices (tick-lots). Kept by the {@link OrderStore} as orders
  * open, fill, change size and close, so pre-trade risk reads it in O(1) instead of
  * walking the account's orders. Flat arrays indexed {@code account * symbols + symbol}.
  */
@@ -13,6 +14,8 @@ public final class OpenExposure {
     private final int[] accountOrders;
     private final long[] buyLots;
     private final long[] sellLots;
+    private final long[] buyNotional;
+    private final long[] sellNotional;
 
     OpenExposure(int accounts, int symbols) {
         this.symbols = symbols;
@@ -20,6 +23,8 @@ public final class OpenExposure {
         this.accountOrders = new int[accounts];
         this.buyLots = new long[accounts * symbols];
         this.sellLots = new long[accounts * symbols];
+        this.buyNotional = new long[accounts * symbols];
+        this.sellNotional = new long[accounts * symbols];
     }
 
     public int openOrders(int account) {
@@ -39,6 +44,15 @@ public final class OpenExposure {
         return sellLots[account * symbols + symbol];
     }
 
+    /** Unfilled lots of the account's open buy orders in the symbol times their limit prices. */
+    public long buyNotional(int account, int symbol) {
+        return buyNotional[account * symbols + symbol];
+    }
+
+    public long sellNotional(int account, int symbol) {
+        return sellNotional[account * symbols + symbol];
+    }
+
     void opened(Order order) {
         orders[cell(order)]++;
         accountOrders[order.accountId]++;
@@ -51,12 +65,15 @@ public final class OpenExposure {
         leavesChanged(order, -order.leavesQty());
     }
 
-    /** The order's unfilled quantity changed by {@code deltaLots} (a fill is negative). */
+    /** The order's unfilled quantity changed by {@code deltaLots} at its current price (a fill is negative). */
     void leavesChanged(Order order, long deltaLots) {
+        int cell = cell(order);
         if (order.side.sign() > 0) {
-            buyLots[cell(order)] += deltaLots;
+            buyLots[cell] += deltaLots;
+            buyNotional[cell] += deltaLots * order.price;
         } else {
-            sellLots[cell(order)] += deltaLots;
+            sellLots[cell] += deltaLots;
+            sellNotional[cell] += deltaLots * order.price;
         }
     }
 

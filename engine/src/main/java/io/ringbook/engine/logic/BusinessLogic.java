@@ -276,9 +276,10 @@ public final class BusinessLogic {
         if (c.clOrdId.length() > 0) {
             order.clOrdId.copyFrom(c.clOrdId);
         }
-        store.leavesChanged(order, newQty - order.qty);
+        store.leavesChanged(order, -order.leavesQty());
         if (newPrice == order.price && newQty <= order.qty) {
             long levelQty = working.book(order.symbolId).reduce(order, newQty);
+            store.leavesChanged(order, order.leavesQty());
             reporter.replaced(order);
             working.levelChanged(working.book(order.symbolId), order.side, order.price, levelQty);
             return;
@@ -286,6 +287,7 @@ public final class BusinessLogic {
         working.lift(order);
         order.price = newPrice;
         order.qty = newQty;
+        store.leavesChanged(order, order.leavesQty());
         reporter.replaced(order);
         work(order, c.eventTimeNanos);
     }
