@@ -2,7 +2,6 @@ package io.ringbook.perf;
 
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.logic.BusinessLogic;
-import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.testing.DemoMarket;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * The business logic alone, one command per operation, on the realistic mix of
  * {@link RecordedFlow} (about 55% limit orders, some crossing, 15% cancels, 8% amends,
  * IOC/FOK/market/post-only/DAY/GTD orders, mass cancels and clock ticks) for four
- * accounts on one symbol, with and without a clOrdId on every order (checked against the day's).
- * Run with {@code -prof gc} to see allocation per command.
+ * accounts on one symbol, with and without a clOrdId on every order (checked against the day's),
+ * with and without every pre-trade check on ({@link BenchRisk}). Run with {@code -prof gc} to
+ * see allocation per command.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -38,6 +38,10 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
     @Param({"true", "false"})
     public boolean clOrdIds;
 
+    /** Pre-trade risk: none, or every check and breaker on with wide limits. */
+    @Param({"NONE", "ALL"})
+    public BenchRisk risk;
+
     private RecordedFlow flow;
     private CountingSink sink;
     private BusinessLogic logic;
@@ -48,7 +52,8 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
     public void setUp() {
         flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, clOrdIds);
         sink = new CountingSink();
-        logic = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, sink, 1 << 16);
+        logic = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, risk.factory(DemoMarket.symbols().size(), DemoMarket.ACCOUNTS), sink,
+                1 << 16);
     }
 
     @Benchmark
