@@ -36,6 +36,7 @@ final class CircuitBreaker {
     private int probesAdmitted;
     private long history;
     private int historyLength;
+    private int successes;
 
     CircuitBreaker(BreakerKind kind, int target, BreakerSettings settings, boolean autoRetry, RiskEvents report, RiskBoard board) {
         this.kind = kind;
@@ -101,7 +102,7 @@ final class CircuitBreaker {
     }
 
     int healthScore() {
-        return historyLength == 0 ? 100 : Long.bitCount(history & mask()) * 100 / historyLength;
+        return historyLength == 0 ? 100 : successes * 100 / historyLength;
     }
 
     void writeTo(StateBuffer out) {
@@ -124,23 +125,30 @@ final class CircuitBreaker {
         probesAdmitted = in.getInt();
         history = in.getLong();
         historyLength = in.getInt();
+        successes = Long.bitCount(historyLength == Long.SIZE ? history : history & ((1L << historyLength) - 1));
         board.breaker(kind, target, state, trips, openedAt, nextRetryAt, healthScore());
     }
 
+    /** Shifts an outcome into the last-64 history; publishes the score only if it changed, which a run of successes never does. */
     private void record(boolean success) {
-        int before = healthScore();
-        history = (history << 1) | (success ? 1 : 0);
-        if (historyLength < Long.SIZE) {
+        boolean wasPerfect = successes == historyLength;
+        int before = wasPerfect ? 100 : healthScore();
+        if (historyLength == Long.SIZE) {
+            successes -= (int) (history >>> (Long.SIZE - 1));
+        } else {
             historyLength++;
+        }
+        history = (history << 1) | (success ? 1 : 0);
+        if (success) {
+            successes++;
+            if (wasPerfect) {
+                return;
+            }
         }
         int after = healthScore();
         if (after != before) {
             board.health(kind, target, after);
         }
-    }
-
-    private long mask() {
-        return historyLength == Long.SIZE ? -1L : (1L << historyLength) - 1;
     }
 
     private void changed() {

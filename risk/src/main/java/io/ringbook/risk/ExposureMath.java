@@ -72,13 +72,13 @@ final class ExposureMath {
         return Arithmetic.multiply(Arithmetic.multiply(Math.max(allBuysFilled, allSellsFilled), price), multiplier);
     }
 
-    /** Gross exposure across symbols with the order included in its own symbol's term. */
-    long grossExposure(int account, int orderSymbol, Side side, long lots, long orderPrice) {
-        long gross = 0;
+    /** Gross exposure across symbols, given the order's own symbol's term (from {@link #exposure} with the order). */
+    long grossExposure(int account, int orderSymbol, long orderTerm) {
+        long gross = orderTerm;
         for (int symbol = 0; symbol < symbols.size(); symbol++) {
-            gross = Arithmetic.add(gross, symbol == orderSymbol
-                    ? exposure(account, symbol, side, lots, orderPrice)
-                    : exposure(account, symbol, side, 0, 0));
+            if (symbol != orderSymbol) {
+                gross = Arithmetic.add(gross, exposure(account, symbol, Side.BUY, 0, 0));
+            }
         }
         return gross;
     }

@@ -284,12 +284,13 @@ public final class RiskEngine implements PreTradeCheck {
         }
         boolean concentrationLimited = limit.maxConcentrationBps() != AccountLimits.UNLIMITED;
         if (limit.maxGrossNotional() != AccountLimits.UNLIMITED || concentrationLimited) {
-            long gross = exposure.grossExposure(account, symbol, side, lots, price);
+            long own = exposure.exposure(account, symbol, side, lots, price);
+            long gross = exposure.grossExposure(account, symbol, own);
             if (gross > limit.maxGrossNotional()) {
                 return RejectReason.MAX_GROSS_NOTIONAL;
             }
             if (concentrationLimited && gross > limit.concentrationMinGross()
-                    && Arithmetic.exceedsShare(exposure.exposure(account, symbol, side, lots, price), gross, limit.maxConcentrationBps())) {
+                    && Arithmetic.exceedsShare(own, gross, limit.maxConcentrationBps())) {
                 return RejectReason.MAX_CONCENTRATION;
             }
         }

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.HttpJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,7 +45,7 @@ final class AccountRoutes {
             f.put("liquidity", fill.liquidity.name());
             f.put("time", EventTime.iso(fill.eventTimeNanos));
         }
-        Http.json(ctx, json);
+        HttpJson.json(ctx, json);
     }
 
     /** {@code GET /api/v1/positions}: every symbol the account has traded. */
@@ -66,6 +67,6 @@ final class AccountRoutes {
             row.put("markPrice", p[5] == 0 ? null : symbol.price(p[5]).toPlainString());
             row.put("fees", symbol.notional(p[4]).toPlainString());
         }
-        Http.json(ctx, json);
+        HttpJson.json(ctx, json);
     }
 }

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.ApiException;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.HttpJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ final class MarketRoutes {
 
     /** {@code GET /api/v1/ticker/{symbol}}: best bid and ask, last trade, 24 h volume. */
     void ticker(Context ctx) {
-        Http.json(ctx, ticker(Http.symbol(referenceData, ctx.pathParam("symbol")), depth, trades));
+        HttpJson.json(ctx, ticker(Http.symbol(referenceData, ctx.pathParam("symbol")), depth, trades));
     }
 
     /** The ticker of a symbol, as REST answers it and the {@code ticker} stream sends it. */
@@ -63,7 +64,7 @@ final class MarketRoutes {
             t.put("takerSide", trade.takerSide().name());
             t.put("time", EventTime.iso(trade.timeNanos()));
         }
-        Http.json(ctx, json);
+        HttpJson.json(ctx, json);
     }
 
     void book(Context ctx) {
@@ -81,7 +82,7 @@ final class MarketRoutes {
                 array.addArray().add(symbol.price(prices[i]).toPlainString()).add(symbol.qty(quantities[i]).toPlainString());
             }
         }
-        Http.json(ctx, json);
+        HttpJson.json(ctx, json);
     }
 
     void symbols(Context ctx) {
@@ -96,7 +97,7 @@ final class MarketRoutes {
             symbol.put("tradingHours", "24/7");
             symbol.put("halted", false);
         }
-        Http.json(ctx, json);
+        HttpJson.json(ctx, json);
     }
 
     void time(Context ctx) {
@@ -104,6 +105,6 @@ final class MarketRoutes {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("epochMillis", nanos / 1_000_000L);
         json.put("time", EventTime.iso(nanos));
-        Http.json(ctx, json);
+        HttpJson.json(ctx, json);
     }
 }

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

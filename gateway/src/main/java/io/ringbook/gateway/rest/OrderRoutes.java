@@ -1,5 +1,7 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.HttpJson;
+import io.ringbook.web.ApiException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,15 +43,15 @@ final class OrderRoutes {
 
     void place(Context ctx) {
         int account = keys.accountOf(ctx);
-        OrderRequests.NewOrder order = requests.parse(Http.jsonBody(ctx));
-        Http.answer(ctx, publisher.submit(slot -> order.writeTo(slot, account)), events -> {
+        OrderRequests.NewOrder order = requests.parse(HttpJson.jsonBody(ctx));
+        HttpJson.answer(ctx, publisher.submit(slot -> order.writeTo(slot, account)), events -> {
             EngineEvent first = events.get(0);
             if (first.rejectReason == RejectReason.DUPLICATE_CLORDID) {
                 resent(ctx, order, first.orderId);
                 return;
             }
             ctx.status(first.type == EventType.ORDER_REJECTED ? 422 : 201);
-            Http.json(ctx, orderJson.render(Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order));
+            HttpJson.json(ctx, orderJson.render(Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order));
         });
     }
 
@@ -61,12 +63,12 @@ final class OrderRoutes {
             throw new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today for order "
                     + originalOrderId + " with another body");
         }
-        Http.json(ctx, orderJson.render(original.state(), original.fills(), order));
+        HttpJson.json(ctx, orderJson.render(original.state(), original.fills(), order));
     }
 
     void get(Context ctx) {
         OrderViews.View view = ownOrder(ctx, keys.accountOf(ctx));
-        Http.json(ctx, orderJson.render(view.state(), view.fills(), null));
+        HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
     }
 
     /** {@code ?clOrdId=X}: that order; otherwise the account's orders by status and symbol, newest first. */
@@ -76,7 +78,7 @@ final class OrderRoutes {
         if (clOrdId != null) {
             OrderViews.View view = orders.findByClOrdId(account, clOrdId)
                     .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + clOrdId));
-            Http.json(ctx, orderJson.render(view.state(), view.fills(), null));
+            HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
             return;
         }
         Predicate<EngineEvent> filter = statusFilter(ctx.queryParam("status")).and(symbolFilter(ctx));
@@ -84,33 +86,33 @@ final class OrderRoutes {
         for (OrderViews.View view : orders.list(account, filter, Http.intParam(ctx, "limit", 100, 1, 1000))) {
             json.add(orderJson.render(view.state(), view.fills(), null));
         }
-        Http.json(ctx, json);
+        HttpJson.json(ctx, json);
     }
 
     void amend(Context ctx) {
         int account = keys.accountOf(ctx);
         OrderViews.View view = openOwnOrder(ctx, account);
         long orderId = view.state().orderId;
-        OrderRequests.Amend amend = requests.parseAmend(Http.jsonBody(ctx), referenceData.symbols().get(view.state().symbolId));
-        Http.answer(ctx, publisher.submit(slot -> slot.amend(account, orderId, amend.priceTicks(), amend.qtyLots())), events -> {
+        OrderRequests.Amend amend = requests.parseAmend(HttpJson.jsonBody(ctx), referenceData.symbols().get(view.state().symbolId));
+        HttpJson.answer(ctx, publisher.submit(slot -> slot.amend(account, orderId, amend.priceTicks(), amend.qtyLots())), events -> {
             EngineEvent outcome = events.get(0);
             if (outcome.type == EventType.AMEND_REJECTED) {
                 refuse(outcome, orderId);
                 ctx.status(422);
             }
-            Http.json(ctx, orderJson.render(Http.latest(events, orderId), Http.fillsOf(events, orderId), null));
+            HttpJson.json(ctx, orderJson.render(Http.latest(events, orderId), Http.fillsOf(events, orderId), null));
         });
     }
 
     void cancel(Context ctx) {
         int account = keys.accountOf(ctx);
         long orderId = openOwnOrder(ctx, account).state().orderId;
-        Http.answer(ctx, publisher.submit(slot -> slot.cancel(account, orderId)), events -> {
+        HttpJson.answer(ctx, publisher.submit(slot -> slot.cancel(account, orderId)), events -> {
             EngineEvent outcome = events.get(0);
             if (outcome.type == EventType.CANCEL_REJECTED) {
                 refuse(outcome, orderId);
             }
-            Http.json(ctx, orderJson.render(outcome, orders.find(orderId).map(OrderViews.View::fills).orElse(List.of()), null));
+            HttpJson.json(ctx, orderJson.render(outcome, orders.find(orderId).map(OrderViews.View::fills).orElse(List.of()), null));
         });
     }
 
@@ -119,27 +121,27 @@ final class OrderRoutes {
         int account = keys.accountOf(ctx);
         String symbolName = ctx.queryParam("symbol");
         int symbol = symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id();
-        Http.answer(ctx, publisher.submit(slot -> slot.massCancel(account, symbol)), events -> {
+        HttpJson.answer(ctx, publisher.submit(slot -> slot.massCancel(account, symbol)), events -> {
             ArrayNode json = JsonNodeFactory.instance.arrayNode();
             for (EngineEvent event : events) {
                 if (event.type == EventType.ORDER_CANCELED) {
                     json.add(orderJson.render(event, orders.find(event.orderId).map(OrderViews.View::fills).orElse(List.of()), null));
                 }
             }
-            Http.json(ctx, json);
+            HttpJson.json(ctx, json);
         });
     }
 
     /** Arms the dead-man's switch ({@code {"timeoutMs":N}}, 0 disarms); answers {@code {"timeoutMs","deadline"}}. */
     void cancelAllAfter(Context ctx) {
         int account = keys.accountOf(ctx);
-        long timeoutNanos = requests.parseCancelAllAfter(Http.jsonBody(ctx));
-        Http.answer(ctx, publisher.submit(slot -> slot.cancelAllAfter(account, timeoutNanos)), events -> {
+        long timeoutNanos = requests.parseCancelAllAfter(HttpJson.jsonBody(ctx));
+        HttpJson.answer(ctx, publisher.submit(slot -> slot.cancelAllAfter(account, timeoutNanos)), events -> {
             EngineEvent set = events.get(0);
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.put("timeoutMs", timeoutNanos / 1_000_000L);
             json.put("deadline", set.expireTimeNanos == 0 ? null : EventTime.iso(set.expireTimeNanos));
-            Http.json(ctx, json);
+            HttpJson.json(ctx, json);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.ApiException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,5 +1,7 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.HttpJson;
+import io.ringbook.web.ApiException;
 import io.javalin.Javalin;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
@@ -52,7 +54,7 @@ public final class RestGateway implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.requestLogger.http((ctx, millis) -> AccessLog.log(ctx, millis, referenceData));
-            config.routes.before(Http::commonHeaders);
+            config.routes.before(HttpJson::commonHeaders);
             config.routes.before("/api/v1/*", rateLimits::take);
             config.routes.post("/api/v1/orders", orderRoutes::place);
             config.routes.get("/api/v1/orders", orderRoutes::query);
@@ -70,7 +72,7 @@ public final class RestGateway implements AutoCloseable {
             config.routes.get("/api/v1/time", market::time);
             config.routes.wsBeforeUpgrade("/api/v1/stream", ctx -> {
                 if (keys.account(streamKey(ctx.header("X-API-Key"), ctx.queryParam("apiKey"))).isEmpty()) {
-                    Http.error(ctx, 401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required");
+                    HttpJson.error(ctx, 401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required");
                     ctx.skipRemainingHandlers();
                 }
             });
@@ -79,11 +81,11 @@ public final class RestGateway implements AutoCloseable {
                 ws.onMessage(ctx -> streams.message(ctx, ctx.message()));
                 ws.onClose(streams::closed);
             });
-            config.routes.exception(ApiException.class, (e, ctx) -> Http.error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) ->
-                    Http.error(ctx, 500, "INTERNAL", "the gateway failed: " + e.getClass().getSimpleName()));
-            config.routes.error(404, "*", ctx -> Http.unanswered(ctx, 404, "NOT_FOUND", "no such route"));
-            config.routes.error(405, "*", ctx -> Http.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
+                    HttpJson.error(ctx, 500, "INTERNAL", "the gateway failed: " + e.getClass().getSimpleName()));
+            config.routes.error(404, "*", ctx -> HttpJson.unanswered(ctx, 404, "NOT_FOUND", "no such route"));
+            config.routes.error(405, "*", ctx -> HttpJson.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
         }).start();
         return server.port();
     }

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.web.HttpJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -75,7 +76,7 @@ final class StreamHub implements EngineListener, AutoCloseable {
         client.lastFrameNanos = System.nanoTime();
         JsonNode request;
         try {
-            request = Http.JSON.readTree(text);
+            request = HttpJson.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             client.queue(error("MALFORMED_JSON", "frames are JSON objects"));
             return;

@@ -1,29 +1,29 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.web;
 
 /**
- * A request the gateway refuses, with the contract's HTTP status and error code
+ * A request an HTTP API refuses, with the contract's HTTP status and error code
  * (API.md, "Common rules"); rendered as {@code {"error":{"code":..,"message":..}}}.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
 
-    ApiException(int status, String code, String message) {
+    public ApiException(int status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
-    static ApiException badRequest(String code, String message) {
+    public static ApiException badRequest(String code, String message) {
         return new ApiException(400, code, message);
     }
 }

@@ -1,0 +1,108 @@
+package io.ringbook.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.pipeline.EngineBusyException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * What both HTTP APIs (orders on 8080, operators on 8081) do alike: JSON bodies and the
+ * contract's error shape, the common headers, and answering asynchronously from an
+ * engine command's outcome with 503 for a full ring and 504 when no answer comes.
+ */
+public final class HttpJson {
+
+    /** Writes response bodies; readers of request bodies configure their own strictness. */
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String ANSWERED = "ringbook.answered";
+
+    private HttpJson() {
+    }
+
+    /** The body of a JSON request, refused with 415 or 413 before it is read any further. */
+    public static String jsonBody(Context ctx) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "bodies are limited to 64 KiB");
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Answers when the engine has decided, or 503 (ring full) / 504 (no answer in time). */
+    public static void answer(Context ctx, CompletableFuture<List<EngineEvent>> outcome, Consumer<List<EngineEvent>> reply) {
+        ctx.future(() -> outcome.orTimeout(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).handle((events, failure) -> {
+            try {
+                if (failure == null) {
+                    reply.accept(events);
+                } else {
+                    failed(ctx, failure instanceof CompletionException ? failure.getCause() : failure);
+                }
+            } catch (ApiException refused) {
+                error(ctx, refused.status(), refused.code(), refused.getMessage());
+            }
+            return null;
+        }));
+    }
+
+    public static void commonHeaders(Context ctx) {
+        String requestId = ctx.header("X-Request-Id");
+        ctx.header("X-Request-Id", requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** Error handlers run for every response with their status: answer only what no route answered. */
+    public static void unanswered(Context ctx, int status, String code, String message) {
+        if (ctx.attribute(ANSWERED) == null) {
+            error(ctx, status, code, message);
+        }
+    }
+
+    public static void error(Context ctx, int status, String code, String message) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        ctx.status(status);
+        json(ctx, body);
+    }
+
+    public static void json(Context ctx, Object body) {
+        try {
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            ctx.contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    private static void failed(Context ctx, Throwable failure) {
+        if (failure instanceof EngineBusyException) {
+            ctx.header("Retry-After", "1");
+            error(ctx, 503, "UNAVAILABLE", "the engine is busy; retry");
+        } else if (failure instanceof TimeoutException) {
+            error(ctx, 504, "TIMEOUT", "the engine did not answer in time; query the order by clOrdId");
+        } else {
+            error(ctx, 500, "INTERNAL", "the gateway failed: " + failure.getClass().getSimpleName());
+        }
+    }
+}
