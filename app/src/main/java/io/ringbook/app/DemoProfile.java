@@ -1,5 +1,7 @@
 package io.ringbook.app;
 
+import io.ringbook.admin.AdminTokens;
+import io.ringbook.admin.Role;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
@@ -45,6 +47,11 @@ final class DemoProfile {
         RiskSettings risk = new RiskSettings(Collections.nCopies(symbols.size(), volatility),
                 Collections.nCopies(accounts.size(), limits), new RejectStorm(1_000, 10 * SECOND, BreakerSettings.DEFAULT));
         return new ReferenceData(symbols, accounts, risk);
+    }
+
+    /** Admin tokens {@code viewer-token}, {@code operator-token}, {@code admin-token}. */
+    static AdminTokens adminTokens() {
+        return new AdminTokens(Map.of("viewer-token", Role.VIEWER, "operator-token", Role.OPERATOR, "admin-token", Role.ADMIN));
     }
 
     /** API keys {@code t1-key}..{@code t4-key} for accounts T1..T4. */

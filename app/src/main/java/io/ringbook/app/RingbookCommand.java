@@ -1,7 +1,7 @@
 package io.ringbook.app;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code ringbook} command line. Each subcommand is one tool of API.md's "Command

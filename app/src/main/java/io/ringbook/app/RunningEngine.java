@@ -1,9 +1,10 @@
 package io.ringbook.app;
 
+import io.ringbook.admin.AdminApi;
+import io.ringbook.admin.AdminTokens;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
-import io.ringbook.engine.event.EventSink;
-import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.rest.ApiKeys;
@@ -23,7 +24,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -48,22 +51,32 @@ final class RunningEngine implements AutoCloseable {
     private final EnginePipeline pipeline;
     private final RestGateway rest;
     private final int restPort;
+    private final AdminApi admin;
+    private final int adminPort;
 
     private RunningEngine(ReferenceData referenceData, Path dataDir, PipelineConfig config, Durability durability,
-                          ApiKeys apiKeys, int requestedRestPort) {
+                          ApiKeys apiKeys, AdminTokens adminTokens, Ports ports) {
         this.referenceData = referenceData;
         this.riskBoard = new RiskBoard(referenceData.risk());
         this.dataDir = dataDir;
-        this.journal = Journal.open(dataDir, durability);
+        this.admin = new AdminApi(referenceData, adminTokens, riskBoard, dataDir);
+        this.adminPort = admin.start(LOCALHOST, ports.admin());
+        try {
+            this.journal = Journal.open(dataDir, durability);
+        } catch (RuntimeException unusable) {
+            admin.close();
+            throw unusable;
+        }
         SnapshotStore snapshotStore = new SnapshotStore(dataDir);
         this.snapshots = new SnapshotWriter(snapshotStore);
         try {
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
         } catch (RuntimeException unrecoverable) {
             journal.close();
+            admin.close();
             throw unrecoverable;
         }
-        this.rest = new RestGateway(referenceData, apiKeys, RateLimits.DEMO);
+        this.rest = new RestGateway(referenceData, apiKeys, RateLimits.DEMO, riskBoard);
         OutputEvents.replay(journal, rest.listeners());
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovery.sink().switchTo(sink);
@@ -76,21 +89,29 @@ final class RunningEngine implements AutoCloseable {
                 .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
         rest.listeners().forEach(builder::listener);
         this.pipeline = builder.build().start();
-        this.restPort = rest.start(pipeline.publisher(), LOCALHOST, requestedRestPort);
+        this.restPort = rest.start(pipeline.publisher(), LOCALHOST, ports.rest());
+        List<HealthComponent> components = new ArrayList<>(pipeline.health());
+        components.add(rest.health());
+        admin.engineReady(pipeline.publisher(), components);
     }
 
     /**
-     * Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}; the
-     * REST gateway listens on 127.0.0.1 at {@code restPort} (0: any free port), and only
-     * once recovery is done.
+     * Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}. The
+     * admin API listens on 127.0.0.1 from the start (not ready until recovery is done);
+     * the REST gateway only once recovery is done.
      */
-    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability, int restPort) {
+    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability, Ports ports) {
         prepare(dataDir, fresh);
-        return new RunningEngine(DemoProfile.referenceData(), dataDir, config, durability, DemoProfile.apiKeys(), restPort);
+        return new RunningEngine(DemoProfile.referenceData(), dataDir, config, durability, DemoProfile.apiKeys(),
+                DemoProfile.adminTokens(), ports);
     }
 
     int restPort() {
         return restPort;
+    }
+
+    int adminPort() {
+        return adminPort;
     }
 
     ReferenceData referenceData() {
@@ -124,6 +145,7 @@ final class RunningEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        admin.close();
         rest.close();
         pipeline.close();
         snapshots.close();

@@ -39,6 +39,10 @@ final class StartCommand implements Callable<Integer> {
             description = "Port of the REST gateway on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int restPort;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "Port of the admin API on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
     @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "process-crash",
             description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: ${DEFAULT-VALUE}).")
     String durability;
@@ -54,7 +58,8 @@ final class StartCommand implements Callable<Integer> {
                 .withSnapshotIntervalMillis(snapshotSeconds * 1000);
         CountDownLatch stopped = new CountDownLatch(1);
         Durability level = Durability.parse(durability);
-        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level, restPort);
+        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level,
+                new Ports(restPort, adminPort));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             out.println("ringbook: stopped");
@@ -85,7 +90,8 @@ final class StartCommand implements Callable<Integer> {
         out.println("  REST      http://" + RunningEngine.LOCALHOST + ":" + engine.restPort()
                 + "/api/v1  (orders, book, symbols, time; keys t1-key..t4-key; WebSocket and the rest of the API: issue 6)");
         out.println("  FIX 4.4   127.0.0.1:9878  not built yet (issue 7)");
-        out.println("  admin     127.0.0.1:8081  not built yet (issue 8)");
+        out.println("  admin     http://" + RunningEngine.LOCALHOST + ":" + engine.adminPort()
+                + "  (GET /health; Authorization: Bearer viewer-token | operator-token | admin-token)");
         out.println("Stop with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");
     }
 }

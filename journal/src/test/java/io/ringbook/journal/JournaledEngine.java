@@ -1,8 +1,8 @@
 package io.ringbook.journal;
 
 import io.ringbook.engine.command.Command;
-import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.EnginePipeline;

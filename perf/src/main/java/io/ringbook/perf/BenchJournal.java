@@ -1,8 +1,6 @@
 package io.ringbook.perf;
 
-import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
-import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
@@ -12,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +23,8 @@ final class BenchJournal implements AutoCloseable {
     private final Journal journal;
     private final boolean keep;
 
-    BenchJournal(Path base, Durability durability, boolean keep) {
+    /** @param data what the bench runs, recorded as the journal's configuration so that a kept journal replays */
+    BenchJournal(Path base, Durability durability, boolean keep, ReferenceData data) {
         try {
             Files.createDirectories(base);
             directory = Files.createTempDirectory(base, "ringbook-bench-");
@@ -35,12 +33,11 @@ final class BenchJournal implements AutoCloseable {
         }
         this.keep = keep;
         journal = Journal.open(directory, durability);
-        new InputJournal(journal).recordConfiguration(new ReferenceData(DemoMarket.symbols(),
-                new AccountTable(List.of("T1", "T2", "T3", "T4"))), 0, 0);
+        new InputJournal(journal).recordConfiguration(data, 0, 0);
     }
 
     BenchJournal(Path base) {
-        this(base, Durability.PROCESS_CRASH, false);
+        this(base, Durability.PROCESS_CRASH, false, BenchRisk.NONE.referenceData());
     }
 
     Path directory() {

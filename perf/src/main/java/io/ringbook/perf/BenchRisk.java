@@ -1,22 +1,30 @@
 package io.ringbook.perf;
 
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.BreakerSettings;
 import io.ringbook.engine.limits.PerSymbolLimit;
 import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.limits.SymbolRisk;
+import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
+import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.risk.RiskBoard;
 import io.ringbook.risk.RiskEngine;
 
 import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The risk configurations the benchmarks run: {@code none} (matching alone) and
- * {@code all}, where every check and breaker is on with limits wide enough that the
- * generated flow never meets them, so both decide the same orders and the difference
- * is the cost of checking. Benchmarks lift the demo's 10,000 orders/s throttle this way.
+ * The risk configurations the benchmarks run, on the demo market: {@code NONE}
+ * (matching alone) and {@code ALL}, where every check and breaker is on with limits
+ * wide enough that the generated flow never meets them, so both decide the same orders
+ * and the difference is the cost of checking. This is also how benchmarks lift the demo
+ * profile's 10,000 orders/s throttle.
  */
 public enum BenchRisk {
     NONE,
@@ -25,15 +33,27 @@ public enum BenchRisk {
     private static final long SECOND = 1_000_000_000L;
     private static final long WIDE = Long.MAX_VALUE / 4;
 
-    PreTradeCheck.Factory factory(int symbols, int accounts) {
-        if (this == NONE) {
-            return PreTradeCheck.NONE;
+    static BenchRisk parse(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** The demo symbols and accounts with this risk configuration: what a bench journal records and replays. */
+    ReferenceData referenceData() {
+        int symbols = DemoMarket.symbols().size();
+        int accounts = DemoMarket.ACCOUNTS;
+        RiskSettings risk = RiskSettings.none(symbols, accounts);
+        if (this == ALL) {
+            AccountLimits wide = new AccountLimits(PerSymbolLimit.uniform(1_000_000, symbols),
+                    PerSymbolLimit.uniform(1_000_000_000, symbols), WIDE, WIDE, 10_000, 0, 1_000_000, 1_000_000, 100_000_000, WIDE);
+            risk = new RiskSettings(Collections.nCopies(symbols, new SymbolRisk(10_000, 0, 5_000, 60 * SECOND, BreakerSettings.DEFAULT)),
+                    Collections.nCopies(accounts, wide), new RejectStorm(100_000, SECOND, BreakerSettings.DEFAULT));
         }
-        AccountLimits wide = new AccountLimits(PerSymbolLimit.uniform(1_000_000, symbols), PerSymbolLimit.uniform(1_000_000_000, symbols),
-                WIDE, WIDE, 10_000, 0, 1_000_000, 1_000_000, 100_000_000, WIDE);
-        RiskSettings settings = new RiskSettings(
-                Collections.nCopies(symbols, new SymbolRisk(10_000, 0, 5_000, 60 * SECOND, BreakerSettings.DEFAULT)),
-                Collections.nCopies(accounts, wide), new RejectStorm(100_000, SECOND, BreakerSettings.DEFAULT));
-        return RiskEngine.factory(settings, new RiskBoard(settings));
+        return new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")), risk);
+    }
+
+    /** A business logic with this risk, publishing its state on {@code board}. */
+    BusinessLogic logic(ReferenceData data, RiskBoard board, EventSink sink, int initialOrders) {
+        PreTradeCheck.Factory risk = this == NONE ? PreTradeCheck.NONE : RiskEngine.factory(data.risk(), board);
+        return new BusinessLogic(data.symbols(), data.accounts().size(), risk, sink, initialOrders);
     }
 }

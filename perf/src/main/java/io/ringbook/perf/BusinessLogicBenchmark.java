@@ -1,8 +1,10 @@
 package io.ringbook.perf;
 
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.risk.RiskBoard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -52,8 +54,8 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
     public void setUp() {
         flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, clOrdIds);
         sink = new CountingSink();
-        logic = new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, risk.factory(DemoMarket.symbols().size(), DemoMarket.ACCOUNTS), sink,
-                1 << 16);
+        ReferenceData data = risk.referenceData();
+        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16);
     }
 
     @Benchmark

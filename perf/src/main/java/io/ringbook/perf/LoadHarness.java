@@ -1,7 +1,6 @@
 package io.ringbook.perf;
 
-import io.ringbook.engine.logic.BusinessLogic;
-import io.ringbook.engine.logic.PreTradeCheck;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
@@ -11,10 +10,11 @@ import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.OutputJournal;
+import io.ringbook.risk.RiskBoard;
 import org.HdrHistogram.Histogram;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,6 +65,10 @@ public final class LoadHarness implements Callable<Integer> {
 
     @Option(names = "--control", description = "First run the same scenario without a journal, and print the journaled run's ratios to it.")
     boolean control;
+
+    @Option(names = "--risk", defaultValue = "all",
+            description = "Pre-trade risk: all (every check and breaker on, limits wide enough never to refuse the flow) or none (default: ${DEFAULT-VALUE}).")
+    String risk;
 
     @Option(names = "--orders", paramLabel = "FILE.csv", description = "An order file (not supported yet).")
     Path orders;
@@ -117,9 +121,11 @@ public final class LoadHarness implements Callable<Integer> {
         boolean journaled = !journalMode.equals("off");
         EpochClock clock = EpochClock.system();
         LatencyRecorder recorder = new LatencyRecorder(clock);
-        try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal) : null) {
-            EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
-                            new BusinessLogic(DemoMarket.symbols(), DemoMarket.ACCOUNTS, PreTradeCheck.NONE, sink, 1 << 16))
+        BenchRisk riskMode = BenchRisk.parse(risk);
+        ReferenceData data = riskMode.referenceData();
+        RiskBoard board = new RiskBoard(data.risk());
+        try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal, data) : null) {
+            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16))
                     .config(PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
                             .withOutboundWait(WaitStrategyKind.parse(outboundWait)).withSnapshotIntervalMillis(0))
                     .clock(clock)
@@ -132,7 +138,7 @@ public final class LoadHarness implements Callable<Integer> {
             }
             long[] window;
             if (via.equals("rest")) {
-                window = RestLoad.run(builder, clock, recorder.histogram(), rate, warmupSeconds, durationSeconds);
+                window = RestLoad.run(builder, data, board, clock, recorder.histogram(), rate, warmupSeconds, durationSeconds);
                 if (keepJournal && benchJournal != null) {
                     System.out.println("journal    kept in " + benchJournal.directory());
                 }

@@ -1,10 +1,9 @@
 package io.ringbook.perf;
 
-import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
-import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.gateway.rest.ApiKeys;
 import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.gateway.rest.RestGateway;
@@ -14,11 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Order entry through the REST gateway on loopback, open-loop: order i is due at
@@ -29,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RestLoad {
 
-    private static final ReferenceData DEMO = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
 
     /**
      * Requests in flight at most, like a client with this many connections: a sender
@@ -45,10 +42,10 @@ final class RestLoad {
     }
 
     /** Runs the load against a gateway in front of {@code builder}'s pipeline; returns {commands measured, nanos}. */
-    static long[] run(EnginePipeline.Builder builder, EpochClock clock, Histogram histogram, long rate, long warmupSeconds,
+    static long[] run(EnginePipeline.Builder builder, ReferenceData data, RiskStatus risk, EpochClock clock, Histogram histogram, long rate, long warmupSeconds,
                       long durationSeconds) throws Exception {
-        RestGateway gateway = new RestGateway(DEMO, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)),
-                new RateLimits(UNLIMITED, UNLIMITED * 60, UNLIMITED, UNLIMITED * 60, Integer.MAX_VALUE, 0));
+        RestGateway gateway = new RestGateway(data, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)),
+                new RateLimits(UNLIMITED, UNLIMITED * 60, UNLIMITED, UNLIMITED * 60, Integer.MAX_VALUE, 0), risk);
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             URI orders = URI.create("http://127.0.0.1:" + gateway.start(pipeline.publisher(), "127.0.0.1", 0) + "/api/v1/orders");

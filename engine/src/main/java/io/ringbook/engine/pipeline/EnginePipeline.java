@@ -8,10 +8,14 @@ import io.ringbook.engine.command.Command;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventSink;
+import io.ringbook.engine.health.HealthCheck;
+import io.ringbook.engine.health.HealthComponent;
+import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.logic.BusinessLogic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -80,6 +84,44 @@ public final class EnginePipeline implements AutoCloseable {
      */
     public BusinessLogic logic() {
         return logic;
+    }
+
+    /**
+     * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped)
+     * and the business-logic thread (DOWN if it died), for the admin API's health.
+     */
+    public List<HealthComponent> health() {
+        HealthComponent rings = new HealthComponent() {
+            @Override
+            public String name() {
+                return "ringBuffer";
+            }
+
+            @Override
+            public HealthCheck check() {
+                long inboundUsed = inbound.getBufferSize() - inbound.remainingCapacity();
+                long outboundUsed = outbound.getBufferSize() - outbound.remainingCapacity();
+                HealthStatus status = !decisionProcessor.isRunning() ? HealthStatus.DOWN
+                        : inboundUsed * 10 > inbound.getBufferSize() * 9L ? HealthStatus.DEGRADED : HealthStatus.UP;
+                return new HealthCheck(status, Map.of("inboundSize", inbound.getBufferSize(), "inboundUsed", inboundUsed,
+                        "outboundSize", outbound.getBufferSize(), "outboundUsed", outboundUsed));
+            }
+        };
+        HealthComponent logicThread = new HealthComponent() {
+            @Override
+            public String name() {
+                return "businessLogic";
+            }
+
+            @Override
+            public HealthCheck check() {
+                boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
+                return new HealthCheck(alive ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
+                        "decidedSequence", decisionProcessor.getSequence().get(),
+                        "deliveredSequence", outboundProcessor.getSequence().get(), "threadsAlive", alive));
+            }
+        };
+        return List.of(rings, logicThread);
     }
 
     /** Whether every published command is decided and every event delivered. */

@@ -6,9 +6,9 @@ import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
 import io.ringbook.engine.testing.LogicDriver;
 import io.ringbook.engine.testing.RandomOrderFlow;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.HttpJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,20 +8,78 @@ import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.limits.KillSwitchStatus;
+import io.ringbook.engine.limits.LimitsDocument;
+import io.ringbook.engine.limits.RiskStatus;
+import io.ringbook.web.HttpJson;
+import io.ringbook.web.RiskJson;
 
-/** The account's own fills and positions, from the gateway's read models. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The account's own fills, positions, limits and risk state, from the gateway's read models and the risk engine's board. */
 final class AccountRoutes {
 
     private final ReferenceData referenceData;
     private final ApiKeys keys;
     private final OrderViews orders;
     private final PositionsView positions;
+    private final RiskStatus risk;
 
-    AccountRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, PositionsView positions) {
+    AccountRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, PositionsView positions, RiskStatus risk) {
         this.referenceData = referenceData;
         this.keys = keys;
         this.orders = orders;
         this.positions = positions;
+        this.risk = risk;
+    }
+
+    /**
+     * {@code GET /api/v1/account}: the account's limits (the admin API's shape), what it
+     * uses of them, its kill switch (or the global one, whichever blocks it) and its own
+     * breakers.
+     */
+    void account(Context ctx) {
+        int account = keys.accountOf(ctx);
+        Map<String, Object> json = new LinkedHashMap<>();
+        String name = referenceData.accounts().name(account);
+        json.put("account", name);
+        Map<String, Object> limits = LimitsDocument.toJson(name, risk.limits(account), referenceData.symbols());
+        limits.remove("account");
+        json.put("limits", limits);
+        Map<String, Object> usage = new LinkedHashMap<>();
+        Map<String, Object> bySymbol = new LinkedHashMap<>();
+        Map<String, Object> held = new LinkedHashMap<>();
+        int open = 0;
+        for (SymbolSpec symbol : referenceData.symbols().all()) {
+            int openHere = orders.list(account, o -> o.symbolId == symbol.id() && o.status.isOpen(), Integer.MAX_VALUE).size();
+            open += openHere;
+            if (openHere > 0) {
+                bySymbol.put(symbol.name(), openHere);
+            }
+            long qty = positions.position(account, symbol.id())[0];
+            if (qty != 0) {
+                held.put(symbol.name(), symbol.qty(qty).toPlainString());
+            }
+        }
+        usage.put("openOrders", open);
+        usage.put("openOrdersBySymbol", bySymbol);
+        usage.put("positions", held);
+        usage.put("selfTradeCancels", risk.selfTradeCancels(account));
+        json.put("usage", usage);
+        KillSwitchStatus own = risk.killSwitch(account);
+        json.put("killSwitch", RiskJson.killSwitch(own.active() ? own : risk.killSwitch(-1), referenceData));
+        List<Map<String, Object>> breakers = new ArrayList<>();
+        for (BreakerKind kind : BreakerKind.values()) {
+            if (kind.perAccount()) {
+                breakers.add(RiskJson.breaker(risk.breaker(kind, account), referenceData));
+            }
+        }
+        json.put("breakers", breakers);
+        HttpJson.json(ctx, json);
     }
 
     /** {@code GET /api/v1/fills?symbol=S&limit=N}, newest first. */

@@ -1,23 +1,16 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.ApiException;
 import io.javalin.http.Context;
+import io.ringbook.web.ApiException;
+import io.ringbook.web.SecretLookup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/**
- * API keys to account ids. Keys are looked up by their SHA-256 digest, so the time a
- * lookup takes says nothing about how much of a guessed key was right.
- */
+/** API keys to account ids, looked up by digest ({@link SecretLookup}), and the accounts' signing secrets. */
 public final class ApiKeys {
 
-    private final Map<String, Integer> accountByDigest = new HashMap<>();
+    private final SecretLookup<Integer> accounts;
     private final RequestSigning signing;
 
     /** @param keys API key to account id; no account signs its requests */
@@ -27,7 +20,7 @@ public final class ApiKeys {
 
     /** @param keys API key to account id; {@code signing} holds the secrets of accounts that sign */
     public ApiKeys(Map<String, Integer> keys, RequestSigning signing) {
-        keys.forEach((key, account) -> accountByDigest.put(digest(key), account));
+        this.accounts = new SecretLookup<>(keys);
         this.signing = signing;
     }
 
@@ -41,18 +34,6 @@ public final class ApiKeys {
     }
 
     OptionalInt account(String key) {
-        if (key == null || key.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        Integer account = accountByDigest.get(digest(key));
-        return account == null ? OptionalInt.empty() : OptionalInt.of(account);
-    }
-
-    private static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return accounts.find(key).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 }

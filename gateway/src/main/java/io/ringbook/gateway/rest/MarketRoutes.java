@@ -1,6 +1,5 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.HttpJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,11 @@ import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.limits.BreakerState;
+import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
+import io.ringbook.web.HttpJson;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,8 +23,10 @@ final class MarketRoutes {
     private final ReferenceData referenceData;
     private final DepthBook depth;
     private final TradesView trades;
+    private final RiskStatus risk;
 
-    MarketRoutes(ReferenceData referenceData, DepthBook depth, TradesView trades) {
+    MarketRoutes(ReferenceData referenceData, DepthBook depth, TradesView trades, RiskStatus risk) {
+        this.risk = risk;
         this.referenceData = referenceData;
         this.depth = depth;
         this.trades = trades;
@@ -94,8 +99,8 @@ final class MarketRoutes {
             symbol.put("lotSize", s.lotSize().toPlainString());
             symbol.put("makerFee", BigDecimal.valueOf(s.makerFeePpm(), 6).stripTrailingZeros().toPlainString());
             symbol.put("takerFee", BigDecimal.valueOf(s.takerFeePpm(), 6).stripTrailingZeros().toPlainString());
-            symbol.put("tradingHours", "24/7");
-            symbol.put("halted", false);
+            symbol.put("tradingHours", s.tradingHours().toString());
+            symbol.put("halted", risk.halted(s.id()) || risk.breaker(BreakerKind.VOLATILITY, s.id()).state() == BreakerState.OPEN);
         }
         HttpJson.json(ctx, json);
     }

@@ -1,6 +1,5 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.web.ApiException;
 
 import java.math.BigDecimal;
 import java.util.Iterator;

@@ -1,7 +1,5 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.HttpJson;
-import io.ringbook.web.ApiException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +11,8 @@ import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.web.ApiException;
+import io.ringbook.web.HttpJson;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.ApiException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.ringbook.web.ApiException;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,16 +1,16 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.ApiException;
 import io.javalin.http.Context;
+import io.ringbook.web.ApiException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Optional request signing per account (API.md): where an account has a secret, every

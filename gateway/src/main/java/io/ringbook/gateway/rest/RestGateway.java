@@ -1,14 +1,19 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.HttpJson;
-import io.ringbook.web.ApiException;
 import io.javalin.Javalin;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.health.HealthCheck;
+import io.ringbook.engine.health.HealthComponent;
+import io.ringbook.engine.health.HealthStatus;
+import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.web.ApiException;
+import io.ringbook.web.HttpJson;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The REST order gateway of API.md (port 8080 in the demo profile). Requests are
@@ -26,10 +31,13 @@ public final class RestGateway implements AutoCloseable {
     private final TradesView trades;
     private final StreamHub streams;
     private final RateLimits.Buckets rateLimits;
+    private final RiskStatus risk;
     private Javalin server;
 
-    public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits) {
+    /** @param risk the risk engine's published state, for the account's limits and breakers and the symbols' halts */
+    public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk) {
         this.referenceData = referenceData;
+        this.risk = risk;
         this.keys = keys;
         this.rateLimits = limits.buckets();
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
@@ -46,8 +54,8 @@ public final class RestGateway implements AutoCloseable {
     /** Opens the port; returns the port bound (useful with port 0). */
     public int start(CommandPublisher publisher, String host, int port) {
         OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, publisher);
-        MarketRoutes market = new MarketRoutes(referenceData, depth, trades);
-        AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions);
+        MarketRoutes market = new MarketRoutes(referenceData, depth, trades, risk);
+        AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions, risk);
         server = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -65,6 +73,7 @@ public final class RestGateway implements AutoCloseable {
             config.routes.post("/api/v1/cancel-all-after", orderRoutes::cancelAllAfter);
             config.routes.get("/api/v1/fills", account::fills);
             config.routes.get("/api/v1/positions", account::positions);
+            config.routes.get("/api/v1/account", account::account);
             config.routes.get("/api/v1/book/{symbol}", market::book);
             config.routes.get("/api/v1/ticker/{symbol}", market::ticker);
             config.routes.get("/api/v1/trades/{symbol}", market::trades);
@@ -88,6 +97,29 @@ public final class RestGateway implements AutoCloseable {
             config.routes.error(405, "*", ctx -> HttpJson.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
         }).start();
         return server.port();
+    }
+
+    /** The gateway's health for the admin API: open WebSocket sessions and their outbound queues (DEGRADED once stopped). */
+    public HealthComponent health() {
+        return new HealthComponent() {
+            @Override
+            public String name() {
+                return "restGateway";
+            }
+
+            @Override
+            public HealthCheck check() {
+                boolean serving = server != null && server.jettyServer().server().isRunning();
+                return new HealthCheck(serving ? HealthStatus.UP : HealthStatus.DOWN, Map.of("port", server == null ? 0 : server.port(),
+                        "streamSessions", streams.sessions(), "deepestStreamQueue", streams.deepestQueue(),
+                        "streamQueueCapacity", StreamHub.QUEUE));
+            }
+
+            @Override
+            public boolean critical() {
+                return false;
+            }
+        };
     }
 
     @Override

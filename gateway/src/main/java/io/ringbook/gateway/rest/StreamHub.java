@@ -1,6 +1,5 @@
 package io.ringbook.gateway.rest;
 
-import io.ringbook.web.HttpJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +15,7 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.marketdata.DepthBook;
+import io.ringbook.web.HttpJson;
 
 import java.util.List;
 import java.util.Map;
@@ -169,6 +169,19 @@ final class StreamHub implements EngineListener, AutoCloseable {
                 client.queue(message);
             }
         }
+    }
+
+    int sessions() {
+        return clients.size();
+    }
+
+    /** The longest outbound queue of any session: how close the slowest client is to being cut off. */
+    int deepestQueue() {
+        int deepest = 0;
+        for (Client client : clients.values()) {
+            deepest = Math.max(deepest, client.outbox.size());
+        }
+        return deepest;
     }
 
     /** On the stream thread: sends what is queued, closes clients that fell behind or went silent. */

@@ -2,9 +2,9 @@ package io.ringbook.gateway.rest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static io.ringbook.gateway.rest.GatewayFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
-import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.JournalStage;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.risk.RiskBoard;
+import io.ringbook.risk.RiskEngine;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,9 +49,10 @@ final class GatewayFixture implements AutoCloseable {
 
     GatewayFixture(RateLimits limits, RequestSigning signing, PipelineConfig config, JournalStage journal) {
         ReferenceData demo = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
-        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1), signing), limits);
+        RiskBoard board = new RiskBoard(demo.risk());
+        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1), signing), limits, board);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
-                new BusinessLogic(demo.symbols(), 4, PreTradeCheck.NONE, sink, 1024)).config(config).journal(journal);
+                new BusinessLogic(demo.symbols(), 4, RiskEngine.factory(demo.risk(), board), sink, 1024)).config(config).journal(journal);
         gateway.listeners().forEach(builder::listener);
         pipeline = builder.build().start();
         base = "http://127.0.0.1:" + gateway.start(pipeline.publisher(), "127.0.0.1", 0);

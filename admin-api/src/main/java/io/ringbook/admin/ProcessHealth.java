@@ -1,0 +1,74 @@
+package io.ringbook.admin;
+
+import io.ringbook.engine.health.HealthCheck;
+import io.ringbook.engine.health.HealthComponent;
+import io.ringbook.engine.health.HealthStatus;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The health of what the engine runs on: the disk of its data directory (DEGRADED under
+ * 1 GiB free, DOWN under 100 MiB: the journal could not keep accepting orders) and the
+ * JVM's heap (DEGRADED above 90% of the maximum after the last collection would be
+ * better, but used/max is what is cheap to read and is a fair early warning).
+ */
+final class ProcessHealth {
+
+    private static final long GIB = 1L << 30;
+    private static final long MIB = 1L << 20;
+
+    private ProcessHealth() {
+    }
+
+    static List<HealthComponent> of(Path dataDir) {
+        return List.of(disk(dataDir), jvm());
+    }
+
+    private static HealthComponent disk(Path dataDir) {
+        return component("disk", true, () -> {
+            try {
+                FileStore store = Files.getFileStore(dataDir);
+                long free = store.getUsableSpace();
+                HealthStatus status = free < 100 * MIB ? HealthStatus.DOWN : free < GIB ? HealthStatus.DEGRADED : HealthStatus.UP;
+                return new HealthCheck(status, Map.of("path", dataDir.toAbsolutePath().toString(), "freeBytes", free,
+                        "totalBytes", store.getTotalSpace()));
+            } catch (IOException e) {
+                return new HealthCheck(HealthStatus.DOWN, Map.of("path", dataDir.toString(), "error", String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    private static HealthComponent jvm() {
+        return component("jvm", false, () -> {
+            Runtime runtime = Runtime.getRuntime();
+            long used = runtime.totalMemory() - runtime.freeMemory();
+            long max = runtime.maxMemory();
+            return new HealthCheck(used * 10 > max * 9 ? HealthStatus.DEGRADED : HealthStatus.UP, Map.of("heapUsedBytes", used,
+                    "heapMaxBytes", max, "threads", Thread.activeCount(), "processors", runtime.availableProcessors()));
+        });
+    }
+
+    private static HealthComponent component(String name, boolean critical, java.util.function.Supplier<HealthCheck> check) {
+        return new HealthComponent() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public HealthCheck check() {
+                return check.get();
+            }
+
+            @Override
+            public boolean critical() {
+                return critical;
+            }
+        };
+    }
+}
