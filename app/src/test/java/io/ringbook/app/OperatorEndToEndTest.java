@@ -1,0 +1,198 @@
+package io.ringbook.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import io.ringbook.journal.ReplayVerifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An operator steering the whole app through the admin API while a client trades over
+ * REST: roles, halts, breakers, kill switches and limits take effect on the client's
+ * next order, and the journal of it all replays byte for byte.
+ */
+class OperatorEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEMO_LIMITS = "{\"account\":\"T1\",\"maxOrderQty\":{\"*\":\"1000000\"},\"maxPosition\":{\"*\":null},"
+            + "\"maxOrderNotional\":null,\"maxGrossNotional\":null,\"maxConcentrationPct\":null,\"maxOpenOrders\":10000,"
+            + "\"maxOpenOrdersPerSymbol\":null,\"maxOrdersPerSecond\":10000,\"dailyLossLimit\":null}";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    private RunningEngine engine;
+    private String admin;
+    private String rest;
+
+    @BeforeEach
+    void start() {
+        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY);
+        admin = "http://127.0.0.1:" + engine.adminPort();
+        rest = "http://127.0.0.1:" + engine.restPort();
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void rolesGuardEveryAdminCall() throws Exception {
+        assertEquals(401, call("GET", null, "/admin/v1/breakers", null).statusCode());
+        assertEquals(401, call("GET", "not-a-token", "/admin/v1/breakers", null).statusCode());
+        assertEquals(200, call("GET", "viewer-token", "/admin/v1/breakers", null).statusCode());
+        assertEquals(403, call("POST", "viewer-token", "/admin/v1/symbols/TEST/halt", "{}").statusCode());
+        assertEquals(403, call("PUT", "operator-token", "/admin/v1/accounts/T1/limits", DEMO_LIMITS).statusCode());
+        HttpResponse<String> forbidden = call("POST", "viewer-token", "/admin/v1/kill-switch", "{}");
+        assertEquals("FORBIDDEN", JSON.readTree(forbidden.body()).at("/error/code").asText());
+        assertEquals("nosniff", forbidden.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals(404, call("GET", "viewer-token", "/admin/v1/nothing-here", null).statusCode());
+    }
+
+    @Test
+    void healthReportsEveryComponentAndReadiness() throws Exception {
+        JsonNode health = ok(call("GET", null, "/health", null));
+        assertEquals("UP", health.get("status").asText(), health.toString());
+        assertEquals(100, health.get("score").asInt());
+        for (String component : new String[]{"ringBuffer", "businessLogic", "restGateway", "disk", "jvm"}) {
+            assertEquals("UP", health.at("/components/" + component + "/status").asText(), component);
+        }
+        assertEquals(4096, health.at("/components/ringBuffer/details/inboundSize").asInt());
+        assertEquals(200, call("GET", null, "/health/ready", null).statusCode());
+        assertEquals(200, call("GET", null, "/health/live", null).statusCode());
+    }
+
+    @Test
+    void aHaltedSymbolRefusesOrdersUntilResumed() throws Exception {
+        JsonNode halted = ok(call("POST", "operator-token", "/admin/v1/symbols/TEST/halt", null));
+        assertEquals("{\"symbol\":\"TEST\",\"halted\":true}", halted.toString());
+        assertEquals("SYMBOL_HALTED", order("t1-key", "h-1", "BUY", "100", "1").get("rejectReason").asText());
+        assertTrue(symbol("TEST").get("halted").asBoolean());
+        ok(call("POST", "operator-token", "/admin/v1/symbols/TEST/halt", null));
+        assertEquals(false, ok(call("POST", "operator-token", "/admin/v1/symbols/TEST/resume", null)).get("halted").asBoolean());
+        assertEquals("NEW", order("t1-key", "h-2", "BUY", "100", "1").get("status").asText());
+        assertEquals(404, call("POST", "operator-token", "/admin/v1/symbols/DOGE/halt", null).statusCode());
+    }
+
+    @Test
+    void theKillSwitchCancelsAnAccountsOrdersAndBlocksItUntilReleased() throws Exception {
+        order("t1-key", "k-1", "BUY", "90", "1");
+        order("t1-key", "k-2", "BUY", "91", "1");
+        JsonNode killed = ok(call("POST", "operator-token", "/admin/v1/kill-switch", "{\"account\":\"T1\"}"));
+        assertEquals("{\"account\":\"T1\",\"active\":true,\"canceledOrders\":2}", killed.toString());
+        assertEquals("KILL_SWITCH", order("t1-key", "k-3", "BUY", "92", "1").get("rejectReason").asText());
+        assertEquals("NEW", order("t2-key", "k-4", "BUY", "92", "1").get("status").asText(), "T2 trades on");
+        JsonNode switches = ok(call("GET", "viewer-token", "/admin/v1/kill-switch", null));
+        assertEquals(5, switches.size());
+        assertTrue(switches.get(1).get("active").asBoolean());
+        assertEquals("T1", switches.get(1).get("account").asText());
+        JsonNode account = ok(call("GET", null, "/api/v1/account", null, "t1-key", rest));
+        assertTrue(account.at("/killSwitch/active").asBoolean());
+        JsonNode released = ok(call("DELETE", "operator-token", "/admin/v1/kill-switch?account=T1", null));
+        assertEquals("{\"account\":\"T1\",\"active\":false,\"since\":null}", released.toString());
+        assertEquals("NEW", order("t1-key", "k-5", "BUY", "92", "1").get("status").asText());
+        assertEquals(400, call("POST", "operator-token", "/admin/v1/kill-switch", "{\"acount\":\"T1\"}").statusCode());
+        assertEquals(404, call("POST", "operator-token", "/admin/v1/kill-switch", "{\"account\":\"T9\"}").statusCode());
+        JsonNode global = ok(call("POST", "operator-token", "/admin/v1/kill-switch", "{}"));
+        assertEquals(2, global.get("canceledOrders").asInt(), "T2's and T1's open orders");
+        ok(call("DELETE", "operator-token", "/admin/v1/kill-switch", null));
+    }
+
+    @Test
+    void limitsReadAsTheContractShowsThemAndReplacedLimitsApplyAtOnce() throws Exception {
+        assertEquals(JSON.readTree(DEMO_LIMITS), ok(call("GET", "viewer-token", "/admin/v1/accounts/T1/limits", null)));
+        String tight = DEMO_LIMITS.replace("\"1000000\"", "\"5\"").replace("\"maxOrderNotional\":null", "\"maxOrderNotional\":\"1000\"");
+        JsonNode stored = ok(call("PUT", "admin-token", "/admin/v1/accounts/T1/limits", tight));
+        assertEquals(JSON.readTree(tight), stored);
+        assertEquals("MAX_ORDER_QTY", order("t1-key", "l-1", "BUY", "100", "6").get("rejectReason").asText());
+        assertEquals("MAX_NOTIONAL", order("t1-key", "l-2", "BUY", "201", "5").get("rejectReason").asText());
+        assertEquals("NEW", order("t1-key", "l-3", "BUY", "200", "5").get("status").asText());
+        assertEquals("5", ok(call("GET", null, "/api/v1/account", null, "t1-key", rest)).at("/limits/maxOrderQty/*").asText());
+        HttpResponse<String> missing = call("PUT", "admin-token", "/admin/v1/accounts/T1/limits", "{\"maxOrderQty\":{\"*\":\"5\"}}");
+        assertEquals(400, missing.statusCode());
+        assertEquals("MISSING_FIELD", JSON.readTree(missing.body()).at("/error/code").asText());
+        assertEquals(400, call("PUT", "admin-token", "/admin/v1/accounts/T1/limits", "{not json").statusCode());
+        assertEquals(404, call("PUT", "admin-token", "/admin/v1/accounts/T9/limits", DEMO_LIMITS).statusCode());
+        assertEquals(JSON.readTree(tight), ok(call("GET", "viewer-token", "/admin/v1/accounts/T1/limits", null)), "refusals change nothing");
+    }
+
+    @Test
+    void anOperatorTripsAndResetsABreakerAndTheJournalReplaysIt() throws Exception {
+        JsonNode breakers = ok(call("GET", "viewer-token", "/admin/v1/breakers", null));
+        assertEquals(11, breakers.size(), "3 volatility, 4 reject-storm, 4 daily-loss");
+        assertEquals("{\"name\":\"volatility:BTC-USD\",\"state\":\"CLOSED\",\"trips\":0,\"openedAt\":null,\"nextRetryAt\":null,"
+                + "\"healthScore\":100}", breakers.get(0).toString());
+        JsonNode tripped = ok(call("POST", "operator-token", "/admin/v1/breakers/volatility:TEST/trip", null));
+        assertEquals("OPEN", tripped.get("state").asText());
+        assertEquals(1, tripped.get("trips").asInt());
+        assertEquals("BREAKER_OPEN", order("t1-key", "b-1", "BUY", "100", "1").get("rejectReason").asText());
+        assertTrue(symbol("TEST").get("halted").asBoolean(), "an open volatility breaker halts the symbol");
+        assertEquals("CLOSED", ok(call("POST", "operator-token", "/admin/v1/breakers/volatility:TEST/reset", null)).get("state").asText());
+        assertEquals("NEW", order("t1-key", "b-2", "BUY", "100", "1").get("status").asText());
+        assertEquals("OPEN", ok(call("POST", "operator-token", "/admin/v1/breakers/reject-storm:T2/trip", null)).get("state").asText());
+        JsonNode account = ok(call("GET", null, "/api/v1/account", null, "t2-key", rest));
+        assertEquals("reject-storm:T2", account.at("/breakers/0/name").asText());
+        assertEquals("OPEN", account.at("/breakers/0/state").asText());
+        assertEquals(404, call("POST", "operator-token", "/admin/v1/breakers/volatility:DOGE/trip", null).statusCode());
+        assertEquals(404, call("POST", "operator-token", "/admin/v1/breakers/storm:T1/trip", null).statusCode());
+        engine.close();
+        assertNull(ReplayVerifier.verify(data, EngineLogic.replay(1 << 16)).firstDifference());
+        start();
+        assertEquals("OPEN", ok(call("GET", "viewer-token", "/admin/v1/breakers", null)).get(4).get("state").asText(),
+                "recovery rebuilds the risk state");
+    }
+
+    private JsonNode order(String key, String clOrdId, String side, String price, String qty) throws Exception {
+        String body = "{\"clOrdId\":\"" + clOrdId + "\",\"symbol\":\"TEST\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"price\":\""
+                + price + "\",\"qty\":\"" + qty + "\"}";
+        return JSON.readTree(call("POST", null, "/api/v1/orders", body, key, rest).body());
+    }
+
+    private JsonNode symbol(String name) throws Exception {
+        for (JsonNode symbol : ok(call("GET", null, "/api/v1/symbols", null, null, rest))) {
+            if (symbol.get("symbol").asText().equals(name)) {
+                return symbol;
+            }
+        }
+        throw new AssertionError("no symbol " + name);
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> call(String method, String token, String path, String body) throws Exception {
+        return call(method, token, path, body, null, admin);
+    }
+
+    private HttpResponse<String> call(String method, String token, String path, String body, String apiKey, String base) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
