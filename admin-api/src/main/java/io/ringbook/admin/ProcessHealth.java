@@ -30,7 +30,7 @@ final class ProcessHealth {
     }
 
     private static HealthComponent disk(Path dataDir) {
-        return component("disk", true, () -> {
+        return HealthComponent.of("disk", true, () -> {
             try {
                 FileStore store = Files.getFileStore(dataDir);
                 long free = store.getUsableSpace();
@@ -44,31 +44,12 @@ final class ProcessHealth {
     }
 
     private static HealthComponent jvm() {
-        return component("jvm", false, () -> {
+        return HealthComponent.of("jvm", false, () -> {
             Runtime runtime = Runtime.getRuntime();
             long used = runtime.totalMemory() - runtime.freeMemory();
             long max = runtime.maxMemory();
             return new HealthCheck(used * 10 > max * 9 ? HealthStatus.DEGRADED : HealthStatus.UP, Map.of("heapUsedBytes", used,
                     "heapMaxBytes", max, "threads", Thread.activeCount(), "processors", runtime.availableProcessors()));
         });
-    }
-
-    private static HealthComponent component(String name, boolean critical, java.util.function.Supplier<HealthCheck> check) {
-        return new HealthComponent() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public HealthCheck check() {
-                return check.get();
-            }
-
-            @Override
-            public boolean critical() {
-                return critical;
-            }
-        };
     }
 }

@@ -91,36 +91,20 @@ public final class EnginePipeline implements AutoCloseable {
      * and the business-logic thread (DOWN if it died), for the admin API's health.
      */
     public List<HealthComponent> health() {
-        HealthComponent rings = new HealthComponent() {
-            @Override
-            public String name() {
-                return "ringBuffer";
-            }
-
-            @Override
-            public HealthCheck check() {
-                long inboundUsed = inbound.getBufferSize() - inbound.remainingCapacity();
-                long outboundUsed = outbound.getBufferSize() - outbound.remainingCapacity();
-                HealthStatus status = !decisionProcessor.isRunning() ? HealthStatus.DOWN
-                        : inboundUsed * 10 > inbound.getBufferSize() * 9L ? HealthStatus.DEGRADED : HealthStatus.UP;
-                return new HealthCheck(status, Map.of("inboundSize", inbound.getBufferSize(), "inboundUsed", inboundUsed,
-                        "outboundSize", outbound.getBufferSize(), "outboundUsed", outboundUsed));
-            }
-        };
-        HealthComponent logicThread = new HealthComponent() {
-            @Override
-            public String name() {
-                return "businessLogic";
-            }
-
-            @Override
-            public HealthCheck check() {
-                boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
-                return new HealthCheck(alive ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
-                        "decidedSequence", decisionProcessor.getSequence().get(),
-                        "deliveredSequence", outboundProcessor.getSequence().get(), "threadsAlive", alive));
-            }
-        };
+        HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
+            long inboundUsed = inbound.getBufferSize() - inbound.remainingCapacity();
+            long outboundUsed = outbound.getBufferSize() - outbound.remainingCapacity();
+            HealthStatus status = !decisionProcessor.isRunning() ? HealthStatus.DOWN
+                    : inboundUsed * 10 > inbound.getBufferSize() * 9L ? HealthStatus.DEGRADED : HealthStatus.UP;
+            return new HealthCheck(status, Map.of("inboundSize", inbound.getBufferSize(), "inboundUsed", inboundUsed,
+                    "outboundSize", outbound.getBufferSize(), "outboundUsed", outboundUsed));
+        });
+        HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
+            boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
+            return new HealthCheck(alive ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
+                    "decidedSequence", decisionProcessor.getSequence().get(),
+                    "deliveredSequence", outboundProcessor.getSequence().get(), "threadsAlive", alive));
+        });
         return List.of(rings, logicThread);
     }
 

@@ -101,25 +101,12 @@ public final class RestGateway implements AutoCloseable {
 
     /** The gateway's health for the admin API: open WebSocket sessions and their outbound queues (DEGRADED once stopped). */
     public HealthComponent health() {
-        return new HealthComponent() {
-            @Override
-            public String name() {
-                return "restGateway";
-            }
-
-            @Override
-            public HealthCheck check() {
-                boolean serving = server != null && server.jettyServer().server().isRunning();
-                return new HealthCheck(serving ? HealthStatus.UP : HealthStatus.DOWN, Map.of("port", server == null ? 0 : server.port(),
-                        "streamSessions", streams.sessions(), "deepestStreamQueue", streams.deepestQueue(),
-                        "streamQueueCapacity", StreamHub.QUEUE));
-            }
-
-            @Override
-            public boolean critical() {
-                return false;
-            }
-        };
+        return HealthComponent.of("restGateway", false, () -> {
+            boolean serving = server != null && server.jettyServer().server().isRunning();
+            return new HealthCheck(serving ? HealthStatus.UP : HealthStatus.DOWN, Map.of("port", server == null ? 0 : server.port(),
+                    "streamSessions", streams.sessions(), "deepestStreamQueue", streams.deepestQueue(),
+                    "streamQueueCapacity", StreamHub.QUEUE));
+        });
     }
 
     @Override
