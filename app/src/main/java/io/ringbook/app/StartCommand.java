@@ -88,7 +88,7 @@ final class StartCommand implements Callable<Integer> {
         out.println("  snapshots " + engine.dataDir().resolve("snapshots") + (config.snapshotIntervalMillis() > 0
                 ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
         out.println("  REST      http://" + RunningEngine.LOCALHOST + ":" + engine.restPort()
-                + "/api/v1  (orders, book, symbols, time; keys t1-key..t4-key; WebSocket and the rest of the API: issue 6)");
+                + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; keys t1-key..t4-key)");
         out.println("  FIX 4.4   127.0.0.1:9878  not built yet (issue 7)");
         out.println("  admin     http://" + RunningEngine.LOCALHOST + ":" + engine.adminPort()
                 + "  (GET /health; Authorization: Bearer viewer-token | operator-token | admin-token)");

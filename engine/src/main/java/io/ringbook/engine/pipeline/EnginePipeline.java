@@ -102,8 +102,8 @@ public final class EnginePipeline implements AutoCloseable {
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
             return new HealthCheck(alive ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
-                    "decidedSequence", decisionProcessor.getSequence().get(),
-                    "deliveredSequence", outboundProcessor.getSequence().get(), "threadsAlive", alive));
+                    "inboundProcessed", decisionProcessor.getSequence().get(),
+                    "outboundProcessed", outboundProcessor.getSequence().get(), "threadsAlive", alive));
         });
         return List.of(rings, logicThread);
     }
