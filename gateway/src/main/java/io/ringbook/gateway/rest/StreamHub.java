@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.Callback;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.ReferenceData;
@@ -25,18 +26,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The WebSocket streams of API.md ({@code /api/v1/stream}): book (a snapshot, then every
  * level change with its contiguous sequence), ticker (on every book change or trade),
- * trades and executions of the client's own orders. The outbound thread only renders and queues: each session has a bounded queue
- * drained by the stream thread, so no client ever slows the engine; a client whose
- * queue fills is closed (1008 SLOW_CONSUMER), one silent for 60 s too (1001
+ * trades and executions of the client's own orders. The outbound thread only renders
+ * and queues: each session has a bounded queue drained by the stream thread, which hands
+ * Jetty at most {@value #IN_FLIGHT} frames per session that the socket has not yet
+ * taken (Jetty's own queue is unbounded, so without this window a stalled client would
+ * hoard memory instead of filling its queue). No client ever slows the engine; a client
+ * whose queue fills is closed (1008 SLOW_CONSUMER), one silent for 60 s too (1001
  * IDLE_TIMEOUT); every 15 s each client gets a heartbeat.
  */
 final class StreamHub implements EngineListener, AutoCloseable {
 
     static final int QUEUE = 10_000;
+    static final int IN_FLIGHT = 1_024;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final ReferenceData referenceData;
@@ -193,8 +199,13 @@ final class StreamHub implements EngineListener, AutoCloseable {
             } else if (now - client.lastFrameNanos > IDLE_NANOS) {
                 close(client, 1001, "IDLE_TIMEOUT");
             } else {
-                for (String text = client.outbox.poll(); text != null; text = client.outbox.poll()) {
-                    client.ws.send(text);
+                while (client.inFlight.get() < IN_FLIGHT) {
+                    String text = client.outbox.poll();
+                    if (text == null) {
+                        break;
+                    }
+                    client.inFlight.incrementAndGet();
+                    client.ws.session.sendText(text, client.sent);
                 }
             }
         }
@@ -283,6 +294,9 @@ final class StreamHub implements EngineListener, AutoCloseable {
         private final ArrayBlockingQueue<String> outbox = new ArrayBlockingQueue<>(QUEUE);
         private volatile long lastFrameNanos = System.nanoTime();
         private volatile boolean slow;
+        /** Frames handed to Jetty that the socket has not taken yet. */
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final Callback sent = Callback.from(inFlight::decrementAndGet, failure -> inFlight.decrementAndGet());
 
         Client(WsContext ws, int account) {
             this.ws = ws;

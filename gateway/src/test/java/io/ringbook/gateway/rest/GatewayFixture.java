@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.JournalStage;
 import io.ringbook.engine.pipeline.PipelineConfig;
@@ -60,6 +61,15 @@ final class GatewayFixture implements AutoCloseable {
 
     String base() {
         return base;
+    }
+
+    /** The engine's door, for tests that need more orders than HTTP can carry in a second. */
+    CommandPublisher publisher() {
+        return pipeline.publisher();
+    }
+
+    RestGateway gateway() {
+        return gateway;
     }
 
     HttpClient http() {

@@ -2,6 +2,10 @@ package io.ringbook.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.pipeline.CommandPublisher;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The WebSocket streams with a real client: book snapshot then contiguous updates, trades, own executions, ping. */
+/**
+ * The WebSocket streams with a real client: book snapshot then contiguous updates, trades,
+ * own executions, ping; and a stalled client cut off without holding anyone up.
+ */
 class StreamTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,15 +129,83 @@ class StreamTest {
     }
 
     @Test
+    void shouldCutOffAStalledSubscriberWhileOrderEntryGoesOnAndAFastOneMissesNothing() throws Exception {
+        Frames fast = new Frames();
+        WebSocket fastWs = connect("t1-key", fast);
+        fastWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        assertEquals("subscribed", fast.next().get("type").asText());
+        long sequence = fast.next().get("sequence").asLong();
+        Stalled stalled = new Stalled();
+        WebSocket slowWs = connect("t2-key", stalled);
+        slowWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        waitFor(() -> sessions() == 2 && gateway.gateway().health().check().details().get("deepestStreamQueue") != null);
+
+        CommandPublisher engine = gateway.publisher();
+        int orders = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sessions() > 1 && System.nanoTime() < deadline) {
+            long price = 1 + orders % 500;
+            while (!engine.tryPublish(c -> c.newOrder(2, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 1))) {
+                Thread.onSpinWait();
+            }
+            if (++orders % 500 == 0) {
+                engine.submit(c -> c.massCancel(2, 2)).get(5, TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(1, sessions(), "the stalled subscriber was cut off after " + orders + " orders");
+        engine.submit(c -> c.massCancel(2, 2)).get(5, TimeUnit.SECONDS);
+
+        slowWs.request(Long.MAX_VALUE);
+        assertEquals(1008, stalled.closeCode.get(10, TimeUnit.SECONDS), "closed as a slow consumer");
+        long last = gateway.get(null, "/api/v1/book/TEST").body().get("sequence").asLong();
+        while (sequence < last) {
+            JsonNode frame = fast.next();
+            if (frame.get("type").asText().equals("book")) {
+                assertEquals(++sequence, frame.get("sequence").asLong(), "the fast subscriber saw every change in order");
+            }
+        }
+        assertTrue(orders >= StreamHub.QUEUE / 2, "it took a real backlog: " + orders + " orders");
+        fastWs.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void shouldRefuseABadKeyAtTheUpgrade() {
         ExecutionException refused = assertThrows(ExecutionException.class, () -> connect("nope", new Frames()));
         assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
     }
 
-    private WebSocket connect(String key, Frames frames) throws Exception {
+    private WebSocket connect(String key, WebSocket.Listener frames) throws Exception {
         return HttpClient.newHttpClient().newWebSocketBuilder().header("X-API-Key", key)
                 .buildAsync(URI.create(gateway.base().replace("http", "ws") + "/api/v1/stream"), frames).get(5, TimeUnit.SECONDS);
+    }
+
+    private int sessions() {
+        return (Integer) gateway.gateway().health().check().details().get("streamSessions");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within 5 s");
+            Thread.sleep(10);
+        }
+    }
+
+    /** A client that reads nothing until told to: its socket and then its server-side queue fill up. */
+    private static final class Stalled implements WebSocket.Listener {
+        private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            // no request(): nothing is read
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
     }
 
     /** Collects text frames as parsed JSON. */
