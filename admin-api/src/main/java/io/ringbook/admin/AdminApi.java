@@ -1,5 +1,6 @@
 package io.ringbook.admin;
 
+import io.ringbook.web.EngineDoor;
 import io.javalin.Javalin;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.health.HealthComponent;

@@ -1,5 +1,6 @@
 package io.ringbook.admin;
 
+import io.ringbook.web.EngineDoor;
 import io.javalin.http.Context;
 import io.ringbook.engine.health.HealthCheck;
 import io.ringbook.engine.health.HealthComponent;

@@ -2,6 +2,7 @@ package io.ringbook.admin;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringbook.web.EngineDoor;
 import io.javalin.http.Context;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;

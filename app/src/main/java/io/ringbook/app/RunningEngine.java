@@ -60,10 +60,13 @@ final class RunningEngine implements AutoCloseable {
         this.riskBoard = new RiskBoard(referenceData.risk());
         this.dataDir = dataDir;
         this.admin = new AdminApi(referenceData, adminTokens, riskBoard, dataDir);
-        this.adminPort = admin.start(LOCALHOST, ports.admin());
+        this.rest = new RestGateway(referenceData, apiKeys, RateLimits.DEMO, riskBoard);
         try {
+            this.adminPort = admin.start(LOCALHOST, ports.admin());
+            this.restPort = rest.start(LOCALHOST, ports.rest());
             this.journal = Journal.open(dataDir, durability);
         } catch (RuntimeException unusable) {
+            rest.close();
             admin.close();
             throw unusable;
         }
@@ -73,10 +76,10 @@ final class RunningEngine implements AutoCloseable {
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
         } catch (RuntimeException unrecoverable) {
             journal.close();
+            rest.close();
             admin.close();
             throw unrecoverable;
         }
-        this.rest = new RestGateway(referenceData, apiKeys, RateLimits.DEMO, riskBoard);
         OutputEvents.replay(journal, rest.listeners());
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovery.sink().switchTo(sink);
@@ -89,16 +92,16 @@ final class RunningEngine implements AutoCloseable {
                 .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
         rest.listeners().forEach(builder::listener);
         this.pipeline = builder.build().start();
-        this.restPort = rest.start(pipeline.publisher(), LOCALHOST, ports.rest());
+        rest.open(pipeline.publisher());
         List<HealthComponent> components = new ArrayList<>(pipeline.health());
         components.add(rest.health());
         admin.engineReady(pipeline.publisher(), components);
     }
 
     /**
-     * Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}. The
-     * admin API listens on 127.0.0.1 from the start (not ready until recovery is done);
-     * the REST gateway only once recovery is done.
+     * Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}. Both
+     * HTTP APIs listen on 127.0.0.1 from the start and answer 503 (not ready) until
+     * recovery is done.
      */
     static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability, Ports ports) {
         prepare(dataDir, fresh);

@@ -48,7 +48,8 @@ final class RestLoad {
                 new RateLimits(UNLIMITED, UNLIMITED * 60, UNLIMITED, UNLIMITED * 60, Integer.MAX_VALUE, 0), risk);
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
-            URI orders = URI.create("http://127.0.0.1:" + gateway.start(pipeline.publisher(), "127.0.0.1", 0) + "/api/v1/orders");
+            URI orders = URI.create("http://127.0.0.1:" + gateway.start("127.0.0.1", 0) + "/api/v1/orders");
+            gateway.open(pipeline.publisher());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long interval = 1_000_000_000L / rate;
             long warmup = warmupSeconds * rate;

@@ -77,7 +77,11 @@ public final class HttpJson {
         }
     }
 
+    /** The contract's error body; a 503 also says when to retry. */
     public static void error(Context ctx, int status, String code, String message) {
+        if (status == 503) {
+            ctx.header("Retry-After", "1");
+        }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", code);

@@ -10,8 +10,8 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.web.ApiException;
+import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
 
 import java.util.List;
@@ -30,9 +30,9 @@ final class OrderRoutes {
     private final OrderViews orders;
     private final OrderRequests requests;
     private final OrderJson orderJson;
-    private final CommandPublisher publisher;
+    private final EngineDoor publisher;
 
-    OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, CommandPublisher publisher) {
+    OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, EngineDoor publisher) {
         this.referenceData = referenceData;
         this.keys = keys;
         this.orders = orders;

@@ -10,6 +10,7 @@ import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.web.ApiException;
+import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
 
 import java.util.List;
@@ -32,6 +33,7 @@ public final class RestGateway implements AutoCloseable {
     private final StreamHub streams;
     private final RateLimits.Buckets rateLimits;
     private final RiskStatus risk;
+    private final EngineDoor engine = new EngineDoor();
     private Javalin server;
 
     /** @param risk the risk engine's published state, for the account's limits and breakers and the symbols' halts */
@@ -51,9 +53,13 @@ public final class RestGateway implements AutoCloseable {
         return List.of(orders, positions, depth, trades, streams);
     }
 
-    /** Opens the port; returns the port bound (useful with port 0). */
-    public int start(CommandPublisher publisher, String host, int port) {
-        OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, publisher);
+    /**
+     * Opens the port; returns the port bound (useful with port 0). Until {@link #open}
+     * every {@code /api/v1} request is answered 503 with {@code Retry-After}: the engine
+     * is recovering and the read models are being rebuilt.
+     */
+    public int start(String host, int port) {
+        OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, engine);
         MarketRoutes market = new MarketRoutes(referenceData, depth, trades, risk);
         AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions, risk);
         server = Javalin.create(config -> {
@@ -64,6 +70,7 @@ public final class RestGateway implements AutoCloseable {
             config.requestLogger.http((ctx, millis) -> AccessLog.log(ctx, millis, referenceData));
             config.routes.before(HttpJson::commonHeaders);
             config.routes.before("/api/v1/*", rateLimits::take);
+            config.routes.before("/api/v1/*", ctx -> engine.requireOpen());
             config.routes.post("/api/v1/orders", orderRoutes::place);
             config.routes.get("/api/v1/orders", orderRoutes::query);
             config.routes.delete("/api/v1/orders", orderRoutes::cancelAll);
@@ -80,7 +87,10 @@ public final class RestGateway implements AutoCloseable {
             config.routes.get("/api/v1/symbols", market::symbols);
             config.routes.get("/api/v1/time", market::time);
             config.routes.wsBeforeUpgrade("/api/v1/stream", ctx -> {
-                if (keys.account(streamKey(ctx.header("X-API-Key"), ctx.queryParam("apiKey"))).isEmpty()) {
+                if (!engine.isOpen()) {
+                    HttpJson.error(ctx, 503, "UNAVAILABLE", "the engine is recovering; retry");
+                    ctx.skipRemainingHandlers();
+                } else if (keys.account(streamKey(ctx.header("X-API-Key"), ctx.queryParam("apiKey"))).isEmpty()) {
                     HttpJson.error(ctx, 401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required");
                     ctx.skipRemainingHandlers();
                 }
@@ -97,6 +107,11 @@ public final class RestGateway implements AutoCloseable {
             config.routes.error(405, "*", ctx -> HttpJson.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
         }).start();
         return server.port();
+    }
+
+    /** Recovery is done: orders flow to {@code publisher} and the read models are current. */
+    public void open(CommandPublisher publisher) {
+        engine.open(publisher);
     }
 
     /** The gateway's health for the admin API: open WebSocket sessions and their outbound queues (DEGRADED once stopped). */

@@ -1,24 +1,57 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.HangingJournal;
+import io.ringbook.risk.RiskBoard;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An engine that stops deciding (its journal hangs): a full ring is 503 with Retry-After, an unanswered order 504. */
+/**
+ * An engine that is still recovering answers 503 with Retry-After to everything; one
+ * that stops deciding (its journal hangs): a full ring is 503 with Retry-After, an
+ * unanswered order 504.
+ */
 class EngineUnavailableTest {
+
+    @Test
+    void shouldAnswer503ToEveryRequestAndRefuseStreamsUntilRecoveryIsDone() throws Exception {
+        ReferenceData demo = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
+        try (RestGateway recovering = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0)), RateLimits.DEMO, new RiskBoard(demo.risk()))) {
+            String base = "http://127.0.0.1:" + recovering.start("127.0.0.1", 0);
+            HttpClient http = HttpClient.newHttpClient();
+            for (String path : new String[]{"/api/v1/orders", "/api/v1/symbols", "/api/v1/book/TEST"}) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", "t1-key")
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, response.statusCode(), path);
+                assertTrue(response.body().contains("\"UNAVAILABLE\""), response.body());
+                assertEquals("1", response.headers().firstValue("Retry-After").orElseThrow());
+            }
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> http.newWebSocketBuilder().header("X-API-Key", "t1-key")
+                    .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/stream"), new WebSocket.Listener() { })
+                    .get(5, TimeUnit.SECONDS));
+            assertEquals(503, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+        }
+    }
 
     @Test
     void shouldAnswer503WhenTheRingIsFullAnd504WhenTheEngineDoesNotAnswerInTime() throws Exception {

@@ -56,7 +56,8 @@ final class GatewayFixture implements AutoCloseable {
                 new BusinessLogic(demo.symbols(), 4, RiskEngine.factory(demo.risk(), board), sink, 1024)).config(config).journal(journal);
         gateway.listeners().forEach(builder::listener);
         pipeline = builder.build().start();
-        base = "http://127.0.0.1:" + gateway.start(pipeline.publisher(), "127.0.0.1", 0);
+        base = "http://127.0.0.1:" + gateway.start("127.0.0.1", 0);
+        gateway.open(pipeline.publisher());
     }
 
     String base() {
