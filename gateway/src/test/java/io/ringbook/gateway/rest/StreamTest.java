@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -140,17 +141,22 @@ class StreamTest {
         slowWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
         waitFor(() -> sessions() == 2 && gateway.gateway().health().check().details().get("deepestStreamQueue") != null);
 
+        // 5,000 orders a second (about 10,000 book frames): a client that reads keeps up, one that does not fills up
         CommandPublisher engine = gateway.publisher();
         int orders = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(60);
         while (sessions() > 1 && System.nanoTime() < deadline) {
-            long price = 1 + orders % 500;
-            while (!engine.tryPublish(c -> c.newOrder(2, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 1))) {
-                Thread.onSpinWait();
+            long due = (System.nanoTime() - start) / 200_000;
+            for (; orders < due; orders++) {
+                long price = 1 + orders % 500;
+                assertTrue(engine.tryPublish(c -> c.newOrder(2, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 1)),
+                        "order entry is never held up");
+                if (orders % 500 == 499) {
+                    assertTrue(engine.tryPublish(c -> c.massCancel(2, 2)));
+                }
             }
-            if (++orders % 500 == 0) {
-                engine.submit(c -> c.massCancel(2, 2)).get(5, TimeUnit.SECONDS);
-            }
+            LockSupport.parkNanos(1_000_000);
         }
         assertEquals(1, sessions(), "the stalled subscriber was cut off after " + orders + " orders");
         engine.submit(c -> c.massCancel(2, 2)).get(5, TimeUnit.SECONDS);
@@ -205,6 +211,11 @@ class StreamTest {
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closeCode.complete(statusCode);
             return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.completeExceptionally(error);
         }
     }
 
