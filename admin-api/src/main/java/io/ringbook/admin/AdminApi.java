@@ -1,22 +1,31 @@
 package io.ringbook.admin;
 
-import io.ringbook.web.EngineDoor;
 import io.javalin.Javalin;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.readmodel.OpenOrdersView;
+import io.ringbook.engine.readmodel.PositionsView;
+import io.ringbook.journal.JournalStatus;
 import io.ringbook.web.ApiException;
+import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
+import io.ringbook.web.RouteList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The operators' HTTP API of API.md (port 8081 in the demo profile). It starts before
- * recovery, so that health and readiness can be watched while the engine rebuilds; the
- * engine's door opens when recovery is done ({@link #engineReady}). Every state-changing
- * call is an engine command: journaled, replayed, and logged for audit with the caller's role.
+ * The operators' HTTP API of API.md (port 8081 in the demo profile) and their dashboard
+ * at {@code /}. It starts before recovery, so that health and readiness can be watched
+ * while the engine rebuilds; the engine's door opens when recovery is done
+ * ({@link #engineReady}). Every state-changing call is an engine command: journaled,
+ * replayed, and logged for audit with the caller's role. Its read models (latency,
+ * metrics, positions, open orders) are listeners on the outbound side.
  */
 public final class AdminApi implements AutoCloseable {
 
@@ -24,12 +33,34 @@ public final class AdminApi implements AutoCloseable {
     private final EngineDoor engine = new EngineDoor();
     private final HealthRoutes health = new HealthRoutes(engine);
     private final RiskRoutes risk;
+    private final StageLatency latency;
+    private final EngineMetrics metrics;
+    private final PositionsView positions;
+    private final OpenOrdersView openOrders;
+    private final OperationsRoutes operations;
     private Javalin server;
 
-    public AdminApi(ReferenceData data, AdminTokens tokens, RiskStatus riskStatus, Path dataDir) {
+    public AdminApi(ReferenceData data, AdminTokens tokens, RiskStatus riskStatus, Path dataDir, EpochClock clock) {
         this.tokens = tokens;
         this.risk = new RiskRoutes(data, riskStatus, engine);
-        health.add(ProcessHealth.of(dataDir));
+        this.latency = new StageLatency(clock);
+        this.metrics = new EngineMetrics(data, riskStatus, latency);
+        this.positions = new PositionsView(data.accounts().size(), data.symbols().size());
+        this.openOrders = new OpenOrdersView(data.symbols().size());
+        this.operations = new OperationsRoutes(data, dataDir, engine, latency, positions, openOrders);
+        List<HealthComponent> process = ProcessHealth.of(dataDir);
+        health.add(process);
+        metrics.watch(process);
+    }
+
+    /** The listeners to register with the pipeline before the engine opens. */
+    public List<EngineListener> listeners() {
+        return List.of(latency, metrics, positions, openOrders);
+    }
+
+    /** Those of them that hold state to rebuild from the output journal on start (latency and counters start afresh). */
+    public List<EngineListener> readModels() {
+        return List.of(positions, openOrders);
     }
 
     /** Opens the port; returns the port bound (useful with port 0). */
@@ -39,14 +70,21 @@ public final class AdminApi implements AutoCloseable {
             config.jetty.port = port;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.staticFiles.add("/dashboard");
             config.routes.before(HttpJson::commonHeaders);
+            config.routes.before(Dashboard::headers);
             config.routes.get("/health", health::health);
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            config.routes.get("/openapi.json", OpenApi::serve);
             config.routes.before("/admin/*", ctx -> tokens.require(ctx, needed(ctx.method().name(), ctx.path())));
+            config.routes.get("/admin/v1/latency", operations::latency);
+            config.routes.post("/admin/v1/latency/reset", operations::resetLatency);
             config.routes.get("/admin/v1/breakers", risk::breakers);
             config.routes.post("/admin/v1/breakers/{name}/trip", risk::tripBreaker);
             config.routes.post("/admin/v1/breakers/{name}/reset", risk::resetBreaker);
+            config.routes.get("/admin/v1/symbols", risk::symbols);
             config.routes.post("/admin/v1/symbols/{symbol}/halt", risk::halt);
             config.routes.post("/admin/v1/symbols/{symbol}/resume", risk::resume);
             config.routes.get("/admin/v1/kill-switch", risk::killSwitches);
@@ -54,6 +92,11 @@ public final class AdminApi implements AutoCloseable {
             config.routes.delete("/admin/v1/kill-switch", risk::releaseKillSwitch);
             config.routes.get("/admin/v1/accounts/{account}/limits", risk::limits);
             config.routes.put("/admin/v1/accounts/{account}/limits", risk::replaceLimits);
+            config.routes.get("/admin/v1/positions", operations::positions);
+            config.routes.get("/admin/v1/book/{symbol}", operations::book);
+            config.routes.get("/admin/v1/audit", operations::audit);
+            config.routes.get("/admin/v1/journal", operations::journal);
+            config.routes.post("/admin/v1/snapshot", operations::snapshot);
             config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) ->
                     HttpJson.error(ctx, 500, "INTERNAL", "the admin API failed: " + e.getClass().getSimpleName()));
@@ -63,10 +106,22 @@ public final class AdminApi implements AutoCloseable {
         return server.port();
     }
 
-    /** Recovery is done: commands may flow, and these components join the health report. */
-    public void engineReady(CommandPublisher publisher, List<HealthComponent> components) {
-        health.add(components);
+    /**
+     * Recovery is done: commands may flow; these components join the health report and
+     * the metrics, and the journal's status can be shown.
+     */
+    public void engineReady(CommandPublisher publisher, List<HealthComponent> components, JournalStatus journal) {
+        List<HealthComponent> all = new ArrayList<>(components);
+        all.add(journal.health());
+        health.add(all);
+        metrics.watch(all);
+        operations.journalReady(journal);
         engine.open(publisher);
+    }
+
+    /** The HTTP routes this API serves, as {@code "METHOD /path"}, for the OpenAPI check. */
+    public List<String> routes() {
+        return RouteList.of(server);
     }
 
     @Override

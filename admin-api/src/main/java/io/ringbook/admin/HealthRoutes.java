@@ -1,10 +1,10 @@
 package io.ringbook.admin;
 
-import io.ringbook.web.EngineDoor;
 import io.javalin.http.Context;
 import io.ringbook.engine.health.HealthCheck;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.health.HealthStatus;
+import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
 
 import java.util.LinkedHashMap;

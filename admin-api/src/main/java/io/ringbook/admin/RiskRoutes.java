@@ -2,7 +2,6 @@ package io.ringbook.admin;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ringbook.web.EngineDoor;
 import io.javalin.http.Context;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
@@ -16,6 +15,7 @@ import io.ringbook.engine.limits.KillSwitchStatus;
 import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.web.ApiException;
+import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
 import io.ringbook.web.RiskJson;
 
@@ -65,6 +65,20 @@ final class RiskRoutes {
 
     void resetBreaker(Context ctx) {
         changeBreaker(ctx, false);
+    }
+
+    /** {@code GET /admin/v1/symbols} (an addition to API.md): each symbol's operator halt and volatility breaker. */
+    void symbols(Context ctx) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (SymbolSpec symbol : data.symbols().all()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("symbol", symbol.name());
+            json.put("halted", risk.halted(symbol.id()));
+            json.put("volatilityBreaker", risk.breaker(BreakerKind.VOLATILITY, symbol.id()).state().name());
+            json.put("tradingHours", symbol.tradingHours().toString());
+            all.add(json);
+        }
+        HttpJson.json(ctx, all);
     }
 
     void halt(Context ctx) {

@@ -4,8 +4,10 @@ import io.ringbook.admin.AdminApi;
 import io.ringbook.admin.AdminTokens;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.pipeline.EnginePipeline;
+import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.rest.ApiKeys;
 import io.ringbook.gateway.rest.RateLimits;
@@ -13,6 +15,7 @@ import io.ringbook.gateway.rest.RestGateway;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
+import io.ringbook.journal.JournalStatus;
 import io.ringbook.journal.OutputEvents;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
@@ -59,7 +62,8 @@ final class RunningEngine implements AutoCloseable {
         this.referenceData = referenceData;
         this.riskBoard = new RiskBoard(referenceData.risk());
         this.dataDir = dataDir;
-        this.admin = new AdminApi(referenceData, adminTokens, riskBoard, dataDir);
+        EpochClock clock = EpochClock.system();
+        this.admin = new AdminApi(referenceData, adminTokens, riskBoard, dataDir, clock);
         this.rest = new RestGateway(referenceData, apiKeys, RateLimits.DEMO, riskBoard);
         try {
             this.adminPort = admin.start(LOCALHOST, ports.admin());
@@ -80,22 +84,28 @@ final class RunningEngine implements AutoCloseable {
             admin.close();
             throw unrecoverable;
         }
-        OutputEvents.replay(journal, rest.listeners());
+        List<EngineListener> readModels = new ArrayList<>(rest.listeners());
+        readModels.addAll(admin.readModels());
+        OutputEvents.replay(journal, readModels);
+        InputJournal inputJournal = new InputJournal(journal);
+        OutputJournal outputJournal = new OutputJournal(journal);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovery.sink().switchTo(sink);
                     return recovery.logic();
                 })
                 .config(config)
-                .journal(new InputJournal(journal))
+                .journal(inputJournal)
                 .snapshots(snapshots)
-                .listener(new OutputJournal(journal))
+                .clock(clock)
+                .listener(outputJournal)
                 .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
         rest.listeners().forEach(builder::listener);
+        admin.listeners().forEach(builder::listener);
         this.pipeline = builder.build().start();
         rest.open(pipeline.publisher());
         List<HealthComponent> components = new ArrayList<>(pipeline.health());
         components.add(rest.health());
-        admin.engineReady(pipeline.publisher(), components);
+        admin.engineReady(pipeline.publisher(), components, new JournalStatus(journal, inputJournal, outputJournal, snapshotStore));
     }
 
     /**
@@ -115,6 +125,14 @@ final class RunningEngine implements AutoCloseable {
 
     int adminPort() {
         return adminPort;
+    }
+
+    List<String> adminRoutes() {
+        return admin.routes();
+    }
+
+    List<String> restRoutes() {
+        return rest.routes();
     }
 
     ReferenceData referenceData() {

@@ -159,6 +159,108 @@ class OperatorEndToEndTest {
                 "recovery rebuilds the risk state");
     }
 
+    @Test
+    void latencyMetricsPositionsBookAndJournalReflectTheLoad() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            order("t1-key", "m-" + i, "SELL", Integer.toString(100 + i % 4), "2");
+            order("t2-key", "n-" + i, "BUY", "101", "1");
+        }
+        JsonNode latency = ok(call("GET", "viewer-token", "/admin/v1/latency", null));
+        for (String stage : new String[]{"ingressToJournaled", "journaledToDecided", "decidedToReported", "endToEnd"}) {
+            JsonNode s = latency.at("/sinceStart/" + stage);
+            assertTrue(s.get("count").asLong() >= 80, stage + " " + s);
+            double previous = 0;
+            for (String p : new String[]{"p50", "p90", "p99", "p99_9", "p99_99", "max"}) {
+                assertTrue(s.get(p).asDouble() >= previous, stage + " percentiles ordered: " + s);
+                previous = s.get(p).asDouble();
+            }
+        }
+        assertTrue(latency.at("/sinceStart/endToEnd/p50").asDouble() > 0);
+        assertEquals(0, ok(call("GET", "viewer-token", "/admin/v1/latency", null)).at("/interval/endToEnd/count").asLong(),
+                "nothing new since the last read");
+        assertEquals(403, call("POST", "viewer-token", "/admin/v1/latency/reset", null).statusCode());
+        assertEquals(0, ok(call("POST", "operator-token", "/admin/v1/latency/reset", null)).at("/sinceStart/endToEnd/count").asLong());
+
+        HttpResponse<String> metrics = call("GET", null, "/metrics", null);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("ringbook_orders_in_total 80.0"), metrics.body());
+        assertTrue(metrics.body().contains("ringbook_trades_total 40.0"));
+        assertTrue(metrics.body().contains("ringbook_breaker_state{name=\"volatility:TEST\"} 0.0"));
+        assertTrue(metrics.body().contains("ringbook_health_detail{component=\"ringBuffer\",detail=\"inboundSize\"} 4096.0"));
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
+
+        JsonNode positions = ok(call("GET", "viewer-token", "/admin/v1/positions", null));
+        assertEquals(2, positions.size());
+        assertEquals("T1", positions.get(0).get("account").asText());
+        assertEquals("-40", positions.get(0).get("qty").asText());
+        JsonNode book = ok(call("GET", "viewer-token", "/admin/v1/book/TEST", null));
+        assertEquals(0, book.get("bids").size());
+        assertEquals("102", book.at("/asks/0/price").asText(), "what T2 did not take: 102 and 103, in time priority");
+        assertEquals("T1", book.at("/asks/0/account").asText());
+
+        JsonNode snapshot = ok(call("POST", "operator-token", "/admin/v1/snapshot", null));
+        assertTrue(snapshot.get("id").asLong() > 80);
+        JsonNode journal = ok(call("GET", "viewer-token", "/admin/v1/journal", null));
+        assertEquals("PROCESS_CRASH", journal.get("durability").asText());
+        assertTrue(journal.at("/input/lastSequence").asLong() >= snapshot.get("id").asLong());
+        assertTrue(journal.at("/input/bytesOnDisk").asLong() > 0);
+        waitFor(() -> !ok(call("GET", "viewer-token", "/admin/v1/journal", null)).get("lastSnapshot").isNull());
+    }
+
+    @Test
+    void operatorActionsAreInTheAuditTrail() throws Exception {
+        ok(call("POST", "operator-token", "/admin/v1/kill-switch", "{\"account\":\"T3\"}"));
+        ok(call("POST", "operator-token", "/admin/v1/symbols/ETH-USD/halt", null));
+        JsonNode kills = ok(call("GET", "viewer-token", "/admin/v1/audit?type=KILL_SWITCH", null));
+        assertEquals(1, kills.size());
+        assertEquals("T3", kills.get(0).get("account").asText());
+        JsonNode t3 = ok(call("GET", "viewer-token", "/admin/v1/audit?account=T3&limit=10", null));
+        assertEquals("KILL_SWITCH_CHANGED", t3.get(t3.size() - 1).get("type").asText());
+        JsonNode halts = ok(call("GET", "viewer-token", "/admin/v1/audit?type=symbol_status&from=2000-01-01T00:00:00Z", null));
+        assertEquals("ETH-USD", halts.get(0).get("symbol").asText());
+        assertEquals(0, ok(call("GET", "viewer-token", "/admin/v1/audit?to=2000-01-01T00:00:00Z", null)).size());
+        assertEquals(400, call("GET", "viewer-token", "/admin/v1/audit?type=NOPE", null).statusCode());
+        assertEquals(400, call("GET", "viewer-token", "/admin/v1/audit?from=yesterday", null).statusCode());
+        assertEquals(400, call("GET", "viewer-token", "/admin/v1/audit?limit=0", null).statusCode());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheRoutesBothServersAnswer() throws Exception {
+        JsonNode openApi = ok(call("GET", null, "/openapi.json", null));
+        assertEquals("3.0.3", openApi.get("openapi").asText());
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        openApi.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (!method.equals("servers")) {
+                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        java.util.Set<String> served = new java.util.TreeSet<>(engine.adminRoutes());
+        served.addAll(engine.restRoutes());
+        assertEquals(served, documented);
+    }
+
+    @Test
+    void theDashboardIsServedWithAContentSecurityPolicy() throws Exception {
+        HttpResponse<String> page = call("GET", null, "/", null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Ringbook operator dashboard"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'self'"));
+        assertEquals(200, call("GET", null, "/dashboard.js", null).statusCode());
+    }
+
+    private static void waitFor(Check condition) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.met()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within 5 s");
+            Thread.sleep(20);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean met() throws Exception;
+    }
+
     private JsonNode order(String key, String clOrdId, String side, String price, String qty) throws Exception {
         String body = "{\"clOrdId\":\"" + clOrdId + "\",\"symbol\":\"TEST\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"price\":\""
                 + price + "\",\"qty\":\"" + qty + "\"}";

@@ -19,6 +19,8 @@ public final class InputJournal implements JournalStage {
     private final boolean sync;
     private final JournalBatch batch = new JournalBatch();
     private ExcerptAppender appender;
+    private long lastAppended;
+    private volatile long lastJournaled;
 
     public InputJournal(Journal journal) {
         this.journal = journal;
@@ -40,6 +42,12 @@ public final class InputJournal implements JournalStage {
     @Override
     public void append(Command command) {
         batch.added(CommandCodec.encode(command, batch.buffer(), batch.position()));
+        lastAppended = command.sequence;
+    }
+
+    /** The sequence of the last command appended and flushed to the queue (read by monitoring). */
+    public long lastJournaled() {
+        return lastJournaled;
     }
 
     @Override
@@ -54,5 +62,6 @@ public final class InputJournal implements JournalStage {
         if (sync) {
             appender.sync();
         }
+        lastJournaled = lastAppended;
     }
 }

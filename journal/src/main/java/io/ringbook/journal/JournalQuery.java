@@ -31,19 +31,24 @@ public final class JournalQuery {
 
     /** Sends the matching records, oldest first, to {@code lines}; returns how many. */
     public static long run(Path dataDir, Filter filter, Consumer<String> lines) {
+        return run(dataDir, filter, Long.MAX_VALUE, lines);
+    }
+
+    /** The same, stopping after {@code limit} records (the admin API's pages). */
+    public static long run(Path dataDir, Filter filter, long limit, Consumer<String> lines) {
         long matched = 0;
         try (Journal journal = Journal.openReadOnly(dataDir);
              JournalCursor input = new JournalCursor(journal.input(), "input journal");
              JournalCursor output = new JournalCursor(journal.output(), "output journal")) {
             ReferenceData data = null;
             boolean outputReady = output.next();
-            while (input.next()) {
+            while (matched < limit && input.next()) {
                 if (data == null && RecordHeader.type(input.buffer(), input.offset()) == RecordType.CONFIG) {
                     data = ConfigCodec.decode(input.buffer(), input.offset());
                 }
                 matched += emit(input.buffer(), input.offset(), filter, data, lines);
                 long sequence = RecordHeader.sequence(input.buffer(), input.offset());
-                while (outputReady && RecordHeader.sequence(output.buffer(), output.offset()) <= sequence) {
+                while (matched < limit && outputReady && RecordHeader.sequence(output.buffer(), output.offset()) <= sequence) {
                     matched += emit(output.buffer(), output.offset(), filter, data, lines);
                     outputReady = output.next();
                 }

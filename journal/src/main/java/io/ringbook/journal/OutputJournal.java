@@ -5,6 +5,8 @@ import io.ringbook.engine.event.EngineListener;
 import io.ringbook.journal.codec.EventCodec;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Journals every outbound event, on the outbound thread: events are gathered and
  * appended as one excerpt when the outbound ring has nothing more for now, or when a
@@ -20,6 +22,10 @@ public final class OutputJournal implements EngineListener {
     private final JournalBatch batch = new JournalBatch();
     private ExcerptAppender appender;
     private boolean commandOpen;
+    private long lastAppended;
+    private volatile long lastJournaled;
+    /** Events gathered but not yet appended: the output journal's lag behind the engine. */
+    private final AtomicLong pending = new AtomicLong();
 
     public OutputJournal(Journal journal) {
         this.journal = journal;
@@ -29,6 +35,8 @@ public final class OutputJournal implements EngineListener {
     public void onEvent(EngineEvent event) {
         batch.added(EventCodec.encode(event, batch.buffer(), batch.position()));
         commandOpen = !event.lastOfCommand;
+        lastAppended = event.sequence;
+        pending.lazySet(pending.get() + 1);
         if (!commandOpen && batch.bytes() >= FLUSH_BYTES) {
             flush();
         }
@@ -49,5 +57,17 @@ public final class OutputJournal implements EngineListener {
             appender = journal.output().createAppender();
         }
         batch.appendTo(appender);
+        lastJournaled = lastAppended;
+        pending.lazySet(0);
+    }
+
+    /** Events decided but not yet in the output journal (read by monitoring). */
+    public long pendingEvents() {
+        return pending.get();
+    }
+
+    /** The sequence of the command whose events were appended last (read by monitoring). */
+    public long lastJournaled() {
+        return lastJournaled;
     }
 }

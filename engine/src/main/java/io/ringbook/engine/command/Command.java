@@ -22,6 +22,8 @@ public final class Command {
     public long correlationId;
     /** When the producer published it; for latency only, never for decisions. */
     public long ingressNanos;
+    /** When the batch holding it was journaled; for latency only, never journaled or decided on. */
+    public long journaledNanos;
     /** Stamped by the journaling thread; the only time the business logic reads. */
     public long eventTimeNanos;
     /** Stamped by the journaling thread: position in the total order of inputs. */
@@ -55,6 +57,7 @@ public final class Command {
         type = null;
         correlationId = 0;
         ingressNanos = 0;
+        journaledNanos = 0;
         eventTimeNanos = 0;
         sequence = 0;
         accountId = -1;
@@ -79,6 +82,7 @@ public final class Command {
         type = other.type;
         correlationId = other.correlationId;
         ingressNanos = other.ingressNanos;
+        journaledNanos = other.journaledNanos;
         eventTimeNanos = other.eventTimeNanos;
         sequence = other.sequence;
         accountId = other.accountId;

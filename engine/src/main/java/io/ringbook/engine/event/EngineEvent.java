@@ -28,6 +28,10 @@ public final class EngineEvent {
     /** Copied from the command, for latency measurement only. */
     public long ingressNanos;
     public long correlationId;
+    /** Copied from the command: when its batch was journaled; for latency only, not journaled. */
+    public long journaledNanos;
+    /** When its command was decided and published, on its last event only; for latency only, not journaled. */
+    public long decidedNanos;
     /** Set on the last event of its command by the outbound publisher. */
     public boolean lastOfCommand;
 
@@ -81,6 +85,8 @@ public final class EngineEvent {
         sequence = 0;
         eventTimeNanos = 0;
         ingressNanos = 0;
+        journaledNanos = 0;
+        decidedNanos = 0;
         correlationId = 0;
         lastOfCommand = false;
         execId = 0;
@@ -122,6 +128,8 @@ public final class EngineEvent {
         sequence = other.sequence;
         eventTimeNanos = other.eventTimeNanos;
         ingressNanos = other.ingressNanos;
+        journaledNanos = other.journaledNanos;
+        decidedNanos = other.decidedNanos;
         correlationId = other.correlationId;
         lastOfCommand = other.lastOfCommand;
         execId = other.execId;

@@ -210,6 +210,7 @@ final class ExecutionReporter implements RiskEvents {
         e.sequence = command.sequence;
         e.eventTimeNanos = command.eventTimeNanos;
         e.ingressNanos = command.ingressNanos;
+        e.journaledNanos = command.journaledNanos;
         e.correlationId = command.correlationId;
         return e;
     }

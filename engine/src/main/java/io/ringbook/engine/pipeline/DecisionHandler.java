@@ -10,7 +10,8 @@ import io.ringbook.engine.logic.BusinessLogic;
  * The fused journal and business-logic stage: for each batch the ring hands over, it
  * stamps every command with its sequence and event time, appends it to the journal,
  * closes the journal batch, and only then decides the batch's commands in order.
- * Event time is read once per batch and never goes backwards.
+ * Event time is read once per batch and never goes backwards; the clock is read once
+ * more when the batch is journaled, for the latency recorders only.
  */
 final class DecisionHandler implements EventHandler<Command> {
 
@@ -49,8 +50,10 @@ final class DecisionHandler implements EventHandler<Command> {
         journal.append(command);
         if (endOfBatch) {
             journal.endOfBatch();
+            long journaled = clock.epochNanos();
             for (long s = batchStart; s <= ringSequence; s++) {
                 Command decided = ring.get(s);
+                decided.journaledNanos = journaled;
                 logic.process(decided);
                 if (decided.type == CommandType.SNAPSHOT) {
                     snapshots.onSnapshot(logic, decided);

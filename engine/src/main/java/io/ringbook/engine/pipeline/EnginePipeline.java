@@ -41,7 +41,7 @@ public final class EnginePipeline implements AutoCloseable {
         this.config = builder.config;
         this.inbound = RingBuffer.create(ProducerType.MULTI, Command::new, config.ringSize(), config.waitStrategy().create());
         this.outbound = RingBuffer.createSingleProducer(EngineEvent::new, config.outboundRingSize(), config.outboundWait().create());
-        this.logic = builder.logicFactory.apply(new OutboundPublisher(outbound));
+        this.logic = builder.logicFactory.apply(new OutboundPublisher(outbound, builder.clock));
         ReplyRouter replies = new ReplyRouter();
         this.publisher = new CommandPublisher(inbound, replies, builder.clock);
 

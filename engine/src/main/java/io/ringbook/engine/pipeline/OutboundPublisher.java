@@ -7,19 +7,22 @@ import io.ringbook.engine.event.EventSink;
 /**
  * The business logic's sink behind the ring buffer: copies each event into a claimed
  * slot of the outbound ring and publishes a command's events together at its end, with
- * the last one flagged, so readers wake once per command rather than once per event.
+ * the last one flagged and stamped with when it was decided (for the latency recorders),
+ * so readers wake once per command rather than once per event.
  * A command with very many events (a mass cancel) is published in chunks meanwhile, so
  * it can never wait on a ring that only its own unpublished events fill.
  */
 final class OutboundPublisher implements EventSink {
 
     private final RingBuffer<EngineEvent> ring;
+    private final EpochClock clock;
     private final int chunk;
     private long lastClaimed = -1;
     private long firstUnpublished = -1;
 
-    OutboundPublisher(RingBuffer<EngineEvent> ring) {
+    OutboundPublisher(RingBuffer<EngineEvent> ring, EpochClock clock) {
         this.ring = ring;
+        this.clock = clock;
         this.chunk = Math.max(1, ring.getBufferSize() / 4);
     }
 
@@ -39,7 +42,9 @@ final class OutboundPublisher implements EventSink {
     @Override
     public void onCommandEnd(long sequence) {
         if (firstUnpublished >= 0) {
-            ring.get(lastClaimed).lastOfCommand = true;
+            EngineEvent last = ring.get(lastClaimed);
+            last.lastOfCommand = true;
+            last.decidedNanos = clock.epochNanos();
             ring.publish(lastClaimed);
             firstUnpublished = -1;
         }

@@ -12,7 +12,9 @@ import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.KillSwitchStatus;
 import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.limits.RiskStatus;
+import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.web.HttpJson;
+import io.ringbook.web.PositionJson;
 import io.ringbook.web.RiskJson;
 
 import java.util.ArrayList;
@@ -107,23 +109,6 @@ final class AccountRoutes {
 
     /** {@code GET /api/v1/positions}: every symbol the account has traded. */
     void positions(Context ctx) {
-        int account = keys.accountOf(ctx);
-        ArrayNode json = JsonNodeFactory.instance.arrayNode();
-        for (SymbolSpec symbol : referenceData.symbols().all()) {
-            long[] p = positions.position(account, symbol.id());
-            long qty = p[0];
-            if (qty == 0 && p[2] == 0 && p[4] == 0) {
-                continue;
-            }
-            ObjectNode row = json.addObject();
-            row.put("symbol", symbol.name());
-            row.put("qty", symbol.qty(qty).toPlainString());
-            row.put("avgPrice", qty == 0 ? null : symbol.averagePrice(p[1], qty).toPlainString());
-            row.put("realizedPnl", symbol.notional(p[2]).toPlainString());
-            row.put("unrealizedPnl", symbol.notional(p[3]).toPlainString());
-            row.put("markPrice", p[5] == 0 ? null : symbol.price(p[5]).toPlainString());
-            row.put("fees", symbol.notional(p[4]).toPlainString());
-        }
-        HttpJson.json(ctx, json);
+        HttpJson.json(ctx, PositionJson.rows(positions, referenceData, keys.accountOf(ctx)));
     }
 }

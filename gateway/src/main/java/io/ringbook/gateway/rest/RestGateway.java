@@ -9,9 +9,11 @@ import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
+import io.ringbook.web.RouteList;
 
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,11 @@ public final class RestGateway implements AutoCloseable {
             config.routes.error(405, "*", ctx -> HttpJson.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
         }).start();
         return server.port();
+    }
+
+    /** The HTTP routes this gateway serves, as {@code "METHOD /path"}, for the OpenAPI check. */
+    public List<String> routes() {
+        return RouteList.of(server);
     }
 
     /** Recovery is done: orders flow to {@code publisher} and the read models are current. */

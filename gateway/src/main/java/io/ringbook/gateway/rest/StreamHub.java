@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
-import org.eclipse.jetty.websocket.api.Callback;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.ReferenceData;
@@ -17,6 +16,7 @@ import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.web.HttpJson;
+import org.eclipse.jetty.websocket.api.Callback;
 
 import java.util.List;
 import java.util.Map;

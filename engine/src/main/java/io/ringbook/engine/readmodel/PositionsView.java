@@ -1,4 +1,4 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.engine.readmodel;
 
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
@@ -6,15 +6,15 @@ import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.position.PositionBook;
 
 /**
- * Positions as the gateway shows them, kept on the outbound thread by applying every
+ * Positions as the HTTP APIs show them, kept on the outbound thread by applying every
  * fill to a {@link PositionBook} of its own: the same arithmetic as the engine's, read
  * by HTTP threads under this object's lock, never touching the business logic's state.
  */
-final class PositionsView implements EngineListener {
+public final class PositionsView implements EngineListener {
 
     private final PositionBook positions;
 
-    PositionsView(int accounts, int symbols) {
+    public PositionsView(int accounts, int symbols) {
         this.positions = new PositionBook(accounts, symbols);
     }
 
@@ -28,7 +28,7 @@ final class PositionsView implements EngineListener {
     }
 
     /** One account's position in one symbol: {qty, costBasis, realizedPnl, unrealizedPnl, fees, markPrice}. */
-    synchronized long[] position(int account, int symbol) {
+    public synchronized long[] position(int account, int symbol) {
         return new long[] {positions.qty(account, symbol), positions.costBasis(account, symbol),
             positions.realizedPnl(account, symbol), positions.unrealizedPnl(account, symbol),
             positions.fees(account, symbol), positions.markPrice(symbol)};

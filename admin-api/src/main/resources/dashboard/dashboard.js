@@ -1,0 +1,219 @@
+'use strict';
+// The operator dashboard: polls the admin API every 2 s and renders it; actions ask for
+// confirmation and need an operator token. The token stays in this tab's sessionStorage.
+
+const $ = (id) => document.getElementById(id);
+const history = [];
+let lastCounters = null;
+
+function token() {
+  return $('token').value || sessionStorage.getItem('ringbook-token') || '';
+}
+
+async function api(method, path, body) {
+  const headers = { 'Authorization': 'Bearer ' + token() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text && response.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : text;
+  if (!response.ok) throw new Error(json?.error ? json.error.code + ': ' + json.error.message : 'HTTP ' + response.status);
+  return json;
+}
+
+function cell(row, text, className) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function button(row, label, question, action) {
+  const b = document.createElement('button');
+  b.textContent = label;
+  b.addEventListener('click', async () => {
+    if (!window.confirm(question)) return;
+    try {
+      await action();
+      say(label + ': done');
+      refresh();
+    } catch (e) {
+      say(label + ' failed: ' + e.message);
+    }
+  });
+  row.insertCell().appendChild(b);
+}
+
+function say(text) {
+  $('message').textContent = text;
+}
+
+async function renderHealth() {
+  const response = await fetch('/health');
+  const health = await response.json();
+  $('health-status').textContent = health.status;
+  $('health-status').className = 'badge ' + health.status;
+  $('health-score').textContent = health.score;
+  const body = $('health-components');
+  body.replaceChildren();
+  for (const [name, component] of Object.entries(health.components)) {
+    const row = body.insertRow();
+    cell(row, name);
+    cell(row, component.status, 'state ' + component.status);
+    cell(row, Object.entries(component.details).map(([k, v]) => k + '=' + v).join(' '), 'details');
+  }
+}
+
+async function renderBreakers() {
+  const breakers = await api('GET', '/admin/v1/breakers');
+  const body = $('breakers');
+  body.replaceChildren();
+  for (const b of breakers) {
+    const row = body.insertRow();
+    cell(row, b.name);
+    cell(row, b.state, 'state ' + b.state);
+    cell(row, b.trips, 'num');
+    cell(row, b.healthScore, 'num');
+    cell(row, b.nextRetryAt ?? '–');
+    const open = b.state !== 'CLOSED';
+    button(row, open ? 'reset' : 'trip', (open ? 'Reset ' : 'Trip ') + b.name + '?',
+      () => api('POST', '/admin/v1/breakers/' + encodeURIComponent(b.name) + (open ? '/reset' : '/trip')));
+  }
+}
+
+async function renderControls() {
+  const symbols = await api('GET', '/admin/v1/symbols');
+  const body = $('symbols');
+  body.replaceChildren();
+  for (const s of symbols) {
+    const row = body.insertRow();
+    cell(row, s.symbol);
+    cell(row, s.halted ? 'HALTED' : 'trading', 'state ' + (s.halted ? 'on' : 'off'));
+    if (s.halted) {
+      button(row, 'resume', 'Resume ' + s.symbol + '?', () => api('POST', '/admin/v1/symbols/' + encodeURIComponent(s.symbol) + '/resume'));
+    } else {
+      button(row, 'halt', 'Halt ' + s.symbol + '? New orders will be refused.',
+        () => api('POST', '/admin/v1/symbols/' + encodeURIComponent(s.symbol) + '/halt'));
+    }
+  }
+  const select = $('book-symbol');
+  if (select.options.length === 0) {
+    for (const s of symbols) select.add(new Option(s.symbol, s.symbol));
+  }
+  const switches = await api('GET', '/admin/v1/kill-switch');
+  const ks = $('kill-switches');
+  ks.replaceChildren();
+  for (const s of switches) {
+    const row = ks.insertRow();
+    const name = s.account ?? 'global';
+    cell(row, name);
+    cell(row, s.active ? 'ON' : 'off', 'state ' + (s.active ? 'on' : 'off'));
+    cell(row, s.since ?? '–');
+    if (s.active) {
+      button(row, 'release', 'Release the ' + name + ' kill switch?',
+        () => api('DELETE', '/admin/v1/kill-switch' + (s.account ? '?account=' + encodeURIComponent(s.account) : '')));
+    } else {
+      button(row, 'engage', 'Engage the ' + name + ' kill switch? Every open order ' + (s.account ? 'of ' + name + ' ' : '') + 'is canceled.',
+        () => api('POST', '/admin/v1/kill-switch', s.account ? { account: s.account } : {}));
+    }
+  }
+}
+
+async function renderLatency() {
+  const latency = await api('GET', '/admin/v1/latency');
+  const body = $('latency');
+  body.replaceChildren();
+  for (const [stage, s] of Object.entries(latency.sinceStart)) {
+    const row = body.insertRow();
+    cell(row, stage);
+    for (const v of [s.count, s.p50, s.p99, s.p99_9, s.max]) cell(row, v, 'num');
+  }
+  const e2e = latency.interval.endToEnd;
+  history.push({ p50: e2e.p50, p99: e2e.p99, count: e2e.count });
+  if (history.length > 60) history.shift();
+  drawChart();
+}
+
+function drawChart() {
+  const canvas = $('latency-chart');
+  const g = canvas.getContext('2d');
+  g.clearRect(0, 0, canvas.width, canvas.height);
+  const max = Math.max(1, ...history.map((h) => h.p99));
+  const x = (i) => 30 + i * (canvas.width - 40) / 59;
+  const y = (v) => canvas.height - 20 - v / max * (canvas.height - 30);
+  g.fillStyle = '#555';
+  g.fillText(max.toFixed(1) + ' µs', 2, 12);
+  g.fillText('0', 2, canvas.height - 20);
+  for (const [key, color] of [['p50', '#2a7ab0'], ['p99', '#c0392b']]) {
+    g.strokeStyle = color;
+    g.beginPath();
+    history.forEach((h, i) => (i === 0 ? g.moveTo(x(i), y(h[key])) : g.lineTo(x(i), y(h[key]))));
+    g.stroke();
+    g.fillStyle = color;
+    g.fillText(key, canvas.width - 40, key === 'p50' ? 12 : 26);
+  }
+}
+
+async function renderRates() {
+  const text = await (await fetch('/metrics')).text();
+  const sum = (name) => text.split('\n').filter((l) => l.startsWith(name)).reduce((t, l) => t + Number(l.split(' ').pop()), 0);
+  const now = { time: Date.now(), orders: sum('ringbook_orders_in_total'), trades: sum('ringbook_trades_total'),
+    rejects: sum('ringbook_orders_rejected_total') };
+  if (lastCounters) {
+    const seconds = (now.time - lastCounters.time) / 1000;
+    $('order-rate').textContent = ((now.orders - lastCounters.orders) / seconds).toFixed(0);
+    $('trade-rate').textContent = ((now.trades - lastCounters.trades) / seconds).toFixed(0);
+    $('reject-rate').textContent = ((now.rejects - lastCounters.rejects) / seconds).toFixed(0);
+  }
+  lastCounters = now;
+}
+
+async function renderBook() {
+  const symbol = $('book-symbol').value;
+  if (!symbol) return;
+  const book = await api('GET', '/admin/v1/book/' + encodeURIComponent(symbol) + '?limit=1000');
+  const levels = (orders) => {
+    const byPrice = new Map();
+    for (const o of orders) byPrice.set(o.price, (byPrice.get(o.price) ?? 0) + Number(o.leavesQty));
+    return [...byPrice.entries()].slice(0, 10);
+  };
+  const bids = levels(book.bids);
+  const asks = levels(book.asks);
+  const body = $('book');
+  body.replaceChildren();
+  for (let i = 0; i < Math.max(bids.length, asks.length, 1); i++) {
+    const row = body.insertRow();
+    cell(row, bids[i]?.[1] ?? '', 'num');
+    cell(row, bids[i]?.[0] ?? '', 'num');
+    cell(row, asks[i]?.[0] ?? '', 'num');
+    cell(row, asks[i]?.[1] ?? '', 'num');
+  }
+}
+
+async function refresh() {
+  try {
+    await renderHealth();
+    await renderRates();
+    if (!token()) {
+      say('enter an admin token to see breakers, controls, latency and the book');
+      return;
+    }
+    await renderBreakers();
+    await renderControls();
+    await renderLatency();
+    await renderBook();
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const saved = new URLSearchParams(location.hash.substring(1)).get('token') || sessionStorage.getItem('ringbook-token');
+  if (saved) $('token').value = saved;
+  $('token').addEventListener('change', () => {
+    sessionStorage.setItem('ringbook-token', $('token').value);
+    refresh();
+  });
+  $('book-symbol').addEventListener('change', renderBook);
+  refresh();
+  setInterval(refresh, 2000);
+});

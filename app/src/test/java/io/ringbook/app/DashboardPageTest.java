@@ -1,0 +1,95 @@
+package io.ringbook.app;
+
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator dashboard as a person sees it: a real headless Chromium loads the page
+ * from the running app, its scripts call the admin API, and the rendered page must show
+ * the engine's health and a tripped breaker. The screenshot goes to docs/dashboard.png,
+ * which the README shows. Without Chromium (.ci/run installs it) the test is skipped,
+ * with a notice.
+ */
+class DashboardPageTest {
+
+    private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theDashboardRendersHealthAndBreakersFromTheApi() throws Exception {
+        Path browser = browser();
+        if (browser == null) {
+            System.err.println("NOTICE: DashboardPageTest skipped: no headless Chromium on PATH (" + BROWSERS + "); .ci/run installs it");
+        }
+        Assumptions.assumeTrue(browser != null, "no headless Chromium on PATH");
+        try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY)) {
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < 3; i++) {
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))
+                        .header("X-API-Key", "t1-key").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"clOrdId\":\"d-" + i + "\",\"symbol\":\"BTC-USD\",\"side\":\"SELL\","
+                                + "\"type\":\"LIMIT\",\"price\":\"6500" + i + ".00\",\"qty\":\"0.25\"}")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort() + "/admin/v1/breakers/reject-storm:T2/trip"))
+                    .header("Authorization", "Bearer operator-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String page = "http://127.0.0.1:" + engine.adminPort() + "/#token=viewer-token";
+
+            String dom = run(browser, "--dump-dom", page);
+            assertTrue(dom.contains("id=\"health-status\" class=\"badge UP\">UP<"), "the health badge shows UP");
+            assertTrue(dom.contains("reject-storm:T2</td><td class=\"state OPEN\">OPEN"), "the tripped breaker shows OPEN");
+            assertTrue(dom.contains("volatility:BTC-USD</td><td class=\"state CLOSED\">CLOSED"), "the others show CLOSED");
+            assertTrue(dom.contains("<td>endToEnd</td>"), "the latency table is filled");
+            assertTrue(dom.contains(">65000.00<") || dom.contains(">65002.00<"), "the book shows BTC-USD's asks");
+
+            Path screenshot = Path.of("..", "docs", "dashboard.png").toAbsolutePath().normalize();
+            run(browser, "--screenshot=" + screenshot, page);
+            assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page");
+        }
+    }
+
+    private static String run(Path browser, String output, String url) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(browser.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--window-size=1400,1000", "--virtual-time-budget=5000", output, url));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the browser finishes");
+        assertEquals(0, process.exitValue(), "the browser's exit code");
+        return out;
+    }
+
+    private static Path browser() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String name : BROWSERS) {
+            try (Stream<Path> candidates = Stream.of(path.split(java.io.File.pathSeparator)).map(dir -> Path.of(dir, name))) {
+                Path found = candidates.filter(Files::isExecutable).findFirst().orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
