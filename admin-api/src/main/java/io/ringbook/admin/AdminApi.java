@@ -10,6 +10,7 @@ import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.readmodel.OpenOrdersView;
 import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.journal.JournalStatus;
+import io.ringbook.web.AccessLog;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
@@ -18,6 +19,7 @@ import io.ringbook.web.RouteList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The operators' HTTP API of API.md (port 8081 in the demo profile) and their dashboard
@@ -70,6 +72,10 @@ public final class AdminApi implements AutoCloseable {
             config.jetty.port = port;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.requestLogger.http((ctx, millis) -> {
+                Role role = ctx.attribute(AdminTokens.ROLE);
+                AccessLog.log(ctx, millis, role == null ? null : role.name().toLowerCase(Locale.ROOT));
+            });
             config.staticFiles.add("/dashboard");
             config.routes.before(HttpJson::commonHeaders);
             config.routes.before(Dashboard::headers);

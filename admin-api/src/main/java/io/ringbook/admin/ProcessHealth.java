@@ -5,6 +5,8 @@ import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.health.HealthStatus;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ import java.util.Map;
 /**
  * The health of what the engine runs on: the disk of its data directory (DEGRADED under
  * 1 GiB free, DOWN under 100 MiB: the journal could not keep accepting orders) and the
- * JVM's heap (DEGRADED above 90% of the maximum after the last collection would be
- * better, but used/max is what is cheap to read and is a fair early warning).
+ * JVM: heap in use (DEGRADED above 90% of the maximum; used/max is what is cheap to read
+ * and a fair early warning), collections and the time spent in them, threads.
  */
 final class ProcessHealth {
 
@@ -48,8 +50,15 @@ final class ProcessHealth {
             Runtime runtime = Runtime.getRuntime();
             long used = runtime.totalMemory() - runtime.freeMemory();
             long max = runtime.maxMemory();
+            long collections = 0;
+            long collectionMillis = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                collections += Math.max(0, gc.getCollectionCount());
+                collectionMillis += Math.max(0, gc.getCollectionTime());
+            }
             return new HealthCheck(used * 10 > max * 9 ? HealthStatus.DEGRADED : HealthStatus.UP, Map.of("heapUsedBytes", used,
-                    "heapMaxBytes", max, "threads", Thread.activeCount(), "processors", runtime.availableProcessors()));
+                    "heapMaxBytes", max, "gcCount", collections, "gcTimeMillis", collectionMillis,
+                    "threads", Thread.activeCount(), "processors", runtime.availableProcessors()));
         });
     }
 }

@@ -222,6 +222,11 @@ class OperatorEndToEndTest {
         assertEquals(400, call("GET", "viewer-token", "/admin/v1/audit?type=NOPE", null).statusCode());
         assertEquals(400, call("GET", "viewer-token", "/admin/v1/audit?from=yesterday", null).statusCode());
         assertEquals(400, call("GET", "viewer-token", "/admin/v1/audit?limit=0", null).statusCode());
+        engine.close();
+        assertNull(ReplayVerifier.verify(data, EngineLogic.replay(1 << 16)).firstDifference(), "operator actions replay too");
+        start();
+        assertTrue(ok(call("GET", "viewer-token", "/admin/v1/kill-switch", null)).get(3).get("active").asBoolean(),
+                "T3's kill switch survives the restart");
     }
 
     @Test

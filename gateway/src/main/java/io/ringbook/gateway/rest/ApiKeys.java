@@ -10,6 +10,9 @@ import java.util.OptionalInt;
 /** API keys to account ids, looked up by digest ({@link SecretLookup}), and the accounts' signing secrets. */
 public final class ApiKeys {
 
+    /** The request attribute holding the authenticated account id. */
+    static final String ACCOUNT = "ringbook.account";
+
     private final SecretLookup<Integer> accounts;
     private final RequestSigning signing;
 
@@ -29,7 +32,7 @@ public final class ApiKeys {
         int account = account(ctx.header("X-API-Key"))
                 .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header is required"));
         signing.verify(ctx, account);
-        ctx.attribute(AccessLog.ACCOUNT, account);
+        ctx.attribute(ACCOUNT, account);
         return account;
     }
 

@@ -10,6 +10,7 @@ import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.readmodel.PositionsView;
+import io.ringbook.web.AccessLog;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
@@ -69,7 +70,10 @@ public final class RestGateway implements AutoCloseable {
             config.jetty.port = port;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
-            config.requestLogger.http((ctx, millis) -> AccessLog.log(ctx, millis, referenceData));
+            config.requestLogger.http((ctx, millis) -> {
+                Integer who = ctx.attribute(ApiKeys.ACCOUNT);
+                AccessLog.log(ctx, millis, who == null ? null : referenceData.accounts().name(who));
+            });
             config.routes.before(HttpJson::commonHeaders);
             config.routes.before("/api/v1/*", rateLimits::take);
             config.routes.before("/api/v1/*", ctx -> engine.requireOpen());

@@ -43,9 +43,9 @@ class AccessLogTest {
         JsonNode order = logged.stream().filter(l -> l.get("method").asText().equals("POST")).findFirst().orElseThrow();
         assertEquals("/api/v1/orders", order.get("path").asText());
         assertEquals(201, order.get("status").asInt());
-        assertEquals("T1", order.get("account").asText());
+        assertEquals("T1", order.get("principal").asText());
         assertFalse(order.get("requestId").asText().isEmpty());
         assertTrue(lines.list.stream().noneMatch(e -> e.getFormattedMessage().contains("t1-key")), "keys are never logged");
-        assertTrue(logged.stream().anyMatch(l -> l.get("status").asInt() == 404 && l.get("account").isNull()));
+        assertTrue(logged.stream().anyMatch(l -> l.get("status").asInt() == 404 && l.get("principal").isNull()));
     }
 }

@@ -1,25 +1,24 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.web;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.ringbook.engine.domain.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSON line per request on the {@code ringbook.access} logger: method, path, status,
- * latency, account and request id. Never the API key, a signature, a secret or a body.
+ * One JSON line per request on the {@code ringbook.access} logger, for both HTTP APIs:
+ * method, path, status, latency, who (the account of an API key, the role of an admin
+ * token) and request id. Never a key, a token, a signature, a secret or a body.
  */
-final class AccessLog {
-
-    static final String ACCOUNT = "ringbook.account";
+public final class AccessLog {
     private static final Logger LOG = LoggerFactory.getLogger("ringbook.access");
 
     private AccessLog() {
     }
 
-    static void log(Context ctx, Float millis, ReferenceData referenceData) {
+    /** @param principal who made the request, or null if nobody authenticated */
+    public static void log(Context ctx, Float millis, String principal) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
@@ -28,8 +27,7 @@ final class AccessLog {
         line.put("path", ctx.path());
         line.put("status", ctx.statusCode());
         line.put("latencyMs", millis);
-        Integer account = ctx.attribute(ACCOUNT);
-        line.put("account", account == null ? null : referenceData.accounts().name(account));
+        line.put("principal", principal);
         line.put("requestId", ctx.res().getHeader("X-Request-Id"));
         LOG.info(line.toString());
     }
