@@ -47,6 +47,12 @@ public final class Command {
     /** Cancel-all-after timeout; 0 disarms. */
     public long timeoutNanos;
     public final ClOrdId clOrdId = new ClOrdId();
+    /**
+     * A cancel or amend may name its target by the clOrdId the account gave it today
+     * instead of by {@link #orderId} (0): FIX's OrigClOrdID, resolved by the logic so that
+     * a request sent right after its order is never refused for being too quick.
+     */
+    public final ClOrdId origClOrdId = new ClOrdId();
     /** The breaker a TRIP_BREAKER or RESET_BREAKER names. */
     public BreakerKind breakerKind;
     /** SET_LIMITS: the new limits; immutable, so slots may share it. */
@@ -73,6 +79,7 @@ public final class Command {
         orderId = 0;
         timeoutNanos = 0;
         clOrdId.clear();
+        origClOrdId.clear();
         breakerKind = null;
         limits = null;
         return this;
@@ -98,6 +105,7 @@ public final class Command {
         orderId = other.orderId;
         timeoutNanos = other.timeoutNanos;
         clOrdId.copyFrom(other.clOrdId);
+        origClOrdId.copyFrom(other.origClOrdId);
         breakerKind = other.breakerKind;
         limits = other.limits;
     }

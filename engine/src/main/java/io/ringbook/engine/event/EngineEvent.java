@@ -55,6 +55,8 @@ public final class EngineEvent {
     public RejectReason rejectReason;
     public CancelReason cancelReason;
     public final ClOrdId clOrdId = new ClOrdId();
+    /** For events of a cancel or amend request: that request's own clOrdId (FIX ClOrdID of F and G); else empty. */
+    public final ClOrdId requestClOrdId = new ClOrdId();
 
     public long tradeId;
     public long lastPrice;
@@ -108,6 +110,7 @@ public final class EngineEvent {
         rejectReason = RejectReason.NONE;
         cancelReason = CancelReason.NONE;
         clOrdId.clear();
+        requestClOrdId.clear();
         tradeId = 0;
         lastPrice = 0;
         lastQty = 0;
@@ -151,6 +154,7 @@ public final class EngineEvent {
         rejectReason = other.rejectReason;
         cancelReason = other.cancelReason;
         clOrdId.copyFrom(other.clOrdId);
+        requestClOrdId.copyFrom(other.requestClOrdId);
         tradeId = other.tradeId;
         lastPrice = other.lastPrice;
         lastQty = other.lastQty;

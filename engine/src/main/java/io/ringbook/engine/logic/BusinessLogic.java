@@ -275,6 +275,9 @@ public final class BusinessLogic {
         }
         if (c.clOrdId.length() > 0) {
             order.clOrdId.copyFrom(c.clOrdId);
+            if (clOrdIds.find(order.accountId, c.clOrdId) == 0) {
+                clOrdIds.put(order.accountId, c.clOrdId, order.orderId);
+            }
         }
         store.leavesChanged(order, -order.leavesQty());
         if (newPrice == order.price && newQty <= order.qty) {
@@ -292,8 +295,14 @@ public final class BusinessLogic {
         work(order, c.eventTimeNanos);
     }
 
-    /** The caller's open order named by the request, or null after reporting why not. */
+    /**
+     * The caller's open order named by the request (by orderId, or by the clOrdId it was
+     * given today), or null after reporting why not.
+     */
     private Order ownOpenOrder(Command c, EventType rejectType) {
+        if (c.orderId == 0 && c.origClOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
+            c.orderId = clOrdIds.find(c.accountId, c.origClOrdId);
+        }
         Order order = store.find(c.orderId);
         if (order != null && order.accountId == c.accountId) {
             return order;

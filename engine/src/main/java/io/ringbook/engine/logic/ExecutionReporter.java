@@ -2,6 +2,7 @@ package io.ringbook.engine.logic;
 
 import io.ringbook.engine.book.Order;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.OrderStatus;
@@ -92,6 +93,7 @@ final class ExecutionReporter implements RiskEvents {
             e.execId = ++lastExecId;
             e.orderId = request.orderId;
             e.accountId = request.accountId;
+            e.clOrdId.copyFrom(request.origClOrdId);
         }
         e.rejectReason = reason;
         send(e);
@@ -211,6 +213,9 @@ final class ExecutionReporter implements RiskEvents {
         e.eventTimeNanos = command.eventTimeNanos;
         e.ingressNanos = command.ingressNanos;
         e.journaledNanos = command.journaledNanos;
+        if (command.type == CommandType.CANCEL_ORDER || command.type == CommandType.AMEND_ORDER) {
+            e.requestClOrdId.copyFrom(command.clOrdId);
+        }
         e.correlationId = command.correlationId;
         return e;
     }

@@ -4,6 +4,7 @@ import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.LogicDriver;
@@ -27,6 +28,37 @@ class ClOrdIdRulesTest {
         assertEquals(1, engine.logic().orders().lastOrderId(), "no orderId was used up");
         assertEquals(List.of("accepted #2 A1 BUY 5@100", "level BUY 100 -> 10"), of(engine.send(order(1, "c-1", 100))),
                 "clOrdIds are per account");
+    }
+
+    @Test
+    void shouldFindTheTargetOfACancelOrAmendByItsClOrdIdAndReportTheRequestsOwnId() {
+        engine.send(order(0, "c-1", 100));
+        Command amend = engine.command().amend(0, 0, 0, 3);
+        amend.clOrdId.set("c-2");
+        amend.origClOrdId.set("c-1");
+        EngineEvent replaced = engine.send(amend).get(0);
+        assertEquals("replaced #1 3@100", of(replaced));
+        assertEquals("c-2", replaced.clOrdId.toString(), "the amend's id is the order's now");
+        assertEquals("c-2", replaced.requestClOrdId.toString());
+        Command cancel = engine.command().cancel(0, 0);
+        cancel.clOrdId.set("c-3");
+        cancel.origClOrdId.set("c-2");
+        EngineEvent canceled = engine.send(cancel).get(0);
+        assertEquals("canceled #1 USER 0/3", of(canceled));
+        assertEquals("c-2", canceled.clOrdId.toString());
+        assertEquals("c-3", canceled.requestClOrdId.toString());
+        Command again = engine.command().cancel(0, 0);
+        again.clOrdId.set("c-4");
+        again.origClOrdId.set("c-2");
+        EngineEvent tooLate = engine.send(again).get(0);
+        assertEquals("cancel rejected #1 TOO_LATE_TO_CANCEL", of(tooLate));
+        Command unknown = engine.command().cancel(0, 0);
+        unknown.clOrdId.set("c-5");
+        unknown.origClOrdId.set("nope");
+        EngineEvent refused = engine.send(unknown).get(0);
+        assertEquals("cancel rejected #0 UNKNOWN_ORDER", of(refused));
+        assertEquals("nope", refused.clOrdId.toString(), "the reject names what was asked for");
+        assertEquals("c-5", refused.requestClOrdId.toString());
     }
 
     @Test

@@ -19,8 +19,8 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * every command  20 correlationId i64, 28 ingressNanos i64, 36 accountId i32
  * NEW_ORDER      40 symbolId i32, 44 side, 45 orderType, 46 timeInForce, 47 stpMode, 48 postOnly (u8 each),
  *                56 price i64, 64 qty i64, 72 expireTime i64, 80 clOrdId (1 + length bytes)  = 81-117 bytes
- * CANCEL_ORDER   40 orderId i64, 48 clOrdId                                                  = 49-85
- * AMEND_ORDER    40 orderId i64, 48 price i64, 56 qty i64, 64 clOrdId                        = 65-101
+ * CANCEL_ORDER   40 orderId i64, 48 clOrdId, then origClOrdId                                 = 50-122
+ * AMEND_ORDER    40 orderId i64, 48 price i64, 56 qty i64, 64 clOrdId, then origClOrdId      = 66-138
  * MASS_CANCEL    40 symbolId i32                                                             =  44
  * CANCEL_ALL_AFTER 40 timeoutNanos i64                                                       =  48
  * CLOCK_TICK, SNAPSHOT  nothing more                                                         =  40
@@ -34,9 +34,9 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  */
 public final class CommandCodec {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** The longest order command record (a NEW_ORDER with a 36-character clOrdId). */
-    public static final int MAX_LENGTH = 40 + 40 + Fields.CL_ORD_ID_MAX_LENGTH;
+    public static final int MAX_LENGTH = 40 + 24 + 2 * Fields.CL_ORD_ID_MAX_LENGTH;
 
     private static final int CORRELATION = 20;
     private static final int INGRESS = 28;
@@ -68,13 +68,15 @@ public final class CommandCodec {
             }
             case CANCEL_ORDER -> {
                 buffer.putLong(at, command.orderId, ORDER);
-                yield BODY + 8 + Fields.putClOrdId(buffer, at + 8, command.clOrdId);
+                int id = Fields.putClOrdId(buffer, at + 8, command.clOrdId);
+                yield BODY + 8 + id + Fields.putClOrdId(buffer, at + 8 + id, command.origClOrdId);
             }
             case AMEND_ORDER -> {
                 buffer.putLong(at, command.orderId, ORDER);
                 buffer.putLong(at + 8, command.price, ORDER);
                 buffer.putLong(at + 16, command.qty, ORDER);
-                yield BODY + 24 + Fields.putClOrdId(buffer, at + 24, command.clOrdId);
+                int id = Fields.putClOrdId(buffer, at + 24, command.clOrdId);
+                yield BODY + 24 + id + Fields.putClOrdId(buffer, at + 24 + id, command.origClOrdId);
             }
             case MASS_CANCEL -> {
                 buffer.putInt(at, command.symbolId, ORDER);
@@ -137,12 +139,14 @@ public final class CommandCodec {
             case CANCEL_ORDER -> {
                 command.orderId = buffer.getLong(at, ORDER);
                 Fields.getClOrdId(buffer, at + 8, command.clOrdId);
+                Fields.getClOrdId(buffer, at + 8 + 1 + command.clOrdId.length(), command.origClOrdId);
             }
             case AMEND_ORDER -> {
                 command.orderId = buffer.getLong(at, ORDER);
                 command.price = buffer.getLong(at + 8, ORDER);
                 command.qty = buffer.getLong(at + 16, ORDER);
                 Fields.getClOrdId(buffer, at + 24, command.clOrdId);
+                Fields.getClOrdId(buffer, at + 24 + 1 + command.clOrdId.length(), command.origClOrdId);
             }
             case MASS_CANCEL -> command.symbolId = buffer.getInt(at, ORDER);
             case CANCEL_ALL_AFTER -> command.timeoutNanos = buffer.getLong(at, ORDER);

@@ -25,7 +25,8 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * order events   48 execId, 56 orderId (i64); 64 side, 65 orderType, 66 timeInForce, 67 stpMode, 68 postOnly,
  *                69 status, 70 rejectReason, 71 cancelReason (u8 each); 72 price, 80 qty, 88 filledQty,
  *                96 filledNotional, 104 expireTime, 112 createdTime, 120 tradeId, 128 lastPrice,
- *                136 lastQty, 144 fee (i64 each); 152 liquidity u8; 153 clOrdId (1 + length) = 154-190 bytes
+ *                136 lastQty, 144 fee (i64 each); 152 liquidity u8; 153 clOrdId (1 + length), then
+ *                requestClOrdId (1 + length)                                                 = 155-227 bytes
  * MASS_CANCEL_DONE      48 count i32                                                          =  52
  * CANCEL_ALL_AFTER_SET  48 deadline i64                                                       =  56
  * BOOK_LEVEL     48 side u8, 56 price, 64 qty, 72 bookSequence (i64 each)                     =  80
@@ -38,8 +39,8 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  */
 public final class EventCodec {
 
-    public static final int SCHEMA_VERSION = 1;
-    public static final int MAX_LENGTH = 48 + 105 + Fields.CL_ORD_ID_MAX_LENGTH;
+    public static final int SCHEMA_VERSION = 2;
+    public static final int MAX_LENGTH = 48 + 105 + 2 * Fields.CL_ORD_ID_MAX_LENGTH;
 
     private static final int CORRELATION = 20;
     private static final int INGRESS = 28;
@@ -169,7 +170,8 @@ public final class EventCodec {
         buffer.putLong(at + 88, e.lastQty, ORDER);
         buffer.putLong(at + 96, e.fee, ORDER);
         Fields.putEnum(buffer, at + 104, e.liquidity);
-        return BODY + 105 + Fields.putClOrdId(buffer, at + 105, e.clOrdId);
+        int id = Fields.putClOrdId(buffer, at + 105, e.clOrdId);
+        return BODY + 105 + id + Fields.putClOrdId(buffer, at + 105 + id, e.requestClOrdId);
     }
 
     private static void decodeOrder(DirectBuffer buffer, int at, EngineEvent e) {
@@ -195,5 +197,6 @@ public final class EventCodec {
         e.fee = buffer.getLong(at + 96, ORDER);
         e.liquidity = Fields.getEnum(buffer, at + 104, Liquidity.values());
         Fields.getClOrdId(buffer, at + 105, e.clOrdId);
+        Fields.getClOrdId(buffer, at + 105 + 1 + e.clOrdId.length(), e.requestClOrdId);
     }
 }

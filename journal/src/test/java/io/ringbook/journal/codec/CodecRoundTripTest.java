@@ -43,9 +43,11 @@ class CodecRoundTripTest {
         commands.add(order);
         Command cancel = new Command().cancel(1, 99);
         cancel.clOrdId.set("c-2");
+        cancel.origClOrdId.set("client-order-0123456789-abcdefghijkl");
         commands.add(cancel);
         Command amend = new Command().amend(2, 77, 101, 0);
         amend.clOrdId.set("c-3");
+        amend.origClOrdId.set("c-1");
         commands.add(amend);
         commands.add(new Command().massCancel(0, -1));
         commands.add(new Command().cancelAllAfter(1, 60_000_000_000L));
@@ -106,7 +108,7 @@ class CodecRoundTripTest {
         int length = CommandCodec.encode(new Command().clockTick(), buffer, 0);
         buffer.putByte(3, (byte) (CommandCodec.SCHEMA_VERSION + 1));
         JournalFormatException newer = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
-        assertTrue(newer.getMessage().contains("schema version 2"), newer.getMessage());
+        assertTrue(newer.getMessage().contains("schema version " + (CommandCodec.SCHEMA_VERSION + 1)), newer.getMessage());
 
         buffer.putByte(3, (byte) CommandCodec.SCHEMA_VERSION);
         buffer.putByte(2, (byte) 200);
@@ -161,6 +163,6 @@ class CodecRoundTripTest {
         return c.type + "," + c.sequence + "," + c.eventTimeNanos + "," + c.correlationId + "," + c.ingressNanos + ","
                 + c.accountId + "," + c.symbolId + "," + c.side + "," + c.orderType + "," + c.timeInForce + "," + c.stpMode
                 + "," + c.postOnly + "," + c.price + "," + c.qty + "," + c.expireTimeNanos + "," + c.orderId + ","
-                + c.timeoutNanos + "," + c.clOrdId + "," + c.breakerKind + "," + c.limits;
+                + c.timeoutNanos + "," + c.clOrdId + "," + c.origClOrdId + "," + c.breakerKind + "," + c.limits;
     }
 }
