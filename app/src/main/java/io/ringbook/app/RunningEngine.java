@@ -9,6 +9,7 @@ import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.rest.ApiKeys;
 import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.gateway.rest.RestGateway;
@@ -56,6 +57,7 @@ final class RunningEngine implements AutoCloseable {
     private final int restPort;
     private final AdminApi admin;
     private final int adminPort;
+    private final FixGateway fix;
 
     private RunningEngine(ReferenceData referenceData, Path dataDir, PipelineConfig config, Durability durability,
                           ApiKeys apiKeys, AdminTokens adminTokens, Ports ports) {
@@ -84,8 +86,10 @@ final class RunningEngine implements AutoCloseable {
             admin.close();
             throw unrecoverable;
         }
+        this.fix = new FixGateway(referenceData, LOCALHOST, ports.fix(), dataDir.resolve("fix"), false, true);
         List<EngineListener> readModels = new ArrayList<>(rest.listeners());
         readModels.addAll(admin.readModels());
+        readModels.addAll(fix.listeners());
         OutputEvents.replay(journal, readModels);
         InputJournal inputJournal = new InputJournal(journal);
         OutputJournal outputJournal = new OutputJournal(journal);
@@ -101,10 +105,13 @@ final class RunningEngine implements AutoCloseable {
                 .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
         rest.listeners().forEach(builder::listener);
         admin.listeners().forEach(builder::listener);
+        fix.listeners().forEach(builder::listener);
         this.pipeline = builder.build().start();
         rest.open(pipeline.publisher());
         List<HealthComponent> components = new ArrayList<>(pipeline.health());
         components.add(rest.health());
+        fix.start(pipeline.publisher());
+        components.add(fix.health());
         admin.engineReady(pipeline.publisher(), components, new JournalStatus(journal, inputJournal, outputJournal, snapshotStore));
     }
 
@@ -125,6 +132,10 @@ final class RunningEngine implements AutoCloseable {
 
     int adminPort() {
         return adminPort;
+    }
+
+    int fixPort() {
+        return fix.port();
     }
 
     List<String> adminRoutes() {
@@ -168,6 +179,7 @@ final class RunningEngine implements AutoCloseable {
     public void close() {
         admin.close();
         rest.close();
+        fix.close();
         pipeline.close();
         snapshots.close();
         journal.close();

@@ -2,6 +2,7 @@ package io.ringbook.app;
 
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.Recovery;
 import picocli.CommandLine.Command;
@@ -43,6 +44,10 @@ final class StartCommand implements Callable<Integer> {
             description = "Port of the admin API on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
+    @Option(names = "--fix-port", paramLabel = "PORT", defaultValue = "9878",
+            description = "Port of the FIX 4.4 acceptor on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int fixPort;
+
     @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "process-crash",
             description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: ${DEFAULT-VALUE}).")
     String durability;
@@ -59,7 +64,7 @@ final class StartCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Durability level = Durability.parse(durability);
         RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level,
-                new Ports(restPort, adminPort));
+                new Ports(restPort, adminPort, fixPort));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             out.println("ringbook: stopped");
@@ -89,7 +94,8 @@ final class StartCommand implements Callable<Integer> {
                 ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
         out.println("  REST      http://" + RunningEngine.LOCALHOST + ":" + engine.restPort()
                 + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; keys t1-key..t4-key)");
-        out.println("  FIX 4.4   127.0.0.1:9878  not built yet (issue 7)");
+        out.println("  FIX 4.4   " + RunningEngine.LOCALHOST + ":" + engine.fixPort()
+                + "  (TargetCompID " + FixGateway.COMP_ID + ", SenderCompID T1..T4; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
         out.println("  admin     http://" + RunningEngine.LOCALHOST + ":" + engine.adminPort()
                 + "  (GET /health; Authorization: Bearer viewer-token | operator-token | admin-token)");
         out.println("Stop with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");

@@ -72,7 +72,7 @@ class CrashRecoveryTest {
         second.kill();
 
         try (RunningEngine recovered = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS.withClockTickMillis(0),
-                Durability.PROCESS_CRASH, Ports.ANY)) {
+                Durability.PROCESS_CRASH, Ports.any())) {
             assertTrue(recovered.recovery().lastSequence() >= 2_400, "recovered to " + recovered.recovery().lastSequence());
         }
         List<String> journaled = new ArrayList<>();

@@ -28,7 +28,7 @@ public final class CrashTestServer {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true);
         RunningEngine engine = RunningEngine.startDemo(Path.of(args[0]), false,
-                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH, Ports.ANY);
+                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH, Ports.any());
         AtomicLong pending = new AtomicLong();
         out.println("READY " + engine.recovery().lastSequence());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));

@@ -43,7 +43,7 @@ class DashboardPageTest {
             System.err.println("NOTICE: DashboardPageTest skipped: no headless Chromium on PATH (" + BROWSERS + "); .ci/run installs it");
         }
         Assumptions.assumeTrue(browser != null, "no headless Chromium on PATH");
-        try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY)) {
+        try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < 3; i++) {
                 http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))

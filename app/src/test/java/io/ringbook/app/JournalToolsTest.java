@@ -27,7 +27,7 @@ class JournalToolsTest {
 
     @Test
     void shouldReplayIdenticallyAndListTheTradeForAuditors() throws Exception {
-        try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY)) {
+        try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
             var btc = engine.referenceData().symbols().find("BTC-USD").orElseThrow();
             long price = btc.ticks(new BigDecimal("30000.25"));
             engine.pipeline().publisher().submit(slot -> {

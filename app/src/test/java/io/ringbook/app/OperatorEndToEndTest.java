@@ -43,7 +43,7 @@ class OperatorEndToEndTest {
 
     @BeforeEach
     void start() {
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY);
+        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any());
         admin = "http://127.0.0.1:" + engine.adminPort();
         rest = "http://127.0.0.1:" + engine.restPort();
     }

@@ -54,7 +54,7 @@ class RestEndToEndTest {
     }
 
     private RunningEngine start() {
-        return RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY);
+        return RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any());
     }
 
     private JsonNode send(String base, String method, String key, String path, String body) throws Exception {

@@ -28,7 +28,7 @@ class RunningEngineTest {
 
     @Test
     void shouldTradeTheDemoSymbolsBetweenDemoAccounts() throws Exception {
-        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY)) {
+        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
             var btc = engine.referenceData().symbols().find("BTC-USD").orElseThrow();
             int t1 = engine.referenceData().accounts().find("T1").orElseThrow();
             int t2 = engine.referenceData().accounts().find("T2").orElseThrow();
@@ -50,13 +50,13 @@ class RunningEngineTest {
     void shouldTakeASnapshotOnDemandAndRecoverFromIt() throws Exception {
         long sequence;
         try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false,
-                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH, Ports.ANY)) {
+                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH, Ports.any())) {
             engine.pipeline().publisher().submit(slot ->
                     slot.newOrder(0, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5)).get(5, TimeUnit.SECONDS);
             sequence = engine.snapshotNow().get(5, TimeUnit.SECONDS);
         }
         try (RunningEngine restarted = RunningEngine.startDemo(dir.resolve("data"), false,
-                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH, Ports.ANY)) {
+                PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH, Ports.any())) {
             assertEquals(sequence, restarted.recovery().snapshotSequence(), "the on-demand snapshot was written and used");
             assertEquals(0, restarted.recovery().commandsReplayed());
             assertEquals(5, restarted.pipeline().logic().book(2).levelQty(Side.BUY, 100));
@@ -67,7 +67,7 @@ class RunningEngineTest {
     void shouldEmptyTheDataDirectoryWhenFresh() throws Exception {
         Path old = Files.createDirectories(dir.resolve("data/old"));
         Files.writeString(old.resolve("file"), "x");
-        RunningEngine.startDemo(dir.resolve("data"), true, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.ANY).close();
+        RunningEngine.startDemo(dir.resolve("data"), true, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any()).close();
         assertTrue(Files.isDirectory(dir.resolve("data/journal/input")));
         assertFalse(Files.exists(old));
     }

@@ -61,7 +61,7 @@ public final class RecordJson {
                     .text("clOrdId", c.clOrdId.toString());
             case MASS_CANCEL -> json.text("symbol", name(symbol));
             case CANCEL_ALL_AFTER -> json.field("timeoutMs", c.timeoutNanos / 1_000_000);
-            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH, CANCEL_ON_DISCONNECT -> {
             }
             case HALT_SYMBOL, RESUME_SYMBOL -> json.text("symbol", name(symbol));
             case TRIP_BREAKER, RESET_BREAKER -> json.text("breaker", c.breakerKind).text("symbol", name(symbol));

@@ -150,6 +150,13 @@ public final class Command {
         return this;
     }
 
+    public Command cancelOnDisconnect(int account) {
+        clear();
+        this.type = CommandType.CANCEL_ON_DISCONNECT;
+        this.accountId = account;
+        return this;
+    }
+
     public Command cancelAllAfter(int account, long timeout) {
         clear();
         this.type = CommandType.CANCEL_ALL_AFTER;

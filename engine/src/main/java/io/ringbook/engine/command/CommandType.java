@@ -24,5 +24,7 @@ public enum CommandType {
     KILL_SWITCH,
     RELEASE_KILL_SWITCH,
     /** Admin: replace an account's limits with {@code limits}. */
-    SET_LIMITS
+    SET_LIMITS,
+    /** A FIX session of the account went away: cancel its open orders (reason DISCONNECT). */
+    CANCEL_ON_DISCONNECT
 }

@@ -76,7 +76,8 @@ public final class BusinessLogic {
             case NEW_ORDER -> newOrder(command);
             case CANCEL_ORDER -> cancel(command);
             case AMEND_ORDER -> amend(command);
-            case MASS_CANCEL -> massCancel(command);
+            case MASS_CANCEL -> massCancel(command, CancelReason.MASS_CANCEL);
+            case CANCEL_ON_DISCONNECT -> massCancel(command, CancelReason.DISCONNECT);
             case CANCEL_ALL_AFTER -> cancelAllAfter(command);
             case CLOCK_TICK -> clockTick(command.eventTimeNanos);
             case SNAPSHOT -> reporter.snapshotTaken();
@@ -312,12 +313,12 @@ public final class BusinessLogic {
         return null;
     }
 
-    private void massCancel(Command c) {
+    private void massCancel(Command c, CancelReason reason) {
         if (c.accountId < 0 || c.accountId >= accounts) {
             reporter.massCancelDone(c.accountId, c.symbolId, 0);
             return;
         }
-        int canceled = working.cancelAll(c.accountId, c.symbolId, CancelReason.MASS_CANCEL);
+        int canceled = working.cancelAll(c.accountId, c.symbolId, reason);
         reporter.massCancelDone(c.accountId, c.symbolId, canceled);
     }
 

@@ -57,6 +57,10 @@ final class ExecutionReporter implements RiskEvents {
         e.orderId = originalOrderId;
         e.accountId = order.accountId;
         e.symbolId = order.symbolId;
+        e.side = order.side;
+        e.orderType = order.orderType;
+        e.price = order.price;
+        e.qty = order.qty;
         e.clOrdId.copyFrom(order.clOrdId);
         e.status = OrderStatus.REJECTED;
         e.rejectReason = RejectReason.DUPLICATE_CLORDID;

@@ -27,6 +27,7 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * HALT_SYMBOL, RESUME_SYMBOL  40 symbolId i32                                                =  44
  * TRIP_BREAKER, RESET_BREAKER 40 symbolId i32, 44 breakerKind u8 (target account in accountId) = 48
  * KILL_SWITCH, RELEASE_KILL_SWITCH  nothing more (accountId -1: global)                      =  40
+ * CANCEL_ON_DISCONNECT  nothing more                                                         =  40
  * SET_LIMITS     40 limits ({@link LimitsCodec})                                             = 44 + 80 + 16 per symbol
  * </pre>
  * Order commands are at most {@link #MAX_LENGTH} bytes; only SET_LIMITS, with its per-symbol
@@ -86,7 +87,7 @@ public final class CommandCodec {
                 buffer.putLong(at, command.timeoutNanos, ORDER);
                 yield BODY + 8;
             }
-            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> BODY;
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH, CANCEL_ON_DISCONNECT -> BODY;
             case HALT_SYMBOL, RESUME_SYMBOL -> {
                 buffer.putInt(at, command.symbolId, ORDER);
                 yield BODY + 4;
@@ -150,7 +151,7 @@ public final class CommandCodec {
             }
             case MASS_CANCEL -> command.symbolId = buffer.getInt(at, ORDER);
             case CANCEL_ALL_AFTER -> command.timeoutNanos = buffer.getLong(at, ORDER);
-            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH, CANCEL_ON_DISCONNECT -> {
             }
             case HALT_SYMBOL, RESUME_SYMBOL -> command.symbolId = buffer.getInt(at, ORDER);
             case TRIP_BREAKER, RESET_BREAKER -> {

@@ -25,6 +25,7 @@ public enum RecordType {
     KILL_SWITCH(12, CommandType.KILL_SWITCH, null),
     RELEASE_KILL_SWITCH(13, CommandType.RELEASE_KILL_SWITCH, null),
     SET_LIMITS(14, CommandType.SET_LIMITS, null),
+    CANCEL_ON_DISCONNECT(15, CommandType.CANCEL_ON_DISCONNECT, null),
     /** The run's reference data, first in the input journal of every run. */
     CONFIG(16, null, null),
     ORDER_ACCEPTED(32, null, EventType.ORDER_ACCEPTED),

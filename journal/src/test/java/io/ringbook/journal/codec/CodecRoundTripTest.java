@@ -60,6 +60,7 @@ class CodecRoundTripTest {
         commands.add(new Command().killSwitch(-1, true));
         commands.add(new Command().killSwitch(2, false));
         commands.add(new Command().setLimits(1, sampleLimits()));
+        commands.add(new Command().cancelOnDisconnect(2));
         Set<CommandType> seen = EnumSet.noneOf(CommandType.class);
         long sequence = 1;
         for (Command original : commands) {

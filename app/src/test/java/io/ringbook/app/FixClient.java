@@ -1,0 +1,111 @@
+package io.ringbook.app;
+
+import quickfix.Application;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileStoreFactory;
+import quickfix.Message;
+import quickfix.MessageStoreFactory;
+import quickfix.SLF4JLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
+import quickfix.field.MsgType;
+
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** A real QuickFIX/J initiator for one CompID, keeping its sequence numbers in a directory, collecting what it receives. */
+final class FixClient implements Application, AutoCloseable {
+
+    final SessionID session;
+    private final SocketInitiator initiator;
+    private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+    private final CountDownLatch loggedOn = new CountDownLatch(1);
+
+    FixClient(String compId, int port, Path store) throws Exception {
+        session = new SessionID("FIX.4.4", compId, "RINGBOOK");
+        SessionSettings settings = new SessionSettings();
+        settings.setString("ConnectionType", "initiator");
+        settings.setString("SocketConnectHost", "127.0.0.1");
+        settings.setLong("SocketConnectPort", port);
+        settings.setLong("HeartBtInt", 30);
+        settings.setLong("ReconnectInterval", 1);
+        settings.setString("NonStopSession", "Y");
+        settings.setString("UseDataDictionary", "Y");
+        settings.setString("DataDictionary", "FIX44.xml");
+        settings.setString("FileStorePath", store.toString());
+        settings.setString(session, "BeginString", "FIX.4.4");
+        settings.setString(session, "SenderCompID", compId);
+        settings.setString(session, "TargetCompID", "RINGBOOK");
+        MessageStoreFactory stores = new FileStoreFactory(settings);
+        initiator = new SocketInitiator(this, stores, settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
+        initiator.start();
+    }
+
+    /** Whether the logon was accepted within the time. */
+    boolean awaitLogon(long seconds) throws InterruptedException {
+        return loggedOn.await(seconds, TimeUnit.SECONDS);
+    }
+
+    void send(Message message) {
+        Session.lookupSession(session).send(message);
+    }
+
+    /** The next received application message of this type (others are dropped), within 5 s. */
+    Message next(String msgType) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Message m = received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertNotNull(m, "a " + msgType + " within 5 s");
+            if (m.getHeader().getString(MsgType.FIELD).equals(msgType)) {
+                return m;
+            }
+        }
+    }
+
+    Session fixSession() {
+        return Session.lookupSession(session);
+    }
+
+    @Override
+    public void close() {
+        initiator.stop(true);
+    }
+
+    @Override
+    public void onCreate(SessionID sessionId) {
+    }
+
+    @Override
+    public void onLogon(SessionID sessionId) {
+        loggedOn.countDown();
+    }
+
+    @Override
+    public void onLogout(SessionID sessionId) {
+    }
+
+    @Override
+    public void toAdmin(Message message, SessionID sessionId) {
+    }
+
+    @Override
+    public void fromAdmin(Message message, SessionID sessionId) {
+        received.add(message);
+    }
+
+    @Override
+    public void toApp(Message message, SessionID sessionId) {
+    }
+
+    @Override
+    public void fromApp(Message message, SessionID sessionId) {
+        received.add(message);
+    }
+}

@@ -1,0 +1,238 @@
+package io.ringbook.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import io.ringbook.journal.ReplayVerifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Message;
+import quickfix.field.MsgType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real QuickFIX/J initiators trading against the whole app over FIX 4.4, per API.md. */
+class FixEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path clients;
+
+    private Ports ports;
+    private RunningEngine engine;
+
+    @BeforeEach
+    void start() {
+        ports = Ports.any();
+        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void ordersFillAcrossTwoSessionsAndEveryReportCarriesTheContractsTags() throws Exception {
+        try (FixClient t1 = client("T1"); FixClient t2 = client("T2")) {
+            t1.send(order("s-1", "TEST", '2', "100", "5"));
+            Message accepted = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('0', accepted.getChar(150));
+            assertEquals('0', accepted.getChar(39));
+            String orderId = accepted.getString(37);
+            t2.send(order("b-1", "TEST", '1', "101", "2"));
+            assertEquals('0', t2.next(MsgType.EXECUTION_REPORT).getChar(150));
+            Message taker = t2.next(MsgType.EXECUTION_REPORT);
+            assertEquals('F', taker.getChar(150));
+            assertEquals('2', taker.getChar(39), "the buyer is filled");
+            assertEquals("100", taker.getString(31));
+            assertEquals("2", taker.getString(32));
+            assertEquals(2, taker.getInt(851), "taker");
+            Message maker = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('F', maker.getChar(150));
+            assertEquals('1', maker.getChar(39), "the seller is partially filled");
+            assertEquals(1, maker.getInt(851), "maker");
+            assertEquals("3", maker.getString(151));
+            assertEquals("2", maker.getString(14));
+            assertEquals(orderId, maker.getString(37));
+            assertTrue(maker.isSetField(60) && maker.isSetField(17) && maker.isSetField(6));
+
+            Message replace = message(MsgType.ORDER_CANCEL_REPLACE_REQUEST);
+            replace.setString(11, "s-2");
+            replace.setString(41, "s-1");
+            replace.setString(55, "TEST");
+            replace.setChar(54, '2');
+            replace.setChar(40, '2');
+            replace.setString(44, "100");
+            replace.setString(38, "4");
+            replace.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
+            t1.send(replace);
+            Message replaced = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('5', replaced.getChar(150));
+            assertEquals("s-2", replaced.getString(11));
+            assertEquals("s-1", replaced.getString(41));
+            assertEquals(orderId, replaced.getString(37), "OrderID survives the replace");
+            assertEquals("2", replaced.getString(151));
+
+            t1.send(cancel("c-1", "s-2"));
+            Message canceled = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('4', canceled.getChar(150));
+            assertEquals('4', canceled.getChar(39));
+            assertEquals("c-1", canceled.getString(11));
+            assertEquals("s-2", canceled.getString(41));
+
+            t1.send(cancel("c-2", "s-2"));
+            Message tooLate = t1.next(MsgType.ORDER_CANCEL_REJECT);
+            assertEquals(0, tooLate.getInt(102), "too late");
+            assertEquals('1', tooLate.getChar(434));
+            t1.send(cancel("c-3", "never"));
+            assertEquals(1, t1.next(MsgType.ORDER_CANCEL_REJECT).getInt(102), "unknown order");
+        }
+    }
+
+    @Test
+    void badOrdersAreRejectedWithTheContractsReasons() throws Exception {
+        try (FixClient t1 = client("T1")) {
+            t1.send(order("u-1", "DOGE", '1', "1", "1"));
+            Message unknown = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('8', unknown.getChar(150));
+            assertEquals(1, unknown.getInt(103));
+            t1.send(order("u-2", "BTC-USD", '1', "100.001", "1"));
+            Message offTick = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('8', offTick.getChar(39));
+            assertTrue(offTick.getString(58).startsWith("INVALID_PRICE"), offTick.getString(58));
+            t1.send(order("u-3", "TEST", '1', "10", "1"));
+            assertEquals('0', t1.next(MsgType.EXECUTION_REPORT).getChar(150));
+            t1.send(order("u-3", "TEST", '1', "10", "1"));
+            Message duplicate = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('8', duplicate.getChar(150));
+            assertEquals(6, duplicate.getInt(103));
+
+            Message status = message(MsgType.ORDER_STATUS_REQUEST);
+            status.setString(11, "u-3");
+            status.setChar(54, '1');
+            status.setString(55, "TEST");
+            t1.send(status);
+            Message report = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('I', report.getChar(150));
+            assertEquals('0', report.getChar(39));
+
+            Message massCancel = message(MsgType.ORDER_MASS_CANCEL_REQUEST);
+            massCancel.setString(11, "m-1");
+            massCancel.setChar(530, '7');
+            massCancel.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
+            t1.send(massCancel);
+            Message massReport = t1.next(MsgType.ORDER_MASS_CANCEL_REPORT);
+            assertEquals('7', massReport.getChar(531));
+            assertEquals(1, massReport.getInt(533));
+
+            Message malformed = message(MsgType.QUOTE_REQUEST);
+            malformed.setString(131, "q-1");
+            malformed.addGroup(new quickfix.fix44.QuoteRequest.NoRelatedSym());
+            t1.send(malformed);
+            assertEquals(MsgType.QUOTE_REQUEST, t1.next(MsgType.REJECT).getString(372), "a malformed message: session Reject (3)");
+
+            Message unsupported = message(MsgType.TRADING_SESSION_STATUS_REQUEST);
+            unsupported.setString(335, "ts-1");
+            unsupported.setChar(263, '0');
+            t1.send(unsupported);
+            assertEquals(MsgType.TRADING_SESSION_STATUS_REQUEST, t1.next(MsgType.BUSINESS_MESSAGE_REJECT).getString(372),
+                    "a type the gateway does not take: BusinessMessageReject (j)");
+        }
+    }
+
+    @Test
+    void anUnknownCompIdIsRefusedAtLogon() throws Exception {
+        try (FixClient stranger = new FixClient("T9", ports.fix(), clients.resolve("T9"))) {
+            assertFalse(stranger.awaitLogon(3), "no session for T9");
+        }
+    }
+
+    @Test
+    void aLostSessionCancelsItsOrdersAndSequenceNumbersSurviveARestartWithResend() throws Exception {
+        String orderId;
+        try (FixClient t3 = client("T3")) {
+            t3.send(order("d-1", "TEST", '1', "90", "1"));
+            orderId = t3.next(MsgType.EXECUTION_REPORT).getString(37);
+        }
+        JsonNode order = rest("t3-key", "/api/v1/orders/" + orderId);
+        for (int i = 0; i < 50 && order.get("status").asText().equals("NEW"); i++) {
+            Thread.sleep(20);
+            order = rest("t3-key", "/api/v1/orders/" + orderId);
+        }
+        assertEquals("CANCELED", order.get("status").asText());
+        assertEquals("DISCONNECT", order.get("cancelReason").asText());
+
+        engine.close();
+        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
+        try (FixClient again = new FixClient("T3", ports.fix(), clients.resolve("T3"))) {
+            again.fixSession().setNextTargetMsgSeqNum(1);
+            assertTrue(again.awaitLogon(10), "logon after the restart");
+            Message resent = again.next(MsgType.EXECUTION_REPORT);
+            assertTrue(resent.getHeader().getBoolean(43), "the server resends what the client asked for again (PossDupFlag)");
+            assertTrue(again.fixSession().getExpectedSenderNum() > 2, "the client's own numbering went on");
+        }
+        engine.close();
+        assertNull(ReplayVerifier.verify(data, EngineLogic.replay(1 << 16)).firstDifference());
+        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
+    }
+
+    private FixClient client(String compId) throws Exception {
+        FixClient client = new FixClient(compId, ports.fix(), clients.resolve(compId));
+        assertTrue(client.awaitLogon(10), compId + " logs on");
+        return client;
+    }
+
+    private JsonNode rest(String key, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + engine.restPort() + path)).header("X-API-Key", key).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private static Message order(String clOrdId, String symbol, char side, String price, String qty) {
+        Message m = message(MsgType.NEW_ORDER_SINGLE);
+        m.setString(11, clOrdId);
+        m.setString(55, symbol);
+        m.setChar(54, side);
+        m.setChar(40, '2');
+        m.setString(44, price);
+        m.setString(38, qty);
+        m.setChar(59, '1');
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
+        return m;
+    }
+
+    private static Message cancel(String clOrdId, String orig) {
+        Message m = message(MsgType.ORDER_CANCEL_REQUEST);
+        m.setString(11, clOrdId);
+        m.setString(41, orig);
+        m.setString(55, "TEST");
+        m.setChar(54, '2');
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
+        return m;
+    }
+
+    private static Message message(String type) {
+        Message m = new Message();
+        m.getHeader().setString(MsgType.FIELD, type);
+        return m;
+    }
+}

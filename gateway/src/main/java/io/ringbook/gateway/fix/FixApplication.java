@@ -1,0 +1,301 @@
+package io.ringbook.gateway.fix;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.pipeline.CommandPublisher;
+import quickfix.Application;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.UnsupportedMessageType;
+import quickfix.field.MsgType;
+
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The FIX 4.4 application: turns NewOrderSingle, OrderCancelRequest,
+ * OrderCancelReplaceRequest and OrderMassCancelRequest into engine commands (published
+ * without waiting: the outcome comes back as execution reports from the outbound side),
+ * answers OrderStatusRequest from the reports' state, refuses at the edge what the
+ * engine need never see (unknown symbols, prices off the tick, malformed values), and
+ * cancels a session's orders when it goes away. Other message types get a
+ * BusinessMessageReject from QuickFIX/J.
+ */
+final class FixApplication implements Application {
+
+    private final ReferenceData data;
+    private final FixSessions sessions;
+    private final FixReports state;
+    private final ExecutionReports reports;
+    private final boolean cancelOnDisconnect;
+    private final AtomicLong edgeExecIds = new AtomicLong();
+    private volatile CommandPublisher engine;
+
+    FixApplication(ReferenceData data, FixSessions sessions, FixReports state, ExecutionReports reports, boolean cancelOnDisconnect) {
+        this.data = data;
+        this.sessions = sessions;
+        this.state = state;
+        this.reports = reports;
+        this.cancelOnDisconnect = cancelOnDisconnect;
+    }
+
+    void open(CommandPublisher publisher) {
+        this.engine = publisher;
+    }
+
+    @Override
+    public void onCreate(SessionID sessionId) {
+    }
+
+    @Override
+    public void onLogon(SessionID sessionId) {
+        account(sessionId).ifPresent(account -> sessions.loggedOn(account, sessionId));
+    }
+
+    @Override
+    public void onLogout(SessionID sessionId) {
+        OptionalInt account = account(sessionId);
+        if (account.isEmpty()) {
+            return;
+        }
+        sessions.loggedOut(account.getAsInt());
+        CommandPublisher door = engine;
+        if (cancelOnDisconnect && door != null) {
+            door.tryPublish(c -> c.cancelOnDisconnect(account.getAsInt()));
+        }
+    }
+
+    @Override
+    public void toAdmin(Message message, SessionID sessionId) {
+    }
+
+    @Override
+    public void fromAdmin(Message message, SessionID sessionId) {
+    }
+
+    @Override
+    public void toApp(Message message, SessionID sessionId) {
+    }
+
+    @Override
+    public void fromApp(Message message, SessionID sessionId) throws FieldNotFound, UnsupportedMessageType {
+        int account = account(sessionId).orElseThrow();
+        String type = message.getHeader().getString(MsgType.FIELD);
+        switch (type) {
+            case MsgType.NEW_ORDER_SINGLE -> newOrder(message, account, sessionId);
+            case MsgType.ORDER_CANCEL_REQUEST -> cancel(message, account, sessionId);
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> replace(message, account, sessionId);
+            case MsgType.ORDER_STATUS_REQUEST -> status(message, account, sessionId);
+            case MsgType.ORDER_MASS_CANCEL_REQUEST -> massCancel(message, account, sessionId);
+            default -> throw new UnsupportedMessageType();
+        }
+    }
+
+    private void newOrder(Message m, int account, SessionID session) throws FieldNotFound {
+        SymbolSpec symbol = data.symbols().find(m.getString(55)).orElse(null);
+        if (symbol == null) {
+            edgeReject(m, session, 1, "UNKNOWN_SYMBOL: no symbol " + m.getString(55));
+            return;
+        }
+        Side side = FixCodes.side(m.getChar(54));
+        OrderType type = FixCodes.orderType(m.getChar(40));
+        char tifCode = m.isSetField(59) ? m.getChar(59) : type == OrderType.MARKET ? '3' : '0';
+        TimeInForce tif = FixCodes.timeInForce(tifCode);
+        String clOrdId = m.getString(11);
+        if (side == null || type == null || tif == null || !valid(clOrdId)) {
+            edgeReject(m, session, 99, "INVALID_ORDER: side, order type, time in force or ClOrdID not supported");
+            return;
+        }
+        long lots;
+        long ticks = 0;
+        try {
+            lots = symbol.lots(new BigDecimal(m.getString(38)));
+        } catch (RuntimeException e) {
+            edgeReject(m, session, 13, "INVALID_QTY: " + m.getString(38) + " is not a whole number of lots of " + symbol.lotSize());
+            return;
+        }
+        if (type == OrderType.LIMIT) {
+            try {
+                ticks = symbol.ticks(new BigDecimal(m.getString(44)));
+            } catch (RuntimeException e) {
+                edgeReject(m, session, 99, "INVALID_PRICE: " + (m.isSetField(44) ? m.getString(44) : "no price")
+                        + " is not a multiple of " + symbol.tickSize());
+                return;
+            }
+        }
+        if (lots <= 0 || (type == OrderType.LIMIT && ticks <= 0)) {
+            edgeReject(m, session, lots <= 0 ? 13 : 99, lots <= 0 ? "INVALID_QTY: must be positive" : "INVALID_PRICE: must be positive");
+            return;
+        }
+        long expire = tif == TimeInForce.GTD && m.isSetField(126)
+                ? m.getUtcTimeStamp(126).toInstant(ZoneOffset.UTC).toEpochMilli() * 1_000_000L : 0;
+        boolean postOnly = m.isSetField(18) && m.getString(18).contains("6");
+        long price = ticks;
+        publish(m, session, c -> {
+            c.newOrder(account, symbol.id(), side, type, tif, price, lots);
+            c.postOnly = postOnly;
+            c.expireTimeNanos = expire;
+            c.clOrdId.set(clOrdId);
+        });
+    }
+
+    private void cancel(Message m, int account, SessionID session) throws FieldNotFound {
+        String clOrdId = m.getString(11);
+        String orig = m.getString(41);
+        long orderId = orderId(m);
+        if (!valid(clOrdId) || !valid(orig)) {
+            cancelReject(m, session, "INVALID_CLORDID: 1-36 printable ASCII characters");
+            return;
+        }
+        publish(m, session, c -> {
+            c.cancel(account, orderId);
+            c.clOrdId.set(clOrdId);
+            c.origClOrdId.set(orig);
+        });
+    }
+
+    private void replace(Message m, int account, SessionID session) throws FieldNotFound {
+        String clOrdId = m.getString(11);
+        String orig = m.getString(41);
+        long orderId = orderId(m);
+        if (!valid(clOrdId) || !valid(orig)) {
+            cancelReject(m, session, "INVALID_CLORDID: 1-36 printable ASCII characters");
+            return;
+        }
+        EngineEvent known = state.find(account, orderId, orig);
+        SymbolSpec symbol = known != null ? data.symbols().get(known.symbolId) : data.symbols().find(m.getString(55)).orElse(null);
+        if (symbol == null) {
+            edgeReject(m, session, 1, "UNKNOWN_SYMBOL: no symbol " + m.getString(55));
+            return;
+        }
+        long lots;
+        long ticks;
+        try {
+            lots = symbol.lots(new BigDecimal(m.getString(38)));
+            ticks = m.isSetField(44) ? symbol.ticks(new BigDecimal(m.getString(44))) : 0;
+        } catch (RuntimeException e) {
+            edgeReject(m, session, 99, "INVALID_PRICE: price or quantity off the tick or lot of " + symbol.name());
+            return;
+        }
+        publish(m, session, c -> {
+            c.amend(account, orderId, ticks, lots);
+            c.clOrdId.set(clOrdId);
+            c.origClOrdId.set(orig);
+        });
+    }
+
+    private void status(Message m, int account, SessionID session) throws FieldNotFound {
+        EngineEvent order = state.find(account, orderId(m), m.getString(11));
+        Message report;
+        if (order == null) {
+            report = reports.edgeReject(m, "S" + edgeExecIds.incrementAndGet(), 99, "UNKNOWN_ORDER: no such order of this account");
+            report.setChar(150, 'I');
+        } else {
+            report = reports.report(order, null, 'I');
+            report.setString(17, "S" + edgeExecIds.incrementAndGet());
+            report.removeField(31);
+            report.removeField(32);
+            report.removeField(ExecutionReports.LAST_LIQUIDITY_IND);
+            report.removeField(12);
+            report.removeField(13);
+        }
+        Session.lookupSession(session).send(report);
+    }
+
+    private void massCancel(Message m, int account, SessionID session) throws FieldNotFound {
+        char requestType = m.getChar(530);
+        String clOrdId = m.getString(11);
+        SymbolSpec symbol = requestType == '1' ? data.symbols().find(m.isSetField(55) ? m.getString(55) : "").orElse(null) : null;
+        Message answer = ExecutionReports.message(MsgType.ORDER_MASS_CANCEL_REPORT);
+        answer.setString(11, clOrdId);
+        answer.setString(37, "NONE");
+        answer.setChar(530, requestType);
+        if ((requestType != '1' && requestType != '7') || (requestType == '1' && symbol == null)) {
+            answer.setChar(531, '0');
+            answer.setInt(532, requestType == '1' ? 1 : 99);
+            Session.lookupSession(session).send(answer);
+            return;
+        }
+        CommandPublisher door = engine;
+        if (door == null) {
+            answer.setChar(531, '0');
+            answer.setInt(532, 99);
+            answer.setString(58, "UNAVAILABLE: the engine is recovering");
+            Session.lookupSession(session).send(answer);
+            return;
+        }
+        int symbolId = symbol == null ? -1 : symbol.id();
+        door.submit(c -> c.massCancel(account, symbolId)).whenComplete((events, failure) -> {
+            if (failure != null) {
+                answer.setChar(531, '0');
+                answer.setInt(532, 99);
+            } else {
+                EngineEvent done = events.stream().filter(e -> e.type == EventType.MASS_CANCEL_DONE).findFirst().orElseThrow();
+                answer.setChar(531, requestType);
+                answer.setInt(533, done.count);
+            }
+            Session.lookupSession(session).send(answer);
+        });
+    }
+
+    /** Publishes without waiting; a full ring or an engine still recovering is an immediate reject. */
+    private void publish(Message m, SessionID session, CommandPublisher.CommandWriter writer) throws FieldNotFound {
+        CommandPublisher door = engine;
+        if (door == null || !door.tryPublish(writer)) {
+            if (m.getHeader().getString(MsgType.FIELD).equals(MsgType.NEW_ORDER_SINGLE)) {
+                edgeReject(m, session, 99, "UNAVAILABLE: the engine is busy or recovering; retry");
+            } else {
+                cancelReject(m, session, "UNAVAILABLE: the engine is busy or recovering; retry");
+            }
+        }
+    }
+
+    private void cancelReject(Message m, SessionID session, String text) throws FieldNotFound {
+        Message reject = ExecutionReports.message(MsgType.ORDER_CANCEL_REJECT);
+        reject.setString(37, "NONE");
+        reject.setString(11, m.getString(11));
+        reject.setString(41, m.getString(41));
+        reject.setChar(39, '8');
+        reject.setChar(434, m.getHeader().getString(MsgType.FIELD).equals(MsgType.ORDER_CANCEL_REQUEST) ? '1' : '2');
+        reject.setInt(102, 99);
+        reject.setString(58, text);
+        Session.lookupSession(session).send(reject);
+    }
+
+    private static boolean valid(String clOrdId) {
+        return new ClOrdId().set(clOrdId);
+    }
+
+    private void edgeReject(Message m, SessionID session, int reason, String text) throws FieldNotFound {
+        Session.lookupSession(session).send(reports.edgeReject(m, "R" + edgeExecIds.incrementAndGet(), reason, text));
+    }
+
+    /** OrderID(37) when the client sent the engine's id, else 0 (the engine finds the order by OrigClOrdID). */
+    private static long orderId(Message m) throws FieldNotFound {
+        if (!m.isSetField(37)) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(m.getString(37));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private OptionalInt account(SessionID session) {
+        AccountTable accounts = data.accounts();
+        return accounts.find(session.getTargetCompID());
+    }
+}

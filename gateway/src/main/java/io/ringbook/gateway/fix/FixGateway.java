@@ -1,0 +1,106 @@
+package io.ringbook.gateway.fix;
+
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.health.HealthCheck;
+import io.ringbook.engine.health.HealthComponent;
+import io.ringbook.engine.health.HealthStatus;
+import io.ringbook.engine.pipeline.CommandPublisher;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileStoreFactory;
+import quickfix.SLF4JLogFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketAcceptor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FIX 4.4 order gateway of API.md: a QuickFIX/J acceptor, {@code TargetCompID}
+ * {@value #COMP_ID}, one session per account (its SenderCompID is the account's name;
+ * any other CompID is refused at logon), sequence numbers kept in a file store under
+ * the data directory so that they survive a restart and resend requests are served.
+ * Orders go to the engine without waiting; reports come back from the outbound side.
+ * Cancel-on-disconnect is on unless turned off.
+ */
+public final class FixGateway implements AutoCloseable {
+
+    public static final String COMP_ID = "RINGBOOK";
+    static final String BEGIN_STRING = "FIX.4.4";
+
+    private final FixSessions sessions = new FixSessions();
+    private final FixReports reports;
+    private final FixApplication application;
+    private final SocketAcceptor acceptor;
+    private final int port;
+
+    /**
+     * @param storeDir           where session sequence numbers and sent messages are kept
+     * @param resetOnLogon       whether a logon resets sequence numbers (off: they persist)
+     * @param cancelOnDisconnect whether a session's logout or lost connection cancels its orders
+     */
+    public FixGateway(ReferenceData data, String host, int port, Path storeDir, boolean resetOnLogon, boolean cancelOnDisconnect) {
+        ExecutionReports messages = new ExecutionReports(data);
+        this.reports = new FixReports(messages, sessions);
+        this.application = new FixApplication(data, sessions, reports, messages, cancelOnDisconnect);
+        this.port = port;
+        SessionSettings settings = new SessionSettings();
+        settings.setString("ConnectionType", "acceptor");
+        settings.setString("SocketAcceptAddress", host);
+        settings.setLong("SocketAcceptPort", port);
+        settings.setString("FileStorePath", storeDir.toString());
+        settings.setString("NonStopSession", "Y");
+        settings.setString("UseDataDictionary", "Y");
+        settings.setString("DataDictionary", "FIX44.xml");
+        settings.setString("ValidateUserDefinedFields", "N");
+        settings.setString("AllowUnknownMsgFields", "Y");
+        settings.setString("ResetOnLogon", resetOnLogon ? "Y" : "N");
+        settings.setString("SocketTcpNoDelay", "Y");
+        for (String account : data.accounts().all()) {
+            SessionID id = new SessionID(BEGIN_STRING, COMP_ID, account);
+            settings.setString(id, "BeginString", BEGIN_STRING);
+            settings.setString(id, "SenderCompID", COMP_ID);
+            settings.setString(id, "TargetCompID", account);
+        }
+        try {
+            this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings, new SLF4JLogFactory(settings),
+                    new DefaultMessageFactory());
+        } catch (ConfigError e) {
+            throw new IllegalStateException("FIX settings refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** The listener that turns engine events into reports; register it with the pipeline. */
+    public List<EngineListener> listeners() {
+        return List.of(reports);
+    }
+
+    /** Starts accepting, with orders going to {@code publisher}. */
+    public void start(CommandPublisher publisher) {
+        application.open(publisher);
+        try {
+            acceptor.start();
+        } catch (ConfigError e) {
+            throw new IllegalStateException("FIX acceptor did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Sessions logged on, for the admin API's health. */
+    public HealthComponent health() {
+        return HealthComponent.of("fixGateway", false, () -> new HealthCheck(
+                acceptor.isLoggedOn() || sessions.count() == 0 ? HealthStatus.UP : HealthStatus.DEGRADED,
+                Map.of("port", port, "sessionsLoggedOn", sessions.count())));
+    }
+
+    @Override
+    public void close() {
+        acceptor.stop(true);
+    }
+}

@@ -1,0 +1,86 @@
+package io.ringbook.gateway.fix;
+
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.EventType;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The FIX side of the outbound thread: every order event of an account with a logged-on
+ * FIX session becomes an ExecutionReport (or an OrderCancelReject) on that session,
+ * whichever door the order came in by. It also keeps each order's latest state, for
+ * OrderStatusRequests and for the OrigClOrdID of a replace. Sending only queues the
+ * message on the session's connection; it never waits for the client.
+ */
+final class FixReports implements EngineListener {
+
+    private final ExecutionReports reports;
+    private final FixSessions sessions;
+    private final Map<Long, EngineEvent> orders = new ConcurrentHashMap<>();
+    private final Map<String, Long> byClOrdId = new ConcurrentHashMap<>();
+
+    FixReports(ExecutionReports reports, FixSessions sessions) {
+        this.reports = reports;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void onEvent(EngineEvent e) {
+        switch (e.type) {
+            case ORDER_ACCEPTED -> order(e, '0');
+            case ORDER_REJECTED -> rejected(e);
+            case ORDER_FILLED -> order(e, 'F');
+            case ORDER_CANCELED -> order(e, '4');
+            case ORDER_EXPIRED -> order(e, 'C');
+            case ORDER_REPLACED -> order(e, '5');
+            case CANCEL_REJECTED, AMEND_REJECTED -> send(e.accountId, reports.cancelReject(e));
+            default -> {
+            }
+        }
+    }
+
+    /** The latest state of an order the account placed, by orderId or by one of its clOrdIds; null if unknown. */
+    EngineEvent find(int account, long orderId, String clOrdId) {
+        Long id = orderId != 0 ? Long.valueOf(orderId) : byClOrdId.get(key(account, clOrdId));
+        EngineEvent state = id == null ? null : orders.get(id);
+        return state != null && state.accountId == account ? state : null;
+    }
+
+    private void order(EngineEvent e, char execType) {
+        EngineEvent before = orders.put(e.orderId, e.copy());
+        byClOrdId.put(key(e.accountId, e.clOrdId.toString()), e.orderId);
+        String orig = null;
+        if (e.type == EventType.ORDER_REPLACED && before != null && !before.clOrdId.toString().equals(e.clOrdId.toString())) {
+            orig = before.clOrdId.toString();
+        } else if (e.requestClOrdId.length() > 0) {
+            orig = e.clOrdId.toString();
+        }
+        send(e.accountId, reports.report(e, orig, execType));
+    }
+
+    private void rejected(EngineEvent e) {
+        if (e.rejectReason != RejectReason.DUPLICATE_CLORDID) {
+            orders.put(e.orderId, e.copy());
+            byClOrdId.put(key(e.accountId, e.clOrdId.toString()), e.orderId);
+        }
+        send(e.accountId, reports.report(e, null, '8'));
+    }
+
+    private void send(int account, Message message) {
+        SessionID id = sessions.of(account);
+        Session session = id == null ? null : Session.lookupSession(id);
+        if (session != null) {
+            session.send(message);
+        }
+    }
+
+    private static String key(int account, String clOrdId) {
+        return account + ":" + clOrdId;
+    }
+}
