@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Load and latency harness of the in-process pipeline.")
 public final class LoadHarness implements Callable<Integer> {
 
-    @Option(names = "--via", defaultValue = "inproc", description = "inproc, or rest (paced only; fix arrives with its gateway).")
+    @Option(names = "--via", defaultValue = "inproc", description = "inproc, rest or fix (rest and fix: paced only, end to end through the gateway on loopback).")
     String via;
 
     @Option(names = "--rate", defaultValue = "100000", description = "Commands per second; 0 for a burst (default: ${DEFAULT-VALUE}).")
@@ -84,8 +84,8 @@ public final class LoadHarness implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (via.equals("fix") || orders != null || (via.equals("rest") && rate == 0)) {
-            System.err.println("bench: --via inproc or --via rest (paced) with the generated flow is available yet");
+        if (orders != null || (!via.equals("inproc") && rate == 0)) {
+            System.err.println("bench: --via inproc, or --via rest|fix paced (--rate N), with the generated flow is what is available yet");
             return 2;
         }
         Run control = this.control && !journal.equals("off") ? run("off") : null;
@@ -137,8 +137,10 @@ public final class LoadHarness implements Callable<Integer> {
                 }
             }
             long[] window;
-            if (via.equals("rest")) {
-                window = RestLoad.run(builder, data, board, clock, recorder.histogram(), rate, warmupSeconds, durationSeconds);
+            if (via.equals("rest") || via.equals("fix")) {
+                window = via.equals("rest")
+                        ? RestLoad.run(builder, data, board, clock, recorder.histogram(), rate, warmupSeconds, durationSeconds)
+                        : FixLoad.run(builder, data, clock, recorder.histogram(), rate, warmupSeconds, durationSeconds);
                 if (keepJournal && benchJournal != null) {
                     System.out.println("journal    kept in " + benchJournal.directory());
                 }
@@ -210,6 +212,7 @@ public final class LoadHarness implements Callable<Integer> {
         out.printf("throughput %.0f cmd/s over %d s (%d commands)%n", run.throughput(), durationSeconds, run.commands());
         if (rate > 0) {
             out.println(via.equals("rest") ? "latency from intended send time to HTTP response, microseconds:"
+                    : via.equals("fix") ? "latency from intended send time to the NewOrderSingle's first ExecutionReport, microseconds:"
                     : "latency from intended send time to last event delivered, microseconds:");
             for (double percentile : new double[] {50, 90, 99, 99.9, 99.99}) {
                 out.printf("  p%-6s %10.1f%n", trim(percentile), histogram.getValueAtPercentile(percentile) / 1000.0);

@@ -1,0 +1,196 @@
+package io.ringbook.perf;
+
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.pipeline.EnginePipeline;
+import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.gateway.fix.FixGateway;
+import org.HdrHistogram.Histogram;
+import quickfix.Application;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.MemoryStoreFactory;
+import quickfix.Message;
+import quickfix.SLF4JLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
+import quickfix.field.MsgType;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Order entry through the FIX gateway on loopback, open-loop: NewOrderSingle i is due at
+ * start + i/rate, and its latency runs from then to the first ExecutionReport for it
+ * (the NOS -> ER round trip a FIX client sees). One QuickFIX/J initiator per side
+ * (T1 sells, T2 buys, crossing), so the book stays small and half the orders trade.
+ */
+final class FixLoad {
+
+    private FixLoad() {
+    }
+
+    /** Runs the load; returns {orders measured, measured nanos}. */
+    static long[] run(EnginePipeline.Builder builder, ReferenceData data, EpochClock clock, Histogram histogram, long rate,
+                      long warmupSeconds, long durationSeconds) throws Exception {
+        long interval = 1_000_000_000L / rate;
+        long warmup = warmupSeconds * rate;
+        long total = warmup + durationSeconds * rate;
+        AtomicLongArray intended = new AtomicLongArray((int) total);
+        AtomicLong answered = new AtomicLong();
+        Path store = Files.createTempDirectory("ringbook-fix-bench-");
+        int port = freePort();
+        FixGateway gateway = new FixGateway(data, "127.0.0.1", port, store.resolve("server"), true, false);
+        gateway.listeners().forEach(builder::listener);
+        try (EnginePipeline pipeline = builder.build().start(); gateway) {
+            gateway.start(pipeline.publisher());
+            Client sellers = new Client("T1", port, clock, intended, histogram, warmup, answered);
+            Client buyers = new Client("T2", port, clock, intended, histogram, warmup, answered);
+            try (sellers; buyers) {
+                sellers.awaitLogon();
+                buyers.awaitLogon();
+                long start = clock.epochNanos() + 10_000_000;
+                for (int i = 0; i < total; i++) {
+                    long due = start + i * interval;
+                    for (long wait = due - clock.epochNanos(); wait > 0; wait = due - clock.epochNanos()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    intended.set(i, due);
+                    boolean buy = i % 2 == 0;
+                    (buy ? buyers : sellers).send(order(i, buy));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (answered.get() < total && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                if (answered.get() < total) {
+                    System.out.println("unanswered " + (total - answered.get()) + " orders");
+                }
+            }
+        }
+        return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
+    }
+
+    private static Message order(int i, boolean buy) {
+        Message m = new Message();
+        m.getHeader().setString(MsgType.FIELD, MsgType.NEW_ORDER_SINGLE);
+        m.setString(11, Integer.toString(i));
+        m.setString(55, "TEST");
+        m.setChar(54, buy ? '1' : '2');
+        m.setChar(40, '2');
+        m.setString(44, Integer.toString(buy ? 100 + i % 3 : 100 - i % 3));
+        m.setString(38, "1");
+        m.setChar(59, '1');
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
+        return m;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** One initiator session; records each order's latency at its first execution report. */
+    private static final class Client implements Application, AutoCloseable {
+        private final SessionID session;
+        private final SocketInitiator initiator;
+        private final CountDownLatch loggedOn = new CountDownLatch(1);
+        private final EpochClock clock;
+        private final AtomicLongArray intended;
+        private final Histogram histogram;
+        private final long warmup;
+        private final AtomicLong answered;
+
+        Client(String compId, int port, EpochClock clock, AtomicLongArray intended, Histogram histogram, long warmup,
+               AtomicLong answered) throws Exception {
+            this.clock = clock;
+            this.intended = intended;
+            this.histogram = histogram;
+            this.warmup = warmup;
+            this.answered = answered;
+            session = new SessionID("FIX.4.4", compId, FixGateway.COMP_ID);
+            SessionSettings settings = new SessionSettings();
+            settings.setString("ConnectionType", "initiator");
+            settings.setString("SocketConnectHost", "127.0.0.1");
+            settings.setLong("SocketConnectPort", port);
+            settings.setLong("HeartBtInt", 30);
+            settings.setLong("ReconnectInterval", 1);
+            settings.setString("NonStopSession", "Y");
+            settings.setString("UseDataDictionary", "N");
+            settings.setString("ResetOnLogon", "Y");
+            settings.setString("SocketTcpNoDelay", "Y");
+            settings.setString(session, "BeginString", "FIX.4.4");
+            settings.setString(session, "SenderCompID", compId);
+            settings.setString(session, "TargetCompID", FixGateway.COMP_ID);
+            initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
+                    new DefaultMessageFactory());
+            initiator.start();
+        }
+
+        void awaitLogon() throws InterruptedException {
+            if (!loggedOn.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("FIX logon failed");
+            }
+        }
+
+        void send(Message message) {
+            Session.lookupSession(session).send(message);
+        }
+
+        @Override
+        public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
+            if (!message.getHeader().getString(MsgType.FIELD).equals(MsgType.EXECUTION_REPORT) || message.getChar(150) != '0') {
+                return;
+            }
+            int i = Integer.parseInt(message.getString(11));
+            if (i >= warmup) {
+                long latency = Math.max(0, clock.epochNanos() - intended.get(i));
+                synchronized (histogram) {
+                    histogram.recordValue(latency);
+                }
+            }
+            answered.incrementAndGet();
+        }
+
+        @Override
+        public void onLogon(SessionID sessionId) {
+            loggedOn.countDown();
+        }
+
+        @Override
+        public void close() {
+            initiator.stop(true);
+        }
+
+        @Override
+        public void onCreate(SessionID sessionId) {
+        }
+
+        @Override
+        public void onLogout(SessionID sessionId) {
+        }
+
+        @Override
+        public void toAdmin(Message message, SessionID sessionId) {
+        }
+
+        @Override
+        public void fromAdmin(Message message, SessionID sessionId) {
+        }
+
+        @Override
+        public void toApp(Message message, SessionID sessionId) {
+        }
+    }
+}
