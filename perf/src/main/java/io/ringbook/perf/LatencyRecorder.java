@@ -31,8 +31,13 @@ final class LatencyRecorder implements EngineListener {
         if (!event.lastOfCommand) {
             return;
         }
-        if (event.ingressNanos >= measureFrom) {
-            histogram.recordValue(Math.max(0, clock.epochNanos() - event.ingressNanos));
+        commandDone(event.ingressNanos);
+    }
+
+    /** A command that entered at {@code ingressNanos} is done now (on the one thread that reports them). */
+    void commandDone(long ingressNanos) {
+        if (ingressNanos >= measureFrom) {
+            histogram.recordValue(Math.max(0, clock.epochNanos() - ingressNanos));
         }
         completed++;
     }

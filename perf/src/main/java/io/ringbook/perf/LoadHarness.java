@@ -66,6 +66,10 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--control", description = "First run the same scenario without a journal, and print the journaled run's ratios to it.")
     boolean control;
 
+    @Option(names = "--ceilings", description = "Also run, in the same JVM and on the same scenario, the ring with a trivial handler and "
+            + "the ring with only the batched input journal, and print Ringbook's figures as ratios of them (inproc only).")
+    boolean ceilings;
+
     @Option(names = "--risk", defaultValue = "all",
             description = "Pre-trade risk: all (every check and breaker on, limits wide enough never to refuse the flow) or none (default: ${DEFAULT-VALUE}).")
     String risk;
@@ -94,6 +98,16 @@ public final class LoadHarness implements Callable<Integer> {
         }
         Run measured = run(journal);
         report(measured);
+        if (ceilings && via.equals("inproc")) {
+            Run bare = ceiling(null);
+            report(bare);
+            ratio("the bare ring", measured, bare);
+            if (!journal.equals("off")) {
+                Run journaled = ceiling(journal);
+                report(journaled);
+                ratio("the ring + input journal", measured, journaled);
+            }
+        }
         if (control != null) {
             System.out.printf("vs control throughput x%.2f", measured.throughput() / control.throughput());
             if (rate > 0) {
@@ -108,6 +122,37 @@ public final class LoadHarness implements Callable<Integer> {
                 measured.commands(), measured.throughput(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                 h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
         return 0;
+    }
+
+    /** Prints a run's throughput and latency as ratios of a ceiling's. */
+    private void ratio(String ceiling, Run run, Run limit) {
+        System.out.printf("vs %s: throughput %.0f%% of its", ceiling, 100 * run.throughput() / limit.throughput());
+        if (rate > 0) {
+            System.out.printf(", p50 x%.2f, p99 x%.2f of its",
+                    (double) run.histogram().getValueAtPercentile(50) / Math.max(1, limit.histogram().getValueAtPercentile(50)),
+                    (double) run.histogram().getValueAtPercentile(99) / Math.max(1, limit.histogram().getValueAtPercentile(99)));
+        }
+        System.out.println();
+    }
+
+    /** A ceiling run: the same flow into the ring alone ({@code journalMode} null) or the ring + the input journal. */
+    private Run ceiling(String journalMode) throws Exception {
+        EpochClock clock = EpochClock.system();
+        LatencyRecorder recorder = new LatencyRecorder(clock);
+        String label = journalMode == null ? "ceiling-ring" : "ceiling-ring+journal";
+        try (BenchJournal benchJournal = journalMode == null ? null
+                : new BenchJournal(journalDir, Durability.parse(durability), false, BenchRisk.NONE.referenceData());
+             Ceilings ring = new Ceilings(WaitStrategyKind.parse(waitStrategy),
+                     benchJournal == null ? null : new InputJournal(benchJournal.journal()), recorder)) {
+            long[] window = rate > 0 ? paced(ring, clock, recorder) : burst(ring, clock, recorder);
+            return new Run(label, recorder.histogram(), window[0], window[1]);
+        }
+    }
+
+    /** Where the load goes: Ringbook's command publisher, or a ceiling's bare ring. */
+    @FunctionalInterface
+    interface Door {
+        boolean tryPublishAt(long ingressNanos, CommandPublisher.CommandWriter writer);
     }
 
     /** One measured run: its journal mode, latency histogram, commands measured and over how long. */
@@ -147,7 +192,8 @@ public final class LoadHarness implements Callable<Integer> {
                 return new Run(journalMode, recorder.histogram(), window[0], window[1]);
             }
             try (EnginePipeline pipeline = builder.build().start()) {
-                window = rate > 0 ? paced(pipeline.publisher(), clock, recorder) : burst(pipeline.publisher(), clock, recorder);
+                window = rate > 0 ? paced(pipeline.publisher()::tryPublishAt, clock, recorder)
+                        : burst(pipeline.publisher()::tryPublishAt, clock, recorder);
                 while (!pipeline.isIdle()) {
                     Thread.sleep(1);
                 }
@@ -160,7 +206,7 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /** Publishes at the rate; returns {commands measured, measured nanos}. */
-    private long[] paced(CommandPublisher publisher, EpochClock clock, LatencyRecorder recorder) {
+    private long[] paced(Door publisher, EpochClock clock, LatencyRecorder recorder) {
         RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
         CopyingWriter writer = new CopyingWriter();
         long interval = 1_000_000_000L / rate;
@@ -182,7 +228,7 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /** Publishes as fast as the ring takes commands for warm-up plus duration; returns {commands measured, measured nanos}. */
-    private long[] burst(CommandPublisher publisher, EpochClock clock, LatencyRecorder recorder) {
+    private long[] burst(Door publisher, EpochClock clock, LatencyRecorder recorder) {
         RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
         CopyingWriter writer = new CopyingWriter();
         long measureFrom = clock.epochNanos() + warmupSeconds * 1_000_000_000L;

@@ -1,6 +1,5 @@
 package io.ringbook.perf;
 
-import io.ringbook.engine.command.Command;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.CommandPublisher;

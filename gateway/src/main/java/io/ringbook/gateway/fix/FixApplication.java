@@ -1,6 +1,5 @@
 package io.ringbook.gateway.fix;
 
-import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.OrderType;

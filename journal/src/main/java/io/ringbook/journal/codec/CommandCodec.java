@@ -1,11 +1,6 @@
 package io.ringbook.journal.codec;
 
 import io.ringbook.engine.command.Command;
-import io.ringbook.engine.domain.OrderType;
-import io.ringbook.engine.domain.Side;
-import io.ringbook.engine.domain.StpMode;
-import io.ringbook.engine.domain.TimeInForce;
-import io.ringbook.engine.limits.BreakerKind;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -127,10 +122,10 @@ public final class CommandCodec {
         switch (command.type) {
             case NEW_ORDER -> {
                 command.symbolId = buffer.getInt(at, ORDER);
-                command.side = Fields.getEnum(buffer, at + 4, Side.values());
-                command.orderType = Fields.getEnum(buffer, at + 5, OrderType.values());
-                command.timeInForce = Fields.getEnum(buffer, at + 6, TimeInForce.values());
-                command.stpMode = Fields.getEnum(buffer, at + 7, StpMode.values());
+                command.side = Fields.getEnum(buffer, at + 4, Fields.SIDES);
+                command.orderType = Fields.getEnum(buffer, at + 5, Fields.ORDER_TYPES);
+                command.timeInForce = Fields.getEnum(buffer, at + 6, Fields.TIMES_IN_FORCE);
+                command.stpMode = Fields.getEnum(buffer, at + 7, Fields.STP_MODES);
                 command.postOnly = buffer.getByte(at + 8) != 0;
                 command.price = buffer.getLong(at + 16, ORDER);
                 command.qty = buffer.getLong(at + 24, ORDER);
@@ -156,7 +151,7 @@ public final class CommandCodec {
             case HALT_SYMBOL, RESUME_SYMBOL -> command.symbolId = buffer.getInt(at, ORDER);
             case TRIP_BREAKER, RESET_BREAKER -> {
                 command.symbolId = buffer.getInt(at, ORDER);
-                command.breakerKind = Fields.getEnum(buffer, at + 4, BreakerKind.values());
+                command.breakerKind = Fields.getEnum(buffer, at + 4, Fields.BREAKER_KINDS);
             }
             case SET_LIMITS -> command.limits = LimitsCodec.decode(buffer, at);
         }

@@ -1,16 +1,6 @@
 package io.ringbook.journal.codec;
 
-import io.ringbook.engine.domain.CancelReason;
-import io.ringbook.engine.domain.Liquidity;
-import io.ringbook.engine.domain.OrderStatus;
-import io.ringbook.engine.domain.OrderType;
-import io.ringbook.engine.domain.RejectReason;
-import io.ringbook.engine.domain.Side;
-import io.ringbook.engine.domain.StpMode;
-import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
-import io.ringbook.engine.limits.BreakerKind;
-import io.ringbook.engine.limits.BreakerState;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -125,8 +115,8 @@ public final class EventCodec {
             case SNAPSHOT_TAKEN, CONTROL_REJECTED -> {
             }
             case BREAKER_CHANGED -> {
-                event.breakerKind = Fields.getEnum(buffer, at, BreakerKind.values());
-                event.breakerState = Fields.getEnum(buffer, at + 1, BreakerState.values());
+                event.breakerKind = Fields.getEnum(buffer, at, Fields.BREAKER_KINDS);
+                event.breakerState = Fields.getEnum(buffer, at + 1, Fields.BREAKER_STATES);
                 event.healthScore = buffer.getByte(at + 2) & 0xFF;
                 event.count = buffer.getInt(at + 4, ORDER);
                 event.createdTimeNanos = buffer.getLong(at + 8, ORDER);
@@ -138,7 +128,7 @@ public final class EventCodec {
             }
             case LIMITS_CHANGED -> event.limits = LimitsCodec.decode(buffer, at);
             case BOOK_LEVEL -> {
-                event.side = Fields.getEnum(buffer, at, Side.values());
+                event.side = Fields.getEnum(buffer, at, Fields.SIDES);
                 event.price = buffer.getLong(at + 8, ORDER);
                 event.qty = buffer.getLong(at + 16, ORDER);
                 event.bookSequence = buffer.getLong(at + 24, ORDER);
@@ -177,14 +167,14 @@ public final class EventCodec {
     private static void decodeOrder(DirectBuffer buffer, int at, EngineEvent e) {
         e.execId = buffer.getLong(at, ORDER);
         e.orderId = buffer.getLong(at + 8, ORDER);
-        e.side = Fields.getEnum(buffer, at + 16, Side.values());
-        e.orderType = Fields.getEnum(buffer, at + 17, OrderType.values());
-        e.timeInForce = Fields.getEnum(buffer, at + 18, TimeInForce.values());
-        e.stpMode = Fields.getEnum(buffer, at + 19, StpMode.values());
+        e.side = Fields.getEnum(buffer, at + 16, Fields.SIDES);
+        e.orderType = Fields.getEnum(buffer, at + 17, Fields.ORDER_TYPES);
+        e.timeInForce = Fields.getEnum(buffer, at + 18, Fields.TIMES_IN_FORCE);
+        e.stpMode = Fields.getEnum(buffer, at + 19, Fields.STP_MODES);
         e.postOnly = buffer.getByte(at + 20) != 0;
-        e.status = Fields.getEnum(buffer, at + 21, OrderStatus.values());
-        e.rejectReason = Fields.getEnum(buffer, at + 22, RejectReason.values());
-        e.cancelReason = Fields.getEnum(buffer, at + 23, CancelReason.values());
+        e.status = Fields.getEnum(buffer, at + 21, Fields.ORDER_STATUSES);
+        e.rejectReason = Fields.getEnum(buffer, at + 22, Fields.REJECT_REASONS);
+        e.cancelReason = Fields.getEnum(buffer, at + 23, Fields.CANCEL_REASONS);
         e.price = buffer.getLong(at + 24, ORDER);
         e.qty = buffer.getLong(at + 32, ORDER);
         e.filledQty = buffer.getLong(at + 40, ORDER);
@@ -195,7 +185,7 @@ public final class EventCodec {
         e.lastPrice = buffer.getLong(at + 80, ORDER);
         e.lastQty = buffer.getLong(at + 88, ORDER);
         e.fee = buffer.getLong(at + 96, ORDER);
-        e.liquidity = Fields.getEnum(buffer, at + 104, Liquidity.values());
+        e.liquidity = Fields.getEnum(buffer, at + 104, Fields.LIQUIDITIES);
         Fields.getClOrdId(buffer, at + 105, e.clOrdId);
         Fields.getClOrdId(buffer, at + 105 + 1 + e.clOrdId.length(), e.requestClOrdId);
     }

@@ -1,6 +1,16 @@
 package io.ringbook.journal.codec;
 
+import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.Liquidity;
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.StpMode;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.limits.BreakerState;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -15,6 +25,17 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
 final class Fields {
 
     static final int CL_ORD_ID_MAX_LENGTH = 1 + ClOrdId.MAX_LENGTH;
+    /** Each enum's values, read once: {@code values()} copies its array on every call, which decoding must not. */
+    static final Side[] SIDES = Side.values();
+    static final OrderType[] ORDER_TYPES = OrderType.values();
+    static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
+    static final StpMode[] STP_MODES = StpMode.values();
+    static final BreakerKind[] BREAKER_KINDS = BreakerKind.values();
+    static final BreakerState[] BREAKER_STATES = BreakerState.values();
+    static final OrderStatus[] ORDER_STATUSES = OrderStatus.values();
+    static final RejectReason[] REJECT_REASONS = RejectReason.values();
+    static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    static final Liquidity[] LIQUIDITIES = Liquidity.values();
 
     private Fields() {
     }
