@@ -9,17 +9,36 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * One excerpt read back and checked: its bytes copied into a reused buffer, the magic,
+ * One excerpt read back and checked (from a queue, or from a backup segment): its bytes copied into a reused buffer, the magic,
  * record count, checksum and every record's length verified before any record is
  * handed out. A failed check names the queue and the excerpt's index.
  */
-final class ExcerptView {
+public final class ExcerptView {
 
     private final CRC32C crc = new CRC32C();
     private byte[] bytes = new byte[64 * 1024];
     private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
     private int length;
     private int count;
+
+    /** Copies and verifies an excerpt held elsewhere (a backup segment). */
+    public void load(byte[] source, int sourceLength, String where) {
+        if (sourceLength > bytes.length) {
+            bytes = new byte[Math.max(sourceLength, bytes.length * 2)];
+            buffer.wrap(bytes);
+        }
+        System.arraycopy(source, 0, bytes, 0, sourceLength);
+        length = sourceLength;
+        verify(where);
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
 
     /** Copies and verifies the document's excerpt. */
     void load(DocumentContext document, String queue) {
@@ -33,16 +52,16 @@ final class ExcerptView {
         verify(queue + " excerpt at index " + Long.toHexString(document.index()));
     }
 
-    UnsafeBuffer buffer() {
+    public UnsafeBuffer buffer() {
         return buffer;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
     /** Offset of the first record; each next one is at offset + its length. */
-    int firstRecord() {
+    public int firstRecord() {
         return JournalBatch.HEADER;
     }
 

@@ -40,6 +40,12 @@ public final class InputReplay {
      *                                configuration, a gap in the sequence, or a later run's configuration that differs from the first
      */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough) {
+        return run(journal, logicFactory, skipThrough, Long.MAX_VALUE);
+    }
+
+    /** The same, stopping after the command {@code throughSequence} (the state at a point of the run, for restores and audits). */
+    public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
+                             long throughSequence) {
         Command command = new Command();
         BusinessLogic logic = null;
         ReferenceData referenceData = null;
@@ -73,6 +79,9 @@ public final class InputReplay {
                     lastTime = RecordHeader.eventTime(cursor.buffer(), offset);
                     skipped++;
                     continue;
+                }
+                if (RecordHeader.sequence(cursor.buffer(), offset) > throughSequence) {
+                    break;
                 }
                 CommandCodec.decode(cursor.buffer(), offset, command);
                 if (command.sequence != lastSequence + 1) {

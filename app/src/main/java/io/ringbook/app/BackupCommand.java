@@ -1,0 +1,55 @@
+package io.ringbook.app;
+
+import io.ringbook.journal.backup.Backup;
+import io.ringbook.journal.backup.BackupVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code ringbook backup}: an online, incremental backup of a data directory; {@code backup verify}: check one. */
+@Command(name = "backup", mixinStandardHelpOptions = true, subcommands = BackupCommand.Verify.class,
+        description = "Copy what the journal gained since the last run (and the newest snapshot) into DEST, "
+                + "with a manifest of sizes, SHA-256 and sequences. Safe while the engine runs.")
+final class BackupCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory to back up (read only).")
+    Path dataDir;
+
+    @Option(names = "--to", paramLabel = "DEST", required = true, description = "Backup directory (created if missing).")
+    Path destination;
+
+    @Option(names = "--compress", description = "gzip the new segments.")
+    boolean compress;
+
+    @Override
+    public Integer call() throws IOException {
+        long started = System.nanoTime();
+        Backup.Result result = Backup.run(dataDir, destination, compress, RingbookCommand.version());
+        System.out.printf("backup: %d new segments, %d excerpts, %d bytes%s in %.2f s -> %s%n", result.segments(), result.excerpts(),
+                result.bytes(), result.snapshot() ? ", a new snapshot" : "", (System.nanoTime() - started) / 1e9, destination);
+        return 0;
+    }
+
+    /** {@code ringbook backup verify DEST}. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check every file's SHA-256, every excerpt's checksum, contiguous sequences and that snapshots load. "
+                    + "Exit 0 if sound, 1 otherwise.")
+    static final class Verify implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DEST", description = "Backup directory.")
+        Path backup;
+
+        @Override
+        public Integer call() throws IOException {
+            BackupVerifier.Report report = BackupVerifier.verify(backup);
+            report.problems().forEach(problem -> System.out.println("problem: " + problem));
+            System.out.printf("verify: %d files, %d excerpts, input through sequence %d: %s%n", report.files(), report.excerpts(),
+                    report.lastSequence(), report.problems().isEmpty() ? "sound" : report.problems().size() + " problems");
+            return report.problems().isEmpty() ? 0 : 1;
+        }
+    }
+}
