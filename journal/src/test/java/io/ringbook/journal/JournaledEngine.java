@@ -14,17 +14,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A real pipeline with real journals on a data directory, recovered on start, as the app wires it. */
-final class JournaledEngine implements AutoCloseable {
+public final class JournaledEngine implements AutoCloseable {
 
-    static final ReferenceData DEMO = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
+    public static final ReferenceData DEMO = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
 
     final Journal journal;
     final SnapshotStore snapshots;
     final SnapshotWriter snapshotWriter;
     final Recovery.Outcome recovered;
-    final EnginePipeline pipeline;
+    public final EnginePipeline pipeline;
 
-    JournaledEngine(Path dataDir, boolean journalOutput) {
+    public JournaledEngine(Path dataDir, boolean journalOutput) {
         this(dataDir, journalOutput, 5);
     }
 
@@ -52,12 +52,12 @@ final class JournaledEngine implements AutoCloseable {
         pipeline = builder.build().start();
     }
 
-    static BusinessLogic newLogic(ReferenceData data, io.ringbook.engine.event.EventSink sink) {
+    public static BusinessLogic newLogic(ReferenceData data, io.ringbook.engine.event.EventSink sink) {
         return new BusinessLogic(data.symbols(), data.accounts().size(), PreTradeCheck.NONE, sink, 1024);
     }
 
     /** Publishes {@code count} commands of a seeded random flow and waits until all are decided and journaled. */
-    void run(long seed, int count) throws InterruptedException {
+    public void run(long seed, int count) throws InterruptedException {
         RandomOrderFlow flow = new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 500);
         Command generated = new Command();
         long firstId = recovered.logic().orders().lastOrderId();
@@ -76,7 +76,7 @@ final class JournaledEngine implements AutoCloseable {
     }
 
     /** Takes a snapshot through the pipeline and waits until its file is written; returns its sequence. */
-    long snapshot() throws Exception {
+    public long snapshot() throws Exception {
         long sequence = pipeline.publisher().submit(Command::snapshot).get(10, java.util.concurrent.TimeUnit.SECONDS).get(0).sequence;
         while (snapshotWriter.last() == null || snapshotWriter.last().sequence() != sequence || !snapshotWriter.last().written()) {
             Thread.sleep(1);

@@ -1,0 +1,111 @@
+package io.ringbook.journal.backup;
+
+import io.ringbook.engine.event.ListenerSink;
+import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.state.StateBuffer;
+import io.ringbook.journal.InputReplay;
+import io.ringbook.journal.Journal;
+import io.ringbook.journal.JournaledEngine;
+import io.ringbook.journal.ReplayVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Backups of a real journal on disk: incremental runs, verification that names what is wrong, restores to a point. */
+class BackupTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void incrementalBackupsVerifyAndRestoreToAnySequenceWithTheStateOfTheOriginalThere() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        long snapshot;
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(7, 2_000);
+            assertEquals(2, Backup.run(data, backup, false, "test").segments());
+            snapshot = engine.snapshot();
+            engine.run(8, 2_000);
+            Backup.Result second = Backup.run(data, backup, true, "test");
+            assertEquals(2, second.segments());
+            assertTrue(second.snapshot());
+        }
+        Backup.run(data, backup, false, "test");
+        assertEquals(0, Backup.run(data, backup, false, "test").segments(), "nothing new, nothing copied");
+        BackupVerifier.Report report = BackupVerifier.verify(backup);
+        assertEquals(List.of(), report.problems());
+        assertTrue(report.files() >= 5, "at least two segments per queue and a snapshot");
+
+        for (long point : new long[]{snapshot - 10, snapshot, snapshot + 500, report.lastSequence()}) {
+            Path restored = dir.resolve("restored-" + point);
+            Restore.Result result = Restore.run(backup, restored, point, Long.MAX_VALUE);
+            assertEquals(point, result.lastSequence());
+            assertEquals(point >= snapshot ? Long.valueOf(snapshot) : null, result.snapshot());
+            assertArrayEquals(stateAt(data, point), stateAt(restored, point), "the state at " + point);
+            assertNull(ReplayVerifier.verify(restored, JournaledEngine::newLogic).firstDifference(), "a restored journal replays to itself");
+        }
+    }
+
+    @Test
+    void verificationNamesADamagedMissingOrForeignFileAndRestoreRefusesIt() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(3, 500);
+            Backup.run(data, backup, false, "test");
+        }
+        Manifest manifest = Manifest.read(backup);
+        Map<String, String> output = manifest.segments("output").get(0);
+        Path file = backup.resolve(output.get("file"));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 5] ^= 1;
+        Files.write(file, bytes);
+        List<String> problems = BackupVerifier.verify(backup).problems();
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith(output.get("file")), problems.get(0));
+        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, dir.resolve("new"), Long.MAX_VALUE, Long.MAX_VALUE));
+        assertTrue(refused.getMessage().contains(output.get("file")));
+
+        Files.delete(file);
+        assertTrue(BackupVerifier.verify(backup).problems().get(0).endsWith("missing"));
+        assertTrue(BackupVerifier.verify(dir.resolve("nothing")).problems().get(0).contains("no manifest.txt"));
+        Files.writeString(backup.resolve(Manifest.FILE), "not a manifest\n");
+        assertThrows(IOException.class, () -> BackupVerifier.verify(backup));
+    }
+
+    @Test
+    void restoreToATimeKeepsTheCommandsBeforeIt() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(5, 300);
+            Backup.run(data, backup, false, "test");
+        }
+        Map<String, String> segment = Manifest.read(backup).segments("input").get(0);
+        Restore.Result all = Restore.run(backup, dir.resolve("all"), Long.MAX_VALUE, Long.parseLong(segment.get("lastTime")) + 1);
+        assertEquals(Long.parseLong(segment.get("lastSequence")), all.lastSequence());
+        Restore.Result none = Restore.run(backup, dir.resolve("none"), Long.MAX_VALUE, Long.parseLong(segment.get("firstTime")));
+        assertEquals(0, none.lastSequence(), "nothing was decided before the first command");
+    }
+
+    private static byte[] stateAt(Path data, long sequence) {
+        try (Journal journal = Journal.openReadOnly(data)) {
+            BusinessLogic logic = InputReplay.run(journal, d -> JournaledEngine.newLogic(d, new ListenerSink(e -> { })), 0, sequence).logic();
+            StateBuffer state = new StateBuffer(1 << 16);
+            logic.writeState(state);
+            return java.util.Arrays.copyOf(state.array(), state.length());
+        }
+    }
+}
