@@ -52,6 +52,13 @@ final class StartCommand implements Callable<Integer> {
             description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: ${DEFAULT-VALUE}).")
     String durability;
 
+    @Option(names = "--backup-to", paramLabel = "DEST", description = "Back up the journal to DEST while running (see --backup-every).")
+    Path backupTo;
+
+    @Option(names = "--backup-every", paramLabel = "MINUTES", defaultValue = "60",
+            description = "Minutes between the running engine's own backups to --backup-to (default: ${DEFAULT-VALUE}).")
+    long backupMinutes;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
@@ -65,12 +72,20 @@ final class StartCommand implements Callable<Integer> {
         Durability level = Durability.parse(durability);
         RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level,
                 new Ports(restPort, adminPort, fixPort));
+        BackupSchedule backups = backupTo == null ? null
+                : new BackupSchedule(dataDir.toAbsolutePath().normalize(), backupTo.toAbsolutePath().normalize(), backupMinutes, true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (backups != null) {
+                backups.close();
+            }
             engine.close();
             out.println("ringbook: stopped");
             stopped.countDown();
         }, "ringbook-shutdown"));
         printBanner(out, engine, pipelineConfig, level);
+        if (backupTo != null) {
+            out.println("  backups   " + backupTo.toAbsolutePath().normalize() + " every " + backupMinutes + " min (incremental, gzip)");
+        }
         stopped.await();
         return 0;
     }
