@@ -46,6 +46,16 @@ public final class InputReplay {
     /** The same, stopping after the command {@code throughSequence} (the state at a point of the run, for restores and audits). */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
                              long throughSequence) {
+        return run(journal, logicFactory, skipThrough, throughSequence, null);
+    }
+
+    /**
+     * The same, for a journal whose oldest cycles retention deleted: if it starts with a
+     * command rather than a CONFIG record, the logic is built from {@code fallback} (the
+     * run's configuration), which recovery may do when a snapshot covers the gap.
+     */
+    public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
+                             long throughSequence, ReferenceData fallback) {
         Command command = new Command();
         BusinessLogic logic = null;
         ReferenceData referenceData = null;
@@ -61,7 +71,9 @@ public final class InputReplay {
                 if (type == RecordType.CONFIG) {
                     byte[] config = new byte[RecordHeader.length(cursor.buffer(), offset) - RecordHeader.LENGTH];
                     cursor.buffer().getBytes(offset + RecordHeader.LENGTH, config);
-                    if (firstConfig == null) {
+                    if (firstConfig == null && logic != null) {
+                        firstConfig = config;
+                    } else if (firstConfig == null) {
                         firstConfig = config;
                         referenceData = ConfigCodec.decode(cursor.buffer(), offset);
                         logic = logicFactory.apply(referenceData);
@@ -70,6 +82,11 @@ public final class InputReplay {
                                 + RecordHeader.sequence(cursor.buffer(), offset) + "; a journal must keep one configuration");
                     }
                     continue;
+                }
+                if (logic == null && fallback != null) {
+                    referenceData = fallback;
+                    logic = logicFactory.apply(fallback);
+                    lastSequence = RecordHeader.sequence(cursor.buffer(), offset) - 1;
                 }
                 if (logic == null) {
                     throw new JournalFormatException("input journal has a command before any CONFIG record");

@@ -85,7 +85,7 @@ public final class Recovery {
                 restored.restoreState(state);
             }
             return restored;
-        }, snapshotSequence);
+        }, snapshotSequence, Long.MAX_VALUE, state != null ? configured : null);
         output.onEndOfBatch();
         BusinessLogic logic = replayed.logic();
         if (logic == null) {
