@@ -8,7 +8,7 @@ import picocli.CommandLine;
  * line" table; the ones not listed here arrive with their issues.
  */
 @Command(name = "ringbook", mixinStandardHelpOptions = true, versionProvider = RingbookCommand.Version.class,
-        subcommands = {StartCommand.class, ReplayCommand.class, JournalCommand.class, BackupCommand.class, RestoreCommand.class, RetainCommand.class},
+        subcommands = {StartCommand.class, ReplayCommand.class, JournalCommand.class, BackupCommand.class, RestoreCommand.class, RetainCommand.class, BacktestCommand.class},
         description = "Ringbook: a low-latency trading engine on one Disruptor ring.")
 public final class RingbookCommand implements Runnable {
 

@@ -6,18 +6,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,17 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DashboardPageTest {
 
-    private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
-
     @TempDir
     Path data;
 
     @Test
     void theDashboardRendersHealthAndBreakersFromTheApi() throws Exception {
-        Path browser = browser();
-        if (browser == null) {
-            System.err.println("NOTICE: DashboardPageTest skipped: no headless Chromium on PATH (" + BROWSERS + "); .ci/run installs it");
-        }
+        Path browser = HeadlessChromium.findOrNotice("DashboardPageTest");
         Assumptions.assumeTrue(browser != null, "no headless Chromium on PATH");
         try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
             HttpClient http = HttpClient.newHttpClient();
@@ -57,39 +45,14 @@ class DashboardPageTest {
                     HttpResponse.BodyHandlers.discarding());
             String page = "http://127.0.0.1:" + engine.adminPort() + "/#token=viewer-token";
 
-            String dom = run(browser, "--dump-dom", page);
+            String dom = HeadlessChromium.dom(browser, page);
             assertTrue(dom.contains("id=\"health-status\" class=\"badge UP\">UP<"), "the health badge shows UP");
             assertTrue(dom.contains("reject-storm:T2</td><td class=\"state OPEN\">OPEN"), "the tripped breaker shows OPEN");
             assertTrue(dom.contains("volatility:BTC-USD</td><td class=\"state CLOSED\">CLOSED"), "the others show CLOSED");
             assertTrue(dom.contains("<td>endToEnd</td>"), "the latency table is filled");
             assertTrue(dom.contains(">65000.00<") || dom.contains(">65002.00<"), "the book shows BTC-USD's asks");
 
-            Path screenshot = Path.of("..", "docs", "dashboard.png").toAbsolutePath().normalize();
-            run(browser, "--screenshot=" + screenshot, page);
-            assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page");
+            HeadlessChromium.screenshot(browser, page, Path.of("..", "docs", "dashboard.png").toAbsolutePath().normalize());
         }
-    }
-
-    private static String run(Path browser, String output, String url) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(browser.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=1400,1000", "--virtual-time-budget=5000", output, url));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the browser finishes");
-        assertEquals(0, process.exitValue(), "the browser's exit code");
-        return out;
-    }
-
-    private static Path browser() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : BROWSERS) {
-            try (Stream<Path> candidates = Stream.of(path.split(java.io.File.pathSeparator)).map(dir -> Path.of(dir, name))) {
-                Path found = candidates.filter(Files::isExecutable).findFirst().orElse(null);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }
