@@ -10,10 +10,8 @@ import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.readmodel.OpenOrdersView;
 import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.journal.JournalStatus;
-import io.ringbook.web.AccessLog;
-import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
-import io.ringbook.web.HttpJson;
+import io.ringbook.web.HttpServers;
 import io.ringbook.web.RouteList;
 
 import java.nio.file.Path;
@@ -68,16 +66,11 @@ public final class AdminApi implements AutoCloseable {
     /** Opens the port; returns the port bound (useful with port 0). */
     public int start(String host, int port) {
         server = Javalin.create(config -> {
-            config.jetty.host = host;
-            config.jetty.port = port;
-            config.http.prefer405over404 = true;
-            config.startup.showJavalinBanner = false;
-            config.requestLogger.http((ctx, millis) -> {
+            HttpServers.configure(config, host, port, "admin API", ctx -> {
                 Role role = ctx.attribute(AdminTokens.ROLE);
-                AccessLog.log(ctx, millis, role == null ? null : role.name().toLowerCase(Locale.ROOT));
+                return role == null ? null : role.name().toLowerCase(Locale.ROOT);
             });
             config.staticFiles.add("/dashboard");
-            config.routes.before(HttpJson::commonHeaders);
             config.routes.before(Dashboard::headers);
             config.routes.get("/health", health::health);
             config.routes.get("/health/live", health::live);
@@ -103,11 +96,6 @@ public final class AdminApi implements AutoCloseable {
             config.routes.get("/admin/v1/audit", operations::audit);
             config.routes.get("/admin/v1/journal", operations::journal);
             config.routes.post("/admin/v1/snapshot", operations::snapshot);
-            config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) ->
-                    HttpJson.error(ctx, 500, "INTERNAL", "the admin API failed: " + e.getClass().getSimpleName()));
-            config.routes.error(404, "*", ctx -> HttpJson.unanswered(ctx, 404, "NOT_FOUND", "no such route"));
-            config.routes.error(405, "*", ctx -> HttpJson.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
         }).start();
         return server.port();
     }

@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.gateway.fix.FixInitiators;
 import quickfix.Application;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
@@ -29,20 +30,8 @@ final class FixClient implements Application, AutoCloseable {
     private final CountDownLatch loggedOn = new CountDownLatch(1);
 
     FixClient(String compId, int port, Path store) throws Exception {
-        session = new SessionID("FIX.4.4", compId, "RINGBOOK");
-        SessionSettings settings = new SessionSettings();
-        settings.setString("ConnectionType", "initiator");
-        settings.setString("SocketConnectHost", "127.0.0.1");
-        settings.setLong("SocketConnectPort", port);
-        settings.setLong("HeartBtInt", 30);
-        settings.setLong("ReconnectInterval", 1);
-        settings.setString("NonStopSession", "Y");
-        settings.setString("UseDataDictionary", "Y");
-        settings.setString("DataDictionary", "FIX44.xml");
-        settings.setString("FileStorePath", store.toString());
-        settings.setString(session, "BeginString", "FIX.4.4");
-        settings.setString(session, "SenderCompID", compId);
-        settings.setString(session, "TargetCompID", "RINGBOOK");
+        session = FixInitiators.session(compId);
+        SessionSettings settings = FixInitiators.settings(compId, port, store);
         MessageStoreFactory stores = new FileStoreFactory(settings);
         initiator = new SocketInitiator(this, stores, settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
         initiator.start();

@@ -160,7 +160,7 @@ class FixEndToEndTest {
 
     @Test
     void anUnknownCompIdIsRefusedAtLogon() throws Exception {
-        try (FixClient stranger = new FixClient("T9", ports.fix(), clients.resolve("T9"))) {
+        try (FixClient stranger = new FixClient("T9", engine.fixPort(), clients.resolve("T9"))) {
             assertFalse(stranger.awaitLogon(3), "no session for T9");
         }
     }
@@ -182,7 +182,7 @@ class FixEndToEndTest {
 
         engine.close();
         engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
-        try (FixClient again = new FixClient("T3", ports.fix(), clients.resolve("T3"))) {
+        try (FixClient again = new FixClient("T3", engine.fixPort(), clients.resolve("T3"))) {
             again.fixSession().setNextTargetMsgSeqNum(1);
             assertTrue(again.awaitLogon(10), "logon after the restart");
             Message resent = again.next(MsgType.EXECUTION_REPORT);
@@ -195,7 +195,7 @@ class FixEndToEndTest {
     }
 
     private FixClient client(String compId) throws Exception {
-        FixClient client = new FixClient(compId, ports.fix(), clients.resolve(compId));
+        FixClient client = new FixClient(compId, engine.fixPort(), clients.resolve(compId));
         assertTrue(client.awaitLogon(10), compId + " logs on");
         return client;
     }

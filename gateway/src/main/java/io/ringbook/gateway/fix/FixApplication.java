@@ -154,8 +154,7 @@ final class FixApplication implements Application {
         String clOrdId = m.getString(11);
         String orig = m.getString(41);
         long orderId = orderId(m);
-        if (!valid(clOrdId) || !valid(orig)) {
-            cancelReject(m, session, "INVALID_CLORDID: 1-36 printable ASCII characters");
+        if (!validIds(m, session)) {
             return;
         }
         publish(m, session, c -> {
@@ -169,8 +168,7 @@ final class FixApplication implements Application {
         String clOrdId = m.getString(11);
         String orig = m.getString(41);
         long orderId = orderId(m);
-        if (!valid(clOrdId) || !valid(orig)) {
-            cancelReject(m, session, "INVALID_CLORDID: 1-36 printable ASCII characters");
+        if (!validIds(m, session)) {
             return;
         }
         EngineEvent known = state.find(account, orderId, orig);
@@ -271,6 +269,15 @@ final class FixApplication implements Application {
         reject.setInt(102, 99);
         reject.setString(58, text);
         Session.lookupSession(session).send(reject);
+    }
+
+    /** Whether a cancel or replace has usable ClOrdID and OrigClOrdID; if not, it is answered with a cancel reject. */
+    private boolean validIds(Message m, SessionID session) throws FieldNotFound {
+        if (valid(m.getString(11)) && valid(m.getString(41))) {
+            return true;
+        }
+        cancelReject(m, session, "INVALID_CLORDID: 1-36 printable ASCII characters");
+        return false;
     }
 
     private static boolean valid(String clOrdId) {

@@ -14,6 +14,7 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class FixGateway implements AutoCloseable {
     private final FixReports reports;
     private final FixApplication application;
     private final SocketAcceptor acceptor;
-    private final int port;
+    private int port;
 
     /**
      * @param storeDir           where session sequence numbers and sent messages are kept
@@ -59,6 +60,7 @@ public final class FixGateway implements AutoCloseable {
         settings.setString("AllowUnknownMsgFields", "Y");
         settings.setString("ResetOnLogon", resetOnLogon ? "Y" : "N");
         settings.setString("SocketTcpNoDelay", "Y");
+        settings.setString("SocketReuseAddress", "Y");
         for (String account : data.accounts().all()) {
             SessionID id = new SessionID(BEGIN_STRING, COMP_ID, account);
             settings.setString(id, "BeginString", BEGIN_STRING);
@@ -86,8 +88,11 @@ public final class FixGateway implements AutoCloseable {
         } catch (ConfigError e) {
             throw new IllegalStateException("FIX acceptor did not start: " + e.getMessage(), e);
         }
+        port = acceptor.getEndpoints().stream().findFirst()
+                .map(endpoint -> ((InetSocketAddress) endpoint.getLocalAddress()).getPort()).orElse(port);
     }
 
+    /** The port accepting, once started (the one asked for, or the one the system gave for 0). */
     public int port() {
         return port;
     }

@@ -10,10 +10,10 @@ import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.readmodel.PositionsView;
-import io.ringbook.web.AccessLog;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
+import io.ringbook.web.HttpServers;
 import io.ringbook.web.RouteList;
 
 import java.util.List;
@@ -66,15 +66,10 @@ public final class RestGateway implements AutoCloseable {
         MarketRoutes market = new MarketRoutes(referenceData, depth, trades, risk);
         AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions, risk);
         server = Javalin.create(config -> {
-            config.jetty.host = host;
-            config.jetty.port = port;
-            config.http.prefer405over404 = true;
-            config.startup.showJavalinBanner = false;
-            config.requestLogger.http((ctx, millis) -> {
+            HttpServers.configure(config, host, port, "gateway", ctx -> {
                 Integer who = ctx.attribute(ApiKeys.ACCOUNT);
-                AccessLog.log(ctx, millis, who == null ? null : referenceData.accounts().name(who));
+                return who == null ? null : referenceData.accounts().name(who);
             });
-            config.routes.before(HttpJson::commonHeaders);
             config.routes.before("/api/v1/*", rateLimits::take);
             config.routes.before("/api/v1/*", ctx -> engine.requireOpen());
             config.routes.post("/api/v1/orders", orderRoutes::place);
@@ -106,11 +101,6 @@ public final class RestGateway implements AutoCloseable {
                 ws.onMessage(ctx -> streams.message(ctx, ctx.message()));
                 ws.onClose(streams::closed);
             });
-            config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) ->
-                    HttpJson.error(ctx, 500, "INTERNAL", "the gateway failed: " + e.getClass().getSimpleName()));
-            config.routes.error(404, "*", ctx -> HttpJson.unanswered(ctx, 404, "NOT_FOUND", "no such route"));
-            config.routes.error(405, "*", ctx -> HttpJson.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
         }).start();
         return server.port();
     }

@@ -1,0 +1,36 @@
+package io.ringbook.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+import java.util.function.Function;
+
+/**
+ * What both HTTP servers set up alike, before their own routes: the address, 405 rather
+ * than 404 for a known path with another method, no banner, the access log (with who,
+ * as each server knows it), the common headers, and the contract's error bodies for
+ * refusals, failures, unknown routes and methods.
+ */
+public final class HttpServers {
+
+    private HttpServers() {
+    }
+
+    /**
+     * @param name      what the server is called in a 500's message
+     * @param principal who made a request, from what the server's authentication left on it (null: nobody)
+     */
+    public static void configure(JavalinConfig config, String host, int port, String name, Function<Context, String> principal) {
+        config.jetty.host = host;
+        config.jetty.port = port;
+        config.http.prefer405over404 = true;
+        config.startup.showJavalinBanner = false;
+        config.requestLogger.http((ctx, millis) -> AccessLog.log(ctx, millis, principal.apply(ctx)));
+        config.routes.before(HttpJson::commonHeaders);
+        config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) ->
+                HttpJson.error(ctx, 500, "INTERNAL", "the " + name + " failed: " + e.getClass().getSimpleName()));
+        config.routes.error(404, "*", ctx -> HttpJson.unanswered(ctx, 404, "NOT_FOUND", "no such route"));
+        config.routes.error(405, "*", ctx -> HttpJson.unanswered(ctx, 405, "METHOD_NOT_ALLOWED", "method not allowed here"));
+    }
+}
