@@ -9,20 +9,15 @@ import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.gateway.rest.RestGateway;
 import org.HdrHistogram.Histogram;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Order entry through the REST gateway on loopback, open-loop: order i is due at
  * start + i/rate and its latency runs from then to its HTTP response. Alternating buys
- * and sells that cross keep the book small; at most {@value #CONNECTIONS} requests are in
- * flight. The gateway's rate limits are lifted for
+ * and sells that cross keep the book small; {@value #CONNECTIONS} keep-alive connections
+ * ({@link KeepAliveClients}) carry them. The gateway's rate limits are lifted for
  * the run (they would otherwise be what is measured).
  */
 final class RestLoad {
@@ -48,46 +43,37 @@ final class RestLoad {
                 new RateLimits(UNLIMITED, UNLIMITED * 60, UNLIMITED, UNLIMITED * 60, Integer.MAX_VALUE, 0), risk);
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
-            URI orders = URI.create("http://127.0.0.1:" + gateway.start("127.0.0.1", 0) + "/api/v1/orders");
+            int port = gateway.start("127.0.0.1", 0);
             gateway.open(pipeline.publisher());
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             long interval = 1_000_000_000L / rate;
             long warmup = warmupSeconds * rate;
             long total = warmup + durationSeconds * rate;
             long start = clock.epochNanos() + 10_000_000;
             long measureFrom = start + warmup * interval;
-            AtomicLong pending = new AtomicLong();
-            Semaphore connections = new Semaphore(CONNECTIONS);
             AtomicLong failures = new AtomicLong();
-            for (long i = 0; i < total; i++) {
-                long intended = start + i * interval;
-                // park rather than spin: the client, Jetty and the engine share the two cores
-                for (long wait = intended - clock.epochNanos(); wait > 0; wait = intended - clock.epochNanos()) {
-                    LockSupport.parkNanos(wait);
-                }
-                boolean buy = i % 2 == 0;
-                String body = "{\"clOrdId\":\"b" + i + "\",\"symbol\":\"TEST\",\"side\":\"" + (buy ? "BUY" : "SELL")
-                        + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";
-                HttpRequest request = HttpRequest.newBuilder(orders).header("X-API-Key", buy ? "t1-key" : "t2-key")
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                connections.acquire();
-                pending.incrementAndGet();
-                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                    if (failure != null || response.statusCode() >= 400) {
-                        if (failures.incrementAndGet() == 1) {
-                            System.out.println("first failure: " + (failure != null ? failure : "HTTP " + response.statusCode()));
-                        }
-                    } else if (intended >= measureFrom) {
-                        synchronized (histogram) {
-                            histogram.recordValue(Math.max(0, clock.epochNanos() - intended));
-                        }
+            KeepAliveClients clients = new KeepAliveClients(CONNECTIONS, port, (intended, status) -> {
+                if (status >= 400 || status < 0) {
+                    if (failures.incrementAndGet() == 1) {
+                        System.out.println("first failure: HTTP " + status);
                     }
-                    pending.decrementAndGet();
-                    connections.release();
-                });
-            }
-            while (pending.get() > 0) {
-                Thread.sleep(1);
+                } else if (intended >= measureFrom) {
+                    synchronized (histogram) {
+                        histogram.recordValue(Math.max(0, clock.epochNanos() - intended));
+                    }
+                }
+            });
+            try (clients) {
+                for (long i = 0; i < total; i++) {
+                    long intended = start + i * interval;
+                    // park rather than spin: the client, Jetty and the engine share the two cores
+                    for (long wait = intended - clock.epochNanos(); wait > 0; wait = intended - clock.epochNanos()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    boolean buy = i % 2 == 0;
+                    String body = "{\"clOrdId\":\"b" + i + "\",\"symbol\":\"TEST\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                            + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";
+                    clients.send(new KeepAliveClients.Request(intended, KeepAliveClients.post("/api/v1/orders", buy ? "t1-key" : "t2-key", body)));
+                }
             }
             if (failures.get() > 0) {
                 System.out.println("failed     " + failures.get() + " requests (errors or 4xx/5xx)");

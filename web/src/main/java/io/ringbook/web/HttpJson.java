@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -29,6 +31,12 @@ public final class HttpJson {
     private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String ANSWERED = "ringbook.answered";
+    /** Where answers are rendered and written: one thread per core, so replies never queue behind one another for long. */
+    private static final Executor REPLIES = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+        Thread thread = new Thread(runnable, "ringbook-http-reply");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private HttpJson() {
     }
@@ -46,9 +54,14 @@ public final class HttpJson {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** Answers when the engine has decided, or 503 (ring full) / 504 (no answer in time). */
+    /**
+     * Answers when the engine has decided, or 503 (ring full) / 504 (no answer in time).
+     * The answer is rendered and written on the reply threads, never on the engine's
+     * outbound thread that completes the outcome: rendering JSON and writing sockets there
+     * would make every other listener (the output journal first) wait for HTTP.
+     */
     public static void answer(Context ctx, CompletableFuture<List<EngineEvent>> outcome, Consumer<List<EngineEvent>> reply) {
-        ctx.future(() -> outcome.orTimeout(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).handle((events, failure) -> {
+        ctx.future(() -> outcome.orTimeout(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).handleAsync((events, failure) -> {
             try {
                 if (failure == null) {
                     reply.accept(events);
@@ -59,7 +72,7 @@ public final class HttpJson {
                 error(ctx, refused.status(), refused.code(), refused.getMessage());
             }
             return null;
-        }));
+        }, REPLIES));
     }
 
     public static void commonHeaders(Context ctx) {
