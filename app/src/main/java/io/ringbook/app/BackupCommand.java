@@ -16,10 +16,11 @@ import java.util.concurrent.Callable;
                 + "with a manifest of sizes, SHA-256 and sequences. Safe while the engine runs.")
 final class BackupCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory to back up (read only).")
+    // not required by picocli: `backup verify DEST` has neither, and picocli asks a parent's required options of its subcommands too
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory to back up (read only). Required.")
     Path dataDir;
 
-    @Option(names = "--to", paramLabel = "DEST", required = true, description = "Backup directory (created if missing).")
+    @Option(names = "--to", paramLabel = "DEST", description = "Backup directory (created if missing). Required.")
     Path destination;
 
     @Option(names = "--compress", description = "gzip the new segments.")
@@ -27,6 +28,10 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (dataDir == null || destination == null) {
+            System.err.println("backup: --data DIR and --to DEST are required (or: backup verify DEST)");
+            return 2;
+        }
         long started = System.nanoTime();
         Backup.Result result = Backup.run(dataDir, destination, compress, RingbookCommand.version());
         System.out.printf("backup: %d new segments, %d excerpts, %d bytes%s in %.2f s -> %s%n", result.segments(), result.excerpts(),
