@@ -1,7 +1,7 @@
 package io.ringbook.app;
 
 import io.ringbook.gateway.fix.FixInitiators;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.Message;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** A real QuickFIX/J initiator for one CompID, keeping its sequence numbers in a directory, collecting what it receives. */
-final class FixClient implements Application, AutoCloseable {
+final class FixClient extends ApplicationAdapter implements AutoCloseable {
 
     final SessionID session;
     private final SocketInitiator initiator;
@@ -67,31 +67,19 @@ final class FixClient implements Application, AutoCloseable {
         initiator.stop(true);
     }
 
-    @Override
-    public void onCreate(SessionID sessionId) {
-    }
 
     @Override
     public void onLogon(SessionID sessionId) {
         loggedOn.countDown();
     }
 
-    @Override
-    public void onLogout(SessionID sessionId) {
-    }
 
-    @Override
-    public void toAdmin(Message message, SessionID sessionId) {
-    }
 
     @Override
     public void fromAdmin(Message message, SessionID sessionId) {
         received.add(message);
     }
 
-    @Override
-    public void toApp(Message message, SessionID sessionId) {
-    }
 
     @Override
     public void fromApp(Message message, SessionID sessionId) {

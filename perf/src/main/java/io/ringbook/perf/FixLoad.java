@@ -6,7 +6,7 @@ import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.fix.FixInitiators;
 import org.HdrHistogram.Histogram;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.MemoryStoreFactory;
@@ -103,7 +103,7 @@ final class FixLoad {
     }
 
     /** One initiator session; records each order's latency at its first execution report. */
-    private static final class Client implements Application, AutoCloseable {
+    private static final class Client extends ApplicationAdapter implements AutoCloseable {
         private final SessionID session;
         private final SocketInitiator initiator;
         private final CountDownLatch loggedOn = new CountDownLatch(1);
@@ -162,24 +162,9 @@ final class FixLoad {
             initiator.stop(true);
         }
 
-        @Override
-        public void onCreate(SessionID sessionId) {
-        }
 
-        @Override
-        public void onLogout(SessionID sessionId) {
-        }
 
-        @Override
-        public void toAdmin(Message message, SessionID sessionId) {
-        }
 
-        @Override
-        public void fromAdmin(Message message, SessionID sessionId) {
-        }
 
-        @Override
-        public void toApp(Message message, SessionID sessionId) {
-        }
     }
 }

@@ -10,7 +10,7 @@ import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.CommandPublisher;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.Session;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * cancels a session's orders when it goes away. Other message types get a
  * BusinessMessageReject from QuickFIX/J.
  */
-final class FixApplication implements Application {
+final class FixApplication extends ApplicationAdapter {
 
     private final ReferenceData data;
     private final FixSessions sessions;
@@ -54,9 +54,6 @@ final class FixApplication implements Application {
         this.engine = publisher;
     }
 
-    @Override
-    public void onCreate(SessionID sessionId) {
-    }
 
     @Override
     public void onLogon(SessionID sessionId) {
@@ -76,17 +73,8 @@ final class FixApplication implements Application {
         }
     }
 
-    @Override
-    public void toAdmin(Message message, SessionID sessionId) {
-    }
 
-    @Override
-    public void fromAdmin(Message message, SessionID sessionId) {
-    }
 
-    @Override
-    public void toApp(Message message, SessionID sessionId) {
-    }
 
     @Override
     public void fromApp(Message message, SessionID sessionId) throws FieldNotFound, UnsupportedMessageType {
