@@ -1,6 +1,7 @@
 package io.ringbook.app;
 
 import io.ringbook.app.backtest.BacktestRun;
+import io.ringbook.app.profile.DemoProfile;
 import io.ringbook.engine.domain.EventTime;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,11 +1,13 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
  * The {@code ringbook} command line. Each subcommand is one tool of API.md's "Command
- * line" table; the ones not listed here arrive with their issues.
+ * line" table and the operations commands of README. A configuration mistake ends the
+ * command with its message and exit code 2, not a stack trace.
  */
 @Command(name = "ringbook", mixinStandardHelpOptions = true, versionProvider = RingbookCommand.Version.class,
         subcommands = {StartCommand.class, ReplayCommand.class, JournalCommand.class, BackupCommand.class, RestoreCommand.class, RetainCommand.class, BacktestCommand.class},
@@ -19,7 +21,13 @@ public final class RingbookCommand implements Runnable {
     }
 
     static int run(String... args) {
-        return new CommandLine(new RingbookCommand()).execute(args);
+        return new CommandLine(new RingbookCommand()).setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+            if (!(failure instanceof ConfigException)) {
+                throw failure;
+            }
+            commandLine.getErr().println("ringbook: " + failure.getMessage());
+            return 2;
+        }).execute(args);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.ringbook.app;
 
 import io.ringbook.admin.AdminApi;
-import io.ringbook.admin.AdminTokens;
+import io.ringbook.app.profile.DemoProfile;
+import io.ringbook.app.profile.Ports;
+import io.ringbook.app.profile.Profile;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
@@ -10,8 +12,6 @@ import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.fix.FixGateway;
-import io.ringbook.gateway.rest.ApiKeys;
-import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.gateway.rest.RestGateway;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
@@ -43,9 +43,8 @@ import java.util.stream.Stream;
 final class RunningEngine implements AutoCloseable {
 
     private static final int INITIAL_ORDERS = 1 << 16;
-    /** The demo profile listens on the loopback interface only (API.md). */
-    static final String LOCALHOST = "127.0.0.1";
 
+    private final Profile profile;
     private final ReferenceData referenceData;
     private final RiskBoard riskBoard;
     private final Path dataDir;
@@ -59,17 +58,19 @@ final class RunningEngine implements AutoCloseable {
     private final int adminPort;
     private final FixGateway fix;
 
-    private RunningEngine(ReferenceData referenceData, Path dataDir, PipelineConfig config, Durability durability,
-                          ApiKeys apiKeys, AdminTokens adminTokens, Ports ports) {
-        this.referenceData = referenceData;
+    private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability) {
+        this.profile = profile;
+        this.referenceData = profile.referenceData();
+        String host = profile.listenAddress();
+        Ports ports = profile.ports();
         this.riskBoard = new RiskBoard(referenceData.risk());
         this.dataDir = dataDir;
         EpochClock clock = EpochClock.system();
-        this.admin = new AdminApi(referenceData, adminTokens, riskBoard, dataDir, clock);
-        this.rest = new RestGateway(referenceData, apiKeys, RateLimits.DEMO, riskBoard);
+        this.admin = new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock);
+        this.rest = new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
         try {
-            this.adminPort = admin.start(LOCALHOST, ports.admin());
-            this.restPort = rest.start(LOCALHOST, ports.rest());
+            this.adminPort = admin.start(host, ports.admin());
+            this.restPort = rest.start(host, ports.rest());
             this.journal = Journal.open(dataDir, durability);
         } catch (RuntimeException unusable) {
             rest.close();
@@ -86,7 +87,8 @@ final class RunningEngine implements AutoCloseable {
             admin.close();
             throw unrecoverable;
         }
-        this.fix = new FixGateway(referenceData, LOCALHOST, ports.fix(), dataDir.resolve("fix"), false, true);
+        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix().resetOnLogon(),
+                profile.fix().cancelOnDisconnect());
         List<EngineListener> readModels = new ArrayList<>(rest.listeners());
         readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());
@@ -116,14 +118,21 @@ final class RunningEngine implements AutoCloseable {
     }
 
     /**
-     * Starts the demo profile on {@code dataDir}, emptying it first if {@code fresh}. Both
-     * HTTP APIs listen on 127.0.0.1 from the start and answer 503 (not ready) until
-     * recovery is done.
+     * Starts {@code profile} on {@code dataDir}, emptying it first if {@code fresh}. Both
+     * HTTP APIs listen from the start and answer 503 (not ready) until recovery is done.
      */
-    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability, Ports ports) {
+    static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability) {
         prepare(dataDir, fresh);
-        return new RunningEngine(DemoProfile.referenceData(), dataDir, config, durability, DemoProfile.apiKeys(),
-                DemoProfile.adminTokens(), ports);
+        return new RunningEngine(profile, dataDir, config, durability);
+    }
+
+    /** Starts the demo profile, listening on {@code ports}. */
+    static RunningEngine startDemo(Path dataDir, boolean fresh, PipelineConfig config, Durability durability, Ports ports) {
+        return start(DemoProfile.profile().withPorts(ports), dataDir, fresh, config, durability);
+    }
+
+    Profile profile() {
+        return profile;
     }
 
     int restPort() {

@@ -1,5 +1,10 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.DemoProfile;
+import io.ringbook.app.profile.Ports;
+import io.ringbook.app.profile.Profile;
+import io.ringbook.app.profile.ProfileFile;
+import io.ringbook.app.profile.RunSettings;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
@@ -19,7 +24,8 @@ import java.util.stream.Collectors;
         description = "Run the engine (the demo profile unless --config is given).")
 final class StartCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (not supported yet: only the demo profile runs).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file, YAML or JSON (docs/CONFIGURATION.md); without it, the demo profile.")
     Path config;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
@@ -28,52 +34,44 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Empty the data directory before starting.")
     boolean fresh;
 
-    @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "blocking",
-            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--wait-strategy", paramLabel = "KIND",
+            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking (default: blocking).")
     String waitStrategy;
 
-    @Option(names = "--snapshot-every", paramLabel = "SECONDS", defaultValue = "600",
-            description = "Take a snapshot this often, 0 for never (default: ${DEFAULT-VALUE}).")
-    long snapshotSeconds;
+    @Option(names = "--snapshot-every", paramLabel = "SECONDS", description = "Take a snapshot this often, 0 for never (default: 600).")
+    Long snapshotSeconds;
 
-    @Option(names = "--rest-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "Port of the REST gateway on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int restPort;
+    @Option(names = "--rest-port", paramLabel = "PORT", description = "Port of the REST gateway (default: 8080).")
+    Integer restPort;
 
-    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Port of the admin API on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int adminPort;
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Port of the admin API (default: 8081).")
+    Integer adminPort;
 
-    @Option(names = "--fix-port", paramLabel = "PORT", defaultValue = "9878",
-            description = "Port of the FIX 4.4 acceptor on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int fixPort;
+    @Option(names = "--fix-port", paramLabel = "PORT", description = "Port of the FIX 4.4 acceptor (default: 9878).")
+    Integer fixPort;
 
-    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "process-crash",
-            description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--durability", paramLabel = "LEVEL",
+            description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: process-crash).")
     String durability;
 
     @Option(names = "--backup-to", paramLabel = "DEST", description = "Back up the journal to DEST while running (see --backup-every).")
     Path backupTo;
 
-    @Option(names = "--backup-every", paramLabel = "MINUTES", defaultValue = "60",
-            description = "Minutes between the running engine's own backups to --backup-to (default: ${DEFAULT-VALUE}).")
-    long backupMinutes;
+    @Option(names = "--backup-every", paramLabel = "MINUTES", description = "Minutes between the running engine's own backups to --backup-to (default: 60).")
+    Long backupMinutes;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
-        if (config != null) {
-            System.err.println("ringbook: --config is not supported yet; run without it for the demo profile.");
-            return 2;
-        }
-        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
-                .withSnapshotIntervalMillis(snapshotSeconds * 1000);
+        Profile profile = withCommandLine(config == null ? DemoProfile.profile() : ProfileFile.read(config, System::getenv));
+        RunSettings run = profile.run();
+        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(run.waitStrategy())
+                .withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
         CountDownLatch stopped = new CountDownLatch(1);
-        Durability level = Durability.parse(durability);
-        RunningEngine engine = RunningEngine.startDemo(dataDir.toAbsolutePath().normalize(), fresh, pipelineConfig, level,
-                new Ports(restPort, adminPort, fixPort));
-        BackupSchedule backups = backupTo == null ? null
-                : new BackupSchedule(dataDir.toAbsolutePath().normalize(), backupTo.toAbsolutePath().normalize(), backupMinutes, true);
+        Path data = dataDir.toAbsolutePath().normalize();
+        RunningEngine engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
+        BackupSchedule backups = run.backupTo() == null ? null
+                : new BackupSchedule(data, run.backupTo().toAbsolutePath().normalize(), run.backupEveryMinutes(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (backups != null) {
                 backups.close();
@@ -82,19 +80,35 @@ final class StartCommand implements Callable<Integer> {
             out.println("ringbook: stopped");
             stopped.countDown();
         }, "ringbook-shutdown"));
-        printBanner(out, engine, pipelineConfig, level);
-        if (backupTo != null) {
-            out.println("  backups   " + backupTo.toAbsolutePath().normalize() + " every " + backupMinutes + " min (incremental, gzip)");
+        printBanner(out, engine, pipelineConfig, run.durability());
+        if (backups != null) {
+            out.println("  backups   " + run.backupTo().toAbsolutePath().normalize() + " every " + run.backupEveryMinutes()
+                    + " min (incremental, gzip)");
         }
         stopped.await();
         return 0;
+    }
+
+    /** The profile with what the command line says in place of its settings. */
+    private Profile withCommandLine(Profile profile) {
+        Ports ports = profile.ports();
+        RunSettings run = profile.run();
+        return profile.withPorts(new Ports(restPort != null ? restPort : ports.rest(), adminPort != null ? adminPort : ports.admin(),
+                        fixPort != null ? fixPort : ports.fix()))
+                .withRun(new RunSettings(waitStrategy != null ? WaitStrategyKind.parse(waitStrategy) : run.waitStrategy(),
+                        snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
+                        durability != null ? Durability.parse(durability) : run.durability(),
+                        backupTo != null ? backupTo : run.backupTo(), backupMinutes != null ? backupMinutes : run.backupEveryMinutes()));
     }
 
     private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, Durability level) {
         String symbols = engine.referenceData().symbols().all().stream()
                 .map(s -> s.name() + " (tick " + s.tickSize().toPlainString() + ", lot " + s.lotSize().toPlainString() + ")")
                 .collect(Collectors.joining(", "));
-        out.println("Ringbook " + RingbookCommand.version() + ", demo profile");
+        Profile profile = engine.profile();
+        boolean demo = profile.name().equals("demo");
+        String host = profile.listenAddress();
+        out.println("Ringbook " + RingbookCommand.version() + (demo ? ", demo profile" : ", profile " + profile.name()));
         out.println("  engine    running: ring " + config.ringSize() + " slots, wait strategy "
                 + config.waitStrategy().name().toLowerCase().replace('_', '-') + ", clock tick " + config.clockTickMillis() + " ms");
         out.println("  symbols   " + symbols);
@@ -107,12 +121,14 @@ final class StartCommand implements Callable<Integer> {
         recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
         out.println("  snapshots " + engine.dataDir().resolve("snapshots") + (config.snapshotIntervalMillis() > 0
                 ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
-        out.println("  REST      http://" + RunningEngine.LOCALHOST + ":" + engine.restPort()
-                + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; keys t1-key..t4-key)");
-        out.println("  FIX 4.4   " + RunningEngine.LOCALHOST + ":" + engine.fixPort()
-                + "  (TargetCompID " + FixGateway.COMP_ID + ", SenderCompID T1..T4; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
-        out.println("  admin     http://" + RunningEngine.LOCALHOST + ":" + engine.adminPort()
-                + "  (GET /health; Authorization: Bearer viewer-token | operator-token | admin-token)");
+        String accounts = demo ? "T1..T4" : "the account names";
+        out.println("  REST      http://" + host + ":" + engine.restPort()
+                + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; "
+                + (demo ? "keys t1-key..t4-key)" : "API keys of " + profile.name() + ")"));
+        out.println("  FIX 4.4   " + host + ":" + engine.fixPort() + "  (TargetCompID " + FixGateway.COMP_ID + ", SenderCompID "
+                + accounts + "; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
+        out.println("  admin     http://" + host + ":" + engine.adminPort() + "  (GET /health; Authorization: Bearer "
+                + (demo ? "viewer-token | operator-token | admin-token)" : "tokens of " + profile.name() + ")"));
         out.println("Stop with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");
     }
 }

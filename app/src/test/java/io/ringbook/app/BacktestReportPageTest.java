@@ -1,5 +1,7 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.DemoProfile;
+import io.ringbook.app.profile.Ports;
 import io.ringbook.app.backtest.BacktestRun;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;

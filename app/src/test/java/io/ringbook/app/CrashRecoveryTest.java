@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.Ports;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.JournalQuery;

@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.pipeline.PipelineConfig;
@@ -230,7 +231,7 @@ class FixEndToEndTest {
         return m;
     }
 
-    private static Message message(String type) {
+    static Message message(String type) {
         Message m = new Message();
         m.getHeader().setString(MsgType.FIELD, type);
         return m;

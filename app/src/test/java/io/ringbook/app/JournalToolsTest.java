@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.Ports;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;

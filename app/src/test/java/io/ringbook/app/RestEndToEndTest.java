@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.pipeline.PipelineConfig;

@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.Ports;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
@@ -73,7 +74,7 @@ class RunningEngineTest {
     }
 
     @Test
-    void shouldRefuseUnknownCommandsAndConfigFilesWithUsage() {
+    void shouldRefuseUnknownCommandsAndMissingConfigFilesWithAMessage() {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured));
@@ -81,6 +82,7 @@ class RunningEngineTest {
             assertEquals(2, RingbookCommand.run("launch"));
             assertTrue(captured.toString().contains("Unmatched argument at index 0: 'launch'"), captured.toString());
             assertEquals(2, RingbookCommand.run("start", "--config", "x.yaml"));
+            assertTrue(captured.toString().contains("ringbook: x.yaml: no such file"), captured.toString());
         } finally {
             System.setErr(err);
         }

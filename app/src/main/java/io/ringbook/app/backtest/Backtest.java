@@ -53,7 +53,7 @@ final class Backtest {
                     RecordType type = RecordHeader.type(input.buffer(), input.offset());
                     if (type == RecordType.CONFIG) {
                         if (data == null) {
-                            data = BacktestSettings.apply(ConfigCodec.decode(input.buffer(), input.offset()), settings);
+                            data = BacktestSettings.forJournal(ConfigCodec.decode(input.buffer(), input.offset()), settings);
                             engine = new Engine(data, 1, last);
                         }
                         continue;
@@ -94,7 +94,7 @@ final class Backtest {
 
     static Outcome fromOrderFile(Path orders, ReferenceData base, Path settings, boolean skipBadRows, PrintStream progress)
             throws IOException {
-        ReferenceData data = BacktestSettings.apply(base, settings);
+        ReferenceData data = BacktestSettings.forOrderFile(base, settings);
         OrderFile file = new OrderFile(data, skipBadRows);
         long[] count = {0};
         file.read(orders, c -> count[0]++);

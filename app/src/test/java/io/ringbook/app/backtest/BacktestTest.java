@@ -1,5 +1,8 @@
 package io.ringbook.app.backtest;
 
+import io.ringbook.app.profile.ConfigException;
+import io.ringbook.app.profile.DemoProfile;
+import io.ringbook.app.profile.ProfileFileTest;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
@@ -43,7 +46,7 @@ class BacktestTest {
     void unchangedSettingsReproduceTheRunAndATighterLimitRejectsExactlyTheLargerOrders() throws Exception {
         Path data = dir.resolve("data");
         int bigAccepted = record(data);
-        BacktestRun same = new BacktestRun(io.ringbook.app.DemoProfileAccess.referenceData(), null, progress);
+        BacktestRun same = new BacktestRun(DemoProfile.referenceData(), null, progress);
         same.journal(data, Long.MIN_VALUE, Long.MAX_VALUE);
         Map<String, Object> report = same.report();
         Map<String, Object> comparison = (Map<String, Object>) report.get("comparison");
@@ -56,7 +59,7 @@ class BacktestTest {
 
         Path settings = dir.resolve("tight.yaml");
         Files.writeString(settings, "limits:\n  \"*\": {maxOrderQty: {\"*\": \"2\"}}\n");
-        BacktestRun tight = new BacktestRun(io.ringbook.app.DemoProfileAccess.referenceData(), settings, progress);
+        BacktestRun tight = new BacktestRun(DemoProfile.referenceData(), settings, progress);
         tight.journal(data, Long.MIN_VALUE, Long.MAX_VALUE);
         Map<String, Object> tighter = (Map<String, Object>) tight.report().get("comparison");
         assertEquals((long) bigAccepted, tighter.get("nowRejected"), "exactly the accepted orders of 3 lots");
@@ -74,6 +77,28 @@ class BacktestTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aWholeProfileFileReplacesTheDemoForAnOrderFileButMustMatchARecording() throws Exception {
+        Path file = dir.resolve("funds.csv");
+        Files.writeString(file, String.join("\n",
+                "time,action,account,clOrdId,origClOrdId,symbol,side,type,price,qty,timeInForce",
+                "2026-11-23T10:00:00Z,NEW,FUND1,a-1,,BTC-USD,SELL,LIMIT,60000,1,GTC",
+                "2026-11-23T10:00:01Z,NEW,FUND2,b-1,,BTC-USD,BUY,LIMIT,60000,6,GTC",
+                "2026-11-23T10:00:02Z,NEW,FUND2,b-2,,BTC-USD,BUY,LIMIT,70000,1,GTC",
+                ""));
+        BacktestRun run = new BacktestRun(DemoProfile.referenceData(), ProfileFileTest.EXAMPLE, progress);
+        run.orders(file, false);
+        Map<String, Object> fund2 = (Map<String, Object>) ((Map<String, Object>) run.report().get("accounts")).get("FUND2");
+        assertEquals(Map.of("MAX_ORDER_QTY", 1L, "PRICE_BAND", 1L), fund2.get("rejects"), "the file's limits and band apply");
+
+        Path data = dir.resolve("data");
+        record(data);
+        BacktestRun mismatched = new BacktestRun(DemoProfile.referenceData(), ProfileFileTest.EXAMPLE, progress);
+        ConfigException refused = assertThrows(ConfigException.class, () -> mismatched.journal(data, Long.MIN_VALUE, Long.MAX_VALUE));
+        assertTrue(refused.getMessage().contains("differ from the recording's"), refused.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void anOrderFileRunsAndItsBadRowsAreNamedByLine() throws Exception {
         Path file = dir.resolve("orders.csv");
         Files.writeString(file, String.join("\n",
@@ -85,10 +110,10 @@ class BacktestTest {
                 "2026-11-23T10:00:04Z,CANCEL,T1,a-3,a-2,,,,,,",
                 "2026-11-23T10:00:05Z,NEW,T3,c-1,,TEST,BUY,LIMIT,100.5,1,GTC",
                 ""));
-        BacktestRun strict = new BacktestRun(io.ringbook.app.DemoProfileAccess.referenceData(), null, progress);
+        BacktestRun strict = new BacktestRun(DemoProfile.referenceData(), null, progress);
         IOException bad = assertThrows(IOException.class, () -> strict.orders(file, false));
         assertEquals("orders.csv line 7: price 100.5 is not a positive multiple of 1", bad.getMessage());
-        BacktestRun lenient = new BacktestRun(io.ringbook.app.DemoProfileAccess.referenceData(), null, progress);
+        BacktestRun lenient = new BacktestRun(DemoProfile.referenceData(), null, progress);
         lenient.orders(file, true);
         Map<String, Object> report = lenient.report();
         assertEquals(List.of("orders.csv line 7: price 100.5 is not a positive multiple of 1"), report.get("skippedRows"));
@@ -101,7 +126,7 @@ class BacktestTest {
 
     /** Records a run in {@code data}; returns how many accepted orders had 3 lots. */
     private static int record(Path data) throws Exception {
-        ReferenceData demo = io.ringbook.app.DemoProfileAccess.referenceData();
+        ReferenceData demo = DemoProfile.referenceData();
         int bigAccepted = 0;
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
             new InputJournal(journal).recordConfiguration(demo, 0, 1);

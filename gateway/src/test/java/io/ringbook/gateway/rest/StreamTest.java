@@ -42,15 +42,15 @@ class StreamTest {
         gateway.limit("t2-key", "SELL", 105, 4);
         Frames frames = new Frames();
         WebSocket ws = connect("t1-key", frames);
-        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
         assertEquals("subscribed", frames.next().get("type").asText());
         JsonNode snapshot = frames.next();
         assertTrue(snapshot.get("snapshot").asBoolean());
         assertEquals("[[\"105\",\"4\"]]", snapshot.get("asks").toString());
         long sequence = snapshot.get("sequence").asLong();
 
-        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"orders\"}", true);
-        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbol\":\"TEST\"}", true);
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"orders\"}", true).get(5, TimeUnit.SECONDS);
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"trades\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
         assertEquals("subscribed", frames.next().get("type").asText());
         assertEquals("subscribed", frames.next().get("type").asText());
         gateway.limit("t1-key", "BUY", 105, 1);
@@ -78,12 +78,12 @@ class StreamTest {
             }
         }
         assertTrue(sawExecution && sawTrade && sawBook);
-        ws.sendText("{\"op\":\"ping\"}", true);
+        ws.sendText("{\"op\":\"ping\"}", true).get(5, TimeUnit.SECONDS);
         JsonNode pong = frames.next();
         while (!pong.get("type").asText().equals("pong")) {
             pong = frames.next();
         }
-        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"NOPE\"}", true);
+        ws.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"NOPE\"}", true).get(5, TimeUnit.SECONDS);
         assertEquals("UNKNOWN_SYMBOL", frames.next().get("error").get("code").asText());
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
     }
@@ -94,9 +94,9 @@ class StreamTest {
         Frames second = new Frames();
         WebSocket a = connect("t1-key", first);
         WebSocket b = connect("t2-key", second);
-        a.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
-        b.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
-        b.sendText("{\"op\":\"subscribe\",\"channel\":\"ticker\",\"symbol\":\"TEST\"}", true);
+        a.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
+        b.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
+        b.sendText("{\"op\":\"subscribe\",\"channel\":\"ticker\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
         first.next();
         first.next();
         second.next();
@@ -133,12 +133,12 @@ class StreamTest {
     void shouldCutOffAStalledSubscriberWhileOrderEntryGoesOnAndAFastOneMissesNothing() throws Exception {
         Frames fast = new Frames();
         WebSocket fastWs = connect("t1-key", fast);
-        fastWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        fastWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
         assertEquals("subscribed", fast.next().get("type").asText());
         long sequence = fast.next().get("sequence").asLong();
         Stalled stalled = new Stalled();
         WebSocket slowWs = connect("t2-key", stalled);
-        slowWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true);
+        slowWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
         waitFor(() -> sessions() == 2 && gateway.gateway().health().check().details().get("deepestStreamQueue") != null);
 
         // 5,000 orders a second (about 10,000 book frames): a client that reads keeps up, one that does not fills up

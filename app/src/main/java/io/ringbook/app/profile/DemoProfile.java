@@ -1,6 +1,5 @@
-package io.ringbook.app;
+package io.ringbook.app.profile;
 
-import io.ringbook.admin.AdminTokens;
 import io.ringbook.admin.Role;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
@@ -12,7 +11,7 @@ import io.ringbook.engine.limits.PerSymbolLimit;
 import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.limits.SymbolRisk;
-import io.ringbook.gateway.rest.ApiKeys;
+import io.ringbook.gateway.rest.RateLimits;
 
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -26,15 +25,24 @@ import java.util.Map;
  * 10,000 open orders, 10,000 orders/s, no loss, concentration or notional limit, no
  * price band; a volatility breaker per symbol (a 50% move within 60 s; 30 s cool-down,
  * 10 probe orders) and a reject-storm breaker per account (1,000 rejects within 10 s).
+ * It listens on 127.0.0.1 only, on ports 8080 (REST), 8081 (admin) and 9878 (FIX).
  */
-final class DemoProfile {
+public final class DemoProfile {
 
     private DemoProfile() {
     }
 
     private static final long SECOND = 1_000_000_000L;
 
-    static ReferenceData referenceData() {
+    /** The demo profile, listening on its usual ports. */
+    public static Profile profile() {
+        return new Profile("demo", referenceData(), new Credentials(
+                Map.of("t1-key", 0, "t2-key", 1, "t3-key", 2, "t4-key", 3), Map.of(),
+                Map.of("viewer-token", Role.VIEWER, "operator-token", Role.OPERATOR, "admin-token", Role.ADMIN)),
+                RateLimits.DEMO, "127.0.0.1", Ports.DEFAULTS, Profile.FixOptions.DEFAULTS, RunSettings.DEFAULTS);
+    }
+
+    public static ReferenceData referenceData() {
         SymbolTable symbols = new SymbolTable(List.of(
                 new SymbolSpec(0, "BTC-USD", new BigDecimal("0.01"), new BigDecimal("0.0001"), 0, 0),
                 new SymbolSpec(1, "ETH-USD", new BigDecimal("0.01"), new BigDecimal("0.001"), 0, 0),
@@ -47,15 +55,5 @@ final class DemoProfile {
         RiskSettings risk = new RiskSettings(Collections.nCopies(symbols.size(), volatility),
                 Collections.nCopies(accounts.size(), limits), new RejectStorm(1_000, 10 * SECOND, BreakerSettings.DEFAULT));
         return new ReferenceData(symbols, accounts, risk);
-    }
-
-    /** Admin tokens {@code viewer-token}, {@code operator-token}, {@code admin-token}. */
-    static AdminTokens adminTokens() {
-        return new AdminTokens(Map.of("viewer-token", Role.VIEWER, "operator-token", Role.OPERATOR, "admin-token", Role.ADMIN));
-    }
-
-    /** API keys {@code t1-key}..{@code t4-key} for accounts T1..T4. */
-    static ApiKeys apiKeys() {
-        return new ApiKeys(Map.of("t1-key", 0, "t2-key", 1, "t3-key", 2, "t4-key", 3));
     }
 }

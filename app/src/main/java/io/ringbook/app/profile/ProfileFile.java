@@ -1,0 +1,286 @@
+package io.ringbook.app.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ringbook.admin.Role;
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.domain.TradingHours;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.RejectStorm;
+import io.ringbook.engine.limits.RiskSettings;
+import io.ringbook.engine.limits.SymbolRisk;
+import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.gateway.rest.RateLimits;
+import io.ringbook.journal.Durability;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A profile other than the demo's, from a YAML (or JSON) file: {@code ./ringbook start
+ * --config FILE}. It has no built-in credentials: every account needs an API key and the
+ * admin API at least one token, each of 16 characters or more, written in the file or,
+ * better, taken from the environment with {@code ${NAME}} (an unset variable stops the
+ * start). Whatever is not configured is off: no limits, no price band, no breakers.
+ * docs/CONFIGURATION.md describes every setting; a mistake is reported with its path
+ * ({@code symbols.TEST.tickSize: ...}) and nothing starts.
+ */
+public final class ProfileFile {
+
+    static final int MIN_CREDENTIAL_LENGTH = 16;
+    private static final Set<String> ROOT_KEYS = Set.of("listen", "ports", "engine", "backup", "fix", "rateLimits",
+            "symbols", "accounts", "limits", "rejectStorm", "adminTokens");
+    private static final Set<String> SPEC_KEYS = Set.of("tickSize", "lotSize", "makerFee", "takerFee", "tradingHours");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final int FEE_SCALE = 6;
+
+    private ProfileFile() {
+    }
+
+    /** Reads {@code file} with {@code ${NAME}} taken from {@code environment} (null when unset). */
+    public static Profile read(Path file, Function<String, String> environment) {
+        try {
+            ConfigNode root = parse(file, environment);
+            ReferenceData data = referenceData(root);
+            return new Profile(file.toString(), data, credentials(root, data.accounts()), rateLimits(root.node("rateLimits")),
+                    root.string("listen", "127.0.0.1"), ports(root.node("ports")), fix(root.node("fix")), run(root));
+        } catch (ConfigException | IllegalArgumentException | ArithmeticException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The file as a tree of settings, environment variables substituted; errors name the setting, not the file. */
+    public static ConfigNode parse(Path file, Function<String, String> environment) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(file), Map.class);
+            return ConfigNode.root(tree == null ? null : substitute(tree, environment, ""));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("not YAML or JSON: " + e.getOriginalMessage());
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("no such file");
+        } catch (IOException e) {
+            throw new ConfigException("cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Whether the file defines what it trades (symbols with their tick and lot): a whole profile, not just overrides. */
+    public static boolean definesSymbols(ConfigNode root) {
+        ConfigNode symbols = root.node("symbols");
+        return symbols.keys().stream().anyMatch(name -> symbols.node(name).has("tickSize"));
+    }
+
+    /** The symbols, accounts and risk settings of a whole profile. */
+    public static ReferenceData referenceData(ConfigNode root) {
+        root.allowOnly(ROOT_KEYS);
+        ConfigNode symbolsNode = root.node("symbols");
+        List<SymbolSpec> specs = new ArrayList<>();
+        for (String name : symbolsNode.keys()) {
+            checkName(symbolsNode, name);
+            ConfigNode symbol = symbolsNode.node(name);
+            for (String key : symbol.keys()) {
+                if (!SPEC_KEYS.contains(key) && !RiskOverrides.SYMBOL_KEYS.contains(key)) {
+                    throw symbol.error(key, "unknown setting (known here: " + String.join(", ", SPEC_KEYS) + ", "
+                            + String.join(", ", RiskOverrides.SYMBOL_KEYS) + ")");
+                }
+            }
+            specs.add(new SymbolSpec(specs.size(), name, positive(symbol, "tickSize"), positive(symbol, "lotSize"),
+                    fee(symbol, "makerFee"), fee(symbol, "takerFee"), symbol.parsed("tradingHours", "24/7", TradingHours::parse)));
+        }
+        if (specs.isEmpty()) {
+            throw new ConfigException("symbols: at least one symbol is required");
+        }
+        ConfigNode accountsNode = root.node("accounts");
+        for (String name : accountsNode.keys()) {
+            checkName(accountsNode, name);
+        }
+        if (accountsNode.keys().isEmpty()) {
+            throw new ConfigException("accounts: at least one account is required");
+        }
+        SymbolTable symbols = new SymbolTable(specs);
+        AccountTable accounts = new AccountTable(accountsNode.keys());
+        RiskSettings unlimited = new RiskSettings(Collections.nCopies(symbols.size(), SymbolRisk.none()),
+                Collections.nCopies(accounts.size(), AccountLimits.none(symbols.size())), RejectStorm.NONE);
+        return RiskOverrides.apply(new ReferenceData(symbols, accounts, unlimited), root);
+    }
+
+    private static Credentials credentials(ConfigNode root, AccountTable accounts) {
+        ConfigNode accountsNode = root.node("accounts");
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        Map<Integer, String> secrets = new LinkedHashMap<>();
+        for (String name : accountsNode.keys()) {
+            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret"));
+            int id = accounts.find(name).orElseThrow();
+            if (keys.put(credential(account, "apiKey"), id) != null) {
+                throw account.error("apiKey", "is the key of another account as well");
+            }
+            if (account.has("secret")) {
+                secrets.put(id, credential(account, "secret"));
+            }
+        }
+        ConfigNode tokensNode = root.node("adminTokens").allowOnly(Set.of("viewer", "operator", "admin"));
+        Map<String, Role> tokens = new LinkedHashMap<>();
+        for (String role : tokensNode.keys()) {
+            for (String token : tokenList(tokensNode, role)) {
+                if (tokens.put(token, Role.valueOf(role.toUpperCase(Locale.ROOT))) != null) {
+                    throw tokensNode.error(role, "a token is given twice");
+                }
+            }
+        }
+        if (tokens.isEmpty()) {
+            throw new ConfigException("adminTokens: at least one token is required (viewer, operator or admin: TOKEN)");
+        }
+        return new Credentials(keys, secrets, tokens);
+    }
+
+    private static String credential(ConfigNode node, String key) {
+        return longEnough(node, key, node.requiredString(key));
+    }
+
+    /** A role's token, or its list of tokens. */
+    private static List<String> tokenList(ConfigNode node, String role) {
+        if (!(node.raw(role) instanceof List<?> list)) {
+            return List.of(credential(node, role));
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Object token : list) {
+            tokens.add(longEnough(node, role, token == null ? "" : token.toString()));
+        }
+        return tokens;
+    }
+
+    private static String longEnough(ConfigNode node, String key, String credential) {
+        if (credential.length() < MIN_CREDENTIAL_LENGTH) {
+            throw node.error(key, "must have at least " + MIN_CREDENTIAL_LENGTH + " characters");
+        }
+        return credential;
+    }
+
+    private static RateLimits rateLimits(ConfigNode node) {
+        node.allowOnly(Set.of("orderEntryPerSecond", "orderEntryPerMinute", "queriesPerSecond", "queriesPerMinute",
+                "abuseRefusals", "blockSeconds"));
+        RateLimits d = RateLimits.DEMO;
+        return new RateLimits(count(node, "orderEntryPerSecond", d.orderEntryPerSecond()),
+                count(node, "orderEntryPerMinute", d.orderEntryPerMinute()), count(node, "queriesPerSecond", d.queriesPerSecond()),
+                count(node, "queriesPerMinute", d.queriesPerMinute()), (int) count(node, "abuseRefusals", d.abuseRefusals()),
+                count(node, "blockSeconds", d.blockSeconds()));
+    }
+
+    private static Ports ports(ConfigNode node) {
+        node.allowOnly(Set.of("rest", "admin", "fix"));
+        return new Ports(port(node, "rest", Ports.DEFAULTS.rest()), port(node, "admin", Ports.DEFAULTS.admin()),
+                port(node, "fix", Ports.DEFAULTS.fix()));
+    }
+
+    private static Profile.FixOptions fix(ConfigNode node) {
+        node.allowOnly(Set.of("resetOnLogon", "cancelOnDisconnect"));
+        return new Profile.FixOptions(node.flag("resetOnLogon", Profile.FixOptions.DEFAULTS.resetOnLogon()),
+                node.flag("cancelOnDisconnect", Profile.FixOptions.DEFAULTS.cancelOnDisconnect()));
+    }
+
+    private static RunSettings run(ConfigNode root) {
+        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "snapshotEverySeconds", "durability"));
+        ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes"));
+        RunSettings d = RunSettings.DEFAULTS;
+        String to = backup.string("to", null);
+        return new RunSettings(engine.parsed("waitStrategy", d.waitStrategy().name(), WaitStrategyKind::parse),
+                engine.whole("snapshotEverySeconds", d.snapshotEverySeconds()),
+                engine.parsed("durability", d.durability().name(), Durability::parse),
+                to == null ? null : Path.of(to), count(backup, "everyMinutes", d.backupEveryMinutes()));
+    }
+
+    private static long count(ConfigNode node, String key, long fallback) {
+        long value = node.whole(key, fallback);
+        if (value <= 0) {
+            throw node.error(key, "must be positive");
+        }
+        return value;
+    }
+
+    private static int port(ConfigNode node, String key, int fallback) {
+        long value = node.whole(key, fallback);
+        if (value < 0 || value > 65_535) {
+            throw node.error(key, "must be a port number, 0-65535 (0: any free port)");
+        }
+        return (int) value;
+    }
+
+    private static BigDecimal positive(ConfigNode node, String key) {
+        BigDecimal value = node.decimal(key);
+        if (value == null || value.signum() <= 0) {
+            throw node.error(key, "is required and must be a positive decimal");
+        }
+        return value;
+    }
+
+    private static long fee(ConfigNode node, String key) {
+        BigDecimal value = node.decimal(key);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return value.movePointRight(FEE_SCALE).longValueExact();
+        } catch (ArithmeticException e) {
+            throw node.error(key, "is a fraction of the notional with at most 6 decimals (0.0005 = 5 bp)");
+        }
+    }
+
+    private static void checkName(ConfigNode node, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw node.error(name, "names are 1-32 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> substitute(Map<String, Object> map, Function<String, String> environment, String path) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((key, value) -> out.put(key, substituteValue(value, environment, path.isEmpty() ? key : path + "." + key)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object substituteValue(Object value, Function<String, String> environment, String path) {
+        if (value instanceof Map) {
+            return substitute((Map<String, Object>) value, environment, path);
+        }
+        if (value instanceof List) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : (List<Object>) value) {
+                out.add(substituteValue(item, environment, path));
+            }
+            return out;
+        }
+        if (!(value instanceof String text)) {
+            return value;
+        }
+        Matcher variables = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (variables.find()) {
+            String found = environment.apply(variables.group(1));
+            if (found == null) {
+                throw new ConfigException(path + ": environment variable " + variables.group(1) + " is not set");
+            }
+            variables.appendReplacement(out, Matcher.quoteReplacement(found));
+        }
+        variables.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package io.ringbook.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringbook.app.profile.ConfigException;
+import io.ringbook.app.profile.Ports;
+import io.ringbook.app.profile.ProfileFile;
+import io.ringbook.app.profile.ProfileFileTest;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Message;
+import quickfix.field.MsgType;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine run from a configuration file (docs/ringbook.example.yaml), used as its clients and operators would. */
+class ConfiguredProfileTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FUND1 = "fund1-key-0123456789";
+    private static final String FUND2 = "fund2-key-0123456789";
+    private static final String VIEWER = "viewer-token-0123456789";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldTradeAndGuardAsTheFileSays() throws Exception {
+        var profile = ProfileFile.read(ProfileFileTest.EXAMPLE, ProfileFileTest.ENVIRONMENT::get).withPorts(Ports.any());
+        try (RunningEngine engine = RunningEngine.start(profile, dir.resolve("data"), false, PipelineConfig.DEFAULTS,
+                Durability.PROCESS_CRASH)) {
+            String rest = "http://127.0.0.1:" + engine.restPort();
+            String admin = "http://127.0.0.1:" + engine.adminPort();
+
+            assertEquals(401, send(rest, "GET", "X-API-Key", "t1-key", "/api/v1/account", null).statusCode(),
+                    "no demo credentials outside the demo profile");
+            assertEquals(401, send(rest, "GET", "X-API-Key", FUND1, "/api/v1/account", null).statusCode(),
+                    "FUND1 has a secret, so it must sign");
+            HttpResponse<String> symbols = send(rest, "GET", "X-API-Key", FUND2, "/api/v1/symbols", null);
+            JsonNode btc = JSON.readTree(symbols.body()).get(0);
+            assertEquals("BTC-USD", btc.get("symbol").asText());
+            assertEquals("-0.0001", btc.get("makerFee").asText());
+            assertEquals("MON-FRI 14:30-21:00", JSON.readTree(symbols.body()).get(1).get("tradingHours").asText());
+
+            HttpResponse<String> accepted = order(rest, "c-1", "60000", "1");
+            assertEquals(201, accepted.statusCode(), accepted.body());
+            HttpResponse<String> outsideBand = order(rest, "c-2", "70000", "1");
+            assertEquals(422, outsideBand.statusCode());
+            assertEquals("PRICE_BAND", JSON.readTree(outsideBand.body()).get("rejectReason").asText());
+            HttpResponse<String> tooBig = order(rest, "c-3", "60000", "5.0001");
+            assertEquals("MAX_ORDER_QTY", JSON.readTree(tooBig.body()).get("rejectReason").asText());
+
+            assertEquals(401, send(admin, "GET", "Authorization", "Bearer viewer-token", "/admin/v1/breakers", null).statusCode());
+            HttpResponse<String> limits = send(admin, "GET", "Authorization", "Bearer " + VIEWER, "/admin/v1/accounts/FUND1/limits", null);
+            assertEquals("50000", JSON.readTree(limits.body()).get("dailyLossLimit").asText());
+            assertEquals(403, send(admin, "PUT", "Authorization", "Bearer " + VIEWER, "/admin/v1/accounts/FUND1/limits",
+                    limits.body()).statusCode());
+
+            try (FixClient fund2 = new FixClient("FUND2", engine.fixPort(), dir.resolve("fix-fund2"));
+                 FixClient t1 = new FixClient("T1", engine.fixPort(), dir.resolve("fix-t1"))) {
+                assertTrue(fund2.awaitLogon(10), "a configured account logs on with its name as SenderCompID");
+                assertFalse(t1.awaitLogon(2), "an unconfigured CompID is refused");
+                Message status = FixEndToEndTest.message(MsgType.ORDER_STATUS_REQUEST);
+                status.setString(11, "c-1");
+                status.setChar(54, '1');
+                status.setString(55, "BTC-USD");
+                fund2.send(status);
+                assertEquals('I', fund2.next(MsgType.EXECUTION_REPORT).getChar(150));
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartOnAMistakeAndSaySo() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "symbols: {TEST: {tickSize: \"1\", lotSize: \"1\"}}\naccounts: {A: {apiKey: short}}\n"
+                + "adminTokens: {admin: \"admin-token-0123456789\"}\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream was = System.err;
+        System.setErr(new PrintStream(err, true));
+        int code;
+        try {
+            code = RingbookCommand.run("start", "--config", config.toString(), "--data", dir.resolve("data").toString());
+        } finally {
+            System.setErr(was);
+        }
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("accounts.A.apiKey: must have at least 16 characters"), err.toString());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing started");
+    }
+
+    private HttpResponse<String> order(String rest, String clOrdId, String price, String qty) throws Exception {
+        return send(rest, "POST", "X-API-Key", FUND2, "/api/v1/orders", "{\"clOrdId\":\"" + clOrdId
+                + "\",\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"" + price + "\",\"qty\":\"" + qty + "\"}");
+    }
+
+    private HttpResponse<String> send(String base, String method, String header, String value, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header(header, value);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,154 @@
+package io.ringbook.app.profile;
+
+import io.ringbook.admin.Role;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.SymbolSpec;
+import io.ringbook.engine.domain.TradingHours;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.LimitsDocument;
+import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.journal.Durability;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+public class ProfileFileTest {
+
+    public static final Path EXAMPLE = Path.of("../docs/ringbook.example.yaml");
+    public static final Map<String, String> ENVIRONMENT = Map.of(
+            "FUND1_API_KEY", "fund1-key-0123456789", "FUND1_SECRET", "fund1-secret-0123456789",
+            "FUND2_API_KEY", "fund2-key-0123456789", "RINGBOOK_VIEWER_TOKEN", "viewer-token-0123456789",
+            "RINGBOOK_OPERATOR_TOKEN", "operator-token-0123456789", "RINGBOOK_ADMIN_TOKEN", "admin-token-0123456789");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReadTheDocumentedExampleExactly() throws IOException {
+        Profile profile = ProfileFile.read(EXAMPLE, ENVIRONMENT::get);
+        ReferenceData data = profile.referenceData();
+        SymbolSpec btc = data.symbols().get(0);
+        assertEquals("BTC-USD", btc.name());
+        assertEquals(new BigDecimal("0.01"), btc.tickSize());
+        assertEquals(new BigDecimal("0.0001"), btc.lotSize());
+        assertEquals(-100, btc.makerFeePpm());
+        assertEquals(500, btc.takerFeePpm());
+        assertEquals(TradingHours.ALWAYS, btc.tradingHours());
+        SymbolSpec acme = data.symbols().get(1);
+        assertEquals("ACME", acme.name());
+        assertEquals(0, acme.makerFeePpm());
+        assertEquals(TradingHours.parse("MON-FRI 14:30-21:00"), acme.tradingHours());
+        assertEquals(500, data.risk().symbols().get(0).priceBandBps());
+        assertEquals(btc.ticks(new BigDecimal("60000")), data.risk().symbols().get(0).referencePrice());
+        assertEquals(1_000, data.risk().symbols().get(0).volatilityMoveBps());
+        assertEquals(AccountLimits.UNLIMITED, data.risk().symbols().get(1).volatilityMoveBps(), "breakers are off unless configured");
+        assertEquals(50, data.risk().rejectStorm().rejects());
+        assertEquals(60_000_000_000L, data.risk().rejectStorm().breaker().cooldownNanos());
+
+        assertEquals(java.util.List.of("FUND1", "FUND2"), data.accounts().all());
+        Map<String, Object> fund1 = LimitsDocument.toJson("FUND1", data.risk().accounts().get(0), data.symbols());
+        Map<String, Object> fund2 = LimitsDocument.toJson("FUND2", data.risk().accounts().get(1), data.symbols());
+        assertEquals(Map.of("*", "100", "BTC-USD", "50000"), fund1.get("maxOrderQty"));
+        assertEquals("5000000", fund2.get("maxGrossNotional"));
+        assertEquals(500L, ((Number) fund2.get("maxOpenOrders")).longValue());
+        assertEquals("50000", fund1.get("dailyLossLimit"));
+        assertNull(fund2.get("dailyLossLimit"), "an account's own limits apply to it only");
+
+        assertEquals(Map.of("fund1-key-0123456789", 0, "fund2-key-0123456789", 1), profile.credentials().apiKeys());
+        assertEquals(Map.of(0, "fund1-secret-0123456789"), profile.credentials().secrets());
+        assertEquals(Role.OPERATOR, profile.credentials().adminTokens().get("operator-token-0123456789"));
+        assertEquals(50, profile.rateLimits().orderEntryPerSecond());
+        assertEquals(300, profile.rateLimits().blockSeconds());
+        assertEquals(Ports.DEFAULTS, profile.ports());
+        assertEquals("127.0.0.1", profile.listenAddress());
+        assertEquals(Profile.FixOptions.DEFAULTS, profile.fix());
+        assertEquals(WaitStrategyKind.BLOCKING, profile.run().waitStrategy());
+        assertEquals(Durability.POWER_LOSS, profile.run().durability());
+        assertEquals(Path.of("/var/backups/ringbook"), profile.run().backupTo());
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutCredentials() throws IOException {
+        assertRefused(MINIMAL.replace("    apiKey: \"account-a-key-0123456789\"\n", "    {}\n"), "accounts.A.apiKey: is required");
+        assertRefused(MINIMAL.replace("adminTokens: {admin: \"admin-token-0123456789\"}\n", ""), "adminTokens: at least one token");
+        assertRefused(MINIMAL.replace("account-a-key-0123456789", "t1-key"), "accounts.A.apiKey: must have at least 16 characters");
+        assertRefused(MINIMAL.replace("admin: \"admin-token-0123456789\"", "root: \"admin-token-0123456789\""),
+                "adminTokens.root: unknown setting");
+        assertRefused(MINIMAL.replace("\"account-a-key-0123456789\"", "\"${A_KEY}\""), "accounts.A.apiKey: environment variable A_KEY is not set");
+    }
+
+    @Test
+    void shouldTakeCredentialsFromTheEnvironment() throws IOException {
+        Path file = write(MINIMAL.replace("\"account-a-key-0123456789\"", "\"${A_KEY}\"")
+                .replace("{admin: \"admin-token-0123456789\"}", "{viewer: [\"${V1}\", \"viewer-two-0123456789\"]}"));
+        Map<String, String> environment = new HashMap<>(Map.of("A_KEY", "from-the-environment-1", "V1", "viewer-one-0123456789"));
+        Profile profile = ProfileFile.read(file, environment::get);
+        assertEquals(Map.of("from-the-environment-1", 0), profile.credentials().apiKeys());
+        assertEquals(Map.of("viewer-one-0123456789", Role.VIEWER, "viewer-two-0123456789", Role.VIEWER),
+                profile.credentials().adminTokens());
+    }
+
+    @Test
+    void shouldNameTheSettingAtFault() {
+        assertRefused(MINIMAL.replace("tickSize: \"1\"", "tickSize: \"-1\""), "symbols.TEST.tickSize: is required and must be a positive decimal");
+        assertRefused(MINIMAL.replace("tickSize: \"1\"", "tickSize: \"1\", tickSise: 2"), "symbols.TEST.tickSise: unknown setting");
+        assertRefused(MINIMAL.replace("lotSize: \"1\"", "lotSize: \"1\", takerFee: \"0.00000001\""), "symbols.TEST.takerFee: is a fraction");
+        assertRefused(MINIMAL.replace("lotSize: \"1\"", "lotSize: \"1\", priceBandPct: \"0.001\""), "symbols.TEST.priceBandPct: takes at most two decimals");
+        assertRefused(MINIMAL.replace("lotSize: \"1\"", "lotSize: \"1\", tradingHours: \"weekdays\""), "symbols.TEST.tradingHours: 'weekdays' is not valid");
+        assertRefused(MINIMAL + "limits: {B: {maxOpenOrders: 3}}\n", "limits.B: no such account");
+        assertRefused(MINIMAL + "limits: {A: {maxOpenOrdres: 3}}\n", "limits.A: maxOpenOrdres is not a limit");
+        assertRefused(MINIMAL + "ports: {rest: 70000}\n", "ports.rest: must be a port number");
+        assertRefused(MINIMAL + "engine: {waitStrategy: spinning}\n", "engine.waitStrategy: 'spinning' is not valid");
+        assertRefused(MINIMAL + "rateLimits: {queriesPerSecond: 0}\n", "rateLimits.queriesPerSecond: must be positive");
+        assertRefused(MINIMAL + "fix: {resetOnLogon: maybe}\n", "fix.resetOnLogon: must be true or false");
+        assertRefused(MINIMAL + "colour: blue\n", "colour: unknown setting");
+        assertRefused(MINIMAL.replace("  A:\n", "  \"A B\":\n"), "accounts.A B: names are 1-32 letters");
+        assertRefused("symbols: [TEST]\n", "symbols: must be a map of settings");
+        assertRefused("symbols: {TEST: {tickSize: 1, lotSize: 1}\n", "not YAML or JSON");
+    }
+
+    @Test
+    void shouldLeaveWhatIsNotConfiguredOff() throws IOException {
+        Profile profile = ProfileFile.read(write(MINIMAL), Map.<String, String>of()::get);
+        ReferenceData data = profile.referenceData();
+        assertEquals(AccountLimits.none(1), data.risk().accounts().get(0));
+        assertEquals(AccountLimits.UNLIMITED, data.risk().symbols().get(0).priceBandBps());
+        assertEquals(0, data.risk().rejectStorm().rejects());
+        assertEquals(RunSettings.DEFAULTS, profile.run());
+        assertTrue(ProfileFile.definesSymbols(ProfileFile.parse(write(MINIMAL), Map.<String, String>of()::get)));
+        assertFalse(ProfileFile.definesSymbols(ProfileFile.parse(write("symbols: {TEST: {priceBandPct: 5}}\n"), Map.<String, String>of()::get)));
+    }
+
+    static final String MINIMAL = """
+            symbols:
+              TEST: {tickSize: "1", lotSize: "1"}
+            accounts:
+              A:
+                apiKey: "account-a-key-0123456789"
+            adminTokens: {admin: "admin-token-0123456789"}
+            """;
+
+    private void assertRefused(String yaml, String expected) {
+        ConfigException refused = assertThrows(ConfigException.class, () -> ProfileFile.read(write(yaml), Map.<String, String>of()::get));
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+        assertFalse(refused.getMessage().contains("0123456789"), "credentials never appear in messages: " + refused.getMessage());
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(dir, "profile", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
