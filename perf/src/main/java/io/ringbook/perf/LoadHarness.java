@@ -74,7 +74,9 @@ public final class LoadHarness implements Callable<Integer> {
             description = "Pre-trade risk: all (every check and breaker on, limits wide enough never to refuse the flow) or none (default: ${DEFAULT-VALUE}).")
     String risk;
 
-    @Option(names = "--orders", paramLabel = "FILE.csv", description = "An order file (not supported yet).")
+    @Option(names = "--orders", paramLabel = "FILE.csv",
+            description = "Play an order file (API.md) once through the in-process pipeline instead of the generated flow: "
+                    + "paced by --rate (its times are not used), its first --warmup seconds not measured; --duration does not apply.")
     Path orders;
 
     @Option(names = "--results", defaultValue = "perf/results", description = "Where the .hgrm file goes (default: ${DEFAULT-VALUE}).")
@@ -88,8 +90,14 @@ public final class LoadHarness implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (orders != null || (!via.equals("inproc") && rate == 0)) {
-            System.err.println("bench: --via inproc, or --via rest|fix paced (--rate N), with the generated flow is what is available yet");
+        if (!via.equals("inproc") && (rate == 0 || orders != null)) {
+            System.err.println("bench: --via rest|fix runs paced (--rate N) with the generated flow; bursts and order files run --via inproc");
+            return 2;
+        }
+        if (orders != null && rate > 0 && flow(BenchRisk.NONE.referenceData()) instanceof OrderFileFlow file
+                && file.size() <= warmupSeconds * rate) {
+            System.err.println("bench: " + orders + " has " + file.size() + " commands, all used by a warm-up of " + warmupSeconds
+                    + " s at " + rate + "/s; lower --warmup or --rate");
             return 2;
         }
         Run control = this.control && !journal.equals("off") ? run("off") : null;
@@ -97,6 +105,10 @@ public final class LoadHarness implements Callable<Integer> {
             report(control);
         }
         Run measured = run(journal);
+        if (measured.commands() <= 0) {
+            System.err.println("bench: nothing was measured: " + orders + " ended within the warm-up; lower --warmup");
+            return 2;
+        }
         report(measured);
         if (ceilings && via.equals("inproc")) {
             Run bare = ceiling(null);
@@ -144,7 +156,8 @@ public final class LoadHarness implements Callable<Integer> {
                 : new BenchJournal(journalDir, Durability.parse(durability), false, BenchRisk.NONE.referenceData());
              Ceilings ring = new Ceilings(WaitStrategyKind.parse(waitStrategy),
                      benchJournal == null ? null : new InputJournal(benchJournal.journal()), recorder)) {
-            long[] window = rate > 0 ? paced(ring, clock, recorder) : burst(ring, clock, recorder);
+            CommandFlow flow = flow(BenchRisk.NONE.referenceData());
+            long[] window = rate > 0 ? paced(ring, clock, recorder, flow) : burst(ring, clock, recorder, flow);
             return new Run(label, recorder.histogram(), window[0], window[1]);
         }
     }
@@ -192,8 +205,9 @@ public final class LoadHarness implements Callable<Integer> {
                 return new Run(journalMode, recorder.histogram(), window[0], window[1]);
             }
             try (EnginePipeline pipeline = builder.build().start()) {
-                window = rate > 0 ? paced(pipeline.publisher()::tryPublishAt, clock, recorder)
-                        : burst(pipeline.publisher()::tryPublishAt, clock, recorder);
+                CommandFlow flow = flow(data);
+                window = rate > 0 ? paced(pipeline.publisher()::tryPublishAt, clock, recorder, flow)
+                        : burst(pipeline.publisher()::tryPublishAt, clock, recorder, flow);
                 while (!pipeline.isIdle()) {
                     Thread.sleep(1);
                 }
@@ -205,9 +219,13 @@ public final class LoadHarness implements Callable<Integer> {
         }
     }
 
-    /** Publishes at the rate; returns {commands measured, measured nanos}. */
-    private long[] paced(Door publisher, EpochClock clock, LatencyRecorder recorder) {
-        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
+    /** The commands of a run: the order file's, or the generated mix (the same seed every run). */
+    private CommandFlow flow(ReferenceData data) throws IOException {
+        return orders != null ? new OrderFileFlow(orders, data) : new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
+    }
+
+    /** Publishes at the rate until the duration (or the flow) ends; returns {commands measured, measured nanos}. */
+    private long[] paced(Door publisher, EpochClock clock, LatencyRecorder recorder, CommandFlow flow) {
         CopyingWriter writer = new CopyingWriter();
         long interval = 1_000_000_000L / rate;
         long warmupCommands = warmupSeconds * rate;
@@ -220,16 +238,19 @@ public final class LoadHarness implements Callable<Integer> {
                 Thread.onSpinWait();
             }
             writer.source = flow.next();
+            if (writer.source == null) {
+                total = i;
+                break;
+            }
             while (!publisher.tryPublishAt(intended, writer)) {
                 Thread.onSpinWait();
             }
         }
-        return new long[] {total - warmupCommands, durationSeconds * 1_000_000_000L};
+        return new long[] {total - warmupCommands, (total - warmupCommands) * interval};
     }
 
-    /** Publishes as fast as the ring takes commands for warm-up plus duration; returns {commands measured, measured nanos}. */
-    private long[] burst(Door publisher, EpochClock clock, LatencyRecorder recorder) {
-        RecordedFlow flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
+    /** Publishes as fast as the ring takes commands for warm-up plus duration (or until the flow ends); returns {commands measured, measured nanos}. */
+    private long[] burst(Door publisher, EpochClock clock, LatencyRecorder recorder, CommandFlow flow) {
         CopyingWriter writer = new CopyingWriter();
         long measureFrom = clock.epochNanos() + warmupSeconds * 1_000_000_000L;
         long end = measureFrom + durationSeconds * 1_000_000_000L;
@@ -238,15 +259,21 @@ public final class LoadHarness implements Callable<Integer> {
         for (long now = clock.epochNanos(); now < end; now = clock.epochNanos()) {
             for (int i = 0; i < 1024; i++) {
                 writer.source = flow.next();
+                if (writer.source == null) {
+                    break;
+                }
                 while (!publisher.tryPublishAt(now, writer)) {
                     Thread.yield();
                 }
+                if (now >= measureFrom) {
+                    measured++;
+                }
             }
-            if (now >= measureFrom) {
-                measured += 1024;
+            if (writer.source == null) {
+                break;
             }
         }
-        return new long[] {measured, durationSeconds * 1_000_000_000L};
+        return new long[] {measured, Math.max(0, Math.min(clock.epochNanos(), end) - measureFrom)};
     }
 
     private void report(Run run) throws IOException {
@@ -255,7 +282,8 @@ public final class LoadHarness implements Callable<Integer> {
         out.printf("scenario   " + via + ", logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
                 rate == 0 ? "burst" : Long.toString(rate),
                 run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability + ")");
-        out.printf("throughput %.0f cmd/s over %d s (%d commands)%n", run.throughput(), durationSeconds, run.commands());
+        out.printf("throughput %.0f cmd/s over %.1f s (%d commands%s)%n", run.throughput(), run.nanos() / 1e9, run.commands(),
+                orders == null ? "" : " of " + orders);
         if (rate > 0) {
             out.println(via.equals("rest") ? "latency from intended send time to HTTP response, microseconds:"
                     : via.equals("fix") ? "latency from intended send time to the NewOrderSingle's first ExecutionReport, microseconds:"
@@ -265,7 +293,8 @@ public final class LoadHarness implements Callable<Integer> {
             }
             out.printf("  max     %10.1f%n", histogram.getMaxValue() / 1000.0);
             Files.createDirectories(results);
-            Path file = results.resolve(String.format(via + "-%s-%s-%s-journal-%s.hgrm", waitStrategy, outboundWait, rate, run.journal()));
+            Path file = results.resolve(String.format(via + (orders == null ? "" : "-orders") + "-%s-%s-%s-journal-%s.hgrm",
+                    waitStrategy, outboundWait, rate, run.journal()));
             try (PrintStream hgrm = new PrintStream(Files.newOutputStream(file))) {
                 histogram.outputPercentileDistribution(hgrm, 1000.0);
             }

@@ -12,7 +12,7 @@ import io.ringbook.engine.testing.RandomOrderFlow;
  * the earlier passes used, so every pass means what the first did. Optionally every new
  * order gets a clOrdId of its own, so the logic's duplicate check does its real work.
  */
-public final class RecordedFlow {
+public final class RecordedFlow implements CommandFlow {
 
     public static final long NANOS_PER_COMMAND = 1_000;
 
@@ -49,7 +49,8 @@ public final class RecordedFlow {
         newOrdersPerCycle = flow.newOrders();
     }
 
-    /** The next command, with its ids and times shifted for the current pass. */
+    /** The next command, with its ids and times shifted for the current pass; it never ends. */
+    @Override
     public Command next() {
         if (next == commands.length) {
             next = 0;

@@ -27,9 +27,9 @@ import java.util.function.Consumer;
  * one NEW, CANCEL or AMEND per row in time order. Cancels and amends name their order
  * by origClOrdId, which the engine resolves. A bad row is reported with its line
  * number and why; by default it stops the run, with {@code skipBadRows} it is counted
- * and skipped.
+ * and skipped. Backtests read it, and so does the load harness ({@code bench --orders}).
  */
-final class OrderFile {
+public final class OrderFile {
 
     static final List<String> COLUMNS = List.of("time", "action", "account", "clOrdId", "origClOrdId", "symbol", "side", "type",
             "price", "qty", "timeInForce");
@@ -46,13 +46,13 @@ final class OrderFile {
     private final List<String> skipped = new ArrayList<>();
     private final Map<String, SymbolSpec> symbolOfClOrdId = new HashMap<>();
 
-    OrderFile(ReferenceData data, boolean skipBadRows) {
+    public OrderFile(ReferenceData data, boolean skipBadRows) {
         this.data = data;
         this.skipBadRows = skipBadRows;
     }
 
     /** Reads the file, handing each command (sequence and event time stamped) to {@code commands}; returns the count. */
-    long read(Path file, Consumer<Command> commands) throws IOException {
+    public long read(Path file, Consumer<Command> commands) throws IOException {
         skipped.clear();
         symbolOfClOrdId.clear();
         long count = 0;
