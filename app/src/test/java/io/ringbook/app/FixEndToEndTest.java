@@ -160,6 +160,24 @@ class FixEndToEndTest {
     }
 
     @Test
+    void aRestOrderForAnUnknownSymbolIsRejectedAndEveryDoorKeepsWorking() throws Exception {
+        try (FixClient t1 = client("T1")) {
+            HttpResponse<String> unknown = post("t1-key", "/api/v1/orders",
+                    "{\"clOrdId\":\"r-1\",\"symbol\":\"NOPE\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":\"100\",\"qty\":\"1\"}");
+            assertEquals(422, unknown.statusCode(), unknown.body());
+            assertEquals("UNKNOWN_SYMBOL", JSON.readTree(unknown.body()).get("rejectReason").asText());
+            HttpResponse<String> next = post("t1-key", "/api/v1/orders",
+                    "{\"clOrdId\":\"r-2\",\"symbol\":\"TEST\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":\"100\",\"qty\":\"1\"}");
+            assertEquals(201, next.statusCode(), next.body());
+            Message report = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals("r-2", report.getString(11), "the FIX session hears of the REST order, and of no symbol-less one");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + engine.adminPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("UP", JSON.readTree(health.body()).get("components").get("outboundListeners").get("status").asText());
+        }
+    }
+
+    @Test
     void anUnknownCompIdIsRefusedAtLogon() throws Exception {
         try (FixClient stranger = new FixClient("T9", engine.fixPort(), clients.resolve("T9"))) {
             assertFalse(stranger.awaitLogon(3), "no session for T9");
@@ -206,6 +224,12 @@ class FixEndToEndTest {
                 URI.create("http://127.0.0.1:" + engine.restPort() + path)).header("X-API-Key", key).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String key, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + path))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Message order(String clOrdId, String symbol, char side, String price, String qty) {

@@ -32,6 +32,7 @@ public final class EnginePipeline implements AutoCloseable {
     private final RingBuffer<EngineEvent> outbound;
     private final BatchEventProcessor<Command> decisionProcessor;
     private final BatchEventProcessor<EngineEvent> outboundProcessor;
+    private final OutboundHandler outboundHandler;
     private final CommandPublisher publisher;
     private final BusinessLogic logic;
     private final List<Thread> threads = new ArrayList<>();
@@ -53,8 +54,8 @@ public final class EnginePipeline implements AutoCloseable {
 
         List<EngineListener> listeners = new ArrayList<>(builder.listeners);
         listeners.add(replies);
-        this.outboundProcessor = new BatchEventProcessorBuilder()
-                .build(outbound, outbound.newBarrier(), new OutboundHandler(listeners.toArray(EngineListener[]::new)));
+        this.outboundHandler = new OutboundHandler(listeners.toArray(EngineListener[]::new));
+        this.outboundProcessor = new BatchEventProcessorBuilder().build(outbound, outbound.newBarrier(), outboundHandler);
         outbound.addGatingSequences(outboundProcessor.getSequence());
     }
 
@@ -87,8 +88,9 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     /**
-     * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped)
-     * and the business-logic thread (DOWN if it died), for the admin API's health.
+     * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped),
+     * the business-logic thread (DOWN if it died) and the outbound listeners (DEGRADED
+     * once one has failed), for the admin API's health.
      */
     public List<HealthComponent> health() {
         HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
@@ -105,7 +107,10 @@ public final class EnginePipeline implements AutoCloseable {
                     "inboundProcessed", decisionProcessor.getSequence().get(),
                     "outboundProcessed", outboundProcessor.getSequence().get(), "threadsAlive", alive));
         });
-        return List.of(rings, logicThread);
+        HealthComponent outboundListeners = HealthComponent.of("outboundListeners", false, () -> new HealthCheck(
+                outboundHandler.failures() == 0 ? HealthStatus.UP : HealthStatus.DEGRADED,
+                Map.of("failures", outboundHandler.failures(), "lastFailure", outboundHandler.lastFailure())));
+        return List.of(rings, logicThread, outboundListeners);
     }
 
     /** Whether every published command is decided and every event delivered. */

@@ -6,6 +6,8 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.health.HealthComponent;
+import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.testing.DemoMarket;
@@ -163,6 +165,29 @@ class EnginePipelineTest {
             throw new IllegalStateException("bad input");
         }));
         assertEquals(EventType.ORDER_ACCEPTED, await(order(0, Side.BUY, 100, 1)).get(0).type);
+    }
+
+    @Test
+    void shouldKeepServingTheOtherListenersAndTheCallersWhenAListenerThrows() throws Exception {
+        List<EngineEvent> afterTheFaultyOne = Collections.synchronizedList(new ArrayList<>());
+        pipeline = EnginePipeline.builder(EnginePipelineTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .listener(event -> {
+                    if (event.type == EventType.ORDER_ACCEPTED && event.qty == 7) {
+                        throw new IllegalStateException("a bug in one door");
+                    }
+                })
+                .listener(event -> afterTheFaultyOne.add(event.copy()))
+                .build().start();
+        HealthComponent listeners = pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
+        assertEquals(HealthStatus.UP, listeners.check().status());
+
+        assertEquals(EventType.ORDER_ACCEPTED, await(order(0, Side.SELL, 100, 7)).get(0).type, "the caller still gets its answer");
+        assertEquals(EventType.ORDER_FILLED, await(order(1, Side.BUY, 100, 7)).get(1).type, "and the engine keeps deciding");
+        assertEquals(List.of(EventType.ORDER_ACCEPTED, EventType.BOOK_LEVEL, EventType.ORDER_ACCEPTED, EventType.ORDER_FILLED,
+                EventType.ORDER_FILLED, EventType.BOOK_LEVEL), types(afterTheFaultyOne), "the listeners after it miss nothing");
+        assertEquals(HealthStatus.DEGRADED, listeners.check().status());
+        assertEquals(2L, listeners.check().details().get("failures"));
+        assertTrue(listeners.check().details().get("lastFailure").toString().contains("a bug in one door"));
     }
 
     @ParameterizedTest

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * FIX session becomes an ExecutionReport (or an OrderCancelReject) on that session,
  * whichever door the order came in by. It also keeps each order's latest state, for
  * OrderStatusRequests and for the OrigClOrdID of a replace. Sending only queues the
- * message on the session's connection; it never waits for the client.
+ * message on the session's connection; it never waits for the client. A REST order
+ * refused for an unknown symbol has no FIX report: FIX 4.4 requires Symbol(55), and the
+ * engine never knew the name (FIX clients' own unknown symbols are refused at the edge).
  */
 final class FixReports implements EngineListener {
 
@@ -61,15 +63,22 @@ final class FixReports implements EngineListener {
         } else if (e.requestClOrdId.length() > 0) {
             orig = e.clOrdId.toString();
         }
-        send(e.accountId, reports.report(e, orig, execType));
+        if (sessions.of(e.accountId) != null) {
+            send(e.accountId, reports.report(e, orig, execType));
+        }
     }
 
     private void rejected(EngineEvent e) {
+        if (e.symbolId < 0) {
+            return;
+        }
         if (e.rejectReason != RejectReason.DUPLICATE_CLORDID) {
             orders.put(e.orderId, e.copy());
             byClOrdId.put(key(e.accountId, e.clOrdId.toString()), e.orderId);
         }
-        send(e.accountId, reports.report(e, null, '8'));
+        if (sessions.of(e.accountId) != null) {
+            send(e.accountId, reports.report(e, null, '8'));
+        }
     }
 
     private void send(int account, Message message) {
