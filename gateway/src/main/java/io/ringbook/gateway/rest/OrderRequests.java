@@ -137,6 +137,9 @@ final class OrderRequests {
         long expire = expireText == null ? 0 : parseTime(expireText);
         long priceTicks = price == null ? 0 : units(price, symbol.map(SymbolSpec::tickSize), "INVALID_PRICE", "price");
         long qtyLots = units(qty, symbol.map(SymbolSpec::lotSize), "INVALID_QTY", "qty");
+        if (qtyLots > 0 && priceTicks > Long.MAX_VALUE / qtyLots) {
+            throw ApiException.badRequest("INVALID_ORDER", "price x qty is too large to count");
+        }
         return new NewOrder(clOrdId, symbolName, symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
                 price == null ? null : price.toPlainString(), qty.toPlainString());
     }

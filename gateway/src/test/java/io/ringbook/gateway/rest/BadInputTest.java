@@ -35,6 +35,7 @@ class BadInputTest {
         "negative qty              | INVALID_QTY     | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1','qty':'-1'}",
         "negative price            | INVALID_PRICE   | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'-5','qty':'1'}",
         "huge number               | INVALID_QTY     | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1','qty':99999999999999999999999999}",
+        "price x qty overflows     | INVALID_ORDER   | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'4000000000000000000','qty':'3'}",
         "tiny exponent             | INVALID_PRICE   | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1e-999999','qty':'1'}",
         "unicode clOrdId           | INVALID_CLORDID | {'clOrdId':'ordre-é','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1','qty':'1'}",
         "control char in clOrdId   | INVALID_CLORDID | {'clOrdId':'a\\u0007b','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1','qty':'1'}",
