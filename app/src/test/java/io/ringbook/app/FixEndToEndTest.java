@@ -125,6 +125,7 @@ class FixEndToEndTest {
             Message duplicate = t1.next(MsgType.EXECUTION_REPORT);
             assertEquals('8', duplicate.getChar(150));
             assertEquals(6, duplicate.getInt(103));
+            assertEquals("NONE", duplicate.getString(37), "the order holding the ClOrdID is not the one refused");
 
             Message status = message(MsgType.ORDER_STATUS_REQUEST);
             status.setString(11, "u-3");

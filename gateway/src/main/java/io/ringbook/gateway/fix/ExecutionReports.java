@@ -35,7 +35,8 @@ final class ExecutionReports {
     Message report(EngineEvent e, String origClOrdId, char execType) {
         SymbolSpec symbol = data.symbols().get(e.symbolId);
         Message m = message(MsgType.EXECUTION_REPORT);
-        m.setString(37, Long.toString(e.orderId));
+        // a duplicate ClOrdID refuses the request, not the order that already has it: no OrderID of that order
+        m.setString(37, e.rejectReason == RejectReason.DUPLICATE_CLORDID ? "NONE" : Long.toString(e.orderId));
         boolean byRequest = e.requestClOrdId.length() > 0;
         m.setString(11, byRequest ? e.requestClOrdId.toString() : e.clOrdId.toString());
         if (origClOrdId != null && !origClOrdId.isEmpty()) {
