@@ -1,6 +1,7 @@
 package io.ringbook.app;
 
 import io.ringbook.journal.backup.Backup;
+import io.ringbook.journal.backup.BackupRotation;
 import io.ringbook.journal.backup.BackupVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,6 +9,8 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 /** {@code ringbook backup}: an online, incremental backup of a data directory; {@code backup verify}: check one. */
@@ -26,14 +29,28 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--compress", description = "gzip the new segments.")
     boolean compress;
 
+    @Option(names = "--keep-daily", paramLabel = "N",
+            description = "Back up into today's set (DEST/daily/YYYY-MM-DD, UTC) and keep the newest N sets.")
+    Integer keepDaily;
+
+    @Option(names = "--keep-weekly", paramLabel = "M",
+            description = "With --keep-daily: also keep the newest set of each of the newest M ISO weeks (default: 0).")
+    Integer keepWeekly;
+
     @Override
     public Integer call() throws IOException {
         if (dataDir == null || destination == null) {
             System.err.println("backup: --data DIR and --to DEST are required (or: backup verify DEST)");
             return 2;
         }
+        if (keepWeekly != null && keepDaily == null || keepDaily != null && (keepDaily < 1 || keepWeekly != null && keepWeekly < 0)) {
+            System.err.println("backup: --keep-daily N (1 or more) goes first; --keep-weekly M (0 or more) only with it");
+            return 2;
+        }
         long started = System.nanoTime();
-        Backup.Result result = Backup.run(dataDir, destination, compress, RingbookCommand.version());
+        Backup.Result result = keepDaily == null ? Backup.run(dataDir, destination, compress, RingbookCommand.version())
+                : new BackupRotation(keepDaily, keepWeekly == null ? 0 : keepWeekly)
+                        .run(dataDir, destination, LocalDate.now(ZoneOffset.UTC), compress, RingbookCommand.version());
         System.out.printf("backup: %d new segments, %d excerpts, %d bytes%s in %.2f s -> %s%n", result.segments(), result.excerpts(),
                 result.bytes(), result.snapshot() ? ", a new snapshot" : "", (System.nanoTime() - started) / 1e9, destination);
         return 0;

@@ -1,10 +1,13 @@
 package io.ringbook.app;
 
 import io.ringbook.journal.backup.Backup;
+import io.ringbook.journal.backup.BackupRotation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Backups taken by the running engine itself, every so often, on a thread of their own
  * (never the business logic's): each run is the same incremental backup as
- * {@code ringbook backup}, so a missed or failed run is made up by the next.
+ * {@code ringbook backup}, so a missed or failed run is made up by the next. With a
+ * rotation, each UTC day's runs go to that day's set and old sets are pruned.
  */
 final class BackupSchedule implements AutoCloseable {
 
@@ -24,10 +28,12 @@ final class BackupSchedule implements AutoCloseable {
         return thread;
     });
 
-    BackupSchedule(Path dataDir, Path destination, long everyMinutes, boolean compress) {
+    /** @param rotation daily sets under {@code destination}, or null for one incremental set there */
+    BackupSchedule(Path dataDir, Path destination, long everyMinutes, BackupRotation rotation) {
         timer.scheduleWithFixedDelay(() -> {
             try {
-                Backup.Result result = Backup.run(dataDir, destination, compress, RingbookCommand.version());
+                Backup.Result result = rotation == null ? Backup.run(dataDir, destination, true, RingbookCommand.version())
+                        : rotation.run(dataDir, destination, LocalDate.now(ZoneOffset.UTC), true, RingbookCommand.version());
                 LOG.info("backup to {}: {} segments, {} excerpts, {} bytes", destination, result.segments(), result.excerpts(),
                         result.bytes());
             } catch (Exception failed) {

@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.ConfigException;
 import io.ringbook.app.profile.DemoProfile;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
@@ -10,6 +11,7 @@ import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.Recovery;
+import io.ringbook.journal.backup.BackupRotation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,6 +62,14 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--backup-every", paramLabel = "MINUTES", description = "Minutes between the running engine's own backups to --backup-to (default: 60).")
     Long backupMinutes;
 
+    @Option(names = "--backup-keep-daily", paramLabel = "N",
+            description = "Back up into one set per UTC day under --backup-to (DEST/daily/YYYY-MM-DD) and keep the newest N.")
+    Integer keepDaily;
+
+    @Option(names = "--backup-keep-weekly", paramLabel = "M",
+            description = "With --backup-keep-daily: also keep the newest set of each of the newest M ISO weeks (default: 0).")
+    Integer keepWeekly;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
@@ -71,7 +81,7 @@ final class StartCommand implements Callable<Integer> {
         Path data = dataDir.toAbsolutePath().normalize();
         RunningEngine engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
         BackupSchedule backups = run.backupTo() == null ? null
-                : new BackupSchedule(data, run.backupTo().toAbsolutePath().normalize(), run.backupEveryMinutes(), true);
+                : new BackupSchedule(data, run.backupTo().toAbsolutePath().normalize(), run.backupEveryMinutes(), run.backupRotation());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (backups != null) {
                 backups.close();
@@ -82,8 +92,10 @@ final class StartCommand implements Callable<Integer> {
         }, "ringbook-shutdown"));
         printBanner(out, engine, pipelineConfig, run.durability());
         if (backups != null) {
+            BackupRotation rotation = run.backupRotation();
             out.println("  backups   " + run.backupTo().toAbsolutePath().normalize() + " every " + run.backupEveryMinutes()
-                    + " min (incremental, gzip)");
+                    + " min (incremental, gzip" + (rotation == null ? ")" : "; a set per UTC day under daily/, keeping "
+                    + rotation.keepDaily() + " daily and " + rotation.keepWeekly() + " weekly)"));
         }
         stopped.await();
         return 0;
@@ -91,6 +103,9 @@ final class StartCommand implements Callable<Integer> {
 
     /** The profile with what the command line says in place of its settings. */
     private Profile withCommandLine(Profile profile) {
+        if (keepWeekly != null && keepDaily == null || keepDaily != null && (keepDaily < 1 || keepWeekly != null && keepWeekly < 0)) {
+            throw new ConfigException("--backup-keep-daily N (1 or more) goes first; --backup-keep-weekly M (0 or more) only with it");
+        }
         Ports ports = profile.ports();
         RunSettings run = profile.run();
         return profile.withPorts(new Ports(restPort != null ? restPort : ports.rest(), adminPort != null ? adminPort : ports.admin(),
@@ -98,7 +113,8 @@ final class StartCommand implements Callable<Integer> {
                 .withRun(new RunSettings(waitStrategy != null ? WaitStrategyKind.parse(waitStrategy) : run.waitStrategy(),
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
                         durability != null ? Durability.parse(durability) : run.durability(),
-                        backupTo != null ? backupTo : run.backupTo(), backupMinutes != null ? backupMinutes : run.backupEveryMinutes()));
+                        backupTo != null ? backupTo : run.backupTo(), backupMinutes != null ? backupMinutes : run.backupEveryMinutes(),
+                        keepDaily != null ? new BackupRotation(keepDaily, keepWeekly == null ? 0 : keepWeekly) : run.backupRotation()));
     }
 
     private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, Durability level) {

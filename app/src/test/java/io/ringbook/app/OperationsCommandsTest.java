@@ -37,6 +37,11 @@ class OperationsCommandsTest {
         String backup = dir.resolve("backup").toString();
         assertEquals(0, RingbookCommand.run("backup", "--data", data.toString(), "--to", backup, "--compress"));
         assertEquals(2, RingbookCommand.run("backup", "--to", backup), "--data is required");
+        String rotated = dir.resolve("rotated").toString();
+        assertEquals(0, RingbookCommand.run("backup", "--data", data.toString(), "--to", rotated, "--keep-daily", "2", "--keep-weekly", "1"));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertEquals(0, RingbookCommand.run("backup", "verify", rotated + "/daily/" + today), "today's set is a whole backup");
+        assertEquals(2, RingbookCommand.run("backup", "--data", data.toString(), "--to", rotated, "--keep-weekly", "1"));
         assertEquals(0, RingbookCommand.run("backup", "verify", backup));
         assertEquals(0, RingbookCommand.run("restore", "--from", backup, "--data", dir.resolve("restored").toString(), "--to-seq", "10"));
         assertTrue(Files.isDirectory(dir.resolve("restored").resolve("journal")));

@@ -16,6 +16,7 @@ import io.ringbook.engine.limits.SymbolRisk;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.journal.Durability;
+import io.ringbook.journal.backup.BackupRotation;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -198,13 +199,27 @@ public final class ProfileFile {
 
     private static RunSettings run(ConfigNode root) {
         ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "snapshotEverySeconds", "durability"));
-        ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes"));
+        ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);
         return new RunSettings(engine.parsed("waitStrategy", d.waitStrategy().name(), WaitStrategyKind::parse),
                 engine.whole("snapshotEverySeconds", d.snapshotEverySeconds()),
                 engine.parsed("durability", d.durability().name(), Durability::parse),
-                to == null ? null : Path.of(to), count(backup, "everyMinutes", d.backupEveryMinutes()));
+                to == null ? null : Path.of(to), count(backup, "everyMinutes", d.backupEveryMinutes()), rotation(backup));
+    }
+
+    private static BackupRotation rotation(ConfigNode backup) {
+        if (!backup.has("keepDaily") && !backup.has("keepWeekly")) {
+            return null;
+        }
+        if (!backup.has("keepDaily")) {
+            throw backup.error("keepDaily", "is required with keepWeekly (at least 1)");
+        }
+        long weekly = backup.whole("keepWeekly", 0);
+        if (backup.whole("keepDaily", 0) < 1 || weekly < 0) {
+            throw backup.error("keepDaily", "must be at least 1, and keepWeekly 0 or more");
+        }
+        return new BackupRotation((int) backup.whole("keepDaily", 0), (int) weekly);
     }
 
     private static long count(ConfigNode node, String key, long fallback) {

@@ -2,6 +2,7 @@ package io.ringbook.app.profile;
 
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.journal.Durability;
+import io.ringbook.journal.backup.BackupRotation;
 
 import java.nio.file.Path;
 
@@ -14,12 +15,13 @@ import java.nio.file.Path;
  * @param durability           what a journaled batch survives before it is decided
  * @param backupTo             where the engine backs itself up, or null for no backups
  * @param backupEveryMinutes   how often it does
+ * @param backupRotation       daily sets kept like tapes under {@code backupTo}, or null for one incremental set there
  */
 public record RunSettings(WaitStrategyKind waitStrategy, long snapshotEverySeconds, Durability durability, Path backupTo,
-                          long backupEveryMinutes) {
+                          long backupEveryMinutes, BackupRotation backupRotation) {
 
     /** Blocking wait (kind to the other threads on a small machine), a snapshot every 10 min, process-crash durability, no backups. */
-    public static final RunSettings DEFAULTS = new RunSettings(WaitStrategyKind.BLOCKING, 600, Durability.PROCESS_CRASH, null, 60);
+    public static final RunSettings DEFAULTS = new RunSettings(WaitStrategyKind.BLOCKING, 600, Durability.PROCESS_CRASH, null, 60, null);
 
     public RunSettings {
         if (snapshotEverySeconds < 0 || backupEveryMinutes <= 0) {

@@ -8,6 +8,7 @@ import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.journal.Durability;
+import io.ringbook.journal.backup.BackupRotation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,7 @@ public class ProfileFileTest {
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().waitStrategy());
         assertEquals(Durability.POWER_LOSS, profile.run().durability());
         assertEquals(Path.of("/var/backups/ringbook"), profile.run().backupTo());
+        assertEquals(new BackupRotation(7, 4), profile.run().backupRotation());
     }
 
     @Test
@@ -114,6 +116,8 @@ public class ProfileFileTest {
         assertRefused(MINIMAL + "rateLimits: {queriesPerSecond: 0}\n", "rateLimits.queriesPerSecond: must be positive");
         assertRefused(MINIMAL + "fix: {resetOnLogon: maybe}\n", "fix.resetOnLogon: must be true or false");
         assertRefused(MINIMAL + "colour: blue\n", "colour: unknown setting");
+        assertRefused(MINIMAL + "backup: {to: /b, keepWeekly: 4}\n", "backup.keepDaily: is required with keepWeekly");
+        assertRefused(MINIMAL + "backup: {to: /b, keepDaily: 0}\n", "backup.keepDaily: must be at least 1");
         assertRefused(MINIMAL.replace("  A:\n", "  \"A B\":\n"), "accounts.A B: names are 1-32 letters");
         assertRefused("symbols: [TEST]\n", "symbols: must be a map of settings");
         assertRefused("symbols: {TEST: {tickSize: 1, lotSize: 1}\n", "not YAML or JSON");
