@@ -43,14 +43,16 @@ final class BackupCommand implements Callable<Integer> {
             System.err.println("backup: --data DIR and --to DEST are required (or: backup verify DEST)");
             return 2;
         }
-        if (keepWeekly != null && keepDaily == null || keepDaily != null && (keepDaily < 1 || keepWeekly != null && keepWeekly < 0)) {
-            System.err.println("backup: --keep-daily N (1 or more) goes first; --keep-weekly M (0 or more) only with it");
+        BackupRotation rotation;
+        try {
+            rotation = BackupRotation.of(keepDaily, keepWeekly);
+        } catch (IllegalArgumentException e) {
+            System.err.println("backup: --" + e.getMessage());
             return 2;
         }
         long started = System.nanoTime();
-        Backup.Result result = keepDaily == null ? Backup.run(dataDir, destination, compress, RingbookCommand.version())
-                : new BackupRotation(keepDaily, keepWeekly == null ? 0 : keepWeekly)
-                        .run(dataDir, destination, LocalDate.now(ZoneOffset.UTC), compress, RingbookCommand.version());
+        Backup.Result result = rotation == null ? Backup.run(dataDir, destination, compress, RingbookCommand.version())
+                : rotation.run(dataDir, destination, LocalDate.now(ZoneOffset.UTC), compress, RingbookCommand.version());
         System.out.printf("backup: %d new segments, %d excerpts, %d bytes%s in %.2f s -> %s%n", result.segments(), result.excerpts(),
                 result.bytes(), result.snapshot() ? ", a new snapshot" : "", (System.nanoTime() - started) / 1e9, destination);
         return 0;

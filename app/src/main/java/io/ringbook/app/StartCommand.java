@@ -103,8 +103,11 @@ final class StartCommand implements Callable<Integer> {
 
     /** The profile with what the command line says in place of its settings. */
     private Profile withCommandLine(Profile profile) {
-        if (keepWeekly != null && keepDaily == null || keepDaily != null && (keepDaily < 1 || keepWeekly != null && keepWeekly < 0)) {
-            throw new ConfigException("--backup-keep-daily N (1 or more) goes first; --backup-keep-weekly M (0 or more) only with it");
+        BackupRotation rotation;
+        try {
+            rotation = BackupRotation.of(keepDaily, keepWeekly);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--backup-" + e.getMessage().replace("; keep-", "; --backup-keep-"));
         }
         Ports ports = profile.ports();
         RunSettings run = profile.run();
@@ -114,7 +117,7 @@ final class StartCommand implements Callable<Integer> {
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
                         durability != null ? Durability.parse(durability) : run.durability(),
                         backupTo != null ? backupTo : run.backupTo(), backupMinutes != null ? backupMinutes : run.backupEveryMinutes(),
-                        keepDaily != null ? new BackupRotation(keepDaily, keepWeekly == null ? 0 : keepWeekly) : run.backupRotation()));
+                        rotation != null ? rotation : run.backupRotation()));
     }
 
     private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, Durability level) {

@@ -34,6 +34,21 @@ public record BackupRotation(int keepDaily, int keepWeekly) {
         }
     }
 
+    /**
+     * The rotation command-line options ask for: null when neither is given.
+     *
+     * @throws IllegalArgumentException when weekly comes without daily, or either is out of range
+     */
+    public static BackupRotation of(Integer keepDaily, Integer keepWeekly) {
+        if (keepDaily == null && keepWeekly == null) {
+            return null;
+        }
+        if (keepDaily == null || keepDaily < 1 || keepWeekly != null && keepWeekly < 0) {
+            throw new IllegalArgumentException("keep-daily N (1 or more) goes first; keep-weekly M (0 or more) only with it");
+        }
+        return new BackupRotation(keepDaily, keepWeekly == null ? 0 : keepWeekly);
+    }
+
     /** The set a run on {@code day} writes to. */
     public static Path setFor(Path base, LocalDate day) {
         return base.resolve("daily").resolve(day.toString());
