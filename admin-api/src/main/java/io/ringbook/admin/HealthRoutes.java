@@ -59,7 +59,8 @@ final class HealthRoutes {
     }
 
     void ready(Context ctx) {
-        boolean ready = engine.isOpen();
+        boolean ready = engine.isOpen()
+                && components.stream().noneMatch(c -> c.critical() && check(c).status() == HealthStatus.DOWN);
         ctx.status(ready ? 200 : 503);
         HttpJson.json(ctx, Map.of("status", ready ? "UP" : "DOWN"));
     }

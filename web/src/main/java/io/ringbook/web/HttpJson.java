@@ -115,7 +115,7 @@ public final class HttpJson {
     private static void failed(Context ctx, Throwable failure) {
         if (failure instanceof EngineBusyException) {
             ctx.header("Retry-After", "1");
-            error(ctx, 503, "UNAVAILABLE", "the engine is busy; retry");
+            error(ctx, 503, "UNAVAILABLE", failure.getMessage() + "; retry later");
         } else if (failure instanceof TimeoutException) {
             error(ctx, 504, "TIMEOUT", "the engine did not answer in time; query the order by clOrdId");
         } else {

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The one door into the engine, for every producer thread (gateways, admin, clock):
  * claims a slot of the inbound ring, lets the caller fill it, stamps ingress time and
- * publishes. A full ring refuses at once rather than block a gateway thread.
+ * publishes. A full ring refuses at once rather than block a gateway thread, and so
+ * does an engine that has stopped deciding (its journal failed): nothing published then
+ * could be journaled, so nothing is taken.
  */
 public final class CommandPublisher {
 
@@ -26,6 +28,7 @@ public final class CommandPublisher {
     private final ReplyRouter replies;
     private final EpochClock clock;
     private final AtomicLong correlations = new AtomicLong();
+    private volatile String stopped;
 
     CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
         this.ring = ring;
@@ -43,6 +46,9 @@ public final class CommandPublisher {
      * the caller's own thread), or a slow continuation delays every other listener.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
+        if (stopped != null) {
+            return CompletableFuture.failedFuture(new EngineBusyException(stopped));
+        }
         long slot;
         try {
             slot = ring.tryNext();
@@ -57,6 +63,9 @@ public final class CommandPublisher {
 
     /** Publishes a command nobody waits for; false if the ring is full. */
     public boolean tryPublish(CommandWriter writer) {
+        if (stopped != null) {
+            return false;
+        }
         long slot;
         try {
             slot = ring.tryNext();
@@ -73,6 +82,9 @@ public final class CommandPublisher {
      * from when a busy sender got to it (coordinated omission). False if the ring is full.
      */
     public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
+        if (stopped != null) {
+            return false;
+        }
         long slot;
         try {
             slot = ring.tryNext();
@@ -81,6 +93,16 @@ public final class CommandPublisher {
         }
         fillAndPublish(slot, writer, 0, ingressNanos);
         return true;
+    }
+
+    /** Refuses every command from now on, saying why; the engine has stopped deciding. */
+    void stop(String reason) {
+        stopped = reason;
+    }
+
+    /** Why the engine stopped deciding, or null while it runs. */
+    public String stoppedBecause() {
+        return stopped;
     }
 
     private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {

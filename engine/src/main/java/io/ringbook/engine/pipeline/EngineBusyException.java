@@ -1,9 +1,16 @@
 package io.ringbook.engine.pipeline;
 
-/** The inbound ring is full: the command was not accepted and the caller may retry (HTTP 503). */
+/**
+ * The command was not accepted, and nothing of it happened: the inbound ring is full
+ * (retry), or the engine has stopped deciding (its journal failed): HTTP 503.
+ */
 public final class EngineBusyException extends RuntimeException {
 
     public EngineBusyException() {
-        super("the engine's inbound ring is full", null, false, false);
+        this("the engine's inbound ring is full");
+    }
+
+    public EngineBusyException(String reason) {
+        super(reason, null, false, false);
     }
 }

@@ -50,6 +50,7 @@ public final class EnginePipeline implements AutoCloseable {
                 builder.snapshots, builder.lastSequence, builder.lastEventTime);
         this.decisionProcessor = new BatchEventProcessorBuilder().setMaxBatchSize(config.maxBatchSize())
                 .build(inbound, inbound.newBarrier(), decisions);
+        decisionProcessor.setExceptionHandler(new DecisionFailure(publisher));
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
         List<EngineListener> listeners = new ArrayList<>(builder.listeners);
@@ -103,9 +104,11 @@ public final class EnginePipeline implements AutoCloseable {
         });
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
-            return new HealthCheck(alive ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
+            String stopped = publisher.stoppedBecause();
+            return new HealthCheck(alive && stopped == null ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
                     "inboundProcessed", decisionProcessor.getSequence().get(),
-                    "outboundProcessed", outboundProcessor.getSequence().get(), "threadsAlive", alive));
+                    "outboundProcessed", outboundProcessor.getSequence().get(), "threadsAlive", alive,
+                    "stopped", stopped == null ? "no" : stopped));
         });
         HealthComponent outboundListeners = HealthComponent.of("outboundListeners", false, () -> new HealthCheck(
                 outboundHandler.failures() == 0 ? HealthStatus.UP : HealthStatus.DEGRADED,
@@ -124,7 +127,7 @@ public final class EnginePipeline implements AutoCloseable {
     public void close() {
         timers.forEach(CommandTimer::close);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!isIdle() && System.nanoTime() < deadline) {
+        while (!isIdle() && publisher.stoppedBecause() == null && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         decisionProcessor.halt();

@@ -190,6 +190,36 @@ class EnginePipelineTest {
         assertTrue(listeners.check().details().get("lastFailure").toString().contains("a bug in one door"));
     }
 
+    @Test
+    void shouldRefuseEveryCommandAtOnceOnceTheJournalFails() throws Exception {
+        int[] appends = {0};
+        JournalStage failingDisk = new JournalStage() {
+            @Override
+            public void append(Command command) {
+                if (++appends[0] == 2) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+                }
+            }
+
+            @Override
+            public void endOfBatch() {
+            }
+        };
+        pipeline = EnginePipeline.builder(EnginePipelineTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .journal(failingDisk).build().start();
+        assertEquals(EventType.ORDER_ACCEPTED, await(order(0, Side.SELL, 100, 1)).get(0).type);
+        CompletableFuture<List<EngineEvent>> lost = order(0, Side.SELL, 100, 1);
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> lost.get(1, TimeUnit.SECONDS),
+                "a command whose journaling failed is never decided");
+
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> await(order(0, Side.SELL, 100, 1)));
+        assertInstanceOf(EngineBusyException.class, refused.getCause(), "refused at once, not left to time out");
+        assertTrue(refused.getCause().getMessage().contains("No space left on device"), refused.getCause().getMessage());
+        assertEquals(false, pipeline.publisher().tryPublish(Command::clockTick));
+        HealthComponent logicHealth = pipeline.health().stream().filter(c -> c.name().equals("businessLogic")).findFirst().orElseThrow();
+        assertEquals(HealthStatus.DOWN, logicHealth.check().status());
+    }
+
     @ParameterizedTest
     @EnumSource(WaitStrategyKind.class)
     void shouldRunWithEveryWaitStrategy(WaitStrategyKind kind) throws Exception {
