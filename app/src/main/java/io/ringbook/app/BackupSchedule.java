@@ -1,11 +1,13 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.BackupPlan;
 import io.ringbook.journal.backup.Backup;
 import io.ringbook.journal.backup.BackupRotation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
@@ -16,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Backups taken by the running engine itself, every so often, on a thread of their own
  * (never the business logic's): each run is the same incremental backup as
  * {@code ringbook backup}, so a missed or failed run is made up by the next. With a
- * rotation, each UTC day's runs go to that day's set and old sets are pruned.
+ * rotation, each UTC day's runs go to that day's set and old sets are pruned. A run
+ * that overlaps the next (a slow disk) delays it rather than running twice at once.
  */
 final class BackupSchedule implements AutoCloseable {
 
@@ -28,9 +31,10 @@ final class BackupSchedule implements AutoCloseable {
         return thread;
     });
 
-    /** @param rotation daily sets under {@code destination}, or null for one incremental set there */
-    BackupSchedule(Path dataDir, Path destination, long everyMinutes, BackupRotation rotation) {
-        timer.scheduleWithFixedDelay(() -> {
+    BackupSchedule(Path dataDir, BackupPlan plan) {
+        Path destination = plan.to().toAbsolutePath().normalize();
+        BackupRotation rotation = plan.rotation();
+        timer.scheduleAtFixedRate(() -> {
             try {
                 Backup.Result result = rotation == null ? Backup.run(dataDir, destination, true, RingbookCommand.version())
                         : rotation.run(dataDir, destination, LocalDate.now(ZoneOffset.UTC), true, RingbookCommand.version());
@@ -39,7 +43,7 @@ final class BackupSchedule implements AutoCloseable {
             } catch (Exception failed) {
                 LOG.error("backup to {} failed; the next run will try again: {}", destination, failed.toString());
             }
-        }, everyMinutes, everyMinutes, TimeUnit.MINUTES);
+        }, plan.firstDelayMillis(Instant.now()), plan.periodMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

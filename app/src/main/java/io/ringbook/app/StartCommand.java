@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.BackupPlan;
 import io.ringbook.app.profile.ConfigException;
 import io.ringbook.app.profile.DemoProfile;
 import io.ringbook.app.profile.Ports;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -62,6 +64,9 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--backup-every", paramLabel = "MINUTES", description = "Minutes between the running engine's own backups to --backup-to (default: 60).")
     Long backupMinutes;
 
+    @Option(names = "--backup-at", paramLabel = "HH:MM", description = "Back up once a day at this UTC time instead of every --backup-every minutes.")
+    LocalTime backupAt;
+
     @Option(names = "--backup-keep-daily", paramLabel = "N",
             description = "Back up into one set per UTC day under --backup-to (DEST/daily/YYYY-MM-DD) and keep the newest N.")
     Integer keepDaily;
@@ -80,8 +85,7 @@ final class StartCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Path data = dataDir.toAbsolutePath().normalize();
         RunningEngine engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
-        BackupSchedule backups = run.backupTo() == null ? null
-                : new BackupSchedule(data, run.backupTo().toAbsolutePath().normalize(), run.backupEveryMinutes(), run.backupRotation());
+        BackupSchedule backups = run.backup() == null ? null : new BackupSchedule(data, run.backup());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (backups != null) {
                 backups.close();
@@ -92,10 +96,7 @@ final class StartCommand implements Callable<Integer> {
         }, "ringbook-shutdown"));
         printBanner(out, engine, pipelineConfig, run.durability());
         if (backups != null) {
-            BackupRotation rotation = run.backupRotation();
-            out.println("  backups   " + run.backupTo().toAbsolutePath().normalize() + " every " + run.backupEveryMinutes()
-                    + " min (incremental, gzip" + (rotation == null ? ")" : "; a set per UTC day under daily/, keeping "
-                    + rotation.keepDaily() + " daily and " + rotation.keepWeekly() + " weekly)"));
+            out.println("  backups   " + run.backup().describe());
         }
         stopped.await();
         return 0;
@@ -115,9 +116,21 @@ final class StartCommand implements Callable<Integer> {
                         fixPort != null ? fixPort : ports.fix()))
                 .withRun(new RunSettings(waitStrategy != null ? WaitStrategyKind.parse(waitStrategy) : run.waitStrategy(),
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
-                        durability != null ? Durability.parse(durability) : run.durability(),
-                        backupTo != null ? backupTo : run.backupTo(), backupMinutes != null ? backupMinutes : run.backupEveryMinutes(),
-                        rotation != null ? rotation : run.backupRotation()));
+                        durability != null ? Durability.parse(durability) : run.durability(), backupPlan(run.backup(), rotation)));
+    }
+
+    /** The file's backup plan with the command line's options in place of its settings; null for none. */
+    private BackupPlan backupPlan(BackupPlan file, BackupRotation rotation) {
+        Path to = backupTo != null ? backupTo : file == null ? null : file.to();
+        if (to == null) {
+            if (backupMinutes != null || backupAt != null || rotation != null) {
+                throw new ConfigException("--backup-every, --backup-at and --backup-keep-* need --backup-to (or backup.to in the file)");
+            }
+            return null;
+        }
+        return new BackupPlan(to, backupMinutes != null ? backupMinutes : file == null ? BackupPlan.DEFAULT_MINUTES : file.everyMinutes(),
+                backupAt != null ? backupAt : file == null ? null : file.dailyAt(),
+                rotation != null ? rotation : file == null ? null : file.rotation());
     }
 
     private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, Durability level) {

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -199,13 +200,17 @@ public final class ProfileFile {
 
     private static RunSettings run(ConfigNode root) {
         ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "snapshotEverySeconds", "durability"));
-        ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "keepDaily", "keepWeekly"));
+        ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "dailyAt", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);
+        if (to == null && !backup.keys().isEmpty()) {
+            throw backup.error("to", "is required for backups");
+        }
         return new RunSettings(engine.parsed("waitStrategy", d.waitStrategy().name(), WaitStrategyKind::parse),
                 engine.whole("snapshotEverySeconds", d.snapshotEverySeconds()),
                 engine.parsed("durability", d.durability().name(), Durability::parse),
-                to == null ? null : Path.of(to), count(backup, "everyMinutes", d.backupEveryMinutes()), rotation(backup));
+                to == null ? null : new BackupPlan(Path.of(to), count(backup, "everyMinutes", BackupPlan.DEFAULT_MINUTES),
+                        backup.has("dailyAt") ? backup.parsed("dailyAt", null, LocalTime::parse) : null, rotation(backup)));
     }
 
     private static BackupRotation rotation(ConfigNode backup) {

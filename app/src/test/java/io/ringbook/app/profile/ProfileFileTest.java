@@ -77,8 +77,8 @@ public class ProfileFileTest {
         assertEquals(Profile.FixOptions.DEFAULTS, profile.fix());
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().waitStrategy());
         assertEquals(Durability.POWER_LOSS, profile.run().durability());
-        assertEquals(Path.of("/var/backups/ringbook"), profile.run().backupTo());
-        assertEquals(new BackupRotation(7, 4), profile.run().backupRotation());
+        assertEquals(new BackupPlan(Path.of("/var/backups/ringbook"), 60, java.time.LocalTime.of(2, 30), new BackupRotation(7, 4)),
+                profile.run().backup());
     }
 
     @Test
@@ -117,6 +117,8 @@ public class ProfileFileTest {
         assertRefused(MINIMAL + "fix: {resetOnLogon: maybe}\n", "fix.resetOnLogon: must be true or false");
         assertRefused(MINIMAL + "colour: blue\n", "colour: unknown setting");
         assertRefused(MINIMAL + "backup: {to: /b, keepWeekly: 4}\n", "backup.keepDaily: is required with keepWeekly");
+        assertRefused(MINIMAL + "backup: {everyMinutes: 5}\n", "backup.to: is required");
+        assertRefused(MINIMAL + "backup: {to: /b, dailyAt: \"25:00\"}\n", "backup.dailyAt: '25:00' is not valid");
         assertRefused(MINIMAL + "backup: {to: /b, keepDaily: 0}\n", "backup.keepDaily: must be at least 1");
         assertRefused(MINIMAL.replace("  A:\n", "  \"A B\":\n"), "accounts.A B: names are 1-32 letters");
         assertRefused("symbols: [TEST]\n", "symbols: must be a map of settings");
