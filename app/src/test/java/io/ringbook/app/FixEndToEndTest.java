@@ -179,6 +179,26 @@ class FixEndToEndTest {
     }
 
     @Test
+    void reportsMadeWhileASessionIsAwayArriveByResendAtItsNextLogon() throws Exception {
+        try (FixClient t4 = client("T4")) {
+            t4.send(order("a-1", "TEST", '1', "95", "2"));
+            assertEquals('0', t4.next(MsgType.EXECUTION_REPORT).getChar(150));
+        }
+        HttpResponse<String> meanwhile = post("t4-key", "/api/v1/orders",
+                "{\"clOrdId\":\"a-2\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"94\",\"qty\":\"1\"}");
+        assertEquals(201, meanwhile.statusCode(), meanwhile.body());
+        try (FixClient again = client("T4")) {
+            Message canceled = again.next(MsgType.EXECUTION_REPORT);
+            assertEquals("a-1", canceled.getString(11));
+            assertEquals('4', canceled.getChar(150), "its order canceled on disconnect");
+            assertTrue(canceled.getHeader().getBoolean(43), "delivered by resend (PossDupFlag)");
+            Message placed = again.next(MsgType.EXECUTION_REPORT);
+            assertEquals("a-2", placed.getString(11), "the REST order placed while the session was away");
+            assertEquals('0', placed.getChar(150));
+        }
+    }
+
+    @Test
     void anUnknownCompIdIsRefusedAtLogon() throws Exception {
         try (FixClient stranger = new FixClient("T9", engine.fixPort(), clients.resolve("T9"))) {
             assertFalse(stranger.awaitLogon(3), "no session for T9");

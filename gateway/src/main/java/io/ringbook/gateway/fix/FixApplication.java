@@ -54,7 +54,6 @@ final class FixApplication extends ApplicationAdapter {
         this.engine = publisher;
     }
 
-
     @Override
     public void onLogon(SessionID sessionId) {
         account(sessionId).ifPresent(account -> sessions.loggedOn(account, sessionId));
@@ -72,9 +71,6 @@ final class FixApplication extends ApplicationAdapter {
             door.tryPublish(c -> c.cancelOnDisconnect(account.getAsInt()));
         }
     }
-
-
-
 
     @Override
     public void fromApp(Message message, SessionID sessionId) throws FieldNotFound, UnsupportedMessageType {

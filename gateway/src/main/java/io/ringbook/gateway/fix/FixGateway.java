@@ -10,10 +10,13 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.SLF4JLogFactory;
+import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +35,7 @@ public final class FixGateway implements AutoCloseable {
     public static final String COMP_ID = "RINGBOOK";
     static final String BEGIN_STRING = "FIX.4.4";
 
+    private final ReferenceData data;
     private final FixSessions sessions = new FixSessions();
     private final FixReports reports;
     private final FixApplication application;
@@ -44,6 +48,7 @@ public final class FixGateway implements AutoCloseable {
      * @param cancelOnDisconnect whether a session's logout or lost connection cancels its orders
      */
     public FixGateway(ReferenceData data, String host, int port, Path storeDir, boolean resetOnLogon, boolean cancelOnDisconnect) {
+        this.data = data;
         ExecutionReports messages = new ExecutionReports(data);
         this.reports = new FixReports(messages, sessions);
         this.application = new FixApplication(data, sessions, reports, messages, cancelOnDisconnect);
@@ -90,6 +95,23 @@ public final class FixGateway implements AutoCloseable {
         }
         port = acceptor.getEndpoints().stream().findFirst()
                 .map(endpoint -> ((InetSocketAddress) endpoint.getLocalAddress()).getPort()).orElse(port);
+        // only now, after recovery replayed the journal's events into the reports (which must not be sent again),
+        // do the sessions that were used before this start receive reports while away
+        for (Session session : acceptor.getManagedSessions()) {
+            data.accounts().find(session.getSessionID().getTargetCompID()).ifPresent(account -> {
+                if (hasSent(session)) {
+                    sessions.usedBefore(account, session.getSessionID());
+                }
+            });
+        }
+    }
+
+    private static boolean hasSent(Session session) {
+        try {
+            return session.getStore().getNextSenderMsgSeqNum() > 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the FIX session store of " + session.getSessionID(), e);
+        }
     }
 
     /** The port accepting, once started (the one asked for, or the one the system gave for 0). */

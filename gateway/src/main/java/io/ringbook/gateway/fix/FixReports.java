@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The FIX side of the outbound thread: every order event of an account with a logged-on
- * FIX session becomes an ExecutionReport (or an OrderCancelReject) on that session,
- * whichever door the order came in by. It also keeps each order's latest state, for
+ * The FIX side of the outbound thread: every order event of an account that trades over
+ * FIX becomes an ExecutionReport (or an OrderCancelReject) on its session, whichever
+ * door the order came in by; while the session is away, QuickFIX/J stores the report
+ * for the resend after its next logon ({@link FixSessions}). It also keeps each order's latest state, for
  * OrderStatusRequests and for the OrigClOrdID of a replace. Sending only queues the
  * message on the session's connection; it never waits for the client. A REST order
  * refused for an unknown symbol has no FIX report: FIX 4.4 requires Symbol(55), and the
@@ -63,7 +64,7 @@ final class FixReports implements EngineListener {
         } else if (e.requestClOrdId.length() > 0) {
             orig = e.clOrdId.toString();
         }
-        if (sessions.of(e.accountId) != null) {
+        if (sessions.reportsTo(e.accountId) != null) {
             send(e.accountId, reports.report(e, orig, execType));
         }
     }
@@ -76,13 +77,13 @@ final class FixReports implements EngineListener {
             orders.put(e.orderId, e.copy());
             byClOrdId.put(key(e.accountId, e.clOrdId.toString()), e.orderId);
         }
-        if (sessions.of(e.accountId) != null) {
+        if (sessions.reportsTo(e.accountId) != null) {
             send(e.accountId, reports.report(e, null, '8'));
         }
     }
 
     private void send(int account, Message message) {
-        SessionID id = sessions.of(account);
+        SessionID id = sessions.reportsTo(account);
         Session session = id == null ? null : Session.lookupSession(id);
         if (session != null) {
             session.send(message);
