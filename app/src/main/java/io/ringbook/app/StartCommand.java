@@ -151,6 +151,10 @@ final class StartCommand implements Callable<Integer> {
                 + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
                 + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
+        if (!recovery.limitsChanged().isEmpty()) {
+            out.println("  limits    changed by the configuration since the last start, journaled as SET_LIMITS: "
+                    + String.join(", ", recovery.limitsChanged()));
+        }
         out.println("  snapshots " + engine.dataDir().resolve("snapshots") + (config.snapshotIntervalMillis() > 0
                 ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
         String accounts = demo ? "T1..T4" : "the account names";

@@ -85,6 +85,43 @@ class ConfiguredProfileTest {
     }
 
     @Test
+    void shouldApplyChangedLimitsAtARestartKeepOperatorChangesOtherwiseAndReplayIdentically() throws Exception {
+        Path data = dir.resolve("data");
+        String yaml = Files.readString(ProfileFileTest.EXAMPLE);
+        Path tighter = dir.resolve("tighter.yaml");
+        Files.writeString(tighter, yaml.replace("BTC-USD: \"50000\"}", "BTC-USD: \"20000\"}"));
+        try (RunningEngine engine = start(ProfileFileTest.EXAMPLE, data)) {
+            assertEquals(201, order("http://127.0.0.1:" + engine.restPort(), "c-1", "60000", "3").statusCode());
+        }
+        try (RunningEngine engine = start(tighter, data)) {
+            assertEquals(java.util.List.of("FUND1", "FUND2"), engine.recovery().limitsChanged(), "\"*\" changed for both");
+            HttpResponse<String> refused = order("http://127.0.0.1:" + engine.restPort(), "c-2", "60000", "3");
+            assertEquals("MAX_ORDER_QTY", JSON.readTree(refused.body()).get("rejectReason").asText(), "2 BTC now at most");
+            String admin = "http://127.0.0.1:" + engine.adminPort();
+            HttpResponse<String> limits = send(admin, "GET", "Authorization", "Bearer " + VIEWER, "/admin/v1/accounts/FUND2/limits", null);
+            assertEquals(200, send(admin, "PUT", "Authorization", "Bearer admin-token-0123456789", "/admin/v1/accounts/FUND2/limits",
+                    limits.body().replace("\"maxOpenOrders\":500", "\"maxOpenOrders\":7")).statusCode());
+        }
+        try (RunningEngine engine = start(tighter, data)) {
+            assertEquals(java.util.List.of(), engine.recovery().limitsChanged(), "the same file changes nothing");
+            HttpResponse<String> limits = send("http://127.0.0.1:" + engine.adminPort(), "GET", "Authorization", "Bearer " + VIEWER,
+                    "/admin/v1/accounts/FUND2/limits", null);
+            assertEquals(7, JSON.readTree(limits.body()).get("maxOpenOrders").asInt(), "the operator's change survives the restart");
+        }
+        assertEquals(null, io.ringbook.journal.ReplayVerifier.verify(data, EngineLogic.replay(1 << 16)).firstDifference(),
+                "the journal, with its starts' limit changes, replays to itself");
+        Path otherTick = dir.resolve("other-tick.yaml");
+        Files.writeString(otherTick, yaml.replace("tickSize: \"0.01\"\n    lotSize: \"0.0001\"", "tickSize: \"0.1\"\n    lotSize: \"0.0001\""));
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> start(otherTick, data));
+        assertTrue(refused.getMessage().contains("limits may change"), refused.getMessage());
+    }
+
+    private RunningEngine start(Path config, Path data) {
+        var profile = ProfileFile.read(config, ProfileFileTest.ENVIRONMENT::get).withPorts(Ports.any());
+        return RunningEngine.start(profile, data, false, PipelineConfig.DEFAULTS.withClockTickMillis(0), Durability.PROCESS_CRASH);
+    }
+
+    @Test
     void shouldRefuseToStartOnAMistakeAndSaySo() throws Exception {
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "symbols: {TEST: {tickSize: \"1\", lotSize: \"1\"}}\naccounts: {A: {apiKey: short}}\n"

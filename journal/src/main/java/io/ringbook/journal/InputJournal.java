@@ -7,6 +7,8 @@ import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
+import java.util.List;
+
 /**
  * The pipeline's journal stage: encodes each command of a Disruptor batch into one
  * {@link JournalBatch} and appends it as a single excerpt at the end of the batch,
@@ -36,6 +38,17 @@ public final class InputJournal implements JournalStage {
         config.added(ConfigCodec.encode(data, lastSequence, eventTimeNanos, config.buffer(), config.position()));
         try (ExcerptAppender startUp = journal.input().createAppender()) {
             config.appendTo(startUp);
+        }
+    }
+
+    /** Journals commands decided at start-up, before the pipeline runs, as a batch of their own. */
+    public void recordStartUpCommands(List<Command> commands) {
+        JournalBatch startUpBatch = new JournalBatch();
+        for (Command command : commands) {
+            startUpBatch.added(CommandCodec.encode(command, startUpBatch.buffer(), startUpBatch.position()));
+        }
+        try (ExcerptAppender startUp = journal.input().createAppender()) {
+            startUpBatch.appendTo(startUp);
         }
     }
 

@@ -14,13 +14,19 @@ import java.util.function.Function;
 
 /**
  * Feeds the input journal, in order, into a business logic built from the journal's own
- * configuration (its first CONFIG record). Used by recovery, replay and backtests; what
- * happens to the outcomes is up to the sink the caller builds the logic with.
+ * configuration (its first CONFIG record; a later start's CONFIG may differ only in
+ * limits, whose changes follow it as SET_LIMITS commands). Used by recovery, replay and
+ * backtests; what happens to the outcomes is up to the sink the caller builds the logic with.
  */
 public final class InputReplay {
 
-    /** Where the input journal ended. {@code logic} is null if the journal is empty. */
-    public record Result(BusinessLogic logic, ReferenceData referenceData, long commands, long lastSequence, long lastEventTimeNanos) {
+    /**
+     * Where the input journal ended. {@code logic} is null if the journal is empty;
+     * {@code referenceData} is what the logic was built from, {@code latestReferenceData}
+     * the last start's configuration (they differ only in limits, {@link LimitChanges}).
+     */
+    public record Result(BusinessLogic logic, ReferenceData referenceData, ReferenceData latestReferenceData, long commands,
+                         long lastSequence, long lastEventTimeNanos) {
     }
 
     private InputReplay() {
@@ -59,6 +65,7 @@ public final class InputReplay {
         Command command = new Command();
         BusinessLogic logic = null;
         ReferenceData referenceData = null;
+        ReferenceData latest = null;
         byte[] firstConfig = null;
         long commands = 0;
         long lastSequence = 0;
@@ -71,20 +78,24 @@ public final class InputReplay {
                 if (type == RecordType.CONFIG) {
                     byte[] config = new byte[RecordHeader.length(cursor.buffer(), offset) - RecordHeader.LENGTH];
                     cursor.buffer().getBytes(offset + RecordHeader.LENGTH, config);
+                    ReferenceData decoded = ConfigCodec.decode(cursor.buffer(), offset);
                     if (firstConfig == null && logic != null) {
                         firstConfig = config;
                     } else if (firstConfig == null) {
                         firstConfig = config;
-                        referenceData = ConfigCodec.decode(cursor.buffer(), offset);
+                        referenceData = decoded;
                         logic = logicFactory.apply(referenceData);
-                    } else if (!Arrays.equals(firstConfig, config)) {
+                    } else if (!Arrays.equals(firstConfig, config) && !LimitChanges.compatible(latest, decoded)) {
                         throw new JournalFormatException("the configuration changed at sequence "
-                                + RecordHeader.sequence(cursor.buffer(), offset) + "; a journal must keep one configuration");
+                                + RecordHeader.sequence(cursor.buffer(), offset)
+                                + "; only limits may change between starts of one journal");
                     }
+                    latest = decoded;
                     continue;
                 }
                 if (logic == null && fallback != null) {
                     referenceData = fallback;
+                    latest = latest == null ? fallback : latest;
                     logic = logicFactory.apply(fallback);
                     lastSequence = RecordHeader.sequence(cursor.buffer(), offset) - 1;
                 }
@@ -114,6 +125,6 @@ public final class InputReplay {
             throw new JournalFormatException("the input journal ends at sequence " + lastSequence
                     + ", before the snapshot's " + skipThrough);
         }
-        return new Result(logic, referenceData, commands, lastSequence, lastTime);
+        return new Result(logic, referenceData, latest == null ? referenceData : latest, commands, lastSequence, lastTime);
     }
 }

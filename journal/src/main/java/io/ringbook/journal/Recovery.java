@@ -1,5 +1,6 @@
 package io.ringbook.journal;
 
+import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
@@ -24,7 +25,9 @@ import java.util.function.BiFunction;
  * input journal after it with outbound sending suppressed, except that the events of
  * commands missing from the output journal (the process died between deciding and
  * journaling their outcomes) are journaled now, so the output journal is whole again.
- * Then journals this run's configuration, stamped with the start time. The caller
+ * Then turns the accounts' limits this start configures differently from the last one
+ * into journaled SET_LIMITS commands ({@link LimitChanges}), and journals this run's
+ * configuration, stamped with the start time. The caller
  * starts the pipeline with {@link Outcome#lastSequence()} and {@link Outcome#lastEventTimeNanos()}.
  */
 public final class Recovery {
@@ -37,14 +40,14 @@ public final class Recovery {
      */
     public record Outcome(BusinessLogic logic, SwitchableSink sink, long snapshotSequence, List<String> unusableSnapshots,
                           long commandsReplayed, long eventsRejournaled, long lastSequence, long lastEventTimeNanos,
-                          long nanosTaken) {
+                          List<String> limitsChanged, long nanosTaken) {
     }
 
     private Recovery() {
     }
 
     /**
-     * @param configured   this run's reference data; it must equal the journal's
+     * @param configured   this run's reference data; it must equal the journal's but for limits
      * @param logicFactory builds a logic from reference data and a sink
      * @throws JournalFormatException if the journal is unreadable or was written with another configuration
      */
@@ -88,21 +91,32 @@ public final class Recovery {
         }, snapshotSequence, Long.MAX_VALUE, state != null ? configured : null);
         output.onEndOfBatch();
         BusinessLogic logic = replayed.logic();
+        long lastSequence = replayed.lastSequence();
+        long lastEventTime = replayed.lastEventTimeNanos();
+        long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
+        List<String> limitsChanged = new ArrayList<>();
         if (logic == null) {
             logic = logicFactory.apply(configured, sink);
-        } else if (!sameReferenceData(replayed.referenceData(), configured)) {
-            throw new JournalFormatException("the journal in " + journal.directory()
-                    + " was written with another configuration; start with --fresh or with the original configuration");
+        } else if (!LimitChanges.compatible(replayed.latestReferenceData(), configured)) {
+            throw new JournalFormatException("the journal in " + journal.directory() + " was written with other symbols, accounts,"
+                    + " price protections or breakers; start with --fresh or with the original configuration (limits may change)");
+        } else {
+            List<Command> changes = LimitChanges.commands(replayed.latestReferenceData(), configured, lastSequence, startTime);
+            if (!changes.isEmpty()) {
+                new InputJournal(journal).recordStartUpCommands(changes);
+                for (Command change : changes) {
+                    logic.process(change);
+                    limitsChanged.add(configured.accounts().name(change.accountId));
+                }
+                output.onEndOfBatch();
+                lastSequence += changes.size();
+                lastEventTime = startTime;
+            }
         }
-        long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
-        new InputJournal(journal).recordConfiguration(configured, replayed.lastSequence(), startTime);
+        new InputJournal(journal).recordConfiguration(configured, lastSequence, startTime);
         return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
-                replayed.lastSequence(), replayed.lastEventTimeNanos(), System.nanoTime() - started);
-    }
-
-    private static boolean sameReferenceData(ReferenceData a, ReferenceData b) {
-        return a.symbols().all().equals(b.symbols().all()) && a.accounts().all().equals(b.accounts().all())
-                && a.risk().equals(b.risk());
+                lastSequence, lastEventTime, List.copyOf(limitsChanged),
+                System.nanoTime() - started);
     }
 
     /** Passes on only the events of commands after {@code through}. */

@@ -1,0 +1,45 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.limits.AccountLimits;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What may change in a data directory's configuration from one start to the next: the
+ * accounts' limits, and nothing else (symbols, accounts, price protections and breakers
+ * shape the journal's meaning). A start whose configured limits differ from those the
+ * previous start configured turns the difference into SET_LIMITS commands, journaled
+ * and decided like an operator's, so that replay meets them at the same point. Compared
+ * with the previous start's configuration rather than with the engine's limits, so that
+ * a restart with an unchanged file keeps what operators changed at run time.
+ */
+final class LimitChanges {
+
+    private LimitChanges() {
+    }
+
+    /** Whether {@code later} may follow {@code earlier} in one journal. */
+    static boolean compatible(ReferenceData earlier, ReferenceData later) {
+        return earlier.symbols().all().equals(later.symbols().all()) && earlier.accounts().all().equals(later.accounts().all())
+                && earlier.risk().symbols().equals(later.risk().symbols())
+                && earlier.risk().rejectStorm().equals(later.risk().rejectStorm());
+    }
+
+    /** SET_LIMITS for each account whose limits differ, numbered after {@code lastSequence} and stamped {@code eventTimeNanos}. */
+    static List<Command> commands(ReferenceData previous, ReferenceData configured, long lastSequence, long eventTimeNanos) {
+        List<Command> commands = new ArrayList<>();
+        for (int account = 0; account < configured.accounts().size(); account++) {
+            AccountLimits limits = configured.risk().accounts().get(account);
+            if (!limits.equals(previous.risk().accounts().get(account))) {
+                Command command = new Command().setLimits(account, limits);
+                command.sequence = lastSequence + commands.size() + 1;
+                command.eventTimeNanos = eventTimeNanos;
+                commands.add(command);
+            }
+        }
+        return commands;
+    }
+}
