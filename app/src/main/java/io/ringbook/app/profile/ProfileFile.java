@@ -3,7 +3,6 @@ package io.ringbook.app.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.ringbook.admin.Role;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
@@ -26,13 +25,10 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,12 +42,10 @@ import java.util.regex.Pattern;
  */
 public final class ProfileFile {
 
-    static final int MIN_CREDENTIAL_LENGTH = 16;
     private static final Set<String> ROOT_KEYS = Set.of("listen", "ports", "engine", "backup", "fix", "rateLimits",
             "symbols", "accounts", "limits", "rejectStorm", "adminTokens");
     private static final Set<String> SPEC_KEYS = Set.of("tickSize", "lotSize", "makerFee", "takerFee", "tradingHours");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final int FEE_SCALE = 6;
 
     private ProfileFile() {
@@ -62,7 +56,7 @@ public final class ProfileFile {
         try {
             ConfigNode root = parse(file, environment);
             ReferenceData data = referenceData(root);
-            return new Profile(file.toString(), data, credentials(root, data.accounts()), rateLimits(root.node("rateLimits")),
+            return new Profile(file.toString(), data, CredentialSettings.read(root, data.accounts()), rateLimits(root.node("rateLimits")),
                     root.string("listen", "127.0.0.1"), ports(root.node("ports")), fix(root.node("fix")), run(root));
         } catch (ConfigException | IllegalArgumentException | ArithmeticException e) {
             throw new ConfigException(file + ": " + e.getMessage());
@@ -74,7 +68,7 @@ public final class ProfileFile {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> tree = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(file), Map.class);
-            return ConfigNode.root(tree == null ? null : substitute(tree, environment, ""));
+            return ConfigNode.root(tree == null ? null : EnvironmentSubstitution.apply(tree, environment));
         } catch (JsonProcessingException e) {
             throw new ConfigException("not YAML or JSON: " + e.getOriginalMessage());
         } catch (NoSuchFileException e) {
@@ -122,58 +116,6 @@ public final class ProfileFile {
         RiskSettings unlimited = new RiskSettings(Collections.nCopies(symbols.size(), SymbolRisk.none()),
                 Collections.nCopies(accounts.size(), AccountLimits.none(symbols.size())), RejectStorm.NONE);
         return RiskOverrides.apply(new ReferenceData(symbols, accounts, unlimited), root);
-    }
-
-    private static Credentials credentials(ConfigNode root, AccountTable accounts) {
-        ConfigNode accountsNode = root.node("accounts");
-        Map<String, Integer> keys = new LinkedHashMap<>();
-        Map<Integer, String> secrets = new LinkedHashMap<>();
-        for (String name : accountsNode.keys()) {
-            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret"));
-            int id = accounts.find(name).orElseThrow();
-            if (keys.put(credential(account, "apiKey"), id) != null) {
-                throw account.error("apiKey", "is the key of another account as well");
-            }
-            if (account.has("secret")) {
-                secrets.put(id, credential(account, "secret"));
-            }
-        }
-        ConfigNode tokensNode = root.node("adminTokens").allowOnly(Set.of("viewer", "operator", "admin"));
-        Map<String, Role> tokens = new LinkedHashMap<>();
-        for (String role : tokensNode.keys()) {
-            for (String token : tokenList(tokensNode, role)) {
-                if (tokens.put(token, Role.valueOf(role.toUpperCase(Locale.ROOT))) != null) {
-                    throw tokensNode.error(role, "a token is given twice");
-                }
-            }
-        }
-        if (tokens.isEmpty()) {
-            throw new ConfigException("adminTokens: at least one token is required (viewer, operator or admin: TOKEN)");
-        }
-        return new Credentials(keys, secrets, tokens);
-    }
-
-    private static String credential(ConfigNode node, String key) {
-        return longEnough(node, key, node.requiredString(key));
-    }
-
-    /** A role's token, or its list of tokens. */
-    private static List<String> tokenList(ConfigNode node, String role) {
-        if (!(node.raw(role) instanceof List<?> list)) {
-            return List.of(credential(node, role));
-        }
-        List<String> tokens = new ArrayList<>();
-        for (Object token : list) {
-            tokens.add(longEnough(node, role, token == null ? "" : token.toString()));
-        }
-        return tokens;
-    }
-
-    private static String longEnough(ConfigNode node, String key, String credential) {
-        if (credential.length() < MIN_CREDENTIAL_LENGTH) {
-            throw node.error(key, "must have at least " + MIN_CREDENTIAL_LENGTH + " characters");
-        }
-        return credential;
     }
 
     private static RateLimits rateLimits(ConfigNode node) {
@@ -267,40 +209,5 @@ public final class ProfileFile {
         if (!NAME.matcher(name).matches()) {
             throw node.error(name, "names are 1-32 letters, digits, '.', '_' or '-'");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> substitute(Map<String, Object> map, Function<String, String> environment, String path) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((key, value) -> out.put(key, substituteValue(value, environment, path.isEmpty() ? key : path + "." + key)));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object substituteValue(Object value, Function<String, String> environment, String path) {
-        if (value instanceof Map) {
-            return substitute((Map<String, Object>) value, environment, path);
-        }
-        if (value instanceof List) {
-            List<Object> out = new ArrayList<>();
-            for (Object item : (List<Object>) value) {
-                out.add(substituteValue(item, environment, path));
-            }
-            return out;
-        }
-        if (!(value instanceof String text)) {
-            return value;
-        }
-        Matcher variables = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (variables.find()) {
-            String found = environment.apply(variables.group(1));
-            if (found == null) {
-                throw new ConfigException(path + ": environment variable " + variables.group(1) + " is not set");
-            }
-            variables.appendReplacement(out, Matcher.quoteReplacement(found));
-        }
-        variables.appendTail(out);
-        return out.toString();
     }
 }
