@@ -51,10 +51,12 @@ final class BackupCommand implements Callable<Integer> {
             return 2;
         }
         long started = System.nanoTime();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Backup.Result result = rotation == null ? Backup.run(dataDir, destination, compress, RingbookCommand.version())
-                : rotation.run(dataDir, destination, LocalDate.now(ZoneOffset.UTC), compress, RingbookCommand.version());
+                : rotation.run(dataDir, destination, today, compress, RingbookCommand.version());
+        Path written = rotation == null ? destination : BackupRotation.setFor(destination, today);
         System.out.printf("backup: %d new segments, %d excerpts, %d bytes%s in %.2f s -> %s%n", result.segments(), result.excerpts(),
-                result.bytes(), result.snapshot() ? ", a new snapshot" : "", (System.nanoTime() - started) / 1e9, destination);
+                result.bytes(), result.snapshot() ? ", a new snapshot" : "", (System.nanoTime() - started) / 1e9, written);
         return 0;
     }
 
