@@ -88,7 +88,7 @@ final class RunningEngine implements AutoCloseable {
             throw unrecoverable;
         }
         this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix().resetOnLogon(),
-                profile.fix().cancelOnDisconnect());
+                profile.fix().cancelOnDisconnect(), profile.fix().senderCompIds());
         List<EngineListener> readModels = new ArrayList<>(rest.listeners());
         readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());

@@ -157,7 +157,8 @@ final class StartCommand implements Callable<Integer> {
         }
         out.println("  snapshots " + engine.dataDir().resolve("snapshots") + (config.snapshotIntervalMillis() > 0
                 ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
-        String accounts = demo ? "T1..T4" : "the account names";
+        String accounts = demo ? "T1..T4" : profile.fix().senderCompIds().isEmpty() ? "the account names"
+                : "the account names but " + profile.fix().senderCompIds();
         out.println("  REST      http://" + host + ":" + engine.restPort()
                 + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; "
                 + (demo ? "keys t1-key..t4-key)" : "API keys of " + profile.name() + ")"));

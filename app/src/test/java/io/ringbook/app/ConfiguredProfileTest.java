@@ -70,10 +70,10 @@ class ConfiguredProfileTest {
             assertEquals(403, send(admin, "PUT", "Authorization", "Bearer " + VIEWER, "/admin/v1/accounts/FUND1/limits",
                     limits.body()).statusCode());
 
-            try (FixClient fund2 = new FixClient("FUND2", engine.fixPort(), dir.resolve("fix-fund2"));
-                 FixClient t1 = new FixClient("T1", engine.fixPort(), dir.resolve("fix-t1"))) {
-                assertTrue(fund2.awaitLogon(10), "a configured account logs on with its name as SenderCompID");
-                assertFalse(t1.awaitLogon(2), "an unconfigured CompID is refused");
+            try (FixClient fund2 = new FixClient("FUND2-FIX", engine.fixPort(), dir.resolve("fix-fund2"));
+                 FixClient byName = new FixClient("FUND2", engine.fixPort(), dir.resolve("fix-by-name"))) {
+                assertTrue(fund2.awaitLogon(10), "an account logs on with the SenderCompID its configuration gives");
+                assertFalse(byName.awaitLogon(2), "and not with its name then");
                 Message status = FixEndToEndTest.message(MsgType.ORDER_STATUS_REQUEST);
                 status.setString(11, "c-1");
                 status.setChar(54, '1');

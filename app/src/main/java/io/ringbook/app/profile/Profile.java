@@ -3,6 +3,8 @@ package io.ringbook.app.profile;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.gateway.rest.RateLimits;
 
+import java.util.Map;
+
 /**
  * Everything one run of the engine is set up from: what it trades and for whom (the
  * reference data the journal records), who may come in (credentials), the gateways'
@@ -17,11 +19,18 @@ import io.ringbook.gateway.rest.RateLimits;
 public record Profile(String name, ReferenceData referenceData, Credentials credentials, RateLimits rateLimits,
                       String listenAddress, Ports ports, FixOptions fix, RunSettings run) {
 
-    /** Session options applying to every FIX session. */
-    public record FixOptions(boolean resetOnLogon, boolean cancelOnDisconnect) {
+    /**
+     * The FIX acceptor's options: for every session, and the SenderCompIDs of accounts
+     * that do not log on with their name.
+     */
+    public record FixOptions(boolean resetOnLogon, boolean cancelOnDisconnect, Map<String, String> senderCompIds) {
 
-        /** Sequence numbers persist; a session that goes away has its orders canceled (API.md's default). */
-        public static final FixOptions DEFAULTS = new FixOptions(false, true);
+        /** Sequence numbers persist; a session that goes away has its orders canceled (API.md's default); CompID = account. */
+        public static final FixOptions DEFAULTS = new FixOptions(false, true, Map.of());
+
+        public FixOptions {
+            senderCompIds = Map.copyOf(senderCompIds);
+        }
     }
 
     /** This profile listening elsewhere (the command line's ports, or any free ports in tests). */

@@ -13,6 +13,7 @@ import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.limits.SymbolRisk;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
@@ -25,6 +26,8 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +60,7 @@ public final class ProfileFile {
             ConfigNode root = parse(file, environment);
             ReferenceData data = referenceData(root);
             return new Profile(file.toString(), data, CredentialSettings.read(root, data.accounts()), rateLimits(root.node("rateLimits")),
-                    root.string("listen", "127.0.0.1"), ports(root.node("ports")), fix(root.node("fix")), run(root));
+                    root.string("listen", "127.0.0.1"), ports(root.node("ports")), fix(root.node("fix"), root.node("accounts")), run(root));
         } catch (ConfigException | IllegalArgumentException | ArithmeticException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }
@@ -134,10 +137,23 @@ public final class ProfileFile {
                 port(node, "fix", Ports.DEFAULTS.fix()));
     }
 
-    private static Profile.FixOptions fix(ConfigNode node) {
+    private static Profile.FixOptions fix(ConfigNode node, ConfigNode accounts) {
         node.allowOnly(Set.of("resetOnLogon", "cancelOnDisconnect"));
+        Map<String, String> compIds = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>(Set.of(FixGateway.COMP_ID));
+        for (String name : accounts.keys()) {
+            ConfigNode account = accounts.node(name);
+            String compId = account.string("fixCompId", name);
+            if (!NAME.matcher(compId).matches() || !taken.add(compId)) {
+                throw account.error("fixCompId", "'" + compId + "' must be 1-32 letters, digits, '.', '_' or '-', used by one"
+                        + " account only and not the acceptor's own " + FixGateway.COMP_ID);
+            }
+            if (!compId.equals(name)) {
+                compIds.put(name, compId);
+            }
+        }
         return new Profile.FixOptions(node.flag("resetOnLogon", Profile.FixOptions.DEFAULTS.resetOnLogon()),
-                node.flag("cancelOnDisconnect", Profile.FixOptions.DEFAULTS.cancelOnDisconnect()));
+                node.flag("cancelOnDisconnect", Profile.FixOptions.DEFAULTS.cancelOnDisconnect()), compIds);
     }
 
     private static RunSettings run(ConfigNode root) {

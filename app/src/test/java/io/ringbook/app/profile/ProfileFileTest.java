@@ -74,7 +74,7 @@ public class ProfileFileTest {
         assertEquals(300, profile.rateLimits().blockSeconds());
         assertEquals(Ports.DEFAULTS, profile.ports());
         assertEquals("127.0.0.1", profile.listenAddress());
-        assertEquals(Profile.FixOptions.DEFAULTS, profile.fix());
+        assertEquals(new Profile.FixOptions(false, true, Map.of("FUND2", "FUND2-FIX")), profile.fix());
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().waitStrategy());
         assertEquals(Durability.POWER_LOSS, profile.run().durability());
         assertEquals(new BackupPlan(Path.of("/var/backups/ringbook"), 60, java.time.LocalTime.of(2, 30), new BackupRotation(7, 4)),
@@ -116,6 +116,8 @@ public class ProfileFileTest {
         assertRefused(MINIMAL + "rateLimits: {queriesPerSecond: 0}\n", "rateLimits.queriesPerSecond: must be positive");
         assertRefused(MINIMAL + "fix: {resetOnLogon: maybe}\n", "fix.resetOnLogon: must be true or false");
         assertRefused(MINIMAL + "colour: blue\n", "colour: unknown setting");
+        assertRefused(MINIMAL.replace("    apiKey: \"account-a-key-0123456789\"\n", "    apiKey: \"account-a-key-0123456789\"\n    fixCompId: RINGBOOK\n"),
+                "accounts.A.fixCompId: 'RINGBOOK' must be");
         assertRefused(MINIMAL + "backup: {to: /b, keepWeekly: 4}\n", "backup.keepDaily: is required with keepWeekly");
         assertRefused(MINIMAL + "backup: {everyMinutes: 5}\n", "backup.to: is required");
         assertRefused(MINIMAL + "backup: {to: /b, dailyAt: \"25:00\"}\n", "backup.dailyAt: '25:00' is not valid");

@@ -1,6 +1,5 @@
 package io.ringbook.gateway.fix;
 
-import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.ReferenceData;
@@ -38,12 +37,15 @@ final class FixApplication extends ApplicationAdapter {
     private final FixSessions sessions;
     private final FixReports state;
     private final ExecutionReports reports;
+    private final FixCompIds compIds;
     private final boolean cancelOnDisconnect;
     private final AtomicLong edgeExecIds = new AtomicLong();
     private volatile CommandPublisher engine;
 
-    FixApplication(ReferenceData data, FixSessions sessions, FixReports state, ExecutionReports reports, boolean cancelOnDisconnect) {
+    FixApplication(ReferenceData data, FixCompIds compIds, FixSessions sessions, FixReports state, ExecutionReports reports,
+                   boolean cancelOnDisconnect) {
         this.data = data;
+        this.compIds = compIds;
         this.sessions = sessions;
         this.state = state;
         this.reports = reports;
@@ -285,7 +287,6 @@ final class FixApplication extends ApplicationAdapter {
     }
 
     private OptionalInt account(SessionID session) {
-        AccountTable accounts = data.accounts();
-        return accounts.find(session.getTargetCompID());
+        return compIds.account(session.getTargetCompID());
     }
 }

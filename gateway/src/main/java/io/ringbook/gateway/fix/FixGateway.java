@@ -35,7 +35,7 @@ public final class FixGateway implements AutoCloseable {
     public static final String COMP_ID = "RINGBOOK";
     static final String BEGIN_STRING = "FIX.4.4";
 
-    private final ReferenceData data;
+    private final FixCompIds compIds;
     private final FixSessions sessions = new FixSessions();
     private final FixReports reports;
     private final FixApplication application;
@@ -48,10 +48,16 @@ public final class FixGateway implements AutoCloseable {
      * @param cancelOnDisconnect whether a session's logout or lost connection cancels its orders
      */
     public FixGateway(ReferenceData data, String host, int port, Path storeDir, boolean resetOnLogon, boolean cancelOnDisconnect) {
-        this.data = data;
+        this(data, host, port, storeDir, resetOnLogon, cancelOnDisconnect, Map.of());
+    }
+
+    /** @param senderCompIds account name to SenderCompID, for accounts that log on with another CompID than their name */
+    public FixGateway(ReferenceData data, String host, int port, Path storeDir, boolean resetOnLogon, boolean cancelOnDisconnect,
+                      Map<String, String> senderCompIds) {
+        this.compIds = new FixCompIds(data.accounts(), senderCompIds);
         ExecutionReports messages = new ExecutionReports(data);
         this.reports = new FixReports(messages, sessions);
-        this.application = new FixApplication(data, sessions, reports, messages, cancelOnDisconnect);
+        this.application = new FixApplication(data, compIds, sessions, reports, messages, cancelOnDisconnect);
         this.port = port;
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "acceptor");
@@ -66,11 +72,11 @@ public final class FixGateway implements AutoCloseable {
         settings.setString("ResetOnLogon", resetOnLogon ? "Y" : "N");
         settings.setString("SocketTcpNoDelay", "Y");
         settings.setString("SocketReuseAddress", "Y");
-        for (String account : data.accounts().all()) {
-            SessionID id = new SessionID(BEGIN_STRING, COMP_ID, account);
+        for (String compId : compIds.all()) {
+            SessionID id = new SessionID(BEGIN_STRING, COMP_ID, compId);
             settings.setString(id, "BeginString", BEGIN_STRING);
             settings.setString(id, "SenderCompID", COMP_ID);
-            settings.setString(id, "TargetCompID", account);
+            settings.setString(id, "TargetCompID", compId);
         }
         try {
             this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings, new SLF4JLogFactory(settings),
@@ -98,7 +104,7 @@ public final class FixGateway implements AutoCloseable {
         // only now, after recovery replayed the journal's events into the reports (which must not be sent again),
         // do the sessions that were used before this start receive reports while away
         for (Session session : acceptor.getManagedSessions()) {
-            data.accounts().find(session.getSessionID().getTargetCompID()).ifPresent(account -> {
+            compIds.account(session.getSessionID().getTargetCompID()).ifPresent(account -> {
                 if (hasSent(session)) {
                     sessions.usedBefore(account, session.getSessionID());
                 }
