@@ -87,8 +87,7 @@ final class RunningEngine implements AutoCloseable {
             admin.close();
             throw unrecoverable;
         }
-        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix().resetOnLogon(),
-                profile.fix().cancelOnDisconnect(), profile.fix().senderCompIds());
+        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix());
         List<EngineListener> readModels = new ArrayList<>(rest.listeners());
         readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());

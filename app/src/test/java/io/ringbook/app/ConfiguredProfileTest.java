@@ -122,6 +122,28 @@ class ConfiguredProfileTest {
     }
 
     @Test
+    void anAccountMayKeepItsOrdersWhenItsSessionGoesAway() throws Exception {
+        try (RunningEngine engine = start(ProfileFileTest.EXAMPLE, dir.resolve("data"))) {
+            try (FixClient fund1 = new FixClient("FUND1", engine.fixPort(), dir.resolve("fix-fund1"))) {
+                assertTrue(fund1.awaitLogon(10));
+                fund1.send(FixEndToEndTest.order("k-1", "BTC-USD", '1', "59000", "1"));
+                assertEquals('0', fund1.next(MsgType.EXECUTION_REPORT).getChar(150));
+            }
+            try (FixClient again = new FixClient("FUND1", engine.fixPort(), dir.resolve("fix-fund1"))) {
+                assertTrue(again.awaitLogon(10));
+                Message status = FixEndToEndTest.message(MsgType.ORDER_STATUS_REQUEST);
+                status.setString(11, "k-1");
+                status.setChar(54, '1');
+                status.setString(55, "BTC-USD");
+                again.send(status);
+                Message report = again.next(MsgType.EXECUTION_REPORT);
+                assertEquals('I', report.getChar(150));
+                assertEquals('0', report.getChar(39), "FUND1 has fixCancelOnDisconnect: false, so its order still rests");
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseToStartOnAMistakeAndSaySo() throws Exception {
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "symbols: {TEST: {tickSize: \"1\", lotSize: \"1\"}}\naccounts: {A: {apiKey: short}}\n"

@@ -253,7 +253,7 @@ class FixEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Message order(String clOrdId, String symbol, char side, String price, String qty) {
+    static Message order(String clOrdId, String symbol, char side, String price, String qty) {
         Message m = message(MsgType.NEW_ORDER_SINGLE);
         m.setString(11, clOrdId);
         m.setString(55, symbol);

@@ -5,6 +5,7 @@ import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.fix.FixInitiators;
+import io.ringbook.gateway.fix.FixSessionOptions;
 import org.HdrHistogram.Histogram;
 import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +53,8 @@ final class FixLoad {
         AtomicLong answered = new AtomicLong();
         Path store = Files.createTempDirectory("ringbook-fix-bench-");
         int port = freePort();
-        FixGateway gateway = new FixGateway(data, "127.0.0.1", port, store.resolve("server"), true, false);
+        FixGateway gateway = new FixGateway(data, "127.0.0.1", port, store.resolve("server"),
+                new FixSessionOptions(true, false, Map.of(), Map.of()));
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             gateway.start(pipeline.publisher());

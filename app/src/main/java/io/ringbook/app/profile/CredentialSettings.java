@@ -29,7 +29,7 @@ final class CredentialSettings {
         Map<String, Integer> keys = new LinkedHashMap<>();
         Map<Integer, String> secrets = new LinkedHashMap<>();
         for (String name : accountsNode.keys()) {
-            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret", "fixCompId"));
+            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret", "fixCompId", "fixCancelOnDisconnect"));
             int id = accounts.find(name).orElseThrow();
             if (keys.put(credential(account, "apiKey"), id) != null) {
                 throw account.error("apiKey", "is the key of another account as well");

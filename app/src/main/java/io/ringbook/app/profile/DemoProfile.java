@@ -11,6 +11,7 @@ import io.ringbook.engine.limits.PerSymbolLimit;
 import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.limits.SymbolRisk;
+import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.gateway.rest.RateLimits;
 
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ public final class DemoProfile {
         return new Profile("demo", referenceData(), new Credentials(
                 Map.of("t1-key", 0, "t2-key", 1, "t3-key", 2, "t4-key", 3), Map.of(),
                 Map.of("viewer-token", Role.VIEWER, "operator-token", Role.OPERATOR, "admin-token", Role.ADMIN)),
-                RateLimits.DEMO, "127.0.0.1", Ports.DEFAULTS, Profile.FixOptions.DEFAULTS, RunSettings.DEFAULTS);
+                RateLimits.DEMO, "127.0.0.1", Ports.DEFAULTS, FixSessionOptions.DEFAULTS, RunSettings.DEFAULTS);
     }
 
     public static ReferenceData referenceData() {

@@ -1,9 +1,8 @@
 package io.ringbook.app.profile;
 
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.gateway.rest.RateLimits;
-
-import java.util.Map;
 
 /**
  * Everything one run of the engine is set up from: what it trades and for whom (the
@@ -13,25 +12,11 @@ import java.util.Map;
  *
  * @param name          {@code demo}, or the configuration file it came from
  * @param listenAddress the address all three doors bind to
- * @param fix           the FIX acceptor's session options
+ * @param fix           the FIX acceptor's session options, per account where they differ
  * @param run           how the engine runs; the command line overrides each
  */
 public record Profile(String name, ReferenceData referenceData, Credentials credentials, RateLimits rateLimits,
-                      String listenAddress, Ports ports, FixOptions fix, RunSettings run) {
-
-    /**
-     * The FIX acceptor's options: for every session, and the SenderCompIDs of accounts
-     * that do not log on with their name.
-     */
-    public record FixOptions(boolean resetOnLogon, boolean cancelOnDisconnect, Map<String, String> senderCompIds) {
-
-        /** Sequence numbers persist; a session that goes away has its orders canceled (API.md's default); CompID = account. */
-        public static final FixOptions DEFAULTS = new FixOptions(false, true, Map.of());
-
-        public FixOptions {
-            senderCompIds = Map.copyOf(senderCompIds);
-        }
-    }
+                      String listenAddress, Ports ports, FixSessionOptions fix, RunSettings run) {
 
     /** This profile listening elsewhere (the command line's ports, or any free ports in tests). */
     public Profile withPorts(Ports other) {

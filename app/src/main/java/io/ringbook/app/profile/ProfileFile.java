@@ -14,6 +14,7 @@ import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.limits.SymbolRisk;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
+import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
@@ -137,9 +138,10 @@ public final class ProfileFile {
                 port(node, "fix", Ports.DEFAULTS.fix()));
     }
 
-    private static Profile.FixOptions fix(ConfigNode node, ConfigNode accounts) {
+    private static FixSessionOptions fix(ConfigNode node, ConfigNode accounts) {
         node.allowOnly(Set.of("resetOnLogon", "cancelOnDisconnect"));
         Map<String, String> compIds = new LinkedHashMap<>();
+        Map<String, Boolean> cancelOnDisconnect = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>(Set.of(FixGateway.COMP_ID));
         for (String name : accounts.keys()) {
             ConfigNode account = accounts.node(name);
@@ -151,9 +153,13 @@ public final class ProfileFile {
             if (!compId.equals(name)) {
                 compIds.put(name, compId);
             }
+            if (account.has("fixCancelOnDisconnect")) {
+                cancelOnDisconnect.put(name, account.flag("fixCancelOnDisconnect", true));
+            }
         }
-        return new Profile.FixOptions(node.flag("resetOnLogon", Profile.FixOptions.DEFAULTS.resetOnLogon()),
-                node.flag("cancelOnDisconnect", Profile.FixOptions.DEFAULTS.cancelOnDisconnect()), compIds);
+        FixSessionOptions d = FixSessionOptions.DEFAULTS;
+        return new FixSessionOptions(node.flag("resetOnLogon", d.resetOnLogon()), node.flag("cancelOnDisconnect", d.cancelOnDisconnect()),
+                compIds, cancelOnDisconnect);
     }
 
     private static RunSettings run(ConfigNode root) {

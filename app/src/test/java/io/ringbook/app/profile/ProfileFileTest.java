@@ -7,6 +7,7 @@ import io.ringbook.engine.domain.TradingHours;
 import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
+import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,9 @@ public class ProfileFileTest {
         assertEquals(300, profile.rateLimits().blockSeconds());
         assertEquals(Ports.DEFAULTS, profile.ports());
         assertEquals("127.0.0.1", profile.listenAddress());
-        assertEquals(new Profile.FixOptions(false, true, Map.of("FUND2", "FUND2-FIX")), profile.fix());
+        assertEquals(new FixSessionOptions(false, true, Map.of("FUND2", "FUND2-FIX"), Map.of("FUND1", false)), profile.fix());
+        assertFalse(profile.fix().cancelsOnDisconnect("FUND1"));
+        assertTrue(profile.fix().cancelsOnDisconnect("FUND2"));
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().waitStrategy());
         assertEquals(Durability.POWER_LOSS, profile.run().durability());
         assertEquals(new BackupPlan(Path.of("/var/backups/ringbook"), 60, java.time.LocalTime.of(2, 30), new BackupRotation(7, 4)),

@@ -38,18 +38,18 @@ final class FixApplication extends ApplicationAdapter {
     private final FixReports state;
     private final ExecutionReports reports;
     private final FixCompIds compIds;
-    private final boolean cancelOnDisconnect;
+    private final FixSessionOptions options;
     private final AtomicLong edgeExecIds = new AtomicLong();
     private volatile CommandPublisher engine;
 
     FixApplication(ReferenceData data, FixCompIds compIds, FixSessions sessions, FixReports state, ExecutionReports reports,
-                   boolean cancelOnDisconnect) {
+                   FixSessionOptions options) {
         this.data = data;
         this.compIds = compIds;
         this.sessions = sessions;
         this.state = state;
         this.reports = reports;
-        this.cancelOnDisconnect = cancelOnDisconnect;
+        this.options = options;
     }
 
     void open(CommandPublisher publisher) {
@@ -69,7 +69,7 @@ final class FixApplication extends ApplicationAdapter {
         }
         sessions.loggedOut(account.getAsInt());
         CommandPublisher door = engine;
-        if (cancelOnDisconnect && door != null) {
+        if (door != null && options.cancelsOnDisconnect(data.accounts().name(account.getAsInt()))) {
             door.tryPublish(c -> c.cancelOnDisconnect(account.getAsInt()));
         }
     }

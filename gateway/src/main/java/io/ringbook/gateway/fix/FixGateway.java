@@ -42,22 +42,12 @@ public final class FixGateway implements AutoCloseable {
     private final SocketAcceptor acceptor;
     private int port;
 
-    /**
-     * @param storeDir           where session sequence numbers and sent messages are kept
-     * @param resetOnLogon       whether a logon resets sequence numbers (off: they persist)
-     * @param cancelOnDisconnect whether a session's logout or lost connection cancels its orders
-     */
-    public FixGateway(ReferenceData data, String host, int port, Path storeDir, boolean resetOnLogon, boolean cancelOnDisconnect) {
-        this(data, host, port, storeDir, resetOnLogon, cancelOnDisconnect, Map.of());
-    }
-
-    /** @param senderCompIds account name to SenderCompID, for accounts that log on with another CompID than their name */
-    public FixGateway(ReferenceData data, String host, int port, Path storeDir, boolean resetOnLogon, boolean cancelOnDisconnect,
-                      Map<String, String> senderCompIds) {
-        this.compIds = new FixCompIds(data.accounts(), senderCompIds);
+    /** @param storeDir where session sequence numbers and sent messages are kept */
+    public FixGateway(ReferenceData data, String host, int port, Path storeDir, FixSessionOptions options) {
+        this.compIds = new FixCompIds(data.accounts(), options.senderCompIds());
         ExecutionReports messages = new ExecutionReports(data);
         this.reports = new FixReports(messages, sessions);
-        this.application = new FixApplication(data, compIds, sessions, reports, messages, cancelOnDisconnect);
+        this.application = new FixApplication(data, compIds, sessions, reports, messages, options);
         this.port = port;
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "acceptor");
@@ -69,7 +59,7 @@ public final class FixGateway implements AutoCloseable {
         settings.setString("DataDictionary", "FIX44.xml");
         settings.setString("ValidateUserDefinedFields", "N");
         settings.setString("AllowUnknownMsgFields", "Y");
-        settings.setString("ResetOnLogon", resetOnLogon ? "Y" : "N");
+        settings.setString("ResetOnLogon", options.resetOnLogon() ? "Y" : "N");
         settings.setString("SocketTcpNoDelay", "Y");
         settings.setString("SocketReuseAddress", "Y");
         for (String compId : compIds.all()) {
