@@ -42,6 +42,10 @@ final class StartCommand implements Callable<Integer> {
             description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking (default: blocking).")
     String waitStrategy;
 
+    @Option(names = "--outbound-wait", paramLabel = "KIND",
+            description = "How the outbound thread waits: the same kinds (default: blocking; docs/TUNING.md).")
+    String outboundWait;
+
     @Option(names = "--snapshot-every", paramLabel = "SECONDS", description = "Take a snapshot this often, 0 for never (default: 600).")
     Long snapshotSeconds;
 
@@ -80,7 +84,7 @@ final class StartCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Profile profile = withCommandLine(config == null ? DemoProfile.profile() : ProfileFile.read(config, System::getenv));
         RunSettings run = profile.run();
-        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(run.waitStrategy())
+        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(run.waitStrategy()).withOutboundWait(run.outboundWait())
                 .withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
         CountDownLatch stopped = new CountDownLatch(1);
         Path data = dataDir.toAbsolutePath().normalize();
@@ -115,6 +119,7 @@ final class StartCommand implements Callable<Integer> {
         return profile.withPorts(new Ports(restPort != null ? restPort : ports.rest(), adminPort != null ? adminPort : ports.admin(),
                         fixPort != null ? fixPort : ports.fix()))
                 .withRun(new RunSettings(waitStrategy != null ? WaitStrategyKind.parse(waitStrategy) : run.waitStrategy(),
+                        outboundWait != null ? WaitStrategyKind.parse(outboundWait) : run.outboundWait(),
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
                         durability != null ? Durability.parse(durability) : run.durability(), backupPlan(run.backup(), rotation)));
     }
@@ -142,7 +147,8 @@ final class StartCommand implements Callable<Integer> {
         String host = profile.listenAddress();
         out.println("Ringbook " + RingbookCommand.version() + (demo ? ", demo profile" : ", profile " + profile.name()));
         out.println("  engine    running: ring " + config.ringSize() + " slots, wait strategy "
-                + config.waitStrategy().name().toLowerCase().replace('_', '-') + ", clock tick " + config.clockTickMillis() + " ms");
+                + config.waitStrategy().name().toLowerCase().replace('_', '-') + " (outbound "
+                + config.outboundWait().name().toLowerCase().replace('_', '-') + "), clock tick " + config.clockTickMillis() + " ms");
         out.println("  symbols   " + symbols);
         out.println("  accounts  " + String.join(", ", engine.referenceData().accounts().all()));
         Recovery.Outcome recovery = engine.recovery();

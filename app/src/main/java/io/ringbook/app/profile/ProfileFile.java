@@ -163,7 +163,7 @@ public final class ProfileFile {
     }
 
     private static RunSettings run(ConfigNode root) {
-        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "snapshotEverySeconds", "durability"));
+        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability"));
         ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "dailyAt", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);
@@ -171,6 +171,7 @@ public final class ProfileFile {
             throw backup.error("to", "is required for backups");
         }
         return new RunSettings(engine.parsed("waitStrategy", d.waitStrategy().name(), WaitStrategyKind::parse),
+                engine.parsed("outboundWait", d.outboundWait().name(), WaitStrategyKind::parse),
                 engine.whole("snapshotEverySeconds", d.snapshotEverySeconds()),
                 engine.parsed("durability", d.durability().name(), Durability::parse),
                 to == null ? null : new BackupPlan(Path.of(to), count(backup, "everyMinutes", BackupPlan.DEFAULT_MINUTES),
