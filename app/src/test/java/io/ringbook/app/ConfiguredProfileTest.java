@@ -74,11 +74,7 @@ class ConfiguredProfileTest {
                  FixClient byName = new FixClient("FUND2", engine.fixPort(), dir.resolve("fix-by-name"))) {
                 assertTrue(fund2.awaitLogon(10), "an account logs on with the SenderCompID its configuration gives");
                 assertFalse(byName.awaitLogon(2), "and not with its name then");
-                Message status = FixEndToEndTest.message(MsgType.ORDER_STATUS_REQUEST);
-                status.setString(11, "c-1");
-                status.setChar(54, '1');
-                status.setString(55, "BTC-USD");
-                fund2.send(status);
+                fund2.send(FixEndToEndTest.statusRequest("c-1", "BTC-USD", '1'));
                 assertEquals('I', fund2.next(MsgType.EXECUTION_REPORT).getChar(150));
             }
         }
@@ -131,11 +127,7 @@ class ConfiguredProfileTest {
             }
             try (FixClient again = new FixClient("FUND1", engine.fixPort(), dir.resolve("fix-fund1"))) {
                 assertTrue(again.awaitLogon(10));
-                Message status = FixEndToEndTest.message(MsgType.ORDER_STATUS_REQUEST);
-                status.setString(11, "k-1");
-                status.setChar(54, '1');
-                status.setString(55, "BTC-USD");
-                again.send(status);
+                again.send(FixEndToEndTest.statusRequest("k-1", "BTC-USD", '1'));
                 Message report = again.next(MsgType.EXECUTION_REPORT);
                 assertEquals('I', report.getChar(150));
                 assertEquals('0', report.getChar(39), "FUND1 has fixCancelOnDisconnect: false, so its order still rests");

@@ -127,11 +127,7 @@ class FixEndToEndTest {
             assertEquals(6, duplicate.getInt(103));
             assertEquals("NONE", duplicate.getString(37), "the order holding the ClOrdID is not the one refused");
 
-            Message status = message(MsgType.ORDER_STATUS_REQUEST);
-            status.setString(11, "u-3");
-            status.setChar(54, '1');
-            status.setString(55, "TEST");
-            t1.send(status);
+            t1.send(statusRequest("u-3", "TEST", '1'));
             Message report = t1.next(MsgType.EXECUTION_REPORT);
             assertEquals('I', report.getChar(150));
             assertEquals('0', report.getChar(39));
@@ -274,6 +270,14 @@ class FixEndToEndTest {
         m.setChar(54, '2');
         m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         return m;
+    }
+
+    static Message statusRequest(String clOrdId, String symbol, char side) {
+        Message status = message(MsgType.ORDER_STATUS_REQUEST);
+        status.setString(11, clOrdId);
+        status.setChar(54, side);
+        status.setString(55, symbol);
+        return status;
     }
 
     static Message message(String type) {
