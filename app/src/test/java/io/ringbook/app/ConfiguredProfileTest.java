@@ -2,7 +2,6 @@ package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ringbook.app.profile.ConfigException;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.ProfileFile;
 import io.ringbook.app.profile.ProfileFileTest;
