@@ -4,6 +4,7 @@ import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.readmodel.DayRoll;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * FIX becomes an ExecutionReport (or an OrderCancelReject) on its session, whichever
  * door the order came in by; while the session is away, QuickFIX/J stores the report
  * for the resend after its next logon ({@link FixSessions}). It also keeps each order's latest state, for
- * OrderStatusRequests and for the OrigClOrdID of a replace. Sending only queues the
+ * OrderStatusRequests and for the OrigClOrdID of a replace (done orders of the current
+ * and the previous UTC day, open ones always: {@link DayRoll}). Sending only queues the
  * message on the session's connection; it never waits for the client. A REST order
  * refused for an unknown symbol has no FIX report: FIX 4.4 requires Symbol(55), and the
  * engine never knew the name (FIX clients' own unknown symbols are refused at the edge).
@@ -27,6 +29,7 @@ final class FixReports implements EngineListener {
     private final FixSessions sessions;
     private final Map<Long, EngineEvent> orders = new ConcurrentHashMap<>();
     private final Map<String, Long> byClOrdId = new ConcurrentHashMap<>();
+    private final DayRoll dayRoll = new DayRoll();
 
     FixReports(ExecutionReports reports, FixSessions sessions) {
         this.reports = reports;
@@ -35,6 +38,11 @@ final class FixReports implements EngineListener {
 
     @Override
     public void onEvent(EngineEvent e) {
+        long keepFrom = dayRoll.keepFromIfRolled(e);
+        if (keepFrom != Long.MIN_VALUE) {
+            orders.values().removeIf(state -> DayRoll.forgettable(state, keepFrom));
+            byClOrdId.values().removeIf(orderId -> !orders.containsKey(orderId));
+        }
         switch (e.type) {
             case ORDER_ACCEPTED -> order(e, '0');
             case ORDER_REJECTED -> rejected(e);

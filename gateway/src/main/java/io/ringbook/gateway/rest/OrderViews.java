@@ -4,6 +4,7 @@ import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.readmodel.DayRoll;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.function.Predicate;
  * engine's order events: each order's latest state and fills, each account's orders by
  * orderId and by clOrdId, and each account's fills. HTTP threads read it to answer
  * queries and to check ownership before publishing. Registered before the pipeline's
- * reply router, so a caller whose order was answered already finds it here.
+ * reply router, so a caller whose order was answered already finds it here. Open orders
+ * stay; done orders and fills are kept for the current and the previous UTC day
+ * ({@link DayRoll}).
  */
 final class OrderViews implements EngineListener {
 
@@ -30,9 +33,14 @@ final class OrderViews implements EngineListener {
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, Entry>> byAccount = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> byClOrdId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, EngineEvent>> fillsByAccount = new ConcurrentHashMap<>();
+    private final DayRoll dayRoll = new DayRoll();
 
     @Override
     public void onEvent(EngineEvent event) {
+        long keepFrom = dayRoll.keepFromIfRolled(event);
+        if (keepFrom != Long.MIN_VALUE) {
+            forgetBefore(keepFrom);
+        }
         if (event.orderId == 0 || event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED
                 || event.rejectReason == RejectReason.DUPLICATE_CLORDID) {
             return;
@@ -93,6 +101,14 @@ final class OrderViews implements EngineListener {
             }
         }
         return fills;
+    }
+
+    /** Drops done orders and fills from before {@code keepFromDay}; on the outbound thread, the only writer. */
+    private void forgetBefore(long keepFromDay) {
+        byId.values().removeIf(entry -> DayRoll.forgettable(entry.state, keepFromDay));
+        byAccount.values().forEach(orders -> orders.values().removeIf(entry -> DayRoll.forgettable(entry.state, keepFromDay)));
+        byClOrdId.values().removeIf(orderId -> !byId.containsKey(orderId));
+        fillsByAccount.values().forEach(fills -> fills.values().removeIf(fill -> DayRoll.olderThan(fill, keepFromDay)));
     }
 
     private static String key(int accountId, String clOrdId) {

@@ -14,12 +14,12 @@ import java.util.List;
 /**
  * Public trades per symbol, kept on the outbound thread from the taker's side of each
  * fill (one per trade): the most recent {@value #KEPT} for {@code /trades}, and the
- * volume of the last 24 hours of event time for {@code /ticker}.
+ * volume of the last 24 hours of event time for {@code /ticker}, in minute buckets
+ * ({@link RollingVolume}) so that memory does not grow with the day's trades.
  */
 final class TradesView implements EngineListener {
 
     static final int KEPT = 1000;
-    private static final long DAY_NANOS = 86_400_000_000_000L;
 
     /** A public trade: no accounts, no order ids. */
     record Trade(long tradeId, long price, long qty, Side takerSide, long timeNanos) {
@@ -41,16 +41,11 @@ final class TradesView implements EngineListener {
         }
         PerSymbol symbol = symbols[event.symbolId];
         synchronized (symbol) {
-            Trade trade = new Trade(event.tradeId, event.lastPrice, event.lastQty, event.side, event.eventTimeNanos);
-            symbol.recent.addFirst(trade);
+            symbol.recent.addFirst(new Trade(event.tradeId, event.lastPrice, event.lastQty, event.side, event.eventTimeNanos));
             if (symbol.recent.size() > KEPT) {
                 symbol.recent.removeLast();
             }
-            symbol.lastDay.addLast(trade);
-            symbol.volume += trade.qty();
-            while (symbol.lastDay.peekFirst().timeNanos() <= trade.timeNanos() - DAY_NANOS) {
-                symbol.volume -= symbol.lastDay.removeFirst().qty();
-            }
+            symbol.volume.add(event.eventTimeNanos, event.lastQty);
         }
     }
 
@@ -66,17 +61,16 @@ final class TradesView implements EngineListener {
         }
     }
 
-    /** Lots traded in the 24 hours before the symbol's last trade. */
+    /** Lots traded in the 1,440 whole UTC minutes up to and including the minute of the symbol's last trade. */
     long volume24h(int symbolId) {
         PerSymbol symbol = symbols[symbolId];
         synchronized (symbol) {
-            return symbol.volume;
+            return symbol.volume.total();
         }
     }
 
     private static final class PerSymbol {
         private final ArrayDeque<Trade> recent = new ArrayDeque<>();
-        private final ArrayDeque<Trade> lastDay = new ArrayDeque<>();
-        private long volume;
+        private final RollingVolume volume = new RollingVolume();
     }
 }

@@ -1,0 +1,47 @@
+package io.ringbook.gateway.rest;
+
+import java.util.Arrays;
+
+/**
+ * The quantity traded in the last 24 hours, in 1,440 buckets of one UTC minute: fixed
+ * memory however busy the day, exact to the minute. The window is the minute of the
+ * latest trade and the 1,439 before it. Event time never goes backwards, so buckets
+ * only ever leave at the old end.
+ */
+final class RollingVolume {
+
+    private static final int MINUTES = 1440;
+    private static final long NANOS_PER_MINUTE = 60_000_000_000L;
+
+    private final long[] byMinute = new long[MINUTES];
+    private long lastMinute = Long.MIN_VALUE;
+    private long total;
+
+    void add(long timeNanos, long qty) {
+        long minute = Math.floorDiv(timeNanos, NANOS_PER_MINUTE);
+        if (minute > lastMinute) {
+            advanceTo(minute);
+        }
+        byMinute[(int) Math.floorMod(minute, MINUTES)] += qty;
+        total += qty;
+    }
+
+    long total() {
+        return total;
+    }
+
+    /** Empties the buckets of the minutes that leave the window as it moves up to {@code minute}. */
+    private void advanceTo(long minute) {
+        if (lastMinute == Long.MIN_VALUE || minute - lastMinute >= MINUTES) {
+            Arrays.fill(byMinute, 0);
+            total = 0;
+        } else {
+            for (long m = lastMinute + 1; m <= minute; m++) {
+                int slot = (int) Math.floorMod(m, MINUTES);
+                total -= byMinute[slot];
+                byMinute[slot] = 0;
+            }
+        }
+        lastMinute = minute;
+    }
+}
