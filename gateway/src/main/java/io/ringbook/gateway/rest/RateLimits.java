@@ -29,15 +29,23 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
         return new Buckets();
     }
 
-    /** The buckets in use, created on first sight of a key or an address. */
+    /**
+     * The buckets in use, created on first sight of a key or an address, and forgotten
+     * once idle for a minute (a bucket idle that long has refilled completely, so a new
+     * one is the same): memory follows the clients of the last minute, not every key or
+     * address ever seen, however many a stranger makes up.
+     */
     final class Buckets {
-        private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+        private static final long IDLE_MILLIS = 60_000;
+        private final ConcurrentHashMap<String, Used> buckets = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, Abuse> abuse = new ConcurrentHashMap<>();
+        private final AtomicLong nextSweep = new AtomicLong();
 
         /** Takes a token for this request from its key's and its address's buckets; sets the headers; 429 if either is empty. */
         void take(Context ctx) {
             String ip = ctx.ip();
             long now = System.currentTimeMillis();
+            sweepIfDue(now);
             Abuse record = abuse.computeIfAbsent(ip, a -> new Abuse());
             long blockedFor = record.blockedUntil.get() - now;
             if (blockedFor > 0) {
@@ -46,9 +54,9 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
             }
             boolean entry = ctx.method() != HandlerType.GET;
             String family = entry ? "entry:" : "query:";
-            ConsumptionProbe byIp = bucket(family + "ip:" + ip, entry).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe byIp = bucket(family + "ip:" + ip, entry, now).tryConsumeAndReturnRemaining(1);
             String key = ctx.header("X-API-Key");
-            ConsumptionProbe byKey = key == null ? byIp : bucket(family + "key:" + key, entry).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe byKey = key == null ? byIp : bucket(family + "key:" + key, entry, now).tryConsumeAndReturnRemaining(1);
             ConsumptionProbe tightest = byKey.getRemainingTokens() <= byIp.getRemainingTokens() ? byKey : byIp;
             ctx.header("X-RateLimit-Limit", Long.toString(entry ? orderEntryPerSecond : queriesPerSecond));
             ctx.header("X-RateLimit-Remaining", Long.toString(tightest.getRemainingTokens()));
@@ -61,13 +69,42 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
             }
         }
 
-        private Bucket bucket(String owner, boolean entry) {
+        Bucket bucket(String owner, boolean entry, long now) {
             long perSecond = entry ? orderEntryPerSecond : queriesPerSecond;
             long perMinute = entry ? orderEntryPerMinute : queriesPerMinute;
-            return buckets.computeIfAbsent(owner, o -> Bucket.builder()
+            Used used = buckets.computeIfAbsent(owner, o -> new Used(Bucket.builder()
                     .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
                     .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                    .build());
+                    .build()));
+            used.lastMillis = now;
+            return used.bucket;
+        }
+
+        /** Once a minute, by whichever request comes first: forgets idle buckets and lapsed abuse records. */
+        private void sweepIfDue(long now) {
+            long due = nextSweep.get();
+            if (now >= due && nextSweep.compareAndSet(due, now + IDLE_MILLIS)) {
+                sweep(now);
+            }
+        }
+
+        void sweep(long now) {
+            buckets.values().removeIf(used -> now - used.lastMillis > IDLE_MILLIS);
+            abuse.values().removeIf(record -> record.blockedUntil.get() < now && record.minute.get() < now / 60_000);
+        }
+
+        int size() {
+            return buckets.size() + abuse.size();
+        }
+
+        /** A bucket and when it last served a request. */
+        private static final class Used {
+            private final Bucket bucket;
+            private volatile long lastMillis;
+
+            Used(Bucket bucket) {
+                this.bucket = bucket;
+            }
         }
 
         /** Refusals of one address in the current minute, and until when it is blocked. */

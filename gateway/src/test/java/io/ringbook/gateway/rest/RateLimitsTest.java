@@ -60,4 +60,18 @@ class RateLimitsTest {
         return gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/symbols")).header("X-API-Key", key).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void shouldForgetBucketsIdleForAMinuteSoMadeUpKeysCannotFillMemory() {
+        RateLimits.Buckets buckets = RateLimits.DEMO.buckets();
+        for (int i = 0; i < 1_000; i++) {
+            buckets.bucket("query:key:made-up-" + i, false, 0);
+        }
+        buckets.bucket("query:key:t1-key", false, 50_000);
+        assertEquals(1_001, buckets.size());
+        buckets.sweep(60_000);
+        assertEquals(1_001, buckets.size(), "a minute is not yet past");
+        buckets.sweep(60_001);
+        assertEquals(1, buckets.size(), "only the bucket used within the minute is left");
+    }
 }
