@@ -105,6 +105,11 @@ class ConfiguredProfileTest {
         }
         assertEquals(null, io.ringbook.journal.ReplayVerifier.verify(data, EngineLogic.replay(1 << 16)).firstDifference(),
                 "the journal, with its starts' limit changes, replays to itself");
+        java.util.List<String> setLimits = new java.util.ArrayList<>();
+        io.ringbook.journal.JournalQuery.run(data, new io.ringbook.journal.JournalQuery.Filter(Long.MIN_VALUE, Long.MAX_VALUE,
+                io.ringbook.journal.codec.RecordType.SET_LIMITS, "FUND2"), setLimits::add);
+        assertTrue(setLimits.get(0).contains("\"maxOrderQty\":{\"*\":\"100\",\"BTC-USD\":\"20000\"}"),
+                "the journal shows the start's change in the admin API's shape: " + setLimits.get(0));
         Path otherTick = dir.resolve("other-tick.yaml");
         Files.writeString(otherTick, yaml.replace("tickSize: \"0.01\"\n    lotSize: \"0.0001\"", "tickSize: \"0.1\"\n    lotSize: \"0.0001\""));
         RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> start(otherTick, data));

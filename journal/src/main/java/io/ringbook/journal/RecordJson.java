@@ -5,12 +5,17 @@ import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
 import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.journal.codec.RecordType;
 import org.agrona.DirectBuffer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A journal record as one line of JSON for auditors: names instead of ids, decimals at
@@ -65,7 +70,7 @@ public final class RecordJson {
             }
             case HALT_SYMBOL, RESUME_SYMBOL -> json.text("symbol", name(symbol));
             case TRIP_BREAKER, RESET_BREAKER -> json.text("breaker", c.breakerKind).text("symbol", name(symbol));
-            case SET_LIMITS -> json.text("limits", c.limits);
+            case SET_LIMITS -> limits(json, c.limits, data);
         }
     }
 
@@ -80,7 +85,7 @@ public final class RecordJson {
             case SYMBOL_STATUS -> json.text("symbol", name(symbol)).field("halted", e.active);
             case KILL_SWITCH_CHANGED -> json.text("account", account(data, e.accountId)).field("active", e.active)
                     .field("canceledOrders", e.count);
-            case LIMITS_CHANGED -> json.text("account", account(data, e.accountId)).text("limits", e.limits);
+            case LIMITS_CHANGED -> limits(json.text("account", account(data, e.accountId)), e.limits, data);
             case BOOK_LEVEL -> json.text("symbol", name(symbol)).text("side", e.side).text("price", price(symbol, e.price))
                     .text("qty", qty(symbol, e.qty)).field("bookSequence", e.bookSequence);
             case MASS_CANCEL_DONE -> json.text("account", account(data, e.accountId)).text("symbol", name(symbol))
@@ -101,6 +106,16 @@ public final class RecordJson {
                 }
             }
         }
+    }
+
+    /** Limits in the admin API's shape (decimals at the symbols' scales), or as stored when the configuration is unknown. */
+    private static Json limits(Json json, AccountLimits limits, ReferenceData data) {
+        if (data == null || limits == null) {
+            return json.text("limits", limits);
+        }
+        Map<String, Object> shape = new LinkedHashMap<>(LimitsDocument.toJson("", limits, data.symbols()));
+        shape.remove("account");
+        return json.object("limits", shape);
     }
 
     private static SymbolSpec symbol(ReferenceData data, int id) {
@@ -129,20 +144,50 @@ public final class RecordJson {
         }
 
         Json text(String name, Object value) {
-            StringBuilder b = key(name);
+            key(name);
             if (value == null) {
-                b.append("null");
-                return this;
+                out.append("null");
+            } else {
+                quoted(value.toString());
             }
-            b.append('"');
-            for (char c : value.toString().toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    b.append('\\');
-                }
-                b.append(c);
-            }
-            b.append('"');
             return this;
+        }
+
+        /** A nested object of strings, numbers, nulls and objects. */
+        Json object(String name, Map<String, ?> value) {
+            key(name);
+            nested(value);
+            return this;
+        }
+
+        private void nested(Object value) {
+            if (value == null || value instanceof Number) {
+                out.append(value);
+            } else if (value instanceof Map<?, ?> map) {
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    out.append(first ? "" : ",");
+                    first = false;
+                    quoted(entry.getKey().toString());
+                    out.append(':');
+                    nested(entry.getValue());
+                }
+                out.append('}');
+            } else {
+                quoted(value.toString());
+            }
+        }
+
+        private void quoted(String text) {
+            out.append('"');
+            for (char c : text.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            out.append('"');
         }
 
         String end() {
