@@ -1,6 +1,7 @@
 package io.ringbook.app;
 
 import io.ringbook.admin.AdminApi;
+import io.ringbook.app.profile.ConfigException;
 import io.ringbook.app.profile.DemoProfile;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
@@ -26,12 +27,14 @@ import io.ringbook.risk.RiskBoard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -69,8 +72,8 @@ final class RunningEngine implements AutoCloseable {
         this.admin = new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock);
         this.rest = new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
         try {
-            this.adminPort = admin.start(host, ports.admin());
-            this.restPort = rest.start(host, ports.rest());
+            this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
+            this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             this.journal = Journal.open(dataDir, durability);
         } catch (RuntimeException unusable) {
             rest.close();
@@ -111,7 +114,15 @@ final class RunningEngine implements AutoCloseable {
         rest.open(pipeline.publisher());
         List<HealthComponent> components = new ArrayList<>(pipeline.health());
         components.add(rest.health());
-        fix.start(pipeline.publisher());
+        try {
+            listen(() -> {
+                fix.start(pipeline.publisher());
+                return fix.port();
+            }, "FIX acceptor", host, ports.fix(), "--fix-port");
+        } catch (RuntimeException unusable) {
+            close();
+            throw unusable;
+        }
         components.add(fix.health());
         admin.engineReady(pipeline.publisher(), components, new JournalStatus(journal, inputJournal, outputJournal, snapshotStore));
     }
@@ -191,6 +202,21 @@ final class RunningEngine implements AutoCloseable {
         pipeline.close();
         snapshots.close();
         journal.close();
+    }
+
+    /** Starts a door; a port already taken is a mistake of the set-up, said in one line rather than a stack trace. */
+    private static int listen(IntSupplier start, String door, String host, int port, String option) {
+        try {
+            return start.getAsInt();
+        } catch (RuntimeException failed) {
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw new ConfigException("port " + port + " of the " + door + " on " + host
+                            + " is in use: stop what holds it, or choose another with " + option + " (or ports in a configuration file)");
+                }
+            }
+            throw failed;
+        }
     }
 
     private static void prepare(Path dataDir, boolean fresh) {
