@@ -1,6 +1,7 @@
 package io.ringbook.admin;
 
 import io.javalin.Javalin;
+import io.javalin.security.RouteRole;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.health.HealthComponent;
@@ -16,8 +17,10 @@ import io.ringbook.web.RouteList;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The operators' HTTP API of API.md (port 8081 in the demo profile) and their dashboard
@@ -77,25 +80,25 @@ public final class AdminApi implements AutoCloseable {
             config.routes.get("/health/ready", health::ready);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/openapi.json", OpenApi::serve);
-            config.routes.before("/admin/*", ctx -> tokens.require(ctx, needed(ctx.method().name(), ctx.path())));
-            config.routes.get("/admin/v1/latency", operations::latency);
-            config.routes.post("/admin/v1/latency/reset", operations::resetLatency);
-            config.routes.get("/admin/v1/breakers", risk::breakers);
-            config.routes.post("/admin/v1/breakers/{name}/trip", risk::tripBreaker);
-            config.routes.post("/admin/v1/breakers/{name}/reset", risk::resetBreaker);
-            config.routes.get("/admin/v1/symbols", risk::symbols);
-            config.routes.post("/admin/v1/symbols/{symbol}/halt", risk::halt);
-            config.routes.post("/admin/v1/symbols/{symbol}/resume", risk::resume);
-            config.routes.get("/admin/v1/kill-switch", risk::killSwitches);
-            config.routes.post("/admin/v1/kill-switch", risk::activateKillSwitch);
-            config.routes.delete("/admin/v1/kill-switch", risk::releaseKillSwitch);
-            config.routes.get("/admin/v1/accounts/{account}/limits", risk::limits);
-            config.routes.put("/admin/v1/accounts/{account}/limits", risk::replaceLimits);
-            config.routes.get("/admin/v1/positions", operations::positions);
-            config.routes.get("/admin/v1/book/{symbol}", operations::book);
-            config.routes.get("/admin/v1/audit", operations::audit);
-            config.routes.get("/admin/v1/journal", operations::journal);
-            config.routes.post("/admin/v1/snapshot", operations::snapshot);
+            config.routes.beforeMatched("/admin/*", ctx -> tokens.require(ctx, needed(ctx.routeRoles())));
+            config.routes.get("/admin/v1/latency", operations::latency, Role.VIEWER);
+            config.routes.post("/admin/v1/latency/reset", operations::resetLatency, Role.OPERATOR);
+            config.routes.get("/admin/v1/breakers", risk::breakers, Role.VIEWER);
+            config.routes.post("/admin/v1/breakers/{name}/trip", risk::tripBreaker, Role.OPERATOR);
+            config.routes.post("/admin/v1/breakers/{name}/reset", risk::resetBreaker, Role.OPERATOR);
+            config.routes.get("/admin/v1/symbols", risk::symbols, Role.VIEWER);
+            config.routes.post("/admin/v1/symbols/{symbol}/halt", risk::halt, Role.OPERATOR);
+            config.routes.post("/admin/v1/symbols/{symbol}/resume", risk::resume, Role.OPERATOR);
+            config.routes.get("/admin/v1/kill-switch", risk::killSwitches, Role.VIEWER);
+            config.routes.post("/admin/v1/kill-switch", risk::activateKillSwitch, Role.OPERATOR);
+            config.routes.delete("/admin/v1/kill-switch", risk::releaseKillSwitch, Role.OPERATOR);
+            config.routes.get("/admin/v1/accounts/{account}/limits", risk::limits, Role.VIEWER);
+            config.routes.put("/admin/v1/accounts/{account}/limits", risk::replaceLimits, Role.ADMIN);
+            config.routes.get("/admin/v1/positions", operations::positions, Role.VIEWER);
+            config.routes.get("/admin/v1/book/{symbol}", operations::book, Role.VIEWER);
+            config.routes.get("/admin/v1/audit", operations::audit, Role.VIEWER);
+            config.routes.get("/admin/v1/journal", operations::journal, Role.VIEWER);
+            config.routes.post("/admin/v1/snapshot", operations::snapshot, Role.OPERATOR);
         }).start();
         return server.port();
     }
@@ -125,11 +128,12 @@ public final class AdminApi implements AutoCloseable {
         }
     }
 
-    /** Reads need a viewer; limits an admin; every other change an operator. */
-    private static Role needed(String method, String path) {
-        if (method.equals("GET") || method.equals("HEAD")) {
-            return Role.VIEWER;
-        }
-        return path.endsWith("/limits") ? Role.ADMIN : Role.OPERATOR;
+    /**
+     * The role the matched route was registered with (its template decides, never the raw
+     * path, which Javalin matches with or without a trailing slash); an admin route
+     * registered without one needs the highest role, so that a forgotten role fails closed.
+     */
+    private static Role needed(Set<RouteRole> declared) {
+        return declared.stream().filter(Role.class::isInstance).map(Role.class::cast).max(Comparator.naturalOrder()).orElse(Role.ADMIN);
     }
 }

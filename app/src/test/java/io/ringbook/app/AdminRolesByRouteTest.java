@@ -1,0 +1,124 @@
+package io.ringbook.app;
+
+import io.ringbook.app.profile.Ports;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every route the admin API registers, called with every role (none, viewer, operator,
+ * admin), with and without a trailing slash: 401 without a token, 403 below the role
+ * API.md gives the route, never either at or above it. The expected roles are written
+ * here from API.md, not read from the code, and a route nobody wrote down fails the test.
+ */
+class AdminRolesByRouteTest {
+
+    private static final String DEMO_LIMITS = "{\"account\":\"T1\",\"maxOrderQty\":{\"*\":\"1000000\"},\"maxPosition\":{\"*\":null},"
+            + "\"maxOrderNotional\":null,\"maxGrossNotional\":null,\"maxConcentrationPct\":null,\"maxOpenOrders\":10000,"
+            + "\"maxOpenOrdersPerSymbol\":null,\"maxOrdersPerSecond\":10000,\"dailyLossLimit\":null}";
+    /** API.md, "Operators": viewer GET; operator halts, breakers, kill switch, snapshot, latency reset; admin limits. */
+    private static final Map<String, String> CHANGES = Map.of(
+            "POST /admin/v1/latency/reset", "operator",
+            "POST /admin/v1/breakers/{name}/trip", "operator",
+            "POST /admin/v1/breakers/{name}/reset", "operator",
+            "POST /admin/v1/symbols/{symbol}/halt", "operator",
+            "POST /admin/v1/symbols/{symbol}/resume", "operator",
+            "POST /admin/v1/kill-switch", "operator",
+            "DELETE /admin/v1/kill-switch", "operator",
+            "POST /admin/v1/snapshot", "operator",
+            "PUT /admin/v1/accounts/{account}/limits", "admin");
+    private static final Set<String> PUBLIC = Set.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics",
+            "GET /openapi.json");
+    private static final List<String> ROLES = List.of("viewer", "operator", "admin");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    private RunningEngine engine;
+
+    @BeforeEach
+    void start() {
+        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any());
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void shouldGuardEveryRegisteredAdminRouteByItsRoleWithOrWithoutATrailingSlash() throws Exception {
+        List<String> routes = engine.adminRoutes();
+        Set<String> unexpected = new TreeSet<>();
+        int checked = 0;
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            if (PUBLIC.contains(route)) {
+                assertEquals(200, call(method, null, template).statusCode(), route + " needs no token");
+                continue;
+            }
+            String needed = method.equals("GET") ? "viewer" : CHANGES.get(route);
+            if (needed == null || !template.startsWith("/admin/")) {
+                unexpected.add(route);
+                continue;
+            }
+            String path = template.replace("{name}", "volatility:TEST").replace("{symbol}", "TEST").replace("{account}", "T1");
+            for (String variant : List.of(path, path + "/")) {
+                assertEquals(401, call(method, null, variant).statusCode(), method + " " + variant + " without a token");
+                assertEquals(401, call(method, "not-a-token", variant).statusCode(), method + " " + variant + " with a bad token");
+                for (String role : ROLES) {
+                    int status = call(method, role + "-token", variant).statusCode();
+                    String what = method + " " + variant + " as " + role + " (needs " + needed + ")";
+                    if (ROLES.indexOf(role) < ROLES.indexOf(needed)) {
+                        assertEquals(403, status, what);
+                    } else {
+                        assertEquals(200, status, what);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertEquals(Set.of(), unexpected, "routes API.md gives no role here: add them to this test");
+        assertTrue(checked >= (routes.size() - PUBLIC.size()) * 6, "every admin route was called");
+    }
+
+    @Test
+    void shouldNeverLetAnOperatorChangeLimitsWhateverThePathLooksLike() throws Exception {
+        for (String path : List.of("/admin/v1/accounts/T1/limits/", "/admin/v1/accounts/T1/limits//", "/admin/v1/accounts/T1/limits/x",
+                "/admin//v1/accounts/T1/limits", "/admin/v1/accounts/T1/./limits")) {
+            int status = call("PUT", "operator-token", path).statusCode();
+            assertTrue(status == 403 || status == 404, path + " answered " + status);
+        }
+    }
+
+    private HttpResponse<String> call(String method, String token, String path) throws Exception {
+        String body = method.equals("PUT") ? DEMO_LIMITS : path.startsWith("/admin/v1/kill-switch") && method.equals("POST")
+                ? "{\"account\":\"T4\"}" : null;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
