@@ -3,6 +3,7 @@ package io.ringbook.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
@@ -83,7 +84,7 @@ final class OperationsRoutes {
     /** {@code GET /admin/v1/book/{symbol}?limit=N}: every open order of both sides, best first, in time priority. */
     void book(Context ctx) {
         SymbolSpec symbol = data.symbols().find(ctx.pathParam("symbol"))
-                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + ctx.pathParam("symbol")));
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + ClientText.quote(ctx.pathParam("symbol"))));
         int limit = limit(ctx);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("symbol", symbol.name());
@@ -118,7 +119,7 @@ final class OperationsRoutes {
         long to = time(ctx, "to", Long.MAX_VALUE);
         String account = ctx.queryParam("account");
         if (account != null && data.accounts().find(account).isEmpty()) {
-            throw new ApiException(404, "NOT_FOUND", "no account " + account);
+            throw new ApiException(404, "NOT_FOUND", "no account " + ClientText.quote(account));
         }
         RecordType type = null;
         if (ctx.queryParam("type") != null) {

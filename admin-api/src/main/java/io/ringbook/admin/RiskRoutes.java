@@ -3,6 +3,7 @@ package io.ringbook.admin;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
@@ -137,7 +138,7 @@ final class RiskRoutes {
         Map<String, Object> body = body(ctx);
         Object named = body.get("account");
         if (named != null && !name.equals(named)) {
-            throw ApiException.badRequest("INVALID_FIELD", "account in the body must be the path's, " + name);
+            throw ApiException.badRequest("INVALID_FIELD", "account in the body must be the path's, " + ClientText.quote(name));
         }
         AccountLimits limits;
         try {
@@ -158,7 +159,7 @@ final class RiskRoutes {
         OptionalInt target = kind == null ? OptionalInt.empty() : kind.perAccount() ? data.accounts().find(targetName)
                 : data.symbols().find(targetName).map(s -> OptionalInt.of(s.id())).orElse(OptionalInt.empty());
         if (target.isEmpty()) {
-            throw new ApiException(404, "NOT_FOUND", "no breaker " + name);
+            throw new ApiException(404, "NOT_FOUND", "no breaker " + ClientText.quote(name));
         }
         AuditLog.record(ctx, trip ? "trip-breaker" : "reset-breaker", name);
         HttpJson.answer(ctx, engine.submit(c -> c.breaker(kind, target.getAsInt(), trip)),
@@ -167,7 +168,7 @@ final class RiskRoutes {
 
     private void changeHalt(Context ctx, boolean halt) {
         SymbolSpec symbol = data.symbols().find(ctx.pathParam("symbol"))
-                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + ctx.pathParam("symbol")));
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + ClientText.quote(ctx.pathParam("symbol"))));
         AuditLog.record(ctx, halt ? "halt" : "resume", symbol.name());
         HttpJson.answer(ctx, engine.submit(c -> c.haltSymbol(symbol.id(), halt)), events -> {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -186,7 +187,7 @@ final class RiskRoutes {
     }
 
     private int account(String name) {
-        return data.accounts().find(name).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no account " + name));
+        return data.accounts().find(name).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no account " + ClientText.quote(name)));
     }
 
     @SuppressWarnings("unchecked")

@@ -26,15 +26,15 @@ public final class DecimalUnits {
         // Refuse absurd magnitudes before any arithmetic: "1e999999" is six characters of
         // input but a million digits to divide, which would let one request stall a thread.
         if (value.signum() != 0 && value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            throw new ArithmeticException(value.toString() + " is too large");
+            throw new ArithmeticException(ClientText.quote(value) + " is too large");
         }
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > unit.stripTrailingZeros().scale()) {
-            throw new ArithmeticException(value.toPlainString() + " is not a multiple of " + unit.toPlainString());
+            throw new ArithmeticException(ClientText.quote(value) + " is not a multiple of " + unit.toPlainString());
         }
         BigDecimal[] quotientAndRemainder = stripped.divideAndRemainder(unit);
         if (quotientAndRemainder[1].signum() != 0) {
-            throw new ArithmeticException(value.toPlainString() + " is not a multiple of " + unit.toPlainString());
+            throw new ArithmeticException(ClientText.quote(value) + " is not a multiple of " + unit.toPlainString());
         }
         return quotientAndRemainder[0].longValueExact();
     }

@@ -1,5 +1,6 @@
 package io.ringbook.engine.limits;
 
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.DecimalUnits;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.SymbolTable;
@@ -59,7 +60,7 @@ public final class LimitsDocument {
     public static AccountLimits fromJson(Map<String, ?> json, SymbolTable symbols) {
         for (String field : json.keySet()) {
             if (!FIELDS.contains(field) && !field.equals(MIN_GROSS) && !field.equals("account")) {
-                throw new InvalidLimitsException("UNKNOWN_FIELD", field, "is not a limit");
+                throw new InvalidLimitsException("UNKNOWN_FIELD", ClientText.quote(field), "is not a limit");
             }
         }
         for (String field : FIELDS) {
@@ -117,7 +118,7 @@ public final class LimitsDocument {
                 continue;
             }
             SymbolSpec symbol = symbols.find(name)
-                    .orElseThrow(() -> new InvalidLimitsException("INVALID_FIELD", field + "." + name, "is not a symbol"));
+                    .orElseThrow(() -> new InvalidLimitsException("INVALID_FIELD", field + "." + ClientText.quote(name), "is not a symbol"));
             overrides[symbol.id()] = whole(entry.getValue(), field + "." + name);
         }
         return new PerSymbolLimit(whole(map.get("*"), field + ".*"), overrides);
@@ -158,7 +159,7 @@ public final class LimitsDocument {
             return units;
         } catch (ArithmeticException e) {
             throw new InvalidLimitsException("INVALID_FIELD", field, "must be a multiple of " + unit.toPlainString()
-                    + " below 2^63 units: " + value.toPlainString());
+                    + " below 2^63 units: " + ClientText.quote(value));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ringbook.gateway.rest;
 
 import io.javalin.http.Context;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
@@ -19,7 +20,7 @@ final class Http {
     /** The symbol named in a path or query; 404 {@code UNKNOWN_SYMBOL} if there is none. */
     static SymbolSpec symbol(ReferenceData referenceData, String name) {
         return referenceData.symbols().find(name)
-                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + name));
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_SYMBOL", "no symbol " + ClientText.quote(name)));
     }
 
     static int intParam(Context ctx, String name, int defaultValue, int min, int max) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.DecimalUnits;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.OrderType;
@@ -40,6 +41,10 @@ final class OrderRequests {
     private static final Set<String> AMEND_FIELDS = Set.of("qty", "price");
     /** One day: a dead-man's switch longer than a trading day protects nothing. */
     private static final long MAX_CANCEL_ALL_AFTER_MILLIS = 86_400_000L;
+
+    /** Bounds of a value for a symbol the engine does not know: what a long of the finest units could hold. */
+    private static final int MAX_SCALE = 18;
+    private static final int MAX_INTEGER_DIGITS = 19;
 
     private final SymbolTable symbols;
 
@@ -140,7 +145,7 @@ final class OrderRequests {
         if (qtyLots > 0 && priceTicks > Long.MAX_VALUE / qtyLots) {
             throw ApiException.badRequest("INVALID_ORDER", "price x qty is too large to count");
         }
-        return new NewOrder(clOrdId, symbolName, symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
+        return new NewOrder(clOrdId, symbol.isPresent() ? symbolName : ClientText.quote(symbolName), symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
                 price == null ? null : price.toPlainString(), qty.toPlainString());
     }
 
@@ -148,23 +153,31 @@ final class OrderRequests {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw ApiException.badRequest("UNKNOWN_FIELD", "unknown field '" + name + "'");
+                throw ApiException.badRequest("UNKNOWN_FIELD", "unknown field '" + ClientText.quote(name) + "'");
             }
         }
     }
 
-    /** Whole units of {@code unit}; with no known symbol, any positive value passes (the engine rejects the symbol). */
+    /**
+     * Whole units of {@code unit}. With no known symbol, any positive value that some
+     * symbol could take passes (the engine rejects the symbol, and the 422 shows the value
+     * in plain digits, so it must be short: {@code 1e-99999999} would be 100 MB of them).
+     */
     private static long units(BigDecimal value, Optional<BigDecimal> unit, String code, String field) {
         if (value.signum() <= 0) {
             throw ApiException.badRequest(code, field + " must be positive");
         }
         if (unit.isEmpty()) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            if (stripped.scale() > MAX_SCALE || stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+                throw ApiException.badRequest(code, field + " " + ClientText.quote(value) + " has more digits than any symbol takes");
+            }
             return 1;
         }
         try {
             return DecimalUnits.toUnits(value, unit.get());
         } catch (ArithmeticException offScale) {
-            throw ApiException.badRequest(code, field + " " + value.toPlainString() + " is not a multiple of "
+            throw ApiException.badRequest(code, field + " " + ClientText.quote(value) + " is not a multiple of "
                     + unit.get().toPlainString() + " or is too large");
         }
     }
@@ -204,7 +217,7 @@ final class OrderRequests {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' cannot be '" + value + "'");
+            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' cannot be '" + ClientText.quote(value) + "'");
         }
     }
 
@@ -234,7 +247,7 @@ final class OrderRequests {
             try {
                 return new BigDecimal(node.textValue().trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest(code, "'" + field + "' is not a decimal: " + node.textValue());
+                throw ApiException.badRequest(code, "'" + field + "' is not a decimal: " + ClientText.quote(node.textValue()));
             }
         }
         throw ApiException.badRequest(code, "'" + field + "' must be a decimal string or number");

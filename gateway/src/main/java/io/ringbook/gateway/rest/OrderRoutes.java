@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.ReferenceData;
@@ -77,7 +78,7 @@ final class OrderRoutes {
         String clOrdId = ctx.queryParam("clOrdId");
         if (clOrdId != null) {
             OrderViews.View view = orders.findByClOrdId(account, clOrdId)
-                    .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + clOrdId));
+                    .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + ClientText.quote(clOrdId)));
             HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
             return;
         }
@@ -198,7 +199,7 @@ final class OrderRoutes {
             OrderStatus exact = OrderStatus.valueOf(wanted);
             return state -> state.status == exact;
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "status must be OPEN or an order status, not " + status);
+            throw ApiException.badRequest("INVALID_FIELD", "status must be OPEN or an order status, not " + ClientText.quote(status));
         }
     }
 }
