@@ -1,6 +1,7 @@
 package io.ringbook.app.backtest;
 
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.ReferenceData;
@@ -152,7 +153,7 @@ public final class OrderFile {
             }
             return units;
         } catch (RuntimeException e) {
-            throw new BadRow(file, line, (price ? "price " : "qty ") + text + " is not a positive multiple of "
+            throw new BadRow(file, line, (price ? "price " : "qty ") + ClientText.quote(text) + " is not a positive multiple of "
                     + (price ? symbol.tickSize() : symbol.lotSize()));
         }
     }
@@ -161,7 +162,7 @@ public final class OrderFile {
         try {
             return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRow(file, line, column + " " + text + " is not one of " + List.of(type.getEnumConstants()));
+            throw new BadRow(file, line, column + " " + ClientText.quote(text) + " is not one of " + List.of(type.getEnumConstants()));
         }
     }
 }

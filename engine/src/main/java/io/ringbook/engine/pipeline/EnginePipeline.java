@@ -57,6 +57,7 @@ public final class EnginePipeline implements AutoCloseable {
         listeners.add(replies);
         this.outboundHandler = new OutboundHandler(listeners.toArray(EngineListener[]::new));
         this.outboundProcessor = new BatchEventProcessorBuilder().build(outbound, outbound.newBarrier(), outboundHandler);
+        outboundProcessor.setExceptionHandler(outboundHandler);
         outbound.addGatingSequences(outboundProcessor.getSequence());
     }
 

@@ -1,6 +1,7 @@
 package io.ringbook.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 
@@ -12,9 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * others: the journal, the replies and every other door keep being served, the failure
  * is logged (the first hundred, then one in ten thousand) and counted, and the
  * pipeline's health turns DEGRADED. Without this, one bad report would kill the thread
- * and every client would wait for answers that never come.
+ * and every client would wait for answers that never come. That holds for an
+ * {@link Error} too (a stack overflow, a failed assertion, even an out-of-memory in one
+ * listener): this thread is the only way replies leave the engine, so it carries on.
+ * It is also the outbound processor's exception handler, so that whatever escapes the
+ * listener loop is counted the same way and the processor moves on to the next event.
  */
-final class OutboundHandler implements EventHandler<EngineEvent> {
+final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandler<EngineEvent> {
 
     private static final System.Logger LOG = System.getLogger("ringbook.outbound");
     private static final long LOGGED_IN_FULL = 100;
@@ -33,16 +38,16 @@ final class OutboundHandler implements EventHandler<EngineEvent> {
         for (EngineListener listener : listeners) {
             try {
                 listener.onEvent(event);
-            } catch (RuntimeException e) {
-                failed(listener, event.toString(), e);
+            } catch (Throwable e) {
+                failed(listener.getClass().getSimpleName() + " on " + event, e);
             }
         }
         if (endOfBatch) {
             for (EngineListener listener : listeners) {
                 try {
                     listener.onEndOfBatch();
-                } catch (RuntimeException e) {
-                    failed(listener, "end of batch", e);
+                } catch (Throwable e) {
+                    failed(listener.getClass().getSimpleName() + " on end of batch", e);
                 }
             }
         }
@@ -56,9 +61,24 @@ final class OutboundHandler implements EventHandler<EngineEvent> {
         return lastFailure;
     }
 
-    private void failed(EngineListener listener, String what, RuntimeException e) {
+    @Override
+    public void handleEventException(Throwable failure, long sequence, EngineEvent event) {
+        failed("the outbound loop at ring sequence " + sequence, failure);
+    }
+
+    @Override
+    public void handleOnStartException(Throwable failure) {
+        LOG.log(System.Logger.Level.ERROR, "the outbound thread did not start", failure);
+    }
+
+    @Override
+    public void handleOnShutdownException(Throwable failure) {
+        LOG.log(System.Logger.Level.ERROR, "the outbound thread failed while stopping", failure);
+    }
+
+    private void failed(String what, Throwable e) {
         long count = failures.incrementAndGet();
-        lastFailure = listener.getClass().getSimpleName() + " on " + what + ": " + e;
+        lastFailure = what + ": " + e;
         if (count <= LOGGED_IN_FULL || count % LOG_ONE_IN == 0) {
             LOG.log(System.Logger.Level.ERROR, "outbound listener failure " + count + ": " + lastFailure, e);
         }
