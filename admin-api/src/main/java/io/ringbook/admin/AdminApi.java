@@ -70,8 +70,8 @@ public final class AdminApi implements AutoCloseable {
     public int start(String host, int port) {
         server = Javalin.create(config -> {
             HttpServers.configure(config, host, port, "admin API", ctx -> {
-                Role role = ctx.attribute(AdminTokens.ROLE);
-                return role == null ? null : role.name().toLowerCase(Locale.ROOT);
+                AdminToken token = ctx.attribute(AdminTokens.TOKEN);
+                return token == null ? null : token.role().name().toLowerCase(Locale.ROOT);
             });
             config.staticFiles.add("/dashboard");
             config.routes.before(Dashboard::headers);

@@ -4,33 +4,42 @@ import io.javalin.http.Context;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.SecretLookup;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Bearer tokens to roles. A request without a valid token is 401; one whose role is too
- * low for the route is 403. The role granted is kept on the request for the audit log.
+ * Bearer tokens to their names and roles. A request without a valid token is 401; one
+ * whose role is too low for the route is 403. The token granted (its name and role,
+ * never the secret) is kept on the request for the access and audit logs.
  */
 public final class AdminTokens {
 
-    static final String ROLE = "ringbook.role";
+    static final String TOKEN = "ringbook.adminToken";
 
-    private final SecretLookup<Role> roles;
+    private final SecretLookup<AdminToken> tokens;
 
-    public AdminTokens(Map<String, Role> tokens) {
-        this.roles = new SecretLookup<>(tokens);
+    /** @param tokens each bearer token to what it stands for */
+    public AdminTokens(Map<String, AdminToken> tokens) {
+        this.tokens = new SecretLookup<>(tokens);
     }
 
     /** Checks that the request's token grants {@code needed}. */
     void require(Context ctx, Role needed) {
-        String header = ctx.header("Authorization");
-        Role role = header != null && header.startsWith("Bearer ") ? roles.find(header.substring(7).trim()).orElse(null) : null;
-        if (role == null) {
+        AdminToken token = presented(ctx).orElse(null);
+        if (token == null) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, "UNAUTHORIZED", "a valid Authorization: Bearer token is required");
         }
-        if (!role.includes(needed)) {
-            throw new ApiException(403, "FORBIDDEN", "this needs the " + needed.name().toLowerCase() + " role");
+        if (!token.role().includes(needed)) {
+            throw new ApiException(403, "FORBIDDEN", "this needs the " + needed.name().toLowerCase(Locale.ROOT) + " role");
         }
-        ctx.attribute(ROLE, role);
+        ctx.attribute(TOKEN, token);
+    }
+
+    /** The valid token the request carries, if any (routes without auth show more to those who have one). */
+    Optional<AdminToken> presented(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.startsWith("Bearer ") ? tokens.find(header.substring(7).trim()) : Optional.empty();
     }
 }

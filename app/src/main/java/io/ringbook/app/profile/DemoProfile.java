@@ -1,5 +1,6 @@
 package io.ringbook.app.profile;
 
+import io.ringbook.admin.AdminToken;
 import io.ringbook.admin.Role;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
@@ -39,7 +40,8 @@ public final class DemoProfile {
     public static Profile profile() {
         return new Profile("demo", referenceData(), new Credentials(
                 Map.of("t1-key", 0, "t2-key", 1, "t3-key", 2, "t4-key", 3), Map.of(),
-                Map.of("viewer-token", Role.VIEWER, "operator-token", Role.OPERATOR, "admin-token", Role.ADMIN)),
+                Map.of("viewer-token", new AdminToken("viewer", Role.VIEWER), "operator-token", new AdminToken("operator", Role.OPERATOR),
+                        "admin-token", new AdminToken("admin", Role.ADMIN))),
                 RateLimits.DEMO, "127.0.0.1", Ports.DEFAULTS, FixSessionOptions.DEFAULTS, RunSettings.DEFAULTS);
     }
 

@@ -1,5 +1,6 @@
 package io.ringbook.app.profile;
 
+import io.ringbook.admin.AdminToken;
 import io.ringbook.admin.Role;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
@@ -70,7 +71,9 @@ public class ProfileFileTest {
 
         assertEquals(Map.of("fund1-key-0123456789", 0, "fund2-key-0123456789", 1), profile.credentials().apiKeys());
         assertEquals(Map.of(0, "fund1-secret-0123456789"), profile.credentials().secrets());
-        assertEquals(Role.OPERATOR, profile.credentials().adminTokens().get("operator-token-0123456789"));
+        assertEquals(new AdminToken("ops-desk", Role.OPERATOR), profile.credentials().adminTokens().get("operator-token-0123456789"));
+        assertEquals(new AdminToken("viewer", Role.VIEWER), profile.credentials().adminTokens().get("viewer-token-0123456789"),
+                "a role's single token is named after the role");
         assertEquals(50, profile.rateLimits().orderEntryPerSecond());
         assertEquals(300, profile.rateLimits().blockSeconds());
         assertEquals(Ports.DEFAULTS, profile.ports());
@@ -102,8 +105,26 @@ public class ProfileFileTest {
         Map<String, String> environment = new HashMap<>(Map.of("A_KEY", "from-the-environment-1", "V1", "viewer-one-0123456789"));
         Profile profile = ProfileFile.read(file, environment::get);
         assertEquals(Map.of("from-the-environment-1", 0), profile.credentials().apiKeys());
-        assertEquals(Map.of("viewer-one-0123456789", Role.VIEWER, "viewer-two-0123456789", Role.VIEWER),
+        assertEquals(Map.of("viewer-one-0123456789", new AdminToken("viewer-1", Role.VIEWER),
+                "viewer-two-0123456789", new AdminToken("viewer-2", Role.VIEWER)), profile.credentials().adminTokens(),
+                "tokens of a list are named after the role and their place in it");
+    }
+
+    @Test
+    void shouldNameAdminTokensForTheAuditLog() throws IOException {
+        Path file = write(MINIMAL.replace("{admin: \"admin-token-0123456789\"}",
+                "{admin: {alice: \"alice-token-0123456789\", bob: \"${BOB}\"}, viewer: \"viewer-token-0123456789\"}"));
+        Profile profile = ProfileFile.read(file, Map.of("BOB", "bob-token-0123456789")::get);
+        assertEquals(Map.of("alice-token-0123456789", new AdminToken("alice", Role.ADMIN), "bob-token-0123456789",
+                new AdminToken("bob", Role.ADMIN), "viewer-token-0123456789", new AdminToken("viewer", Role.VIEWER)),
                 profile.credentials().adminTokens());
+        assertRefused(MINIMAL.replace("{admin: \"admin-token-0123456789\"}",
+                "{admin: {viewer: \"alice-token-0123456789\"}, viewer: \"viewer-token-0123456789\"}"),
+                "adminTokens.viewer: token name 'viewer' is given twice");
+        assertRefused(MINIMAL.replace("{admin: \"admin-token-0123456789\"}", "{admin: {\"a b\": \"alice-token-0123456789\"}}"),
+                "adminTokens.admin: token name 'a b' is not 1-32 letters");
+        assertRefused(MINIMAL.replace("{admin: \"admin-token-0123456789\"}", "{admin: {alice: \"short\"}}"),
+                "adminTokens.admin.alice: must have at least 16 characters");
     }
 
     @Test
