@@ -48,7 +48,8 @@ function say(text) {
 }
 
 async function renderHealth() {
-  const response = await fetch('/health');
+  // with a token, /health shows every detail; without one, statuses and numbers only
+  const response = await fetch('/health', token() ? { headers: { 'Authorization': 'Bearer ' + token() } } : {});
   const health = await response.json();
   $('health-status').textContent = health.status;
   $('health-status').className = 'badge ' + health.status;

@@ -34,7 +34,7 @@ public final class AdminApi implements AutoCloseable {
 
     private final AdminTokens tokens;
     private final EngineDoor engine = new EngineDoor();
-    private final HealthRoutes health = new HealthRoutes(engine);
+    private final HealthRoutes health;
     private final RiskRoutes risk;
     private final StageLatency latency;
     private final EngineMetrics metrics;
@@ -45,6 +45,7 @@ public final class AdminApi implements AutoCloseable {
 
     public AdminApi(ReferenceData data, AdminTokens tokens, RiskStatus riskStatus, Path dataDir, EpochClock clock) {
         this.tokens = tokens;
+        this.health = new HealthRoutes(engine, tokens);
         this.risk = new RiskRoutes(data, riskStatus, engine);
         this.latency = new StageLatency(clock);
         this.metrics = new EngineMetrics(data, riskStatus, latency);

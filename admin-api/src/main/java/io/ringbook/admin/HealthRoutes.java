@@ -16,15 +16,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code /health}, {@code /health/live} and {@code /health/ready}, without auth. The
  * engine is DOWN if a critical component is, DEGRADED if any component is not UP; the
  * score is the share of components UP (DEGRADED counts half). Ready means recovery is
- * done and the engine takes commands.
+ * done and the engine takes commands. A reader without a valid admin token (any role)
+ * sees each component's status and numbers (which {@code /metrics} shows anyway) but no
+ * text: a failure's text can carry an event with accounts and orders, a path or an error
+ * message, so it reads {@value #WITHHELD} instead.
  */
 final class HealthRoutes {
 
+    static final String WITHHELD = "withheld: send a valid admin token (any role) to see it";
+
     private final List<HealthComponent> components = new CopyOnWriteArrayList<>();
     private final EngineDoor engine;
+    private final AdminTokens tokens;
 
-    HealthRoutes(EngineDoor engine) {
+    HealthRoutes(EngineDoor engine, AdminTokens tokens) {
         this.engine = engine;
+        this.tokens = tokens;
     }
 
     void add(List<HealthComponent> more) {
@@ -35,9 +42,11 @@ final class HealthRoutes {
         Map<String, Object> byName = new LinkedHashMap<>();
         HealthStatus overall = engine.isOpen() ? HealthStatus.UP : HealthStatus.DOWN;
         int points = 0;
+        boolean everything = tokens.presented(ctx).isPresent();
         for (HealthComponent component : components) {
             HealthCheck check = check(component);
-            byName.put(component.name(), Map.of("status", check.status().name(), "details", check.details()));
+            byName.put(component.name(), Map.of("status", check.status().name(),
+                    "details", everything ? check.details() : withoutText(check.details())));
             points += check.status() == HealthStatus.UP ? 2 : check.status() == HealthStatus.DEGRADED ? 1 : 0;
             if (check.status() == HealthStatus.DOWN && component.critical()) {
                 overall = HealthStatus.DOWN;
@@ -63,6 +72,12 @@ final class HealthRoutes {
                 && components.stream().noneMatch(c -> c.critical() && check(c).status() == HealthStatus.DOWN);
         ctx.status(ready ? 200 : 503);
         HttpJson.json(ctx, Map.of("status", ready ? "UP" : "DOWN"));
+    }
+
+    private static Map<String, Object> withoutText(Map<String, Object> details) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        details.forEach((name, value) -> shown.put(name, value instanceof Number || value instanceof Boolean ? value : WITHHELD));
+        return shown;
     }
 
     /** A component whose check fails is DOWN, with the failure as its detail; health itself never fails. */
