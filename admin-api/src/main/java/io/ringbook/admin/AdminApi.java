@@ -1,6 +1,8 @@
 package io.ringbook.admin;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.security.RouteRole;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
@@ -82,23 +84,23 @@ public final class AdminApi implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/openapi.json", OpenApi::serve);
             config.routes.beforeMatched("/admin/*", ctx -> tokens.require(ctx, needed(ctx.routeRoles())));
-            config.routes.get("/admin/v1/latency", operations::latency, Role.VIEWER);
+            read(config.routes, "/admin/v1/latency", operations::latency);
             config.routes.post("/admin/v1/latency/reset", operations::resetLatency, Role.OPERATOR);
-            config.routes.get("/admin/v1/breakers", risk::breakers, Role.VIEWER);
+            read(config.routes, "/admin/v1/breakers", risk::breakers);
             config.routes.post("/admin/v1/breakers/{name}/trip", risk::tripBreaker, Role.OPERATOR);
             config.routes.post("/admin/v1/breakers/{name}/reset", risk::resetBreaker, Role.OPERATOR);
-            config.routes.get("/admin/v1/symbols", risk::symbols, Role.VIEWER);
+            read(config.routes, "/admin/v1/symbols", risk::symbols);
             config.routes.post("/admin/v1/symbols/{symbol}/halt", risk::halt, Role.OPERATOR);
             config.routes.post("/admin/v1/symbols/{symbol}/resume", risk::resume, Role.OPERATOR);
-            config.routes.get("/admin/v1/kill-switch", risk::killSwitches, Role.VIEWER);
+            read(config.routes, "/admin/v1/kill-switch", risk::killSwitches);
             config.routes.post("/admin/v1/kill-switch", risk::activateKillSwitch, Role.OPERATOR);
             config.routes.delete("/admin/v1/kill-switch", risk::releaseKillSwitch, Role.OPERATOR);
-            config.routes.get("/admin/v1/accounts/{account}/limits", risk::limits, Role.VIEWER);
+            read(config.routes, "/admin/v1/accounts/{account}/limits", risk::limits);
             config.routes.put("/admin/v1/accounts/{account}/limits", risk::replaceLimits, Role.ADMIN);
-            config.routes.get("/admin/v1/positions", operations::positions, Role.VIEWER);
-            config.routes.get("/admin/v1/book/{symbol}", operations::book, Role.VIEWER);
-            config.routes.get("/admin/v1/audit", operations::audit, Role.VIEWER);
-            config.routes.get("/admin/v1/journal", operations::journal, Role.VIEWER);
+            read(config.routes, "/admin/v1/positions", operations::positions);
+            read(config.routes, "/admin/v1/book/{symbol}", operations::book);
+            read(config.routes, "/admin/v1/audit", operations::audit);
+            read(config.routes, "/admin/v1/journal", operations::journal);
             config.routes.post("/admin/v1/snapshot", operations::snapshot, Role.OPERATOR);
         }).start();
         return server.port();
@@ -127,6 +129,12 @@ public final class AdminApi implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
+    }
+
+    /** A viewer's route: GET, and HEAD (the same without the body) with the same role. */
+    private static void read(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler, Role.VIEWER);
+        routes.head(path, handler, Role.VIEWER);
     }
 
     /**

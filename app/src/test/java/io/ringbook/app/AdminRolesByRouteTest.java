@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every route the admin API registers, called with every role (none, viewer, operator,
- * admin), with and without a trailing slash: 401 without a token, 403 below the role
+ * admin), with and without a trailing slash (and HEAD as GET): 401 without a token, 403 below the role
  * API.md gives the route, never either at or above it. The expected roles are written
  * here from API.md, not read from the code, and a route nobody wrote down fails the test.
  */
@@ -82,18 +82,16 @@ class AdminRolesByRouteTest {
                 continue;
             }
             String path = template.replace("{name}", "volatility:TEST").replace("{symbol}", "TEST").replace("{account}", "T1");
-            for (String variant : List.of(path, path + "/")) {
-                assertEquals(401, call(method, null, variant).statusCode(), method + " " + variant + " without a token");
-                assertEquals(401, call(method, "not-a-token", variant).statusCode(), method + " " + variant + " with a bad token");
-                for (String role : ROLES) {
-                    int status = call(method, role + "-token", variant).statusCode();
-                    String what = method + " " + variant + " as " + role + " (needs " + needed + ")";
-                    if (ROLES.indexOf(role) < ROLES.indexOf(needed)) {
-                        assertEquals(403, status, what);
-                    } else {
-                        assertEquals(200, status, what);
+            for (String verb : method.equals("GET") ? List.of("GET", "HEAD") : List.of(method)) {
+                for (String variant : List.of(path, path + "/")) {
+                    assertEquals(401, call(verb, null, variant).statusCode(), verb + " " + variant + " without a token");
+                    assertEquals(401, call(verb, "not-a-token", variant).statusCode(), verb + " " + variant + " with a bad token");
+                    for (String role : ROLES) {
+                        int status = call(verb, role + "-token", variant).statusCode();
+                        String what = verb + " " + variant + " as " + role + " (needs " + needed + ")";
+                        assertEquals(ROLES.indexOf(role) < ROLES.indexOf(needed) ? 403 : 200, status, what);
+                        checked++;
                     }
-                    checked++;
                 }
             }
         }
