@@ -29,9 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdminRolesByRouteTest {
 
-    private static final String DEMO_LIMITS = "{\"account\":\"T1\",\"maxOrderQty\":{\"*\":\"1000000\"},\"maxPosition\":{\"*\":null},"
-            + "\"maxOrderNotional\":null,\"maxGrossNotional\":null,\"maxConcentrationPct\":null,\"maxOpenOrders\":10000,"
-            + "\"maxOpenOrdersPerSymbol\":null,\"maxOrdersPerSecond\":10000,\"dailyLossLimit\":null}";
     /** API.md, "Operators": viewer GET; operator halts, breakers, kill switch, snapshot, latency reset; admin limits. */
     private static final Map<String, String> CHANGES = Map.of(
             "POST /admin/v1/latency/reset", "operator",
@@ -109,7 +106,7 @@ class AdminRolesByRouteTest {
     }
 
     private HttpResponse<String> call(String method, String token, String path) throws Exception {
-        String body = method.equals("PUT") ? DEMO_LIMITS : path.startsWith("/admin/v1/kill-switch") && method.equals("POST")
+        String body = method.equals("PUT") ? DemoLimits.T1 : path.startsWith("/admin/v1/kill-switch") && method.equals("POST")
                 ? "{\"account\":\"T4\"}" : null;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

@@ -36,9 +36,6 @@ class AuditLogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORGED = "x\",\"role\":\"admin\",\"ip\":\"1.2.3.4";
-    private static final String DEMO_LIMITS = "{\"account\":\"T1\",\"maxOrderQty\":{\"*\":\"1000000\"},\"maxPosition\":{\"*\":null},"
-            + "\"maxOrderNotional\":null,\"maxGrossNotional\":null,\"maxConcentrationPct\":null,\"maxOpenOrders\":10000,"
-            + "\"maxOpenOrdersPerSymbol\":null,\"maxOrdersPerSecond\":10000,\"dailyLossLimit\":null}";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,7 +49,7 @@ class AuditLogTest {
         System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
         try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
             String admin = "http://127.0.0.1:" + engine.adminPort();
-            assertEquals(200, send(admin + "/admin/v1/accounts/T1/limits", "PUT", "admin-token", FORGED, DEMO_LIMITS).statusCode());
+            assertEquals(200, send(admin + "/admin/v1/accounts/T1/limits", "PUT", "admin-token", FORGED, DemoLimits.T1).statusCode());
             assertEquals(200, send(admin + "/admin/v1/symbols/TEST/halt", "POST", "operator-token", "halt-1", null).statusCode());
             assertEquals(403, send(admin + "/admin/v1/symbols/TEST/resume", "POST", "viewer-token", "refused-1", null).statusCode());
             List<JsonNode> audit = waitForAuditLines(captured, 2);

@@ -29,9 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperatorEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DEMO_LIMITS = "{\"account\":\"T1\",\"maxOrderQty\":{\"*\":\"1000000\"},\"maxPosition\":{\"*\":null},"
-            + "\"maxOrderNotional\":null,\"maxGrossNotional\":null,\"maxConcentrationPct\":null,\"maxOpenOrders\":10000,"
-            + "\"maxOpenOrdersPerSymbol\":null,\"maxOrdersPerSecond\":10000,\"dailyLossLimit\":null}";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -60,7 +57,7 @@ class OperatorEndToEndTest {
         assertEquals(401, call("GET", "not-a-token", "/admin/v1/breakers", null).statusCode());
         assertEquals(200, call("GET", "viewer-token", "/admin/v1/breakers", null).statusCode());
         assertEquals(403, call("POST", "viewer-token", "/admin/v1/symbols/TEST/halt", "{}").statusCode());
-        assertEquals(403, call("PUT", "operator-token", "/admin/v1/accounts/T1/limits", DEMO_LIMITS).statusCode());
+        assertEquals(403, call("PUT", "operator-token", "/admin/v1/accounts/T1/limits", DemoLimits.T1).statusCode());
         HttpResponse<String> forbidden = call("POST", "viewer-token", "/admin/v1/kill-switch", "{}");
         assertEquals("FORBIDDEN", JSON.readTree(forbidden.body()).at("/error/code").asText());
         assertEquals("nosniff", forbidden.headers().firstValue("X-Content-Type-Options").orElseThrow());
@@ -118,8 +115,8 @@ class OperatorEndToEndTest {
 
     @Test
     void limitsReadAsTheContractShowsThemAndReplacedLimitsApplyAtOnce() throws Exception {
-        assertEquals(JSON.readTree(DEMO_LIMITS), ok(call("GET", "viewer-token", "/admin/v1/accounts/T1/limits", null)));
-        String tight = DEMO_LIMITS.replace("\"1000000\"", "\"5\"").replace("\"maxOrderNotional\":null", "\"maxOrderNotional\":\"1000\"");
+        assertEquals(JSON.readTree(DemoLimits.T1), ok(call("GET", "viewer-token", "/admin/v1/accounts/T1/limits", null)));
+        String tight = DemoLimits.T1.replace("\"1000000\"", "\"5\"").replace("\"maxOrderNotional\":null", "\"maxOrderNotional\":\"1000\"");
         JsonNode stored = ok(call("PUT", "admin-token", "/admin/v1/accounts/T1/limits", tight));
         assertEquals(JSON.readTree(tight), stored);
         assertEquals("MAX_ORDER_QTY", order("t1-key", "l-1", "BUY", "100", "6").get("rejectReason").asText());
@@ -130,7 +127,7 @@ class OperatorEndToEndTest {
         assertEquals(400, missing.statusCode());
         assertEquals("MISSING_FIELD", JSON.readTree(missing.body()).at("/error/code").asText());
         assertEquals(400, call("PUT", "admin-token", "/admin/v1/accounts/T1/limits", "{not json").statusCode());
-        assertEquals(404, call("PUT", "admin-token", "/admin/v1/accounts/T9/limits", DEMO_LIMITS).statusCode());
+        assertEquals(404, call("PUT", "admin-token", "/admin/v1/accounts/T9/limits", DemoLimits.T1).statusCode());
         assertEquals(JSON.readTree(tight), ok(call("GET", "viewer-token", "/admin/v1/accounts/T1/limits", null)), "refusals change nothing");
     }
 
