@@ -1,5 +1,7 @@
 package io.ringbook.app.profile;
 
+import io.ringbook.engine.domain.ClientText;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +103,7 @@ public final class ConfigNode {
         try {
             return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
-            throw error(key, "must be a decimal, not '" + text + "'");
+            throw error(key, "must be a decimal, not '" + ClientText.quote(text) + "'");
         }
     }
 
@@ -113,7 +115,7 @@ public final class ConfigNode {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw error(key, "must be a whole number, not " + value.toPlainString());
+            throw error(key, "must be a whole number, not " + ClientText.quote(value));
         }
     }
 

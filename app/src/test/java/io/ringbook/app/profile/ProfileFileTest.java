@@ -129,6 +129,7 @@ public class ProfileFileTest {
 
     @Test
     void shouldNameTheSettingAtFault() {
+        assertRefused(MINIMAL + "engine: {snapshotEverySeconds: \"1e-999999999\"}\n", "engine.snapshotEverySeconds: must be a whole number, not 1E-999999999");
         assertRefused(MINIMAL.replace("tickSize: \"1\"", "tickSize: \"-1\""), "symbols.TEST.tickSize: is required and must be a positive decimal");
         assertRefused(MINIMAL.replace("tickSize: \"1\"", "tickSize: \"1\", tickSise: 2"), "symbols.TEST.tickSise: unknown setting");
         assertRefused(MINIMAL.replace("lotSize: \"1\"", "lotSize: \"1\", takerFee: \"0.00000001\""), "symbols.TEST.takerFee: is a fraction");
