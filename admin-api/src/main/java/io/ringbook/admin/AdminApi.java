@@ -29,8 +29,9 @@ import java.util.Set;
  * at {@code /}. It starts before recovery, so that health and readiness can be watched
  * while the engine rebuilds; the engine's door opens when recovery is done
  * ({@link #engineReady}). Every state-changing call is an engine command: journaled,
- * replayed, and logged for audit with the caller's role. Its read models (latency,
- * metrics, positions, open orders) are listeners on the outbound side.
+ * replayed, and logged for audit with the caller's token name and role. Each admin route
+ * is registered with the role it needs. Its read models (latency, metrics, positions,
+ * open orders) are listeners on the outbound side.
  */
 public final class AdminApi implements AutoCloseable {
 
