@@ -7,6 +7,7 @@ import io.ringbook.engine.book.OrderBook;
 import io.ringbook.engine.book.OrderStore;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.StpMode;
@@ -128,12 +129,7 @@ public final class BusinessLogic {
 
     private void newOrder(Command c) {
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            long day = Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY);
-            if (day != clOrdIdDay) {
-                clOrdIds.startNewDay();
-                clOrdIdDay = day;
-            }
-            long original = clOrdIds.find(c.accountId, c.clOrdId);
+            long original = clOrdIdHolder(c.accountId, c.clOrdId, c.eventTimeNanos);
             if (original != 0) {
                 reporter.duplicateClOrdId(c, original);
                 return;
@@ -260,7 +256,9 @@ public final class BusinessLogic {
         long newQty = c.qty == 0 ? order.qty : c.qty;
         long newPrice = c.price == 0 ? order.price : c.price;
         RejectReason reason = RejectReason.NONE;
-        if (c.qty < 0 || c.price < 0 || newPrice > Long.MAX_VALUE / newQty) {
+        if (c.clOrdId.length() > 0 && clOrdIdHolder(order.accountId, c.clOrdId, c.eventTimeNanos) != 0) {
+            reason = RejectReason.DUPLICATE_CLORDID;
+        } else if (c.qty < 0 || c.price < 0 || newPrice > Long.MAX_VALUE / newQty) {
             reason = RejectReason.INVALID_ORDER;
         } else if (newQty <= order.filledQty) {
             reason = RejectReason.INVALID_QTY;
@@ -275,10 +273,8 @@ public final class BusinessLogic {
             return;
         }
         if (c.clOrdId.length() > 0) {
-            order.clOrdId.copyFrom(c.clOrdId);
-            if (clOrdIds.find(order.accountId, c.clOrdId) == 0) {
-                clOrdIds.put(order.accountId, c.clOrdId, order.orderId);
-            }
+            clOrdIds.put(order.accountId, c.clOrdId, order.orderId);
+            store.rename(order, c.clOrdId);
         }
         store.leavesChanged(order, -order.leavesQty());
         if (newPrice == order.price && newQty <= order.qty) {
@@ -297,12 +293,16 @@ public final class BusinessLogic {
     }
 
     /**
-     * The caller's open order named by the request (by orderId, or by the clOrdId it was
-     * given today), or null after reporting why not.
+     * The caller's open order named by the request: by orderId, or by its current
+     * clOrdId whatever day it was placed; an id used today by an order that is done
+     * names that order (too late). Null after reporting why not.
      */
     private Order ownOpenOrder(Command c, EventType rejectType) {
         if (c.orderId == 0 && c.origClOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            c.orderId = clOrdIds.find(c.accountId, c.origClOrdId);
+            rollClOrdIdDay(c.eventTimeNanos);
+            long live = store.findLive(c.accountId, c.origClOrdId);
+            long usedToday = clOrdIds.find(c.accountId, c.origClOrdId);
+            c.orderId = live != 0 ? live : store.find(usedToday) == null ? usedToday : 0;
         }
         Order order = store.find(c.orderId);
         if (order != null && order.accountId == c.accountId) {
@@ -311,6 +311,25 @@ public final class BusinessLogic {
         boolean wasIssued = order == null && c.orderId > 0 && c.orderId <= store.lastOrderId();
         reporter.requestRejected(rejectType, c, null, wasIssued ? RejectReason.TOO_LATE_TO_CANCEL : RejectReason.UNKNOWN_ORDER);
         return null;
+    }
+
+    /**
+     * The orderId holding a clOrdId for the account: one it used today, or the current id
+     * of one of its live orders (a GTC order placed days ago); 0 if the id is free.
+     */
+    private long clOrdIdHolder(int accountId, ClOrdId id, long nowNanos) {
+        rollClOrdIdDay(nowNanos);
+        long usedToday = clOrdIds.find(accountId, id);
+        return usedToday != 0 ? usedToday : store.findLive(accountId, id);
+    }
+
+    /** Starts the day's clOrdId index afresh at the first command of a UTC day that reads or writes it. */
+    private void rollClOrdIdDay(long nowNanos) {
+        long day = Math.floorDiv(nowNanos, NANOS_PER_DAY);
+        if (day != clOrdIdDay) {
+            clOrdIds.startNewDay();
+            clOrdIdDay = day;
+        }
     }
 
     private void massCancel(Command c, CancelReason reason) {
