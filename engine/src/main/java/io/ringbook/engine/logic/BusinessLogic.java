@@ -146,7 +146,7 @@ public final class BusinessLogic {
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
             clOrdIds.put(c.accountId, c.clOrdId, order.orderId);
         }
-        if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order)) {
+        if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order, c.eventTimeNanos)) {
             reason = RejectReason.FOK_NOT_FILLED;
         }
         if (reason != RejectReason.NONE) {
@@ -158,6 +158,7 @@ public final class BusinessLogic {
             return;
         }
         store.open(order);
+        preTradeCheck.orderAccepted(c.accountId, c.symbolId);
         reporter.accepted(order);
         work(order, c.eventTimeNanos);
     }

@@ -87,14 +87,17 @@ final class Matcher {
     }
 
     /**
-     * Whether a FOK order would fill completely: the quantity it could reach, counting
-     * only other accounts' orders, and stopping at the first own order when its STP mode
-     * would end the incoming order there.
+     * Whether a FOK order would fill completely, judged before any trade by the same rules
+     * {@link #match} applies: the quantity it could reach within its limit (or collar),
+     * counting only other accounts' orders, stopping at the first own order when its STP
+     * mode would end the incoming order there, and with every trade of the sweep allowed
+     * by the volatility check.
      */
-    boolean canFillCompletely(Order taker) {
+    boolean canFillCompletely(Order taker, long nowNanos) {
         BookSide opposite = working.book(taker.symbolId).side(taker.side.opposite());
         long limitPrice = limitPrice(taker);
         long wanted = taker.leavesQty();
+        long firstPrice = 0;
         for (int depth = 0; depth < opposite.levelCount(); depth++) {
             PriceLevel level = opposite.level(depth);
             if (limitPrice != 0 && !opposite.reachable(level.price(), limitPrice)) {
@@ -106,9 +109,10 @@ final class Matcher {
                         return false;
                     }
                 } else {
+                    firstPrice = firstPrice == 0 ? level.price() : firstPrice;
                     wanted -= maker.leavesQty();
                     if (wanted <= 0) {
-                        return true;
+                        return risk.sweepAllowed(taker.symbolId, firstPrice, level.price(), nowNanos);
                     }
                 }
             }
