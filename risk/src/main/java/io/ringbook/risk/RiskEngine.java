@@ -5,6 +5,7 @@ import io.ringbook.engine.book.Order;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.Exact;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
@@ -322,7 +323,7 @@ public final class RiskEngine implements PreTradeCheck {
         if (limit == AccountLimits.UNLIMITED || dailyLoss[account].state() != BreakerState.CLOSED) {
             return;
         }
-        if (dayStartEquity[account] - exposure.equity(account) > limit) {
+        if (Exact.saturatedDifference(dayStartEquity[account], exposure.equity(account)) > limit) {
             dailyLoss[account].trip(now);
         }
     }

@@ -62,7 +62,7 @@ public final class BusinessLogic {
         this.working = new WorkingOrders(books, store, reporter);
         this.positions = new PositionBook(accounts, symbols);
         this.preTradeCheck = risk.create(new Context());
-        this.matcher = new Matcher(symbolTable, working, positions, reporter, preTradeCheck);
+        this.matcher = new Matcher(symbolTable, accounts, working, positions, reporter, preTradeCheck);
         this.cancelAllDeadline = new long[accounts];
         this.clOrdIds = new ClOrdIdIndex(initialOrders);
     }
@@ -136,6 +136,9 @@ public final class BusinessLogic {
             }
         }
         RejectReason reason = shapeOf(c);
+        if (reason == RejectReason.NONE && !working.fits(c.accountId, c.symbolId, c.side, c.orderType == OrderType.MARKET ? 0 : c.price, c.qty, null)) {
+            reason = RejectReason.INVALID_ORDER;
+        }
         if (reason == RejectReason.NONE) {
             reason = preTradeCheck.checkNewOrder(c);
         }
@@ -263,6 +266,8 @@ public final class BusinessLogic {
             reason = RejectReason.INVALID_ORDER;
         } else if (newQty <= order.filledQty) {
             reason = RejectReason.INVALID_QTY;
+        } else if (!working.fits(order.accountId, order.symbolId, order.side, newPrice, newQty - order.filledQty, order)) {
+            reason = RejectReason.INVALID_ORDER;
         } else if (order.postOnly && newPrice != order.price
                 && working.book(order.symbolId).side(order.side.opposite()).crossedBy(newPrice)) {
             reason = RejectReason.POST_ONLY_WOULD_TAKE;
