@@ -2,16 +2,14 @@ package io.ringbook.engine.logic;
 
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
-import io.ringbook.engine.domain.SymbolSpec;
-import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.LogicDriver;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import static io.ringbook.engine.testing.EventText.of;
@@ -23,10 +21,7 @@ class ArithmeticEdgesTest {
     private static final long HALF = 5_000_000_000_000_000_000L;
 
     /** TEST: tick 1, lot 1, maker fee 0, taker fee 1,000 ppm (0.1%). */
-    private final LogicDriver engine = new LogicDriver(new SymbolTable(List.of(
-            new SymbolSpec(0, "BTC-USD", new BigDecimal("0.01"), new BigDecimal("0.0001"), 0, 0),
-            new SymbolSpec(1, "ETH-USD", new BigDecimal("0.01"), new BigDecimal("0.001"), 0, 0),
-            new SymbolSpec(DemoMarket.TEST, "TEST", BigDecimal.ONE, BigDecimal.ONE, 0, 1_000))), PreTradeCheck.NONE);
+    private final LogicDriver engine = new LogicDriver(DemoMarket.withTestFees(0, 1_000), PreTradeCheck.NONE);
 
     @Test
     void theTakerFeeOnAHugeNotionalIsExactNotARebate() {
