@@ -54,11 +54,11 @@ class FixReplaceClOrdIdTest {
             assertEquals(second, refused.getString(37));
             assertEquals("b", refused.getString(41), "the order keeps its ClOrdID");
 
-            t1.send(cancel("x-1", "a"));
+            t1.send(FixEndToEndTest.cancel("x-1", "a"));
             Message firstCanceled = t1.next(MsgType.EXECUTION_REPORT);
             assertEquals('4', firstCanceled.getChar(150));
             assertEquals(first, firstCanceled.getString(37), "a still names the first order");
-            t1.send(cancel("x-2", "b"));
+            t1.send(FixEndToEndTest.cancel("x-2", "b"));
             Message secondCanceled = t1.next(MsgType.EXECUTION_REPORT);
             assertEquals(second, secondCanceled.getString(37));
             assertEquals("5", secondCanceled.getString(38), "the second order's quantity is unchanged");
@@ -74,16 +74,6 @@ class FixReplaceClOrdIdTest {
         m.setChar(40, '2');
         m.setString(44, "101");
         m.setString(38, qty);
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-        return m;
-    }
-
-    private static Message cancel(String clOrdId, String orig) {
-        Message m = FixEndToEndTest.message(MsgType.ORDER_CANCEL_REQUEST);
-        m.setString(11, clOrdId);
-        m.setString(41, orig);
-        m.setString(55, "TEST");
-        m.setChar(54, '1');
         m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         return m;
     }

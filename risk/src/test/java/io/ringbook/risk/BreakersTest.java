@@ -32,10 +32,7 @@ class BreakersTest {
     @Test
     void aTradeBeyondTheMoveOpensTheBreakerInsteadOfHappening() {
         RiskFixture risk = volatile10;
-        risk.limit(1, SELL, 100, 1);
-        risk.limit(0, BUY, 100, 1);
-        risk.limit(1, SELL, 110, 1);
-        risk.limit(1, SELL, 111, 1);
+        asksAt110And111AfterATradeAt100(risk);
         List<String> sweep = risk.limit(0, BUY, 120, 3);
         assertEquals(List.of("accepted #5 A0 BUY 3@120", "fill #5 1@110 TAKER 1/3", "fill #3 1@110 MAKER 1/1",
                 "level SELL 110 -> 0", "breaker VOLATILITY S2 OPEN trips 1", "canceled #5 BREAKER_OPEN 1/3"), sweep,
@@ -83,8 +80,7 @@ class BreakersTest {
     @Test
     void aProbeThatMovesThePriceTooFarReopensIt() {
         RiskFixture risk = volatile10;
-        risk.limit(1, SELL, 100, 1);
-        risk.limit(0, BUY, 100, 1);
+        lastTradeAt100(risk);
         risk.limit(1, SELL, 100, 1);
         risk.limit(1, SELL, 150, 1);
         risk.engine.send(risk.engine.command().breaker(BreakerKind.VOLATILITY, DemoMarket.TEST, true));
@@ -98,10 +94,7 @@ class BreakersTest {
     @Test
     void aFokOrderWhoseSweepWouldTripTheBreakerIsRejectedWithoutTrading() {
         RiskFixture risk = volatile10;
-        risk.limit(1, SELL, 100, 1);
-        risk.limit(0, BUY, 100, 1);
-        risk.limit(1, SELL, 110, 1);
-        risk.limit(1, SELL, 111, 1);
+        asksAt110And111AfterATradeAt100(risk);
         assertEquals(List.of("rejected #5 FOK_NOT_FILLED"),
                 EventText.of(risk.engine.order(0, BUY, OrderType.LIMIT, TimeInForce.FOK, 120, 2)),
                 "111 is beyond 10% of 100: the whole sweep is judged before the first trade");
@@ -113,8 +106,7 @@ class BreakersTest {
     @Test
     void afterATripTheFirstTradeIsJudgedAgainstTheLastTradeBeforeIt() {
         RiskFixture risk = volatile10;
-        risk.limit(1, SELL, 100, 1);
-        risk.limit(0, BUY, 100, 1);
+        lastTradeAt100(risk);
         risk.limit(1, SELL, 1000, 1);
         halfOpenAfterATrip(risk);
         List<String> probe = risk.limit(0, BUY, 1000, 1);
@@ -147,6 +139,19 @@ class BreakersTest {
         assertEquals("accepted #6 A0 BUY 1@90", risk.verdict(0, BUY, 90, 1));
         assertEquals("accepted #7 A0 BUY 1@90", risk.verdict(0, BUY, 90, 1));
         assertEquals(List.of("breaker VOLATILITY S2 CLOSED trips 1", "accepted #8 A0 BUY 1@90"), risk.limit(0, BUY, 90, 1).subList(0, 2));
+    }
+
+    /** Account 1 sells 1 @ 100 to account 0: the last trade is at 100. */
+    private static void lastTradeAt100(RiskFixture risk) {
+        risk.limit(1, SELL, 100, 1);
+        risk.limit(0, BUY, 100, 1);
+    }
+
+    /** The book: last trade 100, asks 110x1 and 111x1 from account 1 (10% allows 110, not 111). */
+    private static void asksAt110And111AfterATradeAt100(RiskFixture risk) {
+        lastTradeAt100(risk);
+        risk.limit(1, SELL, 110, 1);
+        risk.limit(1, SELL, 111, 1);
     }
 
     private static void halfOpenAfterATrip(RiskFixture risk) {
