@@ -1,13 +1,11 @@
 package io.ringbook.engine.logic;
 
-import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.book.OpenExposure;
 import io.ringbook.engine.book.Order;
 import io.ringbook.engine.book.OrderBook;
 import io.ringbook.engine.book.OrderStore;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.CancelReason;
-import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.StpMode;
@@ -28,8 +26,6 @@ import io.ringbook.engine.state.StateBuffer;
  */
 public final class BusinessLogic {
 
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-
     private final int accounts;
     private final int symbols;
     private final SymbolTable symbolTable;
@@ -41,8 +37,7 @@ public final class BusinessLogic {
     private final PreTradeCheck preTradeCheck;
     private final long[] cancelAllDeadline;
     private final OrderBook[] books;
-    private final ClOrdIdIndex clOrdIds;
-    private long clOrdIdDay = Long.MIN_VALUE;
+    private final ClOrdIdRules clOrdIds;
 
     /**
      * @param risk          builds the pre-trade check from what this logic lets it see
@@ -64,7 +59,7 @@ public final class BusinessLogic {
         this.preTradeCheck = risk.create(new Context());
         this.matcher = new Matcher(symbolTable, accounts, working, positions, reporter, preTradeCheck);
         this.cancelAllDeadline = new long[accounts];
-        this.clOrdIds = new ClOrdIdIndex(initialOrders);
+        this.clOrdIds = new ClOrdIdRules(store, initialOrders);
     }
 
     /** Decides one command; its sequence and event time are already stamped. A command without a type does nothing. */
@@ -107,7 +102,6 @@ public final class BusinessLogic {
     /** Writes the whole state into {@code out} (on the logic's own thread, between commands). */
     public void writeState(StateBuffer out) {
         EngineState.write(out, books, store, positions, cancelAllDeadline, matcher.lastTradeId(), reporter.lastExecId());
-        out.putLong(clOrdIdDay);
         clOrdIds.writeTo(out);
         preTradeCheck.writeState(out);
     }
@@ -122,14 +116,13 @@ public final class BusinessLogic {
         long[] counters = EngineState.read(in, books, store, positions, cancelAllDeadline);
         matcher.restoreLastTradeId(counters[0]);
         reporter.restoreLastExecId(counters[1]);
-        clOrdIdDay = in.getLong();
         clOrdIds.readFrom(in);
         preTradeCheck.readState(in);
     }
 
     private void newOrder(Command c) {
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            long original = clOrdIdHolder(c.accountId, c.clOrdId, c.eventTimeNanos);
+            long original = clOrdIds.holder(c.accountId, c.clOrdId, c.eventTimeNanos);
             if (original != 0) {
                 reporter.duplicateClOrdId(c, original);
                 return;
@@ -147,7 +140,7 @@ public final class BusinessLogic {
         }
         Order order = newOrderFrom(c, reason == RejectReason.NONE);
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            clOrdIds.put(c.accountId, c.clOrdId, order.orderId);
+            clOrdIds.use(c.accountId, c.clOrdId, order.orderId);
         }
         if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order, c.eventTimeNanos)) {
             reason = RejectReason.FOK_NOT_FILLED;
@@ -260,7 +253,7 @@ public final class BusinessLogic {
         long newQty = c.qty == 0 ? order.qty : c.qty;
         long newPrice = c.price == 0 ? order.price : c.price;
         RejectReason reason = RejectReason.NONE;
-        if (c.clOrdId.length() > 0 && clOrdIdHolder(order.accountId, c.clOrdId, c.eventTimeNanos) != 0) {
+        if (c.clOrdId.length() > 0 && clOrdIds.holder(order.accountId, c.clOrdId, c.eventTimeNanos) != 0) {
             reason = RejectReason.DUPLICATE_CLORDID;
         } else if (c.qty < 0 || c.price < 0 || newPrice > Long.MAX_VALUE / newQty) {
             reason = RejectReason.INVALID_ORDER;
@@ -279,7 +272,7 @@ public final class BusinessLogic {
             return;
         }
         if (c.clOrdId.length() > 0) {
-            clOrdIds.put(order.accountId, c.clOrdId, order.orderId);
+            clOrdIds.use(order.accountId, c.clOrdId, order.orderId);
             store.rename(order, c.clOrdId);
         }
         store.leavesChanged(order, -order.leavesQty());
@@ -305,10 +298,7 @@ public final class BusinessLogic {
      */
     private Order ownOpenOrder(Command c, EventType rejectType) {
         if (c.orderId == 0 && c.origClOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            rollClOrdIdDay(c.eventTimeNanos);
-            long live = store.findLive(c.accountId, c.origClOrdId);
-            long usedToday = clOrdIds.find(c.accountId, c.origClOrdId);
-            c.orderId = live != 0 ? live : store.find(usedToday) == null ? usedToday : 0;
+            c.orderId = clOrdIds.target(c.accountId, c.origClOrdId, c.eventTimeNanos);
         }
         Order order = store.find(c.orderId);
         if (order != null && order.accountId == c.accountId) {
@@ -317,25 +307,6 @@ public final class BusinessLogic {
         boolean wasIssued = order == null && c.orderId > 0 && c.orderId <= store.lastOrderId();
         reporter.requestRejected(rejectType, c, null, wasIssued ? RejectReason.TOO_LATE_TO_CANCEL : RejectReason.UNKNOWN_ORDER);
         return null;
-    }
-
-    /**
-     * The orderId holding a clOrdId for the account: one it used today, or the current id
-     * of one of its live orders (a GTC order placed days ago); 0 if the id is free.
-     */
-    private long clOrdIdHolder(int accountId, ClOrdId id, long nowNanos) {
-        rollClOrdIdDay(nowNanos);
-        long usedToday = clOrdIds.find(accountId, id);
-        return usedToday != 0 ? usedToday : store.findLive(accountId, id);
-    }
-
-    /** Starts the day's clOrdId index afresh at the first command of a UTC day that reads or writes it. */
-    private void rollClOrdIdDay(long nowNanos) {
-        long day = Math.floorDiv(nowNanos, NANOS_PER_DAY);
-        if (day != clOrdIdDay) {
-            clOrdIds.startNewDay();
-            clOrdIdDay = day;
-        }
     }
 
     private void massCancel(Command c, CancelReason reason) {
