@@ -17,6 +17,7 @@ import io.ringbook.web.HttpJson;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -51,20 +52,27 @@ final class OrderRoutes {
                 resent(ctx, order, first.orderId);
                 return;
             }
+            orders.rememberRequest(first.orderId, order);
             ctx.status(first.type == EventType.ORDER_REJECTED ? 422 : 201);
             HttpJson.json(ctx, orderJson.render(Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order));
         });
     }
 
-    /** A clOrdId the account used today: the original order (200) if this is a resend of it, else 409. */
+    /**
+     * A clOrdId the account used today: the original order (200) if this is a resend of
+     * it, else 409. An order placed here is compared with what its client sent and
+     * answered with that request's echo, as it was first answered; one placed by FIX, with
+     * the engine's record of it.
+     */
     private void resent(Context ctx, OrderRequests.NewOrder order, long originalOrderId) {
         OrderViews.View original = orders.find(originalOrderId)
                 .orElseThrow(() -> new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today"));
-        if (!order.sameAs(original.state())) {
+        Optional<OrderRequests.NewOrder> first = orders.requestOf(originalOrderId);
+        if (first.isPresent() ? !order.sameAs(first.get()) : !order.sameAs(original.state())) {
             throw new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today for order "
                     + originalOrderId + " with another body");
         }
-        HttpJson.json(ctx, orderJson.render(original.state(), original.fills(), order));
+        HttpJson.json(ctx, orderJson.render(original.state(), original.fills(), first.orElse(order)));
     }
 
     void get(Context ctx) {

@@ -32,6 +32,8 @@ final class OrderViews implements EngineListener {
     private final ConcurrentHashMap<Long, Entry> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, Entry>> byAccount = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> byClOrdId = new ConcurrentHashMap<>();
+    /** What the client sent for the orders placed here, so a resend is compared with it and answered as the first was. */
+    private final ConcurrentHashMap<Long, OrderRequests.NewOrder> requests = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, EngineEvent>> fillsByAccount = new ConcurrentHashMap<>();
     private final DayRoll dayRoll = new DayRoll();
 
@@ -65,6 +67,16 @@ final class OrderViews implements EngineListener {
     Optional<View> find(long orderId) {
         Entry entry = byId.get(orderId);
         return entry == null ? Optional.empty() : Optional.of(entry.view());
+    }
+
+    /** Keeps the request an order placed over REST was made from (on the HTTP thread that placed it). */
+    void rememberRequest(long orderId, OrderRequests.NewOrder request) {
+        requests.put(orderId, request);
+    }
+
+    /** The request a REST order was made from, if it was placed here and is still kept. */
+    Optional<OrderRequests.NewOrder> requestOf(long orderId) {
+        return Optional.ofNullable(requests.get(orderId));
     }
 
     /** The account's order that last carried this clOrdId. */
@@ -108,6 +120,7 @@ final class OrderViews implements EngineListener {
         byId.values().removeIf(entry -> DayRoll.forgettable(entry.state, keepFromDay));
         byAccount.values().forEach(orders -> orders.values().removeIf(entry -> DayRoll.forgettable(entry.state, keepFromDay)));
         byClOrdId.values().removeIf(orderId -> !byId.containsKey(orderId));
+        requests.keySet().removeIf(orderId -> !byId.containsKey(orderId));
         fillsByAccount.values().forEach(fills -> fills.values().removeIf(fill -> DayRoll.olderThan(fill, keepFromDay)));
     }
 
