@@ -44,7 +44,7 @@ public final class RestGateway implements AutoCloseable {
         this.referenceData = referenceData;
         this.risk = risk;
         this.keys = keys;
-        this.rateLimits = limits.buckets();
+        this.rateLimits = limits.buckets(keys::account);
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size());
@@ -113,6 +113,11 @@ public final class RestGateway implements AutoCloseable {
     /** Recovery is done: orders flow to {@code publisher} and the read models are current. */
     public void open(CommandPublisher publisher) {
         engine.open(publisher);
+    }
+
+    /** Rate-limit buckets and abuse records held now. */
+    int rateLimitBuckets() {
+        return rateLimits.size();
     }
 
     /** The gateway's health for the admin API: open WebSocket sessions and their outbound queues (DEGRADED once stopped). */
