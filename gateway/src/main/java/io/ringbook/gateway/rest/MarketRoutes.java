@@ -74,20 +74,19 @@ final class MarketRoutes {
 
     void book(Context ctx) {
         SymbolSpec symbol = Http.symbol(referenceData, ctx.pathParam("symbol"));
-        int levels = Http.intParam(ctx, "depth", 10, 1, 1000);
-        long[] prices = new long[levels];
-        long[] quantities = new long[levels];
+        DepthBook.Snapshot snapshot = depth.snapshot(symbol.id(), Http.intParam(ctx, "depth", 10, 1, 1000));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("symbol", symbol.name());
-        json.put("sequence", depth.sequence(symbol.id()));
-        for (Side side : Side.values()) {
-            ArrayNode array = json.putArray(side == Side.BUY ? "bids" : "asks");
-            int n = depth.depth(symbol.id(), side, prices, quantities);
-            for (int i = 0; i < n; i++) {
-                array.addArray().add(symbol.price(prices[i]).toPlainString()).add(symbol.qty(quantities[i]).toPlainString());
-            }
-        }
+        json.put("sequence", snapshot.sequence());
+        levels(json.putArray("bids"), symbol, snapshot.bidPrices(), snapshot.bidQuantities(), snapshot.bids());
+        levels(json.putArray("asks"), symbol, snapshot.askPrices(), snapshot.askQuantities(), snapshot.asks());
         HttpJson.json(ctx, json);
+    }
+
+    private static void levels(ArrayNode array, SymbolSpec symbol, long[] prices, long[] quantities, int count) {
+        for (int i = 0; i < count; i++) {
+            array.addArray().add(symbol.price(prices[i]).toPlainString()).add(symbol.qty(quantities[i]).toPlainString());
+        }
     }
 
     void symbols(Context ctx) {

@@ -19,13 +19,22 @@ import java.util.function.Function;
  * that changes orders) and one for queries, each with a per-second burst and a
  * per-minute allowance. Every response carries the {@code X-RateLimit-*} headers of its
  * tightest bucket; an empty bucket is a 429 with {@code Retry-After}. An address refused
- * {@code abuseRefusals} times within a minute is blocked for {@code blockSeconds}.
+ * {@code abuseRefusals} times within a minute is blocked for {@code blockSeconds}. A
+ * WebSocket upgrade takes a token from the query buckets like any {@code GET}; what a
+ * stream may do once open is bounded by {@link StreamLimits}.
  */
 public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, long queriesPerSecond, long queriesPerMinute,
-                         int abuseRefusals, long blockSeconds) {
+                         int abuseRefusals, long blockSeconds, StreamLimits streams) {
 
     /** The demo profile's limits: far above what a test or a person at a terminal sends. */
     public static final RateLimits DEMO = new RateLimits(2_000, 60_000, 2_000, 60_000, 1_000, 60);
+
+    /** HTTP limits as given, with the demo profile's stream limits. */
+    public RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, long queriesPerSecond, long queriesPerMinute,
+                      int abuseRefusals, long blockSeconds) {
+        this(orderEntryPerSecond, orderEntryPerMinute, queriesPerSecond, queriesPerMinute, abuseRefusals, blockSeconds,
+                StreamLimits.DEMO);
+    }
 
     /** @param accountOfKey the account of an API key, if it is one: only real keys get buckets of their own */
     Buckets buckets(Function<String, OptionalInt> accountOfKey) {

@@ -139,7 +139,7 @@ class StreamTest {
         Stalled stalled = new Stalled();
         WebSocket slowWs = connect("t2-key", stalled);
         slowWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
-        waitFor(() -> sessions() == 2 && gateway.gateway().health().check().details().get("deepestStreamQueue") != null);
+        waitFor(() -> sessions() == 2 && gateway.gateway().health().check().details().get("deepestStreamQueueBytes") != null);
 
         // 5,000 orders a second (about 10,000 book frames): a client that reads keeps up, one that does not fills up
         CommandPublisher engine = gateway.publisher();
@@ -170,7 +170,7 @@ class StreamTest {
                 assertEquals(++sequence, frame.get("sequence").asLong(), "the fast subscriber saw every change in order");
             }
         }
-        assertTrue(orders >= StreamHub.QUEUE / 2, "it took a real backlog: " + orders + " orders");
+        assertTrue(orders >= StreamLimits.DEMO.queueBytes() / 200, "it took a real backlog: " + orders + " orders");
         fastWs.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
     }
 
