@@ -31,13 +31,12 @@ import java.util.function.Supplier;
  * and channels and sessions capped ({@link StreamLimits}); each session's queue is
  * bounded in bytes ({@link Outbox}) and drained by the stream thread. A client whose
  * queue fills is closed 1008 {@code SLOW_CONSUMER}, one that sends no frame (a
- * protocol-level ping counts) for 60 s 1001 {@code IDLE_TIMEOUT}; every 15 s each client
+ * protocol-level ping counts) for 60 s ({@link StreamLimits#idleSeconds}) 1001 {@code IDLE_TIMEOUT}; every 15 s each client
  * gets a heartbeat. A refused duplicate clOrdId is not streamed: it names the original
  * order, which it did not touch.
  */
 final class StreamHub implements EngineListener, AutoCloseable {
 
-    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final List<String> CHANNELS = List.of("book", "ticker", "trades", "orders");
 
     private final ReferenceData referenceData;
@@ -227,7 +226,7 @@ final class StreamHub implements EngineListener, AutoCloseable {
         for (StreamClient client : clients.values()) {
             if (client.outbox.overflowed()) {
                 close(client, 1008, "SLOW_CONSUMER");
-            } else if (now - client.lastFrameNanos(now) > IDLE_NANOS) {
+            } else if (now - client.lastFrameNanos(now) > TimeUnit.SECONDS.toNanos(limits.idleSeconds())) {
                 close(client, 1001, "IDLE_TIMEOUT");
             } else {
                 try {
