@@ -111,7 +111,7 @@ class StreamLimitsTest {
     }
 
     @Test
-    void shouldAnswerOrdersPromptlyWhileClientsLoopSubscribingToABigBook() throws Exception {
+    void shouldAnswerOrdersPromptlyWhileTheMarketMovesAndClientsLoopSubscribingToABigBook() throws Exception {
         try (GatewayFixture gateway = new GatewayFixture()) {
             fillBook(gateway.publisher());
             gateway.post("t1-key", "{\"clOrdId\":\"warm-up\",\"symbol\":\"ETH-USD\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"10\",\"qty\":\"1\"}");
@@ -132,7 +132,7 @@ class StreamLimitsTest {
                 looper.start();
                 loopers.add(looper);
             }
-            try {
+            try (BookFlow flow = new BookFlow(gateway.publisher(), 2_000)) {
                 long slowest = 0;
                 for (int i = 0; i < 100; i++) {
                     long start = System.nanoTime();
@@ -142,6 +142,7 @@ class StreamLimitsTest {
                     assertEquals(201, placed.status(), placed.body().toString());
                 }
                 assertTrue(slowest < TimeUnit.SECONDS.toNanos(1), "slowest order answered in " + slowest / 1_000_000 + " ms");
+                assertEquals(0, flow.refused(), "the market's orders were never refused for a full ring");
             } finally {
                 running.set(false);
                 for (Thread looper : loopers) {
@@ -175,11 +176,11 @@ class StreamLimitsTest {
         }
     }
 
-    /** 1,000 bid and 1,000 ask levels on TEST, straight through the engine's door. */
+    /** 1,000 bid and 1,000 ask levels on TEST (T4's, apart from {@link BookFlow}'s), straight through the engine's door. */
     private static void fillBook(CommandPublisher engine) throws Exception {
         for (int i = 1; i <= 1_000; i++) {
             long price = i;
-            engine.submit(c -> c.newOrder(2, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 1)).get(5, TimeUnit.SECONDS);
+            engine.submit(c -> c.newOrder(3, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 1)).get(5, TimeUnit.SECONDS);
             engine.submit(c -> c.newOrder(3, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 10_000 + price, 1)).get(5, TimeUnit.SECONDS);
         }
     }

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -177,21 +176,7 @@ class StreamTest {
 
     @Test
     void shouldFollowEverySnapshotWithTheNextSequenceWhileTheBookKeepsChanging() throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        CommandPublisher engine = gateway.publisher();
-        Thread flow = new Thread(() -> {
-            for (int i = 0; running.get(); i++) {
-                long price = 1 + i % 200;
-                if (!engine.tryPublish(c -> c.newOrder(2, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 1))) {
-                    Thread.onSpinWait();
-                }
-                if (i % 200 == 199) {
-                    engine.tryPublish(c -> c.massCancel(2, 2));
-                }
-            }
-        });
-        flow.start();
-        try {
+        try (BookFlow flow = new BookFlow(gateway.publisher(), 20_000)) {
             WsClient.Frames frames = new WsClient.Frames();
             WebSocket ws = connect("t1-key", frames);
             for (int round = 0; round < 40; round++) {
@@ -205,9 +190,6 @@ class StreamTest {
                 Thread.sleep(25);
             }
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
-        } finally {
-            running.set(false);
-            flow.join(5_000);
         }
     }
 
