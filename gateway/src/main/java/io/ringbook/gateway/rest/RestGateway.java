@@ -118,13 +118,13 @@ public final class RestGateway implements AutoCloseable {
         return rateLimits.size();
     }
 
-    /** The gateway's health for the admin API: open WebSocket sessions and their outbound queues (DEGRADED once stopped). */
+    /** The gateway's health for the admin API: open WebSocket sessions, their outbound queues and the sessions cut off as slow (DEGRADED once stopped). */
     public HealthComponent health() {
         return HealthComponent.of("restGateway", false, () -> {
             boolean serving = server != null && server.jettyServer().server().isRunning();
             return new HealthCheck(serving ? HealthStatus.UP : HealthStatus.DOWN, Map.of("port", server == null ? 0 : server.port(),
                     "streamSessions", streams.sessions(), "deepestStreamQueueBytes", streams.deepestQueueBytes(),
-                    "streamQueueCapacityBytes", streamLimits.queueBytes()));
+                    "streamQueueCapacityBytes", streamLimits.queueBytes(), "slowConsumersClosed", streams.slowConsumersClosed()));
         });
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +49,7 @@ final class StreamHub implements EngineListener, AutoCloseable {
     private final String[] tickerChannels;
     private final String[] tradeChannels;
     private final Map<String, StreamClient> clients = new ConcurrentHashMap<>();
+    private final AtomicLong slowConsumersClosed = new AtomicLong();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ringbook-stream");
         thread.setDaemon(true);
@@ -211,6 +213,11 @@ final class StreamHub implements EngineListener, AutoCloseable {
         return clients.size();
     }
 
+    /** Sessions closed so far because their queue was full. */
+    long slowConsumersClosed() {
+        return slowConsumersClosed.get();
+    }
+
     /** The most bytes waiting for any one session: how close the slowest client is to being cut off. */
     long deepestQueueBytes() {
         long deepest = 0;
@@ -225,6 +232,7 @@ final class StreamHub implements EngineListener, AutoCloseable {
         long now = System.nanoTime();
         for (StreamClient client : clients.values()) {
             if (client.outbox.overflowed()) {
+                slowConsumersClosed.incrementAndGet();
                 close(client, 1008, "SLOW_CONSUMER");
             } else if (now - client.lastFrameNanos(now) > TimeUnit.SECONDS.toNanos(limits.idleSeconds())) {
                 close(client, 1001, "IDLE_TIMEOUT");
