@@ -31,6 +31,7 @@ final class OrderRoutes {
     private final OrderRequests requests;
     private final OrderJson orderJson;
     private final EngineDoor publisher;
+    private final PendingOrders pending = new PendingOrders();
 
     OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, EngineDoor publisher) {
         this.referenceData = referenceData;
@@ -44,7 +45,7 @@ final class OrderRoutes {
     void place(Context ctx) {
         int account = keys.accountOf(ctx);
         OrderRequests.NewOrder order = requests.parse(HttpJson.jsonBody(ctx));
-        HttpJson.answer(ctx, publisher.submit(slot -> order.writeTo(slot, account)), events -> {
+        HttpJson.answer(ctx, pending.track(account, order.clOrdId(), () -> publisher.submit(slot -> order.writeTo(slot, account))), events -> {
             EngineEvent first = events.get(0);
             if (first.rejectReason == RejectReason.DUPLICATE_CLORDID) {
                 resent(ctx, order, first.orderId);
@@ -71,14 +72,25 @@ final class OrderRoutes {
         HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
     }
 
-    /** {@code ?clOrdId=X}: that order; otherwise the account's orders by status and symbol, newest first. */
+    /**
+     * {@code ?clOrdId=X}: that order, or 202 {@code PENDING} while a request with it is in
+     * flight; otherwise the account's orders by status and symbol, newest first.
+     */
     void query(Context ctx) {
         int account = keys.accountOf(ctx);
         String clOrdId = ctx.queryParam("clOrdId");
         if (clOrdId != null) {
-            OrderViews.View view = orders.findByClOrdId(account, clOrdId)
-                    .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + clOrdId));
-            HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
+            // in flight is read first: a decided order is in the read model before it stops being in flight
+            boolean inFlight = pending.inFlight(account, clOrdId);
+            OrderViews.View view = orders.findByClOrdId(account, clOrdId).orElse(null);
+            if (view != null) {
+                HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
+            } else if (inFlight) {
+                ctx.status(202);
+                HttpJson.json(ctx, JsonNodeFactory.instance.objectNode().put("clOrdId", clOrdId).put("status", "PENDING"));
+            } else {
+                throw new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + clOrdId);
+            }
             return;
         }
         Predicate<EngineEvent> filter = statusFilter(ctx.queryParam("status")).and(symbolFilter(ctx));
