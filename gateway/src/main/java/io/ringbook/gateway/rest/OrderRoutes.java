@@ -56,11 +56,15 @@ final class OrderRoutes {
         });
     }
 
-    /** A clOrdId the account used today: the original order (200) if this is a resend of it, else 409. */
+    /**
+     * A clOrdId the account used today: the order as it is now (200) if this request is a
+     * resend of the one that placed it (compared with the order as placed, so an amend
+     * since does not turn a resend into a conflict), else 409.
+     */
     private void resent(Context ctx, OrderRequests.NewOrder order, long originalOrderId) {
         OrderViews.View original = orders.find(originalOrderId)
                 .orElseThrow(() -> new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today"));
-        if (!order.sameAs(original.state())) {
+        if (!order.sameAs(original.original())) {
             throw new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today for order "
                     + originalOrderId + " with another body");
         }

@@ -25,8 +25,11 @@ import java.util.function.Predicate;
  */
 final class OrderViews implements EngineListener {
 
-    /** An order as last reported, with its fills in order. */
-    record View(EngineEvent state, List<EngineEvent> fills) {
+    /**
+     * An order as last reported, with its fills in order, and as first reported: what it
+     * was placed as, before any amend (a resent POST is compared with that).
+     */
+    record View(EngineEvent state, List<EngineEvent> fills, EngineEvent original) {
     }
 
     private final ConcurrentHashMap<Long, Entry> byId = new ConcurrentHashMap<>();
@@ -48,6 +51,7 @@ final class OrderViews implements EngineListener {
         Entry entry = byId.computeIfAbsent(event.orderId, id -> new Entry());
         EngineEvent state = event.copy();
         synchronized (entry) {
+            entry.original = entry.original == null ? state : entry.original;
             entry.state = state;
             if (event.type == EventType.ORDER_FILLED) {
                 entry.fills.add(state);
@@ -116,11 +120,12 @@ final class OrderViews implements EngineListener {
     }
 
     private static final class Entry {
+        private EngineEvent original;
         private EngineEvent state;
         private final List<EngineEvent> fills = new ArrayList<>();
 
         synchronized View view() {
-            return new View(state, List.copyOf(fills));
+            return new View(state, List.copyOf(fills), original);
         }
     }
 }
