@@ -10,6 +10,7 @@ import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
@@ -46,6 +47,11 @@ public final class RestGateway implements AutoCloseable {
 
     /** @param risk the risk engine's published state, for the account's limits and breakers and the symbols' halts */
     public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk) {
+        this(referenceData, keys, limits, risk, EpochClock.system());
+    }
+
+    /** @param clock the wall clock market data is current to (the 24-hour volume lapses with it), the engine's in tests */
+    public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk, EpochClock clock) {
         this.referenceData = referenceData;
         this.risk = risk;
         this.streamLimits = limits.streams();
@@ -53,7 +59,7 @@ public final class RestGateway implements AutoCloseable {
         this.rateLimits = limits.buckets(keys::account);
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
-        this.trades = new TradesView(referenceData.symbols().size());
+        this.trades = new TradesView(referenceData.symbols().size(), clock);
         this.streams = new StreamHub(referenceData, depth, trades, orders, limits.streams());
     }
 
