@@ -16,6 +16,7 @@ import io.ringbook.web.HttpJson;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -97,9 +98,9 @@ final class OrderRoutes {
             }
             return;
         }
-        Predicate<EngineEvent> filter = statusFilter(ctx.queryParam("status")).and(symbolFilter(ctx));
+        Set<OrderStatus> statuses = statuses(ctx.queryParam("status"));
         ArrayNode json = JsonNodeFactory.instance.arrayNode();
-        for (OrderViews.View view : orders.list(account, filter, Http.intParam(ctx, "limit", 100, 1, 1000))) {
+        for (OrderViews.View view : orders.list(account, statuses, symbolFilter(ctx), Http.intParam(ctx, "limit", 100, 1, 1000))) {
             json.add(orderJson.render(view.state(), view.fills(), null));
         }
         HttpJson.json(ctx, json);
@@ -202,17 +203,17 @@ final class OrderRoutes {
         return state -> state.symbolId == id;
     }
 
-    private static Predicate<EngineEvent> statusFilter(String status) {
+    /** {@code ?status=}: none for any status, {@code OPEN} for NEW and PARTIALLY_FILLED, or one status by name. */
+    private static Set<OrderStatus> statuses(String status) {
         if (status == null) {
-            return state -> true;
+            return Set.of();
         }
         String wanted = status.toUpperCase(Locale.ROOT);
         if (wanted.equals("OPEN")) {
-            return state -> state.status.isOpen();
+            return OrderViews.OPEN;
         }
         try {
-            OrderStatus exact = OrderStatus.valueOf(wanted);
-            return state -> state.status == exact;
+            return Set.of(OrderStatus.valueOf(wanted));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("INVALID_FIELD", "status must be OPEN or an order status, not " + status);
         }
