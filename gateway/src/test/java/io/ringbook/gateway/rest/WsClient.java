@@ -46,9 +46,24 @@ final class WsClient {
         ws.sendText(text, true).get(5, TimeUnit.SECONDS);
     }
 
-    /** Collects text frames as parsed JSON, and the close code. */
-    static final class Frames implements WebSocket.Listener {
+    /** A listener that records how the server closed the session: its close code, or the failure if it never said. */
+    abstract static class Closing implements WebSocket.Listener {
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.completeExceptionally(error);
+        }
+    }
+
+    /** Collects text frames as parsed JSON, and the close code. */
+    static final class Frames extends Closing {
         private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
 
@@ -61,17 +76,6 @@ final class WsClient {
             }
             webSocket.request(1);
             return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
         }
 
         JsonNode next() throws Exception {
@@ -97,23 +101,11 @@ final class WsClient {
     }
 
     /** A client that reads nothing until told to: its socket and then its server-side queue fill up. */
-    static final class Stalled implements WebSocket.Listener {
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    static final class Stalled extends Closing {
 
         @Override
         public void onOpen(WebSocket webSocket) {
             // no request(): nothing is read
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
         }
     }
 
