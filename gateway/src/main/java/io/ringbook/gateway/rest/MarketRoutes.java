@@ -79,7 +79,8 @@ final class MarketRoutes {
         HttpJson.json(ctx, json);
     }
 
-    private static void levels(ArrayNode array, SymbolSpec symbol, long[] prices, long[] quantities, int count) {
+    /** Price levels as the contract shows them, {@code [["px","qty"],..]}, best first; shared with the book stream. */
+    static void levels(ArrayNode array, SymbolSpec symbol, long[] prices, long[] quantities, int count) {
         for (int i = 0; i < count; i++) {
             array.addArray().add(symbol.price(prices[i]).toPlainString()).add(symbol.qty(quantities[i]).toPlainString());
         }

@@ -1,6 +1,5 @@
 package io.ringbook.gateway.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringbook.engine.domain.EventTime;
@@ -41,14 +40,8 @@ final class StreamFrames {
         book.put("symbol", symbol.name());
         book.put("sequence", snapshot.sequence());
         book.put("snapshot", true);
-        ArrayNode bids = book.putArray("bids");
-        for (int i = 0; i < snapshot.bids(); i++) {
-            bids.add(level(symbol, snapshot.bidPrices()[i], snapshot.bidQuantities()[i]));
-        }
-        ArrayNode asks = book.putArray("asks");
-        for (int i = 0; i < snapshot.asks(); i++) {
-            asks.add(level(symbol, snapshot.askPrices()[i], snapshot.askQuantities()[i]));
-        }
+        MarketRoutes.levels(book.putArray("bids"), symbol, snapshot.bidPrices(), snapshot.bidQuantities(), snapshot.bids());
+        MarketRoutes.levels(book.putArray("asks"), symbol, snapshot.askPrices(), snapshot.askQuantities(), snapshot.asks());
         return book.toString();
     }
 
@@ -58,7 +51,8 @@ final class StreamFrames {
         book.put("symbol", symbol.name());
         book.put("sequence", level.bookSequence);
         book.put("snapshot", false);
-        book.putArray(level.side == Side.BUY ? "bids" : "asks").add(level(symbol, level.price, level.qty));
+        MarketRoutes.levels(book.putArray(level.side == Side.BUY ? "bids" : "asks"), symbol, new long[] {level.price},
+                new long[] {level.qty}, 1);
         book.putArray(level.side == Side.BUY ? "asks" : "bids");
         return book.toString();
     }
@@ -123,10 +117,6 @@ final class StreamFrames {
         ObjectNode error = message("error");
         error.putObject("error").put("code", code).put("message", text);
         return error.toString();
-    }
-
-    private static ArrayNode level(SymbolSpec symbol, long price, long qty) {
-        return JsonNodeFactory.instance.arrayNode().add(symbol.price(price).toPlainString()).add(symbol.qty(qty).toPlainString());
     }
 
     private static ObjectNode message(String type) {
