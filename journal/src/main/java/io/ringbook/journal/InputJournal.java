@@ -12,13 +12,13 @@ import java.util.List;
 /**
  * The pipeline's journal stage: encodes each command of a Disruptor batch into one
  * {@link JournalBatch} and appends it as a single excerpt at the end of the batch,
- * before the batch is decided. Runs on the decision thread only; allocates nothing
- * per command.
+ * before the batch is decided, made durable as the journal's {@link Durability} says
+ * (under power-loss, on the device) before {@link #endOfBatch()} returns. Runs on the
+ * decision thread only; allocates nothing per command.
  */
 public final class InputJournal implements JournalStage {
 
     private final Journal journal;
-    private final boolean sync;
     private final JournalBatch batch = new JournalBatch();
     private ExcerptAppender appender;
     private long lastAppended;
@@ -26,7 +26,6 @@ public final class InputJournal implements JournalStage {
 
     public InputJournal(Journal journal) {
         this.journal = journal;
-        this.sync = journal.durability() == Durability.POWER_LOSS;
     }
 
     /**
@@ -36,9 +35,7 @@ public final class InputJournal implements JournalStage {
     public void recordConfiguration(ReferenceData data, long lastSequence, long eventTimeNanos) {
         JournalBatch config = new JournalBatch();
         config.added(ConfigCodec.encode(data, lastSequence, eventTimeNanos, config.buffer(), config.position()));
-        try (ExcerptAppender startUp = journal.input().createAppender()) {
-            config.appendTo(startUp);
-        }
+        appendAtStartUp(config);
     }
 
     /** Journals commands decided at start-up, before the pipeline runs, as a batch of their own. */
@@ -47,8 +44,13 @@ public final class InputJournal implements JournalStage {
         for (Command command : commands) {
             startUpBatch.added(CommandCodec.encode(command, startUpBatch.buffer(), startUpBatch.position()));
         }
+        appendAtStartUp(startUpBatch);
+    }
+
+    private void appendAtStartUp(JournalBatch startUpBatch) {
         try (ExcerptAppender startUp = journal.input().createAppender()) {
             startUpBatch.appendTo(startUp);
+            journal.syncInput(startUp);
         }
     }
 
@@ -72,9 +74,7 @@ public final class InputJournal implements JournalStage {
             appender = journal.input().createAppender();
         }
         batch.appendTo(appender);
-        if (sync) {
-            appender.sync();
-        }
+        journal.syncInput(appender);
         lastJournaled = lastAppended;
     }
 }

@@ -3,6 +3,7 @@ package io.ringbook.journal;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
@@ -20,12 +21,15 @@ public final class Journal implements AutoCloseable {
     private final Durability durability;
     private final SingleChronicleQueue input;
     private final SingleChronicleQueue output;
+    /** Present under power-loss durability only. */
+    private final DeviceSync inputSync;
 
     private Journal(Path directory, Durability durability, boolean readOnly, TimeProvider clock) {
         this.directory = directory;
         this.durability = durability;
         this.input = open(directory.resolve("input"), readOnly, clock);
         this.output = open(directory.resolve("output"), readOnly, clock);
+        this.inputSync = durability == Durability.POWER_LOSS ? new DeviceSync() : null;
     }
 
     /** Opens (creating if needed) the journal under {@code dataDir/journal}. */
@@ -64,8 +68,23 @@ public final class Journal implements AutoCloseable {
         return output;
     }
 
+    /**
+     * Makes what {@code appender} wrote to the input queue durable as this journal's
+     * {@link Durability} promises: under power-loss, returns only once it is on the device
+     * (fdatasync); under process-crash it is already in the page cache and nothing is done.
+     * Call before deciding any command of what was appended.
+     */
+    void syncInput(ExcerptAppender appender) {
+        if (inputSync != null) {
+            inputSync.sync(appender);
+        }
+    }
+
     @Override
     public void close() {
+        if (inputSync != null) {
+            inputSync.close();
+        }
         input.close();
         output.close();
     }
