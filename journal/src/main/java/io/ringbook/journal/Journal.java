@@ -7,6 +7,8 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,13 +22,17 @@ public final class Journal implements AutoCloseable {
     private final Path directory;
     private final Durability durability;
     private final SingleChronicleQueue input;
-    private final SingleChronicleQueue output;
+    private final boolean readOnly;
+    private final TimeProvider clock;
+    private SingleChronicleQueue output;
     /** Present under power-loss durability only. */
     private final DeviceSync inputSync;
 
     private Journal(Path directory, Durability durability, boolean readOnly, TimeProvider clock) {
         this.directory = directory;
         this.durability = durability;
+        this.readOnly = readOnly;
+        this.clock = clock;
         this.input = open(directory.resolve("input"), readOnly, clock);
         this.output = open(directory.resolve("output"), readOnly, clock);
         this.inputSync = durability == Durability.POWER_LOSS ? new DeviceSync() : null;
@@ -66,6 +72,31 @@ public final class Journal implements AutoCloseable {
 
     public ChronicleQueue output() {
         return output;
+    }
+
+    /**
+     * Cuts the output journal after the events of command {@code lastSequence}, for
+     * recovery only (no appender or tailer of the output queue may be open): the queue
+     * is moved aside whole, to {@code output-beyond-<lastSequence>} next to it (numbered
+     * if taken), and a new one gets its excerpts through {@code lastSequence}.
+     *
+     * @return where the old output journal now is
+     */
+    Path cutOutputAfter(long lastSequence) throws IOException {
+        Path current = directory.resolve("output");
+        Path aside = directory.resolve("output-beyond-" + lastSequence);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = directory.resolve("output-beyond-" + lastSequence + "-" + n);
+        }
+        output.close();
+        Files.move(current, aside);
+        output = open(current, readOnly, clock);
+        try (SingleChronicleQueue old = open(aside, true, clock);
+             ExcerptAppender appender = output.createAppender()) {
+            Excerpts.read(old, "output journal", -1, (bytes, length, index, view) ->
+                    Excerpts.appendKept(appender, view, sequence -> sequence <= lastSequence));
+        }
+        return aside;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -36,11 +37,12 @@ public final class Recovery {
 
     /**
      * The recovered state: the logic (sink switchable to the live pipeline), the snapshot
-     * it started from (0 for none), what was skipped and why, and where the journal ended.
+     * it started from (0 for none), what was skipped and why, where the journal ended,
+     * and, if the output journal ran past the input, what was cut and where it went (else null).
      */
     public record Outcome(BusinessLogic logic, SwitchableSink sink, long snapshotSequence, List<String> unusableSnapshots,
                           long commandsReplayed, long eventsRejournaled, long lastSequence, long lastEventTimeNanos,
-                          List<String> limitsChanged, long nanosTaken) {
+                          List<String> limitsChanged, String outputSetAside, long nanosTaken) {
     }
 
     private Recovery() {
@@ -54,18 +56,44 @@ public final class Recovery {
     public static Outcome recover(Journal journal, SnapshotStore snapshots, ReferenceData configured,
                                   BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory) {
         long started = System.nanoTime();
+        String outputSetAside = cutOutputAtInputsEnd(journal);
         long outputThrough = JournalCursor.lastSequence(journal.output(), "output journal");
         List<String> unusable = new ArrayList<>();
         for (SnapshotStore.Snapshot snapshot : candidates(snapshots, outputThrough)) {
             try {
                 StateBuffer state = snapshots.load(snapshot, new StateBuffer(1 << 16));
-                return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), state, unusable, started);
+                return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), state, unusable,
+                        outputSetAside, started);
             } catch (IOException | RuntimeException broken) {
                 unusable.add(snapshot.file() + ": " + broken.getMessage());
                 LOG.warn("snapshot {} is unusable ({}); trying an older one", snapshot.file(), broken.getMessage());
             }
         }
-        return replay(journal, configured, logicFactory, outputThrough, 0, null, unusable, started);
+        return replay(journal, configured, logicFactory, outputThrough, 0, null, unusable, outputSetAside, started);
+    }
+
+    /**
+     * The output journal must end where the input does or before: events past the input's
+     * last command belong to commands the input journal lost (a power cut that kept the
+     * output's pages and not the input's), and the next commands would reuse their
+     * sequences. Such events are cut off and kept aside; returns what was done, or null.
+     */
+    private static String cutOutputAtInputsEnd(Journal journal) {
+        long inputThrough = JournalCursor.lastSequence(journal.input(), "input journal");
+        long outputThrough = JournalCursor.lastSequence(journal.output(), "output journal");
+        if (outputThrough <= inputThrough) {
+            return null;
+        }
+        try {
+            Path aside = journal.cutOutputAfter(inputThrough);
+            String done = "the output journal ran past the input journal (events through sequence " + outputThrough
+                    + ", commands through " + inputThrough + "): cut after " + inputThrough + ", the whole of it kept in " + aside;
+            LOG.warn(done);
+            return done;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the output journal runs past the input journal (" + outputThrough + " > "
+                    + inputThrough + ") and could not be cut", e);
+        }
     }
 
     private static List<SnapshotStore.Snapshot> candidates(SnapshotStore snapshots, long outputThrough) {
@@ -78,7 +106,8 @@ public final class Recovery {
 
     private static Outcome replay(Journal journal, ReferenceData configured,
                                   BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory, long outputThrough,
-                                  long snapshotSequence, StateBuffer state, List<String> unusable, long started) {
+                                  long snapshotSequence, StateBuffer state, List<String> unusable, String outputSetAside,
+                                  long started) {
         OutputJournal output = new OutputJournal(journal);
         CatchUp catchUp = new CatchUp(output, outputThrough);
         SwitchableSink sink = new SwitchableSink(new ListenerSink(catchUp));
@@ -115,7 +144,7 @@ public final class Recovery {
         }
         new InputJournal(journal).recordConfiguration(configured, lastSequence, startTime);
         return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
-                lastSequence, lastEventTime, List.copyOf(limitsChanged),
+                lastSequence, lastEventTime, List.copyOf(limitsChanged), outputSetAside,
                 System.nanoTime() - started);
     }
 

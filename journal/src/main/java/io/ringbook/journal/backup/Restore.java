@@ -4,6 +4,7 @@ import io.ringbook.journal.Durability;
 import io.ringbook.journal.ExcerptView;
 import io.ringbook.journal.Excerpts;
 import io.ringbook.journal.Journal;
+import io.ringbook.journal.JournalCursor;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.codec.RecordHeader;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * Rebuilds a data directory from a backup, up to a point: every input record with a
  * sequence at or before it and event time before the time limit, the output events of
- * those commands, and the newest backed-up snapshot at or before it. The engine then
+ * those commands and no others (a backup taken while the engine ran may hold events of
+ * commands after its input's end: they are left out), and the newest backed-up snapshot
+ * at or before the restored input's end. The engine then
  * starts on the new directory as it would after a crash at that point. A non-empty
  * target directory is refused.
  */
@@ -50,6 +53,7 @@ public final class Restore {
         }
         Manifest manifest = Manifest.read(backup);
         long[] cut = {toSequence, 0};
+        long inputEnd;
         try (Journal journal = Journal.open(dataDir, Durability.PROCESS_CRASH)) {
             try (ExcerptAppender input = journal.input().createAppender()) {
                 ExcerptView view = new ExcerptView();
@@ -61,26 +65,26 @@ public final class Restore {
                     });
                 }
             }
+            inputEnd = JournalCursor.lastSequence(journal.input(), "input journal");
             try (ExcerptAppender output = journal.output().createAppender()) {
                 ExcerptView view = new ExcerptView();
                 for (Map<String, String> segment : manifest.segments("output")) {
                     Segments.read(backup.resolve(segment.get("file")), (bytes, length, index) -> {
                         view.load(bytes, length, segment.get("file"));
-                        Excerpts.appendKept(output, view, sequence -> sequence <= cut[0]);
+                        Excerpts.appendKept(output, view, sequence -> sequence <= inputEnd);
                     });
                 }
             }
         }
         Map<String, String> snapshot = manifest.snapshots().stream()
-                .filter(s -> Long.parseLong(s.get("sequence")) <= cut[0])
+                .filter(s -> Long.parseLong(s.get("sequence")) <= inputEnd)
                 .max(Comparator.comparingLong(s -> Long.parseLong(s.get("sequence")))).orElse(null);
         if (snapshot != null) {
             SnapshotStore store = new SnapshotStore(dataDir);
             Files.createDirectories(store.directory());
             Files.copy(backup.resolve(snapshot.get("file")), store.directory().resolve(snapshot.get("file")));
         }
-        return new Result(Math.min(cut[0], lastInputSequence(manifest)), cut[1],
-                snapshot == null ? null : Long.valueOf(snapshot.get("sequence")));
+        return new Result(inputEnd, cut[1], snapshot == null ? null : Long.valueOf(snapshot.get("sequence")));
     }
 
     /** With a time limit, the cut moves to the last command before it (records are in time order). */
@@ -97,10 +101,5 @@ public final class Restore {
             }
             at += RecordHeader.length(view.buffer(), at);
         }
-    }
-
-    private static long lastInputSequence(Manifest manifest) {
-        List<Map<String, String>> input = manifest.segments("input");
-        return input.isEmpty() ? 0 : Long.parseLong(input.get(input.size() - 1).get("lastSequence"));
     }
 }

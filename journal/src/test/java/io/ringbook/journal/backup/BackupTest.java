@@ -5,7 +5,9 @@ import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.InputReplay;
 import io.ringbook.journal.Journal;
+import io.ringbook.journal.JournalCursor;
 import io.ringbook.journal.JournaledEngine;
+import io.ringbook.journal.LostPages;
 import io.ringbook.journal.ReplayVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,25 @@ class BackupTest {
         assertTrue(BackupVerifier.verify(dir.resolve("nothing")).problems().get(0).contains("no manifest.txt"));
         Files.writeString(backup.resolve(Manifest.FILE), "not a manifest\n");
         assertThrows(IOException.class, () -> BackupVerifier.verify(backup));
+    }
+
+    @Test
+    void aFullRestoreCutsTheOutputAtTheInputsEnd() throws Exception {
+        Path data = dir.resolve("data");
+        Path outputAhead = dir.resolve("output-ahead");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(9, 1_000);
+        }
+        LostPages.inputLostAfter(data, outputAhead, 700);
+        Backup.run(outputAhead, backup, false, "test");
+        Path restored = dir.resolve("restored");
+        Restore.Result result = Restore.run(backup, restored, Long.MAX_VALUE, Long.MAX_VALUE);
+        assertEquals(700, result.lastSequence());
+        try (Journal journal = Journal.openReadOnly(restored)) {
+            assertEquals(700, JournalCursor.lastSequence(journal.output(), "output journal"), "no event of a command after 700");
+        }
+        assertNull(ReplayVerifier.verify(restored, JournaledEngine::newLogic).firstDifference(), "the restored directory replays to itself");
     }
 
     @Test
