@@ -24,6 +24,11 @@ public final class CommandPublisher {
         void write(Command slot);
     }
 
+    /** Stamp ingress time when the slot is filled. */
+    private static final long STAMP_NOW = Long.MIN_VALUE;
+    /** What a claimed slot becomes when it cannot carry its command. */
+    private static final CommandWriter VOID = Command::clockTick;
+
     private final RingBuffer<Command> ring;
     private final ReplyRouter replies;
     private final EpochClock clock;
@@ -56,8 +61,19 @@ public final class CommandPublisher {
             return CompletableFuture.failedFuture(new EngineBusyException());
         }
         long correlationId = correlations.incrementAndGet();
-        CompletableFuture<List<EngineEvent>> outcome = replies.expect(correlationId);
-        fillAndPublish(slot, writer, correlationId, clock.epochNanos());
+        CompletableFuture<List<EngineEvent>> outcome;
+        try {
+            outcome = replies.expect(correlationId);
+        } catch (Throwable failed) {
+            fillAndPublish(slot, VOID, 0, 0);
+            throw failed;
+        }
+        try {
+            fillAndPublish(slot, writer, correlationId, STAMP_NOW);
+        } catch (Throwable failed) {
+            replies.forget(correlationId);
+            throw failed;
+        }
         return outcome;
     }
 
@@ -72,7 +88,7 @@ public final class CommandPublisher {
         } catch (InsufficientCapacityException full) {
             return false;
         }
-        fillAndPublish(slot, writer, 0, clock.epochNanos());
+        fillAndPublish(slot, writer, 0, STAMP_NOW);
         return true;
     }
 
@@ -105,22 +121,32 @@ public final class CommandPublisher {
         return stopped;
     }
 
+    /**
+     * Fills the claimed slot and publishes it, on every path: if anything fails on the
+     * way (the writer, a missing type, even an {@link Error}), the slot is voided (a
+     * clock tick, harmless, in its place) and published before the failure goes on, so
+     * the ring never stalls on a claimed slot and never carries a half-written command.
+     */
     private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
-        Command command = ring.get(slot).clear();
+        Command command = ring.get(slot);
+        boolean filled = false;
         try {
-            writer.write(command);
+            long ingress = ingressNanos == STAMP_NOW ? clock.epochNanos() : ingressNanos;
+            writer.write(command.clear());
             if (command.type == null) {
                 throw new IllegalArgumentException("a command needs a type");
             }
             command.correlationId = correlationId;
-            command.ingressNanos = ingressNanos;
-        } catch (RuntimeException writerFailed) {
-            // A claimed slot must be published; a clock tick is harmless in its place.
-            command.clockTick();
-            replies.forget(correlationId);
-            throw writerFailed;
+            command.ingressNanos = ingress;
+            filled = true;
         } finally {
-            ring.publish(slot);
+            try {
+                if (!filled) {
+                    command.clockTick();
+                }
+            } finally {
+                ring.publish(slot);
+            }
         }
     }
 }
