@@ -52,11 +52,9 @@ public final class Excerpts {
         }
     }
 
-    /** Appends raw excerpt bytes as one document. */
+    /** Appends raw excerpt bytes as one document, whole or not at all. */
     public static void append(ExcerptAppender appender, byte[] bytes, int length) {
-        try (DocumentContext document = appender.writingDocument()) {
-            document.wire().bytes().write(bytes, 0, length);
-        }
+        JournalBatch.appendWhole(appender, excerpt -> excerpt.write(bytes, 0, length));
     }
 
     /**
