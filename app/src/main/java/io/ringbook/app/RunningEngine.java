@@ -81,7 +81,7 @@ final class RunningEngine implements AutoCloseable {
             throw unusable;
         }
         SnapshotStore snapshotStore = new SnapshotStore(dataDir);
-        this.snapshots = new SnapshotWriter(snapshotStore);
+        this.snapshots = new SnapshotWriter(snapshotStore, journal);
         try {
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
         } catch (RuntimeException unrecoverable) {

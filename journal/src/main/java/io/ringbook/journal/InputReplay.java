@@ -52,16 +52,23 @@ public final class InputReplay {
     /** The same, stopping after the command {@code throughSequence} (the state at a point of the run, for restores and audits). */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
                              long throughSequence) {
-        return run(journal, logicFactory, skipThrough, throughSequence, null);
+        return run(journal, logicFactory, skipThrough, UNCHECKED, throughSequence, null);
     }
 
+    /** For {@code snapshotTimeNanos}: the record at {@code skipThrough} is not checked. */
+    public static final long UNCHECKED = Long.MIN_VALUE;
+
     /**
-     * The same, for a journal whose oldest cycles retention deleted: if it starts with a
-     * command rather than a CONFIG record, the logic is built from {@code fallback} (the
-     * run's configuration), which recovery may do when a snapshot covers the gap.
+     * The same, for recovery from a snapshot: the journal's record at {@code skipThrough},
+     * if the journal still holds it, must be the {@code SNAPSHOT} command with event time
+     * {@code snapshotTimeNanos} ({@link UnusableSnapshotException} if not; checked before
+     * any command is replayed). For a journal whose oldest cycles retention deleted: if
+     * it starts with a command rather than a CONFIG record, the logic is built from
+     * {@code fallback} (the run's configuration), which recovery may do when a snapshot
+     * covers the gap.
      */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
-                             long throughSequence, ReferenceData fallback) {
+                             long snapshotTimeNanos, long throughSequence, ReferenceData fallback) {
         Command command = new Command();
         BusinessLogic logic = null;
         ReferenceData referenceData = null;
@@ -105,6 +112,12 @@ public final class InputReplay {
                 if (RecordHeader.sequence(cursor.buffer(), offset) <= skipThrough) {
                     lastSequence = RecordHeader.sequence(cursor.buffer(), offset);
                     lastTime = RecordHeader.eventTime(cursor.buffer(), offset);
+                    if (lastSequence == skipThrough && snapshotTimeNanos != UNCHECKED
+                            && (type != RecordType.SNAPSHOT || lastTime != snapshotTimeNanos)) {
+                        throw new UnusableSnapshotException("the input journal's record at sequence " + skipThrough + " is "
+                                + type + " at " + lastTime + ", not the snapshot taken at " + snapshotTimeNanos
+                                + " (a snapshot of another timeline)", null);
+                    }
                     skipped++;
                     continue;
                 }

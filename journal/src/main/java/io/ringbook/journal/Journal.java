@@ -8,8 +8,13 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The two Chronicle Queues of a data directory: {@code journal/input} (every command, in
@@ -97,6 +102,27 @@ public final class Journal implements AutoCloseable {
                     Excerpts.appendKept(appender, view, sequence -> sequence <= lastSequence));
         }
         return aside;
+    }
+
+    /**
+     * Writes the input queue's two newest cycle files (the one being appended to, and the
+     * one before it in case the day rolled just now) and its directory to the device;
+     * safe from any thread. A snapshot is taken only after its command is journaled, so
+     * calling this before writing the snapshot makes the journal through it durable first.
+     */
+    void forceInputToDevice() throws IOException {
+        Path queue = directory.resolve("input");
+        List<Path> newest;
+        try (Stream<Path> files = Files.list(queue)) {
+            newest = files.filter(file -> file.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
+                    .sorted(Comparator.reverseOrder()).limit(2).toList();
+        }
+        for (Path cycle : newest) {
+            try (FileChannel channel = FileChannel.open(cycle, StandardOpenOption.WRITE)) {
+                channel.force(false);
+            }
+        }
+        DeviceSync.syncDirectory(queue);
     }
 
     /**

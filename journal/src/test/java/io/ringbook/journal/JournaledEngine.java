@@ -31,7 +31,7 @@ public final class JournaledEngine implements AutoCloseable {
     JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
         journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
         snapshots = new SnapshotStore(dataDir);
-        snapshotWriter = new SnapshotWriter(snapshots);
+        snapshotWriter = new SnapshotWriter(snapshots, journal);
         try {
             recovered = Recovery.recover(journal, snapshots, DEMO, JournaledEngine::newLogic);
         } catch (RuntimeException failed) {

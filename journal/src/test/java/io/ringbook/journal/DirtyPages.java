@@ -1,0 +1,42 @@
+package io.ringbook.journal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * What a power cut would lose of a queue, seen from the OS: the dirty KiB of this
+ * process's mappings of its cycle files ({@code .cq4}: header, index and excerpts), from
+ * {@code /proc/self/smaps}, which counts a mapped page as dirty until it has been written
+ * to the device. The queue's {@code metadata.cq4t} is left out: it holds hints (the
+ * newest cycle, the last index synced) that Chronicle rebuilds from the directory's
+ * files when it opens the queue.
+ */
+final class DirtyPages {
+
+    private DirtyPages() {
+    }
+
+    /** Skips the test where the probe cannot work: no smaps, or a tmpfs, whose pages are never written back. */
+    static void assumeMeasurable(Path directory) throws IOException {
+        assumeFalse(!Files.isReadable(Path.of("/proc/self/smaps")), "needs Linux /proc/self/smaps");
+        assumeFalse("tmpfs".equals(Files.getFileStore(directory).type()), "tmpfs pages are never written back");
+    }
+
+    /** Dirty KiB of every mapping of a cycle file under {@code queue} in this process. */
+    static long ofQueue(Path queue) throws IOException {
+        String prefix = queue.toRealPath() + "/";
+        long kib = 0;
+        boolean inside = false;
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                inside = line.contains(prefix) && line.endsWith(".cq4");
+            } else if (inside && (line.startsWith("Shared_Dirty:") || line.startsWith("Private_Dirty:"))) {
+                kib += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return kib;
+    }
+}
