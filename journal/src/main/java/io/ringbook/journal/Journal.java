@@ -146,6 +146,11 @@ public final class Journal implements AutoCloseable {
         output.close();
     }
 
+    /** A queue of the journal's kind (daily cycles) for scratch use, written with the system clock. */
+    static SingleChronicleQueue openQueue(Path path) {
+        return open(path, false, SystemTimeProvider.INSTANCE);
+    }
+
     private static SingleChronicleQueue open(Path path, boolean readOnly, TimeProvider clock) {
         return ChronicleQueue.singleBuilder(path)
                 .rollCycle(RollCycles.FAST_DAILY)

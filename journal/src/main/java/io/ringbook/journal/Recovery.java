@@ -144,48 +144,51 @@ public final class Recovery {
                                   long snapshotSequence, long snapshotTime, StateBuffer state, List<String> unusable,
                                   String outputSetAside,
                                   long started) {
-        OutputJournal output = new OutputJournal(journal);
-        CatchUp catchUp = new CatchUp(output, outputThrough);
-        SwitchableSink sink = new SwitchableSink(new ListenerSink(catchUp));
-        InputReplay.Result replayed = InputReplay.run(journal, data -> {
-            BusinessLogic restored = logicFactory.apply(data, sink);
-            if (state != null) {
-                try {
-                    restored.restoreState(state);
-                } catch (RuntimeException broken) {
-                    throw new UnusableSnapshotException("its state does not load: " + broken.getMessage(), broken);
+        try (CatchUpOutput catchUpQueue = new CatchUpOutput(journal)) {
+            OutputJournal output = new OutputJournal(catchUpQueue.queue());
+            CatchUp catchUp = new CatchUp(output, outputThrough);
+            SwitchableSink sink = new SwitchableSink(new ListenerSink(catchUp));
+            InputReplay.Result replayed = InputReplay.run(journal, data -> {
+                BusinessLogic restored = logicFactory.apply(data, sink);
+                if (state != null) {
+                    try {
+                        restored.restoreState(state);
+                    } catch (RuntimeException broken) {
+                        throw new UnusableSnapshotException("its state does not load: " + broken.getMessage(), broken);
+                    }
+                }
+                return restored;
+            }, snapshotSequence, snapshotTime, Long.MAX_VALUE, state != null ? configured : null);
+            output.onEndOfBatch();
+            BusinessLogic logic = replayed.logic();
+            long lastSequence = replayed.lastSequence();
+            long lastEventTime = replayed.lastEventTimeNanos();
+            long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
+            List<String> limitsChanged = new ArrayList<>();
+            if (logic == null) {
+                logic = logicFactory.apply(configured, sink);
+            } else if (!LimitChanges.compatible(replayed.latestReferenceData(), configured)) {
+                throw new JournalFormatException("the journal in " + journal.directory() + " was written with other symbols, accounts,"
+                        + " price protections or breakers; start with --fresh or with the original configuration (limits may change)");
+            } else {
+                List<Command> changes = LimitChanges.commands(replayed.latestReferenceData(), configured, lastSequence, startTime);
+                if (!changes.isEmpty()) {
+                    new InputJournal(journal).recordStartUpCommands(changes);
+                    for (Command change : changes) {
+                        logic.process(change);
+                        limitsChanged.add(configured.accounts().name(change.accountId));
+                    }
+                    output.onEndOfBatch();
+                    lastSequence += changes.size();
+                    lastEventTime = startTime;
                 }
             }
-            return restored;
-        }, snapshotSequence, snapshotTime, Long.MAX_VALUE, state != null ? configured : null);
-        output.onEndOfBatch();
-        BusinessLogic logic = replayed.logic();
-        long lastSequence = replayed.lastSequence();
-        long lastEventTime = replayed.lastEventTimeNanos();
-        long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
-        List<String> limitsChanged = new ArrayList<>();
-        if (logic == null) {
-            logic = logicFactory.apply(configured, sink);
-        } else if (!LimitChanges.compatible(replayed.latestReferenceData(), configured)) {
-            throw new JournalFormatException("the journal in " + journal.directory() + " was written with other symbols, accounts,"
-                    + " price protections or breakers; start with --fresh or with the original configuration (limits may change)");
-        } else {
-            List<Command> changes = LimitChanges.commands(replayed.latestReferenceData(), configured, lastSequence, startTime);
-            if (!changes.isEmpty()) {
-                new InputJournal(journal).recordStartUpCommands(changes);
-                for (Command change : changes) {
-                    logic.process(change);
-                    limitsChanged.add(configured.accounts().name(change.accountId));
-                }
-                output.onEndOfBatch();
-                lastSequence += changes.size();
-                lastEventTime = startTime;
-            }
+            catchUpQueue.moveTo(journal);
+            new InputJournal(journal).recordConfiguration(configured, lastSequence, startTime);
+            return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
+                    lastSequence, lastEventTime, List.copyOf(limitsChanged), outputSetAside,
+                    System.nanoTime() - started);
         }
-        new InputJournal(journal).recordConfiguration(configured, lastSequence, startTime);
-        return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
-                lastSequence, lastEventTime, List.copyOf(limitsChanged), outputSetAside,
-                System.nanoTime() - started);
     }
 
     /** Passes on only the events of commands after {@code through}. */
