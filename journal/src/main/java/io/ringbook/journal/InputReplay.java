@@ -104,7 +104,6 @@ public final class InputReplay {
                     referenceData = fallback;
                     latest = latest == null ? fallback : latest;
                     logic = logicFactory.apply(fallback);
-                    lastSequence = RecordHeader.sequence(cursor.buffer(), offset) - 1;
                 }
                 if (logic == null) {
                     throw new JournalFormatException("input journal has a command before any CONFIG record");
@@ -125,8 +124,11 @@ public final class InputReplay {
                     break;
                 }
                 CommandCodec.decode(cursor.buffer(), offset, command);
-                if (command.sequence != lastSequence + 1) {
-                    throw new JournalFormatException("input journal jumps from sequence " + lastSequence + " to " + command.sequence);
+                // the snapshot holds everything through skipThrough, whatever retention left of the journal before it
+                long previous = Math.max(lastSequence, skipThrough);
+                if (command.sequence != previous + 1) {
+                    throw new JournalFormatException("input journal jumps from sequence " + previous + " to " + command.sequence
+                            + (previous == skipThrough && skipThrough > 0 ? " (the snapshot's)" : ""));
                 }
                 logic.process(command);
                 lastSequence = command.sequence;
