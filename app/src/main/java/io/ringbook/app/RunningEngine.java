@@ -194,12 +194,19 @@ final class RunningEngine implements AutoCloseable {
         return pipeline.publisher().submit(Command::snapshot).thenApply(events -> events.get(0).sequence);
     }
 
+    /**
+     * Shuts down in the order that loses no answer: the pipeline first refuses new
+     * commands (the doors answer them 503 or reject them), decides every command it has
+     * taken and delivers their events to the doors' listeners while the doors are still
+     * open (answers go out, FIX reports are sent and stored for resend); only then do the
+     * doors close, then the snapshot thread and the journal.
+     */
     @Override
     public void close() {
-        admin.close();
-        rest.close();
-        fix.close();
         pipeline.close();
+        fix.close();
+        rest.close();
+        admin.close();
         snapshots.close();
         journal.close();
     }

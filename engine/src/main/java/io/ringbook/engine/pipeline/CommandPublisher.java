@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * claims a slot of the inbound ring, lets the caller fill it, stamps ingress time and
  * publishes. A full ring refuses at once rather than block a gateway thread, and so
  * does an engine that has stopped deciding (its journal failed): nothing published then
- * could be journaled, so nothing is taken.
+ * could be journaled, so nothing is taken; and so does one shutting down, which decides
+ * and answers what it took but takes nothing more.
  */
 public final class CommandPublisher {
 
@@ -34,6 +35,7 @@ public final class CommandPublisher {
     private final EpochClock clock;
     private final AtomicLong correlations = new AtomicLong();
     private volatile String stopped;
+    private volatile boolean closing;
 
     CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
         this.ring = ring;
@@ -51,8 +53,9 @@ public final class CommandPublisher {
      * the caller's own thread), or a slow continuation delays every other listener.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
-        if (stopped != null) {
-            return CompletableFuture.failedFuture(new EngineBusyException(stopped));
+        String refusal = refusal();
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(new EngineBusyException(refusal));
         }
         long slot;
         try {
@@ -79,7 +82,7 @@ public final class CommandPublisher {
 
     /** Publishes a command nobody waits for; false if the ring is full. */
     public boolean tryPublish(CommandWriter writer) {
-        if (stopped != null) {
+        if (refusal() != null) {
             return false;
         }
         long slot;
@@ -98,7 +101,7 @@ public final class CommandPublisher {
      * from when a busy sender got to it (coordinated omission). False if the ring is full.
      */
     public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
-        if (stopped != null) {
+        if (refusal() != null) {
             return false;
         }
         long slot;
@@ -114,6 +117,19 @@ public final class CommandPublisher {
     /** Refuses every command from now on, saying why; the engine has stopped deciding. */
     void stop(String reason) {
         stopped = reason;
+    }
+
+    /**
+     * Refuses every command from now on because the engine is shutting down; what was
+     * taken before is still decided and answered (the pipeline drains its rings).
+     */
+    void close() {
+        closing = true;
+    }
+
+    private String refusal() {
+        String reason = stopped;
+        return reason != null ? reason : closing ? "the engine is shutting down" : null;
     }
 
     /** Why the engine stopped deciding, or null while it runs. */

@@ -1,5 +1,6 @@
 package io.ringbook.engine.pipeline;
 
+import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
@@ -12,13 +13,23 @@ import io.ringbook.engine.testing.DemoMarket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every slot the publisher claims is published whole or voided, whatever the writer throws. */
+/**
+ * Every slot the publisher claims is published whole or voided, whatever the writer
+ * throws; and once the pipeline closes, nothing new is taken while everything taken is
+ * still decided and answered.
+ */
 class CommandPublisherTest {
 
     private EnginePipeline pipeline;
@@ -47,6 +58,29 @@ class CommandPublisherTest {
                 .get(10, TimeUnit.SECONDS);
         assertEquals(List.of(EventType.ORDER_ACCEPTED, EventType.BOOK_LEVEL), sell.stream().map(e -> e.type).toList(),
                 "the half-written buys never reached the book, and the ring still moves");
+    }
+
+    @Test
+    void closingRefusesNewCommandsAtOnceAndDecidesAndDeliversEveryCommandTakenBefore() throws Exception {
+        pipeline = EnginePipeline.builder(CommandPublisherTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .build().start();
+        List<CompletableFuture<List<EngineEvent>>> taken = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            int account = i % 4;
+            long price = 90 + i % 5;
+            taken.add(pipeline.publisher().submit(slot ->
+                    slot.newOrder(account, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 1)));
+        }
+        pipeline.close();
+        for (CompletableFuture<List<EngineEvent>> outcome : taken) {
+            assertTrue(outcome.isDone() && !outcome.isCompletedExceptionally(), "taken before close: decided and answered");
+        }
+        CompletableFuture<List<EngineEvent>> late = pipeline.publisher().submit(Command::clockTick);
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> late.get(1, TimeUnit.SECONDS),
+                "refused at once, not taken into a ring nobody decides any more");
+        assertInstanceOf(EngineBusyException.class, refused.getCause());
+        assertTrue(refused.getCause().getMessage().contains("shutting down"), refused.getCause().getMessage());
+        assertFalse(pipeline.publisher().tryPublish(Command::clockTick));
     }
 
     private static BusinessLogic logic(EventSink sink) {
