@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -40,14 +39,7 @@ final class DeviceSync implements AutoCloseable {
         close(true);
         channel = FileChannel.open(current.toPath(), StandardOpenOption.WRITE);
         file = current;
-        syncDirectory(current.toPath().toAbsolutePath().getParent());
-    }
-
-    /** Fsyncs a directory, so that files created or renamed in it survive a power loss. */
-    static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        Fsync.directory(current.toPath().toAbsolutePath().getParent());
     }
 
     private void close(boolean forceFirst) throws IOException {

@@ -8,10 +8,8 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -118,11 +116,9 @@ public final class Journal implements AutoCloseable {
                     .sorted(Comparator.reverseOrder()).limit(2).toList();
         }
         for (Path cycle : newest) {
-            try (FileChannel channel = FileChannel.open(cycle, StandardOpenOption.WRITE)) {
-                channel.force(false);
-            }
+            Fsync.file(cycle);
         }
-        DeviceSync.syncDirectory(queue);
+        Fsync.directory(queue);
     }
 
     /**

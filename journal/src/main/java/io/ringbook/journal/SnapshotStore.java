@@ -22,8 +22,8 @@ import java.util.zip.CRC32C;
 /**
  * Snapshot files under {@code dataDir/snapshots}, one per snapshot command, named by its
  * sequence: {@code snapshot-00000000000000012345.rbs}. A file is written to a temporary
- * name, forced to the device and renamed, so a crash never leaves a half file under a
- * snapshot's name. Layout:
+ * name, forced to the device and renamed, and the directory forced, so a crash never
+ * leaves a half file under a snapshot's name and a power loss does not undo the rename. Layout:
  * <pre>
  *   0 i32 magic "RBS1", 4 i32 format version, 8 i64 sequence, 16 i64 event time,
  *  24 i32 state length, 28 i32 CRC32C of the state, 32 the state ({@link StateBuffer})
@@ -70,7 +70,9 @@ public final class SnapshotStore {
             channel.write(new ByteBuffer[] {ByteBuffer.wrap(header.byteArray()), ByteBuffer.wrap(state, 0, length)});
             channel.force(true);
         }
-        return Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Fsync.directory(directory);
+        return file;
     }
 
     /** Every snapshot file, newest (highest sequence) first. */

@@ -1,8 +1,12 @@
 package io.ringbook.journal;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -14,15 +18,42 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * newest cycle, the last index synced) that Chronicle rebuilds from the directory's
  * files when it opens the queue.
  */
-final class DirtyPages {
+public final class DirtyPages {
 
     private DirtyPages() {
     }
 
     /** Skips the test where the probe cannot work: no smaps, or a tmpfs, whose pages are never written back. */
-    static void assumeMeasurable(Path directory) throws IOException {
+    public static void assumeMeasurable(Path directory) throws IOException {
         assumeFalse(!Files.isReadable(Path.of("/proc/self/smaps")), "needs Linux /proc/self/smaps");
         assumeFalse("tmpfs".equals(Files.getFileStore(directory).type()), "tmpfs pages are never written back");
+    }
+
+    /**
+     * Dirty KiB of a file written any way (not only through a mapping): the file is
+     * mapped read-only and every page touched, and a page the OS has not yet written
+     * back shows as dirty in the mapping.
+     */
+    public static long ofFile(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return 0;
+            }
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size).load();
+            String path = file.toRealPath().toString();
+            long kib = 0;
+            boolean inside = false;
+            for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+                if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                    inside = line.endsWith(" " + path);
+                } else if (inside && (line.startsWith("Shared_Dirty:") || line.startsWith("Private_Dirty:"))) {
+                    kib += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            Reference.reachabilityFence(mapped);
+            return kib;
+        }
     }
 
     /** Dirty KiB of every mapping of a cycle file under {@code queue} in this process. */

@@ -3,6 +3,7 @@ package io.ringbook.journal.backup;
 import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
+import io.ringbook.journal.DirtyPages;
 import io.ringbook.journal.InputReplay;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.JournalCursor;
@@ -13,10 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,6 +109,41 @@ class BackupTest {
             assertEquals(700, JournalCursor.lastSequence(journal.output(), "output journal"), "no event of a command after 700");
         }
         assertNull(ReplayVerifier.verify(restored, JournaledEngine::newLogic).firstDifference(), "the restored directory replays to itself");
+    }
+
+    @Test
+    void everyFileOfABackupIsOnTheDeviceWhenItReturns() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        DirtyPages.assumeMeasurable(dir);
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(11, 1_000);
+            engine.snapshot();
+            Backup.run(data, backup, false, "test");
+        }
+        try (Stream<Path> files = Files.list(backup)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertEquals(0, DirtyPages.ofFile(file), file + " waits in the page cache");
+            }
+        }
+    }
+
+    @Test
+    void aSecondBackupOnTheSameDestinationIsRefusedWhileOneRuns() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(12, 300);
+        }
+        Backup.run(data, backup, false, "test");
+        String manifest = Files.readString(backup.resolve(Manifest.FILE));
+        try (FileChannel running = FileChannel.open(backup.resolve(Backup.LOCK), StandardOpenOption.WRITE);
+             FileLock held = running.lock()) {
+            IOException refused = assertThrows(IOException.class, () -> Backup.run(data, backup, false, "test"));
+            assertTrue(refused.getMessage().contains("another backup"), refused.getMessage());
+        }
+        assertEquals(manifest, Files.readString(backup.resolve(Manifest.FILE)), "the refused run wrote nothing");
+        assertEquals(List.of(), BackupVerifier.verify(backup).problems());
     }
 
     @Test
