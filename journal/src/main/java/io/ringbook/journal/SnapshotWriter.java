@@ -30,7 +30,7 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
     }
 
     /** Snapshots kept on disk; older ones go once a newer one is written (so a corrupt newest still has a fallback). */
-    static final int KEEP = 3;
+    public static final int KEEP = 3;
 
     private final SnapshotStore store;
     private final Journal journal;

@@ -21,14 +21,14 @@ public final class JournaledEngine implements AutoCloseable {
     final Journal journal;
     final SnapshotStore snapshots;
     final SnapshotWriter snapshotWriter;
-    final Recovery.Outcome recovered;
+    public final Recovery.Outcome recovered;
     public final EnginePipeline pipeline;
 
     public JournaledEngine(Path dataDir, boolean journalOutput) {
         this(dataDir, journalOutput, 5);
     }
 
-    JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
+    public JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
         journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
         snapshots = new SnapshotStore(dataDir);
         snapshotWriter = new SnapshotWriter(snapshots, journal);

@@ -8,6 +8,7 @@ import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
+import io.ringbook.journal.codec.JournalFormatException;
 import io.ringbook.journal.codec.RecordHeader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
@@ -113,6 +114,9 @@ public final class Backup {
                 }
                 stats.add(view, index);
             });
+        } catch (JournalFormatException | UncheckedIOException failed) {
+            Files.deleteIfExists(file);
+            throw new IOException("backup of the " + queue + " journal failed, nothing of this run counts: " + failed.getMessage(), failed);
         }
         if (stats.excerpts == 0) {
             Files.delete(file);

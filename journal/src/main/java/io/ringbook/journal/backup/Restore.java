@@ -6,7 +6,9 @@ import io.ringbook.journal.Excerpts;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.JournalCursor;
 import io.ringbook.journal.SnapshotStore;
+import io.ringbook.journal.SnapshotWriter;
 import io.ringbook.journal.codec.RecordHeader;
+import io.ringbook.journal.codec.RecordType;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 import java.io.IOException;
@@ -21,8 +23,10 @@ import java.util.stream.Stream;
  * Rebuilds a data directory from a backup, up to a point: every input record with a
  * sequence at or before it and event time before the time limit, the output events of
  * those commands and no others (a backup taken while the engine ran may hold events of
- * commands after its input's end: they are left out), and the newest backed-up snapshot
- * at or before the restored input's end. The engine then
+ * commands after its input's end: they are left out), and the newest backed-up snapshots
+ * (up to three, so recovery can fall back) at or before the restored input's end. A
+ * restore the engine could not start from (a journal without its CONFIG record and no
+ * snapshot to start from) is refused with the reason, and the directory left empty. The engine then
  * starts on the new directory as it would after a crash at that point. A non-empty
  * target directory is refused.
  */
@@ -52,8 +56,20 @@ public final class Restore {
             throw new IOException("the backup does not verify: " + problems);
         }
         Manifest manifest = Manifest.read(backup);
+        try {
+            return restore(backup, manifest, dataDir, toSequence, beforeTimeNanos);
+        } catch (IOException | RuntimeException refused) {
+            emptyOut(dataDir);
+            throw refused;
+        }
+    }
+
+    private static Result restore(Path backup, Manifest manifest, Path dataDir, long toSequence, long beforeTimeNanos)
+            throws IOException {
         long[] cut = {toSequence, 0};
         long inputEnd;
+        boolean startsWithConfig;
+        long firstCommand;
         try (Journal journal = Journal.open(dataDir, Durability.PROCESS_CRASH)) {
             try (ExcerptAppender input = journal.input().createAppender()) {
                 ExcerptView view = new ExcerptView();
@@ -66,6 +82,10 @@ public final class Restore {
                 }
             }
             inputEnd = JournalCursor.lastSequence(journal.input(), "input journal");
+            try (JournalCursor first = new JournalCursor(journal.input(), "input journal")) {
+                startsWithConfig = !first.next() || RecordHeader.type(first.buffer(), first.offset()) == RecordType.CONFIG;
+                firstCommand = startsWithConfig ? 0 : RecordHeader.sequence(first.buffer(), first.offset());
+            }
             try (ExcerptAppender output = journal.output().createAppender()) {
                 ExcerptView view = new ExcerptView();
                 for (Map<String, String> segment : manifest.segments("output")) {
@@ -76,15 +96,38 @@ public final class Restore {
                 }
             }
         }
-        Map<String, String> snapshot = manifest.snapshots().stream()
-                .filter(s -> Long.parseLong(s.get("sequence")) <= inputEnd)
-                .max(Comparator.comparingLong(s -> Long.parseLong(s.get("sequence")))).orElse(null);
-        if (snapshot != null) {
-            SnapshotStore store = new SnapshotStore(dataDir);
+        List<Map<String, String>> snapshots = manifest.snapshots().stream()
+                .filter(s -> sequence(s) <= inputEnd)
+                .sorted(Comparator.comparingLong(Restore::sequence).reversed())
+                .limit(SnapshotWriter.KEEP).toList();
+        if (!startsWithConfig && (snapshots.isEmpty() || sequence(snapshots.get(0)) < firstCommand - 1)) {
+            throw new IOException("nothing restored: the backup's journal begins at sequence " + firstCommand
+                    + " without a CONFIG record (older days were deleted), so the engine can start only from a snapshot,"
+                    + " and there is none from sequence " + (firstCommand - 1) + " to " + inputEnd + "; snapshots in the backup: "
+                    + manifest.snapshots().stream().map(s -> s.get("sequence")).toList() + "; restore to one of them or later");
+        }
+        SnapshotStore store = new SnapshotStore(dataDir);
+        for (Map<String, String> snapshot : snapshots) {
             Files.createDirectories(store.directory());
             Files.copy(backup.resolve(snapshot.get("file")), store.directory().resolve(snapshot.get("file")));
         }
-        return new Result(inputEnd, cut[1], snapshot == null ? null : Long.valueOf(snapshot.get("sequence")));
+        return new Result(inputEnd, cut[1], snapshots.isEmpty() ? null : sequence(snapshots.get(0)));
+    }
+
+    private static long sequence(Map<String, String> snapshot) {
+        return Long.parseLong(snapshot.get("sequence"));
+    }
+
+    /** Takes back what a refused restore wrote: the directory was empty or new. */
+    private static void emptyOut(Path dataDir) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dataDir)).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** With a time limit, the cut moves to the last command before it (records are in time order). */

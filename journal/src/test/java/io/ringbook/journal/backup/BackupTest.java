@@ -62,6 +62,9 @@ class BackupTest {
             assertEquals(point >= snapshot ? Long.valueOf(snapshot) : null, result.snapshot());
             assertArrayEquals(stateAt(data, point), stateAt(restored, point), "the state at " + point);
             assertNull(ReplayVerifier.verify(restored, JournaledEngine::newLogic).firstDifference(), "a restored journal replays to itself");
+            try (JournaledEngine started = new JournaledEngine(restored, true, 0)) {
+                assertEquals(point, started.recovered.lastSequence(), "the restored directory starts where it ends");
+            }
         }
     }
 
@@ -144,6 +147,56 @@ class BackupTest {
         }
         assertEquals(manifest, Files.readString(backup.resolve(Manifest.FILE)), "the refused run wrote nothing");
         assertEquals(List.of(), BackupVerifier.verify(backup).problems());
+    }
+
+    @Test
+    void aRestoreStartsOrIsRefusedWithTheReason() throws Exception {
+        Path original = dir.resolve("original");
+        Path headLost = dir.resolve("head-lost");
+        Path backup = dir.resolve("backup");
+        long snapshot;
+        try (JournaledEngine engine = new JournaledEngine(original, true, 0)) {
+            engine.run(13, 500);
+            snapshot = engine.snapshot();
+            engine.run(14, 300);
+        }
+        LostPages.headLostBefore(original, headLost, 200);
+        Backup.run(headLost, backup, false, "test");
+
+        Path beforeTheSnapshot = dir.resolve("before");
+        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, beforeTheSnapshot, snapshot - 50, Long.MAX_VALUE));
+        assertTrue(refused.getMessage().contains("CONFIG") && refused.getMessage().contains(Long.toString(snapshot)), refused.getMessage());
+        try (Stream<Path> left = Files.list(beforeTheSnapshot)) {
+            assertEquals(0, left.count(), "a refused restore leaves the directory empty");
+        }
+
+        Path afterTheSnapshot = dir.resolve("after");
+        Restore.Result restored = Restore.run(backup, afterTheSnapshot, snapshot + 100, Long.MAX_VALUE);
+        assertEquals(snapshot, restored.snapshot());
+        try (JournaledEngine started = new JournaledEngine(afterTheSnapshot, true, 0)) {
+            assertEquals(snapshot + 100, started.recovered.lastSequence(), "it starts where the restore ended");
+            started.run(15, 100);
+        }
+    }
+
+    @Test
+    void anIncrementalBackupRefusesAQueueThatNoLongerHoldsWhereTheLastOneLeftOff() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(16, 300);
+        }
+        Backup.run(data, backup, false, "test");
+        Path manifest = backup.resolve(Manifest.FILE);
+        String text = Files.readString(manifest);
+        String lastIndex = Manifest.read(backup).segments("input").get(0).get("lastIndex");
+        Files.writeString(manifest, text.replaceFirst("lastIndex=" + lastIndex, "lastIndex=" + (Long.parseLong(lastIndex) + (1L << 40))));
+        IOException refused = assertThrows(IOException.class, () -> Backup.run(data, backup, false, "test"));
+        assertTrue(refused.getMessage().contains("no longer holds"), refused.getMessage());
+        try (Stream<Path> files = Files.list(backup)) {
+            assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith("input-000002")).count(),
+                    "no segment copied from the queue's start again");
+        }
     }
 
     @Test
