@@ -27,7 +27,7 @@ public final class Journal implements AutoCloseable {
     private final SingleChronicleQueue input;
     private final boolean readOnly;
     private final TimeProvider clock;
-    private SingleChronicleQueue output;
+    private volatile SingleChronicleQueue output;
     /** Present under power-loss durability only. */
     private final DeviceSync inputSync;
 

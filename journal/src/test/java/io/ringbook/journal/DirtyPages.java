@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -41,16 +42,8 @@ public final class DirtyPages {
                 return 0;
             }
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size).load();
-            String path = file.toRealPath().toString();
-            long kib = 0;
-            boolean inside = false;
-            for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
-                if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
-                    inside = line.endsWith(" " + path);
-                } else if (inside && (line.startsWith("Shared_Dirty:") || line.startsWith("Private_Dirty:"))) {
-                    kib += Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
+            String path = " " + file.toRealPath();
+            long kib = dirtyKiB(mapping -> mapping.endsWith(path));
             Reference.reachabilityFence(mapped);
             return kib;
         }
@@ -59,11 +52,16 @@ public final class DirtyPages {
     /** Dirty KiB of every mapping of a cycle file under {@code queue} in this process. */
     static long ofQueue(Path queue) throws IOException {
         String prefix = queue.toRealPath() + "/";
+        return dirtyKiB(mapping -> mapping.contains(prefix) && mapping.endsWith(".cq4"));
+    }
+
+    /** Dirty KiB of this process's mappings whose smaps line (address range ... path) passes {@code mapping}. */
+    private static long dirtyKiB(Predicate<String> mapping) throws IOException {
         long kib = 0;
         boolean inside = false;
         for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
             if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
-                inside = line.contains(prefix) && line.endsWith(".cq4");
+                inside = mapping.test(line);
             } else if (inside && (line.startsWith("Shared_Dirty:") || line.startsWith("Private_Dirty:"))) {
                 kib += Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
