@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +28,9 @@ import java.util.stream.Stream;
  * commands after its input's end: they are left out), and the newest backed-up snapshots
  * (up to three, so recovery can fall back) at or before the restored input's end. A
  * restore the engine could not start from (a journal without its CONFIG record and no
- * snapshot to start from) is refused with the reason, and the directory left empty. The engine then
+ * snapshot to start from) is refused with the reason, and the directory left empty.
+ * Damage the restore does not need (segments that begin after the point, snapshots,
+ * which are then not copied) does not stop it; any other damage does. The engine then
  * starts on the new directory as it would after a crash at that point. A non-empty
  * target directory is refused.
  */
@@ -52,20 +56,45 @@ public final class Restore {
             }
         }
         List<String> problems = BackupVerifier.verify(backup).problems();
-        if (!problems.isEmpty()) {
-            throw new IOException("the backup does not verify: " + problems);
-        }
         Manifest manifest = Manifest.read(backup);
+        Set<String> damaged = new HashSet<>();
+        for (String problem : problems) {
+            damaged.add(problem.substring(0, Math.max(0, problem.indexOf(':'))));
+        }
+        List<String> blocking = problems.stream()
+                .filter(problem -> manifest == null || !harmless(manifest, problem.substring(0, Math.max(0, problem.indexOf(':'))),
+                        toSequence, beforeTimeNanos))
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw new IOException("the backup does not verify up to the point: " + blocking);
+        }
         try {
-            return restore(backup, manifest, dataDir, toSequence, beforeTimeNanos);
+            return restore(backup, manifest, damaged, dataDir, toSequence, beforeTimeNanos);
         } catch (IOException | RuntimeException refused) {
             emptyOut(dataDir);
             throw refused;
         }
     }
 
-    private static Result restore(Path backup, Manifest manifest, Path dataDir, long toSequence, long beforeTimeNanos)
-            throws IOException {
+    /**
+     * Whether a damaged file can be left out of a restore to the point: a segment that
+     * begins after it (nothing of it would be kept), or a snapshot (an older one, or a
+     * replay, takes its place).
+     */
+    private static boolean harmless(Manifest manifest, String file, long toSequence, long beforeTimeNanos) {
+        if (manifest.snapshots().stream().anyMatch(s -> s.get("file").equals(file))) {
+            return true;
+        }
+        return manifest.segments().stream().anyMatch(s -> s.get("file").equals(file) && !before(s, toSequence, beforeTimeNanos));
+    }
+
+    /** Whether a segment begins at or before the point, so that the restore reads it. */
+    private static boolean before(Map<String, String> segment, long toSequence, long beforeTimeNanos) {
+        return Long.parseLong(segment.get("firstSequence")) <= toSequence && Long.parseLong(segment.get("firstTime")) < beforeTimeNanos;
+    }
+
+    private static Result restore(Path backup, Manifest manifest, Set<String> damaged, Path dataDir, long toSequence,
+                                  long beforeTimeNanos) throws IOException {
         long[] cut = {toSequence, 0};
         long inputEnd;
         boolean startsWithConfig;
@@ -74,6 +103,9 @@ public final class Restore {
             try (ExcerptAppender input = journal.input().createAppender()) {
                 ExcerptView view = new ExcerptView();
                 for (Map<String, String> segment : manifest.segments("input")) {
+                    if (!before(segment, toSequence, beforeTimeNanos)) {
+                        break;
+                    }
                     Segments.read(backup.resolve(segment.get("file")), (bytes, length, index) -> {
                         view.load(bytes, length, segment.get("file"));
                         lowerCutAtTime(view, cut, beforeTimeNanos);
@@ -89,6 +121,9 @@ public final class Restore {
             try (ExcerptAppender output = journal.output().createAppender()) {
                 ExcerptView view = new ExcerptView();
                 for (Map<String, String> segment : manifest.segments("output")) {
+                    if (!before(segment, inputEnd, Long.MAX_VALUE)) {
+                        break;
+                    }
                     Segments.read(backup.resolve(segment.get("file")), (bytes, length, index) -> {
                         view.load(bytes, length, segment.get("file"));
                         Excerpts.appendKept(output, view, sequence -> sequence <= inputEnd);
@@ -97,7 +132,7 @@ public final class Restore {
             }
         }
         List<Map<String, String>> snapshots = manifest.snapshots().stream()
-                .filter(s -> sequence(s) <= inputEnd)
+                .filter(s -> sequence(s) <= inputEnd && !damaged.contains(s.get("file")))
                 .sorted(Comparator.comparingLong(Restore::sequence).reversed())
                 .limit(SnapshotWriter.KEEP).toList();
         if (!startsWithConfig && (snapshots.isEmpty() || sequence(snapshots.get(0)) < firstCommand - 1)) {

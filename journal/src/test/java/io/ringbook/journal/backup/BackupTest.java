@@ -200,6 +200,33 @@ class BackupTest {
     }
 
     @Test
+    void damageAfterThePointDoesNotStopARestoreToThePoint() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(17, 400);
+            Backup.run(data, backup, false, "test");
+            engine.run(18, 400);
+            Backup.run(data, backup, false, "test");
+        }
+        Manifest manifest = Manifest.read(backup);
+        Map<String, String> first = manifest.segments("input").get(0);
+        Path later = backup.resolve(manifest.segments("input").get(1).get("file"));
+        byte[] bytes = Files.readAllBytes(later);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(later, bytes);
+
+        long point = Long.parseLong(first.get("lastSequence")) - 10;
+        Path restored = dir.resolve("restored");
+        assertEquals(point, Restore.run(backup, restored, point, Long.MAX_VALUE).lastSequence(), "the damage lies after the point");
+        try (JournaledEngine started = new JournaledEngine(restored, true, 0)) {
+            assertEquals(point, started.recovered.lastSequence());
+        }
+        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, dir.resolve("all"), Long.MAX_VALUE, Long.MAX_VALUE));
+        assertTrue(refused.getMessage().contains(later.getFileName().toString()), refused.getMessage());
+    }
+
+    @Test
     void restoreToATimeKeepsTheCommandsBeforeIt() throws Exception {
         Path data = dir.resolve("data");
         Path backup = dir.resolve("backup");
