@@ -95,6 +95,10 @@ public final class Backup {
         }
         boolean snapshot = copySnapshot(dataDir, destination, manifest);
         manifest.write(destination);
+        Path parent = destination.toAbsolutePath().getParent();
+        if (parent != null) {
+            Fsync.directory(parent); // a new destination (a rotation's daily set) must itself survive
+        }
         return new Result(segments, excerpts, bytes, snapshot);
     }
 
