@@ -15,10 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -57,13 +57,9 @@ public final class Restore {
         }
         List<String> problems = BackupVerifier.verify(backup).problems();
         Manifest manifest = Manifest.read(backup);
-        Set<String> damaged = new HashSet<>();
-        for (String problem : problems) {
-            damaged.add(problem.substring(0, Math.max(0, problem.indexOf(':'))));
-        }
+        Set<String> damaged = problems.stream().map(Restore::fileOf).collect(Collectors.toSet());
         List<String> blocking = problems.stream()
-                .filter(problem -> manifest == null || !harmless(manifest, problem.substring(0, Math.max(0, problem.indexOf(':'))),
-                        toSequence, beforeTimeNanos))
+                .filter(problem -> manifest == null || !harmless(manifest, fileOf(problem), toSequence, beforeTimeNanos))
                 .toList();
         if (!blocking.isEmpty()) {
             throw new IOException("the backup does not verify up to the point: " + blocking);
@@ -74,6 +70,11 @@ public final class Restore {
             emptyOut(dataDir);
             throw refused;
         }
+    }
+
+    /** The file a problem of {@link BackupVerifier} names: each starts with it. */
+    private static String fileOf(String problem) {
+        return problem.substring(0, Math.max(0, problem.indexOf(':')));
     }
 
     /**
