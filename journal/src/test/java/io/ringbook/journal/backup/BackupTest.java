@@ -134,11 +134,7 @@ class BackupTest {
     @Test
     void aSecondBackupOnTheSameDestinationIsRefusedWhileOneRuns() throws Exception {
         Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
-        try (JournaledEngine engine = new JournaledEngine(data, true)) {
-            engine.run(12, 300);
-        }
-        Backup.run(data, backup, false, "test");
+        Path backup = backedUp(data, 12, 300);
         String manifest = Files.readString(backup.resolve(Manifest.FILE));
         try (FileChannel running = FileChannel.open(backup.resolve(Backup.LOCK), StandardOpenOption.WRITE);
              FileLock held = running.lock()) {
@@ -182,11 +178,7 @@ class BackupTest {
     @Test
     void anIncrementalBackupRefusesAQueueThatNoLongerHoldsWhereTheLastOneLeftOff() throws Exception {
         Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
-        try (JournaledEngine engine = new JournaledEngine(data, true)) {
-            engine.run(16, 300);
-        }
-        Backup.run(data, backup, false, "test");
+        Path backup = backedUp(data, 16, 300);
         Path manifest = backup.resolve(Manifest.FILE);
         String text = Files.readString(manifest);
         String lastIndex = Manifest.read(backup).segments("input").get(0).get("lastIndex");
@@ -239,6 +231,16 @@ class BackupTest {
         assertEquals(Long.parseLong(segment.get("lastSequence")), all.lastSequence());
         Restore.Result none = Restore.run(backup, dir.resolve("none"), Long.MAX_VALUE, Long.parseLong(segment.get("firstTime")));
         assertEquals(0, none.lastSequence(), "nothing was decided before the first command");
+    }
+
+    /** Journals {@code commands} random commands in {@code data}, then backs it up once into dir/backup, returned. */
+    private Path backedUp(Path data, long seed, int commands) throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(seed, commands);
+        }
+        Path backup = dir.resolve("backup");
+        Backup.run(data, backup, false, "test");
+        return backup;
     }
 
     private static byte[] stateAt(Path data, long sequence) {
