@@ -95,7 +95,7 @@ final class RunningEngine implements AutoCloseable {
         readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());
         OutputEvents.replay(journal, readModels);
-        InputJournal inputJournal = new InputJournal(journal);
+        InputJournal inputJournal = new InputJournal(journal, referenceData);
         OutputJournal outputJournal = new OutputJournal(journal);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovery.sink().switchTo(sink);

@@ -19,13 +19,29 @@ import java.util.List;
 public final class InputJournal implements JournalStage {
 
     private final Journal journal;
+    /** Journaled again in each new daily cycle file, or null for none. */
+    private final ReferenceData configuration;
     private final JournalBatch batch = new JournalBatch();
     private ExcerptAppender appender;
+    private int configCycle;
     private long lastAppended;
+    private long lastTime;
     private volatile long lastJournaled;
 
+    /** Journals commands only: for start-up records, tools and benchmarks. */
     public InputJournal(Journal journal) {
+        this(journal, null);
+    }
+
+    /**
+     * The live engine's journal stage: it also journals {@code configuration} (this run's,
+     * as recovery journaled it at start) in every new daily cycle file, right after the
+     * day's first batch, so that retention never leaves a journal without a CONFIG record
+     * to check the configuration against and to derive changed limits from.
+     */
+    public InputJournal(Journal journal, ReferenceData configuration) {
         this.journal = journal;
+        this.configuration = configuration;
     }
 
     /**
@@ -58,6 +74,7 @@ public final class InputJournal implements JournalStage {
     public void append(Command command) {
         batch.added(CommandCodec.encode(command, batch.buffer(), batch.position()));
         lastAppended = command.sequence;
+        lastTime = command.eventTimeNanos;
     }
 
     /** The sequence of the last command appended and flushed to the queue (read by monitoring). */
@@ -72,8 +89,14 @@ public final class InputJournal implements JournalStage {
         }
         if (appender == null) {
             appender = journal.input().createAppender();
+            configCycle = journal.inputLastCycle();
         }
         batch.appendTo(appender);
+        if (configuration != null && appender.cycle() != configCycle) {
+            batch.added(ConfigCodec.encode(configuration, lastAppended, lastTime, batch.buffer(), batch.position()));
+            batch.appendTo(appender);
+            configCycle = appender.cycle();
+        }
         journal.syncInput(appender);
         lastJournaled = lastAppended;
     }

@@ -77,6 +77,11 @@ public final class Journal implements AutoCloseable {
         return output;
     }
 
+    /** The daily cycle of the input queue's newest file (Integer.MIN_VALUE if it has none). */
+    int inputLastCycle() {
+        return input.lastCycle();
+    }
+
     /**
      * Cuts the output journal after the events of command {@code lastSequence}, for
      * recovery only (no appender or tailer of the output queue may be open): the queue

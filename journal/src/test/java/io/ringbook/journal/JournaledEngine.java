@@ -43,7 +43,7 @@ public final class JournaledEngine implements AutoCloseable {
                     return recovered.logic();
                 })
                 .config(PipelineConfig.DEFAULTS.withClockTickMillis(clockTickMillis))
-                .journal(new InputJournal(journal))
+                .journal(new InputJournal(journal, DEMO))
                 .snapshots(snapshotWriter)
                 .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
         if (journalOutput) {

@@ -64,18 +64,18 @@ class RetentionTest {
 
         Backup.run(data, backup, false, "test");
         assertEquals(List.of(), Retention.run(data, backup, 2, today), "two days to keep: both old days stay");
-        assertEquals(List.of(), Retention.run(data, backup, 1, today), "one day to keep: the first day holds the only CONFIG and stays");
+        assertEquals(2, Retention.run(data, backup, 1, today).size(), "one day to keep: the first day's input and output go");
         List<Path> deleted = Retention.run(data, backup, 0, today);
-        assertEquals(3, deleted.size(), "none to keep: yesterday's input goes, and the output of both days: " + deleted);
-        assertEquals(2, cycleFiles(data, "input").size(), "the CONFIG's day and today's cycle stay");
+        assertEquals(2, deleted.size(), "none to keep: yesterday's go too: " + deleted);
+        assertEquals(1, cycleFiles(data, "input").size(), "today's cycle stays");
         assertEquals(1, cycleFiles(data, "output").size());
 
         ReferenceData otherAccounts = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "X9")));
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
             JournalFormatException refused = assertThrows(JournalFormatException.class,
                     () -> Recovery.recover(journal, new SnapshotStore(data), otherAccounts, JournaledEngine::newLogic));
-            assertTrue(refused.getMessage().contains("other symbols, accounts"), "the journal's CONFIG is still there to check: "
-                    + refused.getMessage());
+            assertTrue(refused.getMessage().contains("other symbols, accounts"),
+                    "today's cycle holds the CONFIG journaled at the day roll, to check against: " + refused.getMessage());
         }
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
             Recovery.Outcome recovered = Recovery.recover(journal, new SnapshotStore(data), JournaledEngine.DEMO, JournaledEngine::newLogic);
@@ -111,7 +111,7 @@ class RetentionTest {
         private long sequence;
 
         Day(Journal journal) {
-            input = new InputJournal(journal);
+            input = new InputJournal(journal, JournaledEngine.DEMO);
             output = new OutputJournal(journal);
             input.recordConfiguration(JournaledEngine.DEMO, 0, 1);
             logic = JournaledEngine.newLogic(JournaledEngine.DEMO, new ListenerSink(output));
