@@ -53,15 +53,10 @@ public final class CommandPublisher {
      * the caller's own thread), or a slow continuation delays every other listener.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
-        String refusal = refusal();
-        if (refusal != null) {
-            return CompletableFuture.failedFuture(new EngineBusyException(refusal));
-        }
-        long slot;
-        try {
-            slot = ring.tryNext();
-        } catch (InsufficientCapacityException full) {
-            return CompletableFuture.failedFuture(new EngineBusyException());
+        long slot = claim();
+        if (slot < 0) {
+            String refusal = refusal();
+            return CompletableFuture.failedFuture(refusal != null ? new EngineBusyException(refusal) : new EngineBusyException());
         }
         long correlationId = correlations.incrementAndGet();
         CompletableFuture<List<EngineEvent>> outcome;
@@ -82,17 +77,7 @@ public final class CommandPublisher {
 
     /** Publishes a command nobody waits for; false if the ring is full. */
     public boolean tryPublish(CommandWriter writer) {
-        if (refusal() != null) {
-            return false;
-        }
-        long slot;
-        try {
-            slot = ring.tryNext();
-        } catch (InsufficientCapacityException full) {
-            return false;
-        }
-        fillAndPublish(slot, writer, 0, STAMP_NOW);
-        return true;
+        return tryPublishAt(STAMP_NOW, writer);
     }
 
     /**
@@ -101,17 +86,36 @@ public final class CommandPublisher {
      * from when a busy sender got to it (coordinated omission). False if the ring is full.
      */
     public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
-        if (refusal() != null) {
+        long slot = claim();
+        if (slot < 0) {
             return false;
+        }
+        fillAndPublish(slot, writer, 0, ingressNanos);
+        return true;
+    }
+
+    /**
+     * Claims a slot of the inbound ring; -1 if the ring is full or the engine refuses
+     * commands ({@link #refusal()}). A close that began between the check and the claim
+     * might not wait for the slot (its drain compares the claimed cursor, which it may
+     * have read before the claim), so the claim is checked once more and, if the engine
+     * is closing by then, voided and refused.
+     */
+    private long claim() {
+        if (refusal() != null) {
+            return -1;
         }
         long slot;
         try {
             slot = ring.tryNext();
         } catch (InsufficientCapacityException full) {
-            return false;
+            return -1;
         }
-        fillAndPublish(slot, writer, 0, ingressNanos);
-        return true;
+        if (closing) {
+            fillAndPublish(slot, VOID, 0, 0);
+            return -1;
+        }
+        return slot;
     }
 
     /** Refuses every command from now on, saying why; the engine has stopped deciding. */
