@@ -157,6 +157,9 @@ final class StartCommand implements Callable<Integer> {
                 + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
                 + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
+        if (recovery.outputSetAside() != null) {
+            out.println("  warning   " + recovery.outputSetAside());
+        }
         if (!recovery.limitsChanged().isEmpty()) {
             out.println("  limits    changed by the configuration since the last start, journaled as SET_LIMITS: "
                     + String.join(", ", recovery.limitsChanged()));
