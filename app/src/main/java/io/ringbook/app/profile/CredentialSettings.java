@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The credentials of a profile file: each account's API key and optional signing
- * secret, and the admin tokens per role (a token or a list). A profile other than the
+ * The credentials of a profile file: each account's API key, optional signing secret
+ * and optional FIX password (without one the account cannot log on over FIX), and the admin tokens per role (a token or a list). A profile other than the
  * demo's has none built in, so every account needs a key and the admin API at least one
  * token; each is 16 characters or more and used once. Values are never repeated in an
  * error message.
@@ -28,14 +28,19 @@ final class CredentialSettings {
         ConfigNode accountsNode = root.node("accounts");
         Map<String, Integer> keys = new LinkedHashMap<>();
         Map<Integer, String> secrets = new LinkedHashMap<>();
+        Map<Integer, String> fixPasswords = new LinkedHashMap<>();
         for (String name : accountsNode.keys()) {
-            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret", "fixCompId", "fixCancelOnDisconnect"));
+            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret", "fixPassword", "fixCompId",
+                    "fixCancelOnDisconnect"));
             int id = accounts.find(name).orElseThrow();
             if (keys.put(credential(account, "apiKey"), id) != null) {
                 throw account.error("apiKey", "is the key of another account as well");
             }
             if (account.has("secret")) {
                 secrets.put(id, credential(account, "secret"));
+            }
+            if (account.has("fixPassword")) {
+                fixPasswords.put(id, credential(account, "fixPassword"));
             }
         }
         ConfigNode tokensNode = root.node("adminTokens").allowOnly(Set.of("viewer", "operator", "admin"));
@@ -50,7 +55,7 @@ final class CredentialSettings {
         if (tokens.isEmpty()) {
             throw new ConfigException("adminTokens: at least one token is required (viewer, operator or admin: TOKEN)");
         }
-        return new Credentials(keys, secrets, tokens);
+        return new Credentials(keys, secrets, fixPasswords, tokens);
     }
 
     private static String credential(ConfigNode node, String key) {

@@ -9,7 +9,6 @@ import io.ringbook.engine.pipeline.CommandPublisher;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -25,7 +24,8 @@ import java.util.Map;
 /**
  * The FIX 4.4 order gateway of API.md: a QuickFIX/J acceptor, {@code TargetCompID}
  * {@value #COMP_ID}, one session per account (its SenderCompID is the account's name;
- * any other CompID is refused at logon), sequence numbers kept in a file store under
+ * any other CompID, and a Logon without the account's Password(554), is refused with a
+ * Logout before QuickFIX/J sees it: {@link FixLogonGate}), sequence numbers kept in a file store under
  * the data directory so that they survive a restart and resend requests are served.
  * Orders go to the engine without waiting; reports come back from the outbound side.
  * Cancel-on-disconnect is on unless turned off.
@@ -42,8 +42,11 @@ public final class FixGateway implements AutoCloseable {
     private final SocketAcceptor acceptor;
     private int port;
 
-    /** @param storeDir where session sequence numbers and sent messages are kept */
-    public FixGateway(ReferenceData data, String host, int port, Path storeDir, FixSessionOptions options) {
+    /**
+     * @param storeDir  where session sequence numbers and sent messages are kept
+     * @param passwords each account's FIX password, checked at logon before any session state is touched
+     */
+    public FixGateway(ReferenceData data, String host, int port, Path storeDir, FixSessionOptions options, FixPasswords passwords) {
         this.compIds = new FixCompIds(data.accounts(), options.senderCompIds());
         ExecutionReports messages = new ExecutionReports(data);
         this.reports = new FixReports(messages, sessions);
@@ -69,11 +72,13 @@ public final class FixGateway implements AutoCloseable {
             settings.setString(id, "TargetCompID", compId);
         }
         try {
-            this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings, new SLF4JLogFactory(settings),
-                    new DefaultMessageFactory());
+            this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings,
+                    new PasswordMaskingLogFactory(settings), new DefaultMessageFactory());
         } catch (ConfigError e) {
             throw new IllegalStateException("FIX settings refused: " + e.getMessage(), e);
         }
+        FixLogonGate gate = new FixLogonGate(compIds, passwords);
+        acceptor.setIoFilterChainBuilder(chain -> chain.addLast("logonGate", gate));
     }
 
     /** The listener that turns engine events into reports; register it with the pipeline. */
