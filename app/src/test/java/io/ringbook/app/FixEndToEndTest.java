@@ -81,16 +81,7 @@ class FixEndToEndTest {
             assertEquals(orderId, maker.getString(37));
             assertTrue(maker.isSetField(60) && maker.isSetField(17) && maker.isSetField(6));
 
-            Message replace = message(MsgType.ORDER_CANCEL_REPLACE_REQUEST);
-            replace.setString(11, "s-2");
-            replace.setString(41, "s-1");
-            replace.setString(55, "TEST");
-            replace.setChar(54, '2');
-            replace.setChar(40, '2');
-            replace.setString(44, "100");
-            replace.setString(38, "4");
-            replace.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-            t1.send(replace);
+            t1.send(replace("s-2", "s-1", '2', "100", "4"));
             Message replaced = t1.next(MsgType.EXECUTION_REPORT);
             assertEquals('5', replaced.getChar(150));
             assertEquals("s-2", replaced.getString(11));
@@ -111,6 +102,35 @@ class FixEndToEndTest {
             assertEquals('1', tooLate.getChar(434));
             t1.send(cancel("c-3", "never"));
             assertEquals(1, t1.next(MsgType.ORDER_CANCEL_REJECT).getInt(102), "unknown order");
+        }
+    }
+
+    @Test
+    void everyReportAboutAnOrderCarriesThatOrdersOwnClOrdId() throws Exception {
+        try (FixClient a = client("T1"); FixClient b = client("T2")) {
+            b.send(order("B-1", "TEST", '2', "100", "5"));
+            assertEquals('0', b.next(MsgType.EXECUTION_REPORT).getChar(150));
+            a.send(order("A-1", "TEST", '1', "90", "2"));
+            assertEquals('0', a.next(MsgType.EXECUTION_REPORT).getChar(150));
+            a.send(replace("A-2", "A-1", '1', "100", "2"));
+            Message replaced = a.next(MsgType.EXECUTION_REPORT);
+            assertEquals('5', replaced.getChar(150));
+            assertEquals("A-2", replaced.getString(11));
+            assertEquals("A-1", replaced.getString(41), "its own previous ClOrdID");
+            Message ownFill = a.next(MsgType.EXECUTION_REPORT);
+            assertEquals('F', ownFill.getChar(150));
+            assertEquals("A-2", ownFill.getString(11));
+            assertFalse(ownFill.isSetField(41) && ownFill.getString(41).equals("A-2"), "never its new ClOrdID as the original");
+
+            Message makerFill = b.next(MsgType.EXECUTION_REPORT);
+            assertEquals('F', makerFill.getChar(150));
+            assertEquals("B-1", makerFill.getString(11), "the resting order's own ClOrdID, not the other account's");
+            assertFalse(makerFill.isSetField(41), "no replace of its own");
+            b.send(cancel("B-c", "B-1"));
+            Message canceled = b.next(MsgType.EXECUTION_REPORT);
+            assertEquals('4', canceled.getChar(150), "B still cancels by its own ClOrdID");
+            assertEquals("B-c", canceled.getString(11));
+            assertEquals("B-1", canceled.getString(41));
         }
     }
 
@@ -320,6 +340,21 @@ class FixEndToEndTest {
         m.setString(44, price);
         m.setString(38, qty);
         m.setChar(59, '1');
+        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
+        return m;
+    }
+
+    static Message replace(String clOrdId, String orig, char side, String price, String qty) {
+        Message m = message(MsgType.ORDER_CANCEL_REPLACE_REQUEST);
+        m.setString(11, clOrdId);
+        m.setString(41, orig);
+        m.setString(55, "TEST");
+        m.setChar(54, side);
+        m.setChar(40, '2');
+        if (price != null) {
+            m.setString(44, price);
+        }
+        m.setString(38, qty);
         m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         return m;
     }

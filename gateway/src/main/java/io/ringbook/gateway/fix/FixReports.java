@@ -69,8 +69,8 @@ final class FixReports implements EngineListener {
         String orig = null;
         if (e.type == EventType.ORDER_REPLACED && before != null && !before.clOrdId.toString().equals(e.clOrdId.toString())) {
             orig = before.clOrdId.toString();
-        } else if (e.requestClOrdId.length() > 0) {
-            orig = e.clOrdId.toString();
+        } else if (e.requestClOrdId.length() > 0 && !e.requestClOrdId.toString().equals(e.clOrdId.toString())) {
+            orig = e.clOrdId.toString(); // a cancel's report: ClOrdID the request's, OrigClOrdID the order's
         }
         if (sessions.reportsTo(e.accountId) != null) {
             send(e.accountId, reports.report(e, orig, execType));
