@@ -1,15 +1,10 @@
 package io.ringbook.app;
 
-import io.ringbook.app.profile.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.ReplayVerifier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.field.MsgType;
 
@@ -17,15 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,28 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real QuickFIX/J initiators trading against the whole app over FIX 4.4, per API.md. */
-class FixEndToEndTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path data;
-    @TempDir
-    Path clients;
-
-    private Ports ports;
-    private RunningEngine engine;
-
-    @BeforeEach
-    void start() {
-        ports = Ports.any();
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
+class FixEndToEndTest extends FixDemoTest {
 
     @Test
     void ordersFillAcrossTwoSessionsAndEveryReportCarriesTheContractsTags() throws Exception {
@@ -221,69 +188,6 @@ class FixEndToEndTest {
     }
 
     @Test
-    void aLogonWithoutTheRightCompIdAndPasswordIsRefusedWithALogoutSayingWhy() throws Exception {
-        assertRefused(new FixClient("T9", "t1-key", engine.fixPort(), clients.resolve("T9")), "unknown SenderCompID");
-        assertRefused(new FixClient("T1", "t2-key", engine.fixPort(), clients.resolve("wrong")), "wrong Password(554)");
-        assertRefused(new FixClient("T1", null, engine.fixPort(), clients.resolve("none")), "Password(554) missing");
-    }
-
-    @Test
-    void aRefusedLogonNeitherTouchesNorRevealsTheStoredSession() throws Exception {
-        try (FixClient t1 = client("T1")) {
-            t1.send(statusRequest("none", "TEST", '1'));
-            t1.next(MsgType.EXECUTION_REPORT);
-        }
-        Map<String, String> stored = settledStoreOf("T1");
-        Message tooLow = assertRefused(new FixClient("T1", "guessed-password", engine.fixPort(), clients.resolve("low")),
-                "wrong Password(554)");
-        assertEquals(1, tooLow.getHeader().getInt(34), "the refusal belongs to no session: nothing of T1's numbering shows");
-        assertFalse(tooLow.getString(58).contains("expect"), tooLow.getString(58));
-        assertRefused(new FixClient("T1", "guessed-password", engine.fixPort(), clients.resolve("reset"), true), "wrong Password(554)");
-        assertEquals(stored, storeOf("T1"), "no sequence number moved, nothing was stored, reset or resent");
-
-        try (FixClient again = client("T1")) {
-            assertFalse(again.next(MsgType.LOGON).isSetField(141), "the session goes on without a reset");
-        }
-    }
-
-    /** The acceptor's stored files of a session once they stop changing (its last logout handled), within 5 s. */
-    private Map<String, String> settledStoreOf(String compId) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        Map<String, String> last = storeOf(compId);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            Map<String, String> now = storeOf(compId);
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        throw new AssertionError("the store of " + compId + " kept changing");
-    }
-
-    /** File name to content (Base64) of what the acceptor keeps of a session: sequence numbers, messages, creation time. */
-    private Map<String, String> storeOf(String compId) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(data.resolve("fix"))) {
-            for (Path file : list.filter(f -> f.getFileName().toString().contains("-RINGBOOK-" + compId + ".")).toList()) {
-                files.put(file.getFileName().toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
-            }
-        }
-        assertFalse(files.isEmpty(), "the acceptor keeps a store for " + compId);
-        return files;
-    }
-
-    /** The client is never logged on and is told why in a Logout; returns that Logout. */
-    private static Message assertRefused(FixClient refused, String why) throws Exception {
-        try (refused) {
-            Message logout = refused.next(MsgType.LOGOUT);
-            assertTrue(logout.getString(58).contains(why), logout.getString(58));
-            assertFalse(refused.awaitLogon(0), "not logged on");
-            return logout;
-        }
-    }
-
-    @Test
     void aLostSessionCancelsItsOrdersAndSequenceNumbersSurviveARestartWithResend() throws Exception {
         String orderId;
         try (FixClient t3 = client("T3")) {
@@ -312,74 +216,4 @@ class FixEndToEndTest {
         engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
     }
 
-    private FixClient client(String compId) throws Exception {
-        FixClient client = new FixClient(compId, engine.fixPort(), clients.resolve(compId));
-        assertTrue(client.awaitLogon(10), compId + " logs on");
-        return client;
-    }
-
-    private JsonNode rest(String key, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + engine.restPort() + path)).header("X-API-Key", key).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> post(String key, String path, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + path))
-                .header("X-API-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static Message order(String clOrdId, String symbol, char side, String price, String qty) {
-        Message m = message(MsgType.NEW_ORDER_SINGLE);
-        m.setString(11, clOrdId);
-        m.setString(55, symbol);
-        m.setChar(54, side);
-        m.setChar(40, '2');
-        m.setString(44, price);
-        m.setString(38, qty);
-        m.setChar(59, '1');
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-        return m;
-    }
-
-    static Message replace(String clOrdId, String orig, char side, String price, String qty) {
-        Message m = message(MsgType.ORDER_CANCEL_REPLACE_REQUEST);
-        m.setString(11, clOrdId);
-        m.setString(41, orig);
-        m.setString(55, "TEST");
-        m.setChar(54, side);
-        m.setChar(40, '2');
-        if (price != null) {
-            m.setString(44, price);
-        }
-        m.setString(38, qty);
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-        return m;
-    }
-
-    private static Message cancel(String clOrdId, String orig) {
-        Message m = message(MsgType.ORDER_CANCEL_REQUEST);
-        m.setString(11, clOrdId);
-        m.setString(41, orig);
-        m.setString(55, "TEST");
-        m.setChar(54, '2');
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-        return m;
-    }
-
-    static Message statusRequest(String clOrdId, String symbol, char side) {
-        Message status = message(MsgType.ORDER_STATUS_REQUEST);
-        status.setString(11, clOrdId);
-        status.setChar(54, side);
-        status.setString(55, symbol);
-        return status;
-    }
-
-    static Message message(String type) {
-        Message m = new Message();
-        m.getHeader().setString(MsgType.FIELD, type);
-        return m;
-    }
 }

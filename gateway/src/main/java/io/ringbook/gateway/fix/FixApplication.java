@@ -1,6 +1,7 @@
 package io.ringbook.gateway.fix;
 
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.DecimalUnits;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
@@ -20,7 +21,6 @@ import quickfix.field.MsgType;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The FIX 4.4 application: turns NewOrderSingle, OrderCancelRequest,
@@ -33,23 +33,29 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FixApplication extends ApplicationAdapter {
 
+    private static final int POSS_RESEND = 97;
+    private static final int ORD_STATUS_REQ_ID = 790;
+    /** OrdRejReason(103) 5: unknown order. */
+    private static final int UNKNOWN_ORDER = 5;
+
     private final ReferenceData data;
     private final FixSessions sessions;
     private final FixReports state;
     private final ExecutionReports reports;
     private final FixCompIds compIds;
     private final FixSessionOptions options;
-    private final AtomicLong edgeExecIds = new AtomicLong();
+    private final EdgeExecIds execIds;
     private volatile CommandPublisher engine;
 
     FixApplication(ReferenceData data, FixCompIds compIds, FixSessions sessions, FixReports state, ExecutionReports reports,
-                   FixSessionOptions options) {
+                   FixSessionOptions options, EdgeExecIds execIds) {
         this.data = data;
         this.compIds = compIds;
         this.sessions = sessions;
         this.state = state;
         this.reports = reports;
         this.options = options;
+        this.execIds = execIds;
     }
 
     void open(CommandPublisher publisher) {
@@ -103,37 +109,36 @@ final class FixApplication extends ApplicationAdapter {
             edgeReject(m, session, 99, "INVALID_ORDER: side, order type, time in force or ClOrdID not supported");
             return;
         }
-        long lots;
-        long ticks = 0;
-        try {
-            lots = symbol.lots(new BigDecimal(m.getString(38)));
-        } catch (RuntimeException e) {
-            edgeReject(m, session, 13, "INVALID_QTY: " + m.getString(38) + " is not a whole number of lots of " + symbol.lotSize());
+        long lots = units(m.getString(38), symbol.lotSize());
+        if (lots <= 0) {
+            edgeReject(m, session, 13, invalidQty(symbol));
             return;
         }
+        long ticks = 0;
         if (type == OrderType.LIMIT) {
-            try {
-                ticks = symbol.ticks(new BigDecimal(m.getString(44)));
-            } catch (RuntimeException e) {
-                edgeReject(m, session, 99, "INVALID_PRICE: " + (m.isSetField(44) ? m.getString(44) : "no price")
-                        + " is not a multiple of " + symbol.tickSize());
+            ticks = m.isSetField(44) ? units(m.getString(44), symbol.tickSize()) : -1;
+            if (ticks <= 0) {
+                edgeReject(m, session, 99, invalidPrice(symbol));
                 return;
             }
-        }
-        if (lots <= 0 || (type == OrderType.LIMIT && ticks <= 0)) {
-            edgeReject(m, session, lots <= 0 ? 13 : 99, lots <= 0 ? "INVALID_QTY: must be positive" : "INVALID_PRICE: must be positive");
-            return;
         }
         long expire = tif == TimeInForce.GTD && m.isSetField(126)
                 ? m.getUtcTimeStamp(126).toInstant(ZoneOffset.UTC).toEpochMilli() * 1_000_000L : 0;
         boolean postOnly = m.isSetField(18) && m.getString(18).contains("6");
         long price = ticks;
-        publish(m, session, c -> {
+        boolean possResend = m.getHeader().isSetField(POSS_RESEND) && m.getHeader().getBoolean(POSS_RESEND);
+        if (possResend) {
+            state.expectPossResend(account, clOrdId);
+        }
+        boolean published = publish(m, session, c -> {
             c.newOrder(account, symbol.id(), side, type, tif, price, lots);
             c.postOnly = postOnly;
             c.expireTimeNanos = expire;
             c.clOrdId.set(clOrdId);
         });
+        if (possResend && !published) {
+            state.forgetPossResend(account, clOrdId);
+        }
     }
 
     private void cancel(Message m, int account, SessionID session) throws FieldNotFound {
@@ -160,16 +165,18 @@ final class FixApplication extends ApplicationAdapter {
         EngineEvent known = state.find(account, orderId, orig);
         SymbolSpec symbol = known != null ? data.symbols().get(known.symbolId) : data.symbols().find(m.getString(55)).orElse(null);
         if (symbol == null) {
-            edgeReject(m, session, 1, "UNKNOWN_SYMBOL: no symbol " + m.getString(55));
+            cancelReject(m, session, "UNKNOWN_SYMBOL: no such symbol");
             return;
         }
-        long lots;
-        long ticks;
-        try {
-            lots = symbol.lots(new BigDecimal(m.getString(38)));
-            ticks = m.isSetField(44) ? symbol.ticks(new BigDecimal(m.getString(44))) : 0;
-        } catch (RuntimeException e) {
-            edgeReject(m, session, 99, "INVALID_PRICE: price or quantity off the tick or lot of " + symbol.name());
+        long lots = units(m.getString(38), symbol.lotSize());
+        if (lots <= 0) {
+            cancelReject(m, session, invalidQty(symbol));
+            return;
+        }
+        // no Price(44): the price stays as it is; a price given must be a positive multiple of the tick
+        long ticks = m.isSetField(44) ? units(m.getString(44), symbol.tickSize()) : 0;
+        if (m.isSetField(44) && ticks <= 0) {
+            cancelReject(m, session, invalidPrice(symbol));
             return;
         }
         publish(m, session, c -> {
@@ -183,16 +190,13 @@ final class FixApplication extends ApplicationAdapter {
         EngineEvent order = state.find(account, orderId(m), m.getString(11));
         Message report;
         if (order == null) {
-            report = reports.edgeReject(m, "S" + edgeExecIds.incrementAndGet(), 99, "UNKNOWN_ORDER: no such order of this account");
+            report = reports.edgeReject(m, execIds.status(), UNKNOWN_ORDER, "UNKNOWN_ORDER: no such order of this account");
             report.setChar(150, 'I');
         } else {
-            report = reports.report(order, null, 'I');
-            report.setString(17, "S" + edgeExecIds.incrementAndGet());
-            report.removeField(31);
-            report.removeField(32);
-            report.removeField(ExecutionReports.LAST_LIQUIDITY_IND);
-            report.removeField(12);
-            report.removeField(13);
+            report = reports.status(order, execIds.status());
+        }
+        if (m.isSetField(ORD_STATUS_REQ_ID)) {
+            report.setString(ORD_STATUS_REQ_ID, m.getString(ORD_STATUS_REQ_ID));
         }
         Session.lookupSession(session).send(report);
     }
@@ -233,15 +237,37 @@ final class FixApplication extends ApplicationAdapter {
         });
     }
 
-    /** Publishes without waiting; a full ring or an engine still recovering is an immediate reject. */
-    private void publish(Message m, SessionID session, CommandPublisher.CommandWriter writer) throws FieldNotFound {
+    /** Publishes without waiting; a full ring or an engine still recovering is an immediate reject (returns false). */
+    private boolean publish(Message m, SessionID session, CommandPublisher.CommandWriter writer) throws FieldNotFound {
         CommandPublisher door = engine;
-        if (door == null || !door.tryPublish(writer)) {
-            if (m.getHeader().getString(MsgType.FIELD).equals(MsgType.NEW_ORDER_SINGLE)) {
-                edgeReject(m, session, 99, "UNAVAILABLE: the engine is busy or recovering; retry");
-            } else {
-                cancelReject(m, session, "UNAVAILABLE: the engine is busy or recovering; retry");
-            }
+        if (door != null && door.tryPublish(writer)) {
+            return true;
+        }
+        if (m.getHeader().getString(MsgType.FIELD).equals(MsgType.NEW_ORDER_SINGLE)) {
+            edgeReject(m, session, 99, "UNAVAILABLE: the engine is busy or recovering; retry");
+        } else {
+            cancelReject(m, session, "UNAVAILABLE: the engine is busy or recovering; retry");
+        }
+        return false;
+    }
+
+    private static String invalidQty(SymbolSpec symbol) {
+        return "INVALID_QTY: OrderQty(38) must be a positive whole number of lots of " + symbol.lotSize().toPlainString();
+    }
+
+    private static String invalidPrice(SymbolSpec symbol) {
+        return "INVALID_PRICE: Price(44) must be a positive multiple of the tick " + symbol.tickSize().toPlainString();
+    }
+
+    /**
+     * A decimal as a count of {@code unit}s; -1 if it is not a whole number of them (an
+     * exponent never gets here: the FIX44 dictionary refuses "1e-9" with a session Reject).
+     */
+    private static long units(String decimal, BigDecimal unit) {
+        try {
+            return DecimalUnits.toUnits(new BigDecimal(decimal), unit);
+        } catch (RuntimeException notWhole) {
+            return -1;
         }
     }
 
@@ -271,7 +297,7 @@ final class FixApplication extends ApplicationAdapter {
     }
 
     private void edgeReject(Message m, SessionID session, int reason, String text) throws FieldNotFound {
-        Session.lookupSession(session).send(reports.edgeReject(m, "R" + edgeExecIds.incrementAndGet(), reason, text));
+        Session.lookupSession(session).send(reports.edgeReject(m, execIds.reject(), reason, text));
     }
 
     /** OrderID(37) when the client sent the engine's id, else 0 (the engine finds the order by OrigClOrdID). */

@@ -49,8 +49,9 @@ public final class FixGateway implements AutoCloseable {
     public FixGateway(ReferenceData data, String host, int port, Path storeDir, FixSessionOptions options, FixPasswords passwords) {
         this.compIds = new FixCompIds(data.accounts(), options.senderCompIds());
         ExecutionReports messages = new ExecutionReports(data);
-        this.reports = new FixReports(messages, sessions);
-        this.application = new FixApplication(data, compIds, sessions, reports, messages, options);
+        EdgeExecIds execIds = new EdgeExecIds(System.currentTimeMillis());
+        this.reports = new FixReports(messages, sessions, execIds);
+        this.application = new FixApplication(data, compIds, sessions, reports, messages, options, execIds);
         this.port = port;
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "acceptor");
