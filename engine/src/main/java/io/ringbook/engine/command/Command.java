@@ -46,6 +46,13 @@ public final class Command {
     public long orderId;
     /** Cancel-all-after timeout; 0 disarms. */
     public long timeoutNanos;
+    /**
+     * NEW_ORDER: the door connection the order entered through (a FIX connection's
+     * number, unique across restarts), 0 for none (REST, internal); CANCEL_ON_DISCONNECT:
+     * the connection whose open orders to cancel (0, in journals from before origins:
+     * all of the account's).
+     */
+    public long origin;
     public final ClOrdId clOrdId = new ClOrdId();
     /**
      * A cancel or amend may name its target by the clOrdId the account gave it today
@@ -78,6 +85,7 @@ public final class Command {
         expireTimeNanos = 0;
         orderId = 0;
         timeoutNanos = 0;
+        origin = 0;
         clOrdId.clear();
         origClOrdId.clear();
         breakerKind = null;
@@ -104,6 +112,7 @@ public final class Command {
         expireTimeNanos = other.expireTimeNanos;
         orderId = other.orderId;
         timeoutNanos = other.timeoutNanos;
+        origin = other.origin;
         clOrdId.copyFrom(other.clOrdId);
         origClOrdId.copyFrom(other.origClOrdId);
         breakerKind = other.breakerKind;
@@ -150,10 +159,12 @@ public final class Command {
         return this;
     }
 
-    public Command cancelOnDisconnect(int account) {
+    /** Cancels the account's open orders that entered through the connection {@code connection} (see {@link #origin}). */
+    public Command cancelOnDisconnect(int account, long connection) {
         clear();
         this.type = CommandType.CANCEL_ON_DISCONNECT;
         this.accountId = account;
+        this.origin = connection;
         return this;
     }
 

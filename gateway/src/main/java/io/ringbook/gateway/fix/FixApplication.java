@@ -76,7 +76,7 @@ final class FixApplication extends ApplicationAdapter {
         sessions.loggedOut(account.getAsInt());
         CommandPublisher door = engine;
         if (door != null && options.cancelsOnDisconnect(data.accounts().name(account.getAsInt()))) {
-            door.tryPublish(c -> c.cancelOnDisconnect(account.getAsInt()));
+            door.tryPublish(c -> c.cancelOnDisconnect(account.getAsInt(), 0));
         }
     }
 
