@@ -190,9 +190,14 @@ class FixEndToEndTest extends FixDemoTest {
     @Test
     void aLostSessionCancelsItsOrdersAndSequenceNumbersSurviveARestartWithResend() throws Exception {
         String orderId;
+        HttpResponse<String> viaRest;
         try (FixClient t3 = client("T3")) {
             t3.send(order("d-1", "TEST", '1', "90", "1"));
             orderId = t3.next(MsgType.EXECUTION_REPORT).getString(37);
+            viaRest = post("t3-key", "/api/v1/orders",
+                    "{\"clOrdId\":\"r-1\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"89\",\"qty\":\"1\"}");
+            assertEquals(201, viaRest.statusCode(), viaRest.body());
+            assertEquals("r-1", t3.next(MsgType.EXECUTION_REPORT).getString(11));
         }
         JsonNode order = rest("t3-key", "/api/v1/orders/" + orderId);
         for (int i = 0; i < 50 && order.get("status").asText().equals("NEW"); i++) {
@@ -201,6 +206,8 @@ class FixEndToEndTest extends FixDemoTest {
         }
         assertEquals("CANCELED", order.get("status").asText());
         assertEquals("DISCONNECT", order.get("cancelReason").asText());
+        assertEquals("NEW", rest("t3-key", "/api/v1/orders/" + JSON.readTree(viaRest.body()).get("orderId").asText()).get("status").asText(),
+                "cancel-on-disconnect cancels the orders that came in through the session, not the account's REST orders");
 
         engine.close();
         engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);

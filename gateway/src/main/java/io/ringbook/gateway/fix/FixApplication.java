@@ -28,7 +28,8 @@ import java.util.OptionalInt;
  * without waiting: the outcome comes back as execution reports from the outbound side),
  * answers OrderStatusRequest from the reports' state, refuses at the edge what the
  * engine need never see (unknown symbols, prices off the tick, malformed values), and
- * cancels a session's orders when it goes away. Other message types get a
+ * cancels the orders that entered through a connection when it goes away (marked with
+ * the connection's number as their origin; {@link CancelOnDisconnect}). Other message types get a
  * BusinessMessageReject from QuickFIX/J.
  */
 final class FixApplication extends ApplicationAdapter {
@@ -45,6 +46,7 @@ final class FixApplication extends ApplicationAdapter {
     private final FixCompIds compIds;
     private final FixSessionOptions options;
     private final EdgeExecIds execIds;
+    private final CancelOnDisconnect cancelOnDisconnect = new CancelOnDisconnect();
     private volatile CommandPublisher engine;
 
     FixApplication(ReferenceData data, FixCompIds compIds, FixSessions sessions, FixReports state, ExecutionReports reports,
@@ -62,6 +64,11 @@ final class FixApplication extends ApplicationAdapter {
         this.engine = publisher;
     }
 
+    /** Stops retrying cancel-on-disconnects the ring had no room for (the gateway is closing). */
+    void close() {
+        cancelOnDisconnect.close();
+    }
+
     @Override
     public void onLogon(SessionID sessionId) {
         account(sessionId).ifPresent(account -> sessions.loggedOn(account, sessionId));
@@ -73,10 +80,10 @@ final class FixApplication extends ApplicationAdapter {
         if (account.isEmpty()) {
             return;
         }
-        sessions.loggedOut(account.getAsInt());
+        long connection = sessions.loggedOut(account.getAsInt());
         CommandPublisher door = engine;
-        if (door != null && options.cancelsOnDisconnect(data.accounts().name(account.getAsInt()))) {
-            door.tryPublish(c -> c.cancelOnDisconnect(account.getAsInt(), 0));
+        if (door != null && connection != 0 && options.cancelsOnDisconnect(data.accounts().name(account.getAsInt()))) {
+            cancelOnDisconnect.publish(door, account.getAsInt(), connection);
         }
     }
 
@@ -126,6 +133,7 @@ final class FixApplication extends ApplicationAdapter {
                 ? m.getUtcTimeStamp(126).toInstant(ZoneOffset.UTC).toEpochMilli() * 1_000_000L : 0;
         boolean postOnly = m.isSetField(18) && m.getString(18).contains("6");
         long price = ticks;
+        long connection = sessions.connection(account);
         boolean possResend = m.getHeader().isSetField(POSS_RESEND) && m.getHeader().getBoolean(POSS_RESEND);
         if (possResend) {
             state.expectPossResend(account, clOrdId);
@@ -135,6 +143,7 @@ final class FixApplication extends ApplicationAdapter {
             c.postOnly = postOnly;
             c.expireTimeNanos = expire;
             c.clOrdId.set(clOrdId);
+            c.origin = connection;
         });
         if (possResend && !published) {
             state.forgetPossResend(account, clOrdId);

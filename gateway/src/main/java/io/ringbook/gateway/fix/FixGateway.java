@@ -28,7 +28,9 @@ import java.util.Map;
  * Logout before QuickFIX/J sees it: {@link FixLogonGate}), sequence numbers kept in a file store under
  * the data directory so that they survive a restart and resend requests are served.
  * Orders go to the engine without waiting; reports come back from the outbound side.
- * Cancel-on-disconnect is on unless turned off.
+ * Cancel-on-disconnect is on unless turned off: a connection's end cancels the open
+ * orders that entered through it (not the account's REST orders), delayed, never lost,
+ * when the ring is full.
  */
 public final class FixGateway implements AutoCloseable {
 
@@ -36,7 +38,7 @@ public final class FixGateway implements AutoCloseable {
     static final String BEGIN_STRING = "FIX.4.4";
 
     private final FixCompIds compIds;
-    private final FixSessions sessions = new FixSessions();
+    private final FixSessions sessions;
     private final FixReports reports;
     private final FixApplication application;
     private final SocketAcceptor acceptor;
@@ -49,7 +51,9 @@ public final class FixGateway implements AutoCloseable {
     public FixGateway(ReferenceData data, String host, int port, Path storeDir, FixSessionOptions options, FixPasswords passwords) {
         this.compIds = new FixCompIds(data.accounts(), options.senderCompIds());
         ExecutionReports messages = new ExecutionReports(data);
-        EdgeExecIds execIds = new EdgeExecIds(System.currentTimeMillis());
+        long startedAt = System.currentTimeMillis();
+        this.sessions = new FixSessions(startedAt);
+        EdgeExecIds execIds = new EdgeExecIds(startedAt);
         this.reports = new FixReports(messages, sessions, execIds);
         this.application = new FixApplication(data, compIds, sessions, reports, messages, options, execIds);
         this.port = port;
@@ -131,5 +135,6 @@ public final class FixGateway implements AutoCloseable {
     @Override
     public void close() {
         acceptor.stop(true);
+        application.close();
     }
 }
