@@ -45,6 +45,20 @@ class FixEdgeCasesTest extends FixDemoTest {
     }
 
     @Test
+    void aRestResendOfAUsedClOrdIdIsNoRejectOnTheAccountsFixSession() throws Exception {
+        try (FixClient t1 = client("T1")) {
+            String body = "{\"clOrdId\":\"x-1\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"90\",\"qty\":\"1\"}";
+            assertEquals(201, post("t1-key", "/api/v1/orders", body).statusCode());
+            assertEquals('0', t1.next(MsgType.EXECUTION_REPORT).getChar(150));
+            assertEquals(200, post("t1-key", "/api/v1/orders", body).statusCode(), "the REST resend gets its order back");
+            t1.send(statusRequest("x-1", "TEST", '1'));
+            Message next = t1.next(MsgType.EXECUTION_REPORT);
+            assertEquals('I', next.getChar(150), "the FIX session heard no reject of x-1 in between");
+            assertEquals('0', next.getChar(39));
+        }
+    }
+
+    @Test
     void aReplaceWithAnUnknownSymbolOrAnUnusableQtyOrPriceGetsAnOrderCancelRejectSayingWhich() throws Exception {
         try (FixClient t1 = client("T1")) {
             t1.send(order("g-1", "TEST", '1', "90", "3"));

@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * engine never knew the name (FIX clients' own unknown symbols are refused at the edge).
  * A ClOrdID used twice in a day is refused without touching the order that holds it,
  * unless the second NewOrderSingle was a PossResend: then it is answered with that
- * order's status.
+ * order's status. Only FIX's own duplicates are reported: a command with a
+ * correlationId had a caller waiting for the answer (a REST resend, answered there).
  */
 final class FixReports implements EngineListener {
 
@@ -87,8 +88,10 @@ final class FixReports implements EngineListener {
         EngineEvent before = orders.put(e.orderId, e.copy());
         String key = key(e.accountId, e.clOrdId.toString());
         byClOrdId.put(key, e.orderId);
-        if (e.type == EventType.ORDER_ACCEPTED && !possResends.isEmpty()) {
-            possResends.remove(key); // a PossResend whose original never arrived: this is the order
+        if (e.type == EventType.ORDER_ACCEPTED && e.correlationId == 0 && !possResends.isEmpty()) {
+            if (e.correlationId == 0) {
+                possResends.remove(key);
+            } // a PossResend whose original never arrived: this is the order
         }
         String orig = null;
         if (e.type == EventType.ORDER_REPLACED && before != null && !before.clOrdId.toString().equals(e.clOrdId.toString())) {
@@ -109,7 +112,11 @@ final class FixReports implements EngineListener {
         if (e.rejectReason != RejectReason.DUPLICATE_CLORDID) {
             orders.put(e.orderId, e.copy());
             byClOrdId.put(key, e.orderId);
-            possResends.remove(key);
+            if (e.correlationId == 0) {
+                possResends.remove(key);
+            }
+        } else if (e.correlationId != 0) {
+            return; // refused for a caller that waits for its answer (a REST resend): no FIX session asked
         } else if (possResends.remove(key) && orders.get(e.orderId) != null) {
             // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
             send(e.accountId, reports.status(orders.get(e.orderId), execIds.status()));
