@@ -120,6 +120,7 @@ class FixEdgeCasesTest extends FixDemoTest {
         client.send(replace);
         Message reject = client.next(MsgType.ORDER_CANCEL_REJECT);
         assertEquals('2', reject.getChar(434), "a reject of the replace request");
+        assertEquals(replace.getString(41).equals("g-1") ? '0' : '8', reject.getChar(39), "the order's own status, 8 if unknown");
         assertTrue(reject.getString(58).startsWith(code), reject.getString(58));
     }
 

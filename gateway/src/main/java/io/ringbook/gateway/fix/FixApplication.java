@@ -280,12 +280,14 @@ final class FixApplication extends ApplicationAdapter {
         }
     }
 
+    /** An OrderCancelReject made at the edge; OrderID and OrdStatus are those of the order named, as far as the gateway knows it. */
     private void cancelReject(Message m, SessionID session, String text) throws FieldNotFound {
+        EngineEvent known = state.find(account(session).orElseThrow(), orderId(m), m.getString(41));
         Message reject = ExecutionReports.message(MsgType.ORDER_CANCEL_REJECT);
-        reject.setString(37, "NONE");
+        reject.setString(37, known == null ? "NONE" : Long.toString(known.orderId));
         reject.setString(11, m.getString(11));
         reject.setString(41, m.getString(41));
-        reject.setChar(39, '8');
+        reject.setChar(39, known == null ? '8' : FixCodes.ordStatus(known.status, known.type == EventType.ORDER_EXPIRED));
         reject.setChar(434, m.getHeader().getString(MsgType.FIELD).equals(MsgType.ORDER_CANCEL_REQUEST) ? '1' : '2');
         reject.setInt(102, 99);
         reject.setString(58, text);
