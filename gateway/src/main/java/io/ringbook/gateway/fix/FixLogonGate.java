@@ -25,6 +25,7 @@ import java.util.OptionalInt;
 final class FixLogonGate extends IoFilterAdapter {
 
     private static final String ADMITTED = FixLogonGate.class.getName() + ".admitted";
+    private static final String REFUSED = FixLogonGate.class.getName() + ".refused";
     private static final int PASSWORD = 554;
 
     private final FixCompIds compIds;
@@ -41,6 +42,9 @@ final class FixLogonGate extends IoFilterAdapter {
             next.messageReceived(connection, message);
             return;
         }
+        if (connection.containsAttribute(REFUSED)) {
+            return; // closing: whatever else it sent is dropped unread
+        }
         Message first;
         try {
             first = new Message(message.toString(), false);
@@ -53,6 +57,7 @@ final class FixLogonGate extends IoFilterAdapter {
             connection.setAttribute(ADMITTED);
             next.messageReceived(connection, message);
         } else {
+            connection.setAttribute(REFUSED);
             connection.write(logout(first, refusal).toString());
             connection.closeOnFlush();
         }
