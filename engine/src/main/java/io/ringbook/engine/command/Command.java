@@ -48,9 +48,10 @@ public final class Command {
     public long timeoutNanos;
     /**
      * NEW_ORDER: the door connection the order entered through (a FIX connection's
-     * number, unique across restarts), 0 for none (REST, internal); CANCEL_ON_DISCONNECT:
-     * the connection whose open orders to cancel (0, in journals from before origins:
-     * all of the account's).
+     * number, unique and growing across restarts), 0 for none (REST, internal);
+     * CANCEL_ON_DISCONNECT: the connection that went away, whose orders and those of the
+     * account's earlier connections it cancels (0, in journals from before origins: all
+     * of the account's orders).
      */
     public long origin;
     public final ClOrdId clOrdId = new ClOrdId();

@@ -323,7 +323,11 @@ public final class BusinessLogic {
         reporter.massCancelDone(c.accountId, c.symbolId, canceled);
     }
 
-    /** The account's open orders that entered through the connection that went away (all of them for origin 0: old journals). */
+    /**
+     * The account's open orders that entered through the FIX session up to the connection
+     * that went away (its own and earlier connections', e.g. from before a restart; not a
+     * later connection's, nor REST orders); all of them for origin 0 (old journals).
+     */
     private void cancelOnDisconnect(Command c) {
         if (c.accountId < 0 || c.accountId >= accounts) {
             reporter.massCancelDone(c.accountId, -1, 0);

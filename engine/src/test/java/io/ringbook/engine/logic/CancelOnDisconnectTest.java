@@ -18,15 +18,16 @@ class CancelOnDisconnectTest {
 
     private static final long CONNECTION = 1_764_460_000_000_000_001L;
     private static final long LATER_CONNECTION = CONNECTION + 1;
+    private static final long EARLIER_CONNECTION = CONNECTION - 1_000_000_000L;
 
     private final LogicDriver engine = new LogicDriver();
 
     @Test
-    void shouldCancelOnlyTheOrdersThatEnteredThroughTheConnectionThatWentAwayAndKeepOriginsInASnapshot() {
+    void shouldCancelTheSessionsOrdersUpToTheConnectionThatWentAwayButNoLaterOnesNorRestOrdersAndKeepOriginsInASnapshot() {
         engine.send(order(CONNECTION, 90));
         engine.send(order(0, 91));
         engine.send(order(LATER_CONNECTION, 92));
-        engine.send(order(CONNECTION, 93));
+        engine.send(order(EARLIER_CONNECTION, 93));
         StateBuffer state = new StateBuffer(256);
         engine.logic().writeState(state);
         LogicDriver restored = new LogicDriver();
@@ -35,7 +36,7 @@ class CancelOnDisconnectTest {
         assertEquals(List.of("canceled #1 DISCONNECT 0/5", "level BUY 90 -> 0", "canceled #4 DISCONNECT 0/5", "level BUY 93 -> 0",
                         "mass cancel done 2"),
                 of(restored.send(restored.command().cancelOnDisconnect(0, CONNECTION))),
-                "the REST order (#2) and the later connection's (#3) stay");
+                "an earlier connection's (#4, e.g. from before a restart) go; the REST order (#2) and a later connection's (#3) stay");
         assertEquals(2, restored.logic().orders().openOrders(0));
     }
 

@@ -23,7 +23,7 @@ final class CancelOnDisconnect implements AutoCloseable {
         return thread;
     });
 
-    /** Cancels the account's open orders that entered through {@code connection}, now or as soon as the ring has room. */
+    /** Cancels the account's FIX orders up to {@code connection} (its own and earlier ones'), now or once the ring has room. */
     void publish(CommandPublisher engine, int account, long connection) {
         attempt(engine, account, connection, FIRST_RETRY_MILLIS);
     }

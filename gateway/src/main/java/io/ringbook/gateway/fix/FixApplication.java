@@ -28,8 +28,9 @@ import java.util.OptionalInt;
  * without waiting: the outcome comes back as execution reports from the outbound side),
  * answers OrderStatusRequest from the reports' state, refuses at the edge what the
  * engine need never see (unknown symbols, prices off the tick, malformed values), and
- * cancels the orders that entered through a connection when it goes away (marked with
- * the connection's number as their origin; {@link CancelOnDisconnect}). Other message types get a
+ * cancels the orders that entered through the session when a connection goes away
+ * (marked with the connection's number as their origin: that connection's and earlier
+ * ones', never a later one's; {@link CancelOnDisconnect}). Other message types get a
  * BusinessMessageReject from QuickFIX/J.
  */
 final class FixApplication extends ApplicationAdapter {
@@ -280,7 +281,7 @@ final class FixApplication extends ApplicationAdapter {
         }
     }
 
-    /** An OrderCancelReject made at the edge; OrderID and OrdStatus are those of the order named, as far as the gateway knows it. */
+    /** An OrderCancelReject made at the edge; OrderID and OrdStatus those of the order named, as far as the gateway knows it. */
     private void cancelReject(Message m, SessionID session, String text) throws FieldNotFound {
         EngineEvent known = state.find(account(session).orElseThrow(), orderId(m), m.getString(41));
         Message reject = ExecutionReports.message(MsgType.ORDER_CANCEL_REJECT);

@@ -29,8 +29,8 @@ import java.util.Map;
  * the data directory so that they survive a restart and resend requests are served.
  * Orders go to the engine without waiting; reports come back from the outbound side.
  * Cancel-on-disconnect is on unless turned off: a connection's end cancels the open
- * orders that entered through it (not the account's REST orders), delayed, never lost,
- * when the ring is full.
+ * orders that entered through the session up to it (not the account's REST orders),
+ * delayed, never lost, when the ring is full.
  */
 public final class FixGateway implements AutoCloseable {
 

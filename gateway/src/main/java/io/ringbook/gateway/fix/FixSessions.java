@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * that follows its next logon, as a FIX venue does. Accounts that never use FIX cost
  * the outbound thread nothing. Written by QuickFIX/J's threads at logon and logout and
  * at start, read by the outbound thread. Each logon opens a connection with its own
- * number, unique across restarts (the start's millisecond times a million, plus a
- * count): the origin of the orders that enter through it, which its cancel-on-disconnect
- * cancels.
+ * number, unique and growing across restarts (the start's millisecond times a million,
+ * plus a count): the origin of the orders that enter through it; its cancel-on-disconnect
+ * cancels those and the earlier connections' orders.
  */
 final class FixSessions {
 
