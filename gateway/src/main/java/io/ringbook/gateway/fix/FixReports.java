@@ -71,10 +71,15 @@ final class FixReports implements EngineListener {
             case ORDER_CANCELED -> order(e, '4');
             case ORDER_EXPIRED -> order(e, 'C');
             case ORDER_REPLACED -> order(e, '5');
-            case CANCEL_REJECTED, AMEND_REJECTED -> send(e.accountId, reports.cancelReject(e, orders.get(e.orderId)));
+            case CANCEL_REJECTED, AMEND_REJECTED -> send(e.accountId, reports.cancelReject(e, ownOrder(e)));
             default -> {
             }
         }
+    }
+
+    /** The latest state of the order a refused cancel or replace named, if it is the account's own; null otherwise. */
+    private EngineEvent ownOrder(EngineEvent refusal) {
+        return refusal.orderId == 0 ? null : find(refusal.accountId, refusal.orderId, null);
     }
 
     /** The latest state of an order the account placed, by orderId or by one of its clOrdIds; null if unknown. */
