@@ -48,8 +48,8 @@ final class FixLogonGate extends IoFilterAdapter {
         Message first;
         try {
             first = new Message(message.toString(), false);
-        } catch (InvalidMessage e) {
-            connection.closeNow();
+        } catch (InvalidMessage | RuntimeException unreadable) {
+            connection.closeNow(); // not even a FIX message: nobody to answer
             return;
         }
         String refusal = refusal(first);
