@@ -90,7 +90,8 @@ final class RunningEngine implements AutoCloseable {
             admin.close();
             throw unrecoverable;
         }
-        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix());
+        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix(),
+                profile.credentials().fixLogons());
         List<EngineListener> readModels = new ArrayList<>(rest.listeners());
         readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());
