@@ -45,6 +45,23 @@ class FixEdgeCasesTest extends FixDemoTest {
     }
 
     @Test
+    void aPossResendSentRightBehindItsOriginalStillGetsTheOrdersStatus() throws Exception {
+        try (FixClient t1 = client("T1")) {
+            for (int i = 0; i < 20; i++) {
+                String clOrdId = "race-" + i;
+                t1.send(order(clOrdId, "TEST", '1', "80", "1"));
+                t1.send(possResend(order(clOrdId, "TEST", '1', "80", "1")));
+                Message first = t1.next(MsgType.EXECUTION_REPORT);
+                Message second = t1.next(MsgType.EXECUTION_REPORT);
+                assertEquals('0', first.getChar(150), clOrdId + ": the original is the order");
+                assertEquals('I', second.getChar(150), clOrdId + ": its PossResend, however close behind, gets the order's status");
+                assertEquals(first.getString(37), second.getString(37));
+            }
+            assertEquals(20, rest("t1-key", "/api/v1/orders?status=OPEN").size(), "never a second order");
+        }
+    }
+
+    @Test
     void aRestResendOfAUsedClOrdIdIsNoRejectOnTheAccountsFixSession() throws Exception {
         try (FixClient t1 = client("T1")) {
             String body = "{\"clOrdId\":\"x-1\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"90\",\"qty\":\"1\"}";

@@ -136,9 +136,7 @@ final class FixApplication extends ApplicationAdapter {
         long price = ticks;
         long connection = sessions.connection(account);
         boolean possResend = m.getHeader().isSetField(POSS_RESEND) && m.getHeader().getBoolean(POSS_RESEND);
-        if (possResend) {
-            state.expectPossResend(account, clOrdId);
-        }
+        state.sent(account, clOrdId, possResend);
         boolean published = publish(m, session, c -> {
             c.newOrder(account, symbol.id(), side, type, tif, price, lots);
             c.postOnly = postOnly;
@@ -146,8 +144,8 @@ final class FixApplication extends ApplicationAdapter {
             c.clOrdId.set(clOrdId);
             c.origin = connection;
         });
-        if (possResend && !published) {
-            state.forgetPossResend(account, clOrdId);
+        if (!published) {
+            state.unsent(account, clOrdId);
         }
     }
 

@@ -10,7 +10,6 @@ import quickfix.Session;
 import quickfix.SessionID;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,7 +33,7 @@ final class FixReports implements EngineListener {
     private final FixSessions sessions;
     private final Map<Long, EngineEvent> orders = new ConcurrentHashMap<>();
     private final Map<String, Long> byClOrdId = new ConcurrentHashMap<>();
-    private final Set<String> possResends = ConcurrentHashMap.newKeySet();
+    private final NewOrdersInFlight inFlight = new NewOrdersInFlight();
     private final DayRoll dayRoll = new DayRoll();
     private final EdgeExecIds execIds;
 
@@ -45,16 +44,16 @@ final class FixReports implements EngineListener {
     }
 
     /**
-     * A NewOrderSingle with PossResend(97)=Y is on its way to the engine: should the engine
-     * find its ClOrdID already used today, the answer is that order's status (150=I), not a
-     * reject. Call before publishing; {@link #forgetPossResend} if it could not be published.
+     * A NewOrderSingle is on its way to the engine: if it is a PossResend(97)=Y and the
+     * engine finds its ClOrdID already used today, the answer is that order's status
+     * (150=I), not a reject. Call before publishing; {@link #unsent} if it could not be published.
      */
-    void expectPossResend(int account, String clOrdId) {
-        possResends.add(key(account, clOrdId));
+    void sent(int account, String clOrdId, boolean possResend) {
+        inFlight.sent(key(account, clOrdId), possResend);
     }
 
-    void forgetPossResend(int account, String clOrdId) {
-        possResends.remove(key(account, clOrdId));
+    void unsent(int account, String clOrdId) {
+        inFlight.unsent(key(account, clOrdId));
     }
 
     @Override
@@ -93,10 +92,8 @@ final class FixReports implements EngineListener {
         EngineEvent before = orders.put(e.orderId, e.copy());
         String key = key(e.accountId, e.clOrdId.toString());
         byClOrdId.put(key, e.orderId);
-        if (e.type == EventType.ORDER_ACCEPTED && e.correlationId == 0 && !possResends.isEmpty()) {
-            if (e.correlationId == 0) {
-                possResends.remove(key);
-            } // a PossResend whose original never arrived: this is the order
+        if (e.type == EventType.ORDER_ACCEPTED && e.correlationId == 0) {
+            inFlight.answered(key); // an original, or a PossResend whose original never arrived: this is the order
         }
         String orig = null;
         if (e.type == EventType.ORDER_REPLACED && before != null && !before.clOrdId.toString().equals(e.clOrdId.toString())) {
@@ -114,15 +111,13 @@ final class FixReports implements EngineListener {
             return;
         }
         String key = key(e.accountId, e.clOrdId.toString());
+        boolean possResend = e.correlationId == 0 && inFlight.answered(key);
         if (e.rejectReason != RejectReason.DUPLICATE_CLORDID) {
             orders.put(e.orderId, e.copy());
             byClOrdId.put(key, e.orderId);
-            if (e.correlationId == 0) {
-                possResends.remove(key);
-            }
         } else if (e.correlationId != 0) {
             return; // refused for a caller that waits for its answer (a REST resend): no FIX session asked
-        } else if (possResends.remove(key) && orders.get(e.orderId) != null) {
+        } else if (possResend && orders.get(e.orderId) != null) {
             // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
             send(e.accountId, reports.status(orders.get(e.orderId), execIds.status()));
             return;
