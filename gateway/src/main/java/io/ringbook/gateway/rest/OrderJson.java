@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.RejectReason;
@@ -36,7 +37,7 @@ final class OrderJson {
         json.put("orderId", state.orderId);
         json.put("clOrdId", state.clOrdId.toString());
         json.put("account", referenceData.accounts().name(state.accountId));
-        json.put("symbol", symbol != null ? symbol.name() : request == null ? null : request.symbolName());
+        json.put("symbol", symbol != null ? symbol.name() : request == null ? null : ClientText.quote(request.symbolName()));
         json.put("side", nameOf(state.side));
         json.put("type", nameOf(state.orderType));
         json.put("timeInForce", nameOf(state.timeInForce));

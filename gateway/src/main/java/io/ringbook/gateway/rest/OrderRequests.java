@@ -59,7 +59,7 @@ final class OrderRequests {
 
         /** Whether this request asks for what {@code original} was (a resend, not a new order under an old clOrdId). */
         boolean sameAs(EngineEvent original) {
-            return symbol.map(SymbolSpec::id).orElse(-1) == original.symbolId && side == original.side
+            return symbol.isPresent() && symbol.get().id() == original.symbolId && side == original.side
                     && type == original.orderType && timeInForce == original.timeInForce && priceTicks == original.price
                     && qtyLots == original.qty && postOnly == original.postOnly && stpMode == original.stpMode
                     && (timeInForce != TimeInForce.GTD || expireTimeNanos == original.expireTimeNanos);
@@ -157,7 +157,7 @@ final class OrderRequests {
         if (qtyLots > 0 && priceTicks > Long.MAX_VALUE / qtyLots) {
             throw ApiException.badRequest("INVALID_ORDER", "price x qty is too large to count");
         }
-        return new NewOrder(clOrdId, symbol.isPresent() ? symbolName : ClientText.quote(symbolName), symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
+        return new NewOrder(clOrdId, symbolName, symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
                 price == null ? null : price.toPlainString(), qty.toPlainString());
     }
 

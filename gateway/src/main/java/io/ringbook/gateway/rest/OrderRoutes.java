@@ -48,23 +48,35 @@ final class OrderRoutes {
     void place(Context ctx) {
         int account = keys.accountOf(ctx);
         OrderRequests.NewOrder order = requests.parse(HttpJson.jsonBody(ctx));
-        HttpJson.answer(ctx, pending.track(account, order.clOrdId(), () -> publisher.submit(slot -> order.writeTo(slot, account))), events -> {
+        HttpJson.answer(ctx, pending.track(account, order.clOrdId(), () -> publisher.submit(slot -> order.writeTo(slot, account))
+                .whenComplete((events, failure) -> rememberIfPlaced(events, order))), events -> {
             EngineEvent first = events.get(0);
             if (first.rejectReason == RejectReason.DUPLICATE_CLORDID) {
                 resent(ctx, order, first.orderId);
                 return;
             }
-            orders.rememberRequest(first.orderId, order);
             ctx.status(first.type == EventType.ORDER_REJECTED ? 422 : 201);
             HttpJson.json(ctx, orderJson.render(Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order));
         });
     }
 
     /**
+     * Keeps what the client sent for the order it placed, as soon as the engine has decided
+     * and however long after the HTTP answer gave up waiting (a 504), so that a resend is
+     * compared with it.
+     */
+    private void rememberIfPlaced(List<EngineEvent> events, OrderRequests.NewOrder order) {
+        if (events != null && !events.isEmpty() && events.get(0).rejectReason != RejectReason.DUPLICATE_CLORDID) {
+            orders.rememberRequest(events.get(0).orderId, order);
+        }
+    }
+
+    /**
      * A clOrdId the account used today: the original order as it is now (200) if this is a
      * resend of it, else 409. An order placed here is compared with what its client sent
-     * (so an amend since does not turn a resend into a conflict); one placed by FIX, with
-     * the order as the engine first reported it.
+     * (so an amend since does not turn a resend into a conflict); one placed by FIX, or
+     * here before a restart, with the order as the engine first reported it (an unknown
+     * symbol's name is not in it: such a resend is a conflict).
      */
     private void resent(Context ctx, OrderRequests.NewOrder order, long originalOrderId) {
         OrderViews.View original = orders.find(originalOrderId)

@@ -79,6 +79,25 @@ class EngineUnavailableTest {
     }
 
     @Test
+    void shouldCompareAResendAfterA504WithWhatTheClientFirstSent() throws Exception {
+        HangingJournal hanging = new HangingJournal();
+        try (GatewayFixture gateway = new GatewayFixture(RateLimits.DEMO, new RequestSigning(Map.of()), PipelineConfig.DEFAULTS, hanging)) {
+            String first = "{\"clOrdId\":\"k-1\",\"symbol\":\"NOPE\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"1\",\"qty\":\"1\"}";
+            GatewayFixture.assertError(504, "TIMEOUT", gateway.post("t1-key", first));
+            hanging.release();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (gateway.get("t1-key", "/api/v1/orders?clOrdId=k-1").status() == 202) {
+                assertTrue(System.nanoTime() < deadline, "decided within 5 s of the journal's return");
+                Thread.sleep(10);
+            }
+            GatewayFixture.assertError(409, "DUPLICATE_CLORDID", gateway.post("t1-key", first.replace("NOPE", "NOPE2")));
+            GatewayFixture.Reply resend = gateway.post("t1-key", first);
+            assertEquals(200, resend.status(), resend.body().toString());
+            assertEquals("NOPE", resend.body().get("symbol").asText(), "the order as the client first sent it");
+        }
+    }
+
+    @Test
     void shouldAnswer503WhenTheRingIsFullAnd504WhenTheEngineDoesNotAnswerInTime() throws Exception {
         HangingJournal hanging = new HangingJournal();
         PipelineConfig tiny = new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0);

@@ -28,6 +28,18 @@ class ResendIdempotencyTest {
         assertEquals(rejected.body(), resend.body(), "the order exactly as first answered");
     }
 
+    @Test
+    void unknownSymbolsAreComparedWholeNotAsTheirQuotedStart() throws Exception {
+        String prefix = "X".repeat(50);
+        assertEquals(422, gateway.post("t1-key", order(prefix + "A", "1")).status());
+        GatewayFixture.Reply other = gateway.post("t1-key", order(prefix + "B", "1"));
+        assertEquals(409, other.status(), "another symbol, however long the common start: " + other.body());
+        GatewayFixture.Reply control = gateway.post("t1-key", order("NO\\u0001", "1").replace("k-1", "k-2"));
+        assertEquals(422, control.status(), control.body().toString());
+        assertEquals(409, gateway.post("t1-key", order("NO\\u0002", "1").replace("k-1", "k-2")).status(),
+                "names that differ only in characters a quote masks are still different");
+    }
+
     private static String order(String symbol, String price) {
         return "{\"clOrdId\":\"k-1\",\"symbol\":\"" + symbol + "\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"" + price
                 + "\",\"qty\":\"1\"}";
