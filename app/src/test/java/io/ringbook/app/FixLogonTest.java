@@ -21,8 +21,8 @@ class FixLogonTest extends FixDemoTest {
 
     @Test
     void aLogonWithoutTheRightCompIdAndPasswordIsRefusedWithALogoutSayingWhy() throws Exception {
-        assertRefused(new FixClient("T9", "t1-key", engine.fixPort(), clients.resolve("T9")), "unknown SenderCompID");
-        assertRefused(new FixClient("T1", "t2-key", engine.fixPort(), clients.resolve("wrong")), "wrong Password(554)");
+        assertRefused(new FixClient("T9", "t1-key", engine.fixPort(), clients.resolve("T9")), "unknown SenderCompID or wrong Password(554)");
+        assertRefused(new FixClient("T1", "t2-key", engine.fixPort(), clients.resolve("wrong")), "unknown SenderCompID or wrong Password(554)");
         assertRefused(new FixClient("T1", null, engine.fixPort(), clients.resolve("none")), "Password(554) missing");
     }
 
@@ -34,10 +34,10 @@ class FixLogonTest extends FixDemoTest {
         }
         Map<String, String> stored = settledStoreOf("T1");
         Message tooLow = assertRefused(new FixClient("T1", "guessed-password", engine.fixPort(), clients.resolve("low")),
-                "wrong Password(554)");
+                "unknown SenderCompID or wrong Password(554)");
         assertEquals(1, tooLow.getHeader().getInt(34), "the refusal belongs to no session: nothing of T1's numbering shows");
         assertFalse(tooLow.getString(58).contains("expect"), tooLow.getString(58));
-        assertRefused(new FixClient("T1", "guessed-password", engine.fixPort(), clients.resolve("reset"), true), "wrong Password(554)");
+        assertRefused(new FixClient("T1", "guessed-password", engine.fixPort(), clients.resolve("reset"), true), "unknown SenderCompID or wrong Password(554)");
         assertEquals(stored, storeOf("T1"), "no sequence number moved, nothing was stored, reset or resent");
 
         try (FixClient again = client("T1")) {

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.StampedLock;
  * one consistent {@link Snapshot}. They copy under an optimistic read of the symbol's
  * {@link StampedLock}, which the outbound thread's write never waits for; only a reader
  * that keeps racing with updates falls back to a read lock, held for an array copy (never
- * for rendering). The business logic is never involved. Levels are kept in sorted
+ * for rendering): the outbound thread's next write then waits for that copy at most. The business logic is never involved. Levels are kept in sorted
  * primitive arrays, best first, so updates allocate nothing once the arrays have grown
  * to the book's size.
  */

@@ -27,6 +27,7 @@ final class FixLogonGate extends IoFilterAdapter {
     private static final String ADMITTED = FixLogonGate.class.getName() + ".admitted";
     private static final String REFUSED = FixLogonGate.class.getName() + ".refused";
     private static final int PASSWORD = 554;
+    static final String UNKNOWN_OR_WRONG = "Logon refused: unknown SenderCompID or wrong Password(554)";
 
     private final FixCompIds compIds;
     private final FixPasswords passwords;
@@ -72,18 +73,14 @@ final class FixLogonGate extends IoFilterAdapter {
         if (!FixGateway.COMP_ID.equals(header.getOptionalString(56).orElse(""))) {
             return "Logon refused: TargetCompID must be " + FixGateway.COMP_ID;
         }
-        OptionalInt account = compIds.account(header.getOptionalString(49).orElse(""));
-        if (account.isEmpty()) {
-            return "Logon refused: unknown SenderCompID";
-        }
-        if (!passwords.has(account.getAsInt())) {
-            return "Logon refused: this account has no FIX password, FIX logon is not enabled for it";
-        }
         Optional<String> password = first.getOptionalString(PASSWORD);
         if (password.isEmpty()) {
             return "Logon refused: Password(554) missing";
         }
-        return passwords.matches(account.getAsInt(), password.get()) ? null : "Logon refused: wrong Password(554)";
+        OptionalInt account = compIds.account(header.getOptionalString(49).orElse(""));
+        // one answer whether the CompID is unknown, has no FIX logon or has another password:
+        // a refusal must not tell a stranger which accounts exist
+        return account.isPresent() && passwords.matches(account.getAsInt(), password.get()) ? null : UNKNOWN_OR_WRONG;
     }
 
     /** A Logout addressed back to whoever sent {@code first}, numbered 1: it belongs to no session. */

@@ -19,11 +19,6 @@ public final class FixPasswords {
         passwords.forEach((account, password) -> byAccount.put(account, password.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Whether the account has a FIX password at all. */
-    boolean has(int account) {
-        return byAccount.containsKey(account);
-    }
-
     /** Whether {@code password} is the account's; false for an account without one. */
     boolean matches(int account, String password) {
         byte[] expected = byAccount.get(account);
