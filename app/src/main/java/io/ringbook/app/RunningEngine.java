@@ -74,6 +74,7 @@ final class RunningEngine implements AutoCloseable {
         try {
             this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
+            admin.orderGatewayAt(host, restPort);
             this.journal = Journal.open(dataDir, durability);
         } catch (RuntimeException unusable) {
             rest.close();
