@@ -88,6 +88,7 @@ public final class AdminApi implements AutoCloseable {
             open(config.routes, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             open(config.routes, "/openapi.json", openApi::serve);
             config.routes.beforeMatched("/admin/*", ctx -> tokens.require(ctx, needed(ctx.routeRoles())));
+            read(config.routes, "/admin/v1/whoami", tokens::whoami);
             read(config.routes, "/admin/v1/latency", operations::latency);
             change(config.routes, HandlerType.POST, "/admin/v1/latency/reset", operations::resetLatency, Role.OPERATOR);
             read(config.routes, "/admin/v1/breakers", risk::breakers);
