@@ -26,7 +26,7 @@ final class BacktestPage {
                 .append("<title>Ringbook backtest</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:1.5em;color:#1d2330}table{border-collapse:collapse;margin:.5em 0 1.5em}")
                 .append("th,td{padding:.25em .7em;border-bottom:1px solid #e3e5ea;text-align:right}th:first-child,td:first-child{text-align:left}")
-                .append("td.text{text-align:left}")
+                .append("td.text,th.text{text-align:left}")
                 .append("svg{background:#fafbfc;border:1px solid #e3e5ea}h2{margin-top:1.5em}.note{color:#555}</style></head><body>")
                 .append("<h1>Backtest</h1><p class=\"note\">").append(escape(report.get("source"))).append(" &middot; settings ")
                 .append(escape(report.get("settings"))).append(" &middot; ").append(report.get("commands")).append(" commands, ")
@@ -46,7 +46,7 @@ final class BacktestPage {
             page.append("</tr>");
         }
         page.append("</table><h2>PnL over time</h2>").append(chart(accounts));
-        page.append("<h2>Rejects by reason</h2><table><tr><th>account</th><th>rejects</th></tr>");
+        page.append("<h2>Rejects by reason</h2><table><tr><th>account</th><th class=\"text\">rejects</th></tr>");
         for (Map.Entry<String, Object> row : rows.entrySet()) {
             page.append("<tr><td>").append(escape(row.getKey())).append("</td><td class=\"text\">")
                     .append(escape(words(((Map<String, Object>) row.getValue()).get("rejects")))).append("</td></tr>");
