@@ -262,7 +262,7 @@ class FixEndToEndTest {
         return m;
     }
 
-    private static Message cancel(String clOrdId, String orig) {
+    static Message cancel(String clOrdId, String orig) {
         Message m = message(MsgType.ORDER_CANCEL_REQUEST);
         m.setString(11, clOrdId);
         m.setString(41, orig);

@@ -9,8 +9,10 @@ import io.ringbook.engine.state.StateBuffer;
 /**
  * One breaker's state machine, driven only by event time. A trip opens it; after a
  * cool-down (doubled per consecutive trip, at most {@value #MAX_BACKOFF} times the base)
- * a clock tick half-opens it, which lets a few probe orders through; the first order
- * after the last probe finds it still half-open (no probe tripped it) and closes it. A
+ * a clock tick half-opens it, which lets a few probe orders through (orders that got
+ * past every check and reached the book; one refused later, by post-only or FOK, is no
+ * probe); the first order after the last probe finds it still half-open (no probe
+ * tripped it), closes it and is judged as with a closed breaker. A
  * breaker without automatic retry (daily loss) stays open until reset. Every transition
  * is reported as an event of the current command and published on the {@link RiskBoard}.
  *
@@ -62,7 +64,7 @@ final class CircuitBreaker {
         return state == BreakerState.OPEN;
     }
 
-    /** An order got through: a success, and a probe if half-open. */
+    /** An order reached the book: a success, and a probe if half-open. */
     void admitted() {
         if (state == BreakerState.HALF_OPEN) {
             probesAdmitted++;

@@ -1,6 +1,7 @@
 package io.ringbook.risk;
 
 import io.ringbook.engine.book.OpenExposure;
+import io.ringbook.engine.domain.Exact;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.position.PositionBook;
@@ -38,8 +39,8 @@ final class ExposureMath {
     long projectedPosition(int account, int symbol, Side side, long lots) {
         long position = positions.qty(account, symbol);
         return side == Side.BUY
-                ? Arithmetic.add(Math.max(0, position + open.buyLots(account, symbol)), lots)
-                : Arithmetic.add(Math.max(0, open.sellLots(account, symbol) - position), lots);
+                ? Arithmetic.add(Math.max(0, Exact.saturatedSum(position, open.buyLots(account, symbol))), lots)
+                : Arithmetic.add(Math.max(0, Exact.saturatedDifference(open.sellLots(account, symbol), position)), lots);
     }
 
     /** Whether the order can only bring the position toward flat, even if every open order on its side filled too. */
@@ -83,13 +84,17 @@ final class ExposureMath {
         return gross;
     }
 
-    /** Realized PnL less fees plus the mark-to-market of open positions, in notional units. */
+    /**
+     * Realized PnL less fees plus the mark-to-market of open positions, in notional units;
+     * saturated at a long's range, never wrapped (an account that far out is over any loss
+     * limit, or far from one).
+     */
     long equity(int account) {
         long equity = 0;
         for (int symbol = 0; symbol < symbols.size(); symbol++) {
-            long pnl = positions.realizedPnl(account, symbol) - positions.fees(account, symbol)
-                    + positions.unrealizedPnl(account, symbol);
-            equity += pnl * symbols.notionalMultiplier(symbol);
+            long pnl = Exact.saturatedSum(Exact.saturatedDifference(positions.realizedPnl(account, symbol),
+                    positions.fees(account, symbol)), positions.unrealizedPnl(account, symbol));
+            equity = Exact.saturatedSum(equity, Exact.saturatedProductMinus(pnl, symbols.notionalMultiplier(symbol), 0));
         }
         return equity;
     }

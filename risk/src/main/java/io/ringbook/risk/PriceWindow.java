@@ -19,17 +19,43 @@ final class PriceWindow {
         this.windowNanos = windowNanos;
     }
 
-    /** Whether {@code price} at {@code now} is more than {@code moveBps} away from a price of the window. */
-    boolean movesBeyond(long price, long now, long moveBps) {
-        long since = now - windowNanos;
+    /**
+     * Whether {@code price} at {@code now} is more than {@code moveBps} away from a price
+     * of the window; an empty window (after a trip, or a quiet spell) judges it against
+     * {@code anchor}, the last trade price or else the configured reference (0: none), so
+     * the first trade after a trip cannot print at any price.
+     */
+    boolean movesBeyond(long price, long now, long moveBps, long anchor) {
+        evictBefore(now - windowNanos);
+        if (lows.isEmpty()) {
+            return anchor != 0 && beyond(price, anchor, anchor, moveBps);
+        }
+        return beyond(price, lows.first(), highs.first(), moveBps);
+    }
+
+    /**
+     * Whether a sweep of trades at {@code now}, prices monotone from {@code first} to
+     * {@code last}, would meet a trade that {@link #movesBeyond}, each judged with the
+     * earlier ones added to the window. Exact with two checks: the first trade against
+     * the window as it is, and the last (the furthest out) against the window with the
+     * first added, since every trade between is nearer to both bounds.
+     */
+    boolean sweepMovesBeyond(long first, long last, long now, long moveBps, long anchor) {
+        if (movesBeyond(first, now, moveBps, anchor)) {
+            return true;
+        }
+        long low = lows.isEmpty() ? first : Math.min(lows.first(), first);
+        long high = lows.isEmpty() ? first : Math.max(highs.first(), first);
+        return beyond(last, low, high, moveBps);
+    }
+
+    private static boolean beyond(long price, long low, long high, long moveBps) {
+        return Arithmetic.exceedsShare(price - low, low, moveBps) || Arithmetic.exceedsShare(high - price, high, moveBps);
+    }
+
+    private void evictBefore(long since) {
         lows.evictBefore(since);
         highs.evictBefore(since);
-        if (lows.isEmpty()) {
-            return false;
-        }
-        long low = lows.first();
-        long high = highs.first();
-        return Arithmetic.exceedsShare(price - low, low, moveBps) || Arithmetic.exceedsShare(high - price, high, moveBps);
     }
 
     void add(long price, long now) {

@@ -5,6 +5,7 @@ import io.ringbook.engine.book.Order;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.Exact;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
@@ -141,9 +142,14 @@ public final class RiskEngine implements PreTradeCheck {
         if (growth != RejectReason.NONE) {
             return growth;
         }
-        volatility[symbol].admitted();
-        rejectStorm[account].admitted();
         return RejectReason.NONE;
+    }
+
+    /** Counted here, not when risk passes the order: a probe is an order that got past matching's checks too. */
+    @Override
+    public void orderAccepted(int accountId, int symbolId) {
+        volatility[symbolId].admitted();
+        rejectStorm[accountId].admitted();
     }
 
     @Override
@@ -182,11 +188,18 @@ public final class RiskEngine implements PreTradeCheck {
     @Override
     public boolean tradeAllowed(int symbolId, long price, long nowNanos) {
         long move = volatilityMoveBps[symbolId];
-        if (move == AccountLimits.UNLIMITED || !priceWindows[symbolId].movesBeyond(price, nowNanos, move)) {
+        if (move == AccountLimits.UNLIMITED || !priceWindows[symbolId].movesBeyond(price, nowNanos, move, exposure.referencePrice(symbolId))) {
             return true;
         }
         tripVolatility(symbolId, nowNanos);
         return false;
+    }
+
+    @Override
+    public boolean sweepAllowed(int symbolId, long firstPrice, long lastPrice, long nowNanos) {
+        long move = volatilityMoveBps[symbolId];
+        return move == AccountLimits.UNLIMITED
+                || !priceWindows[symbolId].sweepMovesBeyond(firstPrice, lastPrice, nowNanos, move, exposure.referencePrice(symbolId));
     }
 
     @Override
@@ -310,7 +323,7 @@ public final class RiskEngine implements PreTradeCheck {
         if (limit == AccountLimits.UNLIMITED || dailyLoss[account].state() != BreakerState.CLOSED) {
             return;
         }
-        if (dayStartEquity[account] - exposure.equity(account) > limit) {
+        if (Exact.saturatedDifference(dayStartEquity[account], exposure.equity(account)) > limit) {
             dailyLoss[account].trip(now);
         }
     }

@@ -1,5 +1,9 @@
 package io.ringbook.risk;
 
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.BreakerSettings;
 import io.ringbook.engine.limits.BreakerState;
@@ -28,10 +32,7 @@ class BreakersTest {
     @Test
     void aTradeBeyondTheMoveOpensTheBreakerInsteadOfHappening() {
         RiskFixture risk = volatile10;
-        risk.limit(1, SELL, 100, 1);
-        risk.limit(0, BUY, 100, 1);
-        risk.limit(1, SELL, 110, 1);
-        risk.limit(1, SELL, 111, 1);
+        asksAt110And111AfterATradeAt100(risk);
         List<String> sweep = risk.limit(0, BUY, 120, 3);
         assertEquals(List.of("accepted #5 A0 BUY 3@120", "fill #5 1@110 TAKER 1/3", "fill #3 1@110 MAKER 1/1",
                 "level SELL 110 -> 0", "breaker VOLATILITY S2 OPEN trips 1", "canceled #5 BREAKER_OPEN 1/3"), sweep,
@@ -79,8 +80,7 @@ class BreakersTest {
     @Test
     void aProbeThatMovesThePriceTooFarReopensIt() {
         RiskFixture risk = volatile10;
-        risk.limit(1, SELL, 100, 1);
-        risk.limit(0, BUY, 100, 1);
+        lastTradeAt100(risk);
         risk.limit(1, SELL, 100, 1);
         risk.limit(1, SELL, 150, 1);
         risk.engine.send(risk.engine.command().breaker(BreakerKind.VOLATILITY, DemoMarket.TEST, true));
@@ -89,6 +89,75 @@ class BreakersTest {
         List<String> probe = risk.limit(0, BUY, 150, 2);
         assertTrue(probe.contains("breaker VOLATILITY S2 OPEN trips 2"), probe.toString());
         assertEquals(20 * SECOND, risk.board.breaker(BreakerKind.VOLATILITY, DemoMarket.TEST).nextRetryAtNanos() - risk.engine.now());
+    }
+
+    @Test
+    void aFokOrderWhoseSweepWouldTripTheBreakerIsRejectedWithoutTrading() {
+        RiskFixture risk = volatile10;
+        asksAt110And111AfterATradeAt100(risk);
+        assertEquals(List.of("rejected #5 FOK_NOT_FILLED"),
+                EventText.of(risk.engine.order(0, BUY, OrderType.LIMIT, TimeInForce.FOK, 120, 2)),
+                "111 is beyond 10% of 100: the whole sweep is judged before the first trade");
+        assertEquals(BreakerState.CLOSED, risk.board.breaker(BreakerKind.VOLATILITY, DemoMarket.TEST).state());
+        assertEquals(List.of("accepted #6 A0 BUY 1@120", "fill #6 1@110 TAKER 1/1", "fill #3 1@110 MAKER 1/1",
+                "level SELL 110 -> 0"), EventText.of(risk.engine.order(0, BUY, OrderType.LIMIT, TimeInForce.FOK, 120, 1)));
+    }
+
+    @Test
+    void afterATripTheFirstTradeIsJudgedAgainstTheLastTradeBeforeIt() {
+        RiskFixture risk = volatile10;
+        lastTradeAt100(risk);
+        risk.limit(1, SELL, 1000, 1);
+        halfOpenAfterATrip(risk);
+        List<String> probe = risk.limit(0, BUY, 1000, 1);
+        assertEquals(List.of("accepted #4 A0 BUY 1@1000", "breaker VOLATILITY S2 OPEN trips 2", "canceled #4 BREAKER_OPEN 0/1"),
+                probe, "the fat-fingered ask does not print");
+    }
+
+    @Test
+    void beforeAnyTradeATripsAnchorIsTheConfiguredReference() {
+        RiskFixture risk = RiskFixture.withSymbolRisk(new SymbolRisk(AccountLimits.UNLIMITED, 100, 1_000, 60 * SECOND,
+                TEN_SECONDS_TWO_PROBES));
+        risk.limit(1, SELL, 1000, 1);
+        halfOpenAfterATrip(risk);
+        assertTrue(risk.limit(0, BUY, 1000, 1).contains("breaker VOLATILITY S2 OPEN trips 2"));
+    }
+
+    @Test
+    void onlyOrdersThatReachTheBookAreCountedAsProbes() {
+        RiskFixture risk = volatile10;
+        risk.limit(1, SELL, 100, 5);
+        halfOpenAfterATrip(risk);
+        for (int i = 0; i < 3; i++) {
+            Command postOnly = risk.engine.command().newOrder(0, DemoMarket.TEST, BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1);
+            postOnly.postOnly = true;
+            assertEquals(List.of("rejected #" + (2 + i) + " POST_ONLY_WOULD_TAKE"), EventText.of(risk.engine.send(postOnly)));
+        }
+        assertEquals(List.of("rejected #5 FOK_NOT_FILLED"),
+                EventText.of(risk.engine.order(0, BUY, OrderType.LIMIT, TimeInForce.FOK, 100, 9)));
+        assertEquals(BreakerState.HALF_OPEN, risk.board.breaker(BreakerKind.VOLATILITY, DemoMarket.TEST).state());
+        assertEquals("accepted #6 A0 BUY 1@90", risk.verdict(0, BUY, 90, 1));
+        assertEquals("accepted #7 A0 BUY 1@90", risk.verdict(0, BUY, 90, 1));
+        assertEquals(List.of("breaker VOLATILITY S2 CLOSED trips 1", "accepted #8 A0 BUY 1@90"), risk.limit(0, BUY, 90, 1).subList(0, 2));
+    }
+
+    /** Account 1 sells 1 @ 100 to account 0: the last trade is at 100. */
+    private static void lastTradeAt100(RiskFixture risk) {
+        risk.limit(1, SELL, 100, 1);
+        risk.limit(0, BUY, 100, 1);
+    }
+
+    /** The issue's book: last trade 100, asks 110x1 and 111x1 from account 1 (10% allows 110, not 111). */
+    private static void asksAt110And111AfterATradeAt100(RiskFixture risk) {
+        lastTradeAt100(risk);
+        risk.limit(1, SELL, 110, 1);
+        risk.limit(1, SELL, 111, 1);
+    }
+
+    private static void halfOpenAfterATrip(RiskFixture risk) {
+        risk.engine.send(risk.engine.command().breaker(BreakerKind.VOLATILITY, DemoMarket.TEST, true));
+        risk.engine.advanceNanos(10 * SECOND);
+        assertEquals(List.of("breaker VOLATILITY S2 HALF_OPEN trips 1"), EventText.of(risk.engine.tick()));
     }
 
     @Test

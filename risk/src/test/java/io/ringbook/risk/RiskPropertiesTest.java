@@ -3,13 +3,18 @@ package io.ringbook.risk;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.BreakerSettings;
+import io.ringbook.engine.limits.BreakerState;
 import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.engine.testing.BookConsistency;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
+import io.ringbook.engine.testing.ExactLedger;
+import io.ringbook.engine.testing.LiveOrderInvariants;
 import io.ringbook.engine.testing.LogicDriver;
 import io.ringbook.engine.testing.RandomOrderFlow;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Random order flow against tight limits: whatever the stream, no account ever holds
  * more than its position limit or more open orders than allowed, the kill switch
  * leaves nothing open, and a snapshot taken mid-stream carries the risk state exactly.
+ * With risk on, fees, clOrdIds, days passing and breakers firing, every exactness
+ * invariant of the engine's own property tests holds after every command.
  */
 class RiskPropertiesTest {
 
@@ -61,6 +68,33 @@ class RiskPropertiesTest {
         }
         assertTrue(seen.containsAll(EnumSet.of(RejectReason.MAX_POSITION, RejectReason.MAX_OPEN_ORDERS, RejectReason.THROTTLED)),
                 "the stream reaches the limits it is about: " + seen);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void everyExactnessInvariantHoldsWithRiskOnAndBreakersFiring(long seed) {
+        SymbolTable market = DemoMarket.withTestFees(-200, 900);
+        RiskFixture.Limits limits = new RiskFixture.Limits();
+        limits.maxPosition = 400;
+        limits.maxOpenOrders = 40;
+        limits.maxOrdersPerSecond = 50;
+        RiskFixture risk = new RiskFixture(market, limits, RiskFixture.volatility(150, 5 * SECOND, new BreakerSettings(SECOND, 3)),
+                new RejectStorm(30, SECOND, new BreakerSettings(SECOND, 2)));
+        LogicDriver engine = risk.engine;
+        RandomOrderFlow flow = new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 500).withClOrdIds();
+        ExactLedger ledger = new ExactLedger(market, DemoMarket.ACCOUNTS);
+        Command command = new Command();
+        EnumSet<BreakerKind> tripped = EnumSet.noneOf(BreakerKind.class);
+        for (int i = 0; i < 20_000; i++) {
+            engine.advanceNanos(i % 5_000 == 4_999 ? 86_400 * SECOND : 5_000_000L);
+            List<EngineEvent> events = engine.send(flow.next(command, engine.now()));
+            events.stream().filter(e -> e.breakerState == BreakerState.OPEN).forEach(e -> tripped.add(e.breakerKind));
+            ledger.onCommand(events);
+            ledger.assertPositions(engine.logic().positions());
+            LiveOrderInvariants.check(engine.logic(), DemoMarket.ACCOUNTS, market.size(), "after command " + i);
+        }
+        assertTrue(tripped.containsAll(EnumSet.of(BreakerKind.VOLATILITY, BreakerKind.REJECT_STORM)), "breakers fire: " + tripped);
+        assertTrue(ledger.fokFilled() > 20 && ledger.fokRejected() > 20, "FOK orders both fill and fail");
     }
 
     @ParameterizedTest

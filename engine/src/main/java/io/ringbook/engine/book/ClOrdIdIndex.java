@@ -3,13 +3,18 @@ package io.ringbook.engine.book;
 import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.state.StateBuffer;
 
+import java.util.Arrays;
+
 /**
- * The clOrdIds an account has used today, each with the orderId it went to: open
- * addressing over one primitive array, eight longs a slot (the account and length, the
- * five packed words of the id, the orderId, the day it was used), so a probe reads one
- * or two cache lines and a lookup allocates nothing. A slot of an earlier day counts as
- * free, so a new day starts in O(1) instead of clearing the table. Grows at half load
- * (counting today's entries only).
+ * ClOrdIds of accounts, each with the orderId it went to: open addressing over one
+ * primitive array, eight longs a slot (the account and length, the five packed words of
+ * the id, the orderId, the day it was used), so a probe reads one or two cache lines and
+ * a lookup allocates nothing. Grows at half load.
+ *
+ * <p>Used two ways. As the day's uniqueness index it only grows, and a slot of an
+ * earlier day counts as free, so a new day starts in O(1) instead of clearing the table
+ * (load counts today's entries only). As the index of live orders' current clOrdIds it
+ * never starts a new day, and {@link #remove} takes out an order that is done or renamed.
  */
 public final class ClOrdIdIndex {
 
@@ -50,6 +55,41 @@ public final class ClOrdIdIndex {
             grow();
         }
         insert(head(accountId, id), id.word(0), id.word(1), id.word(2), id.word(3), id.word(4), orderId);
+    }
+
+    /**
+     * Forgets the account's clOrdId if it goes to {@code orderId} (backward-shift deletion,
+     * no tombstones); only for an index that never starts a new day.
+     */
+    public void remove(int accountId, ClOrdId id, long orderId) {
+        long head = head(accountId, id);
+        int mask = slots - 1;
+        int slot = hash(head, id.word(0), id.word(1), id.word(2), id.word(3), id.word(4)) & mask;
+        for (; live(slot * STRIDE); slot = (slot + 1) & mask) {
+            int at = slot * STRIDE;
+            if (table[at + ORDER_ID] == orderId && table[at] == head && table[at + 1] == id.word(0)
+                    && table[at + 2] == id.word(1) && table[at + 3] == id.word(2) && table[at + 4] == id.word(3)
+                    && table[at + 5] == id.word(4)) {
+                shiftBackInto(slot);
+                size--;
+                return;
+            }
+        }
+    }
+
+    /** Fills the emptied slot {@code hole} with later entries of its probe run that may move there, then frees the last. */
+    private void shiftBackInto(int hole) {
+        int mask = slots - 1;
+        for (int next = (hole + 1) & mask; live(next * STRIDE); next = (next + 1) & mask) {
+            int at = next * STRIDE;
+            int home = hash(table[at], table[at + 1], table[at + 2], table[at + 3], table[at + 4], table[at + 5]) & mask;
+            boolean staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!staysPut) {
+                System.arraycopy(table, at, table, hole * STRIDE, STRIDE);
+                hole = next;
+            }
+        }
+        Arrays.fill(table, hole * STRIDE, hole * STRIDE + STRIDE, 0L);
     }
 
     /** Starts a new trading day: every id used so far is forgotten. */

@@ -1,5 +1,8 @@
 package io.ringbook.engine.book;
 
+import io.ringbook.engine.domain.Exact;
+import io.ringbook.engine.domain.Side;
+
 /**
  * What each account has working per symbol: open orders, the unfilled buy and sell lots
  * they could still add to its position, and what those are worth at their own limit
@@ -51,6 +54,18 @@ public final class OpenExposure {
 
     public long sellNotional(int account, int symbol) {
         return sellNotional[account * symbols + symbol];
+    }
+
+    /**
+     * Whether {@code lots} more at {@code price} (0 for a MARKET order) on the side can be
+     * counted without a sum wrapping; {@code replacedLots} at {@code replacedPrice} are the
+     * part the order already counts and gives up (an amend), 0 for a new order.
+     */
+    public boolean fits(int account, int symbol, Side side, long lots, long price, long replacedLots, long replacedPrice) {
+        int cell = account * symbols + symbol;
+        long heldLots = (side == Side.BUY ? buyLots[cell] : sellLots[cell]) - replacedLots;
+        long heldNotional = (side == Side.BUY ? buyNotional[cell] : sellNotional[cell]) - replacedLots * replacedPrice;
+        return Exact.productFits(lots, price) && Exact.sumFits(heldLots, lots) && Exact.sumFits(heldNotional, lots * price);
     }
 
     void opened(Order order) {

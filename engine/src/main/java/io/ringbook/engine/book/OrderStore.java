@@ -1,10 +1,12 @@
 package io.ringbook.engine.book;
 
+import io.ringbook.engine.domain.ClOrdId;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * Every live order: a pool of reusable {@link Order}s sized up front, an index by
- * orderId, per account a list in orderId order (so a mass cancel walks only that
+ * orderId, an index by each account's current clOrdId (whatever day the order was
+ * placed), per account a list in orderId order (so a mass cancel walks only that
  * account's orders, in the order the contract asks for), and the orders that expire
  * by time. It also hands out orderIds.
  */
@@ -16,6 +18,7 @@ public final class OrderStore {
     private final int[] openCount;
     private final TimedOrders timed;
     private final OpenExposure exposure;
+    private final ClOrdIdIndex liveClOrdIds;
     private Order free;
     private long lastOrderId;
 
@@ -28,6 +31,7 @@ public final class OrderStore {
         this.openCount = new int[accounts];
         this.timed = new TimedOrders(initialOrders);
         this.exposure = new OpenExposure(accounts, symbols);
+        this.liveClOrdIds = new ClOrdIdIndex(Math.min(initialOrders, 4096));
         for (int i = 0; i < initialOrders; i++) {
             release(new Order());
         }
@@ -80,6 +84,9 @@ public final class OrderStore {
         accountTail[account] = order;
         openCount[account]++;
         exposure.opened(order);
+        if (order.clOrdId.length() > 0) {
+            liveClOrdIds.put(account, order.clOrdId, order.orderId);
+        }
         if (order.expireTimeNanos != 0) {
             timed.add(order);
         }
@@ -101,10 +108,27 @@ public final class OrderStore {
         }
         openCount[account]--;
         exposure.closed(order);
+        if (order.clOrdId.length() > 0) {
+            liveClOrdIds.remove(account, order.clOrdId, order.orderId);
+        }
         if (order.timedIndex >= 0) {
             timed.remove(order);
         }
         release(order);
+    }
+
+    /** Gives an open order a new clOrdId (a replace); the caller has checked that no live order of the account holds it. */
+    public void rename(Order order, ClOrdId newId) {
+        if (order.clOrdId.length() > 0) {
+            liveClOrdIds.remove(order.accountId, order.clOrdId, order.orderId);
+        }
+        order.clOrdId.copyFrom(newId);
+        liveClOrdIds.put(order.accountId, newId, order.orderId);
+    }
+
+    /** The orderId of the account's open order whose current clOrdId this is, or 0. */
+    public long findLive(int accountId, ClOrdId id) {
+        return liveClOrdIds.find(accountId, id);
     }
 
     /** Records that an open order's unfilled quantity changed by {@code deltaLots}: a fill (negative) or an amend. */

@@ -48,9 +48,9 @@ public final class Command {
     public long timeoutNanos;
     public final ClOrdId clOrdId = new ClOrdId();
     /**
-     * A cancel or amend may name its target by the clOrdId the account gave it today
-     * instead of by {@link #orderId} (0): FIX's OrigClOrdID, resolved by the logic so that
-     * a request sent right after its order is never refused for being too quick.
+     * A cancel or amend may name its target by its current clOrdId (whatever day it was
+     * placed) instead of by {@link #orderId} (0): FIX's OrigClOrdID, resolved by the logic
+     * so that a request sent right after its order is never refused for being too quick.
      */
     public final ClOrdId origClOrdId = new ClOrdId();
     /** The breaker a TRIP_BREAKER or RESET_BREAKER names. */

@@ -17,5 +17,11 @@ public enum CancelReason {
      * the volatility breaker: the breaker opened and the order did not rest, since it
      * would have crossed the book.
      */
-    BREAKER_OPEN
+    BREAKER_OPEN,
+    /**
+     * The rest of an order whose next trade could not have been counted exactly (an
+     * order's filled notional, or an account's position, cost basis, PnL or fees, beyond
+     * 63 bits): the trade was not made, and the order, incoming or resting, ended here.
+     */
+    UNREPRESENTABLE
 }

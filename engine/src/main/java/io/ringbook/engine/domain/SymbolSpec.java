@@ -25,6 +25,9 @@ public record SymbolSpec(int id, String name, BigDecimal tickSize, BigDecimal lo
         if (tickSize.signum() <= 0 || lotSize.signum() <= 0) {
             throw new IllegalArgumentException(name + ": tick and lot sizes must be positive");
         }
+        if (Math.abs(makerFeePpm) > 1_000_000 || Math.abs(takerFeePpm) > 1_000_000) {
+            throw new IllegalArgumentException(name + ": fees must be within -100% and 100% of the notional");
+        }
     }
 
     /** A symbol that trades around the clock. */

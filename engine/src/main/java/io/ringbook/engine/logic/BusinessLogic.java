@@ -1,6 +1,5 @@
 package io.ringbook.engine.logic;
 
-import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.book.OpenExposure;
 import io.ringbook.engine.book.Order;
 import io.ringbook.engine.book.OrderBook;
@@ -27,8 +26,6 @@ import io.ringbook.engine.state.StateBuffer;
  */
 public final class BusinessLogic {
 
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-
     private final int accounts;
     private final int symbols;
     private final SymbolTable symbolTable;
@@ -40,8 +37,7 @@ public final class BusinessLogic {
     private final PreTradeCheck preTradeCheck;
     private final long[] cancelAllDeadline;
     private final OrderBook[] books;
-    private final ClOrdIdIndex clOrdIds;
-    private long clOrdIdDay = Long.MIN_VALUE;
+    private final ClOrdIdRules clOrdIds;
 
     /**
      * @param risk          builds the pre-trade check from what this logic lets it see
@@ -61,9 +57,9 @@ public final class BusinessLogic {
         this.working = new WorkingOrders(books, store, reporter);
         this.positions = new PositionBook(accounts, symbols);
         this.preTradeCheck = risk.create(new Context());
-        this.matcher = new Matcher(symbolTable, working, positions, reporter, preTradeCheck);
+        this.matcher = new Matcher(symbolTable, accounts, working, positions, reporter, preTradeCheck);
         this.cancelAllDeadline = new long[accounts];
-        this.clOrdIds = new ClOrdIdIndex(initialOrders);
+        this.clOrdIds = new ClOrdIdRules(store, initialOrders);
     }
 
     /** Decides one command; its sequence and event time are already stamped. A command without a type does nothing. */
@@ -106,7 +102,6 @@ public final class BusinessLogic {
     /** Writes the whole state into {@code out} (on the logic's own thread, between commands). */
     public void writeState(StateBuffer out) {
         EngineState.write(out, books, store, positions, cancelAllDeadline, matcher.lastTradeId(), reporter.lastExecId());
-        out.putLong(clOrdIdDay);
         clOrdIds.writeTo(out);
         preTradeCheck.writeState(out);
     }
@@ -121,25 +116,22 @@ public final class BusinessLogic {
         long[] counters = EngineState.read(in, books, store, positions, cancelAllDeadline);
         matcher.restoreLastTradeId(counters[0]);
         reporter.restoreLastExecId(counters[1]);
-        clOrdIdDay = in.getLong();
         clOrdIds.readFrom(in);
         preTradeCheck.readState(in);
     }
 
     private void newOrder(Command c) {
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            long day = Math.floorDiv(c.eventTimeNanos, NANOS_PER_DAY);
-            if (day != clOrdIdDay) {
-                clOrdIds.startNewDay();
-                clOrdIdDay = day;
-            }
-            long original = clOrdIds.find(c.accountId, c.clOrdId);
+            long original = clOrdIds.holder(c.accountId, c.clOrdId, c.eventTimeNanos);
             if (original != 0) {
                 reporter.duplicateClOrdId(c, original);
                 return;
             }
         }
         RejectReason reason = shapeOf(c);
+        if (reason == RejectReason.NONE && !working.fits(c.accountId, c.symbolId, c.side, c.orderType == OrderType.MARKET ? 0 : c.price, c.qty, null)) {
+            reason = RejectReason.INVALID_ORDER;
+        }
         if (reason == RejectReason.NONE) {
             reason = preTradeCheck.checkNewOrder(c);
         }
@@ -148,9 +140,9 @@ public final class BusinessLogic {
         }
         Order order = newOrderFrom(c, reason == RejectReason.NONE);
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            clOrdIds.put(c.accountId, c.clOrdId, order.orderId);
+            clOrdIds.use(c.accountId, c.clOrdId, order.orderId);
         }
-        if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order)) {
+        if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order, c.eventTimeNanos)) {
             reason = RejectReason.FOK_NOT_FILLED;
         }
         if (reason != RejectReason.NONE) {
@@ -162,6 +154,7 @@ public final class BusinessLogic {
             return;
         }
         store.open(order);
+        preTradeCheck.orderAccepted(c.accountId, c.symbolId);
         reporter.accepted(order);
         work(order, c.eventTimeNanos);
     }
@@ -260,10 +253,14 @@ public final class BusinessLogic {
         long newQty = c.qty == 0 ? order.qty : c.qty;
         long newPrice = c.price == 0 ? order.price : c.price;
         RejectReason reason = RejectReason.NONE;
-        if (c.qty < 0 || c.price < 0 || newPrice > Long.MAX_VALUE / newQty) {
+        if (c.clOrdId.length() > 0 && clOrdIds.holder(order.accountId, c.clOrdId, c.eventTimeNanos) != 0) {
+            reason = RejectReason.DUPLICATE_CLORDID;
+        } else if (c.qty < 0 || c.price < 0 || newPrice > Long.MAX_VALUE / newQty) {
             reason = RejectReason.INVALID_ORDER;
         } else if (newQty <= order.filledQty) {
             reason = RejectReason.INVALID_QTY;
+        } else if (!working.fits(order.accountId, order.symbolId, order.side, newPrice, newQty - order.filledQty, order)) {
+            reason = RejectReason.INVALID_ORDER;
         } else if (order.postOnly && newPrice != order.price
                 && working.book(order.symbolId).side(order.side.opposite()).crossedBy(newPrice)) {
             reason = RejectReason.POST_ONLY_WOULD_TAKE;
@@ -275,10 +272,8 @@ public final class BusinessLogic {
             return;
         }
         if (c.clOrdId.length() > 0) {
-            order.clOrdId.copyFrom(c.clOrdId);
-            if (clOrdIds.find(order.accountId, c.clOrdId) == 0) {
-                clOrdIds.put(order.accountId, c.clOrdId, order.orderId);
-            }
+            clOrdIds.use(order.accountId, c.clOrdId, order.orderId);
+            store.rename(order, c.clOrdId);
         }
         store.leavesChanged(order, -order.leavesQty());
         if (newPrice == order.price && newQty <= order.qty) {
@@ -297,12 +292,13 @@ public final class BusinessLogic {
     }
 
     /**
-     * The caller's open order named by the request (by orderId, or by the clOrdId it was
-     * given today), or null after reporting why not.
+     * The caller's open order named by the request: by orderId, or by its current
+     * clOrdId whatever day it was placed; an id used today by an order that is done
+     * names that order (too late). Null after reporting why not.
      */
     private Order ownOpenOrder(Command c, EventType rejectType) {
         if (c.orderId == 0 && c.origClOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
-            c.orderId = clOrdIds.find(c.accountId, c.origClOrdId);
+            c.orderId = clOrdIds.target(c.accountId, c.origClOrdId, c.eventTimeNanos);
         }
         Order order = store.find(c.orderId);
         if (order != null && order.accountId == c.accountId) {

@@ -17,32 +17,27 @@ import io.ringbook.engine.position.PositionBook;
  * price, until the incoming order is filled or its limit stops it. Self-trades are
  * prevented by the incoming order's {@link StpMode}. A MARKET order with a collar
  * (from the price band) trades only up to it. Before each trade pre-trade risk may stop
- * the order (the volatility breaker). Every trade updates both positions and is
- * reported for both orders (taker first) and for the price level.
+ * the order (the volatility breaker). A trade whose amounts could not be represented
+ * ({@link TradeAccounting}) is never made: it stops the incoming order, or cancels the
+ * resting one, for {@link CancelReason#UNREPRESENTABLE}. Every trade updates both
+ * positions and is reported for both orders (taker first) and for the price level.
  */
 final class Matcher {
-
-    private static final long PPM = 1_000_000;
 
     private final WorkingOrders working;
     private final PositionBook positions;
     private final ExecutionReporter reporter;
     private final PreTradeCheck risk;
-    private final long[] makerFeePpm;
-    private final long[] takerFeePpm;
+    private final TradeAccounting accounting;
     private long lastTradeId;
 
-    Matcher(SymbolTable symbols, WorkingOrders working, PositionBook positions, ExecutionReporter reporter, PreTradeCheck risk) {
+    Matcher(SymbolTable symbols, int accounts, WorkingOrders working, PositionBook positions, ExecutionReporter reporter,
+            PreTradeCheck risk) {
         this.working = working;
         this.positions = positions;
         this.reporter = reporter;
         this.risk = risk;
-        this.makerFeePpm = new long[symbols.size()];
-        this.takerFeePpm = new long[symbols.size()];
-        for (int i = 0; i < symbols.size(); i++) {
-            makerFeePpm[i] = symbols.get(i).makerFeePpm();
-            takerFeePpm[i] = symbols.get(i).takerFeePpm();
-        }
+        this.accounting = new TradeAccounting(symbols, accounts, positions);
     }
 
     /**
@@ -50,8 +45,9 @@ final class Matcher {
      *
      * @param nowNanos the command's event time
      * @return {@link CancelReason#SELF_TRADE} if self-trade prevention ended the incoming
-     * order, {@link CancelReason#BREAKER_OPEN} if risk stopped it (the caller cancels it),
-     * else {@link CancelReason#NONE}
+     * order, {@link CancelReason#BREAKER_OPEN} if risk stopped it,
+     * {@link CancelReason#UNREPRESENTABLE} if its next trade could not be counted (the
+     * caller cancels it), else {@link CancelReason#NONE}
      */
     CancelReason match(Order taker, long nowNanos) {
         OrderBook book = working.book(taker.symbolId);
@@ -73,10 +69,19 @@ final class Matcher {
                 }
                 continue;
             }
+            long lots = Math.min(taker.leavesQty(), maker.leavesQty());
+            int overflow = accounting.check(taker, maker, level.price(), lots);
+            if (overflow == TradeAccounting.TAKER_OVERFLOWS) {
+                return CancelReason.UNREPRESENTABLE;
+            }
+            if (overflow == TradeAccounting.MAKER_OVERFLOWS) {
+                working.cancel(maker, CancelReason.UNREPRESENTABLE);
+                continue;
+            }
             if (!risk.tradeAllowed(taker.symbolId, level.price(), nowNanos)) {
                 return CancelReason.BREAKER_OPEN;
             }
-            trade(book, taker, maker, level.price(), Math.min(taker.leavesQty(), maker.leavesQty()), nowNanos);
+            trade(book, taker, maker, level.price(), lots, nowNanos);
         }
         return CancelReason.NONE;
     }
@@ -87,14 +92,20 @@ final class Matcher {
     }
 
     /**
-     * Whether a FOK order would fill completely: the quantity it could reach, counting
-     * only other accounts' orders, and stopping at the first own order when its STP mode
-     * would end the incoming order there.
+     * Whether a FOK order would fill completely, judged before any trade by the same rules
+     * {@link #match} applies: the quantity it could reach within its limit (or collar),
+     * counting only other accounts' orders, stopping at the first own order when its STP
+     * mode would end the incoming order there, passing over resting orders that could not
+     * trade ({@link TradeAccounting}), failing where the incoming order's own amounts
+     * could not be counted, and with every trade of the sweep allowed by the volatility
+     * check.
      */
-    boolean canFillCompletely(Order taker) {
+    boolean canFillCompletely(Order taker, long nowNanos) {
         BookSide opposite = working.book(taker.symbolId).side(taker.side.opposite());
         long limitPrice = limitPrice(taker);
         long wanted = taker.leavesQty();
+        long firstPrice = 0;
+        accounting.startSweep(taker);
         for (int depth = 0; depth < opposite.levelCount(); depth++) {
             PriceLevel level = opposite.level(depth);
             if (limitPrice != 0 && !opposite.reachable(level.price(), limitPrice)) {
@@ -106,9 +117,18 @@ final class Matcher {
                         return false;
                     }
                 } else {
-                    wanted -= maker.leavesQty();
-                    if (wanted <= 0) {
-                        return true;
+                    long lots = Math.min(wanted, maker.leavesQty());
+                    int overflow = accounting.sweepTrade(taker, maker, level.price(), lots);
+                    if (overflow == TradeAccounting.TAKER_OVERFLOWS) {
+                        return false;
+                    }
+                    if (overflow == TradeAccounting.MAKER_OVERFLOWS) {
+                        continue;
+                    }
+                    firstPrice = firstPrice == 0 ? level.price() : firstPrice;
+                    wanted -= lots;
+                    if (wanted == 0) {
+                        return risk.sweepAllowed(taker.symbolId, firstPrice, level.price(), nowNanos);
                     }
                 }
             }
@@ -129,8 +149,8 @@ final class Matcher {
         long tradeId = ++lastTradeId;
         int symbol = taker.symbolId;
         long notional = price * lots;
-        long takerFee = fee(notional, takerFeePpm[symbol]);
-        long makerFee = fee(notional, makerFeePpm[symbol]);
+        long takerFee = accounting.takerFee(symbol, notional);
+        long makerFee = accounting.makerFee(symbol, notional);
         book.fillIncoming(taker, price, lots);
         long levelLeft = book.fillResting(maker, lots);
         working.store().leavesChanged(taker, -lots);
@@ -147,10 +167,5 @@ final class Matcher {
         boolean takerBuys = taker.side.sign() > 0;
         risk.traded(symbol, price, takerBuys ? taker.accountId : maker.accountId, takerBuys ? maker.accountId : taker.accountId,
                 nowNanos);
-    }
-
-    /** The fee on a notional, rounded up to a whole tick-lot (a rebate, negative, rounds toward zero). */
-    private static long fee(long notional, long ratePpm) {
-        return ratePpm == 0 ? 0 : -Math.floorDiv(-notional * ratePpm, PPM);
     }
 }

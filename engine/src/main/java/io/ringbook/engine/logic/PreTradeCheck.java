@@ -54,6 +54,19 @@ public interface PreTradeCheck {
         return true;
     }
 
+    /**
+     * Whether the trades of one sweep, from {@code firstPrice} to {@code lastPrice}
+     * (prices monotone, all at {@code nowNanos}), would each pass {@link #tradeAllowed};
+     * changes nothing. A FOK order is judged by it before its first trade.
+     */
+    default boolean sweepAllowed(int symbolId, long firstPrice, long lastPrice, long nowNanos) {
+        return true;
+    }
+
+    /** A new order passed every check, risk's and matching's, and is about to trade or rest. */
+    default void orderAccepted(int accountId, int symbolId) {
+    }
+
     /** A trade happened between these accounts. */
     default void traded(int symbolId, long price, int buyAccount, int sellAccount, long nowNanos) {
     }

@@ -4,6 +4,7 @@ import io.ringbook.engine.book.Order;
 import io.ringbook.engine.book.OrderBook;
 import io.ringbook.engine.book.OrderStore;
 import io.ringbook.engine.domain.CancelReason;
+import io.ringbook.engine.domain.Exact;
 import io.ringbook.engine.domain.Side;
 
 /**
@@ -29,6 +30,18 @@ final class WorkingOrders {
 
     OrderStore store() {
         return store;
+    }
+
+    /**
+     * Whether {@code lots} at {@code price} (0 for MARKET) on the side can be counted on
+     * the book's price level and in the account's open exposure without a sum wrapping;
+     * {@code replaced} is the order giving up its own count (an amend), or null.
+     */
+    boolean fits(int accountId, int symbolId, Side side, long price, long lots, Order replaced) {
+        long ownLots = replaced == null ? 0 : replaced.leavesQty();
+        long ownPrice = replaced == null ? 0 : replaced.price;
+        long level = books[symbolId].levelQty(side, price) - (replaced != null && replaced.isResting() && ownPrice == price ? ownLots : 0);
+        return Exact.sumFits(level, lots) && store.exposure().fits(accountId, symbolId, side, lots, price, ownLots, ownPrice);
     }
 
     /** Puts a working order on its book, at the back of its price's queue. */

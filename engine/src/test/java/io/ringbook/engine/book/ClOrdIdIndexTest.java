@@ -40,4 +40,35 @@ class ClOrdIdIndexTest {
         index.put(3, id, 99);
         assertEquals(99, index.find(3, id));
     }
+
+    @Test
+    void shouldForgetRemovedIdsAndStillFindEveryOtherLikeAHashMap() {
+        ClOrdIdIndex index = new ClOrdIdIndex(4);
+        Map<String, Long> reference = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(5);
+        ClOrdId id = new ClOrdId();
+        for (long orderId = 1; orderId <= 50_000; orderId++) {
+            int account = random.nextInt(3);
+            String text = "k" + random.nextInt(2_000);
+            id.set(text);
+            String key = account + "/" + text;
+            Long held = reference.get(key);
+            assertEquals(held == null ? 0L : held, index.find(account, id), key);
+            if (held == null) {
+                index.put(account, id, orderId);
+                reference.put(key, orderId);
+            } else if (random.nextBoolean()) {
+                index.remove(account, id, held + 1);
+                assertEquals(held, index.find(account, id), "an id held by another order stays");
+                index.remove(account, id, held);
+                reference.remove(key);
+            }
+        }
+        assertEquals(reference.size(), index.size());
+        for (Map.Entry<String, Long> held : reference.entrySet()) {
+            String[] parts = held.getKey().split("/", 2);
+            id.set(parts[1]);
+            assertEquals(held.getValue(), index.find(Integer.parseInt(parts[0]), id), held.getKey());
+        }
+    }
 }

@@ -88,6 +88,69 @@ class ClOrdIdRulesTest {
                 "id-1 belongs to account 1, not 0");
     }
 
+    @Test
+    void shouldRefuseAReplaceToAnotherLiveOrdersClOrdIdAndLeaveBothAsTheyWere() {
+        engine.send(order(0, "a", 100));
+        engine.send(order(0, "b", 101));
+        EngineEvent refused = engine.send(replace(0, "b", "a", 3)).get(0);
+        assertEquals("amend rejected #2 DUPLICATE_CLORDID", of(refused));
+        assertEquals("b", refused.clOrdId.toString(), "the order keeps its id");
+        assertEquals("a", refused.requestClOrdId.toString());
+        assertEquals(5, engine.logic().orders().find(2).qty, "and its quantity");
+        assertEquals(List.of("canceled #1 USER 0/5", "level BUY 100 -> 0"), of(engine.send(cancel(0, "a"))), "a is still #1");
+        assertEquals(List.of("canceled #2 USER 0/5", "level BUY 101 -> 0"), of(engine.send(cancel(0, "b"))));
+    }
+
+    @Test
+    void shouldRefuseAReplaceToAnIdUsedEarlierTodayEvenByADoneOrder() {
+        engine.send(order(0, "a", 100));
+        engine.send(cancel(0, "a"));
+        engine.send(order(0, "b", 101));
+        assertEquals(List.of("amend rejected #2 DUPLICATE_CLORDID"), of(engine.send(replace(0, "b", "a", 3))));
+        assertEquals(List.of("replaced #2 3@101", "level BUY 101 -> 3"), of(engine.send(replace(0, "b", "c", 3))));
+        assertEquals(List.of("amend rejected #0 UNKNOWN_ORDER"), of(engine.send(replace(0, "b", "d", 2))),
+                "b is no longer the order's current id");
+    }
+
+    @Test
+    void shouldFindAGtcOrderByItsCurrentClOrdIdOnAnyLaterDay() {
+        engine.send(order(0, "x", 100));
+        toNextDay();
+        engine.send(order(1, "other", 90));
+        assertEquals(List.of("canceled #1 USER 0/5", "level BUY 100 -> 0"), of(engine.send(cancel(0, "x"))));
+    }
+
+    @Test
+    void shouldIndexAReplacesIdUnderTheDayItHappenedEvenAsTheDaysFirstCommand() {
+        engine.send(order(0, "x", 100));
+        toNextDay();
+        assertEquals(List.of("replaced #1 4@100", "level BUY 100 -> 4"), of(engine.send(replace(0, "x", "y", 4))));
+        assertEquals(List.of("rejected #1 DUPLICATE_CLORDID"), of(engine.send(order(0, "y", 100))));
+        toNextDay();
+        assertEquals(List.of("replaced #1 3@100", "level BUY 100 -> 3"), of(engine.send(replace(0, "y", "z", 3))),
+                "found by its current id two days on");
+        assertEquals(List.of("rejected #1 DUPLICATE_CLORDID"), of(engine.send(order(0, "z", 100))),
+                "no two live orders of an account share a clOrdId");
+    }
+
+    private void toNextDay() {
+        engine.advanceNanos(Math.floorDiv(engine.now(), DAY) * DAY + DAY - engine.now());
+    }
+
+    private Command replace(int account, String orig, String newId, long qty) {
+        Command amend = engine.command().amend(account, 0, 0, qty);
+        amend.clOrdId.set(newId);
+        amend.origClOrdId.set(orig);
+        return amend;
+    }
+
+    private Command cancel(int account, String orig) {
+        Command cancel = engine.command().cancel(account, 0);
+        cancel.clOrdId.set("cx-" + orig);
+        cancel.origClOrdId.set(orig);
+        return cancel;
+    }
+
     private Command order(int account, String clOrdId, long price) {
         Command command = engine.command().newOrder(account, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, 5);
         command.clOrdId.set(clOrdId);

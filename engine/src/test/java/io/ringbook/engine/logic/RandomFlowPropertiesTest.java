@@ -1,7 +1,10 @@
 package io.ringbook.engine.logic;
 
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
@@ -9,6 +12,8 @@ import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.testing.BookConsistency;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
+import io.ringbook.engine.testing.ExactLedger;
+import io.ringbook.engine.testing.LiveOrderInvariants;
 import io.ringbook.engine.testing.LogicDriver;
 import io.ringbook.engine.testing.RandomOrderFlow;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,12 +32,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Invariants over long seeded random order streams: the book is consistent and never
  * crossed after any command; every order's quantity is accounted for (filled, canceled
  * or resting); positions net to zero and equal the fills; market data rebuilds the book;
- * and the same input gives the same output, field for field.
+ * and the same input gives the same output, field for field. With clOrdIds, fees and
+ * days passing, and again with prices, quantities and fees pushed to the edge of a
+ * long: FOK all or nothing, IOC and MARKET never rest, post-only never takes, open
+ * exposure equals the books, every live order found by its clOrdId, and every amount
+ * exact ({@link ExactLedger}), never wrapped.
  */
 class RandomFlowPropertiesTest {
 
     private static final int COMMANDS = 20_000;
     private static final long MILLIS = 1_000_000L;
+    private static final long DAY = 86_400_000_000_000L;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 7, 42, 2024})
@@ -96,6 +107,50 @@ class RandomFlowPropertiesTest {
         assertEquals(levels(engine, Side.SELL), depthOf(depth, Side.SELL), "market data rebuilds the asks, best first");
         assertEquals(marketDataSequence, depth.sequence(DemoMarket.TEST));
         assertTrue(buys > COMMANDS, "the stream trades a lot (" + buys + " lots)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {5, 6, 7})
+    void shouldKeepTheExactnessInvariantsAcrossDaysWithClOrdIdsAndFees(long seed) {
+        SymbolTable market = DemoMarket.withTestFees(-100, 700);
+        ExactLedger ledger = runChecked(market, new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1_000).withClOrdIds());
+        assertTrue(ledger.fills() > COMMANDS / 4, "the stream trades a lot (" + ledger.fills() + " fills)");
+        assertTrue(ledger.fokFilled() > 100 && ledger.fokRejected() > 100, "FOK orders both fill and fail");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {8, 9, 10})
+    void shouldNeverWrapWithPricesQuantitiesAndFeesAtTheEdgeOfALong(long seed) {
+        SymbolTable market = DemoMarket.withTestFees(-1_000_000, 1_000_000);
+        Map<Object, Integer> seen = new HashMap<>();
+        ExactLedger ledger = runChecked(market, new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1_000)
+                .withClOrdIds().scaled(1L << 30, 400_000L + seed), e -> {
+                    seen.merge(e.rejectReason, 1, Integer::sum);
+                    seen.merge(e.cancelReason, 1, Integer::sum);
+                });
+        assertTrue(ledger.fills() > 100, "it trades (" + ledger.fills() + " fills)");
+        assertTrue(seen.containsKey(CancelReason.UNREPRESENTABLE) && seen.containsKey(RejectReason.INVALID_ORDER),
+                "the stream meets the edge: " + seen);
+    }
+
+    private static ExactLedger runChecked(SymbolTable market, RandomOrderFlow flow) {
+        return runChecked(market, flow, e -> { });
+    }
+
+    /** Runs the flow with days passing, checking every exactness invariant after every command. */
+    private static ExactLedger runChecked(SymbolTable market, RandomOrderFlow flow, Consumer<EngineEvent> observer) {
+        LogicDriver engine = new LogicDriver(market, PreTradeCheck.NONE);
+        ExactLedger ledger = new ExactLedger(market, DemoMarket.ACCOUNTS);
+        Command command = new Command();
+        for (int i = 0; i < COMMANDS; i++) {
+            engine.advanceNanos(i % 5_000 == 4_999 ? DAY : MILLIS);
+            List<EngineEvent> events = engine.send(flow.next(command, engine.now()));
+            events.forEach(observer);
+            ledger.onCommand(events);
+            ledger.assertPositions(engine.logic().positions());
+            LiveOrderInvariants.check(engine.logic(), DemoMarket.ACCOUNTS, market.size(), "after command " + i);
+        }
+        return ledger;
     }
 
     @ParameterizedTest

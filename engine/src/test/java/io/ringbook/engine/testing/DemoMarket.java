@@ -18,9 +18,14 @@ public final class DemoMarket {
     }
 
     public static SymbolTable symbols() {
+        return withTestFees(0, 0);
+    }
+
+    /** The same symbols, TEST with these maker and taker fees (ppm of the notional, negative for a rebate). */
+    public static SymbolTable withTestFees(long makerFeePpm, long takerFeePpm) {
         return new SymbolTable(List.of(
                 new SymbolSpec(BTC, "BTC-USD", new BigDecimal("0.01"), new BigDecimal("0.0001"), 0, 0),
                 new SymbolSpec(ETH, "ETH-USD", new BigDecimal("0.01"), new BigDecimal("0.001"), 0, 0),
-                new SymbolSpec(TEST, "TEST", BigDecimal.ONE, BigDecimal.ONE, 0, 0)));
+                new SymbolSpec(TEST, "TEST", BigDecimal.ONE, BigDecimal.ONE, makerFeePpm, takerFeePpm)));
     }
 }

@@ -65,6 +65,18 @@ final class OrderRequests {
                     && (timeInForce != TimeInForce.GTD || expireTimeNanos == original.expireTimeNanos);
         }
 
+        /** Whether this asks for what {@code first} asked for, as the client sent it (symbol name, prices compared numerically). */
+        boolean sameAs(NewOrder first) {
+            return symbolName.equals(first.symbolName) && side == first.side && type == first.type
+                    && timeInForce == first.timeInForce && sameNumber(priceText, first.priceText)
+                    && sameNumber(qtyText, first.qtyText) && postOnly == first.postOnly && stpMode == first.stpMode
+                    && expireTimeNanos == first.expireTimeNanos;
+        }
+
+        private static boolean sameNumber(String a, String b) {
+            return a == null ? b == null : b != null && new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+        }
+
         void writeTo(Command slot, int accountId) {
             slot.newOrder(accountId, symbol.map(SymbolSpec::id).orElse(-1), side, type, timeInForce, priceTicks, qtyLots);
             slot.postOnly = postOnly;
