@@ -1,5 +1,6 @@
 package io.ringbook.web;
 
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.ringbook.engine.domain.ClientText;
 
@@ -20,17 +21,21 @@ public final class QueryParameters {
 
     /** The handler, refusing a request that carries a query parameter not named here. */
     public static Handler only(Handler handler, String... accepted) {
-        Set<String> names = Set.of(accepted);
-        String takes = accepted.length == 0 ? "this route takes no query parameters"
-                : "this route takes " + String.join(", ", List.of(accepted));
+        List<String> names = List.of(accepted);
         return ctx -> {
-            for (String name : ctx.queryParamMap().keySet()) {
-                if (!names.contains(name)) {
-                    throw ApiException.badRequest("UNKNOWN_FIELD",
-                            "unknown query parameter '" + ClientText.quote(name) + "'; " + takes);
-                }
-            }
+            check(ctx, names);
             handler.handle(ctx);
         };
+    }
+
+    /** Refuses the request if it carries a query parameter not in {@code accepted}. */
+    public static void check(Context ctx, List<String> accepted) {
+        Set<String> present = ctx.queryParamMap().keySet();
+        for (String name : present) {
+            if (!accepted.contains(name)) {
+                throw ApiException.badRequest("UNKNOWN_FIELD", "unknown query parameter '" + ClientText.quote(name) + "'; "
+                        + (accepted.isEmpty() ? "this route takes no query parameters" : "this route takes " + String.join(", ", accepted)));
+            }
+        }
     }
 }
