@@ -78,6 +78,7 @@ final class RunningEngine implements AutoCloseable {
             this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             admin.orderGatewayAt(host, restPort);
             this.journal = Journal.open(dataDir, durability);
+            rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
         } catch (RuntimeException unusable) {
             rest.close();
             admin.close();

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The order routes of API.md: place, amend, cancel, mass cancel, cancel-all-after, and
@@ -36,8 +37,11 @@ final class OrderRoutes {
     private final OrderJson orderJson;
     private final EngineDoor publisher;
     private final PendingOrders pending = new PendingOrders();
+    private final Supplier<EventHistory> history;
 
-    OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, OrderJson orderJson, EngineDoor publisher) {
+    OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, OrderJson orderJson, EngineDoor publisher,
+                Supplier<EventHistory> history) {
+        this.history = history;
         this.referenceData = referenceData;
         this.keys = keys;
         this.orders = orders;
@@ -85,7 +89,9 @@ final class OrderRoutes {
 
     /**
      * {@code ?clOrdId=X}: that order, or 202 {@code PENDING} while a request with it is in
-     * flight; otherwise the account's orders by status and symbol, newest first.
+     * flight; with {@code from}, {@code to} or {@code fromId}, a page of the journal's
+     * history ({@link HistoryQuery}); otherwise the account's orders by status and symbol,
+     * newest first.
      */
     void query(Context ctx) {
         int account = keys.accountOf(ctx);
@@ -106,6 +112,19 @@ final class OrderRoutes {
         }
         Set<OrderStatus> statuses = statuses(ctx.queryParam("status"));
         ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        String symbolName = ctx.queryParam("symbol");
+        HistoryQuery older = HistoryQuery.of(ctx, account, symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id());
+        if (older != null) {
+            if (!statuses.isEmpty()) {
+                throw ApiException.badRequest("INVALID_FIELD", "status does not combine with from, to or fromId: history lists orders"
+                        + " by when they were placed, whatever became of them");
+            }
+            for (HistoryQuery.Order order : older.orders(history.get())) {
+                json.add(orderJson.render(order.state(), order.fills(), null));
+            }
+            HttpJson.json(ctx, json);
+            return;
+        }
         for (OrderViews.View view : orders.list(account, statuses, symbolFilter(ctx), Http.intParam(ctx, "limit", 100, 1, 1000))) {
             json.add(orderJson.render(view.state(), view.fills(), null));
         }

@@ -48,6 +48,7 @@ public final class RestGateway implements AutoCloseable {
     private final StreamLimits streamLimits;
     private final EngineDoor engine = new EngineDoor();
     private Javalin server;
+    private volatile EventHistory history = EventHistory.NONE;
 
     /** @param risk the risk engine's published state, for the account's limits and breakers and the symbols' halts */
     public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk) {
@@ -79,9 +80,9 @@ public final class RestGateway implements AutoCloseable {
      * is recovering and the read models are being rebuilt.
      */
     public int start(String host, int port) {
-        OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, orderJson, engine);
+        OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, orderJson, engine, () -> history);
         MarketRoutes market = new MarketRoutes(referenceData, depth, trades, risk);
-        AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions, risk);
+        AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions, risk, () -> history);
         server = Javalin.create(config -> {
             HttpServers.configure(config, host, port, "gateway", ctx -> {
                 Integer who = ctx.attribute(ApiKeys.ACCOUNT);
@@ -117,6 +118,11 @@ public final class RestGateway implements AutoCloseable {
     /** The HTTP routes this gateway serves, as {@code "METHOD /path"}, for the OpenAPI check. */
     public List<String> routes() {
         return RouteList.of(server);
+    }
+
+    /** Where order and fill queries with {@code from}, {@code to} or {@code fromId} read history beyond the read models' two days. */
+    public void history(EventHistory events) {
+        this.history = events;
     }
 
     /** Recovery is done: orders flow to {@code publisher} and the read models are current. */
