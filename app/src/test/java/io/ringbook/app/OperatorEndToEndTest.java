@@ -62,6 +62,9 @@ class OperatorEndToEndTest {
         assertEquals("FORBIDDEN", JSON.readTree(forbidden.body()).at("/error/code").asText());
         assertEquals("nosniff", forbidden.headers().firstValue("X-Content-Type-Options").orElseThrow());
         assertEquals(404, call("GET", "viewer-token", "/admin/v1/nothing-here", null).statusCode());
+        assertEquals("{\"token\":\"operator\",\"role\":\"operator\"}", ok(call("GET", "operator-token", "/admin/v1/whoami", null)).toString(),
+                "the dashboard learns what the token may do");
+        assertEquals(401, call("GET", null, "/admin/v1/whoami", null).statusCode());
     }
 
     @Test
