@@ -41,6 +41,9 @@ final class StartBanner {
                 + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
                 + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         recovery.unusableSnapshots().forEach(problem -> line(out, "  warning   unusable snapshot " + problem));
+        if (recovery.outputSetAside() != null) {
+            line(out, "  warning   " + recovery.outputSetAside());
+        }
         if (!recovery.limitsChanged().isEmpty()) {
             line(out, "  limits    changed by the configuration since the last start, journaled as SET_LIMITS: "
                     + String.join(", ", recovery.limitsChanged()));
@@ -51,7 +54,8 @@ final class StartBanner {
                 + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; "
                 + (demo ? "keys t1-key..t4-key)" : "API keys of " + profile.name() + ")"));
         line(out, "  FIX 4.4   " + host + ":" + engine.fixPort() + "  (TargetCompID " + FixGateway.COMP_ID + ", SenderCompID "
-                + senderCompIds(demo, profile.fix().senderCompIds()) + "; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
+                + senderCompIds(demo, profile.fix().senderCompIds()) + ", Password(554) " + (demo ? "t1-key..t4-key" : "fixPassword of "
+                + profile.name()) + "; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
         line(out, "  admin     http://" + host + ":" + engine.adminPort() + "  (GET /health; Authorization: Bearer "
                 + (demo ? "viewer-token | operator-token | admin-token)" : "tokens of " + profile.name() + ")"));
         if (run.backup() != null) {

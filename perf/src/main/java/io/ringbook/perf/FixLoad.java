@@ -5,14 +5,15 @@ import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.fix.FixInitiators;
+import io.ringbook.gateway.fix.FixPasswords;
 import io.ringbook.gateway.fix.FixSessionOptions;
+import io.ringbook.gateway.fix.PasswordMaskingLogFactory;
 import org.HdrHistogram.Histogram;
 import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,13 +55,16 @@ final class FixLoad {
         AtomicLong answered = new AtomicLong();
         Path store = Files.createTempDirectory("ringbook-fix-bench-");
         int port = freePort();
+        String password = UUID.randomUUID().toString();
+        FixPasswords passwords = new FixPasswords(Map.of(data.accounts().find("T1").orElseThrow(), password,
+                data.accounts().find("T2").orElseThrow(), password));
         FixGateway gateway = new FixGateway(data, "127.0.0.1", port, store.resolve("server"),
-                new FixSessionOptions(true, false, Map.of(), Map.of()));
+                new FixSessionOptions(true, false, Map.of(), Map.of()), passwords);
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             gateway.start(pipeline.publisher());
-            Client sellers = new Client("T1", port, clock, intended, histogram, warmup, answered);
-            Client buyers = new Client("T2", port, clock, intended, histogram, warmup, answered);
+            Client sellers = new Client("T1", password, port, clock, intended, histogram, warmup, answered);
+            Client buyers = new Client("T2", password, port, clock, intended, histogram, warmup, answered);
             try (sellers; buyers) {
                 sellers.awaitLogon();
                 buyers.awaitLogon();
@@ -116,7 +121,7 @@ final class FixLoad {
         private final long warmup;
         private final AtomicLong answered;
 
-        Client(String compId, int port, EpochClock clock, AtomicLongArray intended, Histogram histogram, long warmup,
+        Client(String compId, String password, int port, EpochClock clock, AtomicLongArray intended, Histogram histogram, long warmup,
                AtomicLong answered) throws Exception {
             this.clock = clock;
             this.intended = intended;
@@ -124,8 +129,8 @@ final class FixLoad {
             this.warmup = warmup;
             this.answered = answered;
             session = FixInitiators.session(compId);
-            SessionSettings settings = FixInitiators.settings(compId, port, null);
-            initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
+            SessionSettings settings = FixInitiators.settings(compId, password, port, null);
+            initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new PasswordMaskingLogFactory(settings),
                     new DefaultMessageFactory());
             initiator.start();
         }
