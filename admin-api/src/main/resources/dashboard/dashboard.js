@@ -1,10 +1,41 @@
 'use strict';
-// The operator dashboard: polls the admin API every 2 s and renders it; actions ask for
-// confirmation and need an operator token. The token stays in this tab's sessionStorage.
+// The operator dashboard: polls the admin API every 2 s and renders it; every panel says
+// "loading…" until its first answer. Actions ask for confirmation and are offered only to
+// a token whose role may take them (GET /admin/v1/whoami). The token stays in this tab's
+// sessionStorage; the book's symbol is remembered in localStorage (or given as #book=S).
 
 const $ = (id) => document.getElementById(id);
 const history = [];
 let lastCounters = null;
+let role = null;
+
+const canOperate = () => role === 'operator' || role === 'admin';
+
+// 1536 -> "1.5 KiB": the health details' byte counts as people read them
+function bytes(n) {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = Number(n);
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return (unit === 0 ? value.toFixed(0) : value.toFixed(1)) + ' ' + units[unit];
+}
+
+// "101.00000000" -> "101": decimals without the trailing zeros of their scale
+function decimal(text) {
+  return text == null ? '–' : String(text).includes('.') ? String(text).replace(/\.?0+$/, '') : String(text);
+}
+
+// an ISO-8601 time as its time of day, UTC
+function clock(iso) {
+  return iso == null ? '–' : iso.substring(11, 19);
+}
+
+function detail(key, value) {
+  return key.endsWith('Bytes') ? key.slice(0, -5) + '=' + bytes(value) : key + '=' + value;
+}
 
 function token() {
   return $('token').value || sessionStorage.getItem('ringbook-token') || '';
@@ -27,7 +58,10 @@ function cell(row, text, className) {
   return td;
 }
 
+// an action's button, for a role that may take it; a viewer sees an empty cell
 function button(row, label, question, action) {
+  const td = row.insertCell();
+  if (!canOperate()) return;
   const b = document.createElement('button');
   b.textContent = label;
   b.addEventListener('click', async () => {
@@ -40,7 +74,7 @@ function button(row, label, question, action) {
       say(label + ' failed: ' + e.message);
     }
   });
-  row.insertCell().appendChild(b);
+  td.appendChild(b);
 }
 
 function say(text) {
@@ -60,7 +94,7 @@ async function renderHealth() {
     const row = body.insertRow();
     cell(row, name);
     cell(row, component.status, 'state ' + component.status);
-    cell(row, Object.entries(component.details).map(([k, v]) => k + '=' + v).join(' '), 'details');
+    cell(row, Object.entries(component.details).map(([k, v]) => detail(k, v)).join(' '), 'details');
   }
 }
 
@@ -74,7 +108,7 @@ async function renderBreakers() {
     cell(row, b.state, 'state ' + b.state);
     cell(row, b.trips, 'num');
     cell(row, b.healthScore, 'num');
-    cell(row, b.nextRetryAt ?? '–');
+    cell(row, clock(b.nextRetryAt));
     const open = b.state !== 'CLOSED';
     button(row, open ? 'reset' : 'trip', (open ? 'Reset ' : 'Trip ') + b.name + '?',
       () => api('POST', '/admin/v1/breakers/' + encodeURIComponent(b.name) + (open ? '/reset' : '/trip')));
@@ -99,6 +133,8 @@ async function renderControls() {
   const select = $('book-symbol');
   if (select.options.length === 0) {
     for (const s of symbols) select.add(new Option(s.symbol, s.symbol));
+    const chosen = new URLSearchParams(location.hash.substring(1)).get('book') || localStorage.getItem('ringbook-book-symbol');
+    if (symbols.some((s) => s.symbol === chosen)) select.value = chosen;
   }
   const switches = await api('GET', '/admin/v1/kill-switch');
   const ks = $('kill-switches');
@@ -108,7 +144,7 @@ async function renderControls() {
     const name = s.account ?? 'global';
     cell(row, name);
     cell(row, s.active ? 'ON' : 'off', 'state ' + (s.active ? 'on' : 'off'));
-    cell(row, s.since ?? '–');
+    cell(row, clock(s.since));
     if (s.active) {
       button(row, 'release', 'Release the ' + name + ' kill switch?',
         () => api('DELETE', '/admin/v1/kill-switch' + (s.account ? '?account=' + encodeURIComponent(s.account) : '')));
@@ -139,7 +175,7 @@ function drawChart() {
   const g = canvas.getContext('2d');
   g.clearRect(0, 0, canvas.width, canvas.height);
   const max = Math.max(1, ...history.map((h) => h.p99));
-  const x = (i) => 30 + i * (canvas.width - 40) / 59;
+  const x = (i) => 70 + i * (canvas.width - 80) / 59;
   const y = (v) => canvas.height - 20 - v / max * (canvas.height - 30);
   g.fillStyle = '#555';
   g.fillText(max.toFixed(1) + ' µs', 2, 12);
@@ -190,18 +226,68 @@ async function renderBook() {
   }
 }
 
+async function renderOpenOrders() {
+  const rows = [];
+  for (const option of $('book-symbol').options) {
+    const book = await api('GET', '/admin/v1/book/' + encodeURIComponent(option.value) + '?limit=100');
+    for (const [side, orders] of [['BUY', book.bids], ['SELL', book.asks]]) {
+      for (const o of orders) rows.push({ symbol: book.symbol, side, ...o });
+    }
+  }
+  rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const body = $('open-orders');
+  body.replaceChildren();
+  if (rows.length === 0) cell(body.insertRow(), 'no open orders').colSpan = 7;
+  for (const o of rows.slice(0, 50)) {
+    const row = body.insertRow();
+    cell(row, o.symbol);
+    cell(row, o.account);
+    cell(row, o.clOrdId);
+    cell(row, o.side);
+    cell(row, o.price, 'num');
+    cell(row, o.leavesQty, 'num');
+    cell(row, clock(o.createdAt));
+  }
+}
+
+async function renderPositions() {
+  const positions = await api('GET', '/admin/v1/positions');
+  const body = $('positions');
+  body.replaceChildren();
+  if (positions.length === 0) cell(body.insertRow(), 'no positions').colSpan = 7;
+  for (const p of positions) {
+    const row = body.insertRow();
+    cell(row, p.account);
+    cell(row, p.symbol);
+    cell(row, p.qty, 'num');
+    cell(row, decimal(p.avgPrice), 'num');
+    cell(row, decimal(p.markPrice), 'num');
+    cell(row, decimal(p.realizedPnl), 'num');
+    cell(row, decimal(p.unrealizedPnl), 'num');
+  }
+}
+
+async function renderRole() {
+  const me = await api('GET', '/admin/v1/whoami');
+  role = me.role;
+  $('role').textContent = me.token + ' (' + me.role + (canOperate() ? ')' : ', read only)');
+}
+
 async function refresh() {
   try {
     await renderHealth();
     await renderRates();
     if (!token()) {
-      say('enter an admin token to see breakers, controls, latency and the book');
+      say('enter an admin token to see breakers, controls, orders, positions, latency and the book');
       return;
     }
-    await renderBreakers();
+    await renderRole();
     await renderControls();
-    await renderLatency();
     await renderBook();
+    await renderBreakers();
+    await renderOpenOrders();
+    await renderPositions();
+    await renderLatency();
   } catch (e) {
     say(e.message);
   }
@@ -214,7 +300,10 @@ document.addEventListener('DOMContentLoaded', () => {
     sessionStorage.setItem('ringbook-token', $('token').value);
     refresh();
   });
-  $('book-symbol').addEventListener('change', renderBook);
+  $('book-symbol').addEventListener('change', () => {
+    localStorage.setItem('ringbook-book-symbol', $('book-symbol').value);
+    renderBook();
+  });
   refresh();
   setInterval(refresh, 2000);
 });

@@ -3,6 +3,7 @@ package io.ringbook.admin;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
@@ -15,6 +16,7 @@ import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpServers;
+import io.ringbook.web.QueryParameters;
 import io.ringbook.web.RouteList;
 
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ public final class AdminApi implements AutoCloseable {
     private final PositionsView positions;
     private final OpenOrdersView openOrders;
     private final OperationsRoutes operations;
+    private final OpenApi openApi = new OpenApi();
     private Javalin server;
 
     public AdminApi(ReferenceData data, AdminTokens tokens, RiskStatus riskStatus, Path dataDir, EpochClock clock) {
@@ -79,32 +82,40 @@ public final class AdminApi implements AutoCloseable {
             });
             config.staticFiles.add("/dashboard");
             config.routes.before(Dashboard::headers);
-            config.routes.get("/health", health::health);
-            config.routes.get("/health/live", health::live);
-            config.routes.get("/health/ready", health::ready);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-            config.routes.get("/openapi.json", OpenApi::serve);
+            open(config.routes, "/health", health::health);
+            open(config.routes, "/health/live", health::live);
+            open(config.routes, "/health/ready", health::ready);
+            open(config.routes, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            open(config.routes, "/openapi.json", openApi::serve);
             config.routes.beforeMatched("/admin/*", ctx -> tokens.require(ctx, needed(ctx.routeRoles())));
+            read(config.routes, "/admin/v1/whoami", tokens::whoami);
             read(config.routes, "/admin/v1/latency", operations::latency);
-            config.routes.post("/admin/v1/latency/reset", operations::resetLatency, Role.OPERATOR);
+            change(config.routes, HandlerType.POST, "/admin/v1/latency/reset", operations::resetLatency, Role.OPERATOR);
             read(config.routes, "/admin/v1/breakers", risk::breakers);
-            config.routes.post("/admin/v1/breakers/{name}/trip", risk::tripBreaker, Role.OPERATOR);
-            config.routes.post("/admin/v1/breakers/{name}/reset", risk::resetBreaker, Role.OPERATOR);
+            change(config.routes, HandlerType.POST, "/admin/v1/breakers/{name}/trip", risk::tripBreaker, Role.OPERATOR);
+            change(config.routes, HandlerType.POST, "/admin/v1/breakers/{name}/reset", risk::resetBreaker, Role.OPERATOR);
             read(config.routes, "/admin/v1/symbols", risk::symbols);
-            config.routes.post("/admin/v1/symbols/{symbol}/halt", risk::halt, Role.OPERATOR);
-            config.routes.post("/admin/v1/symbols/{symbol}/resume", risk::resume, Role.OPERATOR);
+            change(config.routes, HandlerType.POST, "/admin/v1/symbols/{symbol}/halt", risk::halt, Role.OPERATOR);
+            change(config.routes, HandlerType.POST, "/admin/v1/symbols/{symbol}/resume", risk::resume, Role.OPERATOR);
             read(config.routes, "/admin/v1/kill-switch", risk::killSwitches);
-            config.routes.post("/admin/v1/kill-switch", risk::activateKillSwitch, Role.OPERATOR);
-            config.routes.delete("/admin/v1/kill-switch", risk::releaseKillSwitch, Role.OPERATOR);
+            change(config.routes, HandlerType.POST, "/admin/v1/kill-switch", risk::activateKillSwitch, Role.OPERATOR);
+            change(config.routes, HandlerType.DELETE, "/admin/v1/kill-switch", risk::releaseKillSwitch, Role.OPERATOR, "account");
             read(config.routes, "/admin/v1/accounts/{account}/limits", risk::limits);
-            config.routes.put("/admin/v1/accounts/{account}/limits", risk::replaceLimits, Role.ADMIN);
+            change(config.routes, HandlerType.PUT, "/admin/v1/accounts/{account}/limits", risk::replaceLimits, Role.ADMIN);
             read(config.routes, "/admin/v1/positions", operations::positions);
-            read(config.routes, "/admin/v1/book/{symbol}", operations::book);
-            read(config.routes, "/admin/v1/audit", operations::audit);
+            read(config.routes, "/admin/v1/book/{symbol}", operations::book, "limit");
+            read(config.routes, "/admin/v1/audit", operations::audit, "from", "to", "account", "type", "limit");
             read(config.routes, "/admin/v1/journal", operations::journal);
-            config.routes.post("/admin/v1/snapshot", operations::snapshot, Role.OPERATOR);
+            change(config.routes, HandlerType.POST, "/admin/v1/snapshot", operations::snapshot, Role.OPERATOR);
         }).start();
+        openApi.adminAt(host, server.port());
+        latency.start();
         return server.port();
+    }
+
+    /** Where the order gateway listens, for the {@code servers} of {@code /openapi.json}. */
+    public void orderGatewayAt(String host, int port) {
+        openApi.orderGatewayAt(host, port);
     }
 
     /**
@@ -127,15 +138,27 @@ public final class AdminApi implements AutoCloseable {
 
     @Override
     public void close() {
+        latency.close();
         if (server != null) {
             server.stop();
         }
     }
 
-    /** A viewer's route: GET, and HEAD (the same without the body) with the same role. */
-    private static void read(RoutesConfig routes, String path, Handler handler) {
-        routes.get(path, handler, Role.VIEWER);
-        routes.head(path, handler, Role.VIEWER);
+    /** A route without authentication (health, metrics, the OpenAPI document): GET, taking no query parameters. */
+    private static void open(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, QueryParameters.only(handler));
+    }
+
+    /** A viewer's route: GET, and HEAD (the same without the body) with the same role; only the query parameters named. */
+    private static void read(RoutesConfig routes, String path, Handler handler, String... parameters) {
+        Handler checked = QueryParameters.only(handler, parameters);
+        routes.get(path, checked, Role.VIEWER);
+        routes.head(path, checked, Role.VIEWER);
+    }
+
+    /** A state-changing route with the role it needs; only the query parameters named. */
+    private static void change(RoutesConfig routes, HandlerType method, String path, Handler handler, Role role, String... parameters) {
+        routes.addHttpHandler(method, path, QueryParameters.only(handler, parameters), role);
     }
 
     /**

@@ -2,8 +2,10 @@ package io.ringbook.admin;
 
 import io.javalin.http.Context;
 import io.ringbook.web.ApiException;
+import io.ringbook.web.HttpJson;
 import io.ringbook.web.SecretLookup;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,18 @@ public final class AdminTokens {
             throw new ApiException(403, "FORBIDDEN", "this needs the " + needed.name().toLowerCase(Locale.ROOT) + " role");
         }
         ctx.attribute(TOKEN, token);
+    }
+
+    /**
+     * {@code GET /admin/v1/whoami} (an addition to API.md): the name and role of the
+     * caller's token, so that the dashboard offers only the actions the role may take.
+     */
+    void whoami(Context ctx) {
+        AdminToken token = ctx.attribute(TOKEN);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("token", token.name());
+        json.put("role", token.role().name().toLowerCase(Locale.ROOT));
+        HttpJson.json(ctx, json);
     }
 
     /** The valid token the request carries, if any (routes without auth show more to those who have one). */

@@ -20,6 +20,7 @@ import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.RiskStatus;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ import java.util.Map;
  * the outbound thread; gauges read at scrape time from the risk board (breaker states,
  * halts, kill switches), from every health component (status, and each numeric detail:
  * ring occupancy, journal lag, stream sessions, disk) and from the stage latencies
- * (percentiles since start); and the JVM's memory, GC, threads and CPU.
+ * (percentiles since start, in seconds); and the JVM's memory, GC, threads and CPU.
  */
 public final class EngineMetrics implements EngineListener {
 
@@ -39,18 +40,28 @@ public final class EngineMetrics implements EngineListener {
     private final Counter ordersIn;
     private final Counter accepted;
     private final Counter trades;
+    private final Counter resent;
     private final Counter[] rejected = new Counter[RejectReason.values().length];
     private final Counter[] canceled = new Counter[CancelReason.values().length];
 
     public EngineMetrics(ReferenceData data, RiskStatus risk, StageLatency latency) {
-        ordersIn = registry.counter("ringbook_orders_in");
-        accepted = registry.counter("ringbook_orders_accepted");
-        trades = registry.counter("ringbook_trades");
+        ordersIn = counter("ringbook_orders_in", "New orders the engine decided on, accepted or rejected");
+        accepted = counter("ringbook_orders_accepted", "New orders the engine accepted");
+        resent = counter("ringbook_orders_clordid_reused",
+                "New orders whose clOrdId the account had already used that day: idempotent resends and conflicting bodies; "
+                        + "neither makes an order, so neither counts as an order in or a reject");
+        trades = counter("ringbook_trades", "Trades printed (one per taker fill)");
         for (RejectReason reason : RejectReason.values()) {
-            rejected[reason.ordinal()] = registry.counter("ringbook_orders_rejected", "reason", reason.name());
+            if (reason != RejectReason.NONE && reason != RejectReason.DUPLICATE_CLORDID) {
+                rejected[reason.ordinal()] = Counter.builder("ringbook_orders_rejected").description("New orders the engine rejected, by reason")
+                        .tag("reason", reason.name()).register(registry);
+            }
         }
         for (CancelReason reason : CancelReason.values()) {
-            canceled[reason.ordinal()] = registry.counter("ringbook_orders_canceled", "reason", reason.name());
+            if (reason != CancelReason.NONE) {
+                canceled[reason.ordinal()] = Counter.builder("ringbook_orders_canceled").description("Orders canceled or expired, by reason")
+                        .tag("reason", reason.name()).register(registry);
+            }
         }
         for (BreakerKind kind : BreakerKind.values()) {
             int targets = kind.perAccount() ? data.accounts().size() : data.symbols().size();
@@ -58,24 +69,28 @@ public final class EngineMetrics implements EngineListener {
                 int t = target;
                 String name = kind.prefix() + ":" + (kind.perAccount() ? data.accounts().name(t) : data.symbols().get(t).name());
                 Gauge.builder("ringbook_breaker_state", () -> risk.breaker(kind, t).state().ordinal())
-                        .description("0 CLOSED, 1 OPEN, 2 HALF_OPEN").tag("name", name).register(registry);
-                Gauge.builder("ringbook_breaker_trips", () -> risk.breaker(kind, t).trips()).tag("name", name).register(registry);
+                        .description("Breaker state: 0 CLOSED, 1 OPEN, 2 HALF_OPEN").tag("name", name).register(registry);
+                Gauge.builder("ringbook_breaker_trips", () -> risk.breaker(kind, t).trips())
+                        .description("Times the breaker tripped since the journal began").tag("name", name).register(registry);
             }
         }
         for (int symbol = 0; symbol < data.symbols().size(); symbol++) {
             int s = symbol;
             Gauge.builder("ringbook_symbol_halted", () -> risk.halted(s) ? 1 : 0)
+                    .description("1 while an operator halt or an open breaker stops the symbol's trading, else 0")
                     .tag("symbol", data.symbols().get(s).name()).register(registry);
         }
         for (int account = -1; account < data.accounts().size(); account++) {
             int a = account;
             Gauge.builder("ringbook_kill_switch_active", () -> risk.killSwitch(a).active() ? 1 : 0)
+                    .description("1 while the kill switch is engaged (account \"*\" is the global switch), else 0")
                     .tag("account", a < 0 ? "*" : data.accounts().name(a)).register(registry);
         }
         for (String stage : StageLatency.STAGES) {
             for (double quantile : QUANTILES) {
-                Gauge.builder("ringbook_latency_microseconds", () -> latency.percentileSinceStart(stage, quantile))
-                        .tag("stage", stage).tag("quantile", Double.toString(quantile / 100)).register(registry);
+                Gauge.builder("ringbook_stage_latency_seconds", () -> latency.percentileSinceStart(stage, quantile) / 1e6)
+                        .description("Latency of a command's stage since start or the last reset, at a quantile")
+                        .tag("stage", stage).tag("quantile", quantileLabel(quantile)).register(registry);
             }
         }
         new JvmMemoryMetrics().bindTo(registry);
@@ -88,13 +103,13 @@ public final class EngineMetrics implements EngineListener {
     public void watch(List<HealthComponent> components) {
         for (HealthComponent component : components) {
             Gauge.builder("ringbook_health_status", () -> 2 - component.check().status().ordinal())
-                    .tag("component", component.name()).register(registry);
+                    .description("A health component's status: 2 UP, 1 DEGRADED, 0 DOWN").tag("component", component.name()).register(registry);
             HealthCheck first = component.check();
             for (Map.Entry<String, Object> detail : first.details().entrySet()) {
                 if (detail.getValue() instanceof Number) {
                     String key = detail.getKey();
                     Gauge.builder("ringbook_health_detail", () -> number(component, key))
-                            .tag("component", component.name()).tag("detail", key).register(registry);
+                            .description("A health component's numeric detail, as /health reports it").tag("component", component.name()).tag("detail", key).register(registry);
                 }
             }
         }
@@ -108,10 +123,18 @@ public final class EngineMetrics implements EngineListener {
                 accepted.increment();
             }
             case ORDER_REJECTED -> {
-                ordersIn.increment();
-                rejected[event.rejectReason.ordinal()].increment();
+                if (event.rejectReason == RejectReason.DUPLICATE_CLORDID) {
+                    resent.increment();
+                } else {
+                    ordersIn.increment();
+                    rejected[event.rejectReason.ordinal()].increment();
+                }
             }
-            case ORDER_CANCELED, ORDER_EXPIRED -> canceled[event.cancelReason.ordinal()].increment();
+            case ORDER_CANCELED, ORDER_EXPIRED -> {
+                if (event.cancelReason != CancelReason.NONE) {
+                    canceled[event.cancelReason.ordinal()].increment();
+                }
+            }
             case ORDER_FILLED -> {
                 if (event.liquidity == Liquidity.TAKER) {
                     trades.increment();
@@ -125,6 +148,15 @@ public final class EngineMetrics implements EngineListener {
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    private Counter counter(String name, String help) {
+        return Counter.builder(name).description(help).register(registry);
+    }
+
+    /** {@code 99.9} percent as the label {@code "0.999"}, never a binary fraction's long tail. */
+    private static String quantileLabel(double percent) {
+        return BigDecimal.valueOf(percent).movePointLeft(2).stripTrailingZeros().toPlainString();
     }
 
     private static double number(HealthComponent component, String key) {

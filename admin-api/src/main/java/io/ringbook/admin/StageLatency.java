@@ -3,39 +3,76 @@ package io.ringbook.admin;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.pipeline.EpochClock;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Latency per stage of every command, from the stamps its last event carries: ingress
  * -> journaled -> decided -> reported (when this listener sees it on the outbound
  * thread), and end to end. Recorded on the outbound thread into wait-free HdrHistogram
  * {@link Recorder}s, so the business logic pays only the two clock reads that stamp
- * the events; read by the admin API as an interval (since the previous read) and since
- * start (or the last reset). Values in microseconds.
+ * the events. Read by the admin API as a rolling interval, the last
+ * {@value #WINDOW_SECONDS} seconds (so that any number of dashboards and scrapers read
+ * the same figures; no reader resets another's window), and since start (or the last
+ * reset). Values in microseconds. What the recorders hold is moved into one-second
+ * slots at least once a second ({@link #start}) and on every read.
  */
-public final class StageLatency implements EngineListener {
+public final class StageLatency implements EngineListener, AutoCloseable {
 
+    /** The rolling interval's length. */
+    public static final int WINDOW_SECONDS = 10;
     /** Up to a minute, three significant digits. */
     private static final long HIGHEST = 60_000_000_000L;
+    private static final long SECOND = 1_000_000_000L;
     static final List<String> STAGES = List.of("ingressToJournaled", "journaledToDecided", "decidedToReported", "endToEnd");
 
     private final EpochClock clock;
     private final Recorder[] recorders = new Recorder[STAGES.size()];
     private final Histogram[] sinceStart = new Histogram[STAGES.size()];
     private Histogram[] recycled = new Histogram[STAGES.size()];
-    /** What was collected since the admin API last asked, or null. */
-    private Histogram[] pending;
+    /** One slot per second of the window, each holding the second it was collected in ({@code slotSecond}). */
+    private final AbstractHistogram[][] slots = new AbstractHistogram[WINDOW_SECONDS][STAGES.size()];
+    private final long[] slotSecond = new long[WINDOW_SECONDS];
+    private ScheduledExecutorService roller;
 
     public StageLatency(EpochClock clock) {
         this.clock = clock;
         for (int i = 0; i < STAGES.size(); i++) {
             recorders[i] = new Recorder(HIGHEST, 3);
             sinceStart[i] = new Histogram(HIGHEST, 3);
+            for (int slot = 0; slot < WINDOW_SECONDS; slot++) {
+                slots[slot][i] = new IntCountsHistogram(HIGHEST, 3);
+            }
+        }
+        Arrays.fill(slotSecond, Long.MIN_VALUE);
+    }
+
+    /** Collects once a second from now on, so that the window moves even while nobody reads. */
+    public synchronized void start() {
+        if (roller == null) {
+            roller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "ringbook-latency-window");
+                thread.setDaemon(true);
+                return thread;
+            });
+            roller.scheduleAtFixedRate(this::roll, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (roller != null) {
+            roller.shutdownNow();
         }
     }
 
@@ -52,27 +89,35 @@ public final class StageLatency implements EngineListener {
     }
 
     /**
-     * {@code {"interval":{stage:{count,p50,...}},"sinceStart":{...}}}; the interval is what
-     * was recorded since the previous call of this method.
+     * {@code {"intervalSeconds":10,"interval":{stage:{count,p50,...}},"sinceStart":{...}}};
+     * the interval is what was recorded in the last {@value #WINDOW_SECONDS} seconds,
+     * whoever else reads.
      */
     public synchronized Map<String, Object> report() {
+        roll();
+        long now = second();
         Map<String, Object> intervalJson = new LinkedHashMap<>();
         Map<String, Object> sinceStartJson = new LinkedHashMap<>();
-        Histogram[] fresh = collect();
         for (int i = 0; i < STAGES.size(); i++) {
-            intervalJson.put(STAGES.get(i), summary(fresh[i]));
+            Histogram window = new Histogram(HIGHEST, 3);
+            for (int slot = 0; slot < WINDOW_SECONDS; slot++) {
+                if (now - slotSecond[slot] < WINDOW_SECONDS) {
+                    window.add(slots[slot][i]);
+                }
+            }
+            intervalJson.put(STAGES.get(i), summary(window));
             sinceStartJson.put(STAGES.get(i), summary(sinceStart[i]));
         }
-        pending = null;
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("intervalSeconds", WINDOW_SECONDS);
         json.put("interval", intervalJson);
         json.put("sinceStart", sinceStartJson);
         return json;
     }
 
-    /** A percentile since start, in microseconds (for the metrics; does not end the admin API's interval). */
+    /** A percentile since start, in microseconds (for the metrics). */
     public synchronized double percentileSinceStart(String stage, double percentile) {
-        collect();
+        roll();
         return micros(sinceStart[STAGES.indexOf(stage)].getValueAtPercentile(percentile));
     }
 
@@ -83,25 +128,29 @@ public final class StageLatency implements EngineListener {
             sinceStart[i].reset();
         }
         recycled = new Histogram[STAGES.size()];
-        pending = null;
+        Arrays.fill(slotSecond, Long.MIN_VALUE);
     }
 
-    /** Moves what the recorders hold into since-start, keeping it as the pending interval too; returns that interval. */
-    private Histogram[] collect() {
-        if (pending == null) {
-            pending = new Histogram[STAGES.size()];
-            for (int i = 0; i < STAGES.size(); i++) {
-                pending[i] = new Histogram(HIGHEST, 3);
+    /** Moves what the recorders hold into since-start and into the current second's slot. */
+    synchronized void roll() {
+        long now = second();
+        int slot = (int) Math.floorMod(now, (long) WINDOW_SECONDS);
+        if (slotSecond[slot] != now) {
+            for (AbstractHistogram stale : slots[slot]) {
+                stale.reset();
             }
+            slotSecond[slot] = now;
         }
         for (int i = 0; i < STAGES.size(); i++) {
             recycled[i] = recorders[i].getIntervalHistogram(recycled[i]);
             sinceStart[i].add(recycled[i]);
-            pending[i].add(recycled[i]);
+            slots[slot][i].add(recycled[i]);
         }
-        return pending;
     }
 
+    private long second() {
+        return Math.floorDiv(clock.epochNanos(), SECOND);
+    }
     private void record(int stage, long nanos) {
         recorders[stage].recordValue(Math.min(HIGHEST, Math.max(0, nanos)));
     }

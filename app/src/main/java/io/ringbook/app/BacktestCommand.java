@@ -2,7 +2,6 @@ package io.ringbook.app;
 
 import io.ringbook.app.backtest.BacktestRun;
 import io.ringbook.app.profile.DemoProfile;
-import io.ringbook.engine.domain.EventTime;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +45,8 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BacktestRun run = new BacktestRun(DemoProfile.referenceData(), config, System.err);
         if (source.dataDir != null) {
-            run.journal(source.dataDir, from == null ? Long.MIN_VALUE : EventTime.parse(from), to == null ? Long.MAX_VALUE : EventTime.parse(to));
+            DataDirectory.requireJournal(source.dataDir);
+            run.journal(source.dataDir, OptionValues.time("--from", from, Long.MIN_VALUE), OptionValues.time("--to", to, Long.MAX_VALUE));
         } else {
             run.orders(source.orders, skipBadRows);
         }

@@ -1,6 +1,5 @@
 package io.ringbook.app;
 
-import io.ringbook.engine.domain.EventTime;
 import io.ringbook.journal.JournalQuery;
 import io.ringbook.journal.codec.RecordType;
 import picocli.CommandLine.Command;
@@ -12,6 +11,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code ringbook journal}: the journal as JSON lines, each command followed by its events. */
@@ -28,19 +30,24 @@ final class JournalCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "T", description = "Event time to, exclusive.")
     String to;
 
-    @Option(names = "--type", paramLabel = "X", description = "Record type, e.g. NEW_ORDER, ORDER_FILLED, BOOK_LEVEL, CONFIG.")
-    String type;
+    @Option(names = "--type", paramLabel = "X", split = ",",
+            description = "Only these record types (a list, or the option repeated), e.g. NEW_ORDER,ORDER_FILLED; default: all.")
+    List<String> types = List.of();
+
+    @Option(names = "--exclude-type", paramLabel = "X", split = ",",
+            description = "Leave out these record types, e.g. CLOCK_TICK (a list, or the option repeated).")
+    List<String> excludedTypes = List.of();
 
     @Option(names = "--account", paramLabel = "A", description = "Account name, e.g. T1.")
     String account;
 
     @Override
     public Integer call() throws IOException {
-        JournalQuery.Filter filter = new JournalQuery.Filter(
-                from == null ? Long.MIN_VALUE : EventTime.parse(from),
-                to == null ? Long.MAX_VALUE : EventTime.parse(to),
-                type == null ? null : RecordType.parse(type),
-                account);
+        Set<RecordType> kept = types.isEmpty() ? EnumSet.allOf(RecordType.class) : OptionValues.recordTypes("--type", types);
+        kept.removeAll(OptionValues.recordTypes("--exclude-type", excludedTypes));
+        JournalQuery.Filter filter = new JournalQuery.Filter(OptionValues.time("--from", from, Long.MIN_VALUE),
+                OptionValues.time("--to", to, Long.MAX_VALUE), kept, account);
+        DataDirectory.requireJournal(dataDir);
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         JournalQuery.run(dataDir, filter, line -> {
             try {

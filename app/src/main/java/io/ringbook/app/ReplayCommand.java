@@ -18,6 +18,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DataDirectory.requireJournal(dataDir);
         ReplayVerifier.Report report = ReplayVerifier.verify(dataDir, EngineLogic.replay(1 << 16));
         double seconds = report.nanosTaken() / 1e9;
         String summary = String.format("replay: %d commands, %d events in %.2f s (%.0f commands/s)",

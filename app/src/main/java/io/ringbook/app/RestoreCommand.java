@@ -1,6 +1,5 @@
 package io.ringbook.app;
 
-import io.ringbook.engine.domain.EventTime;
 import io.ringbook.journal.backup.Restore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +28,13 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Restore.Result result = Restore.run(backup, dataDir, toSequence == null ? Long.MAX_VALUE : toSequence,
-                toTime == null ? Long.MAX_VALUE : EventTime.parse(toTime));
+        long beforeTime = OptionValues.time("--to-time", toTime, Long.MAX_VALUE);
+        Restore.Result result;
+        try {
+            result = Restore.run(backup, dataDir, toSequence == null ? Long.MAX_VALUE : toSequence, beforeTime);
+        } catch (IOException refused) {
+            throw new CommandLineError("restore: " + refused.getMessage());
+        }
         System.out.printf("restore: %d records through sequence %d%s -> %s%n", result.commands(), result.lastSequence(),
                 result.snapshot() == null ? "" : ", snapshot " + result.snapshot(), dataDir);
         return 0;

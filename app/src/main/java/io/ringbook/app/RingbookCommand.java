@@ -22,10 +22,15 @@ public final class RingbookCommand implements Runnable {
 
     static int run(String... args) {
         return new CommandLine(new RingbookCommand()).setExecutionExceptionHandler((failure, commandLine, parsed) -> {
-            if (!(failure instanceof ConfigException)) {
+            if (!(failure instanceof ConfigException) && !(failure instanceof CommandLineError)) {
                 throw failure;
             }
             commandLine.getErr().println("ringbook: " + failure.getMessage());
+            return 2;
+        }).setParameterExceptionHandler((refused, arguments) -> {
+            CommandLine command = refused.getCommandLine();
+            command.getErr().println("ringbook: " + refused.getMessage() + " (" + command.getCommandSpec().qualifiedName()
+                    + " --help lists what is accepted)");
             return 2;
         }).execute(args);
     }

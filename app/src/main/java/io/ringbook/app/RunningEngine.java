@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,6 +61,7 @@ final class RunningEngine implements AutoCloseable {
     private final AdminApi admin;
     private final int adminPort;
     private final FixGateway fix;
+    private Path movedAside;
 
     private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability) {
         this.profile = profile;
@@ -74,7 +76,9 @@ final class RunningEngine implements AutoCloseable {
         try {
             this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
+            admin.orderGatewayAt(host, restPort);
             this.journal = Journal.open(dataDir, durability);
+            rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
         } catch (RuntimeException unusable) {
             rest.close();
             admin.close();
@@ -129,12 +133,20 @@ final class RunningEngine implements AutoCloseable {
     }
 
     /**
-     * Starts {@code profile} on {@code dataDir}, emptying it first if {@code fresh}. Both
-     * HTTP APIs listen from the start and answer 503 (not ready) until recovery is done.
+     * Starts {@code profile} on {@code dataDir}; if {@code fresh}, on an empty one, what it
+     * held moved aside ({@link #movedAside}). Both HTTP APIs listen from the start and
+     * answer 503 (not ready) until recovery is done.
      */
     static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability) {
-        prepare(dataDir, fresh);
-        return new RunningEngine(profile, dataDir, config, durability);
+        Path aside = prepare(dataDir, fresh);
+        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability);
+        engine.movedAside = aside;
+        return engine;
+    }
+
+    /** Where {@code --fresh} moved the data directory's previous content, or null. */
+    Path movedAside() {
+        return movedAside;
     }
 
     /** Starts the demo profile, listening on {@code ports}. */
@@ -227,24 +239,14 @@ final class RunningEngine implements AutoCloseable {
         }
     }
 
-    private static void prepare(Path dataDir, boolean fresh) {
+    /** Moves a used data directory aside if {@code fresh}, and returns where (null: nothing moved); makes sure it exists. */
+    private static Path prepare(Path dataDir, boolean fresh) {
+        Path aside = fresh ? DataDirectory.moveAside(dataDir, Instant.now()) : null;
         try {
-            if (fresh && Files.exists(dataDir)) {
-                try (Stream<Path> paths = Files.walk(dataDir)) {
-                    paths.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dataDir)).forEach(RunningEngine::delete);
-                }
-            }
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare data directory " + dataDir, e);
         }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + path, e);
-        }
+        return aside;
     }
 }

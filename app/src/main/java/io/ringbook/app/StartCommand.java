@@ -9,19 +9,18 @@ import io.ringbook.app.profile.ProfileFile;
 import io.ringbook.app.profile.RunSettings;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
-import io.ringbook.gateway.fix.FixGateway;
+import io.ringbook.journal.ConfigurationMismatchException;
 import io.ringbook.journal.Durability;
-import io.ringbook.journal.Recovery;
 import io.ringbook.journal.backup.BackupRotation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 
 /** {@code ringbook start}: runs the engine until the process is stopped. */
 @Command(name = "start", mixinStandardHelpOptions = true,
@@ -35,7 +34,7 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--fresh", description = "Empty the data directory before starting.")
+    @Option(names = "--fresh", description = "Start on an empty data directory: a used one is moved aside to DIR.old-<UTC time>, never deleted.")
     boolean fresh;
 
     @Option(names = "--wait-strategy", paramLabel = "KIND",
@@ -88,7 +87,19 @@ final class StartCommand implements Callable<Integer> {
                 .withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
         CountDownLatch stopped = new CountDownLatch(1);
         Path data = dataDir.toAbsolutePath().normalize();
-        RunningEngine engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
+        AccessLogHold accessLog = AccessLogHold.begin();
+        RunningEngine engine;
+        try {
+            engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
+        } catch (RuntimeException failed) {
+            accessLog.release();
+            if (!(failed instanceof ConfigurationMismatchException mismatch)) {
+                throw failed;
+            }
+            throw new CommandLineError(data + " was made under another configuration: " + String.join("; ", mismatch.differences())
+                    + ". Start it with the configuration it was made with, or use a new directory (--data " + DataDirectory.unused(data)
+                    + "), or --fresh to move this one aside");
+        }
         BackupSchedule backups = run.backup() == null ? null : new BackupSchedule(data, run.backup());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (backups != null) {
@@ -98,10 +109,9 @@ final class StartCommand implements Callable<Integer> {
             out.println("ringbook: stopped");
             stopped.countDown();
         }, "ringbook-shutdown"));
-        printBanner(out, engine, pipelineConfig, run.durability());
-        if (backups != null) {
-            out.println("  backups   " + run.backup().describe());
-        }
+        out.print(StartBanner.of(engine, pipelineConfig, run));
+        out.flush();
+        accessLog.release();
         stopped.await();
         return 0;
     }
@@ -133,49 +143,12 @@ final class StartCommand implements Callable<Integer> {
             }
             return null;
         }
+        if (!Files.isDirectory(to)) {
+            throw new ConfigException("backup target " + to.toAbsolutePath().normalize() + " does not exist (or is not a directory): "
+                    + "create or mount it, or choose another with --backup-to (backup.to in the file)");
+        }
         return new BackupPlan(to, backupMinutes != null ? backupMinutes : file == null ? BackupPlan.DEFAULT_MINUTES : file.everyMinutes(),
                 backupAt != null ? backupAt : file == null ? null : file.dailyAt(),
                 rotation != null ? rotation : file == null ? null : file.rotation());
-    }
-
-    private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, Durability level) {
-        String symbols = engine.referenceData().symbols().all().stream()
-                .map(s -> s.name() + " (tick " + s.tickSize().toPlainString() + ", lot " + s.lotSize().toPlainString() + ")")
-                .collect(Collectors.joining(", "));
-        Profile profile = engine.profile();
-        boolean demo = profile.name().equals("demo");
-        String host = profile.listenAddress();
-        out.println("Ringbook " + RingbookCommand.version() + (demo ? ", demo profile" : ", profile " + profile.name()));
-        out.println("  engine    running: ring " + config.ringSize() + " slots, wait strategy "
-                + config.waitStrategy().name().toLowerCase().replace('_', '-') + " (outbound "
-                + config.outboundWait().name().toLowerCase().replace('_', '-') + "), clock tick " + config.clockTickMillis() + " ms");
-        out.println("  symbols   " + symbols);
-        out.println("  accounts  " + String.join(", ", engine.referenceData().accounts().all()));
-        Recovery.Outcome recovery = engine.recovery();
-        out.println("  journal   " + engine.dataDir().resolve("journal") + " (durability "
-                + level.name().toLowerCase().replace('_', '-') + "; recovered to sequence " + recovery.lastSequence()
-                + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
-                + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
-        recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
-        if (recovery.outputSetAside() != null) {
-            out.println("  warning   " + recovery.outputSetAside());
-        }
-        if (!recovery.limitsChanged().isEmpty()) {
-            out.println("  limits    changed by the configuration since the last start, journaled as SET_LIMITS: "
-                    + String.join(", ", recovery.limitsChanged()));
-        }
-        out.println("  snapshots " + engine.dataDir().resolve("snapshots") + (config.snapshotIntervalMillis() > 0
-                ? " (every " + config.snapshotIntervalMillis() / 1000 + " s)" : " (periodic snapshots off)"));
-        String accounts = demo ? "T1..T4" : profile.fix().senderCompIds().isEmpty() ? "the account names"
-                : "the account names but " + profile.fix().senderCompIds();
-        out.println("  REST      http://" + host + ":" + engine.restPort()
-                + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; "
-                + (demo ? "keys t1-key..t4-key)" : "API keys of " + profile.name() + ")"));
-        out.println("  FIX 4.4   " + host + ":" + engine.fixPort() + "  (TargetCompID " + FixGateway.COMP_ID + ", SenderCompID "
-                + accounts + ", Password(554) " + (demo ? "t1-key..t4-key" : "fixPassword of " + profile.name())
-                + "; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
-        out.println("  admin     http://" + host + ":" + engine.adminPort() + "  (GET /health; Authorization: Bearer "
-                + (demo ? "viewer-token | operator-token | admin-token)" : "tokens of " + profile.name() + ")"));
-        out.println("Stop with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");
     }
 }

@@ -60,6 +60,10 @@ class BacktestReportPageTest {
         assertTrue(dom.contains("<h1>Backtest</h1>"));
         assertTrue(dom.contains("<polyline"), "the PnL chart");
         assertTrue(dom.contains("would now be rejected"), "the comparison with the recorded run");
+        assertTrue(dom.contains("<h3>Now rejected</h3><table><tbody><tr><th>sequence</th><th>orderId</th><th>clOrdId</th><th>account</th>"
+                + "<th>symbol</th><th>recorded</th><th>now</th></tr><tr>"), "the orders the tighter limit rejects, by id");
+        assertTrue(dom.contains("<td class=\"text\">T1</td><td class=\"text\">TEST</td><td class=\"text\">ACCEPTED</td>"
+                + "<td class=\"text\">MAX_ORDER_QTY</td>"), "with account, symbol and both outcomes");
         HeadlessChromium.screenshot(browser, report.toUri().toString(), Path.of("..", "docs", "backtest.png").toAbsolutePath().normalize());
     }
 }

@@ -62,6 +62,9 @@ class OperatorEndToEndTest {
         assertEquals("FORBIDDEN", JSON.readTree(forbidden.body()).at("/error/code").asText());
         assertEquals("nosniff", forbidden.headers().firstValue("X-Content-Type-Options").orElseThrow());
         assertEquals(404, call("GET", "viewer-token", "/admin/v1/nothing-here", null).statusCode());
+        assertEquals("{\"token\":\"operator\",\"role\":\"operator\"}", ok(call("GET", "operator-token", "/admin/v1/whoami", null)).toString(),
+                "the dashboard learns what the token may do");
+        assertEquals(401, call("GET", null, "/admin/v1/whoami", null).statusCode());
     }
 
     @Test
@@ -174,8 +177,11 @@ class OperatorEndToEndTest {
             }
         }
         assertTrue(latency.at("/sinceStart/endToEnd/p50").asDouble() > 0);
-        assertEquals(0, ok(call("GET", "viewer-token", "/admin/v1/latency", null)).at("/interval/endToEnd/count").asLong(),
-                "nothing new since the last read");
+        assertEquals(10, latency.get("intervalSeconds").asInt());
+        long inWindow = latency.at("/interval/endToEnd/count").asLong();
+        assertTrue(inWindow >= 80, "the last 10 s hold the load: " + latency);
+        assertEquals(inWindow, ok(call("GET", "viewer-token", "/admin/v1/latency", null)).at("/interval/endToEnd/count").asLong(),
+                "a second reader sees the same window: reading does not reset it");
         assertEquals(403, call("POST", "viewer-token", "/admin/v1/latency/reset", null).statusCode());
         assertEquals(0, ok(call("POST", "operator-token", "/admin/v1/latency/reset", null)).at("/sinceStart/endToEnd/count").asLong());
 
@@ -240,6 +246,9 @@ class OperatorEndToEndTest {
         java.util.Set<String> served = new java.util.TreeSet<>(engine.adminRoutes());
         served.addAll(engine.restRoutes());
         assertEquals(served, documented);
+        assertEquals("http://127.0.0.1:" + engine.restPort(), openApi.at("/servers/0/url").asText(), "the ports in use");
+        assertEquals("http://127.0.0.1:" + engine.adminPort(), openApi.at("/servers/1/url").asText());
+        assertEquals("http://127.0.0.1:" + engine.restPort(), openApi.at("/paths/~1api~1v1~1orders/servers/0/url").asText());
     }
 
     @Test

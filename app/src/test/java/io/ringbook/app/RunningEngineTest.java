@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunningEngineTest {
@@ -65,12 +66,23 @@ class RunningEngineTest {
     }
 
     @Test
-    void shouldEmptyTheDataDirectoryWhenFresh() throws Exception {
+    void shouldMoveAUsedDataDirectoryAsideWhenFreshAndSaySoInTheBanner() throws Exception {
         Path old = Files.createDirectories(dir.resolve("data/old"));
         Files.writeString(old.resolve("file"), "x");
-        RunningEngine.startDemo(dir.resolve("data"), true, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any()).close();
-        assertTrue(Files.isDirectory(dir.resolve("data/journal/input")));
-        assertFalse(Files.exists(old));
+        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), true, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH,
+                Ports.any())) {
+            assertTrue(Files.isDirectory(dir.resolve("data/journal/input")));
+            assertFalse(Files.exists(old), "the engine starts on an empty directory");
+            Path aside = engine.movedAside();
+            assertTrue(aside.getFileName().toString().matches("data\\.old-\\d{8}T\\d{6}Z"), aside.toString());
+            assertEquals("x", Files.readString(aside.resolve("old/file")), "nothing was deleted");
+            String banner = StartBanner.of(engine, PipelineConfig.DEFAULTS, engine.profile().run());
+            assertTrue(banner.contains("the previous data was moved aside to " + aside), banner);
+        }
+        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("empty"), true, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH,
+                Ports.any())) {
+            assertNull(engine.movedAside(), "an empty or new directory is not moved");
+        }
     }
 
     @Test

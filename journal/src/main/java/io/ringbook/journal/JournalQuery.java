@@ -9,6 +9,8 @@ import io.ringbook.journal.codec.RecordType;
 import org.agrona.DirectBuffer;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,11 +21,20 @@ import java.util.function.Consumer;
 public final class JournalQuery {
 
     /**
-     * What to keep: event time in [{@code fromNanos}, {@code toNanos}), a record type or
-     * null for all, an account name or null for all.
+     * What to keep: event time in [{@code fromNanos}, {@code toNanos}), the record types
+     * listed, an account name or null for all.
      */
-    public record Filter(long fromNanos, long toNanos, RecordType type, String account) {
-        public static final Filter ALL = new Filter(Long.MIN_VALUE, Long.MAX_VALUE, null, null);
+    public record Filter(long fromNanos, long toNanos, Set<RecordType> types, String account) {
+        public static final Filter ALL = new Filter(Long.MIN_VALUE, Long.MAX_VALUE, (RecordType) null, null);
+
+        public Filter {
+            types = Set.copyOf(types);
+        }
+
+        /** One record type, or null for all. */
+        public Filter(long fromNanos, long toNanos, RecordType type, String account) {
+            this(fromNanos, toNanos, type == null ? EnumSet.allOf(RecordType.class) : EnumSet.of(type), account);
+        }
     }
 
     private JournalQuery() {
@@ -60,7 +71,7 @@ public final class JournalQuery {
     private static int emit(DirectBuffer buffer, int offset, Filter filter, ReferenceData data, Consumer<String> lines) {
         long time = RecordHeader.eventTime(buffer, offset);
         RecordType type = RecordHeader.type(buffer, offset);
-        if (time < filter.fromNanos() || time >= filter.toNanos() || (filter.type() != null && filter.type() != type)) {
+        if (time < filter.fromNanos() || time >= filter.toNanos() || !filter.types().contains(type)) {
             return 0;
         }
         if (filter.account() != null && (type == RecordType.CONFIG

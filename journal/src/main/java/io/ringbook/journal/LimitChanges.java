@@ -2,6 +2,7 @@ package io.ringbook.journal;
 
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.limits.AccountLimits;
 
 import java.util.ArrayList;
@@ -23,9 +24,40 @@ final class LimitChanges {
 
     /** Whether {@code later} may follow {@code earlier} in one journal. */
     static boolean compatible(ReferenceData earlier, ReferenceData later) {
-        return earlier.symbols().all().equals(later.symbols().all()) && earlier.accounts().all().equals(later.accounts().all())
-                && earlier.risk().symbols().equals(later.risk().symbols())
-                && earlier.risk().rejectStorm().equals(later.risk().rejectStorm());
+        return differences(earlier, later).isEmpty();
+    }
+
+    /**
+     * What keeps {@code later} from following {@code earlier} in one journal, one phrase
+     * per setting; empty if it may.
+     */
+    static List<String> differences(ReferenceData earlier, ReferenceData later) {
+        List<String> differences = new ArrayList<>();
+        List<String> symbolsBefore = earlier.symbols().all().stream().map(SymbolSpec::name).toList();
+        List<String> symbolsNow = later.symbols().all().stream().map(SymbolSpec::name).toList();
+        if (!symbolsBefore.equals(symbolsNow)) {
+            differences.add(listed("symbols", symbolsBefore, symbolsNow));
+        } else {
+            for (int i = 0; i < symbolsNow.size(); i++) {
+                if (!earlier.symbols().get(i).equals(later.symbols().get(i))) {
+                    differences.add("symbol " + symbolsNow.get(i) + " (tick, lot, fees or trading hours)");
+                }
+                if (!earlier.risk().symbols().get(i).equals(later.risk().symbols().get(i))) {
+                    differences.add("price protections or volatility breaker of " + symbolsNow.get(i));
+                }
+            }
+        }
+        if (!earlier.accounts().all().equals(later.accounts().all())) {
+            differences.add(listed("accounts", earlier.accounts().all(), later.accounts().all()));
+        }
+        if (!earlier.risk().rejectStorm().equals(later.risk().rejectStorm())) {
+            differences.add("the reject-storm breaker (rejectStorm)");
+        }
+        return differences;
+    }
+
+    private static String listed(String what, List<String> journal, List<String> configured) {
+        return what + " (journal: " + String.join(", ", journal) + "; configured: " + String.join(", ", configured) + ")";
     }
 
     /** SET_LIMITS for each account whose limits differ, numbered after {@code lastSequence} and stamped {@code eventTimeNanos}. */

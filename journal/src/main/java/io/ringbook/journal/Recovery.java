@@ -56,7 +56,8 @@ public final class Recovery {
     /**
      * @param configured   this run's reference data; it must equal the journal's but for limits
      * @param logicFactory builds a logic from reference data and a sink
-     * @throws JournalFormatException if the journal is unreadable or was written with another configuration
+     * @throws JournalFormatException if the journal is unreadable
+     * @throws ConfigurationMismatchException if it was written with another configuration (limits aside)
      */
     public static Outcome recover(Journal journal, SnapshotStore snapshots, ReferenceData configured,
                                   BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory) {
@@ -165,11 +166,11 @@ public final class Recovery {
             long lastEventTime = replayed.lastEventTimeNanos();
             long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
             List<String> limitsChanged = new ArrayList<>();
+            List<String> mismatches = logic == null ? List.of() : LimitChanges.differences(replayed.latestReferenceData(), configured);
             if (logic == null) {
                 logic = logicFactory.apply(configured, sink);
-            } else if (!LimitChanges.compatible(replayed.latestReferenceData(), configured)) {
-                throw new JournalFormatException("the journal in " + journal.directory() + " was written with other symbols, accounts,"
-                        + " price protections or breakers; start with --fresh or with the original configuration (limits may change)");
+            } else if (!mismatches.isEmpty()) {
+                throw new ConfigurationMismatchException(journal.directory(), mismatches);
             } else {
                 List<Command> changes = LimitChanges.commands(replayed.latestReferenceData(), configured, lastSequence, startTime);
                 if (!changes.isEmpty()) {

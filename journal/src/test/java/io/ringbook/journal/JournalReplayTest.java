@@ -103,7 +103,7 @@ class JournalReplayTest {
         assertTrue(fills.stream().allMatch(l -> l.contains("\"type\":\"ORDER_FILLED\"") && l.contains("\"account\":\"T2\"")
                 && l.contains("\"symbol\":\"TEST\"") && l.contains("\"tradeId\":")), fills.get(0));
         List<String> none = new ArrayList<>();
-        JournalQuery.run(data, new JournalQuery.Filter(0, 1, null, null), none::add);
+        JournalQuery.run(data, new JournalQuery.Filter(0, 1, (RecordType) null, null), none::add);
         assertEquals(List.of(), none);
     }
 
@@ -115,9 +115,9 @@ class JournalReplayTest {
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
             var other = new io.ringbook.engine.domain.ReferenceData(DemoMarket.symbols(),
                     new io.ringbook.engine.domain.AccountTable(List.of("T1", "T2")));
-            JournalFormatException refused = assertThrows(JournalFormatException.class,
+            ConfigurationMismatchException refused = assertThrows(ConfigurationMismatchException.class,
                     () -> Recovery.recover(journal, new SnapshotStore(data), other, JournaledEngine::newLogic));
-            assertTrue(refused.getMessage().contains("written with other symbols, accounts"), refused.getMessage());
+            assertEquals(List.of("accounts (journal: T1, T2, T3, T4; configured: T1, T2)"), refused.differences(), refused.getMessage());
         }
     }
 

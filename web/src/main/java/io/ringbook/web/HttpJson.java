@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.pipeline.EngineBusyException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -101,6 +103,29 @@ public final class HttpJson {
         error.put("message", message);
         ctx.status(status);
         json(ctx, body);
+    }
+
+    /**
+     * Refuses a WebSocket upgrade with the contract's error body and the common headers:
+     * the upgrade's context sends a status only, so the body is written to the response
+     * itself.
+     */
+    public static void refuseUpgrade(Context ctx, ApiException refused) {
+        commonHeaders(ctx);
+        if (refused.status() == 503) {
+            ctx.header("Retry-After", "1");
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("error").put("code", refused.code()).put("message", refused.getMessage());
+        ctx.status(refused.status());
+        ctx.contentType("application/json");
+        try {
+            ctx.res().getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
+            ctx.res().flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.skipRemainingHandlers();
     }
 
     public static void json(Context ctx, Object body) {

@@ -2,16 +2,20 @@ package io.ringbook.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 
 import java.util.function.Function;
 
 /**
  * What both HTTP servers set up alike, before their own routes: the address, 405 rather
- * than 404 for a known path with another method, no banner, the access log (with who,
+ * than 404 for a known path with another method, no banner, no session cookie, the access log (with who,
  * as each server knows it), the common headers, and the contract's error bodies for
  * refusals, failures, unknown routes and methods.
  */
 public final class HttpServers {
+
+    /** How long a session Javalin made for a WebSocket upgrade lives unused: the servers keep no sessions. */
+    private static final int SESSION_SECONDS = 10;
 
     private HttpServers() {
     }
@@ -25,6 +29,14 @@ public final class HttpServers {
         config.jetty.port = port;
         config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
+        // no sessions: Javalin's WebSocket upgrade asks for one, which must not set a cookie or linger
+        config.jetty.modifyServletContextHandler(handler -> {
+            SessionHandler sessions = handler.getSessionHandler();
+            if (sessions != null) {
+                sessions.setUsingCookies(false);
+                sessions.setMaxInactiveInterval(SESSION_SECONDS);
+            }
+        });
         config.requestLogger.http((ctx, millis) -> AccessLog.log(ctx, millis, principal.apply(ctx)));
         config.routes.before(HttpJson::commonHeaders);
         config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));

@@ -73,7 +73,7 @@ final class Backtest {
                 throw new IOException(dataDir + ": the input journal has no configuration and no commands");
             }
             long nanos = System.nanoTime() - started;
-            Analytics recorded = new Analytics(data.symbols(), data.accounts().size());
+            Analytics recorded = new Analytics(data);
             OrderOutcomes before = new OrderOutcomes(1, last);
             EngineEvent event = new EngineEvent();
             try (JournalCursor output = new JournalCursor(journal.output(), "output journal")) {
@@ -117,7 +117,7 @@ final class Backtest {
         final BusinessLogic logic;
 
         Engine(ReferenceData data, long firstSequence, long lastSequence) {
-            analytics = new Analytics(data.symbols(), data.accounts().size());
+            analytics = new Analytics(data);
             outcomes = new OrderOutcomes(firstSequence, lastSequence);
             EngineListener both = e -> {
                 analytics.onEvent(e);

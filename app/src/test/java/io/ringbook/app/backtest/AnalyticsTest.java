@@ -1,6 +1,8 @@
 package io.ringbook.app.backtest;
 
+import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.Liquidity;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
@@ -19,7 +21,7 @@ class AnalyticsTest {
     private static final long UNIT = 1_000_000;
     private static final long DAY = 86_400_000_000_000L;
 
-    private final Analytics analytics = new Analytics(DemoMarket.symbols(), 2);
+    private final Analytics analytics = new Analytics(new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2"))));
     private long time = 20_000 * DAY;
 
     @Test
@@ -55,7 +57,7 @@ class AnalyticsTest {
         fill(1, Side.BUY, 100, 10);
         Analytics.Account a = analytics.account(1);
         assertEquals(3, a.orders);
-        assertEquals(0.25, a.fillRatio(), 1e-12, "10 of 40 lots accepted");
+        assertEquals(0.25, a.fillRatio(DemoMarket.TEST), 1e-12, "10 of 40 lots accepted");
         assertEquals("{MAX_ORDER_QTY=1}", a.rejects.toString());
         assertEquals(Double.NaN, a.winRate());
         assertEquals(Double.NaN, a.sharpe(), "one day is not a ratio");

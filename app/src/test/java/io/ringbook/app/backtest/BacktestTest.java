@@ -121,7 +121,7 @@ class BacktestTest {
         Map<String, Object> t1 = (Map<String, Object>) ((Map<String, Object>) report.get("accounts")).get("T1");
         assertEquals(2L, t1.get("fills"), "2 lots, then 1 after the amend to 4");
         assertEquals("0", t1.get("pnl"), "sold 3 at 100, marked at 100: nothing gained or lost yet");
-        assertEquals("0.6", t1.get("fillRatio").toString(), "3 of the 5 lots it offered");
+        assertEquals(Map.of("TEST", 0.6), t1.get("fillRatio"), "3 of the 5 lots it offered");
     }
 
     /** Records a run in {@code data}; returns how many accepted orders had 3 lots. */

@@ -86,7 +86,7 @@ public class ProfileFileTest {
         assertEquals(new FixSessionOptions(false, true, Map.of("FUND2", "FUND2-FIX"), Map.of("FUND1", false)), profile.fix());
         assertFalse(profile.fix().cancelsOnDisconnect("FUND1"));
         assertTrue(profile.fix().cancelsOnDisconnect("FUND2"));
-        assertEquals(WaitStrategyKind.YIELDING, profile.run().waitStrategy());
+        assertEquals(WaitStrategyKind.BLOCKING, profile.run().waitStrategy(), "the example fits small machines: no spinning");
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().outboundWait());
         assertEquals(Durability.POWER_LOSS, profile.run().durability());
         assertEquals(new BackupPlan(Path.of("/var/backups/ringbook"), 60, java.time.LocalTime.of(2, 30), new BackupRotation(7, 4)),

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The account's own fills, positions, limits and risk state, from the gateway's read models and the risk engine's board. */
 final class AccountRoutes {
@@ -30,9 +31,12 @@ final class AccountRoutes {
     private final OrderViews orders;
     private final PositionsView positions;
     private final RiskStatus risk;
+    private final Supplier<EventHistory> history;
 
-    AccountRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, PositionsView positions, RiskStatus risk) {
+    AccountRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, PositionsView positions, RiskStatus risk,
+                  Supplier<EventHistory> history) {
         this.referenceData = referenceData;
+        this.history = history;
         this.keys = keys;
         this.orders = orders;
         this.positions = positions;
@@ -84,13 +88,19 @@ final class AccountRoutes {
         HttpJson.json(ctx, json);
     }
 
-    /** {@code GET /api/v1/fills?symbol=S&limit=N}, newest first. */
+    /**
+     * {@code GET /api/v1/fills?symbol=S&limit=N}, newest first; with {@code from}, {@code to}
+     * or {@code fromId}, a page of the journal's history ({@link HistoryQuery}).
+     */
     void fills(Context ctx) {
         int account = keys.accountOf(ctx);
         String symbolName = ctx.queryParam("symbol");
         int symbolId = symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id();
+        HistoryQuery history = HistoryQuery.of(ctx, account, symbolId);
+        List<EngineEvent> fills = history != null ? history.fills(this.history.get())
+                : orders.fills(account, f -> symbolId < 0 || f.symbolId == symbolId, Http.intParam(ctx, "limit", 100, 1, 1000));
         ArrayNode json = JsonNodeFactory.instance.arrayNode();
-        for (EngineEvent fill : orders.fills(account, f -> symbolId < 0 || f.symbolId == symbolId, Http.intParam(ctx, "limit", 100, 1, 1000))) {
+        for (EngineEvent fill : fills) {
             SymbolSpec symbol = referenceData.symbols().get(fill.symbolId);
             ObjectNode f = json.addObject();
             f.put("tradeId", fill.tradeId);

@@ -15,14 +15,17 @@ import java.util.List;
 
 /**
  * An order as the contract shows it (API.md, the new-order response): decimals as
- * strings at the symbol's scale, average price at price scale + 8, times in ISO-8601.
+ * strings at the symbol's scale, average price at price scale + 8, times in ISO-8601,
+ * and a rejected order's {@link RejectText}.
  */
 final class OrderJson {
 
     private final ReferenceData referenceData;
+    private final RejectText rejectText;
 
-    OrderJson(ReferenceData referenceData) {
+    OrderJson(ReferenceData referenceData, RejectText rejectText) {
         this.referenceData = referenceData;
+        this.rejectText = rejectText;
     }
 
     /**
@@ -55,6 +58,7 @@ final class OrderJson {
         json.put("avgPrice", symbol == null || state.filledQty == 0 ? null
                 : symbol.averagePrice(state.filledNotional, state.filledQty).toPlainString());
         json.put("rejectReason", state.rejectReason == RejectReason.NONE ? null : state.rejectReason.name());
+        json.put("rejectText", rejectText.of(state));
         json.put("cancelReason", state.cancelReason == CancelReason.NONE ? null : state.cancelReason.name());
         ArrayNode fillsJson = json.putArray("fills");
         for (EngineEvent fill : fills) {

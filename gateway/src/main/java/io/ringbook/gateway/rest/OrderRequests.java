@@ -20,9 +20,11 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.web.ApiException;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decodes and validates a new-order body (API.md, "New order body") at the edge, strictly:
@@ -148,8 +150,11 @@ final class OrderRequests {
         if (postOnly && (type == OrderType.MARKET || !tif.mayRest())) {
             throw ApiException.badRequest("INVALID_ORDER", "postOnly needs a LIMIT order that may rest (GTC, DAY or GTD)");
         }
-        if ((tif == TimeInForce.GTD) != (expireText != null)) {
-            throw ApiException.badRequest("INVALID_ORDER", "expireTime goes with GTD, and only with GTD");
+        if (tif == TimeInForce.GTD && expireText == null) {
+            throw ApiException.badRequest("INVALID_ORDER", "a GTD order needs an expireTime (ISO-8601 UTC, e.g. 2026-12-01T00:00:00Z)");
+        }
+        if (tif != TimeInForce.GTD && expireText != null) {
+            throw ApiException.badRequest("INVALID_ORDER", "expireTime is for GTD orders only; this one is " + tif);
         }
         long expire = expireText == null ? 0 : parseTime(expireText);
         long priceTicks = price == null ? 0 : units(price, symbol.map(SymbolSpec::tickSize), "INVALID_PRICE", "price");
@@ -229,7 +234,8 @@ final class OrderRequests {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' cannot be '" + ClientText.quote(value) + "'");
+            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' cannot be '" + ClientText.quote(value) + "'; it is one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.OrderStatus;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The order routes of API.md: place, amend, cancel, mass cancel, cancel-all-after, and
@@ -35,13 +37,16 @@ final class OrderRoutes {
     private final OrderJson orderJson;
     private final EngineDoor publisher;
     private final PendingOrders pending = new PendingOrders();
+    private final Supplier<EventHistory> history;
 
-    OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, EngineDoor publisher) {
+    OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, OrderJson orderJson, EngineDoor publisher,
+                Supplier<EventHistory> history) {
+        this.history = history;
         this.referenceData = referenceData;
         this.keys = keys;
         this.orders = orders;
         this.requests = new OrderRequests(referenceData.symbols());
-        this.orderJson = new OrderJson(referenceData);
+        this.orderJson = orderJson;
         this.publisher = publisher;
     }
 
@@ -96,7 +101,9 @@ final class OrderRoutes {
 
     /**
      * {@code ?clOrdId=X}: that order, or 202 {@code PENDING} while a request with it is in
-     * flight; otherwise the account's orders by status and symbol, newest first.
+     * flight; with {@code from}, {@code to} or {@code fromId}, a page of the journal's
+     * history ({@link HistoryQuery}); otherwise the account's orders by status and symbol,
+     * newest first.
      */
     void query(Context ctx) {
         int account = keys.accountOf(ctx);
@@ -117,6 +124,19 @@ final class OrderRoutes {
         }
         Set<OrderStatus> statuses = statuses(ctx.queryParam("status"));
         ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        String symbolName = ctx.queryParam("symbol");
+        HistoryQuery older = HistoryQuery.of(ctx, account, symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id());
+        if (older != null) {
+            if (!statuses.isEmpty()) {
+                throw ApiException.badRequest("INVALID_FIELD", "status does not combine with from, to or fromId: history lists orders"
+                        + " by when they were placed, whatever became of them");
+            }
+            for (HistoryQuery.Order order : older.orders(history.get())) {
+                json.add(orderJson.render(order.state(), order.fills(), null));
+            }
+            HttpJson.json(ctx, json);
+            return;
+        }
         for (OrderViews.View view : orders.list(account, statuses, symbolFilter(ctx), Http.intParam(ctx, "limit", 100, 1, 1000))) {
             json.add(orderJson.render(view.state(), view.fills(), null));
         }
@@ -125,13 +145,13 @@ final class OrderRoutes {
 
     void amend(Context ctx) {
         int account = keys.accountOf(ctx);
-        OrderViews.View view = openOwnOrder(ctx, account);
+        OrderViews.View view = openOwnOrder(ctx, account, "TOO_LATE_TO_AMEND");
         long orderId = view.state().orderId;
         OrderRequests.Amend amend = requests.parseAmend(HttpJson.jsonBody(ctx), referenceData.symbols().get(view.state().symbolId));
         HttpJson.answer(ctx, publisher.submit(slot -> slot.amend(account, orderId, amend.priceTicks(), amend.qtyLots())), events -> {
             EngineEvent outcome = events.get(0);
             if (outcome.type == EventType.AMEND_REJECTED) {
-                refuse(outcome, orderId);
+                refuse(outcome, orderId, "TOO_LATE_TO_AMEND");
                 ctx.status(422);
             }
             HttpJson.json(ctx, orderJson.render(Http.latest(events, orderId), Http.fillsOf(events, orderId), null));
@@ -140,21 +160,66 @@ final class OrderRoutes {
 
     void cancel(Context ctx) {
         int account = keys.accountOf(ctx);
-        long orderId = openOwnOrder(ctx, account).state().orderId;
+        long orderId = openOwnOrder(ctx, account, "TOO_LATE_TO_CANCEL").state().orderId;
         HttpJson.answer(ctx, publisher.submit(slot -> slot.cancel(account, orderId)), events -> {
             EngineEvent outcome = events.get(0);
             if (outcome.type == EventType.CANCEL_REJECTED) {
-                refuse(outcome, orderId);
+                refuse(outcome, orderId, "TOO_LATE_TO_CANCEL");
             }
             HttpJson.json(ctx, orderJson.render(outcome, orders.find(orderId).map(OrderViews.View::fills).orElse(List.of()), null));
         });
     }
 
-    /** Cancels the account's open orders (on one symbol with {@code ?symbol=}); answers them in orderId order. */
-    void cancelAll(Context ctx) {
+    /**
+     * {@code DELETE /api/v1/orders} with its scope named: {@code ?clOrdId=X} cancels the
+     * live order whose current clOrdId is X (whatever day it was placed);
+     * {@code ?symbol=S} or {@code ?all=true} cancels the account's open orders of one
+     * symbol or of all, answered in orderId order. Without a scope it is 400: a typo must
+     * never turn into a mass cancel.
+     */
+    void cancelByQuery(Context ctx) {
         int account = keys.accountOf(ctx);
+        String clOrdId = ctx.queryParam("clOrdId");
         String symbolName = ctx.queryParam("symbol");
-        int symbol = symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id();
+        String all = ctx.queryParam("all");
+        int scopes = (clOrdId != null ? 1 : 0) + (symbolName != null ? 1 : 0) + (all != null ? 1 : 0);
+        if (scopes == 0) {
+            throw ApiException.badRequest("MISSING_FIELD",
+                    "name what to cancel: ?clOrdId=X for one order, ?symbol=S or ?all=true for all open orders of a symbol or of every symbol");
+        }
+        if (scopes > 1) {
+            throw ApiException.badRequest("INVALID_FIELD", "give one of clOrdId, symbol or all=true");
+        }
+        if (all != null && !all.equals("true")) {
+            throw ApiException.badRequest("INVALID_FIELD", "all must be true: ?all=true cancels the open orders of every symbol");
+        }
+        if (clOrdId != null) {
+            cancelByClOrdId(ctx, account, clOrdId);
+        } else {
+            massCancel(ctx, account, symbolName == null ? -1 : Http.symbol(referenceData, symbolName).id());
+        }
+    }
+
+    private void cancelByClOrdId(Context ctx, int account, String clOrdId) {
+        if (!new ClOrdId().set(clOrdId)) {
+            throw ApiException.badRequest("INVALID_CLORDID", "clOrdId must be 1-36 printable ASCII characters");
+        }
+        HttpJson.answer(ctx, publisher.submit(slot -> {
+            slot.cancel(account, 0);
+            slot.origClOrdId.set(clOrdId);
+        }), events -> {
+            EngineEvent outcome = events.get(0);
+            if (outcome.type == EventType.CANCEL_REJECTED) {
+                if (outcome.rejectReason == RejectReason.UNKNOWN_ORDER) {
+                    throw new ApiException(404, "UNKNOWN_ORDER", "no live order with clOrdId " + ClientText.quote(clOrdId));
+                }
+                refuse(outcome, outcome.orderId, "TOO_LATE_TO_CANCEL");
+            }
+            HttpJson.json(ctx, orderJson.render(outcome, orders.find(outcome.orderId).map(OrderViews.View::fills).orElse(List.of()), null));
+        });
+    }
+
+    private void massCancel(Context ctx, int account, int symbol) {
         HttpJson.answer(ctx, publisher.submit(slot -> slot.massCancel(account, symbol)), events -> {
             ArrayNode json = JsonNodeFactory.instance.arrayNode();
             for (EngineEvent event : events) {
@@ -179,10 +244,11 @@ final class OrderRoutes {
         });
     }
 
-    private static void refuse(EngineEvent outcome, long orderId) {
+    /** Answers a refused cancel or amend; {@code tooLate} is the code for an order already done. */
+    private static void refuse(EngineEvent outcome, long orderId, String tooLate) {
         RejectReason reason = outcome.rejectReason;
         switch (reason) {
-            case TOO_LATE_TO_CANCEL -> throw new ApiException(409, "TOO_LATE_TO_CANCEL", "order " + orderId + " is already done");
+            case TOO_LATE_TO_CANCEL -> throw new ApiException(409, tooLate, "order " + orderId + " is already done");
             case UNKNOWN_ORDER -> throw new ApiException(404, "UNKNOWN_ORDER", "no open order " + orderId);
             case INVALID_QTY -> throw ApiException.badRequest("INVALID_QTY", "the new qty must exceed what has filled");
             case INVALID_ORDER -> throw ApiException.badRequest("INVALID_ORDER", "the engine refused the request as malformed");
@@ -203,10 +269,11 @@ final class OrderRoutes {
                 .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order " + orderId));
     }
 
-    private OrderViews.View openOwnOrder(Context ctx, int account) {
+    /** The account's order named by the path, if still open; else 409 with {@code tooLate}. */
+    private OrderViews.View openOwnOrder(Context ctx, int account, String tooLate) {
         OrderViews.View view = ownOrder(ctx, account);
         if (!view.state().status.isOpen()) {
-            throw new ApiException(409, "TOO_LATE_TO_CANCEL", "order " + view.state().orderId + " is " + view.state().status);
+            throw new ApiException(409, tooLate, "order " + view.state().orderId + " is " + view.state().status);
         }
         return view;
     }

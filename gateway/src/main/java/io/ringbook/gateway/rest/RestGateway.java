@@ -2,6 +2,7 @@ package io.ringbook.gateway.rest;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.health.HealthCheck;
@@ -16,6 +17,7 @@ import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
 import io.ringbook.web.HttpServers;
+import io.ringbook.web.QueryParameters;
 import io.ringbook.web.RouteList;
 
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.Map;
 public final class RestGateway implements AutoCloseable {
 
     private static final String STREAM_ACCOUNT = "ringbook.streamAccount";
+    private static final List<String> STREAM_PARAMETERS = List.of("apiKey");
     private static final String STREAM_ADDRESS = "ringbook.streamAddress";
 
     private final ReferenceData referenceData;
@@ -38,12 +41,14 @@ public final class RestGateway implements AutoCloseable {
     private final PositionsView positions;
     private final DepthBook depth;
     private final TradesView trades;
+    private final OrderJson orderJson;
     private final StreamHub streams;
     private final RateLimits.Buckets rateLimits;
     private final RiskStatus risk;
     private final StreamLimits streamLimits;
     private final EngineDoor engine = new EngineDoor();
     private Javalin server;
+    private volatile EventHistory history = EventHistory.NONE;
 
     /** @param risk the risk engine's published state, for the account's limits and breakers and the symbols' halts */
     public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk) {
@@ -60,7 +65,8 @@ public final class RestGateway implements AutoCloseable {
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size(), clock);
-        this.streams = new StreamHub(referenceData, depth, trades, orders, limits.streams());
+        this.orderJson = new OrderJson(referenceData, new RejectText(referenceData, risk));
+        this.streams = new StreamHub(referenceData, depth, trades, orders, orderJson, limits.streams());
     }
 
     /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
@@ -74,9 +80,9 @@ public final class RestGateway implements AutoCloseable {
      * is recovering and the read models are being rebuilt.
      */
     public int start(String host, int port) {
-        OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, engine);
+        OrderRoutes orderRoutes = new OrderRoutes(referenceData, keys, orders, orderJson, engine, () -> history);
         MarketRoutes market = new MarketRoutes(referenceData, depth, trades, risk);
-        AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions, risk);
+        AccountRoutes account = new AccountRoutes(referenceData, keys, orders, positions, risk, () -> history);
         server = Javalin.create(config -> {
             HttpServers.configure(config, host, port, "gateway", ctx -> {
                 Integer who = ctx.attribute(ApiKeys.ACCOUNT);
@@ -84,21 +90,21 @@ public final class RestGateway implements AutoCloseable {
             });
             config.routes.before("/api/v1/*", rateLimits::take);
             config.routes.before("/api/v1/*", ctx -> engine.requireOpen());
-            config.routes.post("/api/v1/orders", orderRoutes::place);
-            config.routes.get("/api/v1/orders", orderRoutes::query);
-            config.routes.delete("/api/v1/orders", orderRoutes::cancelAll);
-            config.routes.get("/api/v1/orders/{orderId}", orderRoutes::get);
-            config.routes.patch("/api/v1/orders/{orderId}", orderRoutes::amend);
-            config.routes.delete("/api/v1/orders/{orderId}", orderRoutes::cancel);
-            config.routes.post("/api/v1/cancel-all-after", orderRoutes::cancelAllAfter);
-            config.routes.get("/api/v1/fills", account::fills);
-            config.routes.get("/api/v1/positions", account::positions);
-            config.routes.get("/api/v1/account", account::account);
-            config.routes.get("/api/v1/book/{symbol}", market::book);
-            config.routes.get("/api/v1/ticker/{symbol}", market::ticker);
-            config.routes.get("/api/v1/trades/{symbol}", market::trades);
-            config.routes.get("/api/v1/symbols", market::symbols);
-            config.routes.get("/api/v1/time", market::time);
+            config.routes.post("/api/v1/orders", only(orderRoutes::place));
+            config.routes.get("/api/v1/orders", only(orderRoutes::query, "clOrdId", "status", "symbol", "limit", "from", "to", "fromId"));
+            config.routes.delete("/api/v1/orders", only(orderRoutes::cancelByQuery, "clOrdId", "symbol", "all"));
+            config.routes.get("/api/v1/orders/{orderId}", only(orderRoutes::get));
+            config.routes.patch("/api/v1/orders/{orderId}", only(orderRoutes::amend));
+            config.routes.delete("/api/v1/orders/{orderId}", only(orderRoutes::cancel));
+            config.routes.post("/api/v1/cancel-all-after", only(orderRoutes::cancelAllAfter));
+            config.routes.get("/api/v1/fills", only(account::fills, "symbol", "limit", "from", "to", "fromId"));
+            config.routes.get("/api/v1/positions", only(account::positions));
+            config.routes.get("/api/v1/account", only(account::account));
+            config.routes.get("/api/v1/book/{symbol}", only(market::book, "depth"));
+            config.routes.get("/api/v1/ticker/{symbol}", only(market::ticker));
+            config.routes.get("/api/v1/trades/{symbol}", only(market::trades, "limit"));
+            config.routes.get("/api/v1/symbols", only(market::symbols));
+            config.routes.get("/api/v1/time", only(market::time));
             config.routes.wsBeforeUpgrade("/api/v1/stream", this::beforeUpgrade);
             config.routes.ws("/api/v1/stream", ws -> {
                 ws.onConnect(ctx -> streams.connected(ctx, ctx.attribute(STREAM_ACCOUNT), ctx.attribute(STREAM_ADDRESS)));
@@ -114,9 +120,19 @@ public final class RestGateway implements AutoCloseable {
         return RouteList.of(server);
     }
 
+    /** Where order and fill queries with {@code from}, {@code to} or {@code fromId} read history beyond the read models' two days. */
+    public void history(EventHistory events) {
+        this.history = events;
+    }
+
     /** Recovery is done: orders flow to {@code publisher} and the read models are current. */
     public void open(CommandPublisher publisher) {
         engine.open(publisher);
+    }
+
+    /** A route taking only the query parameters named (API.md: any other is 400 {@code UNKNOWN_FIELD}). */
+    private static Handler only(Handler handler, String... parameters) {
+        return QueryParameters.only(handler, parameters);
     }
 
     /** Rate-limit buckets and abuse records held now. */
@@ -149,6 +165,7 @@ public final class RestGateway implements AutoCloseable {
      */
     private void beforeUpgrade(Context ctx) {
         try {
+            QueryParameters.check(ctx, STREAM_PARAMETERS);
             engine.requireOpen();
             rateLimits.take(ctx);
             int account = keys.streamAccountOf(ctx);
@@ -158,8 +175,7 @@ public final class RestGateway implements AutoCloseable {
             ctx.attribute(STREAM_ACCOUNT, account);
             ctx.attribute(STREAM_ADDRESS, ctx.ip());
         } catch (ApiException refused) {
-            HttpJson.error(ctx, refused.status(), refused.code(), refused.getMessage());
-            ctx.skipRemainingHandlers();
+            HttpJson.refuseUpgrade(ctx, refused);
         }
     }
 }

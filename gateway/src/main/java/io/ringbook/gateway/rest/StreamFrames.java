@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringbook.engine.domain.EventTime;
@@ -27,12 +28,12 @@ final class StreamFrames {
     private final OrderViews orders;
     private final OrderJson orderJson;
 
-    StreamFrames(ReferenceData referenceData, DepthBook depth, TradesView trades, OrderViews orders) {
+    StreamFrames(ReferenceData referenceData, DepthBook depth, TradesView trades, OrderViews orders, OrderJson orderJson) {
         this.referenceData = referenceData;
         this.depth = depth;
         this.trades = trades;
         this.orders = orders;
-        this.orderJson = new OrderJson(referenceData);
+        this.orderJson = orderJson;
     }
 
     String bookSnapshot(SymbolSpec symbol, DepthBook.Snapshot snapshot) {
@@ -105,18 +106,27 @@ final class StreamFrames {
         return message("heartbeat").put("time", EventTime.iso(epochMillis * 1_000_000L)).toString();
     }
 
-    static String ack(String type, String channel, String symbol) {
-        return message(type).put("channel", channel).put("symbol", symbol).toString();
+    /** An answer to (un)subscribe, echoing the client's request id if it gave one. */
+    static String ack(String type, String channel, String symbol, JsonNode id) {
+        return withId(message(type).put("channel", channel).put("symbol", symbol), id).toString();
     }
 
-    static String pong() {
-        return message("pong").toString();
+    static String pong(JsonNode id) {
+        return withId(message("pong"), id).toString();
     }
 
-    static String error(String code, String text) {
-        ObjectNode error = message("error");
+    /** An error, echoing the request id of the frame that caused it (null: none, or the frame could not be read). */
+    static String error(String code, String text, JsonNode id) {
+        ObjectNode error = withId(message("error"), id);
         error.putObject("error").put("code", code).put("message", text);
         return error.toString();
+    }
+
+    private static ObjectNode withId(ObjectNode message, JsonNode id) {
+        if (id != null) {
+            message.set("id", id);
+        }
+        return message;
     }
 
     private static ObjectNode message(String type) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.websocket.WsContext;
 import io.ringbook.engine.domain.Liquidity;
+import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.SymbolSpec;
@@ -39,6 +40,8 @@ import java.util.function.Supplier;
 final class StreamHub implements EngineListener, AutoCloseable {
 
     private static final List<String> CHANNELS = List.of("book", "ticker", "trades", "orders");
+    /** The longest client request id echoed back. */
+    private static final int MAX_ID_LENGTH = 64;
 
     private final ReferenceData referenceData;
     private final DepthBook depth;
@@ -56,11 +59,11 @@ final class StreamHub implements EngineListener, AutoCloseable {
         return thread;
     });
 
-    StreamHub(ReferenceData referenceData, DepthBook depth, TradesView trades, OrderViews orders, StreamLimits limits) {
+    StreamHub(ReferenceData referenceData, DepthBook depth, TradesView trades, OrderViews orders, OrderJson orderJson, StreamLimits limits) {
         this.referenceData = referenceData;
         this.depth = depth;
         this.limits = limits;
-        this.frames = new StreamFrames(referenceData, depth, trades, orders);
+        this.frames = new StreamFrames(referenceData, depth, trades, orders, orderJson);
         this.sessions = new StreamSessions(limits);
         int symbols = referenceData.symbols().size();
         bookChannels = new String[symbols];
@@ -102,44 +105,54 @@ final class StreamHub implements EngineListener, AutoCloseable {
             return;
         }
         if (!client.tookFrame()) {
-            client.send(StreamFrames.error("RATE_LIMITED", "at most " + limits.framesPerSecond() + " frames a second"));
+            client.send(StreamFrames.error("RATE_LIMITED", "at most " + limits.framesPerSecond() + " frames a second", null));
             return;
         }
         JsonNode request;
         try {
             request = HttpJson.JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            client.send(StreamFrames.error("MALFORMED_JSON", "frames are JSON objects"));
+            client.send(StreamFrames.error("MALFORMED_JSON", "frames are JSON objects", null));
+            return;
+        }
+        JsonNode id = request.get("id");
+        if (id != null && !id.isNumber() && !(id.isTextual() && id.textValue().length() <= MAX_ID_LENGTH)) {
+            client.send(StreamFrames.error("INVALID_FIELD", "id must be a number or a string of at most " + MAX_ID_LENGTH + " characters", null));
             return;
         }
         String op = request.path("op").asText();
         String channel = request.path("channel").asText();
         String symbolName = request.path("symbol").asText(null);
         if (op.equals("ping")) {
-            client.send(StreamFrames.pong());
+            client.send(StreamFrames.pong(id));
             return;
         }
         if (!op.equals("subscribe") && !op.equals("unsubscribe")) {
-            client.send(StreamFrames.error("INVALID_FIELD", "op must be subscribe, unsubscribe or ping"));
+            client.send(StreamFrames.error("INVALID_FIELD", "op must be subscribe, unsubscribe or ping", id));
+            return;
+        }
+        if (!CHANNELS.contains(channel)) {
+            client.send(StreamFrames.error("INVALID_FIELD", "unknown channel '" + ClientText.quote(channel) + "'; channels are "
+                    + String.join(", ", CHANNELS), id));
             return;
         }
         SymbolSpec symbol = symbolName == null ? null : referenceData.symbols().find(symbolName).orElse(null);
         boolean needsSymbol = !channel.equals("orders");
-        if (!CHANNELS.contains(channel) || (needsSymbol && symbol == null)) {
-            client.send(StreamFrames.error(needsSymbol && symbolName != null ? "UNKNOWN_SYMBOL" : "INVALID_FIELD",
-                    "channel must be book, ticker or trades with a known symbol, or orders"));
+        if (needsSymbol && symbol == null) {
+            client.send(symbolName == null ? StreamFrames.error("MISSING_FIELD", "channel " + channel + " needs a symbol", id)
+                    : StreamFrames.error("UNKNOWN_SYMBOL", "no symbol '" + ClientText.quote(symbolName) + "'", id));
             return;
         }
         String key = needsSymbol ? channel + ":" + symbol.id() : channel;
         int bookSymbol = channel.equals("book") ? symbol.id() : -1;
         if (op.equals("unsubscribe")) {
             client.unsubscribe(key, bookSymbol);
-            client.send(StreamFrames.ack("unsubscribed", channel, symbolName));
+            client.send(StreamFrames.ack("unsubscribed", channel, symbolName, id));
         } else if (!client.subscribed(key) && client.channelCount() >= limits.subscriptionsPerSession()) {
             client.send(StreamFrames.error("TOO_MANY_SUBSCRIPTIONS",
-                    "a session follows at most " + limits.subscriptionsPerSession() + " channels"));
+                    "a session follows at most " + limits.subscriptionsPerSession() + " channels", id));
         } else {
-            client.send(StreamFrames.ack("subscribed", channel, symbolName));
+            client.send(StreamFrames.ack("subscribed", channel, symbolName, id));
             subscribe(client, key, channel, symbol);
         }
     }

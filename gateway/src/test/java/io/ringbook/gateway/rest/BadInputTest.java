@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.ringbook.gateway.rest.GatewayFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile and broken bodies: each gets its 4xx and code, never a 500, nothing reaches
@@ -48,6 +49,36 @@ class BadInputTest {
     })
     void shouldRefuseWithTheContractsCode(String name, String code, String body) throws Exception {
         assertError(400, code, gateway.post("t1-key", body.replace('\'', '"')));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownQueryParameterOnEveryRouteNamingIt() throws Exception {
+        int checked = 0;
+        for (String route : gateway.gateway().routes()) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("{orderId}", "1").replace("{symbol}", "TEST");
+            GatewayFixture.Reply refused = gateway.send(method, "t1-key", path + "?sym=TEST", "application/json", "{}");
+            assertError(400, "UNKNOWN_FIELD", refused);
+            assertTrue(refused.body().at("/error/message").asText().contains("'sym'"), route + ": " + refused.body());
+            checked++;
+        }
+        assertTrue(checked >= 15, "every route: " + checked);
+        GatewayFixture.Reply typo = gateway.send("DELETE", "t1-key", "/api/v1/orders?clOrdID=z-1", null, null);
+        assertError(400, "UNKNOWN_FIELD", typo);
+        assertTrue(typo.body().at("/error/message").asText().contains("this route takes clOrdId, symbol, all"), typo.body().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "GTD without expireTime | a GTD order needs an expireTime    | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1','qty':'1','timeInForce':'GTD'}",
+        "expireTime without GTD | expireTime is for GTD orders only  | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1','qty':'1','expireTime':'2030-01-01T00:00:00Z'}",
+        "lower-case side        | it is one of BUY, SELL               | {'clOrdId':'a','symbol':'TEST','side':'buy','type':'LIMIT','price':'1','qty':'1'}",
+        "unknown time in force  | it is one of GTC, IOC, FOK, DAY, GTD | {'clOrdId':'a','symbol':'TEST','side':'BUY','type':'LIMIT','price':'1','qty':'1','timeInForce':'GTX'}",
+    })
+    void shouldSayPlainlyWhatIsWrongAndWhatIsAccepted(String name, String message, String body) throws Exception {
+        GatewayFixture.Reply refused = gateway.post("t1-key", body.replace('\'', '"'));
+        assertEquals(400, refused.status(), refused.body().toString());
+        assertTrue(refused.body().at("/error/message").asText().contains(message), refused.body().toString());
     }
 
     @Test

@@ -28,7 +28,7 @@ class OrderManagementRoutesTest {
         assertError(400, "MISSING_FIELD", gateway.send("PATCH", "t1-key", "/api/v1/orders/" + buy, "application/json", "{}"));
         assertError(404, "UNKNOWN_ORDER", gateway.send("PATCH", "t2-key", "/api/v1/orders/" + buy, "application/json", "{\"qty\":\"9\"}"));
         gateway.send("DELETE", "t1-key", "/api/v1/orders/" + buy, null, null);
-        assertError(409, "TOO_LATE_TO_CANCEL", gateway.send("PATCH", "t1-key", "/api/v1/orders/" + buy, "application/json", "{\"qty\":\"9\"}"));
+        assertError(409, "TOO_LATE_TO_AMEND", gateway.send("PATCH", "t1-key", "/api/v1/orders/" + buy, "application/json", "{\"qty\":\"9\"}"));
     }
 
     @Test
@@ -55,7 +55,7 @@ class OrderManagementRoutesTest {
         assertEquals(first, canceled.body().get(0).get("orderId").asLong());
         assertEquals(second, canceled.body().get(1).get("orderId").asLong());
         assertEquals("MASS_CANCEL", canceled.body().get(0).get("cancelReason").asText());
-        assertEquals("[]", gateway.send("DELETE", "t1-key", "/api/v1/orders", null, null).body().toString());
+        assertEquals("[]", gateway.send("DELETE", "t1-key", "/api/v1/orders?all=true", null, null).body().toString());
         assertEquals("[[\"92\",\"1\"]]", gateway.get(null, "/api/v1/book/TEST").body().get("bids").toString());
     }
 
