@@ -44,7 +44,7 @@ import java.util.concurrent.TimeoutException;
  * event of every command reaches the {@link EngineListener} on the agent thread, so read
  * models and the audit journal are kept on the gateway side.
  */
-public final class ClusterClient implements AutoCloseable {
+public final class ClusterClient implements CommandPublisher.Forwarder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
 
@@ -117,15 +117,17 @@ public final class ClusterClient implements AutoCloseable {
     }
 
     /** Sends a command and answers with all its events once decided; see the class comment for refusals. */
+    @Override
     public CompletableFuture<List<EngineEvent>> submit(CommandPublisher.CommandWriter writer) {
         CompletableFuture<List<EngineEvent>> outcome = new CompletableFuture<>();
-        enqueue(writer, outcome);
+        enqueue(clock.epochNanos(), writer, outcome);
         return outcome;
     }
 
     /** Sends a command nobody waits for; false if it could not be queued or there is no leader. */
-    public boolean tryPublish(CommandPublisher.CommandWriter writer) {
-        return leaderMemberId >= 0 && enqueue(writer, null);
+    @Override
+    public boolean tryPublishAt(long ingressNanos, CommandPublisher.CommandWriter writer) {
+        return leaderMemberId >= 0 && enqueue(ingressNanos, writer, null);
     }
 
     /** The leader's member id, or -1 while there is none (connecting, or an election). */
@@ -138,13 +140,13 @@ public final class ClusterClient implements AutoCloseable {
         return leadershipTermId;
     }
 
-    private boolean enqueue(CommandPublisher.CommandWriter writer, CompletableFuture<List<EngineEvent>> outcome) {
+    private boolean enqueue(long ingressNanos, CommandPublisher.CommandWriter writer, CompletableFuture<List<EngineEvent>> outcome) {
         Command command = new Command().clear();
         writer.write(command);
         if (command.type == null) {
             throw new IllegalArgumentException("a command needs a type");
         }
-        command.ingressNanos = clock.epochNanos();
+        command.ingressNanos = ingressNanos;
         if (leaderMemberId < 0 && outcome != null) {
             outcome.completeExceptionally(noLeader());
             return false;

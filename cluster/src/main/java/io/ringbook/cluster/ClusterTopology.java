@@ -28,6 +28,29 @@ public record ClusterTopology(List<ClusterMember> members) {
                 .mapToObj(id -> new ClusterMember(id, host, portBase + 100 * id)).toList());
     }
 
+    /** {@code count} members on one host, on a range of ports free on UDP right now (for tests and benchmarks). */
+    public static ClusterTopology localOnFreePorts(String host, int count) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ClusterTopology topology = local(host, count, random.nextInt(200, 580) * 100);
+            if (topology.members.stream().allMatch(ClusterTopology::udpFree)) {
+                return topology;
+            }
+        }
+        throw new IllegalStateException("no free UDP port range found for " + count + " cluster members");
+    }
+
+    private static boolean udpFree(ClusterMember member) {
+        for (int port = member.archiveControlPort(); port <= member.catchupPort(); port++) {
+            try (java.net.DatagramSocket socket = new java.net.DatagramSocket(port, java.net.InetAddress.getByName(member.host()))) {
+                socket.getLocalPort();
+            } catch (java.io.IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public ClusterMember member(int id) {
         if (id < 0 || id >= members.size()) {
             throw new IllegalArgumentException("no cluster member " + id + " (members 0.." + (members.size() - 1) + ")");

@@ -6,13 +6,9 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.testing.DemoMarket;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -32,7 +28,7 @@ final class ThreeNodes implements AutoCloseable {
 
     ThreeNodes(Path dir) {
         this.dir = dir;
-        this.topology = ClusterTopology.local("localhost", 3, freePortBase());
+        this.topology = ClusterTopology.localOnFreePorts("localhost", 3);
     }
 
     ThreeNodes startAll(boolean fresh) {
@@ -116,30 +112,6 @@ final class ThreeNodes implements AutoCloseable {
                 fail("interrupted waiting for " + what);
             }
         }
-    }
-
-    /** A base port whose 3 x 100 successors' cluster ports are free on UDP now. */
-    private static int freePortBase() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 580) * 100;
-            if (udpFree(base)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free UDP port range found");
-    }
-
-    private static boolean udpFree(int base) {
-        for (int id = 0; id < 3; id++) {
-            for (int offset = 1; offset <= 5; offset++) {
-                try (DatagramSocket socket = new DatagramSocket(base + 100 * id + offset, InetAddress.getLoopbackAddress())) {
-                    socket.getLocalPort();
-                } catch (IOException taken) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     @Override

@@ -24,16 +24,38 @@ public final class CommandPublisher {
         void write(Command slot);
     }
 
+    /**
+     * Where a publisher without a ring sends its commands: the business logic runs
+     * elsewhere (cluster mode: a replicated service, reached through a cluster client).
+     * Same contract as {@link #submit} and {@link #tryPublishAt}.
+     */
+    public interface Forwarder {
+        CompletableFuture<List<EngineEvent>> submit(CommandWriter writer);
+
+        boolean tryPublishAt(long ingressNanos, CommandWriter writer);
+    }
+
     private final RingBuffer<Command> ring;
     private final ReplyRouter replies;
     private final EpochClock clock;
+    private final Forwarder forwarder;
     private final AtomicLong correlations = new AtomicLong();
     private volatile String stopped;
 
     CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
+        this(ring, replies, clock, null);
+    }
+
+    private CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock, Forwarder forwarder) {
         this.ring = ring;
         this.replies = replies;
         this.clock = clock;
+        this.forwarder = forwarder;
+    }
+
+    /** A publisher for the doors of a process whose business logic runs elsewhere (cluster mode). */
+    public static CommandPublisher forwardingTo(Forwarder forwarder, EpochClock clock) {
+        return new CommandPublisher(null, null, clock, forwarder);
     }
 
     /**
@@ -46,6 +68,9 @@ public final class CommandPublisher {
      * the caller's own thread), or a slow continuation delays every other listener.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
+        if (forwarder != null) {
+            return forwarder.submit(writer);
+        }
         if (stopped != null) {
             return CompletableFuture.failedFuture(new EngineBusyException(stopped));
         }
@@ -63,6 +88,9 @@ public final class CommandPublisher {
 
     /** Publishes a command nobody waits for; false if the ring is full. */
     public boolean tryPublish(CommandWriter writer) {
+        if (forwarder != null) {
+            return forwarder.tryPublishAt(clock.epochNanos(), writer);
+        }
         if (stopped != null) {
             return false;
         }
@@ -82,6 +110,9 @@ public final class CommandPublisher {
      * from when a busy sender got to it (coordinated omission). False if the ring is full.
      */
     public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
+        if (forwarder != null) {
+            return forwarder.tryPublishAt(ingressNanos, writer);
+        }
         if (stopped != null) {
             return false;
         }
