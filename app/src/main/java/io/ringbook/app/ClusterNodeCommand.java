@@ -45,7 +45,15 @@ final class ClusterNodeCommand implements Callable<Integer> {
                 : ClusterCommand.DEFAULT_DATA.resolve("node-" + id)).toAbsolutePath().normalize();
         try {
             Files.createDirectories(data);
-            Files.writeString(data.resolve("node.pid"), ProcessHandle.current().pid() + "\n");
+            Path pidFile = data.resolve("node.pid");
+            if (Files.exists(pidFile)) {
+                long previous = Long.parseLong(Files.readString(pidFile).trim());
+                if (ProcessHandle.of(previous).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new ConfigException("node " + id + " already runs on " + data + " (pid " + previous + ")");
+                }
+                ClusterNode.clearMarksOfDeadNode(data);
+            }
+            Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + data, e);
         }
