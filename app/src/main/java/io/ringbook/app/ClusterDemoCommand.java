@@ -3,9 +3,6 @@ package io.ringbook.app;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * {@code ringbook cluster demo}: three nodes and a gateway, each a process of its own on
  * loopback, started with this JVM's flags and class path; the gateway has the demo
  * profile's doors. Ctrl-C stops them all. A node killed meanwhile can be started again
- * with {@code ./ringbook cluster node --id N --data DIR/node-N}.
+ * with {@code ./ringbook cluster node --id N --data DIR/node-N} (it is then not the
+ * demo's child: stop it by its pid, in {@code DIR/node-N/node.pid}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Three cluster nodes and a gateway on this machine.")
 final class ClusterDemoCommand implements Callable<Integer> {
@@ -34,42 +32,15 @@ final class ClusterDemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "ringbook-demo-shutdown"));
         for (int id = 0; id < 3; id++) {
             Path nodeDir = data.resolve("node-" + id);
-            Files.createDirectories(nodeDir);
-            List<String> args = new ArrayList<>(List.of("cluster", "node", "--id", String.valueOf(id), "--data", nodeDir.toString()));
-            if (fresh) {
-                args.add("--fresh");
-            }
-            processes.add(start(args, "256m", nodeDir.resolve("node.log")));
+            processes.add(ClusterProcesses.startNode(id, nodeDir, fresh));
             System.out.println("  node " + id + "    pid " + processes.get(id).pid() + ", data " + nodeDir + ", log " + nodeDir.resolve("node.log"));
         }
-        Path gatewayDir = data.resolve("gateway");
-        Files.createDirectories(gatewayDir);
-        Process gateway = start(List.of("cluster", "gateway", "--data", gatewayDir.toString(), "--nodes", data.toString()), "512m", null);
+        Process gateway = ClusterProcesses.startGateway(data.resolve("gateway"), data);
         processes.add(gateway);
         System.out.println("  gateway   pid " + gateway.pid() + " (REST 8080, admin 8081, FIX 9878; demo keys and tokens)");
         System.out.println("Stop all with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");
         gateway.waitFor();
         return 0;
-    }
-
-    private static Process start(List<String> command, String heap, Path log) throws IOException {
-        List<String> line = new ArrayList<>();
-        line.add(ProcessHandle.current().info().command().orElse("java"));
-        line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> !arg.startsWith("-Xm") && !arg.startsWith("-agentlib")).toList());
-        line.add("-Xms64m");
-        line.add("-Xmx" + heap);
-        line.add("-cp");
-        line.add(System.getProperty("java.class.path"));
-        line.add(RingbookCommand.class.getName());
-        line.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-        if (log == null) {
-            builder.inheritIO();
-        } else {
-            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        }
-        return builder.start();
     }
 
     private static void stopAll(List<Process> processes) {

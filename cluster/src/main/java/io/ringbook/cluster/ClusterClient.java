@@ -89,6 +89,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private Aeron aeron;
     private AeronCluster cluster;
     private AeronCluster.AsyncConnect connecting;
+    private Request stalled;
     private long correlations;
     private long nextTickNanos;
     private long nextKeepAliveNanos;
@@ -182,8 +183,11 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         if (cluster == null) {
             work += connect(now);
         }
-        for (Request request = requests.poll(); request != null; request = requests.poll()) {
-            send(request.command(), request.outcome(), now);
+        while (stalled != null || (stalled = requests.poll()) != null) {
+            if (!send(stalled.command(), stalled.outcome(), now)) {
+                break;
+            }
+            stalled = null;
             work++;
         }
         if (cluster != null) {
@@ -237,26 +241,36 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
     }
 
-    private void send(Command command, CompletableFuture<List<EngineEvent>> outcome, long now) {
+    /**
+     * Offers one command to the leader; false if the ingress is back-pressured, and the
+     * command is then offered again on the next cycle (after egress has been polled), in
+     * order, rather than refused. Without a leader it is refused.
+     */
+    private boolean send(Command command, CompletableFuture<List<EngineEvent>> outcome, long now) {
         if (cluster == null) {
             if (outcome != null) {
                 outcome.completeExceptionally(noLeader());
             }
-            return;
+            return true;
         }
-        command.correlationId = outcome == null ? 0 : ++correlations;
+        if (command.correlationId == 0 && outcome != null) {
+            command.correlationId = ++correlations;
+        }
         int length = CommandCodec.encode(command, ingress, 0);
         long result = cluster.offer(ingress, 0, length);
+        if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION) {
+            return false;
+        }
         if (result < 0) {
             if (outcome != null) {
-                outcome.completeExceptionally(result == Publication.BACK_PRESSURED
-                        ? new EngineBusyException("the cluster is busy") : noLeader());
+                outcome.completeExceptionally(noLeader());
             }
-            return;
+            return true;
         }
         if (outcome != null) {
             pending.put(command.correlationId, new Pending(outcome, now + settings.requestTimeoutNanos()));
         }
+        return true;
     }
 
     private int keepAliveAndTick(long now) {
@@ -300,6 +314,10 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
     private void failAll(RuntimeException why) {
         failPending(why);
+        if (stalled != null && stalled.outcome() != null) {
+            stalled.outcome().completeExceptionally(why);
+        }
+        stalled = null;
         for (Request request = requests.poll(); request != null; request = requests.poll()) {
             if (request.outcome() != null) {
                 request.outcome().completeExceptionally(why);

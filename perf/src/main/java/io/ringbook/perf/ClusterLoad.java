@@ -1,0 +1,79 @@
+package io.ringbook.perf;
+
+import io.ringbook.cluster.ClusterClient;
+import io.ringbook.cluster.ClusterNode;
+import io.ringbook.cluster.ClusterTimeouts;
+import io.ringbook.cluster.ClusterTopology;
+import io.ringbook.cluster.LogicService;
+import io.ringbook.cluster.NodeSettings;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.pipeline.CommandPublisher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Where {@code bench --via cluster} sends its load: three cluster nodes in this JVM (each
+ * with its own driver, archive and consensus module, as the demo's processes have) and a
+ * cluster client whose egress feeds the latency recorder. A command's latency runs from
+ * its intended send time through the leader, the majority commit and the service back
+ * to the client. The nodes' files live in a temporary directory, deleted at the end.
+ */
+final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
+
+    private final Path dir;
+    private final ClusterNode[] nodes = new ClusterNode[3];
+    private final ClusterClient client;
+
+    ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel) throws IOException, InterruptedException {
+        Files.createDirectories(parent);
+        this.dir = Files.createTempDirectory(parent, "ringbook-cluster-bench");
+        ClusterTopology topology = ClusterTopology.localOnFreePorts("127.0.0.1", 3);
+        for (int id = 0; id < 3; id++) {
+            nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, ClusterTimeouts.demo(), dir.resolve("node-" + id), true,
+                    fileSyncLevel), new LogicService(data, 1 << 16));
+        }
+        this.client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client"), "127.0.0.1", 0,
+                TimeUnit.SECONDS.toNanos(10)), recorder);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (client.leaderMemberId() < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bench cluster elected no leader within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public boolean tryPublishAt(long ingressNanos, CommandPublisher.CommandWriter writer) {
+        return client.tryPublishAt(ingressNanos, writer);
+    }
+
+    /** Waits until no command has completed for half a second (at most a minute): the load has drained. */
+    void awaitDrained(LatencyRecorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        long seen = -1;
+        while (recorder.completed() != seen && System.nanoTime() < deadline) {
+            seen = recorder.completed();
+            Thread.sleep(500);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        for (ClusterNode node : nodes) {
+            node.close();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
