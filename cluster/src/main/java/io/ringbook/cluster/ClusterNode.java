@@ -1,10 +1,8 @@
 package io.ringbook.cluster;
 
-import io.aeron.Aeron;
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
-import io.aeron.cluster.ClusterControl;
 import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.NanosecondClusterClock;
@@ -15,7 +13,6 @@ import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.NoOpLock;
-import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,16 +149,6 @@ public final class ClusterNode implements AutoCloseable {
 
     public LogicService service() {
         return service;
-    }
-
-    /**
-     * Asks the cluster to take a snapshot on every node (the consensus module's control
-     * toggle, as {@code ClusterTool snapshot} does); false if a toggle is already pending.
-     */
-    public boolean requestSnapshot() {
-        Aeron aeron = driver.consensusModule().context().aeron();
-        AtomicCounter toggle = ClusterControl.findControlToggle(aeron.countersReader(), driver.consensusModule().context().clusterId());
-        return toggle != null && ClusterControl.ToggleState.SNAPSHOT.toggle(toggle);
     }
 
     /** Stops the node: its service, consensus module, archive and driver (whose directory is deleted). */

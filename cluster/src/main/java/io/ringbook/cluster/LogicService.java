@@ -2,12 +2,14 @@ package io.ringbook.cluster;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
+import io.aeron.cluster.ClusterControl;
 import io.aeron.cluster.codecs.CloseReason;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventSink;
@@ -21,6 +23,7 @@ import io.ringbook.risk.RiskBoard;
 import io.ringbook.risk.RiskEngine;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -117,6 +120,22 @@ public final class LogicService implements ClusteredService {
         originSessionId = session == null ? 0 : session.id();
         logic.process(command);
         decided = sequence;
+        if (command.type == CommandType.SNAPSHOT && role == Cluster.Role.LEADER) {
+            requestClusterSnapshot();
+        }
+    }
+
+    /**
+     * A SNAPSHOT command (the operator's {@code POST /admin/v1/snapshot}) makes the leader
+     * ask its consensus module for a snapshot, which every node then takes at the same log
+     * position. Only the leader asks, so one command yields one snapshot; if another
+     * request is still pending the command is decided all the same and no snapshot follows.
+     */
+    private void requestClusterSnapshot() {
+        AtomicCounter toggle = ClusterControl.findControlToggle(cluster.aeron().countersReader(), cluster.context().clusterId());
+        if (toggle != null) {
+            ClusterControl.ToggleState.SNAPSHOT.toggle(toggle);
+        }
     }
 
     @Override

@@ -77,19 +77,20 @@ class ClusterDeterminismTest {
             assertArrayEquals(single.state, before.state(), "state of the cluster's nodes and of the single-process logic");
             assertEquals(single.digest, before.outputDigest());
 
-            int leader = cluster.leader();
-            assertTrue(cluster.node(leader).requestSnapshot());
+            assertEquals(io.ringbook.engine.event.EventType.SNAPSHOT_TAKEN,
+                    client.submit(Command::snapshot).get(20, TimeUnit.SECONDS).get(0).type);
             ThreeNodes.await("a snapshot on every node", 30, () -> Arrays.stream(new int[]{0, 1, 2})
                     .allMatch(id -> cluster.node(id).service().snapshotsTaken() == 1));
+            NodeState snapshotted = cluster.assertSameState(COMMANDS + 1);
             cluster.stopAll();
 
             cluster.startAll(false);
             ThreeNodes.await("every node restored from the snapshot", 30, () -> Arrays.stream(new int[]{0, 1, 2})
-                    .allMatch(id -> cluster.node(id).service().restoredSequence() == COMMANDS));
-            NodeState after = cluster.assertSameState(COMMANDS);
-            assertArrayEquals(before.state(), after.state(), "state before and after the whole cluster restarted");
-            assertEquals(before.outputDigest(), after.outputDigest());
-            assertEquals(before.lastEventTimeNanos(), after.lastEventTimeNanos());
+                    .allMatch(id -> cluster.node(id).service().restoredSequence() == COMMANDS + 1));
+            NodeState after = cluster.assertSameState(COMMANDS + 1);
+            assertArrayEquals(snapshotted.state(), after.state(), "state before and after the whole cluster restarted");
+            assertEquals(snapshotted.outputDigest(), after.outputDigest());
+            assertEquals(snapshotted.lastEventTimeNanos(), after.lastEventTimeNanos());
         }
     }
 

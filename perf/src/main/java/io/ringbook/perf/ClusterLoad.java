@@ -54,14 +54,24 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
         return client.tryPublishAt(ingressNanos, writer);
     }
 
-    /** Waits until no command has completed for half a second (at most a minute): the load has drained. */
-    void awaitDrained(LatencyRecorder recorder) throws InterruptedException {
+    /**
+     * Waits until no command has completed for half a second (at most a minute): the load
+     * has drained. Returns when (System.nanoTime) the last completion was seen.
+     */
+    long awaitDrained(LatencyRecorder recorder) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         long seen = -1;
-        while (recorder.completed() != seen && System.nanoTime() < deadline) {
-            seen = recorder.completed();
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long completed = recorder.completed();
+            if (completed == seen) {
+                break;
+            }
+            seen = completed;
+            lastProgress = System.nanoTime();
             Thread.sleep(500);
         }
+        return lastProgress;
     }
 
     @Override
