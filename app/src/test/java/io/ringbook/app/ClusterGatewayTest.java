@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The cluster gateway through its real doors: 503 UNAVAILABLE with Retry-After while the
  * cluster has no leader; orders acknowledged once committed; GET /admin/v1/cluster as
  * API.md shows it; the leader killed, the same clOrdId resent is idempotent (200, the
- * same order) and the dead member shows DOWN.
+ * same order) and the dead member shows DOWN; an operator's snapshot is taken by the nodes.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterGatewayTest {
@@ -96,6 +96,16 @@ class ClusterGatewayTest {
             JsonNode after = cluster();
             assertNotEquals(leader, after.get("leader").asInt());
             assertEquals("DOWN", after.get("members").get(leader).get("role").asText(), after.toString());
+
+            HttpResponse<String> snapshot = http.send(HttpRequest.newBuilder(URI.create(admin + "/admin/v1/snapshot"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer operator-token").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, snapshot.statusCode(), snapshot.body());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (java.util.Arrays.stream(nodes).anyMatch(n -> n != null && n.service().snapshotsTaken() == 0)) {
+                assertTrue(System.nanoTime() < deadline, "POST /admin/v1/snapshot made every live node take a snapshot");
+                Thread.sleep(20);
+            }
         } finally {
             for (ClusterNode node : nodes) {
                 if (node != null) {
