@@ -94,6 +94,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private long nextTickNanos;
     private long nextKeepAliveNanos;
     private long nextConnectNanos;
+    private long nextExpiryNanos;
 
     private ClusterClient(Settings settings, EngineListener listener) {
         this.settings = settings;
@@ -289,10 +290,12 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         return work;
     }
 
+    /** Fails requests past their deadline; looks at most ten times a second, as a deadline need not be exact. */
     private void expire(long now) {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() || now < nextExpiryNanos) {
             return;
         }
+        nextExpiryNanos = now + TimeUnit.MILLISECONDS.toNanos(100);
         Long2ObjectHashMap<Pending>.EntryIterator entries = pending.entrySet().iterator();
         while (entries.hasNext()) {
             entries.next();

@@ -46,7 +46,7 @@ class ClusterFailoverTest {
 
     @Test
     void killingTheLeaderMidLoadLosesNoAcknowledgedOrderAndTheRestartedNodeCatchesUp() throws Exception {
-        try (ThreeNodes cluster = new ThreeNodes(dir).startAll(true)) {
+        try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.demo()).startAll(true)) {
             ClusterClient client = cluster.client(0, event -> { });
             Map<String, Long> acknowledged = new LinkedHashMap<>();
             int oldLeader = -1;

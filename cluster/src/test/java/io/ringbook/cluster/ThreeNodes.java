@@ -21,13 +21,22 @@ final class ThreeNodes implements AutoCloseable {
 
     static final ReferenceData DATA = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
 
+    /**
+     * For tests that kill no node: a leader is deposed only after 5 s of silence, so that a
+     * machine busy with other builds does not cause an election mid-test.
+     */
+    static final ClusterTimeouts PATIENT = new ClusterTimeouts(TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(5),
+            TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.SECONDS.toNanos(2), TimeUnit.SECONDS.toNanos(10));
+
     private final Path dir;
+    private final ClusterTimeouts timeouts;
     private final ClusterTopology topology;
     private final ClusterNode[] nodes = new ClusterNode[3];
     private ClusterClient client;
 
-    ThreeNodes(Path dir) {
+    ThreeNodes(Path dir, ClusterTimeouts timeouts) {
         this.dir = dir;
+        this.timeouts = timeouts;
         this.topology = ClusterTopology.localOnFreePorts("localhost", 3);
     }
 
@@ -39,7 +48,7 @@ final class ThreeNodes implements AutoCloseable {
     }
 
     void start(int id, boolean fresh) {
-        nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, ClusterTimeouts.demo(), dir.resolve("node-" + id), fresh, 0),
+        nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, timeouts, dir.resolve("node-" + id), fresh, 0),
                 new LogicService(DATA, 1024));
     }
 

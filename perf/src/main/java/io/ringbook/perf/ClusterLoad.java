@@ -29,6 +29,7 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
     private final Path dir;
     private final ClusterNode[] nodes = new ClusterNode[3];
     private final ClusterClient client;
+    private long sent;
 
     ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel) throws IOException, InterruptedException {
         Files.createDirectories(parent);
@@ -51,7 +52,20 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
 
     @Override
     public boolean tryPublishAt(long ingressNanos, CommandPublisher.CommandWriter writer) {
-        return client.tryPublishAt(ingressNanos, writer);
+        boolean taken = client.tryPublishAt(ingressNanos, writer);
+        if (taken) {
+            sent++;
+        }
+        return taken;
+    }
+
+    /** Commands the client took, and how many of them the nodes decided (each node's count): all, unless some were lost. */
+    String decidedOfSent() {
+        StringBuilder decided = new StringBuilder();
+        for (ClusterNode node : nodes) {
+            decided.append(decided.length() == 0 ? "" : "/").append(node.service().decided());
+        }
+        return "nodes decided " + decided + " of " + sent + " commands sent";
     }
 
     /**

@@ -159,6 +159,7 @@ public final class LoadHarness implements Callable<Integer> {
                 // a burst counts what the client took; the cluster has decided it only once the backlog has drained
                 window[1] += Math.max(0, drained - sent);
             }
+            System.out.println("cluster    " + cluster.decidedOfSent());
         }
         Run measured = new Run("cluster", recorder.histogram(), window[0], window[1]);
         report(measured);
