@@ -18,6 +18,16 @@ import java.util.concurrent.TimeUnit;
 public record ClusterTimeouts(long leaderHeartbeatIntervalNanos, long leaderHeartbeatTimeoutNanos, long electionTimeoutNanos,
                               long startupCanvassTimeoutNanos, long sessionTimeoutNanos) {
 
+    public ClusterTimeouts {
+        if (leaderHeartbeatIntervalNanos <= 0 || leaderHeartbeatTimeoutNanos <= leaderHeartbeatIntervalNanos
+                || electionTimeoutNanos <= 0 || sessionTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("cluster timeouts must be positive, the heartbeat timeout above the interval");
+        }
+        if (startupCanvassTimeoutNanos <= 0 || startupCanvassTimeoutNanos % leaderHeartbeatTimeoutNanos != 0) {
+            throw new IllegalArgumentException("the start-up canvass timeout must be a multiple of the leader heartbeat timeout");
+        }
+    }
+
     /** The demo's and the tests' values (docs/CLUSTER.md). */
     public static ClusterTimeouts demo() {
         return new ClusterTimeouts(TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.MILLISECONDS.toNanos(1_000),

@@ -26,7 +26,7 @@ final class ThreeNodes implements AutoCloseable {
      * machine busy with other builds does not cause an election mid-test.
      */
     static final ClusterTimeouts PATIENT = new ClusterTimeouts(TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(5),
-            TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.SECONDS.toNanos(2), TimeUnit.SECONDS.toNanos(10));
+            TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(10));
 
     private final Path dir;
     private final ClusterTimeouts timeouts;

@@ -30,6 +30,18 @@ import java.util.function.Function;
 public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, ClusterTimeouts timeouts, int fileSyncLevel,
                              long clockTickMillis) {
 
+    public ClusterSection {
+        if (fileSyncLevel < 0 || fileSyncLevel > 2) {
+            throw new IllegalArgumentException("cluster.fileSyncLevel: the archive's file sync level is 0, 1 or 2, not " + fileSyncLevel);
+        }
+        if (clockTickMillis <= 0) {
+            throw new IllegalArgumentException("cluster.clockTickMs: must be positive, not " + clockTickMillis);
+        }
+        if (nodeDataDirs.size() != topology.size()) {
+            throw new IllegalArgumentException("one data directory (or null) per cluster member");
+        }
+    }
+
     /** The demo's first port: members use 20000-20005, 20100-20105 and 20200-20205. */
     public static final int DEMO_PORT_BASE = 20_000;
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
