@@ -62,7 +62,7 @@ final class ClusterGateway implements AutoCloseable {
         listeners.addAll(rest.listeners());
         listeners.addAll(admin.listeners());
         listeners.addAll(fix.listeners());
-        this.client = ClusterClient.start(new ClusterClient.Settings(cluster.topology(), dataDir.resolve("aeron"), "127.0.0.1",
+        this.client = ClusterClient.start(new ClusterClient.Settings(cluster.topology(), dataDir.resolve("aeron"), cluster.gatewayHost(),
                 TimeUnit.MILLISECONDS.toNanos(cluster.clockTickMillis()), TimeUnit.SECONDS.toNanos(5)), new Fanout(listeners));
         CommandPublisher publisher = CommandPublisher.forwardingTo(client, clock);
         this.adminPort = admin.start(host, ports.admin());

@@ -23,12 +23,14 @@ import java.util.function.Function;
  *     2: {host: 127.0.0.1, portBase: 20200, data: data-cluster/node-2}
  *   leaderHeartbeatTimeoutMs: 1000
  *   fileSyncLevel: 0
+ *   gatewayHost: 127.0.0.1
  * </pre>
  *
  * @param nodeDataDirs each member's data directory, null where the file names none
+ * @param gatewayHost  the gateway's address as the nodes reach it (they send egress there)
  */
 public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, ClusterTimeouts timeouts, int fileSyncLevel,
-                             long clockTickMillis) {
+                             long clockTickMillis, String gatewayHost) {
 
     public ClusterSection {
         if (fileSyncLevel < 0 || fileSyncLevel > 2) {
@@ -52,7 +54,7 @@ public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, 
         for (int id = 0; id < 3; id++) {
             dirs.add(root.resolve("node-" + id));
         }
-        return new ClusterSection(ClusterTopology.local("127.0.0.1", 3, DEMO_PORT_BASE), dirs, ClusterTimeouts.demo(), 0, 100);
+        return new ClusterSection(ClusterTopology.local("127.0.0.1", 3, DEMO_PORT_BASE), dirs, ClusterTimeouts.demo(), 0, 100, "127.0.0.1");
     }
 
     /** The section of {@code file}, or a {@link ConfigException} naming the setting that is wrong or missing. */
@@ -63,7 +65,7 @@ public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, 
                 throw new ConfigException("cluster.members: required in cluster mode (docs/CLUSTER.md)");
             }
             cluster.allowOnly(Set.of("members", "leaderHeartbeatIntervalMs", "leaderHeartbeatTimeoutMs", "electionTimeoutMs",
-                    "startupCanvassTimeoutMs", "sessionTimeoutMs", "fileSyncLevel", "clockTickMs"));
+                    "startupCanvassTimeoutMs", "sessionTimeoutMs", "fileSyncLevel", "clockTickMs", "gatewayHost"));
             ConfigNode membersNode = cluster.node("members");
             List<ClusterMember> members = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
@@ -85,7 +87,7 @@ public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, 
                     cluster.whole("startupCanvassTimeoutMs", demo.startupCanvassTimeoutNanos() / MS) * MS,
                     cluster.whole("sessionTimeoutMs", demo.sessionTimeoutNanos() / MS) * MS);
             return new ClusterSection(new ClusterTopology(members), dirs, timeouts, (int) cluster.whole("fileSyncLevel", 0),
-                    cluster.whole("clockTickMs", 100));
+                    cluster.whole("clockTickMs", 100), cluster.string("gatewayHost", "127.0.0.1"));
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }

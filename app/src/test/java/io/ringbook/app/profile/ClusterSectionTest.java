@@ -30,6 +30,7 @@ class ClusterSectionTest {
                   leaderHeartbeatTimeoutMs: 2000
                   startupCanvassTimeoutMs: 4000
                   fileSyncLevel: 1
+                  gatewayHost: 10.0.0.9
                 """), name -> null);
         assertEquals(3, section.topology().size());
         assertEquals("10.0.0.2", section.topology().member(1).host());
@@ -39,6 +40,7 @@ class ClusterSectionTest {
         assertEquals(TimeUnit.SECONDS.toNanos(2), section.timeouts().leaderHeartbeatTimeoutNanos());
         assertEquals(1, section.fileSyncLevel());
         assertEquals(100, section.clockTickMillis());
+        assertEquals("10.0.0.9", section.gatewayHost());
     }
 
     @Test
