@@ -47,6 +47,8 @@ import java.util.concurrent.TimeoutException;
 public final class ClusterClient implements CommandPublisher.Forwarder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
+    /** Commands offered per duty cycle at most, so that egress is polled between bursts. */
+    private static final int SEND_LIMIT = 1024;
 
     /**
      * @param aeronDir          the client's own media-driver directory
@@ -184,7 +186,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         if (cluster == null) {
             work += connect(now);
         }
-        while (stalled != null || (stalled = requests.poll()) != null) {
+        for (int sent = 0; sent < SEND_LIMIT && (stalled != null || (stalled = requests.poll()) != null); sent++) {
             if (!send(stalled.command(), stalled.outcome(), now)) {
                 break;
             }
@@ -359,7 +361,12 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length, Header header) {
             long origin = EgressFrame.origin(buffer, offset);
             EventCodec.decode(buffer, offset + EgressFrame.EVENT_OFFSET, event);
-            listener.onEvent(event);
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException readerFailed) {
+                LOG.error("a reader of the cluster's events failed on {}; the others and the callers are still served", event,
+                        readerFailed);
+            }
             if (origin != clusterSessionId || event.correlationId == 0) {
                 return;
             }
