@@ -21,6 +21,7 @@ import io.ringbook.journal.OutputEvents;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.risk.RiskBoard;
+import io.ringbook.risk.RiskBoardFeed;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The doors (REST and WebSocket, FIX, admin) of cluster mode: the same gateways as the
  * single-process engine, their commands forwarded to the cluster by a {@link ClusterClient}
- * and their read models, and the gateway's own audit journal (output events), fed from
- * the cluster's egress. What {@code ./ringbook cluster gateway} runs.
+ * and their read models, the risk state they show (a {@link RiskBoardFeed}) and the
+ * gateway's own audit journal (output events), fed from the cluster's egress. What {@code ./ringbook cluster gateway} runs.
  */
 final class ClusterGateway implements AutoCloseable {
 
@@ -54,11 +55,13 @@ final class ClusterGateway implements AutoCloseable {
         this.fix = new FixGateway(data, host, ports.fix(), dataDir.resolve("fix"), profile.fix());
         this.journal = Journal.open(dataDir, profile.run().durability());
         OutputJournal audit = new OutputJournal(journal);
-        List<EngineListener> readModels = new ArrayList<>(rest.listeners());
+        RiskBoardFeed riskFeed = new RiskBoardFeed(riskBoard);
+        List<EngineListener> readModels = new ArrayList<>(List.of(riskFeed));
+        readModels.addAll(rest.listeners());
         readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());
         OutputEvents.replay(journal, readModels);
-        List<EngineListener> listeners = new ArrayList<>(List.of(audit));
+        List<EngineListener> listeners = new ArrayList<>(List.of(audit, riskFeed));
         listeners.addAll(rest.listeners());
         listeners.addAll(admin.listeners());
         listeners.addAll(fix.listeners());

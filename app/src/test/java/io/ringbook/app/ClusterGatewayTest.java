@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The cluster gateway through its real doors: 503 UNAVAILABLE with Retry-After while the
  * cluster has no leader; orders acknowledged once committed, over REST and FIX; GET /admin/v1/cluster as
  * API.md shows it; the leader killed, the same clOrdId resent is idempotent (200, the
- * same order) and the dead member shows DOWN; an operator's snapshot is taken by the nodes.
+ * same order) and the dead member shows DOWN; a halt shows in the gateway's risk view; an
+ * operator's snapshot is taken by the nodes.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterGatewayTest {
@@ -82,6 +83,11 @@ class ClusterGatewayTest {
                 assertEquals("100", fill.getString(31));
             }
 
+            assertEquals(200, operator("/admin/v1/symbols/TEST/halt").statusCode());
+            assertTrue(testSymbol().get("halted").asBoolean(), "the gateway's risk view follows the nodes' halt");
+            assertEquals(200, operator("/admin/v1/symbols/TEST/resume").statusCode());
+            assertTrue(!testSymbol().get("halted").asBoolean());
+
             JsonNode status = cluster();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!settled(status)) { // a follower may still be catching up (or, on a busy machine, re-electing)
@@ -108,9 +114,7 @@ class ClusterGatewayTest {
             assertNotEquals(leader, after.get("leader").asInt());
             assertEquals("DOWN", after.get("members").get(leader).get("role").asText(), after.toString());
 
-            HttpResponse<String> snapshot = http.send(HttpRequest.newBuilder(URI.create(admin + "/admin/v1/snapshot"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer operator-token").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> snapshot = operator("/admin/v1/snapshot");
             assertEquals(200, snapshot.statusCode(), snapshot.body());
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (java.util.Arrays.stream(nodes).anyMatch(n -> n != null && n.service().snapshotsTaken() == 0)) {
@@ -158,6 +162,31 @@ class ClusterGatewayTest {
                 + "\",\"qty\":\"1\"}";
         return http.send(HttpRequest.newBuilder(URI.create(rest + "/api/v1/orders")).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").header("X-API-Key", "t1-key").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An operator's POST, resent while the cluster answers 503 (an election on a busy machine). */
+    private HttpResponse<String> operator(String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(admin + path))
+                    .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer operator-token").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private JsonNode testSymbol() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(admin + "/admin/v1/symbols"))
+                .header("Authorization", "Bearer viewer-token").build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode symbol : JSON.readTree(response.body())) {
+            if (symbol.get("symbol").asText().equals("TEST")) {
+                return symbol;
+            }
+        }
+        throw new AssertionError("no TEST in " + response.body());
     }
 
     private JsonNode cluster() throws Exception {
