@@ -19,6 +19,7 @@ import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
+import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.risk.RiskBoard;
 import io.ringbook.risk.RiskEngine;
 import org.agrona.DirectBuffer;
@@ -113,7 +114,9 @@ public final class LogicService implements ClusteredService {
 
     @Override
     public void onSessionMessage(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length, Header header) {
-        CommandCodec.decode(buffer, offset, command);
+        if (!readable(buffer, offset, length)) {
+            return;
+        }
         command.sequence = ++sequence;
         lastEventTimeNanos = Math.max(lastEventTimeNanos, timestamp);
         command.eventTimeNanos = lastEventTimeNanos;
@@ -122,6 +125,24 @@ public final class LogicService implements ClusteredService {
         decided = sequence;
         if (command.type == CommandType.SNAPSHOT && role == Cluster.Role.LEADER) {
             requestClusterSnapshot();
+        }
+    }
+
+    /**
+     * Decodes the message into {@link #command}; false if it is no command record of this
+     * version. Such a message is skipped by every node alike (an exception here would stop
+     * the service on every node at once): a client that is not a Ringbook gateway, or a
+     * gateway of another version, changes nothing.
+     */
+    private boolean readable(DirectBuffer buffer, int offset, int length) {
+        if (length < RecordHeader.LENGTH || RecordHeader.length(buffer, offset) != length) {
+            return false;
+        }
+        try {
+            CommandCodec.decode(buffer, offset, command);
+            return true;
+        } catch (RuntimeException unreadable) { // JournalFormatException, or a field out of range
+            return false;
         }
     }
 

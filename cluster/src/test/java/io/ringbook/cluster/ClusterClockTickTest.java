@@ -32,7 +32,7 @@ class ClusterClockTickTest {
     @Test
     void aGtdOrderExpiresOnTheTicksTheClientSendsIntoTheLog() throws Exception {
         CompletableFuture<EngineEvent> expired = new CompletableFuture<>();
-        try (ThreeNodes cluster = new ThreeNodes(dir, ThreeNodes.PATIENT).startAll(true)) {
+        try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.tolerant()).startAll(true)) {
             ClusterClient client = cluster.client(TimeUnit.MILLISECONDS.toNanos(20), event -> {
                 if (event.type == EventType.ORDER_EXPIRED) {
                     expired.complete(event.copy());

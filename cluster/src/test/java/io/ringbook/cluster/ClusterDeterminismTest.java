@@ -48,7 +48,7 @@ class ClusterDeterminismTest {
         List<byte[]> egress = new CopyOnWriteArrayList<>();
         List<Command> sent = new ArrayList<>();
         NodeState before;
-        try (ThreeNodes cluster = new ThreeNodes(dir, ThreeNodes.PATIENT).startAll(true)) {
+        try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.tolerant()).startAll(true)) {
             ClusterClient client = cluster.client(0, event -> egress.add(encode(event)));
             RandomOrderFlow flow = new RandomOrderFlow(23, 4, DemoMarket.TEST, 1_000);
             long now = System.currentTimeMillis() * 1_000_000L;

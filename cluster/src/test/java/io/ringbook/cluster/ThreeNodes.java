@@ -21,13 +21,6 @@ final class ThreeNodes implements AutoCloseable {
 
     static final ReferenceData DATA = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
 
-    /**
-     * For tests that kill no node: a leader is deposed only after 5 s of silence, so that a
-     * machine busy with other builds does not cause an election mid-test.
-     */
-    static final ClusterTimeouts PATIENT = new ClusterTimeouts(TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(5),
-            TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(10));
-
     private final Path dir;
     private final ClusterTimeouts timeouts;
     private final ClusterTopology topology;
