@@ -2,6 +2,7 @@ package io.ringbook.admin;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
@@ -15,6 +16,7 @@ import io.ringbook.engine.readmodel.OpenOrdersView;
 import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.web.EngineDoor;
+import io.ringbook.web.HttpJson;
 import io.ringbook.web.HttpServers;
 import io.ringbook.web.QueryParameters;
 import io.ringbook.web.RouteList;
@@ -24,7 +26,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The operators' HTTP API of API.md (port 8081 in the demo profile) and their dashboard
@@ -47,6 +51,7 @@ public final class AdminApi implements AutoCloseable {
     private final OpenOrdersView openOrders;
     private final OperationsRoutes operations;
     private final OpenApi openApi = new OpenApi();
+    private volatile Supplier<Map<String, Object>> cluster;
     private Javalin server;
 
     public AdminApi(ReferenceData data, AdminTokens tokens, RiskStatus riskStatus, Path dataDir, EpochClock clock) {
@@ -107,6 +112,7 @@ public final class AdminApi implements AutoCloseable {
             read(config.routes, "/admin/v1/audit", operations::audit, "from", "to", "account", "type", "limit");
             read(config.routes, "/admin/v1/journal", operations::journal);
             change(config.routes, HandlerType.POST, "/admin/v1/snapshot", operations::snapshot, Role.OPERATOR);
+            read(config.routes, "/admin/v1/cluster", this::cluster);
         }).start();
         openApi.adminAt(host, server.port());
         latency.start();
@@ -129,6 +135,20 @@ public final class AdminApi implements AutoCloseable {
         metrics.watch(all);
         operations.journalReady(journal);
         engine.open(publisher);
+    }
+
+    /** Cluster mode: {@code GET /admin/v1/cluster} answers with this status (in single-process mode it is 404). */
+    public void clusterMode(Supplier<Map<String, Object>> status) {
+        this.cluster = status;
+    }
+
+    private void cluster(Context ctx) {
+        Supplier<Map<String, Object>> status = cluster;
+        if (status == null) {
+            HttpJson.error(ctx, 404, "NOT_FOUND", "single-process mode: there is no cluster");
+        } else {
+            HttpJson.json(ctx, status.get());
+        }
     }
 
     /** The HTTP routes this API serves, as {@code "METHOD /path"}, for the OpenAPI check. */

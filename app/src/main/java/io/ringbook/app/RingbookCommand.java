@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * command with its message and exit code 2, not a stack trace.
  */
 @Command(name = "ringbook", mixinStandardHelpOptions = true, versionProvider = RingbookCommand.Version.class,
-        subcommands = {StartCommand.class, ReplayCommand.class, JournalCommand.class, BackupCommand.class, RestoreCommand.class, RetainCommand.class, BacktestCommand.class},
+        subcommands = {StartCommand.class, ClusterCommand.class, ReplayCommand.class, JournalCommand.class, BackupCommand.class, RestoreCommand.class, RetainCommand.class, BacktestCommand.class},
         description = "Ringbook: a low-latency trading engine on one Disruptor ring.")
 public final class RingbookCommand implements Runnable {
 

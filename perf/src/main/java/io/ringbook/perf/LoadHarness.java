@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Load and latency harness of the in-process pipeline.")
 public final class LoadHarness implements Callable<Integer> {
 
-    @Option(names = "--via", defaultValue = "inproc", description = "inproc, rest or fix (rest and fix: paced only, end to end through the gateway on loopback).")
+    @Option(names = "--via", defaultValue = "inproc", description = "inproc, rest, fix (rest and fix: paced only, end to end through the gateway on loopback) "
+            + "or cluster (three Aeron Cluster nodes in this JVM and a cluster client, after the same run of the in-process engine).")
     String via;
 
     @Option(names = "--rate", defaultValue = "100000", description = "Commands per second; 0 for a burst (default: ${DEFAULT-VALUE}).")
@@ -90,6 +91,9 @@ public final class LoadHarness implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (via.equals("cluster")) {
+            return clusterAndSingleProcess();
+        }
         if (!via.equals("inproc") && (rate == 0 || orders != null)) {
             System.err.println("bench: --via rest|fix runs paced (--rate N) with the generated flow; bursts and order files run --via inproc");
             return 2;
@@ -133,6 +137,33 @@ public final class LoadHarness implements Callable<Integer> {
         System.out.printf("bench: %d commands, %.0f cmd/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
                 measured.commands(), measured.throughput(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                 h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+        return 0;
+    }
+
+    /** The in-process engine with its journals, then the cluster, on the same flow and rate; the cluster's figures as ratios. */
+    private int clusterAndSingleProcess() throws Exception {
+        via = "inproc";
+        Run single = run(journal);
+        report(single);
+        via = "cluster";
+        EpochClock clock = EpochClock.system();
+        LatencyRecorder recorder = new LatencyRecorder(clock);
+        ReferenceData data = BenchRisk.parse(risk).referenceData();
+        long[] window;
+        try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.equals("power-loss") ? 1 : 0)) {
+            CommandFlow flow = flow(data);
+            window = rate > 0 ? paced(cluster, clock, recorder, flow) : burst(cluster, clock, recorder, flow);
+            long sent = System.nanoTime();
+            long drained = cluster.awaitDrained(recorder);
+            if (rate == 0) {
+                // a burst counts what the client took; the cluster has decided it only once the backlog has drained
+                window[1] += Math.max(0, drained - sent);
+            }
+            System.out.println("cluster    " + cluster.decidedOfSent());
+        }
+        Run measured = new Run("cluster", recorder.histogram(), window[0], window[1]);
+        report(measured);
+        ratio("the single-process engine", measured, single);
         return 0;
     }
 

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 public final class ProfileFile {
 
     private static final Set<String> ROOT_KEYS = Set.of("listen", "ports", "engine", "backup", "fix", "rateLimits",
-            "symbols", "accounts", "limits", "rejectStorm", "adminTokens");
+            "symbols", "accounts", "limits", "rejectStorm", "adminTokens", "cluster");
     private static final Set<String> SPEC_KEYS = Set.of("tickSize", "lotSize", "makerFee", "takerFee", "tradingHours");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final int FEE_SCALE = 6;

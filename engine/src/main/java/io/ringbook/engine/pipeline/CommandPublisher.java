@@ -30,17 +30,39 @@ public final class CommandPublisher {
     /** What a claimed slot becomes when it cannot carry its command. */
     private static final CommandWriter VOID = Command::clockTick;
 
+    /**
+     * Where a publisher without a ring sends its commands: the business logic runs
+     * elsewhere (cluster mode: a replicated service, reached through a cluster client).
+     * Same contract as {@link #submit} and {@link #tryPublishAt}.
+     */
+    public interface Forwarder {
+        CompletableFuture<List<EngineEvent>> submit(CommandWriter writer);
+
+        boolean tryPublishAt(long ingressNanos, CommandWriter writer);
+    }
+
     private final RingBuffer<Command> ring;
     private final ReplyRouter replies;
     private final EpochClock clock;
+    private final Forwarder forwarder;
     private final AtomicLong correlations = new AtomicLong();
     private volatile String stopped;
     private volatile boolean closing;
 
     CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
+        this(ring, replies, clock, null);
+    }
+
+    private CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock, Forwarder forwarder) {
         this.ring = ring;
         this.replies = replies;
         this.clock = clock;
+        this.forwarder = forwarder;
+    }
+
+    /** A publisher for the doors of a process whose business logic runs elsewhere (cluster mode). */
+    public static CommandPublisher forwardingTo(Forwarder forwarder, EpochClock clock) {
+        return new CommandPublisher(null, null, clock, forwarder);
     }
 
     /**
@@ -53,6 +75,9 @@ public final class CommandPublisher {
      * the caller's own thread), or a slow continuation delays every other listener.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
+        if (forwarder != null) {
+            return forwarder.submit(writer);
+        }
         long slot = claim();
         if (slot < 0) {
             String refusal = refusal();
@@ -77,6 +102,9 @@ public final class CommandPublisher {
 
     /** Publishes a command nobody waits for; false if the ring is full. */
     public boolean tryPublish(CommandWriter writer) {
+        if (forwarder != null) {
+            return forwarder.tryPublishAt(clock.epochNanos(), writer);
+        }
         return tryPublishAt(STAMP_NOW, writer);
     }
 
@@ -86,6 +114,9 @@ public final class CommandPublisher {
      * from when a busy sender got to it (coordinated omission). False if the ring is full.
      */
     public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
+        if (forwarder != null) {
+            return forwarder.tryPublishAt(ingressNanos, writer);
+        }
         long slot = claim();
         if (slot < 0) {
             return false;

@@ -1,0 +1,59 @@
+package io.ringbook.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ringbook cluster demo}: three nodes and a gateway, each a process of its own on
+ * loopback, started with this JVM's flags and class path; the gateway has the demo
+ * profile's doors. Ctrl-C stops them all. A node killed meanwhile can be started again
+ * with {@code ./ringbook cluster node --id N --data DIR/node-N} (it is then not the
+ * demo's child: stop it by its pid, in {@code DIR/node-N/node.pid}).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Three cluster nodes and a gateway on this machine.")
+final class ClusterDemoCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data-cluster", description = "Data of node N in DIR/node-N (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--fresh", description = "Start every node from an empty log.")
+    boolean fresh;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = dataDir.toAbsolutePath().normalize();
+        List<Process> processes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "ringbook-demo-shutdown"));
+        for (int id = 0; id < 3; id++) {
+            Path nodeDir = data.resolve("node-" + id);
+            processes.add(ClusterProcesses.startNode(id, nodeDir, fresh));
+            System.out.println("  node " + id + "    pid " + processes.get(id).pid() + ", data " + nodeDir + ", log " + nodeDir.resolve("node.log"));
+        }
+        Process gateway = ClusterProcesses.startGateway(data.resolve("gateway"), data);
+        processes.add(gateway);
+        System.out.println("  gateway   pid " + gateway.pid() + " (REST 8080, admin 8081, FIX 9878; demo keys and tokens)");
+        System.out.println("Stop all with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");
+        gateway.waitFor();
+        return 0;
+    }
+
+    private static void stopAll(List<Process> processes) {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        System.out.println("ringbook: cluster demo stopped");
+    }
+}

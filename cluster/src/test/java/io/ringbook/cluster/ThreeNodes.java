@@ -1,0 +1,126 @@
+package io.ringbook.cluster;
+
+import io.aeron.cluster.service.Cluster;
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.testing.DemoMarket;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Three real cluster nodes in this JVM, each with its own data and driver directory under a temp dir, and a client. */
+final class ThreeNodes implements AutoCloseable {
+
+    static final ReferenceData DATA = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
+
+    private final Path dir;
+    private final ClusterTimeouts timeouts;
+    private final ClusterTopology topology;
+    private final ClusterNode[] nodes = new ClusterNode[3];
+    private ClusterClient client;
+
+    ThreeNodes(Path dir, ClusterTimeouts timeouts) {
+        this.dir = dir;
+        this.timeouts = timeouts;
+        this.topology = ClusterTopology.localOnFreePorts("localhost", 3);
+    }
+
+    ThreeNodes startAll(boolean fresh) {
+        for (int id = 0; id < 3; id++) {
+            start(id, fresh);
+        }
+        return this;
+    }
+
+    void start(int id, boolean fresh) {
+        nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, timeouts, dir.resolve("node-" + id), fresh, 0),
+                new LogicService(DATA, 1024));
+    }
+
+    /** Stops a node at once, as far as its peers can tell (they hear nothing more from it). */
+    void kill(int id) {
+        nodes[id].close();
+        nodes[id] = null;
+    }
+
+    void stopAll() {
+        for (int id = 0; id < 3; id++) {
+            if (nodes[id] != null) {
+                kill(id);
+            }
+        }
+    }
+
+    ClusterClient client(long tickIntervalNanos, EngineListener listener) {
+        client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client-aeron"), "localhost",
+                tickIntervalNanos, TimeUnit.SECONDS.toNanos(3)), listener);
+        await("a leader the client knows", 30, () -> client.leaderMemberId() >= 0);
+        return client;
+    }
+
+    ClusterNode node(int id) {
+        return nodes[id];
+    }
+
+    int leader() {
+        for (int id = 0; id < 3; id++) {
+            if (nodes[id] != null && nodes[id].service().role() == Cluster.Role.LEADER) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /** Waits until every running node has decided {@code sequence} commands, then checks they hold the same state. */
+    NodeState assertSameState(long sequence) throws Exception {
+        await("every node at sequence " + sequence, 30, () -> Arrays.stream(nodes)
+                .allMatch(n -> n == null || n.service().decided() >= sequence));
+        NodeState first = null;
+        for (ClusterNode node : nodes) {
+            if (node == null) {
+                continue;
+            }
+            NodeState state = node.service().inspect().get(10, TimeUnit.SECONDS);
+            assertEquals(sequence, state.sequence(), "node " + node.memberId() + " decided more than expected");
+            if (first == null) {
+                first = state;
+            } else {
+                assertArrayEquals(first.state(), state.state(), "node " + node.memberId() + " state differs");
+                assertEquals(first.outputDigest(), state.outputDigest(), "node " + node.memberId() + " outputs differ");
+                assertEquals(first.lastEventTimeNanos(), state.lastEventTimeNanos());
+            }
+        }
+        return first;
+    }
+
+    static void await(String what, int seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + seconds + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+        stopAll();
+    }
+}

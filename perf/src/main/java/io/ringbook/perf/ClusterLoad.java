@@ -1,0 +1,105 @@
+package io.ringbook.perf;
+
+import io.ringbook.cluster.ClusterClient;
+import io.ringbook.cluster.ClusterNode;
+import io.ringbook.cluster.ClusterTimeouts;
+import io.ringbook.cluster.ClusterTopology;
+import io.ringbook.cluster.LogicService;
+import io.ringbook.cluster.NodeSettings;
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.pipeline.CommandPublisher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Where {@code bench --via cluster} sends its load: three cluster nodes in this JVM (each
+ * with its own driver, archive and consensus module, as the demo's processes have) and a
+ * cluster client whose egress feeds the latency recorder. A command's latency runs from
+ * its intended send time through the leader, the majority commit and the service back
+ * to the client. The nodes' files live in a temporary directory, deleted at the end. The
+ * nodes use {@link ClusterTimeouts#tolerant()}: a leader starved by the load generator on
+ * 2 cores must not be deposed mid-run (fail-over is measured by ClusterFailoverBench).
+ */
+final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
+
+    private final Path dir;
+    private final ClusterNode[] nodes = new ClusterNode[3];
+    private final ClusterClient client;
+    private long sent;
+
+    ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel) throws IOException, InterruptedException {
+        Files.createDirectories(parent);
+        this.dir = Files.createTempDirectory(parent, "ringbook-cluster-bench");
+        ClusterTopology topology = ClusterTopology.localOnFreePorts("127.0.0.1", 3);
+        for (int id = 0; id < 3; id++) {
+            nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, ClusterTimeouts.tolerant(), dir.resolve("node-" + id), true,
+                    fileSyncLevel), new LogicService(data, 1 << 16));
+        }
+        this.client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client"), "127.0.0.1", 0,
+                TimeUnit.SECONDS.toNanos(10)), recorder);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (client.leaderMemberId() < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bench cluster elected no leader within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public boolean tryPublishAt(long ingressNanos, CommandPublisher.CommandWriter writer) {
+        boolean taken = client.tryPublishAt(ingressNanos, writer);
+        if (taken) {
+            sent++;
+        }
+        return taken;
+    }
+
+    /** Commands the client took, and how many of them the nodes decided (each node's count): all, unless some were lost. */
+    String decidedOfSent() {
+        StringBuilder decided = new StringBuilder();
+        for (ClusterNode node : nodes) {
+            decided.append(decided.length() == 0 ? "" : "/").append(node.service().decided());
+        }
+        return "nodes decided " + decided + " of " + sent + " commands sent";
+    }
+
+    /**
+     * Waits until no command has completed for half a second (at most a minute): the load
+     * has drained. Returns when (System.nanoTime) the last completion was seen.
+     */
+    long awaitDrained(LatencyRecorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        long seen = -1;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long completed = recorder.completed();
+            if (completed == seen) {
+                break;
+            }
+            seen = completed;
+            lastProgress = System.nanoTime();
+            Thread.sleep(500);
+        }
+        return lastProgress;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        for (ClusterNode node : nodes) {
+            node.close();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
