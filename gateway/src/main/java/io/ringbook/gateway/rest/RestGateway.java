@@ -56,7 +56,7 @@ public final class RestGateway implements AutoCloseable {
         this.risk = risk;
         this.streamLimits = limits.streams();
         this.keys = keys;
-        this.rateLimits = limits.buckets(keys::account);
+        this.rateLimits = limits.buckets(keys::account, referenceData.accounts().size());
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size(), clock);
