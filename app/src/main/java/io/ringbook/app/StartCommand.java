@@ -39,11 +39,12 @@ final class StartCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--wait-strategy", paramLabel = "KIND",
-            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking (default: blocking).")
+            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking "
+                    + "(default: chosen from the cores, docs/TUNING.md).")
     String waitStrategy;
 
     @Option(names = "--outbound-wait", paramLabel = "KIND",
-            description = "How the outbound thread waits: the same kinds (default: blocking; docs/TUNING.md).")
+            description = "How the outbound thread waits: the same kinds (default: chosen from the cores, docs/TUNING.md).")
     String outboundWait;
 
     @Option(names = "--snapshot-every", paramLabel = "SECONDS", description = "Take a snapshot this often, 0 for never (default: 600).")
@@ -82,28 +83,43 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
+        AutoCloseable running = launch(out, Runtime.getRuntime().availableProcessors());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                out.println("ringbook: stopping failed: " + e);
+            }
+            out.println("ringbook: stopped");
+            stopped.countDown();
+        }, "ringbook-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Starts the engine as the profile and the command line say, with wait strategies not
+     * configured chosen for {@code cores}, and prints the banner; closing the answer stops it.
+     */
+    AutoCloseable launch(PrintStream out, int cores) {
         Profile profile = withCommandLine(config == null ? DemoProfile.profile() : ProfileFile.read(config, System::getenv));
         RunSettings run = profile.run();
-        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(run.waitStrategy()).withOutboundWait(run.outboundWait())
-                .withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
-        CountDownLatch stopped = new CountDownLatch(1);
+        WaitStrategies waits = WaitStrategies.choose(run.waitStrategy(), run.outboundWait(), cores);
+        PipelineConfig pipelineConfig = waits.applyTo(PipelineConfig.DEFAULTS).withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
         Path data = dataDir.toAbsolutePath().normalize();
         RunningEngine engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
         BackupSchedule backups = run.backup() == null ? null : new BackupSchedule(data, run.backup());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        printBanner(out, engine, pipelineConfig, waits, run.durability());
+        if (backups != null) {
+            out.println("  backups   " + run.backup().describe());
+        }
+        return () -> {
             if (backups != null) {
                 backups.close();
             }
             engine.close();
-            out.println("ringbook: stopped");
-            stopped.countDown();
-        }, "ringbook-shutdown"));
-        printBanner(out, engine, pipelineConfig, run.durability());
-        if (backups != null) {
-            out.println("  backups   " + run.backup().describe());
-        }
-        stopped.await();
-        return 0;
+        };
     }
 
     /** The profile with what the command line says in place of its settings. */
@@ -138,7 +154,7 @@ final class StartCommand implements Callable<Integer> {
                 rotation != null ? rotation : file == null ? null : file.rotation());
     }
 
-    private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, Durability level) {
+    private static void printBanner(PrintStream out, RunningEngine engine, PipelineConfig config, WaitStrategies waits, Durability level) {
         String symbols = engine.referenceData().symbols().all().stream()
                 .map(s -> s.name() + " (tick " + s.tickSize().toPlainString() + ", lot " + s.lotSize().toPlainString() + ")")
                 .collect(Collectors.joining(", "));
@@ -146,9 +162,8 @@ final class StartCommand implements Callable<Integer> {
         boolean demo = profile.name().equals("demo");
         String host = profile.listenAddress();
         out.println("Ringbook " + RingbookCommand.version() + (demo ? ", demo profile" : ", profile " + profile.name()));
-        out.println("  engine    running: ring " + config.ringSize() + " slots, wait strategy "
-                + config.waitStrategy().name().toLowerCase().replace('_', '-') + " (outbound "
-                + config.outboundWait().name().toLowerCase().replace('_', '-') + "), clock tick " + config.clockTickMillis() + " ms");
+        out.println("  engine    running: ring " + config.ringSize() + " slots, " + waits.describe()
+                + ", clock tick " + config.clockTickMillis() + " ms");
         out.println("  symbols   " + symbols);
         out.println("  accounts  " + String.join(", ", engine.referenceData().accounts().all()));
         Recovery.Outcome recovery = engine.recovery();
