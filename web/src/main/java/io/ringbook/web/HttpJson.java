@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -30,6 +29,7 @@ public final class HttpJson {
     /** Writes response bodies; readers of request bodies configure their own strictness. */
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
+    private static final AnswerDeadlines DEADLINES = new AnswerDeadlines(ANSWER_TIMEOUT_MILLIS);
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String ANSWERED = "ringbook.answered";
     /** Where answers are rendered and written: one thread per core, so replies never queue behind one another for long. */
@@ -62,7 +62,7 @@ public final class HttpJson {
      * would make every other listener (the output journal first) wait for HTTP.
      */
     public static void answer(Context ctx, CompletableFuture<List<EngineEvent>> outcome, Consumer<List<EngineEvent>> reply) {
-        ctx.future(() -> outcome.orTimeout(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).handleAsync((events, failure) -> {
+        ctx.future(() -> DEADLINES.within(outcome).handleAsync((events, failure) -> {
             try {
                 if (failure == null) {
                     reply.accept(events);
@@ -119,7 +119,7 @@ public final class HttpJson {
     public static void json(Context ctx, Object body) {
         try {
             ctx.attribute(ANSWERED, Boolean.TRUE);
-            ctx.contentType("application/json").result(JSON.writeValueAsString(body));
+            ctx.contentType("application/json").result(JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }
