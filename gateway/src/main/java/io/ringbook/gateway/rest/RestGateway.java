@@ -82,8 +82,11 @@ public final class RestGateway implements AutoCloseable {
                 Integer who = ctx.attribute(ApiKeys.ACCOUNT);
                 return who == null ? null : referenceData.accounts().name(who);
             });
-            config.routes.before("/api/v1/*", rateLimits::take);
-            config.routes.before("/api/v1/*", ctx -> engine.requireOpen());
+            // one before-handler, not two: Javalin matches every before-handler's path against every request
+            config.routes.before("/api/v1/*", ctx -> {
+                rateLimits.take(ctx);
+                engine.requireOpen();
+            });
             config.routes.post("/api/v1/orders", orderRoutes::place);
             config.routes.get("/api/v1/orders", orderRoutes::query);
             config.routes.delete("/api/v1/orders", orderRoutes::cancelAll);
