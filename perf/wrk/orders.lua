@@ -13,7 +13,11 @@ function setup(thread)
 end
 
 function init(args)
-  prefix = string.format("%d-%d-", id, math.random(1, 1000000000))
+  -- wrk's Lua starts every run with the same random sequence: the run's time makes the prefix unique
+  -- (a resend of an earlier run's clOrdId would be answered 200 as a resend, not placed)
+  local now = os.time()
+  math.randomseed(now * 16 + id)
+  prefix = string.format("%x-%d-%d-", now, id, math.random(1, 1000000000))
   n = 0
 end
 

@@ -88,6 +88,11 @@ public final class LoadHarness implements Callable<Integer> {
             description = "With --target: the buyer's and the seller's API key (REST), or T2's and T1's FIX password (default: ${DEFAULT-VALUE}).")
     String keys;
 
+    @Option(names = "--subscribers", paramLabel = "N", defaultValue = "0",
+            description = "With --target --via rest: N WebSocket sessions follow TEST's book and trades and their account's orders "
+                    + "meanwhile (keys of --keys in turn); prints book gaps, slow consumers and the fan-out latency.")
+    int subscribers;
+
     @Option(names = "--results", defaultValue = "perf/results", description = "Where the .hgrm file goes (default: ${DEFAULT-VALUE}).")
     Path results;
 
@@ -114,7 +119,7 @@ public final class LoadHarness implements Callable<Integer> {
                 System.err.println("bench: --target drives a running engine --via rest or fix, without --control or --ceilings");
                 return 2;
             }
-            Run outside = OutsideLoad.run(via, target, keys, rate, warmupSeconds, durationSeconds);
+            Run outside = OutsideLoad.run(via, target, keys, subscribers, rate, warmupSeconds, durationSeconds);
             report(outside);
             Histogram h = outside.histogram();
             System.out.printf("bench: %d orders to %s, %.0f orders/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",

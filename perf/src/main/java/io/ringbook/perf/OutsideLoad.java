@@ -15,8 +15,12 @@ final class OutsideLoad {
     private OutsideLoad() {
     }
 
-    /** @param keys "BUYER,SELLER": API keys for REST, the FIX passwords of T2 and T1 for FIX */
-    static LoadHarness.Run run(String via, String target, String keys, long rate, long warmupSeconds, long durationSeconds) throws Exception {
+    /**
+     * @param keys        "BUYER,SELLER": API keys for REST, the FIX passwords of T2 and T1 for FIX
+     * @param subscribers WebSocket sessions ({@link StreamFanout}) following the book, trades and orders meanwhile (REST keys)
+     */
+    static LoadHarness.Run run(String via, String target, String keys, int subscribers, long rate, long warmupSeconds,
+                               long durationSeconds) throws Exception {
         int colon = target.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("--target is HOST:PORT, not " + target);
@@ -29,9 +33,18 @@ final class OutsideLoad {
         }
         EpochClock clock = EpochClock.system();
         Histogram histogram = new Histogram(60_000_000_000L, 3);
-        long[] window = via.equals("rest")
-                ? RestLoad.drive(host, port, pair[0], pair[1], clock, histogram, rate, warmupSeconds, durationSeconds)
-                : FixLoad.drive(host, port, pair[0], pair[1], clock, histogram, rate, warmupSeconds, durationSeconds);
+        StreamFanout streams = subscribers == 0 ? null : new StreamFanout(host, port, pair, subscribers);
+        long[] window;
+        try {
+            window = via.equals("rest")
+                    ? RestLoad.drive(host, port, pair[0], pair[1], clock, histogram, rate, warmupSeconds, durationSeconds)
+                    : FixLoad.drive(host, port, pair[0], pair[1], clock, histogram, rate, warmupSeconds, durationSeconds);
+        } finally {
+            if (streams != null) {
+                streams.report();
+                streams.close();
+            }
+        }
         return new LoadHarness.Run("of the target", histogram, window[0], window[1]);
     }
 }
