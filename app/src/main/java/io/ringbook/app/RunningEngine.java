@@ -81,7 +81,7 @@ final class RunningEngine implements AutoCloseable {
             throw unusable;
         }
         SnapshotStore snapshotStore = new SnapshotStore(dataDir);
-        this.snapshots = new SnapshotWriter(snapshotStore);
+        this.snapshots = new SnapshotWriter(snapshotStore, journal);
         try {
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
         } catch (RuntimeException unrecoverable) {
@@ -90,12 +90,13 @@ final class RunningEngine implements AutoCloseable {
             admin.close();
             throw unrecoverable;
         }
-        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix());
+        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix(),
+                profile.credentials().fixLogons());
         List<EngineListener> readModels = new ArrayList<>(rest.listeners());
         readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());
         OutputEvents.replay(journal, readModels);
-        InputJournal inputJournal = new InputJournal(journal);
+        InputJournal inputJournal = new InputJournal(journal, referenceData);
         OutputJournal outputJournal = new OutputJournal(journal);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
                     recovery.sink().switchTo(sink);
@@ -194,12 +195,19 @@ final class RunningEngine implements AutoCloseable {
         return pipeline.publisher().submit(Command::snapshot).thenApply(events -> events.get(0).sequence);
     }
 
+    /**
+     * Shuts down in the order that loses no answer: the pipeline first refuses new
+     * commands (the doors answer them 503 or reject them), decides every command it has
+     * taken and delivers their events to the doors' listeners while the doors are still
+     * open (answers go out, FIX reports are sent and stored for resend); only then do the
+     * doors close, then the snapshot thread and the journal.
+     */
     @Override
     public void close() {
-        admin.close();
-        rest.close();
-        fix.close();
         pipeline.close();
+        fix.close();
+        rest.close();
+        admin.close();
         snapshots.close();
         journal.close();
     }

@@ -172,6 +172,9 @@ final class StartCommand implements Callable<Integer> {
                 + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
                 + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
+        if (recovery.outputSetAside() != null) {
+            out.println("  warning   " + recovery.outputSetAside());
+        }
         if (!recovery.limitsChanged().isEmpty()) {
             out.println("  limits    changed by the configuration since the last start, journaled as SET_LIMITS: "
                     + String.join(", ", recovery.limitsChanged()));
@@ -184,7 +187,8 @@ final class StartCommand implements Callable<Integer> {
                 + "/api/v1  (orders, account, book, symbols, time, WebSocket /api/v1/stream; "
                 + (demo ? "keys t1-key..t4-key)" : "API keys of " + profile.name() + ")"));
         out.println("  FIX 4.4   " + host + ":" + engine.fixPort() + "  (TargetCompID " + FixGateway.COMP_ID + ", SenderCompID "
-                + accounts + "; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
+                + accounts + ", Password(554) " + (demo ? "t1-key..t4-key" : "fixPassword of " + profile.name())
+                + "; sequence numbers kept in " + engine.dataDir().resolve("fix") + ")");
         out.println("  admin     http://" + host + ":" + engine.adminPort() + "  (GET /health; Authorization: Bearer "
                 + (demo ? "viewer-token | operator-token | admin-token)" : "tokens of " + profile.name() + ")"));
         out.println("Stop with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");

@@ -32,6 +32,8 @@ class ConfiguredProfileTest {
     private static final String FUND1 = "fund1-key-0123456789";
     private static final String FUND2 = "fund2-key-0123456789";
     private static final String VIEWER = "viewer-token-0123456789";
+    private static final String FUND1_FIX = ProfileFileTest.ENVIRONMENT.get("FUND1_FIX_PASSWORD");
+    private static final String FUND2_FIX = ProfileFileTest.ENVIRONMENT.get("FUND2_FIX_PASSWORD");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -69,8 +71,8 @@ class ConfiguredProfileTest {
             assertEquals(403, send(admin, "PUT", "Authorization", "Bearer " + VIEWER, "/admin/v1/accounts/FUND1/limits",
                     limits.body()).statusCode());
 
-            try (FixClient fund2 = new FixClient("FUND2-FIX", engine.fixPort(), dir.resolve("fix-fund2"));
-                 FixClient byName = new FixClient("FUND2", engine.fixPort(), dir.resolve("fix-by-name"))) {
+            try (FixClient fund2 = new FixClient("FUND2-FIX", FUND2_FIX, engine.fixPort(), dir.resolve("fix-fund2"));
+                 FixClient byName = new FixClient("FUND2", FUND2_FIX, engine.fixPort(), dir.resolve("fix-by-name"))) {
                 assertTrue(fund2.awaitLogon(10), "an account logs on with the SenderCompID its configuration gives");
                 assertFalse(byName.awaitLogon(2), "and not with its name then");
                 fund2.send(FixEndToEndTest.statusRequest("c-1", "BTC-USD", '1'));
@@ -124,12 +126,12 @@ class ConfiguredProfileTest {
     @Test
     void anAccountMayKeepItsOrdersWhenItsSessionGoesAway() throws Exception {
         try (RunningEngine engine = start(ProfileFileTest.EXAMPLE, dir.resolve("data"))) {
-            try (FixClient fund1 = new FixClient("FUND1", engine.fixPort(), dir.resolve("fix-fund1"))) {
+            try (FixClient fund1 = new FixClient("FUND1", FUND1_FIX, engine.fixPort(), dir.resolve("fix-fund1"))) {
                 assertTrue(fund1.awaitLogon(10));
                 fund1.send(FixEndToEndTest.order("k-1", "BTC-USD", '1', "59000", "1"));
                 assertEquals('0', fund1.next(MsgType.EXECUTION_REPORT).getChar(150));
             }
-            try (FixClient again = new FixClient("FUND1", engine.fixPort(), dir.resolve("fix-fund1"))) {
+            try (FixClient again = new FixClient("FUND1", FUND1_FIX, engine.fixPort(), dir.resolve("fix-fund1"))) {
                 assertTrue(again.awaitLogon(10));
                 again.send(FixEndToEndTest.statusRequest("k-1", "BTC-USD", '1'));
                 Message report = again.next(MsgType.EXECUTION_REPORT);

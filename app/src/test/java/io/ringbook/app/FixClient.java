@@ -1,12 +1,12 @@
 package io.ringbook.app;
 
 import io.ringbook.gateway.fix.FixInitiators;
+import io.ringbook.gateway.fix.PasswordMaskingLogFactory;
 import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.Message;
 import quickfix.MessageStoreFactory;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -14,6 +14,7 @@ import quickfix.SocketInitiator;
 import quickfix.field.MsgType;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-/** A real QuickFIX/J initiator for one CompID, keeping its sequence numbers in a directory, collecting what it receives. */
+/**
+ * A real QuickFIX/J initiator for one CompID, logging on with a password (the demo's: the
+ * account's API key), keeping its sequence numbers in a directory, collecting what it receives.
+ */
 final class FixClient extends ApplicationAdapter implements AutoCloseable {
 
     final SessionID session;
@@ -29,11 +33,22 @@ final class FixClient extends ApplicationAdapter implements AutoCloseable {
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
     private final CountDownLatch loggedOn = new CountDownLatch(1);
 
+    /** Logs on with the demo password of the account named {@code compId} (its API key, e.g. t1-key for T1). */
     FixClient(String compId, int port, Path store) throws Exception {
+        this(compId, compId.toLowerCase(Locale.ROOT) + "-key", port, store);
+    }
+
+    FixClient(String compId, String password, int port, Path store) throws Exception {
+        this(compId, password, port, store, false);
+    }
+
+    /** @param resetOnLogon whether its Logon asks for a sequence reset (ResetSeqNumFlag=Y) */
+    FixClient(String compId, String password, int port, Path store, boolean resetOnLogon) throws Exception {
         session = FixInitiators.session(compId);
-        SessionSettings settings = FixInitiators.settings(compId, port, store);
+        SessionSettings settings = FixInitiators.settings(compId, password, port, store);
+        settings.setBool(session, "ResetOnLogon", resetOnLogon);
         MessageStoreFactory stores = new FileStoreFactory(settings);
-        initiator = new SocketInitiator(this, stores, settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
+        initiator = new SocketInitiator(this, stores, settings, new PasswordMaskingLogFactory(settings), new DefaultMessageFactory());
         initiator.start();
     }
 

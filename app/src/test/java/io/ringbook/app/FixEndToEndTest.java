@@ -1,15 +1,10 @@
 package io.ringbook.app;
 
-import io.ringbook.app.profile.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.ReplayVerifier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.field.MsgType;
 
@@ -17,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -27,28 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real QuickFIX/J initiators trading against the whole app over FIX 4.4, per API.md. */
-class FixEndToEndTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path data;
-    @TempDir
-    Path clients;
-
-    private Ports ports;
-    private RunningEngine engine;
-
-    @BeforeEach
-    void start() {
-        ports = Ports.any();
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
+class FixEndToEndTest extends FixDemoTest {
 
     @Test
     void ordersFillAcrossTwoSessionsAndEveryReportCarriesTheContractsTags() throws Exception {
@@ -75,16 +48,7 @@ class FixEndToEndTest {
             assertEquals(orderId, maker.getString(37));
             assertTrue(maker.isSetField(60) && maker.isSetField(17) && maker.isSetField(6));
 
-            Message replace = message(MsgType.ORDER_CANCEL_REPLACE_REQUEST);
-            replace.setString(11, "s-2");
-            replace.setString(41, "s-1");
-            replace.setString(55, "TEST");
-            replace.setChar(54, '2');
-            replace.setChar(40, '2');
-            replace.setString(44, "100");
-            replace.setString(38, "4");
-            replace.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-            t1.send(replace);
+            t1.send(replace("s-2", "s-1", '2', "100", "4"));
             Message replaced = t1.next(MsgType.EXECUTION_REPORT);
             assertEquals('5', replaced.getChar(150));
             assertEquals("s-2", replaced.getString(11));
@@ -105,6 +69,35 @@ class FixEndToEndTest {
             assertEquals('1', tooLate.getChar(434));
             t1.send(cancel("c-3", "never"));
             assertEquals(1, t1.next(MsgType.ORDER_CANCEL_REJECT).getInt(102), "unknown order");
+        }
+    }
+
+    @Test
+    void everyReportAboutAnOrderCarriesThatOrdersOwnClOrdId() throws Exception {
+        try (FixClient a = client("T1"); FixClient b = client("T2")) {
+            b.send(order("B-1", "TEST", '2', "100", "5"));
+            assertEquals('0', b.next(MsgType.EXECUTION_REPORT).getChar(150));
+            a.send(order("A-1", "TEST", '1', "90", "2"));
+            assertEquals('0', a.next(MsgType.EXECUTION_REPORT).getChar(150));
+            a.send(replace("A-2", "A-1", '1', "100", "2"));
+            Message replaced = a.next(MsgType.EXECUTION_REPORT);
+            assertEquals('5', replaced.getChar(150));
+            assertEquals("A-2", replaced.getString(11));
+            assertEquals("A-1", replaced.getString(41), "its own previous ClOrdID");
+            Message ownFill = a.next(MsgType.EXECUTION_REPORT);
+            assertEquals('F', ownFill.getChar(150));
+            assertEquals("A-2", ownFill.getString(11));
+            assertFalse(ownFill.isSetField(41) && ownFill.getString(41).equals("A-2"), "never its new ClOrdID as the original");
+
+            Message makerFill = b.next(MsgType.EXECUTION_REPORT);
+            assertEquals('F', makerFill.getChar(150));
+            assertEquals("B-1", makerFill.getString(11), "the resting order's own ClOrdID, not the other account's");
+            assertFalse(makerFill.isSetField(41), "no replace of its own");
+            b.send(cancel("B-c", "B-1"));
+            Message canceled = b.next(MsgType.EXECUTION_REPORT);
+            assertEquals('4', canceled.getChar(150), "B still cancels by its own ClOrdID");
+            assertEquals("B-c", canceled.getString(11));
+            assertEquals("B-1", canceled.getString(41));
         }
     }
 
@@ -195,18 +188,16 @@ class FixEndToEndTest {
     }
 
     @Test
-    void anUnknownCompIdIsRefusedAtLogon() throws Exception {
-        try (FixClient stranger = new FixClient("T9", engine.fixPort(), clients.resolve("T9"))) {
-            assertFalse(stranger.awaitLogon(3), "no session for T9");
-        }
-    }
-
-    @Test
     void aLostSessionCancelsItsOrdersAndSequenceNumbersSurviveARestartWithResend() throws Exception {
         String orderId;
+        HttpResponse<String> viaRest;
         try (FixClient t3 = client("T3")) {
             t3.send(order("d-1", "TEST", '1', "90", "1"));
             orderId = t3.next(MsgType.EXECUTION_REPORT).getString(37);
+            viaRest = post("t3-key", "/api/v1/orders",
+                    "{\"clOrdId\":\"r-1\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"89\",\"qty\":\"1\"}");
+            assertEquals(201, viaRest.statusCode(), viaRest.body());
+            assertEquals("r-1", t3.next(MsgType.EXECUTION_REPORT).getString(11));
         }
         JsonNode order = rest("t3-key", "/api/v1/orders/" + orderId);
         for (int i = 0; i < 50 && order.get("status").asText().equals("NEW"); i++) {
@@ -215,6 +206,8 @@ class FixEndToEndTest {
         }
         assertEquals("CANCELED", order.get("status").asText());
         assertEquals("DISCONNECT", order.get("cancelReason").asText());
+        assertEquals("NEW", rest("t3-key", "/api/v1/orders/" + JSON.readTree(viaRest.body()).get("orderId").asText()).get("status").asText(),
+                "cancel-on-disconnect cancels the orders that came in through the session, not the account's REST orders");
 
         engine.close();
         engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
@@ -230,59 +223,4 @@ class FixEndToEndTest {
         engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
     }
 
-    private FixClient client(String compId) throws Exception {
-        FixClient client = new FixClient(compId, engine.fixPort(), clients.resolve(compId));
-        assertTrue(client.awaitLogon(10), compId + " logs on");
-        return client;
-    }
-
-    private JsonNode rest(String key, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + engine.restPort() + path)).header("X-API-Key", key).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> post(String key, String path, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + path))
-                .header("X-API-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static Message order(String clOrdId, String symbol, char side, String price, String qty) {
-        Message m = message(MsgType.NEW_ORDER_SINGLE);
-        m.setString(11, clOrdId);
-        m.setString(55, symbol);
-        m.setChar(54, side);
-        m.setChar(40, '2');
-        m.setString(44, price);
-        m.setString(38, qty);
-        m.setChar(59, '1');
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-        return m;
-    }
-
-    static Message cancel(String clOrdId, String orig) {
-        Message m = message(MsgType.ORDER_CANCEL_REQUEST);
-        m.setString(11, clOrdId);
-        m.setString(41, orig);
-        m.setString(55, "TEST");
-        m.setChar(54, '2');
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
-        return m;
-    }
-
-    static Message statusRequest(String clOrdId, String symbol, char side) {
-        Message status = message(MsgType.ORDER_STATUS_REQUEST);
-        status.setString(11, clOrdId);
-        status.setChar(54, side);
-        status.setString(55, symbol);
-        return status;
-    }
-
-    static Message message(String type) {
-        Message m = new Message();
-        m.getHeader().setString(MsgType.FIELD, type);
-        return m;
-    }
 }

@@ -1,5 +1,6 @@
 package io.ringbook.journal;
 
+import io.ringbook.journal.codec.JournalFormatException;
 import io.ringbook.journal.codec.RecordHeader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -27,12 +28,19 @@ public final class Excerpts {
     /**
      * Reads the excerpts of {@code queue} after index {@code after} (all if {@code after < 0});
      * returns how many were read.
+     *
+     * @throws JournalFormatException if the queue no longer holds {@code after} (never
+     *                                read from its start instead, which would repeat what was copied)
      */
     public static long read(ChronicleQueue queue, String name, long after, Sink sink) {
         long read = 0;
         ExcerptView view = new ExcerptView();
         try (ExcerptTailer tailer = queue.createTailer()) {
-            if (after >= 0 && tailer.moveToIndex(after)) {
+            if (after >= 0) {
+                if (!tailer.moveToIndex(after)) {
+                    throw new JournalFormatException(name + " no longer holds index " + Long.toHexString(after)
+                            + ", where the last copy left off; nothing after it can be copied without a gap or a repeat");
+                }
                 try (DocumentContext skipped = tailer.readingDocument()) {
                     skipped.isPresent();
                 }
@@ -52,11 +60,9 @@ public final class Excerpts {
         }
     }
 
-    /** Appends raw excerpt bytes as one document. */
+    /** Appends raw excerpt bytes as one document, whole or not at all. */
     public static void append(ExcerptAppender appender, byte[] bytes, int length) {
-        try (DocumentContext document = appender.writingDocument()) {
-            document.wire().bytes().write(bytes, 0, length);
-        }
+        JournalBatch.appendWhole(appender, excerpt -> excerpt.write(bytes, 0, length));
     }
 
     /**

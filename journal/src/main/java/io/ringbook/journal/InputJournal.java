@@ -12,21 +12,36 @@ import java.util.List;
 /**
  * The pipeline's journal stage: encodes each command of a Disruptor batch into one
  * {@link JournalBatch} and appends it as a single excerpt at the end of the batch,
- * before the batch is decided. Runs on the decision thread only; allocates nothing
- * per command.
+ * before the batch is decided, made durable as the journal's {@link Durability} says
+ * (under power-loss, on the device) before {@link #endOfBatch()} returns. Runs on the
+ * decision thread only; allocates nothing per command.
  */
 public final class InputJournal implements JournalStage {
 
     private final Journal journal;
-    private final boolean sync;
+    /** Journaled again in each new daily cycle file, or null for none. */
+    private final ReferenceData configuration;
     private final JournalBatch batch = new JournalBatch();
     private ExcerptAppender appender;
+    private int configCycle;
     private long lastAppended;
+    private long lastTime;
     private volatile long lastJournaled;
 
+    /** Journals commands only: for start-up records, tools and benchmarks. */
     public InputJournal(Journal journal) {
+        this(journal, null);
+    }
+
+    /**
+     * The live engine's journal stage: it also journals {@code configuration} (this run's,
+     * as recovery journaled it at start) in every new daily cycle file, right after the
+     * day's first batch, so that retention never leaves a journal without a CONFIG record
+     * to check the configuration against and to derive changed limits from.
+     */
+    public InputJournal(Journal journal, ReferenceData configuration) {
         this.journal = journal;
-        this.sync = journal.durability() == Durability.POWER_LOSS;
+        this.configuration = configuration;
     }
 
     /**
@@ -36,9 +51,7 @@ public final class InputJournal implements JournalStage {
     public void recordConfiguration(ReferenceData data, long lastSequence, long eventTimeNanos) {
         JournalBatch config = new JournalBatch();
         config.added(ConfigCodec.encode(data, lastSequence, eventTimeNanos, config.buffer(), config.position()));
-        try (ExcerptAppender startUp = journal.input().createAppender()) {
-            config.appendTo(startUp);
-        }
+        appendAtStartUp(config);
     }
 
     /** Journals commands decided at start-up, before the pipeline runs, as a batch of their own. */
@@ -47,8 +60,13 @@ public final class InputJournal implements JournalStage {
         for (Command command : commands) {
             startUpBatch.added(CommandCodec.encode(command, startUpBatch.buffer(), startUpBatch.position()));
         }
+        appendAtStartUp(startUpBatch);
+    }
+
+    private void appendAtStartUp(JournalBatch startUpBatch) {
         try (ExcerptAppender startUp = journal.input().createAppender()) {
             startUpBatch.appendTo(startUp);
+            journal.syncInput(startUp);
         }
     }
 
@@ -56,6 +74,7 @@ public final class InputJournal implements JournalStage {
     public void append(Command command) {
         batch.added(CommandCodec.encode(command, batch.buffer(), batch.position()));
         lastAppended = command.sequence;
+        lastTime = command.eventTimeNanos;
     }
 
     /** The sequence of the last command appended and flushed to the queue (read by monitoring). */
@@ -70,11 +89,15 @@ public final class InputJournal implements JournalStage {
         }
         if (appender == null) {
             appender = journal.input().createAppender();
+            configCycle = journal.inputLastCycle();
         }
         batch.appendTo(appender);
-        if (sync) {
-            appender.sync();
+        if (configuration != null && appender.cycle() != configCycle) {
+            batch.added(ConfigCodec.encode(configuration, lastAppended, lastTime, batch.buffer(), batch.position()));
+            batch.appendTo(appender);
+            configCycle = appender.cycle();
         }
+        journal.syncInput(appender);
         lastJournaled = lastAppended;
     }
 }

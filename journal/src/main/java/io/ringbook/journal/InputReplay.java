@@ -52,16 +52,23 @@ public final class InputReplay {
     /** The same, stopping after the command {@code throughSequence} (the state at a point of the run, for restores and audits). */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
                              long throughSequence) {
-        return run(journal, logicFactory, skipThrough, throughSequence, null);
+        return run(journal, logicFactory, skipThrough, UNCHECKED, throughSequence, null);
     }
 
+    /** For {@code snapshotTimeNanos}: the record at {@code skipThrough} is not checked. */
+    public static final long UNCHECKED = Long.MIN_VALUE;
+
     /**
-     * The same, for a journal whose oldest cycles retention deleted: if it starts with a
-     * command rather than a CONFIG record, the logic is built from {@code fallback} (the
-     * run's configuration), which recovery may do when a snapshot covers the gap.
+     * The same, for recovery from a snapshot: the journal's record at {@code skipThrough},
+     * if the journal still holds it, must be the {@code SNAPSHOT} command with event time
+     * {@code snapshotTimeNanos} ({@link UnusableSnapshotException} if not; checked before
+     * any command is replayed). For a journal whose oldest cycles retention deleted: if
+     * it starts with a command rather than a CONFIG record, the logic is built from
+     * {@code fallback} (the run's configuration), which recovery may do when a snapshot
+     * covers the gap.
      */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
-                             long throughSequence, ReferenceData fallback) {
+                             long snapshotTimeNanos, long throughSequence, ReferenceData fallback) {
         Command command = new Command();
         BusinessLogic logic = null;
         ReferenceData referenceData = null;
@@ -97,7 +104,6 @@ public final class InputReplay {
                     referenceData = fallback;
                     latest = latest == null ? fallback : latest;
                     logic = logicFactory.apply(fallback);
-                    lastSequence = RecordHeader.sequence(cursor.buffer(), offset) - 1;
                 }
                 if (logic == null) {
                     throw new JournalFormatException("input journal has a command before any CONFIG record");
@@ -105,6 +111,12 @@ public final class InputReplay {
                 if (RecordHeader.sequence(cursor.buffer(), offset) <= skipThrough) {
                     lastSequence = RecordHeader.sequence(cursor.buffer(), offset);
                     lastTime = RecordHeader.eventTime(cursor.buffer(), offset);
+                    if (lastSequence == skipThrough && snapshotTimeNanos != UNCHECKED
+                            && (type != RecordType.SNAPSHOT || lastTime != snapshotTimeNanos)) {
+                        throw new UnusableSnapshotException("the input journal's record at sequence " + skipThrough + " is "
+                                + type + " at " + lastTime + ", not the snapshot taken at " + snapshotTimeNanos
+                                + " (a snapshot of another timeline)", null);
+                    }
                     skipped++;
                     continue;
                 }
@@ -112,8 +124,11 @@ public final class InputReplay {
                     break;
                 }
                 CommandCodec.decode(cursor.buffer(), offset, command);
-                if (command.sequence != lastSequence + 1) {
-                    throw new JournalFormatException("input journal jumps from sequence " + lastSequence + " to " + command.sequence);
+                // the snapshot holds everything through skipThrough, whatever retention left of the journal before it
+                long previous = Math.max(lastSequence, skipThrough);
+                if (command.sequence != previous + 1) {
+                    throw new JournalFormatException("input journal jumps from sequence " + previous + " to " + command.sequence
+                            + (previous == skipThrough && skipThrough > 0 ? " (the snapshot's)" : ""));
                 }
                 logic.process(command);
                 lastSequence = command.sequence;

@@ -3,10 +3,16 @@ package io.ringbook.journal;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The two Chronicle Queues of a data directory: {@code journal/input} (every command, in
@@ -19,13 +25,20 @@ public final class Journal implements AutoCloseable {
     private final Path directory;
     private final Durability durability;
     private final SingleChronicleQueue input;
-    private final SingleChronicleQueue output;
+    private final boolean readOnly;
+    private final TimeProvider clock;
+    private volatile SingleChronicleQueue output;
+    /** Present under power-loss durability only. */
+    private final DeviceSync inputSync;
 
     private Journal(Path directory, Durability durability, boolean readOnly, TimeProvider clock) {
         this.directory = directory;
         this.durability = durability;
+        this.readOnly = readOnly;
+        this.clock = clock;
         this.input = open(directory.resolve("input"), readOnly, clock);
         this.output = open(directory.resolve("output"), readOnly, clock);
+        this.inputSync = durability == Durability.POWER_LOSS ? new DeviceSync() : null;
     }
 
     /** Opens (creating if needed) the journal under {@code dataDir/journal}. */
@@ -64,10 +77,79 @@ public final class Journal implements AutoCloseable {
         return output;
     }
 
+    /** The daily cycle of the input queue's newest file (Integer.MIN_VALUE if it has none). */
+    int inputLastCycle() {
+        return input.lastCycle();
+    }
+
+    /**
+     * Cuts the output journal after the events of command {@code lastSequence}, for
+     * recovery only (no appender or tailer of the output queue may be open): the queue
+     * is moved aside whole, to {@code output-beyond-<lastSequence>} next to it (numbered
+     * if taken), and a new one gets its excerpts through {@code lastSequence}.
+     *
+     * @return where the old output journal now is
+     */
+    Path cutOutputAfter(long lastSequence) throws IOException {
+        Path current = directory.resolve("output");
+        Path aside = directory.resolve("output-beyond-" + lastSequence);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = directory.resolve("output-beyond-" + lastSequence + "-" + n);
+        }
+        output.close();
+        Files.move(current, aside);
+        output = open(current, readOnly, clock);
+        try (SingleChronicleQueue old = open(aside, true, clock);
+             ExcerptAppender appender = output.createAppender()) {
+            Excerpts.read(old, "output journal", -1, (bytes, length, index, view) ->
+                    Excerpts.appendKept(appender, view, sequence -> sequence <= lastSequence));
+        }
+        return aside;
+    }
+
+    /**
+     * Writes the input queue's two newest cycle files (the one being appended to, and the
+     * one before it in case the day rolled just now) and its directory to the device;
+     * safe from any thread. A snapshot is taken only after its command is journaled, so
+     * calling this before writing the snapshot makes the journal through it durable first.
+     */
+    void forceInputToDevice() throws IOException {
+        Path queue = directory.resolve("input");
+        List<Path> newest;
+        try (Stream<Path> files = Files.list(queue)) {
+            newest = files.filter(file -> file.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
+                    .sorted(Comparator.reverseOrder()).limit(2).toList();
+        }
+        for (Path cycle : newest) {
+            Fsync.file(cycle);
+        }
+        Fsync.directory(queue);
+    }
+
+    /**
+     * Makes what {@code appender} wrote to the input queue durable as this journal's
+     * {@link Durability} promises: under power-loss, returns only once it is on the device
+     * (fdatasync); under process-crash it is already in the page cache and nothing is done.
+     * Call before deciding any command of what was appended.
+     */
+    void syncInput(ExcerptAppender appender) {
+        if (inputSync != null) {
+            inputSync.sync(appender);
+        }
+    }
+
     @Override
     public void close() {
+        if (inputSync != null) {
+            inputSync.close();
+        }
         input.close();
         output.close();
+    }
+
+    /** A queue of the journal's kind (daily cycles) for scratch use, written with the system clock. */
+    static SingleChronicleQueue openQueue(Path path) {
+        return open(path, false, SystemTimeProvider.INSTANCE);
     }
 
     private static SingleChronicleQueue open(Path path, boolean readOnly, TimeProvider clock) {

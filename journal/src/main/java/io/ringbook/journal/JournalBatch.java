@@ -1,6 +1,7 @@
 package io.ringbook.journal;
 
 import io.ringbook.journal.codec.RecordHeader;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -8,6 +9,7 @@ import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -35,6 +37,8 @@ final class JournalBatch {
     private ByteBuffer wrapped;
     private BytesStore<?, ?> store;
     private int position = HEADER;
+    /** Made once: a lambda made per append would allocate on the decision thread. */
+    private final Consumer<Bytes<?>> writeBatch = bytes -> bytes.write(store, 0L, (long) position);
     private int count;
 
     /** Where the next record goes: encode at {@link #position()}, then call {@link #added}. */
@@ -72,10 +76,29 @@ final class JournalBatch {
         buffer.putInt(0, MAGIC, RecordHeader.ORDER);
         buffer.putInt(COUNT, count, RecordHeader.ORDER);
         buffer.putInt(CRC, (int) crc.getValue(), RecordHeader.ORDER);
-        try (DocumentContext document = appender.writingDocument()) {
-            document.wire().bytes().write(store, 0L, (long) position);
+        try {
+            appendWhole(appender, writeBatch);
+        } finally {
+            position = HEADER;
+            count = 0;
         }
-        position = HEADER;
-        count = 0;
+    }
+
+    /**
+     * Appends what {@code write} writes as one excerpt, or nothing: if the write fails
+     * part-way (a full disk fails a mapped write with an {@code InternalError}),
+     * the excerpt is rolled back, not committed torn, which Chronicle's
+     * {@code DocumentContext.close()} would do on its own.
+     */
+    static void appendWhole(ExcerptAppender appender, Consumer<Bytes<?>> write) {
+        DocumentContext document = appender.writingDocument();
+        try {
+            write.accept(document.wire().bytes());
+        } catch (Throwable failed) {
+            document.rollbackOnClose();
+            throw failed;
+        } finally {
+            document.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.ringbook.journal;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.journal.codec.EventCodec;
+import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ public final class OutputJournal implements EngineListener {
 
     static final int FLUSH_BYTES = 48 * 1024;
 
-    private final Journal journal;
+    private final ChronicleQueue queue;
     private final JournalBatch batch = new JournalBatch();
     private ExcerptAppender appender;
     private boolean commandOpen;
@@ -28,7 +29,12 @@ public final class OutputJournal implements EngineListener {
     private final AtomicLong pending = new AtomicLong();
 
     public OutputJournal(Journal journal) {
-        this.journal = journal;
+        this(journal.output());
+    }
+
+    /** Journals into another queue of the output's kind (recovery's {@link CatchUpOutput}). */
+    OutputJournal(ChronicleQueue queue) {
+        this.queue = queue;
     }
 
     @Override
@@ -54,7 +60,7 @@ public final class OutputJournal implements EngineListener {
             return;
         }
         if (appender == null) {
-            appender = journal.output().createAppender();
+            appender = queue.createAppender();
         }
         batch.appendTo(appender);
         lastJournaled = lastAppended;

@@ -60,13 +60,14 @@ public final class RecordJson {
                     .text("timeInForce", c.timeInForce).text("price", price(symbol, c.price)).text("qty", qty(symbol, c.qty))
                     .text("stpMode", c.stpMode).field("postOnly", c.postOnly)
                     .text("expireTime", c.expireTimeNanos == 0 ? null : EventTime.iso(c.expireTimeNanos))
-                    .text("clOrdId", c.clOrdId.toString());
+                    .text("clOrdId", c.clOrdId.toString()).field("origin", c.origin);
             case CANCEL_ORDER -> json.field("orderId", c.orderId).text("clOrdId", c.clOrdId.toString());
             case AMEND_ORDER -> json.field("orderId", c.orderId).field("priceTicks", c.price).field("qtyLots", c.qty)
                     .text("clOrdId", c.clOrdId.toString());
             case MASS_CANCEL -> json.text("symbol", name(symbol));
             case CANCEL_ALL_AFTER -> json.field("timeoutMs", c.timeoutNanos / 1_000_000);
-            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH, CANCEL_ON_DISCONNECT -> {
+            case CANCEL_ON_DISCONNECT -> json.field("origin", c.origin);
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
             }
             case HALT_SYMBOL, RESUME_SYMBOL -> json.text("symbol", name(symbol));
             case TRIP_BREAKER, RESET_BREAKER -> json.text("breaker", c.breakerKind).text("symbol", name(symbol));

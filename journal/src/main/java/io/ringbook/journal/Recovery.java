@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -21,13 +22,18 @@ import java.util.function.BiFunction;
 /**
  * Brings a business logic back to where the journal ends, before any gateway opens:
  * loads the newest usable snapshot (one whose outputs are all journaled; a snapshot
- * that fails its checks is reported and an older one, or none, is used), replays the
+ * that fails its checks, whose state does not load, or that disagrees with the input
+ * journal's record at its sequence is reported and an older one, or none, is used; one
+ * past the input journal's end is deleted), replays the
  * input journal after it with outbound sending suppressed, except that the events of
  * commands missing from the output journal (the process died between deciding and
  * journaling their outcomes) are journaled now, so the output journal is whole again.
  * Then turns the accounts' limits this start configures differently from the last one
  * into journaled SET_LIMITS commands ({@link LimitChanges}), and journals this run's
- * configuration, stamped with the start time. The caller
+ * configuration, stamped with the start time. A snapshot's problems all show before the
+ * first command after it is replayed, so before anything is written; any other failure
+ * (of the journal or of the replay) stops the start at once and is never retried with
+ * another snapshot, which would journal the same catch-up events twice. The caller
  * starts the pipeline with {@link Outcome#lastSequence()} and {@link Outcome#lastEventTimeNanos()}.
  */
 public final class Recovery {
@@ -36,11 +42,12 @@ public final class Recovery {
 
     /**
      * The recovered state: the logic (sink switchable to the live pipeline), the snapshot
-     * it started from (0 for none), what was skipped and why, and where the journal ended.
+     * it started from (0 for none), what was skipped and why, where the journal ended,
+     * and, if the output journal ran past the input, what was cut and where it went (else null).
      */
     public record Outcome(BusinessLogic logic, SwitchableSink sink, long snapshotSequence, List<String> unusableSnapshots,
                           long commandsReplayed, long eventsRejournaled, long lastSequence, long lastEventTimeNanos,
-                          List<String> limitsChanged, long nanosTaken) {
+                          List<String> limitsChanged, String outputSetAside, long nanosTaken) {
     }
 
     private Recovery() {
@@ -54,69 +61,134 @@ public final class Recovery {
     public static Outcome recover(Journal journal, SnapshotStore snapshots, ReferenceData configured,
                                   BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory) {
         long started = System.nanoTime();
-        long outputThrough = JournalCursor.lastSequence(journal.output(), "output journal");
         List<String> unusable = new ArrayList<>();
-        for (SnapshotStore.Snapshot snapshot : candidates(snapshots, outputThrough)) {
+        long inputThrough = JournalCursor.lastSequence(journal.input(), "input journal");
+        String outputSetAside = cutOutputAtInputsEnd(journal, inputThrough);
+        long outputThrough = JournalCursor.lastSequence(journal.output(), "output journal");
+        for (SnapshotStore.Snapshot snapshot : candidates(snapshots, inputThrough, outputThrough, unusable)) {
+            StateBuffer state;
+            long eventTime;
             try {
-                StateBuffer state = snapshots.load(snapshot, new StateBuffer(1 << 16));
-                return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), state, unusable, started);
-            } catch (IOException | RuntimeException broken) {
-                unusable.add(snapshot.file() + ": " + broken.getMessage());
-                LOG.warn("snapshot {} is unusable ({}); trying an older one", snapshot.file(), broken.getMessage());
+                state = snapshots.load(snapshot, new StateBuffer(1 << 16));
+                eventTime = snapshots.eventTimeNanos(snapshot);
+            } catch (IOException broken) {
+                unusable(unusable, snapshot, broken.getMessage());
+                continue;
+            }
+            try {
+                return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), eventTime, state, unusable,
+                        outputSetAside, started);
+            } catch (UnusableSnapshotException broken) {
+                unusable(unusable, snapshot, broken.getMessage());
             }
         }
-        return replay(journal, configured, logicFactory, outputThrough, 0, null, unusable, started);
+        return replay(journal, configured, logicFactory, outputThrough, 0, InputReplay.UNCHECKED, null, unusable,
+                outputSetAside, started);
     }
 
-    private static List<SnapshotStore.Snapshot> candidates(SnapshotStore snapshots, long outputThrough) {
+    private static void unusable(List<String> unusable, SnapshotStore.Snapshot snapshot, String why) {
+        unusable.add(snapshot.file() + ": " + why);
+        LOG.warn("snapshot {} not used: {}", snapshot.file(), why);
+    }
+
+    /**
+     * The snapshots recovery may start from, newest first: at or before the output
+     * journal's end (a later one could not regenerate the missing outputs). Leftover
+     * temporary files are deleted, and so are snapshots past the input journal's end: they
+     * were taken from a journal tail that was lost, and the sequences after the end will
+     * be reused by other commands.
+     */
+    private static List<SnapshotStore.Snapshot> candidates(SnapshotStore snapshots, long inputThrough, long outputThrough,
+                                                           List<String> unusable) {
         try {
-            return snapshots.newestFirst().stream().filter(s -> s.sequence() <= outputThrough).toList();
+            int leftovers = snapshots.deleteTemporaryFiles();
+            if (leftovers > 0) {
+                LOG.warn("deleted {} temporary snapshot file(s) left by a crash while writing", leftovers);
+            }
+            List<SnapshotStore.Snapshot> all = snapshots.newestFirst();
+            for (SnapshotStore.Snapshot past : all.stream().filter(s -> s.sequence() > inputThrough).toList()) {
+                snapshots.delete(past);
+                unusable(unusable, past, "past the input journal's end (sequence " + inputThrough + "): deleted");
+            }
+            return all.stream().filter(s -> s.sequence() <= Math.min(inputThrough, outputThrough)).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list snapshots in " + snapshots.directory(), e);
+            throw new UncheckedIOException("cannot list or delete snapshots in " + snapshots.directory(), e);
+        }
+    }
+
+    /**
+     * The output journal must end where the input does or before: events past the input's
+     * last command belong to commands the input journal lost (a power cut that kept the
+     * output's pages and not the input's), and the next commands would reuse their
+     * sequences. Such events are cut off and kept aside; returns what was done, or null.
+     */
+    private static String cutOutputAtInputsEnd(Journal journal, long inputThrough) {
+        long outputThrough = JournalCursor.lastSequence(journal.output(), "output journal");
+        if (outputThrough <= inputThrough) {
+            return null;
+        }
+        try {
+            Path aside = journal.cutOutputAfter(inputThrough);
+            String done = "the output journal ran past the input journal (events through sequence " + outputThrough
+                    + ", commands through " + inputThrough + "): cut after " + inputThrough + ", the whole of it kept in " + aside;
+            LOG.warn(done);
+            return done;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the output journal runs past the input journal (" + outputThrough + " > "
+                    + inputThrough + ") and could not be cut", e);
         }
     }
 
     private static Outcome replay(Journal journal, ReferenceData configured,
                                   BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory, long outputThrough,
-                                  long snapshotSequence, StateBuffer state, List<String> unusable, long started) {
-        OutputJournal output = new OutputJournal(journal);
-        CatchUp catchUp = new CatchUp(output, outputThrough);
-        SwitchableSink sink = new SwitchableSink(new ListenerSink(catchUp));
-        InputReplay.Result replayed = InputReplay.run(journal, data -> {
-            BusinessLogic restored = logicFactory.apply(data, sink);
-            if (state != null) {
-                restored.restoreState(state);
-            }
-            return restored;
-        }, snapshotSequence, Long.MAX_VALUE, state != null ? configured : null);
-        output.onEndOfBatch();
-        BusinessLogic logic = replayed.logic();
-        long lastSequence = replayed.lastSequence();
-        long lastEventTime = replayed.lastEventTimeNanos();
-        long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
-        List<String> limitsChanged = new ArrayList<>();
-        if (logic == null) {
-            logic = logicFactory.apply(configured, sink);
-        } else if (!LimitChanges.compatible(replayed.latestReferenceData(), configured)) {
-            throw new JournalFormatException("the journal in " + journal.directory() + " was written with other symbols, accounts,"
-                    + " price protections or breakers; start with --fresh or with the original configuration (limits may change)");
-        } else {
-            List<Command> changes = LimitChanges.commands(replayed.latestReferenceData(), configured, lastSequence, startTime);
-            if (!changes.isEmpty()) {
-                new InputJournal(journal).recordStartUpCommands(changes);
-                for (Command change : changes) {
-                    logic.process(change);
-                    limitsChanged.add(configured.accounts().name(change.accountId));
+                                  long snapshotSequence, long snapshotTime, StateBuffer state, List<String> unusable,
+                                  String outputSetAside,
+                                  long started) {
+        try (CatchUpOutput catchUpQueue = new CatchUpOutput(journal)) {
+            OutputJournal output = new OutputJournal(catchUpQueue.queue());
+            CatchUp catchUp = new CatchUp(output, outputThrough);
+            SwitchableSink sink = new SwitchableSink(new ListenerSink(catchUp));
+            InputReplay.Result replayed = InputReplay.run(journal, data -> {
+                BusinessLogic restored = logicFactory.apply(data, sink);
+                if (state != null) {
+                    try {
+                        restored.restoreState(state);
+                    } catch (RuntimeException broken) {
+                        throw new UnusableSnapshotException("its state does not load: " + broken.getMessage(), broken);
+                    }
                 }
-                output.onEndOfBatch();
-                lastSequence += changes.size();
-                lastEventTime = startTime;
+                return restored;
+            }, snapshotSequence, snapshotTime, Long.MAX_VALUE, state != null ? configured : null);
+            output.onEndOfBatch();
+            BusinessLogic logic = replayed.logic();
+            long lastSequence = replayed.lastSequence();
+            long lastEventTime = replayed.lastEventTimeNanos();
+            long startTime = Math.max(System.currentTimeMillis() * 1_000_000L, replayed.lastEventTimeNanos());
+            List<String> limitsChanged = new ArrayList<>();
+            if (logic == null) {
+                logic = logicFactory.apply(configured, sink);
+            } else if (!LimitChanges.compatible(replayed.latestReferenceData(), configured)) {
+                throw new JournalFormatException("the journal in " + journal.directory() + " was written with other symbols, accounts,"
+                        + " price protections or breakers; start with --fresh or with the original configuration (limits may change)");
+            } else {
+                List<Command> changes = LimitChanges.commands(replayed.latestReferenceData(), configured, lastSequence, startTime);
+                if (!changes.isEmpty()) {
+                    new InputJournal(journal).recordStartUpCommands(changes);
+                    for (Command change : changes) {
+                        logic.process(change);
+                        limitsChanged.add(configured.accounts().name(change.accountId));
+                    }
+                    output.onEndOfBatch();
+                    lastSequence += changes.size();
+                    lastEventTime = startTime;
+                }
             }
+            catchUpQueue.moveTo(journal);
+            new InputJournal(journal).recordConfiguration(configured, lastSequence, startTime);
+            return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
+                    lastSequence, lastEventTime, List.copyOf(limitsChanged), outputSetAside,
+                    System.nanoTime() - started);
         }
-        new InputJournal(journal).recordConfiguration(configured, lastSequence, startTime);
-        return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
-                lastSequence, lastEventTime, List.copyOf(limitsChanged),
-                System.nanoTime() - started);
     }
 
     /** Passes on only the events of commands after {@code through}. */

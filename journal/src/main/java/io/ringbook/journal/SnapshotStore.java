@@ -5,6 +5,7 @@ import io.ringbook.journal.codec.RecordHeader;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import java.util.zip.CRC32C;
 /**
  * Snapshot files under {@code dataDir/snapshots}, one per snapshot command, named by its
  * sequence: {@code snapshot-00000000000000012345.rbs}. A file is written to a temporary
- * name, forced to the device and renamed, so a crash never leaves a half file under a
- * snapshot's name. Layout:
+ * name, forced to the device and renamed, and the directory forced, so a crash never
+ * leaves a half file under a snapshot's name and a power loss does not undo the rename. Layout:
  * <pre>
  *   0 i32 magic "RBS1", 4 i32 format version, 8 i64 sequence, 16 i64 event time,
  *  24 i32 state length, 28 i32 CRC32C of the state, 32 the state ({@link StateBuffer})
@@ -34,6 +35,7 @@ public final class SnapshotStore {
     static final int VERSION = 1;
     private static final int HEADER = 32;
     private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.rbs");
+    private static final Pattern TEMPORARY = Pattern.compile("snapshot-\\d{20}\\.rbs\\.tmp");
 
     /** A snapshot file and the command sequence it was taken at. */
     public record Snapshot(long sequence, Path file) {
@@ -68,7 +70,9 @@ public final class SnapshotStore {
             channel.write(new ByteBuffer[] {ByteBuffer.wrap(header.byteArray()), ByteBuffer.wrap(state, 0, length)});
             channel.force(true);
         }
-        return Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Fsync.directory(directory);
+        return file;
     }
 
     /** Every snapshot file, newest (highest sequence) first. */
@@ -87,6 +91,40 @@ public final class SnapshotStore {
         List<Snapshot> all = newestFirst();
         for (Snapshot old : all.subList(Math.min(keep, all.size()), all.size())) {
             Files.deleteIfExists(old.file());
+        }
+    }
+
+    /** Deletes one snapshot file. */
+    public void delete(Snapshot snapshot) throws IOException {
+        Files.deleteIfExists(snapshot.file());
+    }
+
+    /**
+     * Deletes the temporary files of snapshots whose writing a crash interrupted before
+     * the rename (they are never read); returns how many there were.
+     */
+    public int deleteTemporaryFiles() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        List<Path> temporary;
+        try (Stream<Path> files = Files.list(directory)) {
+            temporary = files.filter(file -> TEMPORARY.matcher(file.getFileName().toString()).matches()).toList();
+        }
+        for (Path file : temporary) {
+            Files.deleteIfExists(file);
+        }
+        return temporary.size();
+    }
+
+    /** The event time of the command a snapshot was taken at, from its header; call after {@link #load} checked it. */
+    public long eventTimeNanos(Snapshot snapshot) throws IOException {
+        try (InputStream in = Files.newInputStream(snapshot.file())) {
+            byte[] header = in.readNBytes(HEADER);
+            if (header.length < HEADER) {
+                throw new IOException(snapshot.file() + " is cut short");
+            }
+            return new UnsafeBuffer(header).getLong(16, RecordHeader.ORDER);
         }
     }
 

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes snapshots for the pipeline: on the decision thread, between commands, the state
  * is written into a preallocated buffer and copied (the pause, measured); a thread of
- * its own then writes the file, so the business logic never waits on the disk.
+ * its own then writes the input journal through the snapshot's command to the device
+ * (whatever the durability: a snapshot must never outlive the commands before it, or a
+ * later start would load it on top of another timeline) and then the file, so the
+ * business logic never waits on the disk.
  */
 public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
 
@@ -27,9 +30,10 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
     }
 
     /** Snapshots kept on disk; older ones go once a newer one is written (so a corrupt newest still has a fallback). */
-    static final int KEEP = 3;
+    public static final int KEEP = 3;
 
     private final SnapshotStore store;
+    private final Journal journal;
     private final StateBuffer state = new StateBuffer(1 << 20);
     private final ExecutorService files = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ringbook-snapshot");
@@ -38,8 +42,10 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
     });
     private volatile Taken last;
 
-    public SnapshotWriter(SnapshotStore store) {
+    /** @param journal the journal the snapshots' commands are in: it is written to the device through a snapshot before the snapshot is */
+    public SnapshotWriter(SnapshotStore store, Journal journal) {
         this.store = store;
+        this.journal = journal;
     }
 
     @Override
@@ -53,6 +59,7 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
         last = new Taken(sequence, pause, copy.length, false);
         files.execute(() -> {
             try {
+                journal.forceInputToDevice();
                 store.write(sequence, time, copy, copy.length);
                 last = new Taken(sequence, pause, copy.length, true);
                 store.prune(KEEP);

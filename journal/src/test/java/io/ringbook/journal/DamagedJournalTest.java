@@ -92,6 +92,34 @@ class DamagedJournalTest {
         assertNull(ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference());
     }
 
+    @Test
+    void aReplayFailureStopsTheStartAtOnceAndWritesNothing() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(7, 1_000);
+            engine.snapshot();
+            engine.run(8, 500);
+        }
+        try (JournaledEngine outputLost = new JournaledEngine(data, false, 0)) {
+            outputLost.run(9, 1_000);
+        }
+        Path input = queueFile(data.resolve("journal/input"));
+        flipByte(input, lastIndexOf(input, MAGIC, lastIndexOf(input, MAGIC) - 1) + 40);
+        long outputBefore = outputExcerpts();
+
+        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> new JournaledEngine(data, true, 0).close());
+        assertTrue(refused.getMessage().contains("checksum mismatch"), "the journal's failure, not the snapshot's: " + refused.getMessage());
+        assertEquals(outputBefore, outputExcerpts(), "a start that fails journals no catch-up event");
+        assertEquals(1, new SnapshotStore(data).newestFirst().size(), "the snapshot is not blamed");
+    }
+
+    private long outputExcerpts() {
+        long[] count = {0};
+        try (Journal journal = Journal.openReadOnly(data)) {
+            Excerpts.read(journal.output(), "output journal", -1, (bytes, length, index, view) -> count[0]++);
+        }
+        return count[0];
+    }
+
     static Path queueFile(Path queueDir) throws IOException {
         try (Stream<Path> files = Files.list(queueDir)) {
             return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
@@ -99,8 +127,13 @@ class DamagedJournalTest {
     }
 
     static long lastIndexOf(Path file, byte[] pattern) throws IOException {
+        return lastIndexOf(file, pattern, Long.MAX_VALUE);
+    }
+
+    /** The last occurrence of {@code pattern} starting at or before {@code before}. */
+    static long lastIndexOf(Path file, byte[] pattern, long before) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        for (int i = bytes.length - pattern.length; i >= 0; i--) {
+        for (int i = (int) Math.min(bytes.length - pattern.length, before); i >= 0; i--) {
             boolean match = true;
             for (int j = 0; j < pattern.length && match; j++) {
                 match = bytes[i + j] == pattern[j];

@@ -21,17 +21,17 @@ public final class JournaledEngine implements AutoCloseable {
     final Journal journal;
     final SnapshotStore snapshots;
     final SnapshotWriter snapshotWriter;
-    final Recovery.Outcome recovered;
+    public final Recovery.Outcome recovered;
     public final EnginePipeline pipeline;
 
     public JournaledEngine(Path dataDir, boolean journalOutput) {
         this(dataDir, journalOutput, 5);
     }
 
-    JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
+    public JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
         journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
         snapshots = new SnapshotStore(dataDir);
-        snapshotWriter = new SnapshotWriter(snapshots);
+        snapshotWriter = new SnapshotWriter(snapshots, journal);
         try {
             recovered = Recovery.recover(journal, snapshots, DEMO, JournaledEngine::newLogic);
         } catch (RuntimeException failed) {
@@ -43,7 +43,7 @@ public final class JournaledEngine implements AutoCloseable {
                     return recovered.logic();
                 })
                 .config(PipelineConfig.DEFAULTS.withClockTickMillis(clockTickMillis))
-                .journal(new InputJournal(journal))
+                .journal(new InputJournal(journal, DEMO))
                 .snapshots(snapshotWriter)
                 .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
         if (journalOutput) {

@@ -1,6 +1,8 @@
 package io.ringbook.journal;
 
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.AccountTable;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
@@ -8,6 +10,7 @@ import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.RandomOrderFlow;
 import io.ringbook.journal.backup.Backup;
 import io.ringbook.journal.backup.Retention;
+import io.ringbook.journal.codec.JournalFormatException;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +44,11 @@ class RetentionTest {
         clock.currentTimeMillis(DAY_ONE);
         byte[] state;
         long snapshotSequence;
+        Path older = dir.resolve("older");
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH, clock)) {
             Day day = new Day(journal);
             day.run(1, 300);
+            day.snapshot(new SnapshotStore(older));
             clock.currentTimeMillis(DAY_ONE + DAY_MILLIS);
             day.run(2, 300);
             snapshotSequence = day.snapshot(new SnapshotStore(data));
@@ -65,12 +70,29 @@ class RetentionTest {
         assertEquals(1, cycleFiles(data, "input").size(), "today's cycle stays");
         assertEquals(1, cycleFiles(data, "output").size());
 
+        ReferenceData otherAccounts = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "X9")));
+        try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
+            JournalFormatException refused = assertThrows(JournalFormatException.class,
+                    () -> Recovery.recover(journal, new SnapshotStore(data), otherAccounts, JournaledEngine::newLogic));
+            assertTrue(refused.getMessage().contains("other symbols, accounts"),
+                    "today's cycle holds the CONFIG journaled at the day roll, to check against: " + refused.getMessage());
+        }
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
             Recovery.Outcome recovered = Recovery.recover(journal, new SnapshotStore(data), JournaledEngine.DEMO, JournaledEngine::newLogic);
             assertEquals(snapshotSequence + 100, recovered.lastSequence());
             StateBuffer after = new StateBuffer(1 << 16);
             recovered.logic().writeState(after);
             assertArrayEquals(state, Arrays.copyOf(after.array(), after.length()), "the same state as before the deletion");
+        }
+
+        SnapshotStore snapshots = new SnapshotStore(data);
+        snapshots.delete(snapshots.newestFirst().get(0));
+        Files.copy(new SnapshotStore(older).newestFirst().get(0).file(), snapshots.directory().resolve("snapshot-00000000000000000300.rbs"));
+        try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
+            JournalFormatException refused = assertThrows(JournalFormatException.class,
+                    () -> Recovery.recover(journal, snapshots, JournaledEngine.DEMO, JournaledEngine::newLogic));
+            assertTrue(refused.getMessage().contains("jumps from sequence 300 to 601"),
+                    "the commands retention deleted after the only snapshot left are missed loudly: " + refused.getMessage());
         }
     }
 
@@ -89,7 +111,7 @@ class RetentionTest {
         private long sequence;
 
         Day(Journal journal) {
-            input = new InputJournal(journal);
+            input = new InputJournal(journal, JournaledEngine.DEMO);
             output = new OutputJournal(journal);
             input.recordConfiguration(JournaledEngine.DEMO, 0, 1);
             logic = JournaledEngine.newLogic(JournaledEngine.DEMO, new ListenerSink(output));

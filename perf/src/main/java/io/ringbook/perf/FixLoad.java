@@ -5,14 +5,15 @@ import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.fix.FixInitiators;
+import io.ringbook.gateway.fix.FixPasswords;
 import io.ringbook.gateway.fix.FixSessionOptions;
+import io.ringbook.gateway.fix.PasswordMaskingLogFactory;
 import org.HdrHistogram.Histogram;
 import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,18 +50,21 @@ final class FixLoad {
                       long warmupSeconds, long durationSeconds) throws Exception {
         Path store = Files.createTempDirectory("ringbook-fix-bench-");
         int port = freePort();
+        String password = UUID.randomUUID().toString();
+        FixPasswords passwords = new FixPasswords(Map.of(data.accounts().find("T1").orElseThrow(), password,
+                data.accounts().find("T2").orElseThrow(), password));
         FixGateway gateway = new FixGateway(data, "127.0.0.1", port, store.resolve("server"),
-                new FixSessionOptions(true, false, Map.of(), Map.of()));
+                new FixSessionOptions(true, false, Map.of(), Map.of()), passwords);
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             gateway.start(pipeline.publisher());
-            return drive("127.0.0.1", port, "t2-key", "t1-key", clock, histogram, rate, warmupSeconds, durationSeconds);
+            return drive("127.0.0.1", port, password, password, clock, histogram, rate, warmupSeconds, durationSeconds);
         }
     }
 
     /**
      * Runs the load against a FIX acceptor at {@code host:port}, in this process or another:
-     * buyers log on as T2, sellers as T1, each with its password (the demo's: the API key),
+     * buyers log on as T2, sellers as T1, each with its FIX password,
      * sequence numbers reset at logon. Returns {orders measured, measured nanos}.
      */
     static long[] drive(String host, int port, String buyerPassword, String sellerPassword, EpochClock clock, Histogram histogram,
@@ -126,12 +131,10 @@ final class FixLoad {
         private final Histogram histogram;
         private final long warmup;
         private final AtomicLong answered;
-        private final String password;
         private final String run;
 
         Client(String compId, String password, String host, int port, String run, EpochClock clock, AtomicLongArray intended,
                Histogram histogram, long warmup, AtomicLong answered) throws Exception {
-            this.password = password;
             this.run = run;
             this.clock = clock;
             this.intended = intended;
@@ -139,9 +142,9 @@ final class FixLoad {
             this.warmup = warmup;
             this.answered = answered;
             session = FixInitiators.session(compId);
-            SessionSettings settings = FixInitiators.settings(compId, port, null);
+            SessionSettings settings = FixInitiators.settings(compId, password, port, null);
             settings.setString(session, "SocketConnectHost", host);
-            initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new SLF4JLogFactory(settings),
+            initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new PasswordMaskingLogFactory(settings),
                     new DefaultMessageFactory());
             initiator.start();
         }
@@ -169,17 +172,6 @@ final class FixLoad {
                 }
             }
             answered.incrementAndGet();
-        }
-
-        @Override
-        public void toAdmin(Message message, SessionID sessionId) {
-            try {
-                if (message.getHeader().getString(MsgType.FIELD).equals(MsgType.LOGON)) {
-                    message.setString(554, password);
-                }
-            } catch (FieldNotFound impossible) {
-                throw new IllegalStateException(impossible);
-            }
         }
 
         @Override

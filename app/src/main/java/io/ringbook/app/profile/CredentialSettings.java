@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The credentials of a profile file: each account's API key and optional signing
- * secret, and the admin tokens per role (a token, a list, or a map of name to token). A profile other than the
+ * The credentials of a profile file: each account's API key, optional signing secret
+ * and optional FIX password (without one the account cannot log on over FIX), and the
+ * admin tokens per role (a token, a list, or a map of name to token). A profile other than the
  * demo's has none built in, so every account needs a key and the admin API at least one
  * token; each is 16 characters or more and used once. Each admin token has a name for
  * the audit log (given, or derived from its role). Values are never repeated in an
@@ -32,8 +33,10 @@ final class CredentialSettings {
         ConfigNode accountsNode = root.node("accounts");
         Map<String, Integer> keys = new LinkedHashMap<>();
         Map<Integer, String> secrets = new LinkedHashMap<>();
+        Map<Integer, String> fixPasswords = new LinkedHashMap<>();
         for (String name : accountsNode.keys()) {
-            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret", "fixCompId", "fixCancelOnDisconnect"));
+            ConfigNode account = accountsNode.node(name).allowOnly(Set.of("apiKey", "secret", "fixPassword", "fixCompId",
+                    "fixCancelOnDisconnect"));
             int id = accounts.find(name).orElseThrow();
             if (keys.put(credential(account, "apiKey"), id) != null) {
                 throw account.error("apiKey", "is the key of another account as well");
@@ -41,12 +44,15 @@ final class CredentialSettings {
             if (account.has("secret")) {
                 secrets.put(id, credential(account, "secret"));
             }
+            if (account.has("fixPassword")) {
+                fixPasswords.put(id, credential(account, "fixPassword"));
+            }
         }
         Map<String, AdminToken> tokens = adminTokens(root.node("adminTokens").allowOnly(Set.of("viewer", "operator", "admin")));
         if (tokens.isEmpty()) {
             throw new ConfigException("adminTokens: at least one token is required (viewer, operator or admin: TOKEN)");
         }
-        return new Credentials(keys, secrets, tokens);
+        return new Credentials(keys, secrets, fixPasswords, tokens);
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The embedded defaults of {@code ./ringbook start} without a config file (API.md, "Demo
- * profile"): three symbols trading 24/7 without fees, four accounts, their API keys, and
+ * profile"): three symbols trading 24/7 without fees, four accounts, their API keys (also
+ * their FIX passwords), and
  * limits so wide that ordinary tests never meet them: max order qty 1,000,000 lots,
  * 10,000 open orders, 10,000 orders/s, no loss, concentration or notional limit, no
  * price band; a volatility breaker per symbol (a 50% move within 60 s; 30 s cool-down,
@@ -40,6 +41,7 @@ public final class DemoProfile {
     public static Profile profile() {
         return new Profile("demo", referenceData(), new Credentials(
                 Map.of("t1-key", 0, "t2-key", 1, "t3-key", 2, "t4-key", 3), Map.of(),
+                Map.of(0, "t1-key", 1, "t2-key", 2, "t3-key", 3, "t4-key"),
                 Map.of("viewer-token", new AdminToken("viewer", Role.VIEWER), "operator-token", new AdminToken("operator", Role.OPERATOR),
                         "admin-token", new AdminToken("admin", Role.ADMIN))),
                 RateLimits.DEMO, "127.0.0.1", Ports.DEFAULTS, FixSessionOptions.DEFAULTS, RunSettings.DEFAULTS);

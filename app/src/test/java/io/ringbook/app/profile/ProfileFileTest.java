@@ -33,7 +33,8 @@ public class ProfileFileTest {
     public static final Path EXAMPLE = Path.of("../docs/ringbook.example.yaml");
     public static final Map<String, String> ENVIRONMENT = Map.of(
             "FUND1_API_KEY", "fund1-key-0123456789", "FUND1_SECRET", "fund1-secret-0123456789",
-            "FUND2_API_KEY", "fund2-key-0123456789", "RINGBOOK_VIEWER_TOKEN", "viewer-token-0123456789",
+            "FUND2_API_KEY", "fund2-key-0123456789", "FUND1_FIX_PASSWORD", "fund1-fix-0123456789",
+            "FUND2_FIX_PASSWORD", "fund2-fix-0123456789", "RINGBOOK_VIEWER_TOKEN", "viewer-token-0123456789",
             "RINGBOOK_OPERATOR_TOKEN", "operator-token-0123456789", "RINGBOOK_ADMIN_TOKEN", "admin-token-0123456789");
 
     @TempDir
@@ -72,6 +73,8 @@ public class ProfileFileTest {
 
         assertEquals(Map.of("fund1-key-0123456789", 0, "fund2-key-0123456789", 1), profile.credentials().apiKeys());
         assertEquals(Map.of(0, "fund1-secret-0123456789"), profile.credentials().secrets());
+        assertEquals(Map.of(0, "fund1-fix-0123456789", 1, "fund2-fix-0123456789"), profile.credentials().fixPasswords());
+        assertFalse(profile.credentials().toString().contains("fund1-fix-0123456789"), "credentials never print their values");
         assertEquals(new AdminToken("ops-desk", Role.OPERATOR), profile.credentials().adminTokens().get("operator-token-0123456789"));
         assertEquals(new AdminToken("viewer", Role.VIEWER), profile.credentials().adminTokens().get("viewer-token-0123456789"),
                 "a role's single token is named after the role");
@@ -95,6 +98,8 @@ public class ProfileFileTest {
         assertRefused(MINIMAL.replace("    apiKey: \"account-a-key-0123456789\"\n", "    {}\n"), "accounts.A.apiKey: is required");
         assertRefused(MINIMAL.replace("adminTokens: {admin: \"admin-token-0123456789\"}\n", ""), "adminTokens: at least one token");
         assertRefused(MINIMAL.replace("account-a-key-0123456789", "t1-key"), "accounts.A.apiKey: must have at least 16 characters");
+        assertRefused(MINIMAL.replace("    apiKey: \"account-a-key-0123456789\"\n", "    apiKey: \"account-a-key-0123456789\"\n"
+                + "    fixPassword: \"t1-key\"\n"), "accounts.A.fixPassword: must have at least 16 characters");
         assertRefused(MINIMAL.replace("admin: \"admin-token-0123456789\"", "root: \"admin-token-0123456789\""),
                 "adminTokens.root: unknown setting");
         assertRefused(MINIMAL.replace("\"account-a-key-0123456789\"", "\"${A_KEY}\""), "accounts.A.apiKey: environment variable A_KEY is not set");

@@ -38,6 +38,8 @@ public final class Order {
      */
     public long collarPrice;
     public final ClOrdId clOrdId = new ClOrdId();
+    /** The connection the order entered through, 0 for none ({@code Command#origin}); cancel-on-disconnect cancels by it. */
+    public long origin;
 
     PriceLevel level;
     Order prevInLevel;
@@ -87,10 +89,11 @@ public final class Order {
         out.putLong(expireTimeNanos);
         out.putLong(createdTimeNanos);
         out.putClOrdId(clOrdId);
+        out.putLong(origin);
     }
 
-    /** Reads what {@link #writeTo} wrote into a blank order. */
-    public void readFrom(StateBuffer in) {
+    /** Reads what {@link #writeTo} wrote into a blank order; {@code withOrigin}: false for layouts older than the origin. */
+    public void readFrom(StateBuffer in, boolean withOrigin) {
         orderId = in.getLong();
         accountId = in.getInt();
         symbolId = in.getInt();
@@ -106,6 +109,7 @@ public final class Order {
         expireTimeNanos = in.getLong();
         createdTimeNanos = in.getLong();
         in.getClOrdId(clOrdId);
+        origin = withOrigin ? in.getLong() : 0;
     }
 
     void fill(long price, long lots) {

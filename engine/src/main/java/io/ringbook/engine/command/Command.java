@@ -46,6 +46,14 @@ public final class Command {
     public long orderId;
     /** Cancel-all-after timeout; 0 disarms. */
     public long timeoutNanos;
+    /**
+     * NEW_ORDER: the door connection the order entered through (a FIX connection's
+     * number, unique and growing across restarts), 0 for none (REST, internal);
+     * CANCEL_ON_DISCONNECT: the connection that went away, whose orders and those of the
+     * account's earlier connections it cancels (0, in journals from before origins: all
+     * of the account's orders).
+     */
+    public long origin;
     public final ClOrdId clOrdId = new ClOrdId();
     /**
      * A cancel or amend may name its target by its current clOrdId (whatever day it was
@@ -78,6 +86,7 @@ public final class Command {
         expireTimeNanos = 0;
         orderId = 0;
         timeoutNanos = 0;
+        origin = 0;
         clOrdId.clear();
         origClOrdId.clear();
         breakerKind = null;
@@ -104,6 +113,7 @@ public final class Command {
         expireTimeNanos = other.expireTimeNanos;
         orderId = other.orderId;
         timeoutNanos = other.timeoutNanos;
+        origin = other.origin;
         clOrdId.copyFrom(other.clOrdId);
         origClOrdId.copyFrom(other.origClOrdId);
         breakerKind = other.breakerKind;
@@ -150,10 +160,12 @@ public final class Command {
         return this;
     }
 
-    public Command cancelOnDisconnect(int account) {
+    /** Cancels the account's open orders that entered through the connection {@code connection} (see {@link #origin}). */
+    public Command cancelOnDisconnect(int account, long connection) {
         clear();
         this.type = CommandType.CANCEL_ON_DISCONNECT;
         this.accountId = account;
+        this.origin = connection;
         return this;
     }
 

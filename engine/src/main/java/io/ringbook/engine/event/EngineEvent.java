@@ -54,8 +54,16 @@ public final class EngineEvent {
     public OrderStatus status;
     public RejectReason rejectReason;
     public CancelReason cancelReason;
+    /**
+     * The order's own current clOrdId: every event about an order carries that order's id,
+     * never another's (the counterparty of an amend's fill keeps its own).
+     */
     public final ClOrdId clOrdId = new ClOrdId();
-    /** For events of a cancel or amend request: that request's own clOrdId (FIX ClOrdID of F and G); else empty. */
+    /**
+     * On the events about the order a cancel or amend request names, and on the request's
+     * refusal: that request's own clOrdId (FIX ClOrdID of F and G); empty on every other
+     * event, the other orders' events of the same command included.
+     */
     public final ClOrdId requestClOrdId = new ClOrdId();
 
     public long tradeId;

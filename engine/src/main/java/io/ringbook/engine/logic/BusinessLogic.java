@@ -73,7 +73,7 @@ public final class BusinessLogic {
             case CANCEL_ORDER -> cancel(command);
             case AMEND_ORDER -> amend(command);
             case MASS_CANCEL -> massCancel(command, CancelReason.MASS_CANCEL);
-            case CANCEL_ON_DISCONNECT -> massCancel(command, CancelReason.DISCONNECT);
+            case CANCEL_ON_DISCONNECT -> cancelOnDisconnect(command);
             case CANCEL_ALL_AFTER -> cancelAllAfter(command);
             case CLOCK_TICK -> clockTick(command.eventTimeNanos);
             case SNAPSHOT -> reporter.snapshotTaken();
@@ -192,6 +192,7 @@ public final class BusinessLogic {
         order.filledNotional = 0;
         order.createdTimeNanos = c.eventTimeNanos;
         order.clOrdId.copyFrom(c.clOrdId);
+        order.origin = c.origin;
         order.expireTimeNanos = c.timeInForce == TimeInForce.GTD ? c.expireTimeNanos : 0;
         order.collarPrice = 0;
         if (valid) {
@@ -316,6 +317,19 @@ public final class BusinessLogic {
         }
         int canceled = working.cancelAll(c.accountId, c.symbolId, reason);
         reporter.massCancelDone(c.accountId, c.symbolId, canceled);
+    }
+
+    /**
+     * The account's open orders that entered through the FIX session up to the connection
+     * that went away (its own and earlier connections', e.g. from before a restart; not a
+     * later connection's, nor REST orders); all of them for origin 0 (old journals).
+     */
+    private void cancelOnDisconnect(Command c) {
+        if (c.accountId < 0 || c.accountId >= accounts) {
+            reporter.massCancelDone(c.accountId, -1, 0);
+            return;
+        }
+        reporter.massCancelDone(c.accountId, -1, working.cancelAll(c.accountId, -1, c.origin, CancelReason.DISCONNECT));
     }
 
     private void cancelAllAfter(Command c) {

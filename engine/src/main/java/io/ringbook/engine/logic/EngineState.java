@@ -19,11 +19,13 @@ import java.util.List;
  * and every resting order, level by level in queue order (open orders are exactly the
  * resting ones between commands). Restoring re-opens the orders in orderId order, which
  * rebuilds the per-account lists and the expiry heap, then re-queues them as written,
- * which keeps time priority. Layout version {@value #VERSION}.
+ * which keeps time priority. Layout version {@value #VERSION} (4: orders carry their
+ * origin; version 3, without it, is still read, its orders of no origin).
  */
 final class EngineState {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
+    private static final int BEFORE_ORIGIN = 3;
 
     private EngineState() {
     }
@@ -62,7 +64,7 @@ final class EngineState {
     /** Reads a state into freshly built components of the same shape; returns {lastTradeId, lastExecId}. */
     static long[] read(StateBuffer in, OrderBook[] books, OrderStore store, PositionBook positions, long[] cancelAllDeadline) {
         int version = in.getInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != BEFORE_ORIGIN) {
             throw new IllegalStateException("snapshot layout version " + version + "; this build reads " + VERSION);
         }
         int accounts = in.getInt();
@@ -84,7 +86,7 @@ final class EngineState {
                 int orders = in.getInt();
                 for (int i = 0; i < orders; i++) {
                     Order order = store.acquire();
-                    order.readFrom(in);
+                    order.readFrom(in, version != BEFORE_ORIGIN);
                     queued.add(order);
                 }
             }

@@ -98,6 +98,7 @@ final class ExecutionReporter implements RiskEvents {
             e.orderId = request.orderId;
             e.accountId = request.accountId;
             e.clOrdId.copyFrom(request.origClOrdId);
+            e.requestClOrdId.copyFrom(request.clOrdId);
         }
         e.rejectReason = reason;
         send(e);
@@ -206,8 +207,17 @@ final class ExecutionReporter implements RiskEvents {
         e.expireTimeNanos = order.expireTimeNanos;
         e.createdTimeNanos = order.createdTimeNanos;
         e.clOrdId.copyFrom(order.clOrdId);
+        if (isTargetOf(command, order)) {
+            e.requestClOrdId.copyFrom(command.clOrdId);
+        }
         e.status = status;
         return e;
+    }
+
+    /** Whether the order is the one a cancel or amend command names (not, say, the counterparty of an amend's fill). */
+    private static boolean isTargetOf(Command command, Order order) {
+        return (command.type == CommandType.CANCEL_ORDER || command.type == CommandType.AMEND_ORDER)
+                && order.orderId == command.orderId;
     }
 
     private EngineEvent start(EventType type) {
@@ -217,9 +227,6 @@ final class ExecutionReporter implements RiskEvents {
         e.eventTimeNanos = command.eventTimeNanos;
         e.ingressNanos = command.ingressNanos;
         e.journaledNanos = command.journaledNanos;
-        if (command.type == CommandType.CANCEL_ORDER || command.type == CommandType.AMEND_ORDER) {
-            e.requestClOrdId.copyFrom(command.clOrdId);
-        }
         e.correlationId = command.correlationId;
         return e;
     }

@@ -72,11 +72,20 @@ final class WorkingOrders {
 
     /** Cancels an account's open orders, on one symbol or on all ({@code symbolId < 0}), in orderId order. */
     int cancelAll(int accountId, int symbolId, CancelReason reason) {
+        return cancelAll(accountId, symbolId, 0, reason);
+    }
+
+    /**
+     * As {@link #cancelAll(int, int, CancelReason)}, of the orders that entered through the
+     * connection {@code origin} or an earlier one (connection numbers grow), never those
+     * of no origin or of a later connection; every order for {@code origin} 0.
+     */
+    int cancelAll(int accountId, int symbolId, long origin, CancelReason reason) {
         int canceled = 0;
         Order order = store.firstOfAccount(accountId);
         while (order != null) {
             Order next = order.nextOfAccount();
-            if (symbolId < 0 || order.symbolId == symbolId) {
+            if ((symbolId < 0 || order.symbolId == symbolId) && (origin == 0 || order.origin != 0 && order.origin <= origin)) {
                 cancel(order, reason);
                 canceled++;
             }

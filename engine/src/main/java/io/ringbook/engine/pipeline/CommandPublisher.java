@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * claims a slot of the inbound ring, lets the caller fill it, stamps ingress time and
  * publishes. A full ring refuses at once rather than block a gateway thread, and so
  * does an engine that has stopped deciding (its journal failed): nothing published then
- * could be journaled, so nothing is taken.
+ * could be journaled, so nothing is taken; and so does one shutting down, which decides
+ * and answers what it took but takes nothing more.
  */
 public final class CommandPublisher {
 
@@ -24,11 +25,17 @@ public final class CommandPublisher {
         void write(Command slot);
     }
 
+    /** Stamp ingress time when the slot is filled. */
+    private static final long STAMP_NOW = Long.MIN_VALUE;
+    /** What a claimed slot becomes when it cannot carry its command. */
+    private static final CommandWriter VOID = Command::clockTick;
+
     private final RingBuffer<Command> ring;
     private final ReplyRouter replies;
     private final EpochClock clock;
     private final AtomicLong correlations = new AtomicLong();
     private volatile String stopped;
+    private volatile boolean closing;
 
     CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
         this.ring = ring;
@@ -46,34 +53,31 @@ public final class CommandPublisher {
      * the caller's own thread), or a slow continuation delays every other listener.
      */
     public CompletableFuture<List<EngineEvent>> submit(CommandWriter writer) {
-        if (stopped != null) {
-            return CompletableFuture.failedFuture(new EngineBusyException(stopped));
-        }
-        long slot;
-        try {
-            slot = ring.tryNext();
-        } catch (InsufficientCapacityException full) {
-            return CompletableFuture.failedFuture(new EngineBusyException());
+        long slot = claim();
+        if (slot < 0) {
+            String refusal = refusal();
+            return CompletableFuture.failedFuture(refusal != null ? new EngineBusyException(refusal) : new EngineBusyException());
         }
         long correlationId = correlations.incrementAndGet();
-        CompletableFuture<List<EngineEvent>> outcome = replies.expect(correlationId);
-        fillAndPublish(slot, writer, correlationId, clock.epochNanos());
+        CompletableFuture<List<EngineEvent>> outcome;
+        try {
+            outcome = replies.expect(correlationId);
+        } catch (Throwable failed) {
+            fillAndPublish(slot, VOID, 0, 0);
+            throw failed;
+        }
+        try {
+            fillAndPublish(slot, writer, correlationId, STAMP_NOW);
+        } catch (Throwable failed) {
+            replies.forget(correlationId);
+            throw failed;
+        }
         return outcome;
     }
 
     /** Publishes a command nobody waits for; false if the ring is full. */
     public boolean tryPublish(CommandWriter writer) {
-        if (stopped != null) {
-            return false;
-        }
-        long slot;
-        try {
-            slot = ring.tryNext();
-        } catch (InsufficientCapacityException full) {
-            return false;
-        }
-        fillAndPublish(slot, writer, 0, clock.epochNanos());
-        return true;
+        return tryPublishAt(STAMP_NOW, writer);
     }
 
     /**
@@ -82,17 +86,36 @@ public final class CommandPublisher {
      * from when a busy sender got to it (coordinated omission). False if the ring is full.
      */
     public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
-        if (stopped != null) {
+        long slot = claim();
+        if (slot < 0) {
             return false;
+        }
+        fillAndPublish(slot, writer, 0, ingressNanos);
+        return true;
+    }
+
+    /**
+     * Claims a slot of the inbound ring; -1 if the ring is full or the engine refuses
+     * commands ({@link #refusal()}). A close that began between the check and the claim
+     * might not wait for the slot (its drain compares the claimed cursor, which it may
+     * have read before the claim), so the claim is checked once more and, if the engine
+     * is closing by then, voided and refused.
+     */
+    private long claim() {
+        if (refusal() != null) {
+            return -1;
         }
         long slot;
         try {
             slot = ring.tryNext();
         } catch (InsufficientCapacityException full) {
-            return false;
+            return -1;
         }
-        fillAndPublish(slot, writer, 0, ingressNanos);
-        return true;
+        if (closing) {
+            fillAndPublish(slot, VOID, 0, 0);
+            return -1;
+        }
+        return slot;
     }
 
     /** Refuses every command from now on, saying why; the engine has stopped deciding. */
@@ -100,27 +123,50 @@ public final class CommandPublisher {
         stopped = reason;
     }
 
+    /**
+     * Refuses every command from now on because the engine is shutting down; what was
+     * taken before is still decided and answered (the pipeline drains its rings).
+     */
+    void close() {
+        closing = true;
+    }
+
+    private String refusal() {
+        String reason = stopped;
+        return reason != null ? reason : closing ? "the engine is shutting down" : null;
+    }
+
     /** Why the engine stopped deciding, or null while it runs. */
     public String stoppedBecause() {
         return stopped;
     }
 
+    /**
+     * Fills the claimed slot and publishes it, on every path: if anything fails on the
+     * way (the writer, a missing type, even an {@link Error}), the slot is voided (a
+     * clock tick, harmless, in its place) and published before the failure goes on, so
+     * the ring never stalls on a claimed slot and never carries a half-written command.
+     */
     private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
-        Command command = ring.get(slot).clear();
+        Command command = ring.get(slot);
+        boolean filled = false;
         try {
-            writer.write(command);
+            long ingress = ingressNanos == STAMP_NOW ? clock.epochNanos() : ingressNanos;
+            writer.write(command.clear());
             if (command.type == null) {
                 throw new IllegalArgumentException("a command needs a type");
             }
             command.correlationId = correlationId;
-            command.ingressNanos = ingressNanos;
-        } catch (RuntimeException writerFailed) {
-            // A claimed slot must be published; a clock tick is harmless in its place.
-            command.clockTick();
-            replies.forget(correlationId);
-            throw writerFailed;
+            command.ingressNanos = ingress;
+            filled = true;
         } finally {
-            ring.publish(slot);
+            try {
+                if (!filled) {
+                    command.clockTick();
+                }
+            } finally {
+                ring.publish(slot);
+            }
         }
     }
 }

@@ -2,7 +2,8 @@ package io.ringbook.engine.pipeline;
 
 /**
  * The command was not accepted, and nothing of it happened: the inbound ring is full
- * (retry), or the engine has stopped deciding (its journal failed): HTTP 503.
+ * (retry), the engine has stopped deciding (its journal failed), or it is shutting
+ * down: HTTP 503.
  */
 public final class EngineBusyException extends RuntimeException {
 

@@ -125,9 +125,14 @@ public final class EnginePipeline implements AutoCloseable {
                 && outboundProcessor.getSequence().get() == outbound.getCursor();
     }
 
-    /** Stops the timers, lets the rings drain (up to a few seconds), then stops the threads. */
+    /**
+     * Refuses new commands, stops the timers, lets the rings drain (up to a few seconds:
+     * every command taken is decided and its events delivered to the listeners), then
+     * stops the threads. Close the doors after this, so that the answers reach them.
+     */
     @Override
     public void close() {
+        publisher.close();
         timers.forEach(CommandTimer::close);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!isIdle() && publisher.stoppedBecause() == null && System.nanoTime() < deadline) {

@@ -62,6 +62,23 @@ class ClOrdIdRulesTest {
     }
 
     @Test
+    void shouldGiveTheCounterpartyOfAnAmendsFillItsOwnClOrdIdAndNotTheRequests() {
+        Command resting = engine.command().newOrder(1, DemoMarket.TEST, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 100, 5);
+        resting.clOrdId.set("b-1");
+        engine.send(resting);
+        engine.send(order(0, "a-1", 90));
+        Command amend = engine.command().amend(0, 0, 100, 0);
+        amend.clOrdId.set("a-2");
+        amend.origClOrdId.set("a-1");
+        List<EngineEvent> events = engine.send(amend).stream().filter(e -> e.orderId != 0).toList();
+        assertEquals(List.of("replaced #2 5@100", "fill #2 5@100 TAKER 5/5", "fill #1 5@100 MAKER 5/5"), of(events).subList(0, 3));
+        assertEquals("a-2", events.get(1).clOrdId.toString());
+        assertEquals("a-2", events.get(1).requestClOrdId.toString(), "the amended order's events answer the request");
+        assertEquals("b-1", events.get(2).clOrdId.toString());
+        assertEquals("", events.get(2).requestClOrdId.toString(), "the resting order's fill is none of the request's business");
+    }
+
+    @Test
     void shouldUseUpTheClOrdIdOfARejectedOrderAndFreeAllOfThemNextDay() {
         assertEquals(List.of("rejected #1 UNKNOWN_SYMBOL"),
                 of(engine.send(engine.command().newOrder(0, 9, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1))));

@@ -80,13 +80,34 @@ final class ExecutionReports {
         return m;
     }
 
-    /** OrderCancelReject (9) for a CANCEL_REJECTED or AMEND_REJECTED event. */
-    Message cancelReject(EngineEvent e) {
+    /**
+     * ExecutionReport 150=I: where the order stands (an OrderStatusRequest's answer, or a
+     * PossResend's of a ClOrdID already used), without the last event's fill fields.
+     */
+    Message status(EngineEvent order, String execId) {
+        Message report = report(order, null, 'I');
+        report.setString(17, execId);
+        report.removeField(31);
+        report.removeField(32);
+        report.removeField(LAST_LIQUIDITY_IND);
+        report.removeField(12);
+        report.removeField(13);
+        return report;
+    }
+
+    /**
+     * OrderCancelReject (9) for a CANCEL_REJECTED or AMEND_REJECTED event; {@code known}
+     * is the gateway's last state of the order it names (an order already done: too late),
+     * whose OrdStatus(39) it carries; 8 when the order is unknown.
+     */
+    Message cancelReject(EngineEvent e, EngineEvent known) {
         Message m = message(MsgType.ORDER_CANCEL_REJECT);
         m.setString(37, e.orderId == 0 ? "NONE" : Long.toString(e.orderId));
         m.setString(11, e.requestClOrdId.length() > 0 ? e.requestClOrdId.toString() : "NONE");
         m.setString(41, e.clOrdId.length() > 0 ? e.clOrdId.toString() : "NONE");
-        m.setChar(39, e.status == null ? '8' : FixCodes.ordStatus(e.status, false));
+        EngineEvent order = e.status != null ? e : known;
+        m.setChar(39, order == null || order.status == null ? '8'
+                : FixCodes.ordStatus(order.status, order.type == EventType.ORDER_EXPIRED));
         m.setChar(434, e.type == EventType.CANCEL_REJECTED ? '1' : '2');
         m.setInt(102, FixCodes.cxlRejReason(e.rejectReason));
         m.setString(58, e.rejectReason.name());

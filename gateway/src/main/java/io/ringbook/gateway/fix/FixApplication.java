@@ -1,6 +1,7 @@
 package io.ringbook.gateway.fix;
 
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.DecimalUnits;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
@@ -20,7 +21,6 @@ import quickfix.field.MsgType;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The FIX 4.4 application: turns NewOrderSingle, OrderCancelRequest,
@@ -28,10 +28,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * without waiting: the outcome comes back as execution reports from the outbound side),
  * answers OrderStatusRequest from the reports' state, refuses at the edge what the
  * engine need never see (unknown symbols, prices off the tick, malformed values), and
- * cancels a session's orders when it goes away. Other message types get a
+ * cancels the orders that entered through the session when a connection goes away
+ * (marked with the connection's number as their origin: that connection's and earlier
+ * ones', never a later one's; {@link CancelOnDisconnect}). Other message types get a
  * BusinessMessageReject from QuickFIX/J.
  */
 final class FixApplication extends ApplicationAdapter {
+
+    private static final int POSS_RESEND = 97;
+    private static final int ORD_STATUS_REQ_ID = 790;
+    /** OrdRejReason(103) 5: unknown order. */
+    private static final int UNKNOWN_ORDER = 5;
 
     private final ReferenceData data;
     private final FixSessions sessions;
@@ -39,21 +46,28 @@ final class FixApplication extends ApplicationAdapter {
     private final ExecutionReports reports;
     private final FixCompIds compIds;
     private final FixSessionOptions options;
-    private final AtomicLong edgeExecIds = new AtomicLong();
+    private final EdgeExecIds execIds;
+    private final CancelOnDisconnect cancelOnDisconnect = new CancelOnDisconnect();
     private volatile CommandPublisher engine;
 
     FixApplication(ReferenceData data, FixCompIds compIds, FixSessions sessions, FixReports state, ExecutionReports reports,
-                   FixSessionOptions options) {
+                   FixSessionOptions options, EdgeExecIds execIds) {
         this.data = data;
         this.compIds = compIds;
         this.sessions = sessions;
         this.state = state;
         this.reports = reports;
         this.options = options;
+        this.execIds = execIds;
     }
 
     void open(CommandPublisher publisher) {
         this.engine = publisher;
+    }
+
+    /** Stops retrying cancel-on-disconnects the ring had no room for (the gateway is closing). */
+    void close() {
+        cancelOnDisconnect.close();
     }
 
     @Override
@@ -67,10 +81,10 @@ final class FixApplication extends ApplicationAdapter {
         if (account.isEmpty()) {
             return;
         }
-        sessions.loggedOut(account.getAsInt());
+        long connection = sessions.loggedOut(account.getAsInt());
         CommandPublisher door = engine;
-        if (door != null && options.cancelsOnDisconnect(data.accounts().name(account.getAsInt()))) {
-            door.tryPublish(c -> c.cancelOnDisconnect(account.getAsInt()));
+        if (door != null && connection != 0 && options.cancelsOnDisconnect(data.accounts().name(account.getAsInt()))) {
+            cancelOnDisconnect.publish(door, account.getAsInt(), connection);
         }
     }
 
@@ -103,37 +117,38 @@ final class FixApplication extends ApplicationAdapter {
             edgeReject(m, session, 99, "INVALID_ORDER: side, order type, time in force or ClOrdID not supported");
             return;
         }
-        long lots;
-        long ticks = 0;
-        try {
-            lots = symbol.lots(new BigDecimal(m.getString(38)));
-        } catch (RuntimeException e) {
-            edgeReject(m, session, 13, "INVALID_QTY: " + m.getString(38) + " is not a whole number of lots of " + symbol.lotSize());
+        long lots = units(m.getString(38), symbol.lotSize());
+        if (lots <= 0) {
+            edgeReject(m, session, 13, invalidQty(symbol));
             return;
         }
+        long ticks = 0;
         if (type == OrderType.LIMIT) {
-            try {
-                ticks = symbol.ticks(new BigDecimal(m.getString(44)));
-            } catch (RuntimeException e) {
-                edgeReject(m, session, 99, "INVALID_PRICE: " + (m.isSetField(44) ? m.getString(44) : "no price")
-                        + " is not a multiple of " + symbol.tickSize());
+            ticks = m.isSetField(44) ? units(m.getString(44), symbol.tickSize()) : -1;
+            if (ticks <= 0) {
+                edgeReject(m, session, 99, invalidPrice(symbol));
                 return;
             }
-        }
-        if (lots <= 0 || (type == OrderType.LIMIT && ticks <= 0)) {
-            edgeReject(m, session, lots <= 0 ? 13 : 99, lots <= 0 ? "INVALID_QTY: must be positive" : "INVALID_PRICE: must be positive");
-            return;
         }
         long expire = tif == TimeInForce.GTD && m.isSetField(126)
                 ? m.getUtcTimeStamp(126).toInstant(ZoneOffset.UTC).toEpochMilli() * 1_000_000L : 0;
         boolean postOnly = m.isSetField(18) && m.getString(18).contains("6");
         long price = ticks;
-        publish(m, session, c -> {
+        long connection = sessions.connection(account);
+        boolean possResend = m.getHeader().isSetField(POSS_RESEND) && m.getHeader().getBoolean(POSS_RESEND);
+        if (possResend) {
+            state.expectPossResend(account, clOrdId);
+        }
+        boolean published = publish(m, session, c -> {
             c.newOrder(account, symbol.id(), side, type, tif, price, lots);
             c.postOnly = postOnly;
             c.expireTimeNanos = expire;
             c.clOrdId.set(clOrdId);
+            c.origin = connection;
         });
+        if (possResend && !published) {
+            state.forgetPossResend(account, clOrdId);
+        }
     }
 
     private void cancel(Message m, int account, SessionID session) throws FieldNotFound {
@@ -160,16 +175,18 @@ final class FixApplication extends ApplicationAdapter {
         EngineEvent known = state.find(account, orderId, orig);
         SymbolSpec symbol = known != null ? data.symbols().get(known.symbolId) : data.symbols().find(m.getString(55)).orElse(null);
         if (symbol == null) {
-            edgeReject(m, session, 1, "UNKNOWN_SYMBOL: no symbol " + m.getString(55));
+            cancelReject(m, session, "UNKNOWN_SYMBOL: no such symbol");
             return;
         }
-        long lots;
-        long ticks;
-        try {
-            lots = symbol.lots(new BigDecimal(m.getString(38)));
-            ticks = m.isSetField(44) ? symbol.ticks(new BigDecimal(m.getString(44))) : 0;
-        } catch (RuntimeException e) {
-            edgeReject(m, session, 99, "INVALID_PRICE: price or quantity off the tick or lot of " + symbol.name());
+        long lots = units(m.getString(38), symbol.lotSize());
+        if (lots <= 0) {
+            cancelReject(m, session, invalidQty(symbol));
+            return;
+        }
+        // no Price(44): the price stays as it is; a price given must be a positive multiple of the tick
+        long ticks = m.isSetField(44) ? units(m.getString(44), symbol.tickSize()) : 0;
+        if (m.isSetField(44) && ticks <= 0) {
+            cancelReject(m, session, invalidPrice(symbol));
             return;
         }
         publish(m, session, c -> {
@@ -183,16 +200,13 @@ final class FixApplication extends ApplicationAdapter {
         EngineEvent order = state.find(account, orderId(m), m.getString(11));
         Message report;
         if (order == null) {
-            report = reports.edgeReject(m, "S" + edgeExecIds.incrementAndGet(), 99, "UNKNOWN_ORDER: no such order of this account");
+            report = reports.edgeReject(m, execIds.status(), UNKNOWN_ORDER, "UNKNOWN_ORDER: no such order of this account");
             report.setChar(150, 'I');
         } else {
-            report = reports.report(order, null, 'I');
-            report.setString(17, "S" + edgeExecIds.incrementAndGet());
-            report.removeField(31);
-            report.removeField(32);
-            report.removeField(ExecutionReports.LAST_LIQUIDITY_IND);
-            report.removeField(12);
-            report.removeField(13);
+            report = reports.status(order, execIds.status());
+        }
+        if (m.isSetField(ORD_STATUS_REQ_ID)) {
+            report.setString(ORD_STATUS_REQ_ID, m.getString(ORD_STATUS_REQ_ID));
         }
         Session.lookupSession(session).send(report);
     }
@@ -233,24 +247,48 @@ final class FixApplication extends ApplicationAdapter {
         });
     }
 
-    /** Publishes without waiting; a full ring or an engine still recovering is an immediate reject. */
-    private void publish(Message m, SessionID session, CommandPublisher.CommandWriter writer) throws FieldNotFound {
+    /** Publishes without waiting; a full ring or an engine still recovering is an immediate reject (returns false). */
+    private boolean publish(Message m, SessionID session, CommandPublisher.CommandWriter writer) throws FieldNotFound {
         CommandPublisher door = engine;
-        if (door == null || !door.tryPublish(writer)) {
-            if (m.getHeader().getString(MsgType.FIELD).equals(MsgType.NEW_ORDER_SINGLE)) {
-                edgeReject(m, session, 99, "UNAVAILABLE: the engine is busy or recovering; retry");
-            } else {
-                cancelReject(m, session, "UNAVAILABLE: the engine is busy or recovering; retry");
-            }
+        if (door != null && door.tryPublish(writer)) {
+            return true;
+        }
+        if (m.getHeader().getString(MsgType.FIELD).equals(MsgType.NEW_ORDER_SINGLE)) {
+            edgeReject(m, session, 99, "UNAVAILABLE: the engine is busy or recovering; retry");
+        } else {
+            cancelReject(m, session, "UNAVAILABLE: the engine is busy or recovering; retry");
+        }
+        return false;
+    }
+
+    private static String invalidQty(SymbolSpec symbol) {
+        return "INVALID_QTY: OrderQty(38) must be a positive whole number of lots of " + symbol.lotSize().toPlainString();
+    }
+
+    private static String invalidPrice(SymbolSpec symbol) {
+        return "INVALID_PRICE: Price(44) must be a positive multiple of the tick " + symbol.tickSize().toPlainString();
+    }
+
+    /**
+     * A decimal as a count of {@code unit}s; -1 if it is not a whole number of them (an
+     * exponent never gets here: the FIX44 dictionary refuses "1e-9" with a session Reject).
+     */
+    private static long units(String decimal, BigDecimal unit) {
+        try {
+            return DecimalUnits.toUnits(new BigDecimal(decimal), unit);
+        } catch (RuntimeException notWhole) {
+            return -1;
         }
     }
 
+    /** An OrderCancelReject made at the edge; OrderID and OrdStatus those of the order named, as far as the gateway knows it. */
     private void cancelReject(Message m, SessionID session, String text) throws FieldNotFound {
+        EngineEvent known = state.find(account(session).orElseThrow(), orderId(m), m.getString(41));
         Message reject = ExecutionReports.message(MsgType.ORDER_CANCEL_REJECT);
-        reject.setString(37, "NONE");
+        reject.setString(37, known == null ? "NONE" : Long.toString(known.orderId));
         reject.setString(11, m.getString(11));
         reject.setString(41, m.getString(41));
-        reject.setChar(39, '8');
+        reject.setChar(39, known == null ? '8' : FixCodes.ordStatus(known.status, known.type == EventType.ORDER_EXPIRED));
         reject.setChar(434, m.getHeader().getString(MsgType.FIELD).equals(MsgType.ORDER_CANCEL_REQUEST) ? '1' : '2');
         reject.setInt(102, 99);
         reject.setString(58, text);
@@ -271,7 +309,7 @@ final class FixApplication extends ApplicationAdapter {
     }
 
     private void edgeReject(Message m, SessionID session, int reason, String text) throws FieldNotFound {
-        Session.lookupSession(session).send(reports.edgeReject(m, "R" + edgeExecIds.incrementAndGet(), reason, text));
+        Session.lookupSession(session).send(reports.edgeReject(m, execIds.reject(), reason, text));
     }
 
     /** OrderID(37) when the client sent the engine's id, else 0 (the engine finds the order by OrigClOrdID). */

@@ -9,7 +9,6 @@ import io.ringbook.engine.pipeline.CommandPublisher;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -25,10 +24,13 @@ import java.util.Map;
 /**
  * The FIX 4.4 order gateway of API.md: a QuickFIX/J acceptor, {@code TargetCompID}
  * {@value #COMP_ID}, one session per account (its SenderCompID is the account's name;
- * any other CompID is refused at logon), sequence numbers kept in a file store under
+ * any other CompID, and a Logon without the account's Password(554), is refused with a
+ * Logout before QuickFIX/J sees it: {@link FixLogonGate}), sequence numbers kept in a file store under
  * the data directory so that they survive a restart and resend requests are served.
  * Orders go to the engine without waiting; reports come back from the outbound side.
- * Cancel-on-disconnect is on unless turned off.
+ * Cancel-on-disconnect is on unless turned off: a connection's end cancels the open
+ * orders that entered through the session up to it (not the account's REST orders),
+ * delayed, never lost, when the ring is full.
  */
 public final class FixGateway implements AutoCloseable {
 
@@ -36,18 +38,24 @@ public final class FixGateway implements AutoCloseable {
     static final String BEGIN_STRING = "FIX.4.4";
 
     private final FixCompIds compIds;
-    private final FixSessions sessions = new FixSessions();
+    private final FixSessions sessions;
     private final FixReports reports;
     private final FixApplication application;
     private final SocketAcceptor acceptor;
     private int port;
 
-    /** @param storeDir where session sequence numbers and sent messages are kept */
-    public FixGateway(ReferenceData data, String host, int port, Path storeDir, FixSessionOptions options) {
+    /**
+     * @param storeDir  where session sequence numbers and sent messages are kept
+     * @param passwords each account's FIX password, checked at logon before any session state is touched
+     */
+    public FixGateway(ReferenceData data, String host, int port, Path storeDir, FixSessionOptions options, FixPasswords passwords) {
         this.compIds = new FixCompIds(data.accounts(), options.senderCompIds());
         ExecutionReports messages = new ExecutionReports(data);
-        this.reports = new FixReports(messages, sessions);
-        this.application = new FixApplication(data, compIds, sessions, reports, messages, options);
+        long startedAt = System.currentTimeMillis();
+        this.sessions = new FixSessions(startedAt);
+        EdgeExecIds execIds = new EdgeExecIds(startedAt);
+        this.reports = new FixReports(messages, sessions, execIds);
+        this.application = new FixApplication(data, compIds, sessions, reports, messages, options, execIds);
         this.port = port;
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "acceptor");
@@ -69,11 +77,13 @@ public final class FixGateway implements AutoCloseable {
             settings.setString(id, "TargetCompID", compId);
         }
         try {
-            this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings, new SLF4JLogFactory(settings),
-                    new DefaultMessageFactory());
+            this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings,
+                    new PasswordMaskingLogFactory(settings), new DefaultMessageFactory());
         } catch (ConfigError e) {
             throw new IllegalStateException("FIX settings refused: " + e.getMessage(), e);
         }
+        FixLogonGate gate = new FixLogonGate(compIds, passwords);
+        acceptor.setIoFilterChainBuilder(chain -> chain.addLast("logonGate", gate));
     }
 
     /** The listener that turns engine events into reports; register it with the pipeline. */
@@ -125,5 +135,6 @@ public final class FixGateway implements AutoCloseable {
     @Override
     public void close() {
         acceptor.stop(true);
+        application.close();
     }
 }

@@ -6,8 +6,8 @@ import quickfix.SessionSettings;
 import java.nio.file.Path;
 
 /**
- * Settings of a QuickFIX/J initiator that logs on to this gateway as one account: what
- * the tests and the FIX load harness connect with. With a store directory, sequence
+ * Settings of a QuickFIX/J initiator that logs on to this gateway as one account, with
+ * its FIX password: what the tests and the FIX load harness connect with. With a store directory, sequence
  * numbers persist and the FIX44 dictionary validates what arrives; without one, each
  * logon starts afresh and nothing is validated (the harness measures the gateway, not
  * its own checks).
@@ -21,7 +21,8 @@ public final class FixInitiators {
         return new SessionID(FixGateway.BEGIN_STRING, account, FixGateway.COMP_ID);
     }
 
-    public static SessionSettings settings(String account, int port, Path store) {
+    /** @param password the account's FIX password, sent in the Logon's Password(554); null sends none */
+    public static SessionSettings settings(String account, String password, int port, Path store) {
         SessionID session = session(account);
         SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "initiator");
@@ -42,6 +43,9 @@ public final class FixInitiators {
         settings.setString(session, "BeginString", FixGateway.BEGIN_STRING);
         settings.setString(session, "SenderCompID", account);
         settings.setString(session, "TargetCompID", FixGateway.COMP_ID);
+        if (password != null) {
+            settings.setString(session, "LogonTag", "554=" + password);
+        }
         return settings;
     }
 }

@@ -10,6 +10,7 @@ import quickfix.Session;
 import quickfix.SessionID;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * message on the session's connection; it never waits for the client. A REST order
  * refused for an unknown symbol has no FIX report: FIX 4.4 requires Symbol(55), and the
  * engine never knew the name (FIX clients' own unknown symbols are refused at the edge).
+ * A ClOrdID used twice in a day is refused without touching the order that holds it,
+ * unless the second NewOrderSingle was a PossResend: then it is answered with that
+ * order's status. Only FIX's own duplicates are reported: a command with a
+ * correlationId had a caller waiting for the answer (a REST resend, answered there).
  */
 final class FixReports implements EngineListener {
 
@@ -29,11 +34,27 @@ final class FixReports implements EngineListener {
     private final FixSessions sessions;
     private final Map<Long, EngineEvent> orders = new ConcurrentHashMap<>();
     private final Map<String, Long> byClOrdId = new ConcurrentHashMap<>();
+    private final Set<String> possResends = ConcurrentHashMap.newKeySet();
     private final DayRoll dayRoll = new DayRoll();
+    private final EdgeExecIds execIds;
 
-    FixReports(ExecutionReports reports, FixSessions sessions) {
+    FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds) {
         this.reports = reports;
         this.sessions = sessions;
+        this.execIds = execIds;
+    }
+
+    /**
+     * A NewOrderSingle with PossResend(97)=Y is on its way to the engine: should the engine
+     * find its ClOrdID already used today, the answer is that order's status (150=I), not a
+     * reject. Call before publishing; {@link #forgetPossResend} if it could not be published.
+     */
+    void expectPossResend(int account, String clOrdId) {
+        possResends.add(key(account, clOrdId));
+    }
+
+    void forgetPossResend(int account, String clOrdId) {
+        possResends.remove(key(account, clOrdId));
     }
 
     @Override
@@ -50,10 +71,15 @@ final class FixReports implements EngineListener {
             case ORDER_CANCELED -> order(e, '4');
             case ORDER_EXPIRED -> order(e, 'C');
             case ORDER_REPLACED -> order(e, '5');
-            case CANCEL_REJECTED, AMEND_REJECTED -> send(e.accountId, reports.cancelReject(e));
+            case CANCEL_REJECTED, AMEND_REJECTED -> send(e.accountId, reports.cancelReject(e, ownOrder(e)));
             default -> {
             }
         }
+    }
+
+    /** The latest state of the order a refused cancel or replace named, if it is the account's own; null otherwise. */
+    private EngineEvent ownOrder(EngineEvent refusal) {
+        return refusal.orderId == 0 ? null : find(refusal.accountId, refusal.orderId, null);
     }
 
     /** The latest state of an order the account placed, by orderId or by one of its clOrdIds; null if unknown. */
@@ -65,12 +91,18 @@ final class FixReports implements EngineListener {
 
     private void order(EngineEvent e, char execType) {
         EngineEvent before = orders.put(e.orderId, e.copy());
-        byClOrdId.put(key(e.accountId, e.clOrdId.toString()), e.orderId);
+        String key = key(e.accountId, e.clOrdId.toString());
+        byClOrdId.put(key, e.orderId);
+        if (e.type == EventType.ORDER_ACCEPTED && e.correlationId == 0 && !possResends.isEmpty()) {
+            if (e.correlationId == 0) {
+                possResends.remove(key);
+            } // a PossResend whose original never arrived: this is the order
+        }
         String orig = null;
         if (e.type == EventType.ORDER_REPLACED && before != null && !before.clOrdId.toString().equals(e.clOrdId.toString())) {
             orig = before.clOrdId.toString();
-        } else if (e.requestClOrdId.length() > 0) {
-            orig = e.clOrdId.toString();
+        } else if (e.requestClOrdId.length() > 0 && !e.requestClOrdId.toString().equals(e.clOrdId.toString())) {
+            orig = e.clOrdId.toString(); // a cancel's report: ClOrdID the request's, OrigClOrdID the order's
         }
         if (sessions.reportsTo(e.accountId) != null) {
             send(e.accountId, reports.report(e, orig, execType));
@@ -81,9 +113,19 @@ final class FixReports implements EngineListener {
         if (e.symbolId < 0) {
             return;
         }
+        String key = key(e.accountId, e.clOrdId.toString());
         if (e.rejectReason != RejectReason.DUPLICATE_CLORDID) {
             orders.put(e.orderId, e.copy());
-            byClOrdId.put(key(e.accountId, e.clOrdId.toString()), e.orderId);
+            byClOrdId.put(key, e.orderId);
+            if (e.correlationId == 0) {
+                possResends.remove(key);
+            }
+        } else if (e.correlationId != 0) {
+            return; // refused for a caller that waits for its answer (a REST resend): no FIX session asked
+        } else if (possResends.remove(key) && orders.get(e.orderId) != null) {
+            // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
+            send(e.accountId, reports.status(orders.get(e.orderId), execIds.status()));
+            return;
         }
         if (sessions.reportsTo(e.accountId) != null) {
             send(e.accountId, reports.report(e, null, '8'));

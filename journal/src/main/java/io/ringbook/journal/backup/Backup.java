@@ -2,20 +2,26 @@ package io.ringbook.journal.backup;
 
 import io.ringbook.journal.ExcerptView;
 import io.ringbook.journal.Excerpts;
+import io.ringbook.journal.Fsync;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
+import io.ringbook.journal.codec.JournalFormatException;
 import io.ringbook.journal.codec.RecordHeader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +43,36 @@ public final class Backup {
     private Backup() {
     }
 
+    /** The file a run holds an exclusive lock on, so that two runs never write one destination. */
+    public static final String LOCK = "backup.lock";
+
+    /**
+     * Runs one backup into {@code destination}, refused (IOException) while another run
+     * writes there, from this process or another. Every file it writes, the manifest
+     * last, is on the device when it returns.
+     */
     public static Result run(Path dataDir, Path destination, boolean compress, String engineVersion) throws IOException {
         Files.createDirectories(destination);
+        try (FileChannel lockFile = FileChannel.open(destination.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = exclusive(lockFile, destination)) {
+            return runLocked(dataDir, destination, compress, engineVersion);
+        }
+    }
+
+    private static FileLock exclusive(FileChannel lockFile, Path destination) throws IOException {
+        FileLock lock;
+        try {
+            lock = lockFile.tryLock();
+        } catch (OverlappingFileLockException heldHere) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IOException("another backup is writing to " + destination + " right now; nothing done");
+        }
+        return lock;
+    }
+
+    private static Result runLocked(Path dataDir, Path destination, boolean compress, String engineVersion) throws IOException {
         Manifest manifest = Manifest.read(destination);
         if (manifest == null) {
             manifest = Manifest.empty("engine " + engineVersion + " command-schema " + CommandCodec.SCHEMA_VERSION
@@ -61,6 +95,10 @@ public final class Backup {
         }
         boolean snapshot = copySnapshot(dataDir, destination, manifest);
         manifest.write(destination);
+        Path parent = destination.toAbsolutePath().getParent();
+        if (parent != null) {
+            Fsync.directory(parent); // a new destination (a rotation's daily set) must itself survive
+        }
         return new Result(segments, excerpts, bytes, snapshot);
     }
 
@@ -80,11 +118,15 @@ public final class Backup {
                 }
                 stats.add(view, index);
             });
+        } catch (JournalFormatException | UncheckedIOException failed) {
+            Files.deleteIfExists(file);
+            throw new IOException("backup of the " + queue + " journal failed, nothing of this run counts: " + failed.getMessage(), failed);
         }
         if (stats.excerpts == 0) {
             Files.delete(file);
             return null;
         }
+        Fsync.file(file);
         Map<String, String> segment = new LinkedHashMap<>();
         segment.put("file", name);
         segment.put("queue", queue);
@@ -111,6 +153,7 @@ public final class Backup {
         }
         Path copy = destination.resolve(name);
         Files.copy(newest.file(), copy, StandardCopyOption.REPLACE_EXISTING);
+        Fsync.file(copy);
         Map<String, String> snapshot = new LinkedHashMap<>();
         snapshot.put("file", name);
         snapshot.put("bytes", Long.toString(Files.size(copy)));

@@ -1,5 +1,7 @@
 package io.ringbook.journal.backup;
 
+import io.ringbook.journal.Fsync;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public record Manifest(String header, List<Map<String, String>> segments, List<M
         return new Manifest(lines.get(1), segments, snapshots);
     }
 
+    /** Replaces the manifest atomically, and durably: the files it lists were forced to the device before it. */
     public void write(Path backup) throws IOException {
         StringBuilder text = new StringBuilder(MAGIC).append('\n').append(header).append('\n');
         for (Map<String, String> segment : segments) {
@@ -63,7 +66,9 @@ public record Manifest(String header, List<Map<String, String>> segments, List<M
         }
         Path temporary = backup.resolve(FILE + ".tmp");
         Files.writeString(temporary, text);
+        Fsync.file(temporary);
         Files.move(temporary, backup.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Fsync.directory(backup);
     }
 
     /** The segments of one queue, in order. */

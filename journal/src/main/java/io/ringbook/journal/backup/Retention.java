@@ -4,6 +4,7 @@ import io.ringbook.journal.ExcerptView;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.codec.RecordHeader;
+import io.ringbook.journal.codec.RecordType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +19,11 @@ import java.util.stream.Stream;
 /**
  * Deletes the live journal's old daily cycle files, and only those that are safe to lose:
  * older than the days to keep, copied by a backup that verifies (its last excerpt lies in
- * a later cycle), never the newest cycle, and, for input cycles, covered by a snapshot
- * (its sequence at or after the cycle's last command), so that recovery still starts
- * from the snapshot and the journal after it. Output cycles go with the input cycles
+ * a later cycle), never the newest cycle, never the cycle holding the newest CONFIG
+ * record (recovery checks this run's configuration against it and turns changed limits
+ * into SET_LIMITS commands from it), and, for input cycles, covered by every snapshot
+ * kept (the oldest one's sequence at or after the cycle's last command), so that
+ * recovery still starts from any of them and the journal after it. Output cycles go with the input cycles
  * they answer. What each day holds is read from the backup, which holds those days
  * whole. The audit trail of deleted days lives on in the backup.
  */
@@ -44,9 +47,10 @@ public final class Retention {
         }
         Manifest manifest = Manifest.read(backup);
         long lastDayToDelete = Math.floorDiv(nowMillis, MILLIS_PER_DAY) - keepDays - 1;
-        long snapshot = newestSnapshot(dataDir);
+        long snapshot = oldestSnapshot(dataDir);
         Path journalDir = dataDir.resolve("journal");
         TreeMap<Long, Long> lastSequenceOfDay = new TreeMap<>();
+        long[] newestConfigDay = {Long.MIN_VALUE};
         ExcerptView view = new ExcerptView();
         for (Map<String, String> segment : manifest.segments("input")) {
             Segments.read(backup.resolve(segment.get("file")), (bytes, length, index) -> {
@@ -54,6 +58,9 @@ public final class Retention {
                 int at = view.firstRecord();
                 for (int i = 0; i < view.count(); i++) {
                     lastSequenceOfDay.put(Journal.dayOf(index), RecordHeader.sequence(view.buffer(), at));
+                    if (RecordHeader.type(view.buffer(), at) == RecordType.CONFIG) {
+                        newestConfigDay[0] = Journal.dayOf(index);
+                    }
                     at += RecordHeader.length(view.buffer(), at);
                 }
             });
@@ -65,7 +72,8 @@ public final class Retention {
         for (Map.Entry<Long, Path> cycle : cycles(journalDir.resolve("input")).entrySet()) {
             long day = cycle.getKey();
             Long last = lastSequenceOfDay.get(day);
-            if (day <= lastDayToDelete && day < inputCovered && day < newestInput && (last == null || last <= snapshot)) {
+            if (day <= lastDayToDelete && day < inputCovered && day < newestInput && day != newestConfigDay[0]
+                    && (last == null || last <= snapshot)) {
                 Files.delete(cycle.getValue());
                 deleted.add(cycle.getValue());
                 lastDeletedDay = Math.max(lastDeletedDay, day);
@@ -87,9 +95,10 @@ public final class Retention {
         return segments.isEmpty() ? Long.MIN_VALUE : Journal.dayOf(Long.parseLong(segments.get(segments.size() - 1).get("lastIndex")));
     }
 
-    private static long newestSnapshot(Path dataDir) throws IOException {
+    /** The oldest snapshot kept: recovery falls back to it if the newer ones fail, so it must find the journal after it. */
+    private static long oldestSnapshot(Path dataDir) throws IOException {
         List<SnapshotStore.Snapshot> snapshots = new SnapshotStore(dataDir).newestFirst();
-        return snapshots.isEmpty() ? -1 : snapshots.get(0).sequence();
+        return snapshots.isEmpty() ? -1 : snapshots.get(snapshots.size() - 1).sequence();
     }
 
     /** A queue's daily cycle files by day: FAST_DAILY names them {@code yyyyMMdd} + {@code F.cq4}. */

@@ -13,7 +13,8 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * <pre>
  * every command  20 correlationId i64, 28 ingressNanos i64, 36 accountId i32
  * NEW_ORDER      40 symbolId i32, 44 side, 45 orderType, 46 timeInForce, 47 stpMode, 48 postOnly (u8 each),
- *                56 price i64, 64 qty i64, 72 expireTime i64, 80 clOrdId (1 + length bytes)  = 81-117 bytes
+ *                56 price i64, 64 qty i64, 72 expireTime i64, 80 clOrdId (1 + length bytes),
+ *                then origin i64 (version 3)                                                 = 89-125 bytes
  * CANCEL_ORDER   40 orderId i64, 48 clOrdId, then origClOrdId                                 = 50-122
  * AMEND_ORDER    40 orderId i64, 48 price i64, 56 qty i64, 64 clOrdId, then origClOrdId      = 66-138
  * MASS_CANCEL    40 symbolId i32                                                             =  44
@@ -22,17 +23,19 @@ import static io.ringbook.journal.codec.RecordHeader.ORDER;
  * HALT_SYMBOL, RESUME_SYMBOL  40 symbolId i32                                                =  44
  * TRIP_BREAKER, RESET_BREAKER 40 symbolId i32, 44 breakerKind u8 (target account in accountId) = 48
  * KILL_SWITCH, RELEASE_KILL_SWITCH  nothing more (accountId -1: global)                      =  40
- * CANCEL_ON_DISCONNECT  nothing more                                                         =  40
+ * CANCEL_ON_DISCONNECT  40 origin i64 (version 3; version 2: nothing, origin 0)             =  48
  * SET_LIMITS     40 limits ({@link LimitsCodec})                                             = 44 + 80 + 16 per symbol
  * </pre>
- * Order commands are at most {@link #MAX_LENGTH} bytes; only SET_LIMITS, with its per-symbol
+ * Version 3 added the origin (the connection an order entered through); version 2
+ * records are read with origin 0. Order commands are at most {@link #MAX_LENGTH} bytes; only SET_LIMITS, with its per-symbol
  * entries, can be longer (the batch buffer grows for it).
  */
 public final class CommandCodec {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+    private static final int BEFORE_ORIGIN = 2;
     /** The longest order command record (a NEW_ORDER with a 36-character clOrdId). */
-    public static final int MAX_LENGTH = 40 + 24 + 2 * Fields.CL_ORD_ID_MAX_LENGTH;
+    public static final int MAX_LENGTH = 40 + 32 + 2 * Fields.CL_ORD_ID_MAX_LENGTH;
 
     private static final int CORRELATION = 20;
     private static final int INGRESS = 28;
@@ -60,7 +63,9 @@ public final class CommandCodec {
                 buffer.putLong(at + 16, command.price, ORDER);
                 buffer.putLong(at + 24, command.qty, ORDER);
                 buffer.putLong(at + 32, command.expireTimeNanos, ORDER);
-                yield BODY + 40 + Fields.putClOrdId(buffer, at + 40, command.clOrdId);
+                int id = Fields.putClOrdId(buffer, at + 40, command.clOrdId);
+                buffer.putLong(at + 40 + id, command.origin, ORDER);
+                yield BODY + 40 + id + 8;
             }
             case CANCEL_ORDER -> {
                 buffer.putLong(at, command.orderId, ORDER);
@@ -82,7 +87,11 @@ public final class CommandCodec {
                 buffer.putLong(at, command.timeoutNanos, ORDER);
                 yield BODY + 8;
             }
-            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH, CANCEL_ON_DISCONNECT -> BODY;
+            case CANCEL_ON_DISCONNECT -> {
+                buffer.putLong(at, command.origin, ORDER);
+                yield BODY + 8;
+            }
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> BODY;
             case HALT_SYMBOL, RESUME_SYMBOL -> {
                 buffer.putInt(at, command.symbolId, ORDER);
                 yield BODY + 4;
@@ -118,6 +127,7 @@ public final class CommandCodec {
         command.correlationId = buffer.getLong(offset + CORRELATION, ORDER);
         command.ingressNanos = buffer.getLong(offset + INGRESS, ORDER);
         command.accountId = buffer.getInt(offset + ACCOUNT, ORDER);
+        boolean withOrigin = RecordHeader.version(buffer, offset) > BEFORE_ORIGIN;
         int at = offset + BODY;
         switch (command.type) {
             case NEW_ORDER -> {
@@ -131,6 +141,7 @@ public final class CommandCodec {
                 command.qty = buffer.getLong(at + 24, ORDER);
                 command.expireTimeNanos = buffer.getLong(at + 32, ORDER);
                 Fields.getClOrdId(buffer, at + 40, command.clOrdId);
+                command.origin = withOrigin ? buffer.getLong(at + 40 + 1 + command.clOrdId.length(), ORDER) : 0;
             }
             case CANCEL_ORDER -> {
                 command.orderId = buffer.getLong(at, ORDER);
@@ -146,7 +157,8 @@ public final class CommandCodec {
             }
             case MASS_CANCEL -> command.symbolId = buffer.getInt(at, ORDER);
             case CANCEL_ALL_AFTER -> command.timeoutNanos = buffer.getLong(at, ORDER);
-            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH, CANCEL_ON_DISCONNECT -> {
+            case CANCEL_ON_DISCONNECT -> command.origin = withOrigin ? buffer.getLong(at, ORDER) : 0;
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
             }
             case HALT_SYMBOL, RESUME_SYMBOL -> command.symbolId = buffer.getInt(at, ORDER);
             case TRIP_BREAKER, RESET_BREAKER -> {

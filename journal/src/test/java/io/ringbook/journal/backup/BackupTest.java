@@ -3,18 +3,25 @@ package io.ringbook.journal.backup;
 import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
+import io.ringbook.journal.DirtyPages;
 import io.ringbook.journal.InputReplay;
 import io.ringbook.journal.Journal;
+import io.ringbook.journal.JournalCursor;
 import io.ringbook.journal.JournaledEngine;
+import io.ringbook.journal.LostPages;
 import io.ringbook.journal.ReplayVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +62,9 @@ class BackupTest {
             assertEquals(point >= snapshot ? Long.valueOf(snapshot) : null, result.snapshot());
             assertArrayEquals(stateAt(data, point), stateAt(restored, point), "the state at " + point);
             assertNull(ReplayVerifier.verify(restored, JournaledEngine::newLogic).firstDifference(), "a restored journal replays to itself");
+            try (JournaledEngine started = new JournaledEngine(restored, true, 0)) {
+                assertEquals(point, started.recovered.lastSequence(), "the restored directory starts where it ends");
+            }
         }
     }
 
@@ -86,6 +96,129 @@ class BackupTest {
     }
 
     @Test
+    void aFullRestoreCutsTheOutputAtTheInputsEnd() throws Exception {
+        Path data = dir.resolve("data");
+        Path outputAhead = dir.resolve("output-ahead");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(9, 1_000);
+        }
+        LostPages.inputLostAfter(data, outputAhead, 700);
+        Backup.run(outputAhead, backup, false, "test");
+        Path restored = dir.resolve("restored");
+        Restore.Result result = Restore.run(backup, restored, Long.MAX_VALUE, Long.MAX_VALUE);
+        assertEquals(700, result.lastSequence());
+        try (Journal journal = Journal.openReadOnly(restored)) {
+            assertEquals(700, JournalCursor.lastSequence(journal.output(), "output journal"), "no event of a command after 700");
+        }
+        assertNull(ReplayVerifier.verify(restored, JournaledEngine::newLogic).firstDifference(), "the restored directory replays to itself");
+    }
+
+    @Test
+    void everyFileOfABackupIsOnTheDeviceWhenItReturns() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        DirtyPages.assumeMeasurable(dir);
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(11, 1_000);
+            engine.snapshot();
+            Backup.run(data, backup, false, "test");
+        }
+        try (Stream<Path> files = Files.list(backup)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertEquals(0, DirtyPages.ofFile(file), file + " waits in the page cache");
+            }
+        }
+    }
+
+    @Test
+    void aSecondBackupOnTheSameDestinationIsRefusedWhileOneRuns() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = backedUp(data, 12, 300);
+        String manifest = Files.readString(backup.resolve(Manifest.FILE));
+        try (FileChannel running = FileChannel.open(backup.resolve(Backup.LOCK), StandardOpenOption.WRITE);
+             FileLock held = running.lock()) {
+            IOException refused = assertThrows(IOException.class, () -> Backup.run(data, backup, false, "test"));
+            assertTrue(refused.getMessage().contains("another backup"), refused.getMessage());
+        }
+        assertEquals(manifest, Files.readString(backup.resolve(Manifest.FILE)), "the refused run wrote nothing");
+        assertEquals(List.of(), BackupVerifier.verify(backup).problems());
+    }
+
+    @Test
+    void aRestoreStartsOrIsRefusedWithTheReason() throws Exception {
+        Path original = dir.resolve("original");
+        Path headLost = dir.resolve("head-lost");
+        Path backup = dir.resolve("backup");
+        long snapshot;
+        try (JournaledEngine engine = new JournaledEngine(original, true, 0)) {
+            engine.run(13, 500);
+            snapshot = engine.snapshot();
+            engine.run(14, 300);
+        }
+        LostPages.headLostBefore(original, headLost, 200);
+        Backup.run(headLost, backup, false, "test");
+
+        Path beforeTheSnapshot = dir.resolve("before");
+        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, beforeTheSnapshot, snapshot - 50, Long.MAX_VALUE));
+        assertTrue(refused.getMessage().contains("CONFIG") && refused.getMessage().contains(Long.toString(snapshot)), refused.getMessage());
+        try (Stream<Path> left = Files.list(beforeTheSnapshot)) {
+            assertEquals(0, left.count(), "a refused restore leaves the directory empty");
+        }
+
+        Path afterTheSnapshot = dir.resolve("after");
+        Restore.Result restored = Restore.run(backup, afterTheSnapshot, snapshot + 100, Long.MAX_VALUE);
+        assertEquals(snapshot, restored.snapshot());
+        try (JournaledEngine started = new JournaledEngine(afterTheSnapshot, true, 0)) {
+            assertEquals(snapshot + 100, started.recovered.lastSequence(), "it starts where the restore ended");
+            started.run(15, 100);
+        }
+    }
+
+    @Test
+    void anIncrementalBackupRefusesAQueueThatNoLongerHoldsWhereTheLastOneLeftOff() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = backedUp(data, 16, 300);
+        Path manifest = backup.resolve(Manifest.FILE);
+        String text = Files.readString(manifest);
+        String lastIndex = Manifest.read(backup).segments("input").get(0).get("lastIndex");
+        Files.writeString(manifest, text.replaceFirst("lastIndex=" + lastIndex, "lastIndex=" + (Long.parseLong(lastIndex) + (1L << 40))));
+        IOException refused = assertThrows(IOException.class, () -> Backup.run(data, backup, false, "test"));
+        assertTrue(refused.getMessage().contains("no longer holds"), refused.getMessage());
+        try (Stream<Path> files = Files.list(backup)) {
+            assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith("input-000002")).count(),
+                    "no segment copied from the queue's start again");
+        }
+    }
+
+    @Test
+    void damageAfterThePointDoesNotStopARestoreToThePoint() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("backup");
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(17, 400);
+            Backup.run(data, backup, false, "test");
+            engine.run(18, 400);
+            Backup.run(data, backup, false, "test");
+        }
+        Manifest manifest = Manifest.read(backup);
+        Map<String, String> first = manifest.segments("input").get(0);
+        Path later = backup.resolve(manifest.segments("input").get(1).get("file"));
+        byte[] bytes = Files.readAllBytes(later);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(later, bytes);
+
+        long point = Long.parseLong(first.get("lastSequence")) - 10;
+        Path restored = dir.resolve("restored");
+        assertEquals(point, Restore.run(backup, restored, point, Long.MAX_VALUE).lastSequence(), "the damage lies after the point");
+        try (JournaledEngine started = new JournaledEngine(restored, true, 0)) {
+            assertEquals(point, started.recovered.lastSequence());
+        }
+        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, dir.resolve("all"), Long.MAX_VALUE, Long.MAX_VALUE));
+        assertTrue(refused.getMessage().contains(later.getFileName().toString()), refused.getMessage());
+    }
+
+    @Test
     void restoreToATimeKeepsTheCommandsBeforeIt() throws Exception {
         Path data = dir.resolve("data");
         Path backup = dir.resolve("backup");
@@ -98,6 +231,16 @@ class BackupTest {
         assertEquals(Long.parseLong(segment.get("lastSequence")), all.lastSequence());
         Restore.Result none = Restore.run(backup, dir.resolve("none"), Long.MAX_VALUE, Long.parseLong(segment.get("firstTime")));
         assertEquals(0, none.lastSequence(), "nothing was decided before the first command");
+    }
+
+    /** Journals {@code commands} random commands in {@code data}, then backs it up once into dir/backup, returned. */
+    private Path backedUp(Path data, long seed, int commands) throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+            engine.run(seed, commands);
+        }
+        Path backup = dir.resolve("backup");
+        Backup.run(data, backup, false, "test");
+        return backup;
     }
 
     private static byte[] stateAt(Path data, long sequence) {

@@ -40,6 +40,7 @@ class CodecRoundTripTest {
         order.postOnly = true;
         order.expireTimeNanos = 1_700_000_000_123_456_789L;
         order.clOrdId.set("client-order-0123456789-abcdefghijkl");
+        order.origin = 1_764_460_000_000_000_007L;
         commands.add(order);
         Command cancel = new Command().cancel(1, 99);
         cancel.clOrdId.set("c-2");
@@ -60,7 +61,7 @@ class CodecRoundTripTest {
         commands.add(new Command().killSwitch(-1, true));
         commands.add(new Command().killSwitch(2, false));
         commands.add(new Command().setLimits(1, sampleLimits()));
-        commands.add(new Command().cancelOnDisconnect(2));
+        commands.add(new Command().cancelOnDisconnect(2, 1_764_460_000_000_000_007L));
         Set<CommandType> seen = EnumSet.noneOf(CommandType.class);
         long sequence = 1;
         for (Command original : commands) {
@@ -77,6 +78,27 @@ class CodecRoundTripTest {
             seen.add(decoded.type);
         }
         assertEquals(EnumSet.allOf(CommandType.class), seen);
+    }
+
+    @Test
+    void shouldReadVersion2OrderAndDisconnectRecordsAsOfNoOrigin() {
+        Command order = new Command().newOrder(3, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 12_345, 678);
+        order.clOrdId.set("v2-order");
+        order.origin = 5;
+        assertEquals(0, asVersion2(order).origin, "a version 2 order has no origin");
+        assertEquals("v2-order", asVersion2(order).clOrdId.toString());
+        assertEquals(0, asVersion2(new Command().cancelOnDisconnect(1, 5)).origin,
+                "a version 2 cancel-on-disconnect cancels all of the account's orders, as it did");
+    }
+
+    /** The command as a version 2 writer wrote it (no origin, the last 8 bytes of both layouts), decoded by this build. */
+    private Command asVersion2(Command command) {
+        int length = CommandCodec.encode(command, buffer, 0) - 8;
+        buffer.putShort(0, (short) length, RecordHeader.ORDER);
+        buffer.putByte(3, (byte) 2);
+        Command decoded = new Command();
+        assertEquals(length, CommandCodec.decode(buffer, 0, decoded));
+        return decoded;
     }
 
     @Test
@@ -164,6 +186,6 @@ class CodecRoundTripTest {
         return c.type + "," + c.sequence + "," + c.eventTimeNanos + "," + c.correlationId + "," + c.ingressNanos + ","
                 + c.accountId + "," + c.symbolId + "," + c.side + "," + c.orderType + "," + c.timeInForce + "," + c.stpMode
                 + "," + c.postOnly + "," + c.price + "," + c.qty + "," + c.expireTimeNanos + "," + c.orderId + ","
-                + c.timeoutNanos + "," + c.clOrdId + "," + c.origClOrdId + "," + c.breakerKind + "," + c.limits;
+                + c.timeoutNanos + "," + c.clOrdId + "," + c.origClOrdId + "," + c.breakerKind + "," + c.limits + "," + c.origin;
     }
 }
