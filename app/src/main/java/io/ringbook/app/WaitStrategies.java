@@ -29,7 +29,7 @@ record WaitStrategies(WaitStrategyKind logic, WaitStrategyKind outbound, String 
      */
     static WaitStrategies choose(WaitStrategyKind configuredLogic, WaitStrategyKind configuredOutbound, int cores) {
         boolean spare = cores >= SPINNING_FROM_CORES;
-        WaitStrategyKind logic = configuredLogic != null ? configuredLogic : spare ? WaitStrategyKind.YIELDING : WaitStrategyKind.PHASED;
+        WaitStrategyKind logic = configuredLogic != null ? configuredLogic : spare ? WaitStrategyKind.YIELDING : WaitStrategyKind.BLOCKING;
         WaitStrategyKind outbound = configuredOutbound != null ? configuredOutbound
                 : spare ? WaitStrategyKind.PHASED : WaitStrategyKind.BLOCKING;
         String chosenFrom = configuredLogic != null && configuredOutbound != null ? "configured"
@@ -43,7 +43,7 @@ record WaitStrategies(WaitStrategyKind logic, WaitStrategyKind outbound, String 
         return config.withWaitStrategy(logic).withOutboundWait(outbound);
     }
 
-    /** The banner's words: {@code wait strategy phased (outbound blocking; chosen for 2 cores)}. */
+    /** The banner's words: {@code wait strategy blocking (outbound blocking; chosen for 2 cores)}. */
     String describe() {
         return "wait strategy " + name(logic) + " (outbound " + name(outbound) + "; " + chosenFrom + ")";
     }

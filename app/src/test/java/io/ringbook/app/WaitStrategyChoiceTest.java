@@ -32,8 +32,8 @@ class WaitStrategyChoiceTest {
     Path data;
 
     @Test
-    void shouldChooseBlockingFreeWaitsOnTwoCoresAndASpinningLogicThreadFromFour() {
-        assertEquals(new WaitStrategies(WaitStrategyKind.PHASED, WaitStrategyKind.BLOCKING, "chosen for 2 cores"),
+    void shouldBlockOnTwoCoresAndSpinTheLogicThreadFromFour() {
+        assertEquals(new WaitStrategies(WaitStrategyKind.BLOCKING, WaitStrategyKind.BLOCKING, "chosen for 2 cores"),
                 WaitStrategies.choose(null, null, 2));
         assertEquals(new WaitStrategies(WaitStrategyKind.YIELDING, WaitStrategyKind.PHASED, "chosen for 4 cores"),
                 WaitStrategies.choose(null, null, 4));
@@ -43,14 +43,14 @@ class WaitStrategyChoiceTest {
 
     @Test
     void shouldPrintAndRunTheAutomaticChoice() throws Exception {
-        String banner = startAndCheck(2, "PHASED", "BLOCKING");
-        assertTrue(banner.contains("wait strategy phased (outbound blocking; chosen for 2 cores)"), banner);
+        String banner = startAndCheck(4, "YIELDING", "PHASED");
+        assertTrue(banner.contains("wait strategy yielding (outbound phased; chosen for 4 cores)"), banner);
     }
 
     @Test
     void shouldLetAConfiguredStrategyWinOverTheAutomaticChoice() throws Exception {
-        String banner = startAndCheck(8, "BLOCKING", "PHASED", "--wait-strategy", "blocking");
-        assertTrue(banner.contains("wait strategy blocking (outbound phased; partly configured, the rest chosen for 8 cores)"), banner);
+        String banner = startAndCheck(8, "PHASED", "PHASED", "--wait-strategy", "phased");
+        assertTrue(banner.contains("wait strategy phased (outbound phased; partly configured, the rest chosen for 8 cores)"), banner);
     }
 
     /** Starts the engine as {@code ringbook start} does with these options; checks the strategies its rings report; answers the banner. */
