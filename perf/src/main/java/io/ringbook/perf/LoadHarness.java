@@ -84,8 +84,8 @@ public final class LoadHarness implements Callable<Integer> {
                     + "process, as an outside client does, instead of one started in it; its rate limits must let the load through.")
     String target;
 
-    @Option(names = "--keys", paramLabel = "BUYER,SELLER", defaultValue = "t1-key,t2-key",
-            description = "With --target: the buyer's and the seller's API key (REST), or T2's and T1's FIX password (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keys", paramLabel = "FIRST,SECOND", defaultValue = "t1-key,t2-key",
+            description = "With --target: the buyer's and the seller's API key (REST), or T1's and T2's FIX password (default: ${DEFAULT-VALUE}, the demo's).")
     String keys;
 
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "0",

@@ -16,7 +16,8 @@ final class OutsideLoad {
     }
 
     /**
-     * @param keys        "BUYER,SELLER": API keys for REST, the FIX passwords of T2 and T1 for FIX
+     * @param keys        "FIRST,SECOND": for REST the buyer's and the seller's API keys; for FIX the passwords of T1
+     *                    (who sells) and T2 (who buys), so the demo's "t1-key,t2-key" serves both
      * @param subscribers WebSocket sessions ({@link StreamFanout}) following the book, trades and orders meanwhile (REST keys)
      */
     static LoadHarness.Run run(String via, String target, String keys, int subscribers, long rate, long warmupSeconds,
@@ -29,7 +30,7 @@ final class OutsideLoad {
         int port = Integer.parseInt(target.substring(colon + 1));
         String[] pair = keys.split(",", 2);
         if (pair.length != 2) {
-            throw new IllegalArgumentException("--keys is BUYER,SELLER, not " + keys);
+            throw new IllegalArgumentException("--keys is FIRST,SECOND, not " + keys);
         }
         EpochClock clock = EpochClock.system();
         Histogram histogram = new Histogram(60_000_000_000L, 3);
@@ -38,7 +39,7 @@ final class OutsideLoad {
         try {
             window = via.equals("rest")
                     ? RestLoad.drive(host, port, pair[0], pair[1], clock, histogram, rate, warmupSeconds, durationSeconds)
-                    : FixLoad.drive(host, port, pair[0], pair[1], clock, histogram, rate, warmupSeconds, durationSeconds);
+                    : FixLoad.drive(host, port, pair[1], pair[0], clock, histogram, rate, warmupSeconds, durationSeconds);
         } finally {
             if (streams != null) {
                 streams.report();
