@@ -3,7 +3,6 @@ package io.ringbook.app;
 import io.ringbook.app.profile.Profile;
 import io.ringbook.app.profile.RunSettings;
 import io.ringbook.engine.pipeline.PipelineConfig;
-import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.journal.Recovery;
 
@@ -20,14 +19,14 @@ final class StartBanner {
     private StartBanner() {
     }
 
-    static String of(RunningEngine engine, PipelineConfig config, RunSettings run) {
+    static String of(RunningEngine engine, PipelineConfig config, WaitStrategies waits, RunSettings run) {
         Profile profile = engine.profile();
         boolean demo = profile.name().equals("demo");
         String host = profile.listenAddress();
         StringBuilder out = new StringBuilder();
         line(out, "Ringbook " + RingbookCommand.version() + (demo ? ", demo profile" : ", profile " + profile.name()));
-        line(out, "  engine    running: ring " + config.ringSize() + " slots, wait strategy " + kind(config.waitStrategy())
-                + " (outbound " + kind(config.outboundWait()) + "), clock tick " + config.clockTickMillis() + " ms");
+        line(out, "  engine    running: ring " + config.ringSize() + " slots, " + waits.describe()
+                + ", clock tick " + config.clockTickMillis() + " ms");
         line(out, "  symbols   " + engine.referenceData().symbols().all().stream()
                 .map(s -> s.name() + " (tick " + s.tickSize().toPlainString() + ", lot " + s.lotSize().toPlainString() + ")")
                 .collect(Collectors.joining(", ")));
@@ -75,10 +74,6 @@ final class StartBanner {
         }
         return "the account names, but " + byAccount.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " logs on as " + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    private static String kind(WaitStrategyKind kind) {
-        return kind(kind.name());
     }
 
     private static String kind(String name) {

@@ -38,11 +38,12 @@ final class StartCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--wait-strategy", paramLabel = "KIND",
-            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking (default: blocking).")
+            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking "
+                    + "(default: chosen from the cores, docs/TUNING.md).")
     String waitStrategy;
 
     @Option(names = "--outbound-wait", paramLabel = "KIND",
-            description = "How the outbound thread waits: the same kinds (default: blocking; docs/TUNING.md).")
+            description = "How the outbound thread waits: the same kinds (default: chosen from the cores, docs/TUNING.md).")
     String outboundWait;
 
     @Option(names = "--snapshot-every", paramLabel = "SECONDS", description = "Take a snapshot this often, 0 for never (default: 600).")
@@ -81,11 +82,30 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintStream out = System.out;
+        AutoCloseable running = launch(out, Runtime.getRuntime().availableProcessors());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                out.println("ringbook: stopping failed: " + e);
+            }
+            out.println("ringbook: stopped");
+            stopped.countDown();
+        }, "ringbook-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Starts the engine as the profile and the command line say, with wait strategies not
+     * configured chosen for {@code cores}, and prints the banner; closing the answer stops it.
+     */
+    AutoCloseable launch(PrintStream out, int cores) {
         Profile profile = withCommandLine(config == null ? DemoProfile.profile() : ProfileFile.read(config, System::getenv));
         RunSettings run = profile.run();
-        PipelineConfig pipelineConfig = PipelineConfig.DEFAULTS.withWaitStrategy(run.waitStrategy()).withOutboundWait(run.outboundWait())
-                .withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
-        CountDownLatch stopped = new CountDownLatch(1);
+        WaitStrategies waits = WaitStrategies.choose(run.waitStrategy(), run.outboundWait(), cores);
+        PipelineConfig pipelineConfig = waits.applyTo(PipelineConfig.DEFAULTS).withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
         Path data = dataDir.toAbsolutePath().normalize();
         AccessLogHold accessLog = AccessLogHold.begin();
         RunningEngine engine;
@@ -101,19 +121,15 @@ final class StartCommand implements Callable<Integer> {
                     + "), or --fresh to move this one aside");
         }
         BackupSchedule backups = run.backup() == null ? null : new BackupSchedule(data, run.backup());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        out.print(StartBanner.of(engine, pipelineConfig, waits, run));
+        out.flush();
+        accessLog.release();
+        return () -> {
             if (backups != null) {
                 backups.close();
             }
             engine.close();
-            out.println("ringbook: stopped");
-            stopped.countDown();
-        }, "ringbook-shutdown"));
-        out.print(StartBanner.of(engine, pipelineConfig, run));
-        out.flush();
-        accessLog.release();
-        stopped.await();
-        return 0;
+        };
     }
 
     /** The profile with what the command line says in place of its settings. */

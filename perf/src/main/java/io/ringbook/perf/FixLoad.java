@@ -48,11 +48,6 @@ final class FixLoad {
     /** Runs the load; returns {orders measured, measured nanos}. */
     static long[] run(EnginePipeline.Builder builder, ReferenceData data, EpochClock clock, Histogram histogram, long rate,
                       long warmupSeconds, long durationSeconds) throws Exception {
-        long interval = 1_000_000_000L / rate;
-        long warmup = warmupSeconds * rate;
-        long total = warmup + durationSeconds * rate;
-        AtomicLongArray intended = new AtomicLongArray((int) total);
-        AtomicLong answered = new AtomicLong();
         Path store = Files.createTempDirectory("ringbook-fix-bench-");
         int port = freePort();
         String password = UUID.randomUUID().toString();
@@ -63,37 +58,53 @@ final class FixLoad {
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             gateway.start(pipeline.publisher());
-            Client sellers = new Client("T1", password, port, clock, intended, histogram, warmup, answered);
-            Client buyers = new Client("T2", password, port, clock, intended, histogram, warmup, answered);
-            try (sellers; buyers) {
-                sellers.awaitLogon();
-                buyers.awaitLogon();
-                long start = clock.epochNanos() + 10_000_000;
-                for (int i = 0; i < total; i++) {
-                    long due = start + i * interval;
-                    for (long wait = due - clock.epochNanos(); wait > 0; wait = due - clock.epochNanos()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    intended.set(i, due);
-                    boolean buy = i % 2 == 0;
-                    (buy ? buyers : sellers).send(order(i, buy));
+            return drive("127.0.0.1", port, password, password, clock, histogram, rate, warmupSeconds, durationSeconds);
+        }
+    }
+
+    /**
+     * Runs the load against a FIX acceptor at {@code host:port}, in this process or another:
+     * buyers log on as T2, sellers as T1, each with its FIX password,
+     * sequence numbers reset at logon. Returns {orders measured, measured nanos}.
+     */
+    static long[] drive(String host, int port, String buyerPassword, String sellerPassword, EpochClock clock, Histogram histogram,
+                        long rate, long warmupSeconds, long durationSeconds) throws Exception {
+        long interval = 1_000_000_000L / rate;
+        long warmup = warmupSeconds * rate;
+        long total = warmup + durationSeconds * rate;
+        AtomicLongArray intended = new AtomicLongArray((int) total);
+        AtomicLong answered = new AtomicLong();
+        String run = Long.toString(clock.epochNanos() / 1_000_000 % 100_000_000, 36) + "-";
+        Client sellers = new Client("T1", sellerPassword, host, port, run, clock, intended, histogram, warmup, answered);
+        Client buyers = new Client("T2", buyerPassword, host, port, run, clock, intended, histogram, warmup, answered);
+        try (sellers; buyers) {
+            sellers.awaitLogon();
+            buyers.awaitLogon();
+            long start = clock.epochNanos() + 10_000_000;
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                for (long wait = due - clock.epochNanos(); wait > 0; wait = due - clock.epochNanos()) {
+                    LockSupport.parkNanos(wait);
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (answered.get() < total && System.nanoTime() < deadline) {
-                    Thread.sleep(1);
-                }
-                if (answered.get() < total) {
-                    System.out.println("unanswered " + (total - answered.get()) + " orders");
-                }
+                intended.set(i, due);
+                boolean buy = i % 2 == 0;
+                (buy ? buyers : sellers).send(order(run, i, buy));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (answered.get() < total && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            if (answered.get() < total) {
+                System.out.println("unanswered " + (total - answered.get()) + " orders");
             }
         }
         return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
     }
 
-    private static Message order(int i, boolean buy) {
+    private static Message order(String run, int i, boolean buy) {
         Message m = new Message();
         m.getHeader().setString(MsgType.FIELD, MsgType.NEW_ORDER_SINGLE);
-        m.setString(11, Integer.toString(i));
+        m.setString(11, run + i);
         m.setString(55, "TEST");
         m.setChar(54, buy ? '1' : '2');
         m.setChar(40, '2');
@@ -120,9 +131,11 @@ final class FixLoad {
         private final Histogram histogram;
         private final long warmup;
         private final AtomicLong answered;
+        private final String run;
 
-        Client(String compId, String password, int port, EpochClock clock, AtomicLongArray intended, Histogram histogram, long warmup,
-               AtomicLong answered) throws Exception {
+        Client(String compId, String password, String host, int port, String run, EpochClock clock, AtomicLongArray intended,
+               Histogram histogram, long warmup, AtomicLong answered) throws Exception {
+            this.run = run;
             this.clock = clock;
             this.intended = intended;
             this.histogram = histogram;
@@ -130,6 +143,7 @@ final class FixLoad {
             this.answered = answered;
             session = FixInitiators.session(compId);
             SessionSettings settings = FixInitiators.settings(compId, password, port, null);
+            settings.setString(session, "SocketConnectHost", host);
             initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new PasswordMaskingLogFactory(settings),
                     new DefaultMessageFactory());
             initiator.start();
@@ -150,7 +164,7 @@ final class FixLoad {
             if (!message.getHeader().getString(MsgType.FIELD).equals(MsgType.EXECUTION_REPORT) || message.getChar(150) != '0') {
                 return;
             }
-            int i = Integer.parseInt(message.getString(11));
+            int i = Integer.parseInt(message.getString(11).substring(run.length()));
             if (i >= warmup) {
                 long latency = Math.max(0, clock.epochNanos() - intended.get(i));
                 synchronized (histogram) {

@@ -32,11 +32,11 @@ final class KeepAliveClients implements AutoCloseable {
     private final CountDownLatch finished;
 
     /** @param done receives each answered request's intended time, with its status (negative: failed) */
-    KeepAliveClients(int count, int port, Answered done) {
+    KeepAliveClients(int count, String host, int port, Answered done) {
         connections = new Thread[count];
         finished = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
-            connections[i] = new Thread(() -> run(port, done), "load-connection-" + i);
+            connections[i] = new Thread(() -> run(host, port, done), "load-connection-" + i);
             connections[i].setDaemon(true);
             connections[i].start();
         }
@@ -72,8 +72,8 @@ final class KeepAliveClients implements AutoCloseable {
         return request;
     }
 
-    private void run(int port, Answered done) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+    private void run(String host, int port, Answered done) {
+        try (Socket socket = new Socket(host, port)) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);

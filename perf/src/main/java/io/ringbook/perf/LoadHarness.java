@@ -80,6 +80,20 @@ public final class LoadHarness implements Callable<Integer> {
                     + "paced by --rate (its times are not used), its first --warmup seconds not measured; --duration does not apply.")
     Path orders;
 
+    @Option(names = "--target", paramLabel = "HOST:PORT",
+            description = "With --via rest or fix: drive an engine already running at HOST:PORT (its REST or FIX port) from this "
+                    + "process, as an outside client does, instead of one started in it; its rate limits must let the load through.")
+    String target;
+
+    @Option(names = "--keys", paramLabel = "FIRST,SECOND", defaultValue = "t1-key,t2-key",
+            description = "With --target: the buyer's and the seller's API key (REST), or T1's and T2's FIX password (default: ${DEFAULT-VALUE}, the demo's).")
+    String keys;
+
+    @Option(names = "--subscribers", paramLabel = "N", defaultValue = "0",
+            description = "With --target --via rest: N WebSocket sessions follow TEST's book and trades and their account's orders "
+                    + "meanwhile (keys of --keys in turn); prints book gaps, slow consumers and the fan-out latency.")
+    int subscribers;
+
     @Option(names = "--results", defaultValue = "perf/results", description = "Where the .hgrm file goes (default: ${DEFAULT-VALUE}).")
     Path results;
 
@@ -103,6 +117,19 @@ public final class LoadHarness implements Callable<Integer> {
             System.err.println("bench: " + orders + " has " + file.size() + " commands, all used by a warm-up of " + warmupSeconds
                     + " s at " + rate + "/s; lower --warmup or --rate");
             return 2;
+        }
+        if (target != null) {
+            if (via.equals("inproc") || control || ceilings) {
+                System.err.println("bench: --target drives a running engine --via rest or fix, without --control or --ceilings");
+                return 2;
+            }
+            Run outside = OutsideLoad.run(via, target, keys, subscribers, rate, warmupSeconds, durationSeconds);
+            report(outside);
+            Histogram h = outside.histogram();
+            System.out.printf("bench: %d orders to %s, %.0f orders/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
+                    outside.commands(), target, outside.throughput(), h.getValueAtPercentile(50) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+            return 0;
         }
         Run control = this.control && !journal.equals("off") ? run("off") : null;
         if (control != null) {
@@ -200,7 +227,7 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /** One measured run: its journal mode, latency histogram, commands measured and over how long. */
-    private record Run(String journal, Histogram histogram, long commands, long nanos) {
+    record Run(String journal, Histogram histogram, long commands, long nanos) {
         double throughput() {
             return commands * 1e9 / nanos;
         }
@@ -310,9 +337,13 @@ public final class LoadHarness implements Callable<Integer> {
     private void report(Run run) throws IOException {
         PrintStream out = System.out;
         Histogram histogram = run.histogram();
-        out.printf("scenario   " + via + ", logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
-                rate == 0 ? "burst" : Long.toString(rate),
-                run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability + ")");
+        if (target != null) {
+            out.printf("scenario   " + via + " to %s from this process (the engine's own settings), rate %d%n", target, rate);
+        } else {
+            out.printf("scenario   " + via + ", logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
+                    rate == 0 ? "burst" : Long.toString(rate),
+                    run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability + ")");
+        }
         out.printf("throughput %.0f cmd/s over %.1f s (%d commands%s)%n", run.throughput(), run.nanos() / 1e9, run.commands(),
                 orders == null ? "" : " of " + orders);
         if (rate > 0) {
@@ -324,8 +355,8 @@ public final class LoadHarness implements Callable<Integer> {
             }
             out.printf("  max     %10.1f%n", histogram.getMaxValue() / 1000.0);
             Files.createDirectories(results);
-            Path file = results.resolve(String.format(via + (orders == null ? "" : "-orders") + "-%s-%s-%s-journal-%s.hgrm",
-                    waitStrategy, outboundWait, rate, run.journal()));
+            Path file = results.resolve(target != null ? String.format(via + "-target-%s.hgrm", rate)
+                    : String.format(via + (orders == null ? "" : "-orders") + "-%s-%s-%s-journal-%s.hgrm", waitStrategy, outboundWait, rate, run.journal()));
             try (PrintStream hgrm = new PrintStream(Files.newOutputStream(file))) {
                 histogram.outputPercentileDistribution(hgrm, 1000.0);
             }

@@ -45,40 +45,51 @@ final class RestLoad {
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             int port = gateway.start("127.0.0.1", 0);
             gateway.open(pipeline.publisher());
-            long interval = 1_000_000_000L / rate;
-            long warmup = warmupSeconds * rate;
-            long total = warmup + durationSeconds * rate;
-            long start = clock.epochNanos() + 10_000_000;
-            long measureFrom = start + warmup * interval;
-            AtomicLong failures = new AtomicLong();
-            KeepAliveClients clients = new KeepAliveClients(CONNECTIONS, port, (intended, status) -> {
-                if (status >= 400 || status < 0) {
-                    if (failures.incrementAndGet() == 1) {
-                        System.out.println("first failure: HTTP " + status);
-                    }
-                } else if (intended >= measureFrom) {
-                    synchronized (histogram) {
-                        histogram.recordValue(Math.max(0, clock.epochNanos() - intended));
-                    }
-                }
-            });
-            try (clients) {
-                for (long i = 0; i < total; i++) {
-                    long intended = start + i * interval;
-                    // park rather than spin: the client, Jetty and the engine share the two cores
-                    for (long wait = intended - clock.epochNanos(); wait > 0; wait = intended - clock.epochNanos()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    boolean buy = i % 2 == 0;
-                    String body = "{\"clOrdId\":\"b" + i + "\",\"symbol\":\"TEST\",\"side\":\"" + (buy ? "BUY" : "SELL")
-                            + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";
-                    clients.send(new KeepAliveClients.Request(intended, KeepAliveClients.post("/api/v1/orders", buy ? "t1-key" : "t2-key", body)));
-                }
-            }
-            if (failures.get() > 0) {
-                System.out.println("failed     " + failures.get() + " requests (errors or 4xx/5xx)");
-            }
-            return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
+            return drive("127.0.0.1", port, "t1-key", "t2-key", clock, histogram, rate, warmupSeconds, durationSeconds);
         }
+    }
+
+    /**
+     * Runs the load against a gateway listening at {@code host:port}, in this process or
+     * another (whose rate limits must let it through); buys go with {@code buyerKey}, sells
+     * with {@code sellerKey}, on symbol TEST. Returns {commands measured, nanos}.
+     */
+    static long[] drive(String host, int port, String buyerKey, String sellerKey, EpochClock clock, Histogram histogram, long rate,
+                        long warmupSeconds, long durationSeconds) throws Exception {
+        long interval = 1_000_000_000L / rate;
+        long warmup = warmupSeconds * rate;
+        long total = warmup + durationSeconds * rate;
+        long start = clock.epochNanos() + 10_000_000;
+        long measureFrom = start + warmup * interval;
+        String run = Long.toString(clock.epochNanos() / 1_000_000 % 100_000_000, 36);
+        AtomicLong failures = new AtomicLong();
+        KeepAliveClients clients = new KeepAliveClients(CONNECTIONS, host, port, (intended, status) -> {
+            if (status >= 400 || status < 0) {
+                if (failures.incrementAndGet() == 1) {
+                    System.out.println("first failure: HTTP " + status);
+                }
+            } else if (intended >= measureFrom) {
+                synchronized (histogram) {
+                    histogram.recordValue(Math.max(0, clock.epochNanos() - intended));
+                }
+            }
+        });
+        try (clients) {
+            for (long i = 0; i < total; i++) {
+                long intended = start + i * interval;
+                // park rather than spin: the client, Jetty and the engine may share the two cores
+                for (long wait = intended - clock.epochNanos(); wait > 0; wait = intended - clock.epochNanos()) {
+                    LockSupport.parkNanos(wait);
+                }
+                boolean buy = i % 2 == 0;
+                String body = "{\"clOrdId\":\"b" + run + "-" + i + "\",\"symbol\":\"TEST\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                        + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";
+                clients.send(new KeepAliveClients.Request(intended, KeepAliveClients.post("/api/v1/orders", buy ? buyerKey : sellerKey, body)));
+            }
+        }
+        if (failures.get() > 0) {
+            System.out.println("failed     " + failures.get() + " requests (errors or 4xx/5xx)");
+        }
+        return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -31,6 +31,7 @@ public final class HttpJson {
     /** Writes response bodies; readers of request bodies configure their own strictness. */
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
+    private static final AnswerDeadlines DEADLINES = new AnswerDeadlines(ANSWER_TIMEOUT_MILLIS);
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String ANSWERED = "ringbook.answered";
     /** Where answers are rendered and written: one thread per core, so replies never queue behind one another for long. */
@@ -63,7 +64,7 @@ public final class HttpJson {
      * would make every other listener (the output journal first) wait for HTTP.
      */
     public static void answer(Context ctx, CompletableFuture<List<EngineEvent>> outcome, Consumer<List<EngineEvent>> reply) {
-        ctx.future(() -> outcome.orTimeout(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).handleAsync((events, failure) -> {
+        ctx.future(() -> DEADLINES.within(outcome).handleAsync((events, failure) -> {
             try {
                 if (failure == null) {
                     reply.accept(events);
@@ -79,10 +80,22 @@ public final class HttpJson {
 
     public static void commonHeaders(Context ctx) {
         String requestId = ctx.header("X-Request-Id");
-        ctx.header("X-Request-Id", requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId);
+        ctx.header("X-Request-Id", requestId == null || requestId.isBlank() ? newRequestId() : requestId);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cache-Control", "no-store");
+    }
+
+    /**
+     * A request id for a request that brought none: a version-4 UUID from
+     * {@link ThreadLocalRandom}, since it must be unique, not unguessable ({@link UUID#randomUUID}
+     * draws on the shared {@code SecureRandom}, a lock and a cost on every request).
+     */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Error handlers run for every response with their status: answer only what no route answered. */
@@ -131,7 +144,7 @@ public final class HttpJson {
     public static void json(Context ctx, Object body) {
         try {
             ctx.attribute(ANSWERED, Boolean.TRUE);
-            ctx.contentType("application/json").result(JSON.writeValueAsString(body));
+            ctx.contentType("application/json").result(JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }

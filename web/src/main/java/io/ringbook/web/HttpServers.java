@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * What both HTTP servers set up alike, before their own routes: the address, 405 rather
  * than 404 for a known path with another method, no banner, no session cookie, the access log (with who,
- * as each server knows it), the common headers, and the contract's error bodies for
+ * as each server knows it; written out in full when the server stops), the common headers, and the contract's error bodies for
  * refusals, failures, unknown routes and methods.
  */
 public final class HttpServers {
@@ -37,7 +37,10 @@ public final class HttpServers {
                 sessions.setMaxInactiveInterval(SESSION_SECONDS);
             }
         });
-        config.requestLogger.http((ctx, millis) -> AccessLog.log(ctx, millis, principal.apply(ctx)));
+        AccessLog accessLog = new AccessLog(name);
+        config.requestLogger.http((ctx, millis) -> accessLog.log(ctx, millis, principal.apply(ctx)));
+        config.events.serverStopped(accessLog::close);
+        config.events.serverStartFailed(accessLog::close);
         config.routes.before(HttpJson::commonHeaders);
         config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) ->

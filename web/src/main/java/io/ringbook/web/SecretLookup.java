@@ -15,6 +15,15 @@ import java.util.Optional;
  */
 public final class SecretLookup<V> {
 
+    /** One digest per thread: looking up a provider per request costs more than the digest. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private final Map<String, V> byDigest = new HashMap<>();
 
     public SecretLookup(Map<String, V> secrets) {
@@ -29,10 +38,6 @@ public final class SecretLookup<V> {
     }
 
     private static String digest(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }

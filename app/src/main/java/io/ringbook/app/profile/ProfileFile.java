@@ -181,8 +181,8 @@ public final class ProfileFile {
         if (to == null && !backup.keys().isEmpty()) {
             throw backup.error("to", "is required for backups");
         }
-        return new RunSettings(engine.parsed("waitStrategy", d.waitStrategy().name(), WaitStrategyKind::parse),
-                engine.parsed("outboundWait", d.outboundWait().name(), WaitStrategyKind::parse),
+        return new RunSettings(engine.has("waitStrategy") ? engine.parsed("waitStrategy", null, WaitStrategyKind::parse) : d.waitStrategy(),
+                engine.has("outboundWait") ? engine.parsed("outboundWait", null, WaitStrategyKind::parse) : d.outboundWait(),
                 engine.whole("snapshotEverySeconds", d.snapshotEverySeconds()),
                 engine.parsed("durability", d.durability().name(), Durability::parse),
                 to == null ? null : new BackupPlan(Path.of(to), count(backup, "everyMinutes", BackupPlan.DEFAULT_MINUTES),

@@ -7,16 +7,16 @@ import io.ringbook.journal.Durability;
  * How the engine runs, as opposed to what it trades: none of this is journaled, so it
  * may change between restarts.
  *
- * @param waitStrategy         how the business-logic thread waits for commands
- * @param outboundWait         how the outbound thread waits for events
+ * @param waitStrategy         how the business-logic thread waits for commands; null: chosen from the cores at start
+ * @param outboundWait         how the outbound thread waits for events; null: chosen from the cores at start
  * @param snapshotEverySeconds periodic snapshots, 0 for none
  * @param durability           what a journaled batch survives before it is decided
  * @param backup               when and where the engine backs itself up, or null for no backups
  */
 public record RunSettings(WaitStrategyKind waitStrategy, WaitStrategyKind outboundWait, long snapshotEverySeconds, Durability durability, BackupPlan backup) {
 
-    /** Blocking waits (kind to the other threads on a small machine), a snapshot every 10 min, process-crash durability, no backups. */
-    public static final RunSettings DEFAULTS = new RunSettings(WaitStrategyKind.BLOCKING, WaitStrategyKind.BLOCKING, 600, Durability.PROCESS_CRASH, null);
+    /** Wait strategies chosen from the machine's cores at start, a snapshot every 10 min, process-crash durability, no backups. */
+    public static final RunSettings DEFAULTS = new RunSettings(null, null, 600, Durability.PROCESS_CRASH, null);
 
     public RunSettings {
         if (snapshotEverySeconds < 0) {

@@ -90,7 +90,8 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     /**
-     * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped),
+     * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped;
+     * with the wait strategies their consumers run with),
      * the business-logic thread (DOWN if it died) and the outbound listeners (DEGRADED
      * once one has failed), for the admin API's health.
      */
@@ -101,7 +102,8 @@ public final class EnginePipeline implements AutoCloseable {
             HealthStatus status = !decisionProcessor.isRunning() ? HealthStatus.DOWN
                     : inboundUsed * 10 > inbound.getBufferSize() * 9L ? HealthStatus.DEGRADED : HealthStatus.UP;
             return new HealthCheck(status, Map.of("inboundSize", inbound.getBufferSize(), "inboundUsed", inboundUsed,
-                    "outboundSize", outbound.getBufferSize(), "outboundUsed", outboundUsed));
+                    "outboundSize", outbound.getBufferSize(), "outboundUsed", outboundUsed,
+                    "waitStrategy", config.waitStrategy().name(), "outboundWait", config.outboundWait().name()));
         });
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);

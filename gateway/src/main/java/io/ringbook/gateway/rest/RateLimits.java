@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -36,27 +37,34 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
                 StreamLimits.DEMO);
     }
 
-    /** @param accountOfKey the account of an API key, if it is one: only real keys get buckets of their own */
-    Buckets buckets(Function<String, OptionalInt> accountOfKey) {
-        return new Buckets(accountOfKey);
+    /**
+     * @param accountOfKey the account of an API key, if it is one: only real keys get buckets of their own
+     * @param accounts     how many accounts there are (ids 0 to accounts - 1)
+     */
+    Buckets buckets(Function<String, OptionalInt> accountOfKey, int accounts) {
+        return new Buckets(accountOfKey, accounts);
     }
 
     /**
-     * The buckets in use, created on first sight of a key or an address, and forgotten
-     * once idle for a minute (a bucket idle that long has refilled completely, so a new
-     * one is the same): memory follows the clients of the last minute, not every key or
-     * address ever seen, however many a stranger makes up. A key gets a bucket only once
-     * it is known to be an account's key; a made-up key counts against its address alone.
+     * The buckets in use. An address's buckets (both families) and its abuse record are
+     * one entry, found with one lookup per request, created on first sight and forgotten
+     * once idle for a minute (a bucket idle that long has refilled completely, so a new one
+     * is the same): memory follows the clients of the last minute, not every address ever
+     * seen. An account's buckets sit in an array by account id, made on its first request;
+     * a key gets them only once it is known to be an account's key, so a made-up key counts
+     * against its address alone. Buckets are lock-free (compare-and-set), so request threads
+     * never wait on one another here.
      */
     final class Buckets {
         private static final long IDLE_MILLIS = 60_000;
-        private final ConcurrentHashMap<String, Used> buckets = new ConcurrentHashMap<>();
-        private final ConcurrentHashMap<String, Abuse> abuse = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Client> addresses = new ConcurrentHashMap<>();
+        private final AtomicReferenceArray<Client> accounts;
         private final AtomicLong nextSweep = new AtomicLong();
         private final Function<String, OptionalInt> accountOfKey;
 
-        private Buckets(Function<String, OptionalInt> accountOfKey) {
+        private Buckets(Function<String, OptionalInt> accountOfKey, int accounts) {
             this.accountOfKey = accountOfKey;
+            this.accounts = new AtomicReferenceArray<>(accounts);
         }
 
         /** Takes a token for this request from its key's and its address's buckets; sets the headers; 429 if either is empty. */
@@ -64,43 +72,48 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
             String ip = ctx.ip();
             long now = System.currentTimeMillis();
             sweepIfDue(now);
-            Abuse record = abuse.computeIfAbsent(ip, a -> new Abuse());
-            long blockedFor = record.blockedUntil.get() - now;
+            Client address = address(ip, now);
+            long blockedFor = address.blockedUntil.get() - now;
             if (blockedFor > 0) {
                 ctx.header("Retry-After", Long.toString((blockedFor + 999) / 1000));
                 throw new ApiException(429, "RATE_LIMITED", "this address is blocked for repeated abuse");
             }
             boolean entry = ctx.method() != HandlerType.GET;
-            String family = entry ? "entry:" : "query:";
-            ConsumptionProbe byIp = bucket(family + "ip:" + ip, entry, now).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe byIp = address.family(entry).tryConsumeAndReturnRemaining(1);
             String key = ctx.header("X-API-Key");
             OptionalInt account = key == null ? OptionalInt.empty() : accountOfKey.apply(key);
-            ConsumptionProbe byKey = account.isEmpty() ? byIp
-                    : bucket(family + "account:" + account.getAsInt(), entry, now).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe byKey = account.isEmpty() ? byIp : account(account.getAsInt()).family(entry).tryConsumeAndReturnRemaining(1);
             ConsumptionProbe tightest = byKey.getRemainingTokens() <= byIp.getRemainingTokens() ? byKey : byIp;
             ctx.header("X-RateLimit-Limit", Long.toString(entry ? orderEntryPerSecond : queriesPerSecond));
             ctx.header("X-RateLimit-Remaining", Long.toString(tightest.getRemainingTokens()));
             ctx.header("X-RateLimit-Reset", Long.toString(now / 1000 + ceilSeconds(tightest.getNanosToWaitForReset())));
             if (!byIp.isConsumed() || !byKey.isConsumed()) {
-                record.refused(now);
+                address.refused(now);
                 ConsumptionProbe refused = byIp.isConsumed() ? byKey : byIp;
                 ctx.header("Retry-After", Long.toString(Math.max(1, ceilSeconds(refused.getNanosToWaitForRefill()))));
                 throw new ApiException(429, "RATE_LIMITED", "too many requests; retry after the Retry-After seconds");
             }
         }
 
-        Bucket bucket(String owner, boolean entry, long now) {
-            long perSecond = entry ? orderEntryPerSecond : queriesPerSecond;
-            long perMinute = entry ? orderEntryPerMinute : queriesPerMinute;
-            Used used = buckets.computeIfAbsent(owner, o -> new Used(Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                    .build()));
-            used.lastMillis = now;
-            return used.bucket;
+        /** The address's buckets and abuse record, made on first sight; marked used now. */
+        Client address(String ip, long now) {
+            Client client = addresses.get(ip);
+            if (client == null) {
+                client = addresses.computeIfAbsent(ip, a -> new Client());
+            }
+            client.lastMillis = now;
+            return client;
         }
 
-        /** Once a minute, by whichever request comes first: forgets idle buckets and lapsed abuse records. */
+        private Client account(int id) {
+            Client client = accounts.get(id);
+            if (client == null && !accounts.compareAndSet(id, null, client = new Client())) {
+                client = accounts.get(id);
+            }
+            return client;
+        }
+
+        /** Once a minute, by whichever request comes first: forgets idle addresses (buckets refilled, no block in force). */
         private void sweepIfDue(long now) {
             long due = nextSweep.get();
             if (now >= due && nextSweep.compareAndSet(due, now + IDLE_MILLIS)) {
@@ -109,29 +122,30 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
         }
 
         void sweep(long now) {
-            buckets.values().removeIf(used -> now - used.lastMillis > IDLE_MILLIS);
-            abuse.values().removeIf(record -> record.blockedUntil.get() < now && record.minute.get() < now / 60_000);
+            addresses.values().removeIf(client -> now - client.lastMillis > IDLE_MILLIS && client.blockedUntil.get() < now);
         }
 
+        /** Addresses and accounts holding buckets now. */
         int size() {
-            return buckets.size() + abuse.size();
-        }
-
-        /** A bucket and when it last served a request. */
-        private static final class Used {
-            private final Bucket bucket;
-            private volatile long lastMillis;
-
-            Used(Bucket bucket) {
-                this.bucket = bucket;
+            int held = addresses.size();
+            for (int i = 0; i < accounts.length(); i++) {
+                held += accounts.get(i) == null ? 0 : 1;
             }
+            return held;
         }
 
-        /** Refusals of one address in the current minute, and until when it is blocked. */
-        private final class Abuse {
+        /** One client's buckets (order entry and queries), when it last made a request, and (for an address) its refusals. */
+        final class Client {
+            private final Bucket entry = bucket(orderEntryPerSecond, orderEntryPerMinute);
+            private final Bucket query = bucket(queriesPerSecond, queriesPerMinute);
             private final AtomicLong minute = new AtomicLong();
             private final AtomicLong refusals = new AtomicLong();
             private final AtomicLong blockedUntil = new AtomicLong();
+            private volatile long lastMillis;
+
+            Bucket family(boolean orderEntry) {
+                return orderEntry ? entry : query;
+            }
 
             void refused(long now) {
                 long thisMinute = now / 60_000;
@@ -141,6 +155,13 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
                 if (refusals.incrementAndGet() >= abuseRefusals) {
                     blockedUntil.set(now + blockSeconds * 1000);
                 }
+            }
+
+            private static Bucket bucket(long perSecond, long perMinute) {
+                return Bucket.builder()
+                        .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                        .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                        .build();
             }
         }
     }

@@ -61,7 +61,7 @@ public final class RestGateway implements AutoCloseable {
         this.risk = risk;
         this.streamLimits = limits.streams();
         this.keys = keys;
-        this.rateLimits = limits.buckets(keys::account);
+        this.rateLimits = limits.buckets(keys::account, referenceData.accounts().size());
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size(), clock);
@@ -88,8 +88,11 @@ public final class RestGateway implements AutoCloseable {
                 Integer who = ctx.attribute(ApiKeys.ACCOUNT);
                 return who == null ? null : referenceData.accounts().name(who);
             });
-            config.routes.before("/api/v1/*", rateLimits::take);
-            config.routes.before("/api/v1/*", ctx -> engine.requireOpen());
+            // one before-handler, not two: Javalin matches every before-handler's path against every request
+            config.routes.before("/api/v1/*", ctx -> {
+                rateLimits.take(ctx);
+                engine.requireOpen();
+            });
             config.routes.post("/api/v1/orders", only(orderRoutes::place));
             config.routes.get("/api/v1/orders", only(orderRoutes::query, "clOrdId", "status", "symbol", "limit", "from", "to", "fromId"));
             config.routes.delete("/api/v1/orders", only(orderRoutes::cancelByQuery, "clOrdId", "symbol", "all"));

@@ -76,12 +76,12 @@ class RateLimitsTest {
     }
 
     @Test
-    void shouldForgetBucketsIdleForAMinuteSoMadeUpKeysCannotFillMemory() {
-        RateLimits.Buckets buckets = RateLimits.DEMO.buckets(key -> OptionalInt.empty());
+    void shouldForgetBucketsIdleForAMinuteSoMadeUpAddressesCannotFillMemory() {
+        RateLimits.Buckets buckets = RateLimits.DEMO.buckets(key -> OptionalInt.empty(), 4);
         for (int i = 0; i < 1_000; i++) {
-            buckets.bucket("query:key:made-up-" + i, false, 0);
+            buckets.address("10.0." + i / 256 + "." + i % 256, 0);
         }
-        buckets.bucket("query:key:t1-key", false, 50_000);
+        buckets.address("10.9.9.9", 50_000);
         assertEquals(1_001, buckets.size());
         buckets.sweep(60_000);
         assertEquals(1_001, buckets.size(), "a minute is not yet past");

@@ -1,0 +1,54 @@
+package io.ringbook.app;
+
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.engine.pipeline.WaitStrategyKind;
+
+/**
+ * How the engine's two hot threads wait for work: what the profile or the command line
+ * configured, or, where they say nothing, a choice made from the cores the JVM sees at
+ * start. With fewer than four cores no thread may hold one: the logic thread waits
+ * {@code PHASED} (spins a few microseconds after each batch, then blocks: a busy stream
+ * never sleeps, an idle engine holds no core) and the outbound thread {@code BLOCKING}.
+ * With four or more, the logic thread spins ({@code YIELDING}: a core of its own, yet it
+ * gives the core up when the scheduler has other work), and the outbound thread waits
+ * {@code PHASED}. docs/TUNING.md has the figures behind the choice.
+ *
+ * @param logic      the business-logic thread's strategy
+ * @param outbound   the outbound thread's strategy
+ * @param chosenFrom how each was decided, for the start banner
+ */
+record WaitStrategies(WaitStrategyKind logic, WaitStrategyKind outbound, String chosenFrom) {
+
+    /** Cores from which a spinning logic thread leaves enough for Jetty, QuickFIX/J, the outbound thread and the OS. */
+    static final int SPINNING_FROM_CORES = 4;
+
+    /**
+     * @param configuredLogic    the configured logic strategy, or null to choose
+     * @param configuredOutbound the configured outbound strategy, or null to choose
+     * @param cores              the cores available to the JVM
+     */
+    static WaitStrategies choose(WaitStrategyKind configuredLogic, WaitStrategyKind configuredOutbound, int cores) {
+        boolean spare = cores >= SPINNING_FROM_CORES;
+        WaitStrategyKind logic = configuredLogic != null ? configuredLogic : spare ? WaitStrategyKind.YIELDING : WaitStrategyKind.BLOCKING;
+        WaitStrategyKind outbound = configuredOutbound != null ? configuredOutbound
+                : spare ? WaitStrategyKind.PHASED : WaitStrategyKind.BLOCKING;
+        String chosenFrom = configuredLogic != null && configuredOutbound != null ? "configured"
+                : (configuredLogic != null || configuredOutbound != null ? "partly configured, the rest " : "")
+                        + "chosen for " + cores + (cores == 1 ? " core" : " cores");
+        return new WaitStrategies(logic, outbound, chosenFrom);
+    }
+
+    /** {@code config} with these strategies. */
+    PipelineConfig applyTo(PipelineConfig config) {
+        return config.withWaitStrategy(logic).withOutboundWait(outbound);
+    }
+
+    /** The banner's words: {@code wait strategy blocking (outbound blocking; chosen for 2 cores)}. */
+    String describe() {
+        return "wait strategy " + name(logic) + " (outbound " + name(outbound) + "; " + chosenFrom + ")";
+    }
+
+    private static String name(WaitStrategyKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
