@@ -83,7 +83,7 @@ final class RunningEngine implements AutoCloseable {
         SnapshotStore snapshotStore = new SnapshotStore(dataDir);
         this.snapshots = new SnapshotWriter(snapshotStore);
         try {
-            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
+            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS, profile.run().clOrdIdsPerDay()));
         } catch (RuntimeException unrecoverable) {
             journal.close();
             rest.close();

@@ -46,6 +46,7 @@ final class FixLoad {
     /** Runs the load; returns {orders measured, measured nanos}. */
     static long[] run(EnginePipeline.Builder builder, ReferenceData data, EpochClock clock, Histogram histogram, long rate,
                       long warmupSeconds, long durationSeconds) throws Exception {
+        String symbol = BenchScenario.symbol(data).name();
         long interval = 1_000_000_000L / rate;
         long warmup = warmupSeconds * rate;
         long total = warmup + durationSeconds * rate;
@@ -58,8 +59,8 @@ final class FixLoad {
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             gateway.start(pipeline.publisher());
-            Client sellers = new Client("T1", port, clock, intended, histogram, warmup, answered);
-            Client buyers = new Client("T2", port, clock, intended, histogram, warmup, answered);
+            Client sellers = new Client(data.accounts().name(0), port, clock, intended, histogram, warmup, answered);
+            Client buyers = new Client(data.accounts().name(1), port, clock, intended, histogram, warmup, answered);
             try (sellers; buyers) {
                 sellers.awaitLogon();
                 buyers.awaitLogon();
@@ -71,7 +72,7 @@ final class FixLoad {
                     }
                     intended.set(i, due);
                     boolean buy = i % 2 == 0;
-                    (buy ? buyers : sellers).send(order(i, buy));
+                    (buy ? buyers : sellers).send(order(i, buy, symbol));
                 }
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (answered.get() < total && System.nanoTime() < deadline) {
@@ -85,11 +86,11 @@ final class FixLoad {
         return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
     }
 
-    private static Message order(int i, boolean buy) {
+    private static Message order(int i, boolean buy, String symbol) {
         Message m = new Message();
         m.getHeader().setString(MsgType.FIELD, MsgType.NEW_ORDER_SINGLE);
         m.setString(11, Integer.toString(i));
-        m.setString(55, "TEST");
+        m.setString(55, symbol);
         m.setChar(54, buy ? '1' : '2');
         m.setChar(40, '2');
         m.setString(44, Integer.toString(buy ? 100 + i % 3 : 100 - i % 3));

@@ -42,6 +42,7 @@ final class RestLoad {
         RestGateway gateway = new RestGateway(data, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1)),
                 new RateLimits(UNLIMITED, UNLIMITED * 60, UNLIMITED, UNLIMITED * 60, Integer.MAX_VALUE, 0), risk);
         gateway.listeners().forEach(builder::listener);
+        String symbol = BenchScenario.symbol(data).name();
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             int port = gateway.start("127.0.0.1", 0);
             gateway.open(pipeline.publisher());
@@ -70,7 +71,7 @@ final class RestLoad {
                         LockSupport.parkNanos(wait);
                     }
                     boolean buy = i % 2 == 0;
-                    String body = "{\"clOrdId\":\"b" + i + "\",\"symbol\":\"TEST\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                    String body = "{\"clOrdId\":\"b" + i + "\",\"symbol\":\"" + symbol + "\",\"side\":\"" + (buy ? "BUY" : "SELL")
                             + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";
                     clients.send(new KeepAliveClients.Request(intended, KeepAliveClients.post("/api/v1/orders", buy ? "t1-key" : "t2-key", body)));
                 }

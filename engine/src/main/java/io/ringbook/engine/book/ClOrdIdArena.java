@@ -22,13 +22,20 @@ final class ClOrdIdArena {
     private static final long FREED = Long.MIN_VALUE;
     private static final long NONE = -1L;
 
-    private long[][] chunks = new long[1][];
+    private long[][] chunks;
     private int chunksAllocated;
     private long top;
     private final long[] freeBySize = new long[9];
 
-    ClOrdIdArena() {
+    /** An arena with room for {@code expectedLongs} allocated up front, so a day that stays within it allocates nothing. */
+    ClOrdIdArena(long expectedLongs) {
         Arrays.fill(freeBySize, NONE);
+        int chunkCount = (int) Math.max(1, (expectedLongs + CHUNK_LONGS - 1) >>> CHUNK_BITS);
+        chunks = new long[chunkCount][];
+        for (int i = 0; i < chunkCount; i++) {
+            chunks[i] = new long[CHUNK_LONGS];
+        }
+        chunksAllocated = chunkCount;
     }
 
     static long head(int accountId, ClOrdId id) {

@@ -38,7 +38,7 @@ public final class ClOrdIdIndex {
     private static final long OFFSET_MASK = 0xFFFF_FFFFL;
     private static final long TAG_MASK = ~OFFSET_MASK;
 
-    private final ClOrdIdArena arena = new ClOrdIdArena();
+    private final ClOrdIdArena arena;
     private final long[] spare = new long[SEGMENT_SLOTS];
     private int[] directory;
     private int globalDepth;
@@ -51,8 +51,13 @@ public final class ClOrdIdIndex {
     private int size;
     private long splits;
 
-    /** An index sized for {@code expectedIds} entries at once without growing. */
+    /**
+     * An index sized for {@code expectedIds} entries at once without growing: the table's
+     * segments, and arena room for as many ids of up to 8 characters (longer ones take it
+     * faster; beyond it the arena adds half-megabyte chunks).
+     */
     public ClOrdIdIndex(int expectedIds) {
+        arena = new ClOrdIdArena(4L * expectedIds);
         int depth = 0;
         while (depth < MAX_DEPTH && (long) SPLIT_AT << depth < expectedIds) {
             depth++;

@@ -20,9 +20,14 @@ final class ClOrdIdRules {
     private final OrderStore store;
     private long day = Long.MIN_VALUE;
 
-    ClOrdIdRules(OrderStore store, int initialOrders) {
+    ClOrdIdRules(OrderStore store, int expectedPerDay) {
         this.store = store;
-        this.today = new ClOrdIdIndex(initialOrders);
+        this.today = new ClOrdIdIndex(expectedPerDay);
+    }
+
+    /** Segment splits of the day's index so far: growth beyond the expected ids per day. */
+    long splits() {
+        return today.splits();
     }
 
     /**
