@@ -16,6 +16,7 @@ import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.gateway.rest.RateLimits;
+import io.ringbook.gateway.rest.StreamLimits;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
 
@@ -124,12 +125,22 @@ public final class ProfileFile {
 
     private static RateLimits rateLimits(ConfigNode node) {
         node.allowOnly(Set.of("orderEntryPerSecond", "orderEntryPerMinute", "queriesPerSecond", "queriesPerMinute",
-                "abuseRefusals", "blockSeconds"));
+                "abuseRefusals", "blockSeconds", "streams"));
         RateLimits d = RateLimits.DEMO;
         return new RateLimits(count(node, "orderEntryPerSecond", d.orderEntryPerSecond()),
                 count(node, "orderEntryPerMinute", d.orderEntryPerMinute()), count(node, "queriesPerSecond", d.queriesPerSecond()),
                 count(node, "queriesPerMinute", d.queriesPerMinute()), (int) count(node, "abuseRefusals", d.abuseRefusals()),
-                count(node, "blockSeconds", d.blockSeconds()));
+                count(node, "blockSeconds", d.blockSeconds()), streamLimits(node.node("streams")));
+    }
+
+    /** What one WebSocket client may take; the idle timeout is the contract's and not configured. */
+    private static StreamLimits streamLimits(ConfigNode node) {
+        node.allowOnly(Set.of("framesPerSecond", "sessionsPerKey", "sessionsPerAddress", "subscriptionsPerSession", "queueBytes"));
+        StreamLimits d = StreamLimits.DEMO;
+        return new StreamLimits(count(node, "framesPerSecond", d.framesPerSecond()),
+                (int) count(node, "sessionsPerKey", d.sessionsPerKey()), (int) count(node, "sessionsPerAddress", d.sessionsPerAddress()),
+                (int) count(node, "subscriptionsPerSession", d.subscriptionsPerSession()), count(node, "queueBytes", d.queueBytes()),
+                d.idleSeconds());
     }
 
     private static Ports ports(ConfigNode node) {

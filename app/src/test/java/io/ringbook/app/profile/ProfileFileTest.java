@@ -9,6 +9,7 @@ import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixSessionOptions;
+import io.ringbook.gateway.rest.StreamLimits;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,7 @@ public class ProfileFileTest {
                 "a role's single token is named after the role");
         assertEquals(50, profile.rateLimits().orderEntryPerSecond());
         assertEquals(300, profile.rateLimits().blockSeconds());
+        assertEquals(new StreamLimits(10, 5, 20, 20, 2_097_152, 60), profile.rateLimits().streams());
         assertEquals(Ports.DEFAULTS, profile.ports());
         assertEquals("127.0.0.1", profile.listenAddress());
         assertEquals(new FixSessionOptions(false, true, Map.of("FUND2", "FUND2-FIX"), Map.of("FUND1", false)), profile.fix());
@@ -143,6 +145,7 @@ public class ProfileFileTest {
         assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 0}\n", "engine.clOrdIdsPerDay: must be positive");
         assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 600000000}\n", "engine.clOrdIdsPerDay: must be at most 500000000");
         assertRefused(MINIMAL + "rateLimits: {queriesPerSecond: 0}\n", "rateLimits.queriesPerSecond: must be positive");
+        assertRefused(MINIMAL + "rateLimits: {streams: {sessionsPerKey: 0}}\n", "rateLimits.streams.sessionsPerKey: must be positive");
         assertRefused(MINIMAL + "fix: {resetOnLogon: maybe}\n", "fix.resetOnLogon: must be true or false");
         assertRefused(MINIMAL + "colour: blue\n", "colour: unknown setting");
         assertRefused(MINIMAL.replace("    apiKey: \"account-a-key-0123456789\"\n", "    apiKey: \"account-a-key-0123456789\"\n    fixCompId: RINGBOOK\n"),

@@ -6,28 +6,38 @@ import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * The aggregated book of every symbol (price levels and their total quantity, no
  * orders), rebuilt on the outbound thread from the engine's {@code BOOK_LEVEL} events,
  * for market data: REST depth, WebSocket snapshots, tickers. Readers on other threads
- * copy what they need under the symbol's lock; the business logic is never involved.
- * Levels are kept in sorted primitive arrays, best first, so updates allocate nothing
- * once the arrays have grown to the book's size.
+ * copy what they need: both sides and the sequence of the last change they include, as
+ * one consistent {@link Snapshot}. They copy under an optimistic read of the symbol's
+ * {@link StampedLock}, which the outbound thread's write never waits for; only a reader
+ * that keeps racing with updates falls back to a read lock, held for an array copy (never
+ * for rendering). The business logic is never involved. Levels are kept in sorted
+ * primitive arrays, best first, so updates allocate nothing once the arrays have grown
+ * to the book's size.
  */
 public final class DepthBook implements EngineListener {
 
-    private final Ladder[] bids;
-    private final Ladder[] asks;
-    private final long[] sequence;
+    private static final int OPTIMISTIC_TRIES = 8;
 
-    public DepthBook(int symbols) {
-        bids = new Ladder[symbols];
-        asks = new Ladder[symbols];
-        sequence = new long[symbols];
-        for (int i = 0; i < symbols; i++) {
-            bids[i] = new Ladder(true);
-            asks[i] = new Ladder(false);
+    /**
+     * Both sides of a symbol's book, best first, up to the depth asked for, and the
+     * market-data sequence of the last change they include.
+     */
+    public record Snapshot(long sequence, long[] bidPrices, long[] bidQuantities, int bids,
+                           long[] askPrices, long[] askQuantities, int asks) {
+    }
+
+    private final SymbolDepth[] symbols;
+
+    public DepthBook(int symbolCount) {
+        symbols = new SymbolDepth[symbolCount];
+        for (int i = 0; i < symbolCount; i++) {
+            symbols[i] = new SymbolDepth();
         }
     }
 
@@ -36,13 +46,25 @@ public final class DepthBook implements EngineListener {
         if (event.type != EventType.BOOK_LEVEL) {
             return;
         }
-        Ladder ladder = event.side == Side.BUY ? bids[event.symbolId] : asks[event.symbolId];
-        synchronized (ladder) {
-            ladder.set(event.price, event.qty);
+        SymbolDepth symbol = symbols[event.symbolId];
+        long stamp = symbol.lock.writeLock();
+        try {
+            (event.side == Side.BUY ? symbol.bids : symbol.asks).set(event.price, event.qty);
+            symbol.sequence = event.bookSequence;
+        } finally {
+            symbol.lock.unlockWrite(stamp);
         }
-        synchronized (this) {
-            sequence[event.symbolId] = event.bookSequence;
-        }
+    }
+
+    /** Both sides, at most {@code levels} each, with the sequence they are current to. */
+    public Snapshot snapshot(int symbolId, int levels) {
+        long[] bidPrices = new long[levels];
+        long[] bidQuantities = new long[levels];
+        long[] askPrices = new long[levels];
+        long[] askQuantities = new long[levels];
+        int[] counts = new int[2];
+        long sequence = copy(symbols[symbolId], bidPrices, bidQuantities, askPrices, askQuantities, counts);
+        return new Snapshot(sequence, bidPrices, bidQuantities, counts[0], askPrices, askQuantities, counts[1]);
     }
 
     /**
@@ -51,15 +73,53 @@ public final class DepthBook implements EngineListener {
      * @return the number of levels copied
      */
     public int depth(int symbolId, Side side, long[] prices, long[] quantities) {
-        Ladder ladder = side == Side.BUY ? bids[symbolId] : asks[symbolId];
-        synchronized (ladder) {
-            return ladder.copyTop(prices, quantities);
+        int[] counts = new int[2];
+        long[] none = new long[0];
+        if (side == Side.BUY) {
+            copy(symbols[symbolId], prices, quantities, none, none, counts);
+            return counts[0];
         }
+        copy(symbols[symbolId], none, none, prices, quantities, counts);
+        return counts[1];
     }
 
     /** The market-data sequence of the last change applied to the symbol's book. */
-    public synchronized long sequence(int symbolId) {
-        return sequence[symbolId];
+    public long sequence(int symbolId) {
+        long[] none = new long[0];
+        return copy(symbols[symbolId], none, none, none, none, new int[2]);
+    }
+
+    /** Copies both sides and returns the sequence: optimistically first, under the read lock if updates keep racing. */
+    private static long copy(SymbolDepth symbol, long[] bidPrices, long[] bidQuantities, long[] askPrices, long[] askQuantities,
+                             int[] counts) {
+        for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
+            long stamp = symbol.lock.tryOptimisticRead();
+            if (stamp != 0) {
+                counts[0] = symbol.bids.copyTop(bidPrices, bidQuantities);
+                counts[1] = symbol.asks.copyTop(askPrices, askQuantities);
+                long sequence = symbol.sequence;
+                if (symbol.lock.validate(stamp)) {
+                    return sequence;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        long stamp = symbol.lock.readLock();
+        try {
+            counts[0] = symbol.bids.copyTop(bidPrices, bidQuantities);
+            counts[1] = symbol.asks.copyTop(askPrices, askQuantities);
+            return symbol.sequence;
+        } finally {
+            symbol.lock.unlockRead(stamp);
+        }
+    }
+
+    /** One symbol's two sides, the sequence of their last change, and the lock that keeps the three consistent. */
+    private static final class SymbolDepth {
+        private final StampedLock lock = new StampedLock();
+        private final Ladder bids = new Ladder(true);
+        private final Ladder asks = new Ladder(false);
+        private long sequence;
     }
 
     /** One side's levels: prices sorted best first, with their total quantities. */
@@ -100,10 +160,13 @@ public final class DepthBook implements EngineListener {
             count++;
         }
 
+        /** Safe against a racing {@link #set} (the copy may then be torn, which the caller's validation catches). */
         int copyTop(long[] topPrices, long[] topQuantities) {
-            int n = Math.min(count, topPrices.length);
-            System.arraycopy(prices, 0, topPrices, 0, n);
-            System.arraycopy(quantities, 0, topQuantities, 0, n);
+            long[] p = prices;
+            long[] q = quantities;
+            int n = Math.max(0, Math.min(Math.min(count, topPrices.length), Math.min(p.length, q.length)));
+            System.arraycopy(p, 0, topPrices, 0, n);
+            System.arraycopy(q, 0, topQuantities, 0, n);
             return n;
         }
 

@@ -55,19 +55,19 @@ final class AccountRoutes {
         Map<String, Object> usage = new LinkedHashMap<>();
         Map<String, Object> bySymbol = new LinkedHashMap<>();
         Map<String, Object> held = new LinkedHashMap<>();
-        int open = 0;
+        int[] openBySymbol = new int[referenceData.symbols().size()];
+        List<OrderViews.View> open = orders.list(account, OrderViews.OPEN, state -> true, Integer.MAX_VALUE);
+        open.forEach(order -> openBySymbol[order.state().symbolId]++);
         for (SymbolSpec symbol : referenceData.symbols().all()) {
-            int openHere = orders.list(account, o -> o.symbolId == symbol.id() && o.status.isOpen(), Integer.MAX_VALUE).size();
-            open += openHere;
-            if (openHere > 0) {
-                bySymbol.put(symbol.name(), openHere);
+            if (openBySymbol[symbol.id()] > 0) {
+                bySymbol.put(symbol.name(), openBySymbol[symbol.id()]);
             }
             long qty = positions.position(account, symbol.id())[0];
             if (qty != 0) {
                 held.put(symbol.name(), symbol.qty(qty).toPlainString());
             }
         }
-        usage.put("openOrders", open);
+        usage.put("openOrders", open.size());
         usage.put("openOrdersBySymbol", bySymbol);
         usage.put("positions", held);
         usage.put("selfTradeCancels", risk.selfTradeCancels(account));

@@ -36,6 +36,19 @@ public final class ApiKeys {
         return account;
     }
 
+    /**
+     * The account of a stream upgrade: the key as the header or, where a browser cannot
+     * send one, as {@code ?apiKey=}; the upgrade signed (method GET, its path and query,
+     * empty body) where the account signs; 401 otherwise.
+     */
+    int streamAccountOf(Context ctx) {
+        String header = ctx.header("X-API-Key");
+        int account = account(header != null ? header : ctx.queryParam("apiKey"))
+                .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required"));
+        signing.verify(ctx, account);
+        return account;
+    }
+
     OptionalInt account(String key) {
         return accounts.find(key).map(OptionalInt::of).orElse(OptionalInt.empty());
     }

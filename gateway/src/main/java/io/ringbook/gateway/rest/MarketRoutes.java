@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.ReferenceData;
-import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.BreakerState;
@@ -39,21 +38,18 @@ final class MarketRoutes {
 
     /** The ticker of a symbol, as REST answers it and the {@code ticker} stream sends it. */
     static ObjectNode ticker(SymbolSpec symbol, DepthBook depth, TradesView trades) {
-        long[] price = new long[1];
-        long[] qty = new long[1];
+        DepthBook.Snapshot top = depth.snapshot(symbol.id(), 1);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("symbol", symbol.name());
-        for (Side side : Side.values()) {
-            boolean any = depth.depth(symbol.id(), side, price, qty) > 0;
-            String prefix = side == Side.BUY ? "bid" : "ask";
-            json.put(prefix + "Price", any ? symbol.price(price[0]).toPlainString() : null);
-            json.put(prefix + "Qty", any ? symbol.qty(qty[0]).toPlainString() : null);
-        }
+        json.put("bidPrice", top.bids() > 0 ? symbol.price(top.bidPrices()[0]).toPlainString() : null);
+        json.put("bidQty", top.bids() > 0 ? symbol.qty(top.bidQuantities()[0]).toPlainString() : null);
+        json.put("askPrice", top.asks() > 0 ? symbol.price(top.askPrices()[0]).toPlainString() : null);
+        json.put("askQty", top.asks() > 0 ? symbol.qty(top.askQuantities()[0]).toPlainString() : null);
         List<TradesView.Trade> last = trades.recent(symbol.id(), 1);
         json.put("lastPrice", last.isEmpty() ? null : symbol.price(last.get(0).price()).toPlainString());
         json.put("lastQty", last.isEmpty() ? null : symbol.qty(last.get(0).qty()).toPlainString());
         json.put("volume24h", symbol.qty(trades.volume24h(symbol.id())).toPlainString());
-        json.put("sequence", depth.sequence(symbol.id()));
+        json.put("sequence", top.sequence());
         return json;
     }
 
@@ -74,20 +70,20 @@ final class MarketRoutes {
 
     void book(Context ctx) {
         SymbolSpec symbol = Http.symbol(referenceData, ctx.pathParam("symbol"));
-        int levels = Http.intParam(ctx, "depth", 10, 1, 1000);
-        long[] prices = new long[levels];
-        long[] quantities = new long[levels];
+        DepthBook.Snapshot snapshot = depth.snapshot(symbol.id(), Http.intParam(ctx, "depth", 10, 1, 1000));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("symbol", symbol.name());
-        json.put("sequence", depth.sequence(symbol.id()));
-        for (Side side : Side.values()) {
-            ArrayNode array = json.putArray(side == Side.BUY ? "bids" : "asks");
-            int n = depth.depth(symbol.id(), side, prices, quantities);
-            for (int i = 0; i < n; i++) {
-                array.addArray().add(symbol.price(prices[i]).toPlainString()).add(symbol.qty(quantities[i]).toPlainString());
-            }
-        }
+        json.put("sequence", snapshot.sequence());
+        levels(json.putArray("bids"), symbol, snapshot.bidPrices(), snapshot.bidQuantities(), snapshot.bids());
+        levels(json.putArray("asks"), symbol, snapshot.askPrices(), snapshot.askQuantities(), snapshot.asks());
         HttpJson.json(ctx, json);
+    }
+
+    /** Price levels as the contract shows them, {@code [["px","qty"],..]}, best first; shared with the book stream. */
+    static void levels(ArrayNode array, SymbolSpec symbol, long[] prices, long[] quantities, int count) {
+        for (int i = 0; i < count; i++) {
+            array.addArray().add(symbol.price(prices[i]).toPlainString()).add(symbol.qty(quantities[i]).toPlainString());
+        }
     }
 
     void symbols(Context ctx) {

@@ -37,9 +37,9 @@ final class OrderJson {
         json.put("clOrdId", state.clOrdId.toString());
         json.put("account", referenceData.accounts().name(state.accountId));
         json.put("symbol", symbol != null ? symbol.name() : request == null ? null : request.symbolName());
-        json.put("side", String.valueOf(state.side));
-        json.put("type", String.valueOf(state.orderType));
-        json.put("timeInForce", String.valueOf(state.timeInForce));
+        json.put("side", nameOf(state.side));
+        json.put("type", nameOf(state.orderType));
+        json.put("timeInForce", nameOf(state.timeInForce));
         json.put("postOnly", state.postOnly);
         if (symbol == null) {
             json.put("price", request == null ? null : request.priceText());
@@ -48,7 +48,7 @@ final class OrderJson {
             json.put("price", state.price == 0 ? null : symbol.price(state.price).toPlainString());
             json.put("qty", symbol.qty(state.qty).toPlainString());
         }
-        json.put("status", String.valueOf(state.status));
+        json.put("status", nameOf(state.status));
         json.put("filledQty", symbol == null ? "0" : symbol.qty(state.filledQty).toPlainString());
         json.put("leavesQty", symbol == null ? "0" : symbol.qty(state.leavesQty()).toPlainString());
         json.put("avgPrice", symbol == null || state.filledQty == 0 ? null
@@ -64,8 +64,13 @@ final class OrderJson {
             f.put("fee", symbol.notional(fill.fee).stripTrailingZeros().toPlainString());
             f.put("liquidity", fill.liquidity.name());
         }
-        json.put("createdAt", EventTime.iso(state.createdTimeNanos));
+        json.put("createdAt", state.createdTimeNanos == 0 ? null : EventTime.iso(state.createdTimeNanos));
         json.put("updatedAt", EventTime.iso(state.eventTimeNanos));
         return json;
+    }
+
+    /** An enum as the contract spells it; JSON null where the event does not say (a refusal naming no known order). */
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -18,6 +18,7 @@ import io.ringbook.web.HttpJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +34,7 @@ final class OrderRoutes {
     private final OrderRequests requests;
     private final OrderJson orderJson;
     private final EngineDoor publisher;
+    private final PendingOrders pending = new PendingOrders();
 
     OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, EngineDoor publisher) {
         this.referenceData = referenceData;
@@ -46,7 +48,7 @@ final class OrderRoutes {
     void place(Context ctx) {
         int account = keys.accountOf(ctx);
         OrderRequests.NewOrder order = requests.parse(HttpJson.jsonBody(ctx));
-        HttpJson.answer(ctx, publisher.submit(slot -> order.writeTo(slot, account)), events -> {
+        HttpJson.answer(ctx, pending.track(account, order.clOrdId(), () -> publisher.submit(slot -> order.writeTo(slot, account))), events -> {
             EngineEvent first = events.get(0);
             if (first.rejectReason == RejectReason.DUPLICATE_CLORDID) {
                 resent(ctx, order, first.orderId);
@@ -59,16 +61,16 @@ final class OrderRoutes {
     }
 
     /**
-     * A clOrdId the account used today: the original order (200) if this is a resend of
-     * it, else 409. An order placed here is compared with what its client sent and
-     * answered with that request's echo, as it was first answered; one placed by FIX, with
-     * the engine's record of it.
+     * A clOrdId the account used today: the original order as it is now (200) if this is a
+     * resend of it, else 409. An order placed here is compared with what its client sent
+     * (so an amend since does not turn a resend into a conflict); one placed by FIX, with
+     * the order as the engine first reported it.
      */
     private void resent(Context ctx, OrderRequests.NewOrder order, long originalOrderId) {
         OrderViews.View original = orders.find(originalOrderId)
                 .orElseThrow(() -> new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today"));
         Optional<OrderRequests.NewOrder> first = orders.requestOf(originalOrderId);
-        if (first.isPresent() ? !order.sameAs(first.get()) : !order.sameAs(original.state())) {
+        if (first.isPresent() ? !order.sameAs(first.get()) : !order.sameAs(original.original())) {
             throw new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today for order "
                     + originalOrderId + " with another body");
         }
@@ -80,19 +82,30 @@ final class OrderRoutes {
         HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
     }
 
-    /** {@code ?clOrdId=X}: that order; otherwise the account's orders by status and symbol, newest first. */
+    /**
+     * {@code ?clOrdId=X}: that order, or 202 {@code PENDING} while a request with it is in
+     * flight; otherwise the account's orders by status and symbol, newest first.
+     */
     void query(Context ctx) {
         int account = keys.accountOf(ctx);
         String clOrdId = ctx.queryParam("clOrdId");
         if (clOrdId != null) {
-            OrderViews.View view = orders.findByClOrdId(account, clOrdId)
-                    .orElseThrow(() -> new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + ClientText.quote(clOrdId)));
-            HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
+            // in flight is read first: a decided order is in the read model before it stops being in flight
+            boolean inFlight = pending.inFlight(account, clOrdId);
+            OrderViews.View view = orders.findByClOrdId(account, clOrdId).orElse(null);
+            if (view != null) {
+                HttpJson.json(ctx, orderJson.render(view.state(), view.fills(), null));
+            } else if (inFlight) {
+                ctx.status(202);
+                HttpJson.json(ctx, JsonNodeFactory.instance.objectNode().put("clOrdId", clOrdId).put("status", "PENDING"));
+            } else {
+                throw new ApiException(404, "UNKNOWN_ORDER", "no order with clOrdId " + ClientText.quote(clOrdId));
+            }
             return;
         }
-        Predicate<EngineEvent> filter = statusFilter(ctx.queryParam("status")).and(symbolFilter(ctx));
+        Set<OrderStatus> statuses = statuses(ctx.queryParam("status"));
         ArrayNode json = JsonNodeFactory.instance.arrayNode();
-        for (OrderViews.View view : orders.list(account, filter, Http.intParam(ctx, "limit", 100, 1, 1000))) {
+        for (OrderViews.View view : orders.list(account, statuses, symbolFilter(ctx), Http.intParam(ctx, "limit", 100, 1, 1000))) {
             json.add(orderJson.render(view.state(), view.fills(), null));
         }
         HttpJson.json(ctx, json);
@@ -195,17 +208,17 @@ final class OrderRoutes {
         return state -> state.symbolId == id;
     }
 
-    private static Predicate<EngineEvent> statusFilter(String status) {
+    /** {@code ?status=}: none for any status, {@code OPEN} for NEW and PARTIALLY_FILLED, or one status by name. */
+    private static Set<OrderStatus> statuses(String status) {
         if (status == null) {
-            return state -> true;
+            return Set.of();
         }
         String wanted = status.toUpperCase(Locale.ROOT);
         if (wanted.equals("OPEN")) {
-            return state -> state.status.isOpen();
+            return OrderViews.OPEN;
         }
         try {
-            OrderStatus exact = OrderStatus.valueOf(wanted);
-            return state -> state.status == exact;
+            return Set.of(OrderStatus.valueOf(wanted));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("INVALID_FIELD", "status must be OPEN or an order status, not " + ClientText.quote(status));
         }

@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
@@ -7,9 +8,11 @@ import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.readmodel.DayRoll;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
@@ -17,7 +20,7 @@ import java.util.function.Predicate;
 /**
  * The gateway's read model of orders and fills, kept on the outbound thread from the
  * engine's order events: each order's latest state and fills, each account's orders by
- * orderId and by clOrdId, and each account's fills. HTTP threads read it to answer
+ * orderId, by clOrdId and by status ({@link OrdersByStatus}), and each account's fills. HTTP threads read it to answer
  * queries and to check ownership before publishing. Registered before the pipeline's
  * reply router, so a caller whose order was answered already finds it here. Open orders
  * stay; done orders and fills are kept for the current and the previous UTC day
@@ -25,9 +28,15 @@ import java.util.function.Predicate;
  */
 final class OrderViews implements EngineListener {
 
-    /** An order as last reported, with its fills in order. */
-    record View(EngineEvent state, List<EngineEvent> fills) {
+    /**
+     * An order as last reported, with its fills in order, and as first reported: what it
+     * was placed as, before any amend (a resent POST is compared with that).
+     */
+    record View(EngineEvent state, List<EngineEvent> fills, EngineEvent original) {
     }
+
+    /** The statuses of an order that can still trade. */
+    static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED);
 
     private final ConcurrentHashMap<Long, Entry> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, Entry>> byAccount = new ConcurrentHashMap<>();
@@ -35,6 +44,7 @@ final class OrderViews implements EngineListener {
     /** What the client sent for the orders placed here, so a resend is compared with it and answered as the first was. */
     private final ConcurrentHashMap<Long, OrderRequests.NewOrder> requests = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, EngineEvent>> fillsByAccount = new ConcurrentHashMap<>();
+    private final OrdersByStatus<Entry> byStatus = new OrdersByStatus<>();
     private final DayRoll dayRoll = new DayRoll();
 
     @Override
@@ -49,12 +59,16 @@ final class OrderViews implements EngineListener {
         }
         Entry entry = byId.computeIfAbsent(event.orderId, id -> new Entry());
         EngineEvent state = event.copy();
+        OrderStatus before;
         synchronized (entry) {
+            before = entry.state == null ? null : entry.state.status;
+            entry.original = entry.original == null ? state : entry.original;
             entry.state = state;
             if (event.type == EventType.ORDER_FILLED) {
                 entry.fills.add(state);
             }
         }
+        byStatus.file(event.accountId, event.orderId, before, state.status, entry);
         byAccount.computeIfAbsent(event.accountId, a -> new ConcurrentSkipListMap<>()).put(event.orderId, entry);
         if (event.clOrdId.length() > 0) {
             byClOrdId.put(key(event.accountId, event.clOrdId.toString()), event.orderId);
@@ -85,12 +99,24 @@ final class OrderViews implements EngineListener {
         return orderId == null ? Optional.empty() : find(orderId);
     }
 
-    /** The account's orders whose state matches, newest first, at most {@code limit}. */
-    List<View> list(int accountId, Predicate<EngineEvent> filter, int limit) {
+    /**
+     * The account's orders in one of {@code statuses} (any status if empty) whose state
+     * matches, newest first, at most {@code limit}: only the orders of those statuses are
+     * read.
+     */
+    List<View> list(int accountId, Set<OrderStatus> statuses, Predicate<EngineEvent> filter, int limit) {
+        Predicate<EngineEvent> matches = statuses.isEmpty() ? filter : filter.and(state -> statuses.contains(state.status));
+        if (!statuses.isEmpty()) {
+            List<View> views = new ArrayList<>();
+            for (Entry entry : byStatus.newestFirst(accountId, statuses, entry -> matches.test(entry.view().state()), limit)) {
+                views.add(entry.view());
+            }
+            return views;
+        }
         List<View> views = new ArrayList<>();
         for (Entry entry : byAccount.getOrDefault(accountId, new ConcurrentSkipListMap<>()).descendingMap().values()) {
             View view = entry.view();
-            if (filter.test(view.state())) {
+            if (matches.test(view.state())) {
                 views.add(view);
                 if (views.size() == limit) {
                     break;
@@ -117,7 +143,13 @@ final class OrderViews implements EngineListener {
 
     /** Drops done orders and fills from before {@code keepFromDay}; on the outbound thread, the only writer. */
     private void forgetBefore(long keepFromDay) {
-        byId.values().removeIf(entry -> DayRoll.forgettable(entry.state, keepFromDay));
+        for (Iterator<Entry> entries = byId.values().iterator(); entries.hasNext(); ) {
+            EngineEvent state = entries.next().state;
+            if (DayRoll.forgettable(state, keepFromDay)) {
+                byStatus.forget(state.accountId, state.orderId, state.status);
+                entries.remove();
+            }
+        }
         byAccount.values().forEach(orders -> orders.values().removeIf(entry -> DayRoll.forgettable(entry.state, keepFromDay)));
         byClOrdId.values().removeIf(orderId -> !byId.containsKey(orderId));
         requests.keySet().removeIf(orderId -> !byId.containsKey(orderId));
@@ -129,11 +161,12 @@ final class OrderViews implements EngineListener {
     }
 
     private static final class Entry {
+        private EngineEvent original;
         private EngineEvent state;
         private final List<EngineEvent> fills = new ArrayList<>();
 
         synchronized View view() {
-            return new View(state, List.copyOf(fills));
+            return new View(state, List.copyOf(fills), original);
         }
     }
 }

@@ -8,8 +8,10 @@ import io.javalin.http.HandlerType;
 import io.ringbook.web.ApiException;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Gateway rate limits (not the risk throttle, which runs on event time in the engine):
@@ -17,29 +19,45 @@ import java.util.concurrent.atomic.AtomicLong;
  * that changes orders) and one for queries, each with a per-second burst and a
  * per-minute allowance. Every response carries the {@code X-RateLimit-*} headers of its
  * tightest bucket; an empty bucket is a 429 with {@code Retry-After}. An address refused
- * {@code abuseRefusals} times within a minute is blocked for {@code blockSeconds}.
+ * {@code abuseRefusals} times within a minute is blocked for {@code blockSeconds}. A
+ * WebSocket upgrade takes a token from the query buckets like any {@code GET}; what a
+ * stream may do once open is bounded by {@link StreamLimits}.
  */
 public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, long queriesPerSecond, long queriesPerMinute,
-                         int abuseRefusals, long blockSeconds) {
+                         int abuseRefusals, long blockSeconds, StreamLimits streams) {
 
     /** The demo profile's limits: far above what a test or a person at a terminal sends. */
     public static final RateLimits DEMO = new RateLimits(2_000, 60_000, 2_000, 60_000, 1_000, 60);
 
-    Buckets buckets() {
-        return new Buckets();
+    /** HTTP limits as given, with the demo profile's stream limits. */
+    public RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, long queriesPerSecond, long queriesPerMinute,
+                      int abuseRefusals, long blockSeconds) {
+        this(orderEntryPerSecond, orderEntryPerMinute, queriesPerSecond, queriesPerMinute, abuseRefusals, blockSeconds,
+                StreamLimits.DEMO);
+    }
+
+    /** @param accountOfKey the account of an API key, if it is one: only real keys get buckets of their own */
+    Buckets buckets(Function<String, OptionalInt> accountOfKey) {
+        return new Buckets(accountOfKey);
     }
 
     /**
      * The buckets in use, created on first sight of a key or an address, and forgotten
      * once idle for a minute (a bucket idle that long has refilled completely, so a new
      * one is the same): memory follows the clients of the last minute, not every key or
-     * address ever seen, however many a stranger makes up.
+     * address ever seen, however many a stranger makes up. A key gets a bucket only once
+     * it is known to be an account's key; a made-up key counts against its address alone.
      */
     final class Buckets {
         private static final long IDLE_MILLIS = 60_000;
         private final ConcurrentHashMap<String, Used> buckets = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, Abuse> abuse = new ConcurrentHashMap<>();
         private final AtomicLong nextSweep = new AtomicLong();
+        private final Function<String, OptionalInt> accountOfKey;
+
+        private Buckets(Function<String, OptionalInt> accountOfKey) {
+            this.accountOfKey = accountOfKey;
+        }
 
         /** Takes a token for this request from its key's and its address's buckets; sets the headers; 429 if either is empty. */
         void take(Context ctx) {
@@ -56,7 +74,9 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
             String family = entry ? "entry:" : "query:";
             ConsumptionProbe byIp = bucket(family + "ip:" + ip, entry, now).tryConsumeAndReturnRemaining(1);
             String key = ctx.header("X-API-Key");
-            ConsumptionProbe byKey = key == null ? byIp : bucket(family + "key:" + key, entry, now).tryConsumeAndReturnRemaining(1);
+            OptionalInt account = key == null ? OptionalInt.empty() : accountOfKey.apply(key);
+            ConsumptionProbe byKey = account.isEmpty() ? byIp
+                    : bucket(family + "account:" + account.getAsInt(), entry, now).tryConsumeAndReturnRemaining(1);
             ConsumptionProbe tightest = byKey.getRemainingTokens() <= byIp.getRemainingTokens() ? byKey : byIp;
             ctx.header("X-RateLimit-Limit", Long.toString(entry ? orderEntryPerSecond : queriesPerSecond));
             ctx.header("X-RateLimit-Remaining", Long.toString(tightest.getRemainingTokens()));

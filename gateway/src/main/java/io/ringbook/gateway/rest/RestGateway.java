@@ -1,6 +1,7 @@
 package io.ringbook.gateway.rest;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.health.HealthCheck;
@@ -9,6 +10,7 @@ import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
@@ -27,6 +29,9 @@ import java.util.Map;
  */
 public final class RestGateway implements AutoCloseable {
 
+    private static final String STREAM_ACCOUNT = "ringbook.streamAccount";
+    private static final String STREAM_ADDRESS = "ringbook.streamAddress";
+
     private final ReferenceData referenceData;
     private final ApiKeys keys;
     private final OrderViews orders = new OrderViews();
@@ -36,19 +41,26 @@ public final class RestGateway implements AutoCloseable {
     private final StreamHub streams;
     private final RateLimits.Buckets rateLimits;
     private final RiskStatus risk;
+    private final StreamLimits streamLimits;
     private final EngineDoor engine = new EngineDoor();
     private Javalin server;
 
     /** @param risk the risk engine's published state, for the account's limits and breakers and the symbols' halts */
     public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk) {
+        this(referenceData, keys, limits, risk, EpochClock.system());
+    }
+
+    /** @param clock the wall clock market data is current to (the 24-hour volume lapses with it), the engine's in tests */
+    public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk, EpochClock clock) {
         this.referenceData = referenceData;
         this.risk = risk;
+        this.streamLimits = limits.streams();
         this.keys = keys;
-        this.rateLimits = limits.buckets();
+        this.rateLimits = limits.buckets(keys::account);
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
-        this.trades = new TradesView(referenceData.symbols().size());
-        this.streams = new StreamHub(referenceData, depth, trades);
+        this.trades = new TradesView(referenceData.symbols().size(), clock);
+        this.streams = new StreamHub(referenceData, depth, trades, orders, limits.streams());
     }
 
     /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
@@ -87,17 +99,9 @@ public final class RestGateway implements AutoCloseable {
             config.routes.get("/api/v1/trades/{symbol}", market::trades);
             config.routes.get("/api/v1/symbols", market::symbols);
             config.routes.get("/api/v1/time", market::time);
-            config.routes.wsBeforeUpgrade("/api/v1/stream", ctx -> {
-                if (!engine.isOpen()) {
-                    HttpJson.error(ctx, 503, "UNAVAILABLE", "the engine is recovering; retry");
-                    ctx.skipRemainingHandlers();
-                } else if (keys.account(streamKey(ctx.header("X-API-Key"), ctx.queryParam("apiKey"))).isEmpty()) {
-                    HttpJson.error(ctx, 401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required");
-                    ctx.skipRemainingHandlers();
-                }
-            });
+            config.routes.wsBeforeUpgrade("/api/v1/stream", this::beforeUpgrade);
             config.routes.ws("/api/v1/stream", ws -> {
-                ws.onConnect(ctx -> streams.connected(ctx, streamAccount(ctx.header("X-API-Key"), ctx.queryParam("apiKey"))));
+                ws.onConnect(ctx -> streams.connected(ctx, ctx.attribute(STREAM_ACCOUNT), ctx.attribute(STREAM_ADDRESS)));
                 ws.onMessage(ctx -> streams.message(ctx, ctx.message()));
                 ws.onClose(streams::closed);
             });
@@ -115,13 +119,18 @@ public final class RestGateway implements AutoCloseable {
         engine.open(publisher);
     }
 
-    /** The gateway's health for the admin API: open WebSocket sessions and their outbound queues (DEGRADED once stopped). */
+    /** Rate-limit buckets and abuse records held now. */
+    int rateLimitBuckets() {
+        return rateLimits.size();
+    }
+
+    /** The gateway's health for the admin API: open WebSocket sessions, their outbound queues and the sessions cut off as slow (DEGRADED once stopped). */
     public HealthComponent health() {
         return HealthComponent.of("restGateway", false, () -> {
             boolean serving = server != null && server.jettyServer().server().isRunning();
             return new HealthCheck(serving ? HealthStatus.UP : HealthStatus.DOWN, Map.of("port", server == null ? 0 : server.port(),
-                    "streamSessions", streams.sessions(), "deepestStreamQueue", streams.deepestQueue(),
-                    "streamQueueCapacity", StreamHub.QUEUE));
+                    "streamSessions", streams.sessions(), "deepestStreamQueueBytes", streams.deepestQueueBytes(),
+                    "streamQueueCapacityBytes", streamLimits.queueBytes(), "slowConsumersClosed", streams.slowConsumersClosed()));
         });
     }
 
@@ -133,13 +142,24 @@ public final class RestGateway implements AutoCloseable {
         streams.close();
     }
 
-    /** WebSocket clients send their key as the header or, where a browser cannot, as {@code ?apiKey=}. */
-    private int streamAccount(String header, String query) {
-        return keys.account(streamKey(header, query))
-                .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key header or apiKey parameter is required"));
-    }
-
-    private static String streamKey(String header, String query) {
-        return header != null ? header : query;
+    /**
+     * A stream upgrade: 503 while recovering, the query rate limits, the key (and the
+     * signature, for an account that signs) as for REST, then a place within the
+     * session caps (429 otherwise). The account and address go to the session.
+     */
+    private void beforeUpgrade(Context ctx) {
+        try {
+            engine.requireOpen();
+            rateLimits.take(ctx);
+            int account = keys.streamAccountOf(ctx);
+            if (!streams.hasRoom(account, ctx.ip())) {
+                throw new ApiException(429, "RATE_LIMITED", "too many stream sessions for this key or address");
+            }
+            ctx.attribute(STREAM_ACCOUNT, account);
+            ctx.attribute(STREAM_ADDRESS, ctx.ip());
+        } catch (ApiException refused) {
+            HttpJson.error(ctx, refused.status(), refused.code(), refused.getMessage());
+            ctx.skipRemainingHandlers();
+        }
     }
 }

@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * The quantity traded in the last 24 hours, in 1,440 buckets of one UTC minute: fixed
- * memory however busy the day, exact to the minute. The window is the minute of the
- * latest trade and the 1,439 before it. Event time never goes backwards, so buckets
- * only ever leave at the old end.
+ * memory however busy the day, exact to the minute. The window is the current minute
+ * and the 1,439 before it; it moves with trades and with the clock at every read, so
+ * the volume lapses when trading stops. Time never goes backwards here: a trade stamped
+ * before the window's start (it cannot be, short of clocks disagreeing by a day) is
+ * not counted.
  */
 final class RollingVolume {
 
@@ -21,12 +23,19 @@ final class RollingVolume {
         long minute = Math.floorDiv(timeNanos, NANOS_PER_MINUTE);
         if (minute > lastMinute) {
             advanceTo(minute);
+        } else if (minute <= lastMinute - MINUTES) {
+            return;
         }
         byMinute[(int) Math.floorMod(minute, MINUTES)] += qty;
         total += qty;
     }
 
-    long total() {
+    /** The volume of the 1,440 minutes up to and including the minute of {@code nowNanos}. */
+    long total(long nowNanos) {
+        long minute = Math.floorDiv(nowNanos, NANOS_PER_MINUTE);
+        if (minute > lastMinute) {
+            advanceTo(minute);
+        }
         return total;
     }
 

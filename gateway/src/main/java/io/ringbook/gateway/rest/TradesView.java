@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.pipeline.EpochClock;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import java.util.List;
 /**
  * Public trades per symbol, kept on the outbound thread from the taker's side of each
  * fill (one per trade): the most recent {@value #KEPT} for {@code /trades}, and the
- * volume of the last 24 hours of event time for {@code /ticker}, in minute buckets
- * ({@link RollingVolume}) so that memory does not grow with the day's trades.
+ * volume of the last 24 hours for {@code /ticker}, in minute buckets ({@link
+ * RollingVolume}) so that memory does not grow with the day's trades; the window moves
+ * with the wall clock, so the volume lapses when trading stops.
  */
 final class TradesView implements EngineListener {
 
@@ -26,8 +28,11 @@ final class TradesView implements EngineListener {
     }
 
     private final PerSymbol[] symbols;
+    private final EpochClock clock;
 
-    TradesView(int symbolCount) {
+    /** @param clock the wall clock: the 24-hour volume is that of the day up to its current minute */
+    TradesView(int symbolCount, EpochClock clock) {
+        this.clock = clock;
         symbols = new PerSymbol[symbolCount];
         for (int i = 0; i < symbolCount; i++) {
             symbols[i] = new PerSymbol();
@@ -61,11 +66,11 @@ final class TradesView implements EngineListener {
         }
     }
 
-    /** Lots traded in the 1,440 whole UTC minutes up to and including the minute of the symbol's last trade. */
+    /** Lots traded in the 1,440 whole UTC minutes up to and including the current minute of the clock. */
     long volume24h(int symbolId) {
         PerSymbol symbol = symbols[symbolId];
         synchronized (symbol) {
-            return symbol.volume.total();
+            return symbol.volume.total(clock.epochNanos());
         }
     }
 

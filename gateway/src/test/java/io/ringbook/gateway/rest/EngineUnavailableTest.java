@@ -54,6 +54,31 @@ class EngineUnavailableTest {
     }
 
     @Test
+    void shouldAnswerPendingForAClOrdIdInFlightAfterA504AndTheOrderOnceDecided() throws Exception {
+        HangingJournal hanging = new HangingJournal();
+        try (GatewayFixture gateway = new GatewayFixture(RateLimits.DEMO, new RequestSigning(Map.of()), PipelineConfig.DEFAULTS, hanging)) {
+            GatewayFixture.Reply timedOut = gateway.post("t1-key",
+                    "{\"clOrdId\":\"late-1\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"1\",\"qty\":\"1\"}");
+            GatewayFixture.assertError(504, "TIMEOUT", timedOut);
+            GatewayFixture.Reply pending = gateway.get("t1-key", "/api/v1/orders?clOrdId=late-1");
+            assertEquals(202, pending.status(), pending.body().toString());
+            assertEquals("{\"clOrdId\":\"late-1\",\"status\":\"PENDING\"}", pending.body().toString());
+            GatewayFixture.assertError(404, "UNKNOWN_ORDER", gateway.get("t1-key", "/api/v1/orders?clOrdId=never-sent"));
+            GatewayFixture.assertError(404, "UNKNOWN_ORDER", gateway.get("t2-key", "/api/v1/orders?clOrdId=late-1"));
+            hanging.release();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            GatewayFixture.Reply decided = gateway.get("t1-key", "/api/v1/orders?clOrdId=late-1");
+            while (decided.status() == 202) {
+                assertTrue(System.nanoTime() < deadline, "decided within 5 s of the journal's return");
+                Thread.sleep(10);
+                decided = gateway.get("t1-key", "/api/v1/orders?clOrdId=late-1");
+            }
+            assertEquals(200, decided.status(), decided.body().toString());
+            assertEquals("NEW", decided.body().get("status").asText());
+        }
+    }
+
+    @Test
     void shouldAnswer503WhenTheRingIsFullAnd504WhenTheEngineDoesNotAnswerInTime() throws Exception {
         HangingJournal hanging = new HangingJournal();
         PipelineConfig tiny = new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0);

@@ -6,6 +6,7 @@ import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.JournalStage;
 import io.ringbook.engine.pipeline.PipelineConfig;
@@ -49,11 +50,20 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     GatewayFixture(RateLimits limits, RequestSigning signing, PipelineConfig config, JournalStage journal) {
+        this(limits, signing, config, journal, EpochClock.system());
+    }
+
+    /** The engine and the gateway on {@code clock}, for tests that move time. */
+    GatewayFixture(EpochClock clock) {
+        this(RateLimits.DEMO, new RequestSigning(Map.of()), PipelineConfig.DEFAULTS, JournalStage.NONE, clock);
+    }
+
+    private GatewayFixture(RateLimits limits, RequestSigning signing, PipelineConfig config, JournalStage journal, EpochClock clock) {
         ReferenceData demo = new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")));
         RiskBoard board = new RiskBoard(demo.risk());
-        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1), signing), limits, board);
+        gateway = new RestGateway(demo, new ApiKeys(Map.of("t1-key", 0, "t2-key", 1), signing), limits, board, clock);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
-                new BusinessLogic(demo.symbols(), 4, RiskEngine.factory(demo.risk(), board), sink, 1024)).config(config).journal(journal);
+                new BusinessLogic(demo.symbols(), 4, RiskEngine.factory(demo.risk(), board), sink, 1024)).config(config).journal(journal).clock(clock);
         gateway.listeners().forEach(builder::listener);
         pipeline = builder.build().start();
         base = "http://127.0.0.1:" + gateway.start("127.0.0.1", 0);

@@ -32,6 +32,19 @@ class OrderManagementRoutesTest {
     }
 
     @Test
+    void shouldAnswerAResendAfterAnAmendWithTheOrderAsItIsNow() throws Exception {
+        String body = "{\"clOrdId\":\"amended\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"60\",\"qty\":\"5\"}";
+        long orderId = gateway.post("t1-key", body).body().get("orderId").asLong();
+        assertEquals(200, gateway.send("PATCH", "t1-key", "/api/v1/orders/" + orderId, "application/json", "{\"qty\":\"3\",\"price\":\"61\"}").status());
+        GatewayFixture.Reply resend = gateway.post("t1-key", body);
+        assertEquals(200, resend.status(), "the original request resent: " + resend.body());
+        assertEquals(orderId, resend.body().get("orderId").asLong());
+        assertEquals("3", resend.body().get("qty").asText(), "the order's current state");
+        assertEquals("61", resend.body().get("price").asText());
+        assertError(409, "DUPLICATE_CLORDID", gateway.post("t1-key", body.replace("\"60\"", "\"61\"").replace("\"5\"", "\"3\"")));
+    }
+
+    @Test
     void shouldCancelAllOwnOpenOrdersOfASymbolInOrderIdOrder() throws Exception {
         long first = gateway.limit("t1-key", "BUY", 90, 1);
         long second = gateway.limit("t1-key", "BUY", 91, 1);

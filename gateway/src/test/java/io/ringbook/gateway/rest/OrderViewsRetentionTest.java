@@ -6,6 +6,7 @@ import io.ringbook.engine.event.EventType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,9 @@ class OrderViewsRetentionTest {
         assertEquals(List.of(), views.fills(0, fill -> true, 10).stream().filter(f -> f.orderId == 1).toList(), "its fill too");
         assertTrue(views.find(2).isPresent(), "an open order stays, however old");
         assertTrue(views.findByClOrdId(0, "done-tuesday").isPresent(), "yesterday's done order stays");
-        assertEquals(List.of(4L, 3L, 2L), views.list(0, state -> true, 10).stream().map(v -> v.state().orderId).toList());
+        assertEquals(List.of(4L, 3L, 2L), views.list(0, Set.of(), state -> true, 10).stream().map(v -> v.state().orderId).toList());
+        assertEquals(List.of(), views.list(0, Set.of(OrderStatus.FILLED), state -> true, 10), "forgotten by status too");
+        assertEquals(List.of(3L), views.list(0, Set.of(OrderStatus.CANCELED), state -> true, 10).stream().map(v -> v.state().orderId).toList());
     }
 
     private static EngineEvent order(long orderId, String clOrdId, EventType type, OrderStatus status, long time) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,19 @@ class RateLimitsTest {
         }
     }
 
+    @Test
+    void shouldCreateNoBucketForAKeyThatIsNotAnAccountsKey() throws Exception {
+        try (GatewayFixture gateway = new GatewayFixture()) {
+            assertEquals(200, query(gateway, "t1-key").statusCode());
+            int known = gateway.gateway().rateLimitBuckets();
+            for (int i = 0; i < 200; i++) {
+                assertEquals(200, query(gateway, "made-up-" + i).statusCode(), "public data needs no key");
+                assertEquals(401, gateway.get("made-up-" + i, "/api/v1/positions").status());
+            }
+            assertEquals(known, gateway.gateway().rateLimitBuckets(), "made-up keys count against the address only");
+        }
+    }
+
     private static HttpResponse<String> query(GatewayFixture gateway, String key) throws Exception {
         return gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/symbols")).header("X-API-Key", key).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -63,7 +77,7 @@ class RateLimitsTest {
 
     @Test
     void shouldForgetBucketsIdleForAMinuteSoMadeUpKeysCannotFillMemory() {
-        RateLimits.Buckets buckets = RateLimits.DEMO.buckets();
+        RateLimits.Buckets buckets = RateLimits.DEMO.buckets(key -> OptionalInt.empty());
         for (int i = 0; i < 1_000; i++) {
             buckets.bucket("query:key:made-up-" + i, false, 0);
         }

@@ -1,7 +1,6 @@
 package io.ringbook.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
@@ -9,21 +8,14 @@ import io.ringbook.engine.pipeline.CommandPublisher;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,14 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StreamTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     @AutoClose
     private final GatewayFixture gateway = new GatewayFixture();
 
     @Test
     void shouldStreamABookSnapshotThenEveryChangeInSequenceAndTheClientsOwnExecutions() throws Exception {
         gateway.limit("t2-key", "SELL", 105, 4);
-        Frames frames = new Frames();
+        WsClient.Frames frames = new WsClient.Frames();
         WebSocket ws = connect("t1-key", frames);
         ws.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
         assertEquals("subscribed", frames.next().get("type").asText());
@@ -90,8 +81,8 @@ class StreamTest {
 
     @Test
     void shouldGiveTwoSubscribersTheSameBookSequenceAndATicker() throws Exception {
-        Frames first = new Frames();
-        Frames second = new Frames();
+        WsClient.Frames first = new WsClient.Frames();
+        WsClient.Frames second = new WsClient.Frames();
         WebSocket a = connect("t1-key", first);
         WebSocket b = connect("t2-key", second);
         a.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
@@ -131,15 +122,15 @@ class StreamTest {
 
     @Test
     void shouldCutOffAStalledSubscriberWhileOrderEntryGoesOnAndAFastOneMissesNothing() throws Exception {
-        Frames fast = new Frames();
+        WsClient.Frames fast = new WsClient.Frames();
         WebSocket fastWs = connect("t1-key", fast);
         fastWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
         assertEquals("subscribed", fast.next().get("type").asText());
         long sequence = fast.next().get("sequence").asLong();
-        Stalled stalled = new Stalled();
+        WsClient.Stalled stalled = new WsClient.Stalled();
         WebSocket slowWs = connect("t2-key", stalled);
         slowWs.sendText("{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}", true).get(5, TimeUnit.SECONDS);
-        waitFor(() -> sessions() == 2 && gateway.gateway().health().check().details().get("deepestStreamQueue") != null);
+        waitFor(() -> sessions() == 2 && gateway.gateway().health().check().details().get("deepestStreamQueueBytes") != null);
 
         // 5,000 orders a second (about 10,000 book frames): a client that reads keeps up, one that does not fills up
         CommandPublisher engine = gateway.publisher();
@@ -170,20 +161,80 @@ class StreamTest {
                 assertEquals(++sequence, frame.get("sequence").asLong(), "the fast subscriber saw every change in order");
             }
         }
-        assertTrue(orders >= StreamHub.QUEUE / 2, "it took a real backlog: " + orders + " orders");
+        assertTrue(orders >= StreamLimits.DEMO.queueBytes() / 200, "it took a real backlog: " + orders + " orders");
         fastWs.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
     }
 
     @Test
+    void shouldFollowEverySnapshotWithTheNextSequenceWhileTheBookKeepsChanging() throws Exception {
+        try (BookFlow flow = new BookFlow(gateway.publisher(), 20_000)) {
+            WsClient.Frames frames = new WsClient.Frames();
+            WebSocket ws = connect("t1-key", frames);
+            for (int round = 0; round < 40; round++) {
+                WsClient.send(ws, "{\"op\":\"subscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}");
+                JsonNode snapshot = frames.next(frame -> frame.path("snapshot").asBoolean());
+                JsonNode update = frames.next(WsClient.type("book"));
+                assertEquals(snapshot.get("sequence").asLong() + 1, update.get("sequence").asLong(),
+                        "round " + round + ": the update after a snapshot is the next change, neither repeated nor skipped");
+                WsClient.send(ws, "{\"op\":\"unsubscribe\",\"channel\":\"book\",\"symbol\":\"TEST\"}");
+                frames.next(WsClient.type("unsubscribed"));
+                Thread.sleep(25);
+            }
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldShowARefusedCancelWithTheOrdersRealSideStatusAndTimes() throws Exception {
+        long sell = gateway.limit("t2-key", "SELL", 100, 1);
+        WsClient.Frames frames = new WsClient.Frames();
+        WebSocket ws = connect("t2-key", frames);
+        WsClient.send(ws, "{\"op\":\"subscribe\",\"channel\":\"orders\"}");
+        frames.next(WsClient.type("subscribed"));
+        gateway.limit("t1-key", "BUY", 100, 1);
+        gateway.publisher().submit(c -> c.cancel(1, sell)).get(5, TimeUnit.SECONDS);
+        JsonNode refused = frames.next(frame -> frame.path("execType").asText().equals("CANCEL_REJECTED"));
+        assertEquals(sell, refused.get("orderId").asLong());
+        assertEquals("SELL", refused.get("side").asText(), refused.toString());
+        assertEquals("FILLED", refused.get("status").asText(), refused.toString());
+        assertEquals("TOO_LATE_TO_CANCEL", refused.get("rejectReason").asText(), refused.toString());
+        assertTrue(refused.get("createdAt").asText().startsWith("20"), refused.toString());
+        assertTrue(refused.get("updatedAt").asText().startsWith("20"), refused.toString());
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldStreamNothingAboutTheOriginalOrderWhenItsClOrdIdIsUsedAgain() throws Exception {
+        WsClient.Frames frames = new WsClient.Frames();
+        WebSocket ws = connect("t1-key", frames);
+        WsClient.send(ws, "{\"op\":\"subscribe\",\"channel\":\"orders\"}");
+        frames.next(WsClient.type("subscribed"));
+        String body = "{\"clOrdId\":\"dup\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"50\",\"qty\":\"2\"}";
+        long original = gateway.post("t1-key", body).body().get("orderId").asLong();
+        assertEquals(200, gateway.post("t1-key", body).status(), "an idempotent resend");
+        assertEquals(409, gateway.post("t1-key", body.replace("\"50\"", "\"51\"")).status(), "another body");
+        long later = gateway.limit("t1-key", "BUY", 49, 1);
+        JsonNode frame = frames.next();
+        StringBuilder seen = new StringBuilder();
+        while (frame.path("orderId").asLong() != later) {
+            seen.append(frame).append('\n');
+            assertEquals(original, frame.get("orderId").asLong());
+            assertEquals("NEW", frame.get("status").asText(), "the original is not reported rejected: " + seen);
+            frame = frames.next();
+        }
+        assertEquals(1, seen.toString().lines().count(), "one frame about the original, its acceptance: " + seen);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void shouldRefuseABadKeyAtTheUpgrade() {
-        ExecutionException refused = assertThrows(ExecutionException.class, () -> connect("nope", new Frames()));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> connect("nope", new WsClient.Frames()));
         assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
     }
 
     private WebSocket connect(String key, WebSocket.Listener frames) throws Exception {
-        return HttpClient.newHttpClient().newWebSocketBuilder().header("X-API-Key", key)
-                .buildAsync(URI.create(gateway.base().replace("http", "ws") + "/api/v1/stream"), frames).get(5, TimeUnit.SECONDS);
+        return WsClient.connect(gateway, key, frames);
     }
 
     private int sessions() {
@@ -195,50 +246,6 @@ class StreamTest {
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "condition not met within 5 s");
             Thread.sleep(10);
-        }
-    }
-
-    /** A client that reads nothing until told to: its socket and then its server-side queue fill up. */
-    private static final class Stalled implements WebSocket.Listener {
-        private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            // no request(): nothing is read
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
-        }
-    }
-
-    /** Collects text frames as parsed JSON. */
-    private static final class Frames implements WebSocket.Listener {
-        private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                texts.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        JsonNode next() throws Exception {
-            String text = texts.poll(5, TimeUnit.SECONDS);
-            assertNotNull(text, "a frame within 5 s");
-            return JSON.readTree(text);
         }
     }
 }
