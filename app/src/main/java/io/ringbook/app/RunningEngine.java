@@ -105,7 +105,7 @@ final class RunningEngine implements AutoCloseable {
                 .journal(inputJournal)
                 .snapshots(snapshots)
                 .clock(clock)
-                .listener(outputJournal)
+                .outputJournal(outputJournal)
                 .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
         rest.listeners().forEach(builder::listener);
         admin.listeners().forEach(builder::listener);

@@ -211,7 +211,7 @@ public final class LoadHarness implements Callable<Integer> {
             if (journaled) {
                 builder.journal(new InputJournal(benchJournal.journal()));
                 if (journalMode.equals("on")) {
-                    builder.listener(new OutputJournal(benchJournal.journal()));
+                    builder.outputJournal(new OutputJournal(benchJournal.journal()));
                 }
             }
             long[] window;

@@ -65,7 +65,7 @@ public class PipelineThroughputBenchmark extends EngineBenchmark {
                 .config(config);
         if (!journal.equals("off")) {
             benchJournal = new BenchJournal(Path.of(journal.equals("tmpfs") ? "/dev/shm" : System.getProperty("java.io.tmpdir")));
-            builder.journal(new InputJournal(benchJournal.journal())).listener(new OutputJournal(benchJournal.journal()));
+            builder.journal(new InputJournal(benchJournal.journal())).outputJournal(new OutputJournal(benchJournal.journal()));
         }
         pipeline = builder.build().start();
         publisher = pipeline.publisher();

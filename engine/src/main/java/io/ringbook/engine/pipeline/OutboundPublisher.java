@@ -6,11 +6,13 @@ import io.ringbook.engine.event.EventSink;
 
 /**
  * The business logic's sink behind the ring buffer: copies each event into a claimed
- * slot of the outbound ring and publishes a command's events together at its end, with
- * the last one flagged and stamped with when it was decided (for the latency recorders),
- * so readers wake once per command rather than once per event.
- * A command with very many events (a mass cancel) is published in chunks meanwhile, so
- * it can never wait on a ring that only its own unpublished events fill.
+ * slot of the outbound ring, flags each command's last event and stamps it with when it
+ * was decided (for the latency recorders), and publishes once per inbound batch
+ * ({@link #endOfBatch}), so the outbound consumers wake once per batch rather than once
+ * per command. A batch with very many events (a mass cancel) is published in chunks
+ * meanwhile, so it can never wait on a ring that only its own unpublished events fill.
+ * When the ring is full it publishes what it holds and waits, as the ring's producer:
+ * {@link EdgeWatchdog} cuts off a stalled edge, so the wait is bounded.
  */
 final class OutboundPublisher implements EventSink {
 
@@ -29,8 +31,10 @@ final class OutboundPublisher implements EventSink {
     @Override
     public void onEvent(EngineEvent event) {
         if (firstUnpublished >= 0 && lastClaimed - firstUnpublished + 1 >= chunk) {
-            ring.publish(lastClaimed);
-            firstUnpublished = -1;
+            endOfBatch();
+        }
+        if (!ring.hasAvailableCapacity(1)) {
+            endOfBatch();
         }
         lastClaimed = ring.next();
         if (firstUnpublished < 0) {
@@ -41,11 +45,17 @@ final class OutboundPublisher implements EventSink {
 
     @Override
     public void onCommandEnd(long sequence) {
-        if (firstUnpublished >= 0) {
+        if (firstUnpublished >= 0 && !ring.get(lastClaimed).lastOfCommand) {
             EngineEvent last = ring.get(lastClaimed);
             last.lastOfCommand = true;
             last.decidedNanos = clock.epochNanos();
-            ring.publish(lastClaimed);
+        }
+    }
+
+    /** Publishes every event claimed so far: the end of an inbound batch. */
+    void endOfBatch() {
+        if (firstUnpublished >= 0) {
+            ring.publish(firstUnpublished, lastClaimed);
             firstUnpublished = -1;
         }
     }
