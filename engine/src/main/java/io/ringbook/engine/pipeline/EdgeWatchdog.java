@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class EdgeWatchdog implements AutoCloseable {
 
-    /** Longer than this machine's scheduling hiccups (tens of ms), short for a waiting client. */
-    static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * Far longer than this machine's scheduling hiccups (tens of ms) and an edge's slowest
+     * honest event (the first failure it logs in full): cutting an edge off is final.
+     */
+    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long CHECK_MILLIS = 5;
 
     private final List<OutboundConsumer> edges;
@@ -43,6 +46,12 @@ final class EdgeWatchdog implements AutoCloseable {
     }
 
     private void watch() {
+        long started = System.nanoTime();
+        for (int i = 0; i < edges.size(); i++) {
+            lastSequence[i] = edges.get(i).processor().getSequence().get();
+            stuckSince[i] = started;
+            behindSince[i] = started;
+        }
         while (running) {
             long now = System.nanoTime();
             for (int i = 0; i < edges.size(); i++) {

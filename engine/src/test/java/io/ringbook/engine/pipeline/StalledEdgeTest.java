@@ -74,7 +74,7 @@ class StalledEdgeTest {
             }
         }
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(tookMillis < 5_000, "three rings' worth of orders answered in " + tookMillis + " ms with an edge stalled");
+        assertTrue(tookMillis < 10_000, "three rings' worth of orders answered in " + tookMillis + " ms with an edge stalled");
         assertEquals(1, edgeEvents.get(), "the stalled edge got no further than its first event");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (journaled.get() < events && System.nanoTime() < deadline) {
@@ -82,7 +82,7 @@ class StalledEdgeTest {
         }
         assertEquals(events, journaled.get(), "the output journal received every event");
         assertEquals(HealthStatus.DEGRADED, listeners.check().status());
-        assertTrue(listeners.check().details().get("cutOff").toString().startsWith("outbound: took no event for 100 ms"), listeners.check().details().toString());
+        assertTrue(listeners.check().details().get("cutOff").toString().startsWith("outbound: took no event for 1000 ms"), listeners.check().details().toString());
     }
 
     @Test
