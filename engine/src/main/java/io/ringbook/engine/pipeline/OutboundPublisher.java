@@ -5,8 +5,9 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventSink;
 
 /**
- * The business logic's sink behind the ring buffer: copies each event into a claimed
- * slot of the outbound ring, flags each command's last event and stamps it with when it
+ * The business logic's sink behind the ring buffer: hands out each claimed slot of the
+ * outbound ring for the logic to write its event into (copying only an event written
+ * elsewhere), flags each command's last event and stamps it with when it
  * was decided (for the latency recorders), and publishes once per inbound batch
  * ({@link #endOfBatch}), so the outbound consumers wake once per batch rather than once
  * per command. A batch with very many events (a mass cancel) is published in chunks
@@ -19,6 +20,7 @@ final class OutboundPublisher implements EventSink {
     private final RingBuffer<EngineEvent> ring;
     private final EpochClock clock;
     private final int chunk;
+    private EngineEvent filling;
     private long lastClaimed = -1;
     private long firstUnpublished = -1;
 
@@ -28,8 +30,9 @@ final class OutboundPublisher implements EventSink {
         this.chunk = Math.max(1, ring.getBufferSize() / 4);
     }
 
+    /** The next slot of the ring, for the logic to write its event straight into. */
     @Override
-    public void onEvent(EngineEvent event) {
+    public EngineEvent claim(EngineEvent scratch) {
         if (firstUnpublished >= 0 && lastClaimed - firstUnpublished + 1 >= chunk) {
             endOfBatch();
         }
@@ -40,7 +43,16 @@ final class OutboundPublisher implements EventSink {
         if (firstUnpublished < 0) {
             firstUnpublished = lastClaimed;
         }
-        ring.get(lastClaimed).copyFrom(event);
+        filling = ring.get(lastClaimed);
+        return filling;
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+        if (event != filling) {
+            claim(event).copyFrom(event);
+        }
+        filling = null;
     }
 
     @Override
