@@ -61,9 +61,9 @@ public enum BenchRisk {
                 RiskSettings.none(profile.symbols().size(), profile.accounts().size()));
     }
 
-    /** A business logic with this risk, publishing its state on {@code board}. */
-    BusinessLogic logic(ReferenceData data, RiskBoard board, EventSink sink, int initialOrders) {
+    /** A business logic with this risk, publishing its state on {@code board}, its day's clOrdId index built for {@code clOrdIdsPerDay}. */
+    BusinessLogic logic(ReferenceData data, RiskBoard board, EventSink sink, int initialOrders, int clOrdIdsPerDay) {
         PreTradeCheck.Factory risk = this == NONE ? PreTradeCheck.NONE : RiskEngine.factory(data.risk(), board);
-        return new BusinessLogic(data.symbols(), data.accounts().size(), risk, sink, initialOrders);
+        return new BusinessLogic(data.symbols(), data.accounts().size(), risk, sink, initialOrders, clOrdIdsPerDay);
     }
 }

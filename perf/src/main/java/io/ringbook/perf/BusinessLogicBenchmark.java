@@ -33,7 +33,7 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
 
     /**
      * Event time per command: a trading day per 2^20 commands, so the logic's per-day
-     * clOrdId index holds about a million orders at its largest, then starts over.
+     * clOrdId index holds up to a million ids (as many as it is built for), then starts over.
      */
     private static final long NANOS_PER_COMMAND = 86_400_000_000_000L >> 20;
 
@@ -60,7 +60,7 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
         ReferenceData data = risk.referenceData(scenario.accounts());
         flow = scenario.flow(42, data, clOrdIds);
         sink = new CountingSink();
-        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16);
+        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16, 1 << 20);
     }
 
     @Benchmark

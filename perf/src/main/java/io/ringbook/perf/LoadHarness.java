@@ -102,6 +102,12 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "perf/results", description = "Where the .hgrm file goes (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    /**
+     * The clOrdIds a run's day index is built for: every row of the amend-heavy flow uses one,
+     * and a run stamps wall-clock time, so a whole run is one day; beyond this it grows.
+     */
+    private static final int CLORDIDS_PER_RUN = 1 << 22;
+
     public static void main(String[] args) {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
@@ -203,7 +209,7 @@ public final class LoadHarness implements Callable<Integer> {
         ReferenceData data = referenceData(riskMode);
         RiskBoard board = new RiskBoard(data.risk());
         try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal, data) : null) {
-            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16))
+            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16, CLORDIDS_PER_RUN))
                     .config(PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
                             .withOutboundWait(WaitStrategyKind.parse(outboundWait)).withSnapshotIntervalMillis(0))
                     .clock(clock)
