@@ -53,8 +53,11 @@ final class ClOrdIdRules {
     long target(int accountId, ClOrdId origClOrdId, long nowNanos) {
         roll(nowNanos);
         long live = store.findLive(accountId, origClOrdId);
+        if (live != 0) {
+            return live;
+        }
         long usedToday = today.find(accountId, origClOrdId);
-        return live != 0 ? live : store.find(usedToday) == null ? usedToday : 0;
+        return store.find(usedToday) == null ? usedToday : 0;
     }
 
     void writeTo(StateBuffer out) {

@@ -12,7 +12,8 @@ import io.ringbook.engine.event.EventSink;
  * ({@link #endOfBatch}), so the outbound consumers wake once per batch rather than once
  * per command. A batch with very many events (a mass cancel) is published in chunks
  * meanwhile, so it can never wait on a ring that only its own unpublished events fill.
- * When the ring is full it publishes what it holds and waits, as the ring's producer:
+ * When the ring is full it waits, as the ring's producer (at most a quarter of the ring is
+ * unpublished, so the consumers always have published events to free it with), and
  * {@link EdgeWatchdog} cuts off a stalled edge, so the wait is bounded.
  */
 final class OutboundPublisher implements EventSink {
@@ -34,9 +35,6 @@ final class OutboundPublisher implements EventSink {
     @Override
     public EngineEvent claim(EngineEvent scratch) {
         if (firstUnpublished >= 0 && lastClaimed - firstUnpublished + 1 >= chunk) {
-            endOfBatch();
-        }
-        if (!ring.hasAvailableCapacity(1)) {
             endOfBatch();
         }
         lastClaimed = ring.next();
