@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 /**
  * The amend-heavy flow of a quoting client, generated from a seed and endless: 82% price
  * amends by origClOrdId, 10% GTC limit orders, 3% IOC orders, 5% cancels by origClOrdId,
- * with about {@value #RESTING} orders resting around a random-walk mid, spread over all
+ * with about {@value #RESTING} orders resting around a random-walk mid (each amend
+ * moves its order to a new price near the current mid), spread over all
  * accounts, on one symbol; every row's clOrdId is {@code c<row>}. The first
  * {@value #RESTING} rows place the resting orders. A GTC arriving while every place is
  * taken crosses the spread for one lot (a taker); IOCs take one lot. Allocates nothing.
@@ -21,6 +22,14 @@ final class AmendHeavyFlow implements CommandFlow {
     static final int RESTING = 1_000;
     private static final long START_MID = 100_000;
     private static final long RESTING_LOTS = 10_000;
+    /**
+     * The mid moves a tick one row in this many, and quotes stay {@value #SPREAD} to
+     * {@value #SPREAD} + 9 ticks from it: a resting order is amended about every 1,200
+     * rows, in which the mid moves a few ticks, so quotes rarely cross each other and
+     * the amends find their orders (the takers' one-lot orders cross on purpose).
+     */
+    private static final int MID_STEP_ONE_IN = 100;
+    private static final long SPREAD = 5;
 
     private final SplittableRandom random;
     private final int accounts;
@@ -47,7 +56,7 @@ final class AmendHeavyFlow implements CommandFlow {
     @Override
     public Command next() {
         row++;
-        if (random.nextInt(10) == 0) {
+        if (random.nextInt(MID_STEP_ONE_IN) == 0) {
             mid += random.nextBoolean() ? 1 : -1;
         }
         int roll = row <= RESTING ? 85 : random.nextInt(100);
@@ -115,7 +124,7 @@ final class AmendHeavyFlow implements CommandFlow {
     }
 
     private long passivePrice(boolean buying) {
-        long away = 1 + random.nextInt(10);
+        long away = SPREAD + random.nextInt(10);
         return buying ? mid - away : mid + away;
     }
 }
