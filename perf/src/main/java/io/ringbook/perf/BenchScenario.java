@@ -30,11 +30,14 @@ public enum BenchScenario {
         return accounts;
     }
 
-    /** The flow over {@code data}'s accounts, with clOrdIds of {@code ids} (the amend-heavy flow always uses {@code c<row>}). */
-    CommandFlow flow(long seed, ReferenceData data, ClOrdIdStyle ids) {
+    /**
+     * The flow over {@code data}'s accounts, with clOrdIds of {@code ids} (the amend-heavy flow always uses
+     * {@code c<row>}), which may repeat every {@code idsRepeatEvery} commands (0: never).
+     */
+    CommandFlow flow(long seed, ReferenceData data, ClOrdIdStyle ids, int idsRepeatEvery) {
         int symbol = symbol(data).id();
         int accountCount = data.accounts().size();
-        return this == REALISTIC ? new RecordedFlow(seed, accountCount, symbol, 1 << 16, ids) : new AmendHeavyFlow(seed, accountCount, symbol);
+        return this == REALISTIC ? new RecordedFlow(seed, accountCount, symbol, 1 << 16, ids, idsRepeatEvery) : new AmendHeavyFlow(seed, accountCount, symbol);
     }
 
     /** The symbol a bench trades: {@code TEST}, or the first of a profile without one. */

@@ -35,7 +35,8 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
      * Event time per command: a trading day per 2^20 commands, so the logic's per-day
      * clOrdId index holds up to a million ids (as many as it is built for), then starts over.
      */
-    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L >> 20;
+    private static final int COMMANDS_PER_DAY = 1 << 20;
+    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L / COMMANDS_PER_DAY;
 
     /** The clOrdId every order carries (checked against the day's; the contract's case), or NONE. */
     @Param({"NONE", "ORD_PADDED", "DASH", "ROW", "DIGITS16", "UUID"})
@@ -58,9 +59,9 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         ReferenceData data = risk.referenceData(scenario.accounts());
-        flow = scenario.flow(42, data, clOrdIds);
+        flow = scenario.flow(42, data, clOrdIds, COMMANDS_PER_DAY);
         sink = new CountingSink();
-        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16, 1 << 20);
+        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16, COMMANDS_PER_DAY);
     }
 
     @Benchmark

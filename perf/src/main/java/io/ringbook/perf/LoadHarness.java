@@ -248,7 +248,7 @@ public final class LoadHarness implements Callable<Integer> {
     /** The commands of a run: the order file's, or the scenario's generated flow (the same for the same seed). */
     private CommandFlow flow(ReferenceData data) throws IOException {
         return orders != null ? new OrderFileFlow(orders, data)
-                : BenchScenario.parse(scenario).flow(seed, data, ClOrdIdStyle.valueOf(clOrdIds.trim().toUpperCase(Locale.ROOT)));
+                : BenchScenario.parse(scenario).flow(seed, data, ClOrdIdStyle.valueOf(clOrdIds.trim().toUpperCase(Locale.ROOT)), 0);
     }
 
     /** The profile's symbols, accounts and limits ({@code --config}), else the demo symbols with the scenario's accounts. */

@@ -57,7 +57,7 @@ public class PipelineThroughputBenchmark extends EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, ClOrdIdStyle.NONE);
+        flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, ClOrdIdStyle.NONE, 0);
         PipelineConfig config = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.valueOf(waitStrategy))
                 .withOutboundWait(WaitStrategyKind.valueOf(outboundWait)).withClockTickMillis(0).withSnapshotIntervalMillis(0);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->

@@ -2,7 +2,6 @@ package io.ringbook.perf;
 
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.command.CommandType;
-import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.testing.RandomOrderFlow;
 
 /**
@@ -22,8 +21,7 @@ public final class RecordedFlow implements CommandFlow {
     private final long[] targetIds;
     private final long[] expiries;
     private final long newOrdersPerCycle;
-    private final ClOrdIdStyle idStyle;
-    private final StringBuilder idText = new StringBuilder(ClOrdId.MAX_LENGTH);
+    private final ClOrdIdSource ids;
     private int next;
     private long idOffset;
     private long timeOffset;
@@ -31,9 +29,11 @@ public final class RecordedFlow implements CommandFlow {
     /**
      * @param idStyle the clOrdIds new orders carry, each unique ({@link ClOrdIdStyle#NONE} for
      *                none); the logic keeps each one until its trading day ends
+     * @param idsRepeatEvery the ids start over after this many commands (a benchmark's trading day), so they are
+     *                formatted only once; 0 for ids unique for the whole run
      */
-    public RecordedFlow(long seed, int accounts, int symbolId, int cycleLength, ClOrdIdStyle idStyle) {
-        this.idStyle = idStyle;
+    public RecordedFlow(long seed, int accounts, int symbolId, int cycleLength, ClOrdIdStyle idStyle, int idsRepeatEvery) {
+        this.ids = new ClOrdIdSource(idStyle, idsRepeatEvery);
         RandomOrderFlow flow = new RandomOrderFlow(seed, accounts, symbolId, 10_000);
         commands = new Command[cycleLength];
         targetIds = new long[cycleLength];
@@ -66,8 +66,8 @@ public final class RecordedFlow implements CommandFlow {
         if (expiries[i] != 0) {
             command.expireTimeNanos = expiries[i] + timeOffset;
         }
-        if (idStyle != ClOrdIdStyle.NONE && command.type == CommandType.NEW_ORDER) {
-            idStyle.write(timeOffset / NANOS_PER_COMMAND + i, command.clOrdId, idText);
+        if (!ids.isNone() && command.type == CommandType.NEW_ORDER) {
+            ids.write(timeOffset / NANOS_PER_COMMAND + i, command.clOrdId);
         }
         return command;
     }
