@@ -132,6 +132,7 @@ public final class ClOrdIdIndex {
             generation = 1;
             for (int s = 0; s < segmentsInUse; s++) {
                 Arrays.fill(segments[s], 0L);
+                segmentCount[s] = 0;
             }
         }
         arena.clear();

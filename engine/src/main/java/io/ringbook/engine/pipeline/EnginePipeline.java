@@ -61,7 +61,7 @@ public final class EnginePipeline implements AutoCloseable {
         // but never wait for the output journal, which follows only the logic
         OutboundConsumer edges = new OutboundConsumer("outbound", true, outbound, builder.listeners.toArray(EngineListener[]::new));
         consumers.add(edges);
-        consumers.add(new OutboundConsumer("replies", false, outbound, new EngineListener[] {replies}, edges.progress()));
+        consumers.add(new OutboundConsumer("replies", outbound, new EngineListener[] {replies}, edges));
         if (!builder.outputJournal.isEmpty()) {
             consumers.add(new OutboundConsumer("output-journal", false, outbound, builder.outputJournal.toArray(EngineListener[]::new)));
         }

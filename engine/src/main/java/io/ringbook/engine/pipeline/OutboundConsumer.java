@@ -2,6 +2,7 @@ package io.ringbook.engine.pipeline;
 
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventProcessor;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import io.ringbook.engine.event.EngineEvent;
@@ -24,24 +25,35 @@ final class OutboundConsumer {
     private final boolean mayBeCutOff;
     private final RingBuffer<EngineEvent> ring;
     private final OutboundHandler handler;
-    private final BatchEventProcessor<EngineEvent> processor;
+    private final EventProcessor processor;
     private final Progress progress = new Progress();
     private volatile String cutOff;
 
-    OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners, Sequence... after) {
+    /** A consumer that reads what the logic publishes. */
+    OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners) {
         this.name = name;
         this.mayBeCutOff = mayBeCutOff;
         this.ring = ring;
         this.handler = new OutboundHandler(listeners, this);
-        this.processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(after), handler);
-        processor.setExceptionHandler(handler);
+        BatchEventProcessor<EngineEvent> batches = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), handler);
+        batches.setExceptionHandler(handler);
+        this.processor = batches;
+    }
+
+    /** A consumer that reads what {@code ahead} has handled, never cut off ({@link FollowingProcessor}). */
+    OutboundConsumer(String name, RingBuffer<EngineEvent> ring, EngineListener[] listeners, OutboundConsumer ahead) {
+        this.name = name;
+        this.mayBeCutOff = false;
+        this.ring = ring;
+        this.handler = new OutboundHandler(listeners, this);
+        this.processor = new FollowingProcessor(ring, ahead.progress(), handler);
     }
 
     String name() {
         return name;
     }
 
-    BatchEventProcessor<EngineEvent> processor() {
+    EventProcessor processor() {
         return processor;
     }
 

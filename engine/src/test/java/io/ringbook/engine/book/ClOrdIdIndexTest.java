@@ -159,6 +159,28 @@ class ClOrdIdIndexTest {
     }
 
     @Test
+    void shouldStartCleanWhenTheDayGenerationWrapsAfter65535Days() {
+        ClOrdIdIndex index = new ClOrdIdIndex(3_000);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 3_000; n++) {
+            id.set("c" + n);
+            index.put(0, id, n);
+        }
+        for (int day = 0; day < 65_535; day++) {
+            index.startNewDay();
+        }
+        id.set("c1");
+        assertEquals(0, index.find(0, id), "an id of 65,535 days ago is not today's");
+        for (int n = 1; n <= 3_000; n++) {
+            id.set("c" + n);
+            index.put(0, id, n + 10_000);
+        }
+        assertEquals(0, index.splits(), "no count survives the wrap to split a segment early");
+        id.set("c1");
+        assertEquals(10_001, index.find(0, id));
+    }
+
+    @Test
     void shouldReuseRemovedEntriesSoAnIndexOfLiveOrdersDoesNotGrowWithRenames() {
         ClOrdIdIndex index = new ClOrdIdIndex(1_000);
         ClOrdId id = new ClOrdId();
