@@ -15,9 +15,10 @@ import io.ringbook.engine.event.EngineListener;
  * is {@link #progress()}: the consumer's sequence, or, once the consumer is cut off,
  * whatever has been published, so a consumer that is cut off holds back nothing.
  *
- * <p>A cut-off consumer stops delivering at once and stays stopped (its health says so);
- * the event it was delivering when cut off may already have been overwritten, which is
- * why only edges, whose clients resynchronise, may be cut off, never the output journal.
+ * <p>A cut-off consumer stops delivering at once and stays stopped until the engine
+ * restarts (its health says so, and its read models go stale); the event it was
+ * delivering when cut off may already have been overwritten. That is why only the edges
+ * may be cut off, never the replies or the output journal.
  */
 final class OutboundConsumer {
 
