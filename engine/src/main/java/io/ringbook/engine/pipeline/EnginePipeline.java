@@ -100,8 +100,9 @@ public final class EnginePipeline implements AutoCloseable {
 
     /**
      * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped),
-     * the business-logic thread (DOWN if it died) and the outbound listeners (DEGRADED
-     * once one has failed), for the admin API's health.
+     * the business-logic thread (DOWN if it died; with the growth of the day's clOrdId
+     * index beyond its configured size) and the outbound consumers (DEGRADED once a
+     * listener has failed or an edge was cut off; each one's lag), for the admin API's health.
      */
     public List<HealthComponent> health() {
         HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
@@ -118,7 +119,7 @@ public final class EnginePipeline implements AutoCloseable {
             return new HealthCheck(decisionProcessor.isRunning() && stopped == null ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
                     "inboundProcessed", decisionProcessor.getSequence().get(),
                     "outboundProcessed", consumers.get(0).processor().getSequence().get(), "threadsAlive", alive,
-                    "stopped", stopped == null ? "no" : stopped));
+                    "stopped", stopped == null ? "no" : stopped, "clOrdIdIndexSplits", logic.clOrdIdIndexSplits()));
         });
         HealthComponent outboundListeners = HealthComponent.of("outboundListeners", false, () -> {
             long failures = consumers.stream().mapToLong(c -> c.handler().failures()).sum();
