@@ -18,13 +18,13 @@ final class EngineLogic {
     }
 
     /** For the live engine and its recovery: risk state is published on {@code board} for the gateways and the admin API. */
-    static BiFunction<ReferenceData, EventSink, BusinessLogic> live(RiskBoard board, int initialOrders) {
+    static BiFunction<ReferenceData, EventSink, BusinessLogic> live(RiskBoard board, int initialOrders, int clOrdIdsPerDay) {
         return (data, sink) -> new BusinessLogic(data.symbols(), data.accounts().size(), RiskEngine.factory(data.risk(), board),
-                sink, initialOrders);
+                sink, initialOrders, clOrdIdsPerDay);
     }
 
     /** For replays: the configuration comes from the journal, and the board is the replay's own. */
     static BiFunction<ReferenceData, EventSink, BusinessLogic> replay(int initialOrders) {
-        return (data, sink) -> live(new RiskBoard(data.risk()), initialOrders).apply(data, sink);
+        return (data, sink) -> live(new RiskBoard(data.risk()), initialOrders, initialOrders).apply(data, sink);
     }
 }

@@ -87,7 +87,7 @@ final class RunningEngine implements AutoCloseable {
         SnapshotStore snapshotStore = new SnapshotStore(dataDir);
         this.snapshots = new SnapshotWriter(snapshotStore, journal);
         try {
-            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
+            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS, profile.run().clOrdIdsPerDay()));
         } catch (RuntimeException unrecoverable) {
             journal.close();
             rest.close();
@@ -110,7 +110,7 @@ final class RunningEngine implements AutoCloseable {
                 .journal(inputJournal)
                 .snapshots(snapshots)
                 .clock(clock)
-                .listener(outputJournal)
+                .outputJournal(outputJournal)
                 .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
         rest.listeners().forEach(builder::listener);
         admin.listeners().forEach(builder::listener);

@@ -147,7 +147,8 @@ final class StartCommand implements Callable<Integer> {
                 .withRun(new RunSettings(waitStrategy != null ? WaitStrategyKind.parse(waitStrategy) : run.waitStrategy(),
                         outboundWait != null ? WaitStrategyKind.parse(outboundWait) : run.outboundWait(),
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
-                        durability != null ? Durability.parse(durability) : run.durability(), backupPlan(run.backup(), rotation)));
+                        durability != null ? Durability.parse(durability) : run.durability(), backupPlan(run.backup(), rotation),
+                        run.clOrdIdsPerDay()));
     }
 
     /** The file's backup plan with the command line's options in place of its settings; null for none. */

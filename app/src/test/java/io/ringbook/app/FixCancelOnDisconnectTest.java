@@ -43,7 +43,7 @@ class FixCancelOnDisconnectTest {
         ReferenceData demo = DemoProfile.referenceData();
         Stall stall = new Stall();
         BlockingQueue<EngineEvent> canceled = new LinkedBlockingQueue<>();
-        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> EngineLogic.live(new RiskBoard(demo.risk()), 64).apply(demo, sink))
+        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> EngineLogic.live(new RiskBoard(demo.risk()), 64, 1024).apply(demo, sink))
                 .config(new PipelineConfig(8, WaitStrategyKind.BLOCKING, 8, WaitStrategyKind.BLOCKING, 1, 0, 0))
                 .journal(JournalStage.NONE)
                 .listener(stall)

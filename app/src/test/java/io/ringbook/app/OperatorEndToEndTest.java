@@ -76,6 +76,8 @@ class OperatorEndToEndTest {
             assertEquals("UP", health.at("/components/" + component + "/status").asText(), component);
         }
         assertEquals(4096, health.at("/components/ringBuffer/details/inboundSize").asInt());
+        assertEquals(0, health.at("/components/businessLogic/details/clOrdIdIndexSplits").asInt(), "the day's clOrdId index has not grown");
+        assertTrue(health.at("/components/outboundListeners/details/output-journalLag").isNumber(), "each outbound consumer reports its lag");
         assertEquals(200, call("GET", null, "/health/ready", null).statusCode());
         assertEquals(200, call("GET", null, "/health/live", null).statusCode());
     }

@@ -21,6 +21,11 @@ public final class SwitchableSink implements EventSink {
     }
 
     @Override
+    public EngineEvent claim(EngineEvent scratch) {
+        return target.claim(scratch);
+    }
+
+    @Override
     public void onEvent(EngineEvent event) {
         target.onEvent(event);
     }

@@ -47,7 +47,7 @@ public final class JournaledEngine implements AutoCloseable {
                 .snapshots(snapshotWriter)
                 .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
         if (journalOutput) {
-            builder.listener(new OutputJournal(journal));
+            builder.outputJournal(new OutputJournal(journal));
         }
         pipeline = builder.build().start();
     }

@@ -16,8 +16,8 @@ import io.ringbook.risk.RiskBoard;
 import io.ringbook.risk.RiskEngine;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The risk configurations the benchmarks run, on the demo market: {@code NONE}
@@ -39,8 +39,12 @@ public enum BenchRisk {
 
     /** The demo symbols and accounts with this risk configuration: what a bench journal records and replays. */
     ReferenceData referenceData() {
+        return referenceData(DemoMarket.ACCOUNTS);
+    }
+
+    /** The demo symbols and accounts T1..Tn with this risk configuration. */
+    ReferenceData referenceData(int accounts) {
         int symbols = DemoMarket.symbols().size();
-        int accounts = DemoMarket.ACCOUNTS;
         RiskSettings risk = RiskSettings.none(symbols, accounts);
         if (this == ALL) {
             AccountLimits wide = new AccountLimits(PerSymbolLimit.uniform(1_000_000, symbols),
@@ -48,12 +52,18 @@ public enum BenchRisk {
             risk = new RiskSettings(Collections.nCopies(symbols, new SymbolRisk(10_000, 0, 5_000, 60 * SECOND, BreakerSettings.DEFAULT)),
                     Collections.nCopies(accounts, wide), new RejectStorm(100_000, SECOND, BreakerSettings.DEFAULT));
         }
-        return new ReferenceData(DemoMarket.symbols(), new AccountTable(List.of("T1", "T2", "T3", "T4")), risk);
+        return new ReferenceData(DemoMarket.symbols(), new AccountTable(IntStream.rangeClosed(1, accounts).mapToObj(n -> "T" + n).toList()), risk);
     }
 
-    /** A business logic with this risk, publishing its state on {@code board}. */
-    BusinessLogic logic(ReferenceData data, RiskBoard board, EventSink sink, int initialOrders) {
+    /** The profile's symbols, accounts and limits, or with {@code NONE} its limits switched off. */
+    ReferenceData of(ReferenceData profile) {
+        return this == ALL ? profile : new ReferenceData(profile.symbols(), profile.accounts(),
+                RiskSettings.none(profile.symbols().size(), profile.accounts().size()));
+    }
+
+    /** A business logic with this risk, publishing its state on {@code board}, its day's clOrdId index built for {@code clOrdIdsPerDay}. */
+    BusinessLogic logic(ReferenceData data, RiskBoard board, EventSink sink, int initialOrders, int clOrdIdsPerDay) {
         PreTradeCheck.Factory risk = this == NONE ? PreTradeCheck.NONE : RiskEngine.factory(data.risk(), board);
-        return new BusinessLogic(data.symbols(), data.accounts().size(), risk, sink, initialOrders);
+        return new BusinessLogic(data.symbols(), data.accounts().size(), risk, sink, initialOrders, clOrdIdsPerDay);
     }
 }

@@ -3,7 +3,6 @@ package io.ringbook.perf;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
-import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.risk.RiskBoard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,10 +17,12 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The business logic alone, one command per operation, on the realistic mix of
+ * The business logic alone, one command per operation, on the amend-heavy flow of
+ * {@link AmendHeavyFlow} or the realistic mix of
  * {@link RecordedFlow} (about 55% limit orders, some crossing, 15% cancels, 8% amends,
  * IOC/FOK/market/post-only/DAY/GTD orders, mass cancels and clock ticks) for four
- * accounts on one symbol, with and without a clOrdId on every order (checked against the day's),
+ * accounts on one symbol, with a clOrdId on every order in each client style of
+ * {@link ClOrdIdStyle} (checked against the day's) or none,
  * with and without every pre-trade check on ({@link BenchRisk}). Run with {@code -prof gc} to
  * see allocation per command.
  */
@@ -32,19 +33,24 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
 
     /**
      * Event time per command: a trading day per 2^20 commands, so the logic's per-day
-     * clOrdId index holds about a million orders at its largest, then starts over.
+     * clOrdId index holds up to a million ids (as many as it is built for), then starts over.
      */
-    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L >> 20;
+    private static final int COMMANDS_PER_DAY = 1 << 20;
+    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L / COMMANDS_PER_DAY;
 
-    /** Whether every order carries a clOrdId (checked against the day's; the contract's case) or none. */
-    @Param({"true", "false"})
-    public boolean clOrdIds;
+    /** The clOrdId every order carries (checked against the day's; the contract's case), or NONE. */
+    @Param({"NONE", "ORD_PADDED", "DASH", "ROW", "DIGITS16", "UUID"})
+    public ClOrdIdStyle clOrdIds;
+
+    /** The flow: the realistic mix (four accounts), or the amend-heavy one (100 accounts, clOrdIds c<row> whatever {@link #clOrdIds} says). */
+    @Param({"REALISTIC", "AMEND_HEAVY"})
+    public BenchScenario scenario;
 
     /** Pre-trade risk: none, or every check and breaker on with wide limits. */
     @Param({"NONE", "ALL"})
     public BenchRisk risk;
 
-    private RecordedFlow flow;
+    private CommandFlow flow;
     private CountingSink sink;
     private BusinessLogic logic;
     private long sequence;
@@ -52,10 +58,10 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, clOrdIds);
+        ReferenceData data = risk.referenceData(scenario.accounts());
+        flow = scenario.flow(42, data, clOrdIds, COMMANDS_PER_DAY);
         sink = new CountingSink();
-        ReferenceData data = risk.referenceData();
-        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16);
+        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16, COMMANDS_PER_DAY);
     }
 
     @Benchmark

@@ -51,23 +51,24 @@ final class FixLoad {
         Path store = Files.createTempDirectory("ringbook-fix-bench-");
         int port = freePort();
         String password = UUID.randomUUID().toString();
-        FixPasswords passwords = new FixPasswords(Map.of(data.accounts().find("T1").orElseThrow(), password,
-                data.accounts().find("T2").orElseThrow(), password));
+        FixPasswords passwords = new FixPasswords(Map.of(0, password, 1, password));
         FixGateway gateway = new FixGateway(data, "127.0.0.1", port, store.resolve("server"),
                 new FixSessionOptions(true, false, Map.of(), Map.of()), passwords);
         gateway.listeners().forEach(builder::listener);
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             gateway.start(pipeline.publisher());
-            return drive("127.0.0.1", port, password, password, clock, histogram, rate, warmupSeconds, durationSeconds);
+            return drive("127.0.0.1", port, data.accounts().name(1), password, data.accounts().name(0), password,
+                    BenchScenario.symbol(data).name(), clock, histogram, rate, warmupSeconds, durationSeconds);
         }
     }
 
     /**
      * Runs the load against a FIX acceptor at {@code host:port}, in this process or another:
-     * buyers log on as T2, sellers as T1, each with its FIX password,
+     * buyers log on as {@code buyer}, sellers as {@code seller}, each with its FIX password, orders on {@code symbol},
      * sequence numbers reset at logon. Returns {orders measured, measured nanos}.
      */
-    static long[] drive(String host, int port, String buyerPassword, String sellerPassword, EpochClock clock, Histogram histogram,
+    static long[] drive(String host, int port, String buyer, String buyerPassword, String seller, String sellerPassword, String symbol,
+                        EpochClock clock, Histogram histogram,
                         long rate, long warmupSeconds, long durationSeconds) throws Exception {
         long interval = 1_000_000_000L / rate;
         long warmup = warmupSeconds * rate;
@@ -75,8 +76,8 @@ final class FixLoad {
         AtomicLongArray intended = new AtomicLongArray((int) total);
         AtomicLong answered = new AtomicLong();
         String run = Long.toString(clock.epochNanos() / 1_000_000 % 100_000_000, 36) + "-";
-        Client sellers = new Client("T1", sellerPassword, host, port, run, clock, intended, histogram, warmup, answered);
-        Client buyers = new Client("T2", buyerPassword, host, port, run, clock, intended, histogram, warmup, answered);
+        Client sellers = new Client(seller, sellerPassword, host, port, run, clock, intended, histogram, warmup, answered);
+        Client buyers = new Client(buyer, buyerPassword, host, port, run, clock, intended, histogram, warmup, answered);
         try (sellers; buyers) {
             sellers.awaitLogon();
             buyers.awaitLogon();
@@ -88,7 +89,7 @@ final class FixLoad {
                 }
                 intended.set(i, due);
                 boolean buy = i % 2 == 0;
-                (buy ? buyers : sellers).send(order(run, i, buy));
+                (buy ? buyers : sellers).send(order(run, i, buy, symbol));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (answered.get() < total && System.nanoTime() < deadline) {
@@ -101,11 +102,11 @@ final class FixLoad {
         return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
     }
 
-    private static Message order(String run, int i, boolean buy) {
+    private static Message order(String run, int i, boolean buy, String symbol) {
         Message m = new Message();
         m.getHeader().setString(MsgType.FIELD, MsgType.NEW_ORDER_SINGLE);
         m.setString(11, run + i);
-        m.setString(55, "TEST");
+        m.setString(55, symbol);
         m.setChar(54, buy ? '1' : '2');
         m.setChar(40, '2');
         m.setString(44, Integer.toString(buy ? 100 + i % 3 : 100 - i % 3));

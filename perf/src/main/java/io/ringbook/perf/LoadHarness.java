@@ -1,12 +1,12 @@
 package io.ringbook.perf;
 
+import io.ringbook.app.profile.ProfileFile;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
-import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.OutputJournal;
@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -94,8 +95,33 @@ public final class LoadHarness implements Callable<Integer> {
                     + "meanwhile (keys of --keys in turn); prints book gaps, slow consumers and the fan-out latency.")
     int subscribers;
 
+    @Option(names = "--scenario", defaultValue = "realistic",
+            description = "The generated flow: realistic (the mixed flow, 4 accounts) or amend-heavy (82% price amends by origClOrdId, "
+                    + "10% GTC, 3% IOC, 5% cancels, ~1,000 resting orders around a random-walk mid, 100 accounts, clOrdIds c<row>) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated flow (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--clordids", defaultValue = "none",
+            description = "ClOrdIds of the realistic flow's new orders: none, ord_padded (ORD%%08d), dash (c-%%d), row (c<row>), "
+                    + "digits16 (%%016d) or uuid (default: ${DEFAULT-VALUE}).")
+    String clOrdIds;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Run under a profile's symbols, accounts and limits (with --risk none its limits are off); "
+                    + "the generated flow uses its accounts and its symbol TEST (else its first).")
+    Path config;
+
     @Option(names = "--results", defaultValue = "perf/results", description = "Where the .hgrm file goes (default: ${DEFAULT-VALUE}).")
     Path results;
+
+    /**
+     * The clOrdIds a run's day index is built for: every row of the amend-heavy flow uses one,
+     * and a run stamps wall-clock time, so a whole run is one day; beyond this it grows.
+     */
+    private static final int CLORDIDS_PER_RUN = 1 << 22;
 
     public static void main(String[] args) {
         System.setProperty("chronicle.analytics.disable", "true");
@@ -112,7 +138,7 @@ public final class LoadHarness implements Callable<Integer> {
             System.err.println("bench: --via rest|fix runs paced (--rate N) with the generated flow; bursts and order files run --via inproc");
             return 2;
         }
-        if (orders != null && rate > 0 && flow(BenchRisk.NONE.referenceData()) instanceof OrderFileFlow file
+        if (orders != null && rate > 0 && flow(referenceData(BenchRisk.NONE)) instanceof OrderFileFlow file
                 && file.size() <= warmupSeconds * rate) {
             System.err.println("bench: " + orders + " has " + file.size() + " commands, all used by a warm-up of " + warmupSeconds
                     + " s at " + rate + "/s; lower --warmup or --rate");
@@ -211,10 +237,10 @@ public final class LoadHarness implements Callable<Integer> {
         LatencyRecorder recorder = new LatencyRecorder(clock);
         String label = journalMode == null ? "ceiling-ring" : "ceiling-ring+journal";
         try (BenchJournal benchJournal = journalMode == null ? null
-                : new BenchJournal(journalDir, Durability.parse(durability), false, BenchRisk.NONE.referenceData());
+                : new BenchJournal(journalDir, Durability.parse(durability), false, referenceData(BenchRisk.NONE));
              Ceilings ring = new Ceilings(WaitStrategyKind.parse(waitStrategy),
                      benchJournal == null ? null : new InputJournal(benchJournal.journal()), recorder)) {
-            CommandFlow flow = flow(BenchRisk.NONE.referenceData());
+            CommandFlow flow = flow(referenceData(BenchRisk.NONE));
             long[] window = rate > 0 ? paced(ring, clock, recorder, flow) : burst(ring, clock, recorder, flow);
             return new Run(label, recorder.histogram(), window[0], window[1]);
         }
@@ -238,10 +264,10 @@ public final class LoadHarness implements Callable<Integer> {
         EpochClock clock = EpochClock.system();
         LatencyRecorder recorder = new LatencyRecorder(clock);
         BenchRisk riskMode = BenchRisk.parse(risk);
-        ReferenceData data = riskMode.referenceData();
+        ReferenceData data = referenceData(riskMode);
         RiskBoard board = new RiskBoard(data.risk());
         try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal, data) : null) {
-            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16))
+            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16, CLORDIDS_PER_RUN))
                     .config(PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
                             .withOutboundWait(WaitStrategyKind.parse(outboundWait)).withSnapshotIntervalMillis(0))
                     .clock(clock)
@@ -249,7 +275,7 @@ public final class LoadHarness implements Callable<Integer> {
             if (journaled) {
                 builder.journal(new InputJournal(benchJournal.journal()));
                 if (journalMode.equals("on")) {
-                    builder.listener(new OutputJournal(benchJournal.journal()));
+                    builder.outputJournal(new OutputJournal(benchJournal.journal()));
                 }
             }
             long[] window;
@@ -277,9 +303,16 @@ public final class LoadHarness implements Callable<Integer> {
         }
     }
 
-    /** The commands of a run: the order file's, or the generated mix (the same seed every run). */
+    /** The commands of a run: the order file's, or the scenario's generated flow (the same for the same seed). */
     private CommandFlow flow(ReferenceData data) throws IOException {
-        return orders != null ? new OrderFileFlow(orders, data) : new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
+        return orders != null ? new OrderFileFlow(orders, data)
+                : BenchScenario.parse(scenario).flow(seed, data, ClOrdIdStyle.valueOf(clOrdIds.trim().toUpperCase(Locale.ROOT)), 0);
+    }
+
+    /** The profile's symbols, accounts and limits ({@code --config}), else the demo symbols with the scenario's accounts. */
+    private ReferenceData referenceData(BenchRisk mode) {
+        return config != null ? mode.of(ProfileFile.read(config, System::getenv).referenceData())
+                : mode.referenceData(BenchScenario.parse(scenario).accounts());
     }
 
     /** Publishes at the rate until the duration (or the flow) ends; returns {commands measured, measured nanos}. */
@@ -340,7 +373,7 @@ public final class LoadHarness implements Callable<Integer> {
         if (target != null) {
             out.printf("scenario   " + via + " to %s from this process (the engine's own settings), rate %d%n", target, rate);
         } else {
-            out.printf("scenario   " + via + ", logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
+            out.printf("scenario   " + via + (orders == null && via.equals("inproc") ? " " + scenario : "") + ", logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
                     rate == 0 ? "burst" : Long.toString(rate),
                     run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability + ")");
         }

@@ -38,8 +38,8 @@ final class OutsideLoad {
         long[] window;
         try {
             window = via.equals("rest")
-                    ? RestLoad.drive(host, port, pair[0], pair[1], clock, histogram, rate, warmupSeconds, durationSeconds)
-                    : FixLoad.drive(host, port, pair[1], pair[0], clock, histogram, rate, warmupSeconds, durationSeconds);
+                    ? RestLoad.drive(host, port, pair[0], pair[1], "TEST", clock, histogram, rate, warmupSeconds, durationSeconds)
+                    : FixLoad.drive(host, port, "T2", pair[1], "T1", pair[0], "TEST", clock, histogram, rate, warmupSeconds, durationSeconds);
         } finally {
             if (streams != null) {
                 streams.report();

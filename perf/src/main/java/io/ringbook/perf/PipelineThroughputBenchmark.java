@@ -57,7 +57,7 @@ public class PipelineThroughputBenchmark extends EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, false);
+        flow = new RecordedFlow(42, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1 << 16, ClOrdIdStyle.NONE, 0);
         PipelineConfig config = PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.valueOf(waitStrategy))
                 .withOutboundWait(WaitStrategyKind.valueOf(outboundWait)).withClockTickMillis(0).withSnapshotIntervalMillis(0);
         EnginePipeline.Builder builder = EnginePipeline.builder(sink ->
@@ -65,7 +65,7 @@ public class PipelineThroughputBenchmark extends EngineBenchmark {
                 .config(config);
         if (!journal.equals("off")) {
             benchJournal = new BenchJournal(Path.of(journal.equals("tmpfs") ? "/dev/shm" : System.getProperty("java.io.tmpdir")));
-            builder.journal(new InputJournal(benchJournal.journal())).listener(new OutputJournal(benchJournal.journal()));
+            builder.journal(new InputJournal(benchJournal.journal())).outputJournal(new OutputJournal(benchJournal.journal()));
         }
         pipeline = builder.build().start();
         publisher = pipeline.publisher();

@@ -10,7 +10,8 @@ import io.ringbook.engine.testing.RandomOrderFlow;
  * (so the book returns to empty and the steady state holds for any run length). Each
  * pass shifts the orderIds that cancels and amends name, and the GTD expiries, by what
  * the earlier passes used, so every pass means what the first did. Optionally every new
- * order gets a clOrdId of its own, so the logic's duplicate check does its real work.
+ * order gets a clOrdId of its own in a client's style ({@link ClOrdIdStyle}), so the
+ * logic's duplicate check does its real work on realistic ids.
  */
 public final class RecordedFlow implements CommandFlow {
 
@@ -20,19 +21,19 @@ public final class RecordedFlow implements CommandFlow {
     private final long[] targetIds;
     private final long[] expiries;
     private final long newOrdersPerCycle;
-    private final boolean withClOrdIds;
+    private final ClOrdIdSource ids;
     private int next;
     private long idOffset;
     private long timeOffset;
 
     /**
-     * @param withClOrdIds give every new order a clOrdId of its own; the logic then keeps
-     *                     each one until its trading day ends, so use it only where event
-     *                     time rolls days (a pipeline stamping wall-clock time at millions of
-     *                     orders a second would hold them all)
+     * @param idStyle the clOrdIds new orders carry, each unique ({@link ClOrdIdStyle#NONE} for
+     *                none); the logic keeps each one until its trading day ends
+     * @param idsRepeatEvery the ids start over after this many commands (a benchmark's trading day), so they are
+     *                formatted only once; 0 for ids unique for the whole run
      */
-    public RecordedFlow(long seed, int accounts, int symbolId, int cycleLength, boolean withClOrdIds) {
-        this.withClOrdIds = withClOrdIds;
+    public RecordedFlow(long seed, int accounts, int symbolId, int cycleLength, ClOrdIdStyle idStyle, int idsRepeatEvery) {
+        this.ids = new ClOrdIdSource(idStyle, idsRepeatEvery);
         RandomOrderFlow flow = new RandomOrderFlow(seed, accounts, symbolId, 10_000);
         commands = new Command[cycleLength];
         targetIds = new long[cycleLength];
@@ -65,10 +66,8 @@ public final class RecordedFlow implements CommandFlow {
         if (expiries[i] != 0) {
             command.expireTimeNanos = expiries[i] + timeOffset;
         }
-        if (withClOrdIds && command.type == CommandType.NEW_ORDER) {
-            // every order carries a clOrdId unique for the day, as a client's would: the pass and the
-            // position packed straight into the id's words (16 bytes), so nothing is allocated
-            command.clOrdId.setWords(idOffset + 1, i + 1L, 0, 0, 0, 16);
+        if (!ids.isNone() && command.type == CommandType.NEW_ORDER) {
+            ids.write(timeOffset / NANOS_PER_COMMAND + i, command.clOrdId);
         }
         return command;
     }

@@ -45,16 +45,16 @@ final class RestLoad {
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             int port = gateway.start("127.0.0.1", 0);
             gateway.open(pipeline.publisher());
-            return drive("127.0.0.1", port, "t1-key", "t2-key", clock, histogram, rate, warmupSeconds, durationSeconds);
+            return drive("127.0.0.1", port, "t1-key", "t2-key", BenchScenario.symbol(data).name(), clock, histogram, rate, warmupSeconds, durationSeconds);
         }
     }
 
     /**
      * Runs the load against a gateway listening at {@code host:port}, in this process or
      * another (whose rate limits must let it through); buys go with {@code buyerKey}, sells
-     * with {@code sellerKey}, on symbol TEST. Returns {commands measured, nanos}.
+     * with {@code sellerKey}, on {@code symbol}. Returns {commands measured, nanos}.
      */
-    static long[] drive(String host, int port, String buyerKey, String sellerKey, EpochClock clock, Histogram histogram, long rate,
+    static long[] drive(String host, int port, String buyerKey, String sellerKey, String symbol, EpochClock clock, Histogram histogram, long rate,
                         long warmupSeconds, long durationSeconds) throws Exception {
         long interval = 1_000_000_000L / rate;
         long warmup = warmupSeconds * rate;
@@ -82,7 +82,7 @@ final class RestLoad {
                     LockSupport.parkNanos(wait);
                 }
                 boolean buy = i % 2 == 0;
-                String body = "{\"clOrdId\":\"b" + run + "-" + i + "\",\"symbol\":\"TEST\",\"side\":\"" + (buy ? "BUY" : "SELL")
+                String body = "{\"clOrdId\":\"b" + run + "-" + i + "\",\"symbol\":\"" + symbol + "\",\"side\":\"" + (buy ? "BUY" : "SELL")
                         + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";
                 clients.send(new KeepAliveClients.Request(intended, KeepAliveClients.post("/api/v1/orders", buy ? buyerKey : sellerKey, body)));
             }

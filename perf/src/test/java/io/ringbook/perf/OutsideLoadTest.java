@@ -52,7 +52,7 @@ class OutsideLoadTest {
         }
         FixGateway fix = new FixGateway(data, "127.0.0.1", fixPort, dir.resolve("fix"), new FixSessionOptions(true, false, Map.of(), Map.of()),
                 new FixPasswords(Map.of(0, "t1-key", 1, "t2-key")));
-        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> BenchRisk.NONE.logic(data, board, sink, 1 << 12))
+        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> BenchRisk.NONE.logic(data, board, sink, 1 << 12, 1 << 16))
                 .config(PipelineConfig.DEFAULTS.withSnapshotIntervalMillis(0));
         rest.listeners().forEach(builder::listener);
         fix.listeners().forEach(builder::listener);

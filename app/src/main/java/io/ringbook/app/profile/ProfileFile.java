@@ -174,7 +174,7 @@ public final class ProfileFile {
     }
 
     private static RunSettings run(ConfigNode root) {
-        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability"));
+        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability", "clOrdIdsPerDay"));
         ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "dailyAt", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);
@@ -186,7 +186,16 @@ public final class ProfileFile {
                 engine.whole("snapshotEverySeconds", d.snapshotEverySeconds()),
                 engine.parsed("durability", d.durability().name(), Durability::parse),
                 to == null ? null : new BackupPlan(Path.of(to), count(backup, "everyMinutes", BackupPlan.DEFAULT_MINUTES),
-                        backup.has("dailyAt") ? backup.parsed("dailyAt", null, LocalTime::parse) : null, rotation(backup)));
+                        backup.has("dailyAt") ? backup.parsed("dailyAt", null, LocalTime::parse) : null, rotation(backup)),
+                clOrdIdsPerDay(engine));
+    }
+
+    private static int clOrdIdsPerDay(ConfigNode engine) {
+        long value = count(engine, "clOrdIdsPerDay", RunSettings.DEFAULTS.clOrdIdsPerDay());
+        if (value > 500_000_000) {
+            throw engine.error("clOrdIdsPerDay", "must be at most 500000000");
+        }
+        return (int) value;
     }
 
     private static BackupRotation rotation(ConfigNode backup) {

@@ -12,15 +12,22 @@ import io.ringbook.journal.Durability;
  * @param snapshotEverySeconds periodic snapshots, 0 for none
  * @param durability           what a journaled batch survives before it is decided
  * @param backup               when and where the engine backs itself up, or null for no backups
+ * @param clOrdIdsPerDay       clOrdIds a trading day is expected to use: the logic's day index is
+ *                             built for them up front (about 45 bytes each for short ids) and
+ *                             grows in small steps beyond
  */
-public record RunSettings(WaitStrategyKind waitStrategy, WaitStrategyKind outboundWait, long snapshotEverySeconds, Durability durability, BackupPlan backup) {
+public record RunSettings(WaitStrategyKind waitStrategy, WaitStrategyKind outboundWait, long snapshotEverySeconds, Durability durability,
+                          BackupPlan backup, int clOrdIdsPerDay) {
 
-    /** Wait strategies chosen from the machine's cores at start, a snapshot every 10 min, process-crash durability, no backups. */
-    public static final RunSettings DEFAULTS = new RunSettings(null, null, 600, Durability.PROCESS_CRASH, null);
+    /** Wait strategies chosen from the machine's cores at start, a snapshot every 10 min, process-crash durability, no backups, 1M clOrdIds a day. */
+    public static final RunSettings DEFAULTS = new RunSettings(null, null, 600, Durability.PROCESS_CRASH, null, 1_000_000);
 
     public RunSettings {
         if (snapshotEverySeconds < 0) {
             throw new IllegalArgumentException("the snapshot interval must not be negative");
+        }
+        if (clOrdIdsPerDay < 1) {
+            throw new IllegalArgumentException("the expected clOrdIds per day must be positive");
         }
     }
 }

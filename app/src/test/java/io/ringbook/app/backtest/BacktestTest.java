@@ -134,7 +134,7 @@ class BacktestTest {
                             demo.accounts().size(), RiskEngine.factory(demo.risk(), new RiskBoard(demo.risk())), sink, 1024))
                     .config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
                     .journal(new InputJournal(journal))
-                    .listener(new OutputJournal(journal));
+                    .outputJournal(new OutputJournal(journal));
             try (EnginePipeline pipeline = builder.build().start()) {
                 CommandPublisher engine = pipeline.publisher();
                 for (int i = 0; i < 200; i++) {

@@ -89,6 +89,7 @@ public class ProfileFileTest {
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().waitStrategy(), "the example fits small machines: no spinning");
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().outboundWait());
         assertEquals(Durability.POWER_LOSS, profile.run().durability());
+        assertEquals(2_000_000, profile.run().clOrdIdsPerDay());
         assertEquals(new BackupPlan(Path.of("/var/backups/ringbook"), 60, java.time.LocalTime.of(2, 30), new BackupRotation(7, 4)),
                 profile.run().backup());
     }
@@ -146,6 +147,8 @@ public class ProfileFileTest {
         assertRefused(MINIMAL + "limits: {A: {maxOpenOrdres: 3}}\n", "limits.A: maxOpenOrdres is not a limit");
         assertRefused(MINIMAL + "ports: {rest: 70000}\n", "ports.rest: must be a port number");
         assertRefused(MINIMAL + "engine: {waitStrategy: spinning}\n", "engine.waitStrategy: 'spinning' is not valid");
+        assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 0}\n", "engine.clOrdIdsPerDay: must be positive");
+        assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 600000000}\n", "engine.clOrdIdsPerDay: must be at most 500000000");
         assertRefused(MINIMAL + "rateLimits: {queriesPerSecond: 0}\n", "rateLimits.queriesPerSecond: must be positive");
         assertRefused(MINIMAL + "rateLimits: {streams: {sessionsPerKey: 0}}\n", "rateLimits.streams.sessionsPerKey: must be positive");
         assertRefused(MINIMAL + "fix: {resetOnLogon: maybe}\n", "fix.resetOnLogon: must be true or false");

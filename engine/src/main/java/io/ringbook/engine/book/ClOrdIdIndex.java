@@ -6,55 +6,101 @@ import io.ringbook.engine.state.StateBuffer;
 import java.util.Arrays;
 
 /**
- * ClOrdIds of accounts, each with the orderId it went to: open addressing over one
- * primitive array, eight longs a slot (the account and length, the five packed words of
- * the id, the orderId, the day it was used), so a probe reads one or two cache lines and
- * a lookup allocates nothing. Grows at half load.
+ * ClOrdIds of accounts, each with the orderId it went to, for a lookup that allocates
+ * nothing and never pauses the logic thread on growth.
+ *
+ * <p>The ids live once, compactly, in an append-only {@link ClOrdIdArena} (account and
+ * length, the id's 64-bit hash, only the words the id uses, the orderId). The hash table
+ * holds one long per slot: the day's generation, a 16-bit fingerprint and the entry's
+ * arena offset, so a probe that misses reads no id. The hash is a real one (a
+ * Murmur3-style round per word and the fmix64 finalizer), so structured ids such as
+ * {@code ORD00000001} or {@code 0000000000000042} spread like random ones.
+ *
+ * <p>The table is extendible hashing over fixed segments of {@value #SEGMENT_SLOTS} slots:
+ * the top bits of the hash pick a segment through a directory, the low bits a slot in
+ * it. A segment that reaches three quarters full splits in two, rehashing only its own
+ * few thousand entries (tens of microseconds), so the index grows past its expected
+ * size without a multi-megabyte rehash. Pre-sized from the expected number of ids;
+ * {@link #splits()} reports growth beyond that.
  *
  * <p>Used two ways. As the day's uniqueness index it only grows, and a slot of an
- * earlier day counts as free, so a new day starts in O(1) instead of clearing the table
- * (load counts today's entries only). As the index of live orders' current clOrdIds it
- * never starts a new day, and {@link #remove} takes out an order that is done or renamed.
+ * earlier generation counts as free, so a new day starts in O(1) instead of clearing the
+ * table. As the index of live orders' current clOrdIds it never starts a new day, and
+ * {@link #remove} takes out an order that is done or renamed (its arena entry is reused).
  */
 public final class ClOrdIdIndex {
 
-    private static final int STRIDE = 8;
-    private static final int ORDER_ID = 6;
-    private static final int DAY = 7;
+    static final int SEGMENT_SLOTS = 4096;
+    private static final int SEGMENT_MASK = SEGMENT_SLOTS - 1;
+    private static final int SPLIT_AT = SEGMENT_SLOTS / 4 * 3;
+    private static final int MAX_DEPTH = 20;
+    private static final int GENERATIONS = 1 << 16;
+    private static final long OFFSET_MASK = 0xFFFF_FFFFL;
+    private static final long TAG_MASK = ~OFFSET_MASK;
 
-    private long[] table;
-    private int slots;
+    private final ClOrdIdArena arena;
+    private final long[] spare = new long[SEGMENT_SLOTS];
+    private int[] directory;
+    private int globalDepth;
+    private long[][] segments;
+    private int[] segmentDepth;
+    private int[] segmentCount;
+    private int[] segmentGeneration;
+    private int segmentsInUse;
+    private long generation = 1;
     private int size;
-    private long day = 1;
+    private long splits;
 
-    public ClOrdIdIndex(int initialCapacity) {
-        allocate(Integer.highestOneBit(Math.max(16, initialCapacity) - 1) << 1);
+    /**
+     * An index sized for {@code expectedIds} entries at once without growing: the table's
+     * segments, and arena room for as many ids of up to 8 characters (longer ones take it
+     * faster; beyond it the arena adds half-megabyte chunks).
+     */
+    public ClOrdIdIndex(int expectedIds) {
+        arena = new ClOrdIdArena(4L * expectedIds);
+        int depth = 0;
+        while (depth < MAX_DEPTH && (long) SPLIT_AT << depth < expectedIds) {
+            depth++;
+        }
+        globalDepth = depth;
+        directory = new int[1 << depth];
+        segments = new long[1 << depth][];
+        segmentDepth = new int[1 << depth];
+        segmentCount = new int[1 << depth];
+        segmentGeneration = new int[1 << depth];
+        for (int i = 0; i < directory.length; i++) {
+            directory[i] = newSegment(depth);
+        }
     }
 
-    /** The orderId the account's clOrdId went to today, or 0. */
+    /** The orderId the account's clOrdId went to (today, for a day index), or 0. */
     public long find(int accountId, ClOrdId id) {
-        long head = head(accountId, id);
-        int mask = slots - 1;
-        for (int slot = hash(head, id.word(0), id.word(1), id.word(2), id.word(3), id.word(4)) & mask; ;
-             slot = (slot + 1) & mask) {
-            int at = slot * STRIDE;
-            if (!live(at)) {
+        long head = ClOrdIdArena.head(accountId, id);
+        long hash = hash(head, id);
+        long[] slots = segments[directory[directoryIndex(hash)]];
+        long tag = tag(hash);
+        for (int slot = (int) hash & SEGMENT_MASK; ; slot = (slot + 1) & SEGMENT_MASK) {
+            long value = slots[slot];
+            if (value >>> 48 != generation) {
                 return 0;
             }
-            long orderId = table[at + ORDER_ID];
-            if (table[at] == head && table[at + 1] == id.word(0) && table[at + 2] == id.word(1)
-                    && table[at + 3] == id.word(2) && table[at + 4] == id.word(3) && table[at + 5] == id.word(4)) {
-                return orderId;
+            if ((value & TAG_MASK) == tag && arena.matches(value & OFFSET_MASK, head, hash, id)) {
+                return arena.orderId(value & OFFSET_MASK);
             }
         }
     }
 
     /** Records that the account's clOrdId went to {@code orderId}; the caller has checked it is new. */
     public void put(int accountId, ClOrdId id, long orderId) {
-        if (2 * (size + 1) > slots) {
-            grow();
+        long head = ClOrdIdArena.head(accountId, id);
+        long hash = hash(head, id);
+        int segment = directory[directoryIndex(hash)];
+        if (count(segment) >= SPLIT_AT && segmentDepth[segment] < MAX_DEPTH) {
+            split(segment);
+            segment = directory[directoryIndex(hash)];
         }
-        insert(head(accountId, id), id.word(0), id.word(1), id.word(2), id.word(3), id.word(4), orderId);
+        place(segment, hash, arena.append(head, hash, id, orderId));
+        size++;
     }
 
     /**
@@ -62,39 +108,34 @@ public final class ClOrdIdIndex {
      * no tombstones); only for an index that never starts a new day.
      */
     public void remove(int accountId, ClOrdId id, long orderId) {
-        long head = head(accountId, id);
-        int mask = slots - 1;
-        int slot = hash(head, id.word(0), id.word(1), id.word(2), id.word(3), id.word(4)) & mask;
-        for (; live(slot * STRIDE); slot = (slot + 1) & mask) {
-            int at = slot * STRIDE;
-            if (table[at + ORDER_ID] == orderId && table[at] == head && table[at + 1] == id.word(0)
-                    && table[at + 2] == id.word(1) && table[at + 3] == id.word(2) && table[at + 4] == id.word(3)
-                    && table[at + 5] == id.word(4)) {
-                shiftBackInto(slot);
+        long head = ClOrdIdArena.head(accountId, id);
+        long hash = hash(head, id);
+        int segment = directory[directoryIndex(hash)];
+        long[] slots = segments[segment];
+        long tag = tag(hash);
+        for (int slot = (int) hash & SEGMENT_MASK; slots[slot] >>> 48 == generation; slot = (slot + 1) & SEGMENT_MASK) {
+            long offset = slots[slot] & OFFSET_MASK;
+            if ((slots[slot] & TAG_MASK) == tag && arena.matches(offset, head, hash, id) && arena.orderId(offset) == orderId) {
+                shiftBackInto(slots, slot);
+                arena.free(offset);
+                segmentCount[segment]--;
                 size--;
                 return;
             }
         }
     }
 
-    /** Fills the emptied slot {@code hole} with later entries of its probe run that may move there, then frees the last. */
-    private void shiftBackInto(int hole) {
-        int mask = slots - 1;
-        for (int next = (hole + 1) & mask; live(next * STRIDE); next = (next + 1) & mask) {
-            int at = next * STRIDE;
-            int home = hash(table[at], table[at + 1], table[at + 2], table[at + 3], table[at + 4], table[at + 5]) & mask;
-            boolean staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
-            if (!staysPut) {
-                System.arraycopy(table, at, table, hole * STRIDE, STRIDE);
-                hole = next;
+    /** Starts a new trading day: every id used so far is forgotten, in O(1) (a full clear once in 65,535 days). */
+    public void startNewDay() {
+        generation++;
+        if (generation == GENERATIONS) {
+            generation = 1;
+            for (int s = 0; s < segmentsInUse; s++) {
+                Arrays.fill(segments[s], 0L);
+                segmentCount[s] = 0;
             }
         }
-        Arrays.fill(table, hole * STRIDE, hole * STRIDE + STRIDE, 0L);
-    }
-
-    /** Starts a new trading day: every id used so far is forgotten. */
-    public void startNewDay() {
-        day++;
+        arena.clear();
         size = 0;
     }
 
@@ -102,77 +143,133 @@ public final class ClOrdIdIndex {
         return size;
     }
 
+    /** Segment splits so far: growth beyond the expected size this index was built for. */
+    public long splits() {
+        return splits;
+    }
+
+    /** Bytes held by the table and the arena. */
+    public long footprintBytes() {
+        return (long) segmentsInUse * SEGMENT_SLOTS * Long.BYTES + arena.footprintBytes();
+    }
+
+    /** Writes the entries in the order they were made, walking the arena's live entries only. */
     public void writeTo(StateBuffer out) {
         out.putInt(size);
-        for (int at = 0; at < table.length; at += STRIDE) {
-            if (live(at)) {
-                for (int i = 0; i <= ORDER_ID; i++) {
-                    out.putLong(table[at + i]);
-                }
-            }
-        }
+        arena.writeLive(out);
     }
 
     /** Reads what {@link #writeTo} wrote into an empty index. */
     public void readFrom(StateBuffer in) {
         int entries = in.getInt();
+        ClOrdId id = new ClOrdId();
         for (int i = 0; i < entries; i++) {
-            if (2 * (size + 1) > slots) {
-                grow();
-            }
-            insert(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+            long head = in.getLong();
+            id.setWords(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), (int) (head & 0xFF));
+            put((int) (head >>> 8), id, in.getLong());
         }
     }
 
-    private void insert(long head, long w0, long w1, long w2, long w3, long w4, long orderId) {
-        int mask = slots - 1;
-        int slot = hash(head, w0, w1, w2, w3, w4) & mask;
-        while (live(slot * STRIDE)) {
-            slot = (slot + 1) & mask;
+    private void place(int segment, long hash, long offset) {
+        long[] slots = segments[segment];
+        int slot = (int) hash & SEGMENT_MASK;
+        while (slots[slot] >>> 48 == generation) {
+            slot = (slot + 1) & SEGMENT_MASK;
         }
-        int at = slot * STRIDE;
-        table[at] = head;
-        table[at + 1] = w0;
-        table[at + 2] = w1;
-        table[at + 3] = w2;
-        table[at + 4] = w3;
-        table[at + 5] = w4;
-        table[at + ORDER_ID] = orderId;
-        table[at + DAY] = day;
-        size++;
+        slots[slot] = tag(hash) | offset;
+        segmentCount[segment] = count(segment) + 1;
+        segmentGeneration[segment] = (int) generation;
     }
 
-    private void grow() {
-        long[] old = table;
-        allocate(slots * 2);
-        size = 0;
-        for (int at = 0; at < old.length; at += STRIDE) {
-            if (old[at + ORDER_ID] != 0 && old[at + DAY] == day) {
-                insert(old[at], old[at + 1], old[at + 2], old[at + 3], old[at + 4], old[at + 5], old[at + ORDER_ID]);
+    /** Fills the emptied slot {@code hole} with later entries of its probe run that may move there, then frees the last. */
+    private void shiftBackInto(long[] slots, int hole) {
+        for (int next = (hole + 1) & SEGMENT_MASK; slots[next] >>> 48 == generation; next = (next + 1) & SEGMENT_MASK) {
+            int home = (int) arena.hash(slots[next] & OFFSET_MASK) & SEGMENT_MASK;
+            boolean staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!staysPut) {
+                slots[hole] = slots[next];
+                hole = next;
             }
         }
+        slots[hole] = 0L;
     }
 
-    private boolean live(int at) {
-        return table[at + ORDER_ID] != 0 && table[at + DAY] == day;
+    /** Splits a full segment in two by the next hash bit, doubling the directory first if the segment uses all its bits. */
+    private void split(int segment) {
+        int depth = segmentDepth[segment];
+        if (depth == globalDepth) {
+            doubleDirectory();
+        }
+        int sibling = newSegment(depth + 1);
+        segmentDepth[segment] = depth + 1;
+        int shift = globalDepth - depth - 1;
+        for (int i = 0; i < directory.length; i++) {
+            if (directory[i] == segment && ((i >>> shift) & 1) == 1) {
+                directory[i] = sibling;
+            }
+        }
+        long[] slots = segments[segment];
+        System.arraycopy(slots, 0, spare, 0, SEGMENT_SLOTS);
+        Arrays.fill(slots, 0L);
+        segmentCount[segment] = 0;
+        for (long value : spare) {
+            if (value >>> 48 == generation) {
+                long hash = arena.hash(value & OFFSET_MASK);
+                place(directory[directoryIndex(hash)], hash, value & OFFSET_MASK);
+            }
+        }
+        splits++;
     }
 
-    private void allocate(int slotCount) {
-        slots = slotCount;
-        table = new long[slotCount * STRIDE];
+    private void doubleDirectory() {
+        int[] doubled = new int[directory.length * 2];
+        for (int i = 0; i < doubled.length; i++) {
+            doubled[i] = directory[i >> 1];
+        }
+        directory = doubled;
+        globalDepth++;
     }
 
-    private static long head(int accountId, ClOrdId id) {
-        return ((long) accountId << 8) | id.length();
+    private int newSegment(int depth) {
+        if (segmentsInUse == segments.length) {
+            int grown = segments.length * 2;
+            segments = Arrays.copyOf(segments, grown);
+            segmentDepth = Arrays.copyOf(segmentDepth, grown);
+            segmentCount = Arrays.copyOf(segmentCount, grown);
+            segmentGeneration = Arrays.copyOf(segmentGeneration, grown);
+        }
+        int segment = segmentsInUse++;
+        segments[segment] = new long[SEGMENT_SLOTS];
+        segmentDepth[segment] = depth;
+        segmentGeneration[segment] = (int) generation;
+        return segment;
     }
 
-    private static int hash(long head, long w0, long w1, long w2, long w3, long w4) {
+    /** Today's entries in the segment (a count of an earlier day reads as 0). */
+    private int count(int segment) {
+        return segmentGeneration[segment] == generation ? segmentCount[segment] : 0;
+    }
+
+    private int directoryIndex(long hash) {
+        return globalDepth == 0 ? 0 : (int) (hash >>> (64 - globalDepth));
+    }
+
+    private long tag(long hash) {
+        return generation << 48 | ((hash >>> 16) & 0xFFFF) << 32;
+    }
+
+    /** A Murmur3-style round per used word, then the fmix64 finalizer: every input bit reaches every output bit. */
+    static long hash(long head, ClOrdId id) {
         long h = head * 0x9E3779B97F4A7C15L;
-        h = (h ^ w0) * 0x9E3779B97F4A7C15L;
-        h = (h ^ w1) * 0x9E3779B97F4A7C15L;
-        h = (h ^ w2) * 0x9E3779B97F4A7C15L;
-        h = (h ^ w3) * 0x9E3779B97F4A7C15L;
-        h = (h ^ w4) * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        int words = (id.length() + 7) >>> 3;
+        for (int i = 0; i < words; i++) {
+            long k = Long.rotateLeft(id.word(i) * 0x87C37B91114253D5L, 31) * 0x4CF5AD432745937FL;
+            h = Long.rotateLeft(h ^ k, 27) * 5 + 0x52DCE729;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
     }
 }

@@ -18,7 +18,7 @@ public final class ClOrdId {
     private int length;
 
     /**
-     * Sets the value from text (the edge).
+     * Sets the value from text (the edge), allocating nothing.
      *
      * @return false, leaving the value cleared, if the text is empty, longer than 36
      * characters or has a character outside printable ASCII (0x21-0x7E)
@@ -29,15 +29,26 @@ public final class ClOrdId {
         if (n == 0 || n > MAX_LENGTH) {
             return false;
         }
-        long[] words = new long[5];
+        long word0 = 0;
+        long word1 = 0;
+        long word2 = 0;
+        long word3 = 0;
+        long word4 = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x21 || c > 0x7E) {
                 return false;
             }
-            words[i >> 3] |= ((long) c) << ((i & 7) << 3);
+            long shifted = ((long) c) << ((i & 7) << 3);
+            switch (i >> 3) {
+                case 0 -> word0 |= shifted;
+                case 1 -> word1 |= shifted;
+                case 2 -> word2 |= shifted;
+                case 3 -> word3 |= shifted;
+                default -> word4 |= shifted;
+            }
         }
-        setWords(words[0], words[1], words[2], words[3], words[4], n);
+        setWords(word0, word1, word2, word3, word4, n);
         return true;
     }
 

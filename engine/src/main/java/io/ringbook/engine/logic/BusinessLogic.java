@@ -42,9 +42,23 @@ public final class BusinessLogic {
     /**
      * @param risk          builds the pre-trade check from what this logic lets it see
      *                      ({@link PreTradeCheck#NONE} for matching alone)
-     * @param initialOrders orders pooled up front; beyond them the pool allocates
+     * @param initialOrders orders pooled up front; beyond them the pool allocates; also the
+     *                      clOrdIds a day is expected to use
      */
     public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck.Factory risk, EventSink sink, int initialOrders) {
+        this(symbolTable, accounts, risk, sink, initialOrders, initialOrders);
+    }
+
+    /**
+     * @param risk            builds the pre-trade check from what this logic lets it see
+     *                        ({@link PreTradeCheck#NONE} for matching alone)
+     * @param initialOrders   orders pooled up front; beyond them the pool allocates
+     * @param clOrdIdsPerDay  clOrdIds a trading day is expected to use (accepted and rejected
+     *                        orders and amends): the day's index is built for them, and grows
+     *                        in small steps beyond ({@link #clOrdIdIndexSplits()})
+     */
+    public BusinessLogic(SymbolTable symbolTable, int accounts, PreTradeCheck.Factory risk, EventSink sink, int initialOrders,
+                         int clOrdIdsPerDay) {
         this.accounts = accounts;
         this.symbols = symbolTable.size();
         this.symbolTable = symbolTable;
@@ -59,7 +73,7 @@ public final class BusinessLogic {
         this.preTradeCheck = risk.create(new Context());
         this.matcher = new Matcher(symbolTable, accounts, working, positions, reporter, preTradeCheck);
         this.cancelAllDeadline = new long[accounts];
-        this.clOrdIds = new ClOrdIdRules(store, initialOrders);
+        this.clOrdIds = new ClOrdIdRules(store, clOrdIdsPerDay);
     }
 
     /** Decides one command; its sequence and event time are already stamped. A command without a type does nothing. */
@@ -97,6 +111,15 @@ public final class BusinessLogic {
 
     public long lastTradeId() {
         return matcher.lastTradeId();
+    }
+
+    /**
+     * Times the day's clOrdId index grew beyond the size it was built for (one 32 KB
+     * segment split each): a sign that {@code clOrdIdsPerDay} is set too low. Readable from
+     * any thread (a plain counter; a metric may see it late).
+     */
+    public long clOrdIdIndexSplits() {
+        return clOrdIds.splits();
     }
 
     /** Writes the whole state into {@code out} (on the logic's own thread, between commands). */

@@ -20,9 +20,14 @@ final class ClOrdIdRules {
     private final OrderStore store;
     private long day = Long.MIN_VALUE;
 
-    ClOrdIdRules(OrderStore store, int initialOrders) {
+    ClOrdIdRules(OrderStore store, int expectedPerDay) {
         this.store = store;
-        this.today = new ClOrdIdIndex(initialOrders);
+        this.today = new ClOrdIdIndex(expectedPerDay);
+    }
+
+    /** Segment splits of the day's index so far: growth beyond the expected ids per day. */
+    long splits() {
+        return today.splits();
     }
 
     /**
@@ -48,8 +53,11 @@ final class ClOrdIdRules {
     long target(int accountId, ClOrdId origClOrdId, long nowNanos) {
         roll(nowNanos);
         long live = store.findLive(accountId, origClOrdId);
+        if (live != 0) {
+            return live;
+        }
         long usedToday = today.find(accountId, origClOrdId);
-        return live != 0 ? live : store.find(usedToday) == null ? usedToday : 0;
+        return store.find(usedToday) == null ? usedToday : 0;
     }
 
     void writeTo(StateBuffer out) {

@@ -16,13 +16,14 @@ import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.BreakerState;
 
 /**
- * Turns what the business logic did into events: one scratch {@link EngineEvent},
+ * Turns what the business logic did into events: each written once, into the
+ * {@link EngineEvent} the sink hands out (the outbound ring's slot) or a scratch one,
  * stamped with the current command's sequence and time, filled and handed to the sink.
  * It also numbers executions ({@code execId}), so ids follow the order of events.
  */
 final class ExecutionReporter implements RiskEvents {
 
-    private final EngineEvent event = new EngineEvent();
+    private final EngineEvent scratch = new EngineEvent();
     private final EventSink sink;
     private Command command;
     private long lastExecId;
@@ -221,7 +222,7 @@ final class ExecutionReporter implements RiskEvents {
     }
 
     private EngineEvent start(EventType type) {
-        EngineEvent e = event.clear();
+        EngineEvent e = sink.claim(scratch).clear();
         e.type = type;
         e.sequence = command.sequence;
         e.eventTimeNanos = command.eventTimeNanos;

@@ -9,7 +9,8 @@ import io.ringbook.engine.logic.BusinessLogic;
 /**
  * The fused journal and business-logic stage: for each batch the ring hands over, it
  * stamps every command with its sequence and event time, appends it to the journal,
- * closes the journal batch, and only then decides the batch's commands in order.
+ * closes the journal batch, and only then decides the batch's commands in order, then
+ * publishes the batch's events to the outbound ring at once.
  * Event time is read once per batch and never goes backwards; the clock is read once
  * more when the batch is journaled, for the latency recorders only.
  */
@@ -20,13 +21,15 @@ final class DecisionHandler implements EventHandler<Command> {
     private final JournalStage journal;
     private final EpochClock clock;
     private final SnapshotHook snapshots;
+    private final OutboundPublisher outbound;
     private long lastSequence;
     private long batchTime;
     private long batchStart = -1;
 
-    DecisionHandler(RingBuffer<Command> ring, BusinessLogic logic, JournalStage journal, EpochClock clock,
+    DecisionHandler(RingBuffer<Command> ring, BusinessLogic logic, OutboundPublisher outbound, JournalStage journal, EpochClock clock,
                     SnapshotHook snapshots, long lastSequence, long lastEventTime) {
         this.ring = ring;
+        this.outbound = outbound;
         this.snapshots = snapshots;
         this.logic = logic;
         this.journal = journal;
@@ -59,6 +62,7 @@ final class DecisionHandler implements EventHandler<Command> {
                     snapshots.onSnapshot(logic, decided);
                 }
             }
+            outbound.endOfBatch();
             batchStart = -1;
         }
     }

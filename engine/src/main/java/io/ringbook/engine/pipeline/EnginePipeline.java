@@ -14,6 +14,7 @@ import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.logic.BusinessLogic;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,10 @@ import java.util.function.Function;
 /**
  * The running engine: an inbound ring of preallocated commands (many producers), one
  * decision thread that journals and decides each batch, and an outbound ring of
- * preallocated events read by one outbound thread that serves the listeners and the
- * waiting callers. Build it with {@link #builder}, then {@link #start()}.
+ * preallocated events read by separate consumers, each with its own sequence and
+ * thread: the edges (gateways, read models; cut off if they stall, {@link EdgeWatchdog}),
+ * the replies to waiting callers (after the edges), and the output journal (which the
+ * replies never wait for). Build it with {@link #builder}, then {@link #start()}.
  */
 public final class EnginePipeline implements AutoCloseable {
 
@@ -31,8 +34,8 @@ public final class EnginePipeline implements AutoCloseable {
     private final RingBuffer<Command> inbound;
     private final RingBuffer<EngineEvent> outbound;
     private final BatchEventProcessor<Command> decisionProcessor;
-    private final BatchEventProcessor<EngineEvent> outboundProcessor;
-    private final OutboundHandler outboundHandler;
+    private final List<OutboundConsumer> consumers = new ArrayList<>();
+    private final EdgeWatchdog watchdog;
     private final CommandPublisher publisher;
     private final BusinessLogic logic;
     private final List<Thread> threads = new ArrayList<>();
@@ -42,23 +45,28 @@ public final class EnginePipeline implements AutoCloseable {
         this.config = builder.config;
         this.inbound = RingBuffer.create(ProducerType.MULTI, Command::new, config.ringSize(), config.waitStrategy().create());
         this.outbound = RingBuffer.createSingleProducer(EngineEvent::new, config.outboundRingSize(), config.outboundWait().create());
-        this.logic = builder.logicFactory.apply(new OutboundPublisher(outbound, builder.clock));
+        OutboundPublisher outboundPublisher = new OutboundPublisher(outbound, builder.clock);
+        this.logic = builder.logicFactory.apply(outboundPublisher);
         ReplyRouter replies = new ReplyRouter();
         this.publisher = new CommandPublisher(inbound, replies, builder.clock);
 
-        DecisionHandler decisions = new DecisionHandler(inbound, logic, builder.journal, builder.clock,
+        DecisionHandler decisions = new DecisionHandler(inbound, logic, outboundPublisher, builder.journal, builder.clock,
                 builder.snapshots, builder.lastSequence, builder.lastEventTime);
         this.decisionProcessor = new BatchEventProcessorBuilder().setMaxBatchSize(config.maxBatchSize())
                 .build(inbound, inbound.newBarrier(), decisions);
         decisionProcessor.setExceptionHandler(new DecisionFailure(publisher));
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
-        List<EngineListener> listeners = new ArrayList<>(builder.listeners);
-        listeners.add(replies);
-        this.outboundHandler = new OutboundHandler(listeners.toArray(EngineListener[]::new));
-        this.outboundProcessor = new BatchEventProcessorBuilder().build(outbound, outbound.newBarrier(), outboundHandler);
-        outboundProcessor.setExceptionHandler(outboundHandler);
-        outbound.addGatingSequences(outboundProcessor.getSequence());
+        // the edges may be cut off; the replies follow them (a caller answered can read its order in the read models)
+        // but never wait for the output journal, which follows only the logic
+        OutboundConsumer edges = new OutboundConsumer("outbound", true, outbound, builder.listeners.toArray(EngineListener[]::new));
+        consumers.add(edges);
+        consumers.add(new OutboundConsumer("replies", outbound, new EngineListener[] {replies}, edges));
+        if (!builder.outputJournal.isEmpty()) {
+            consumers.add(new OutboundConsumer("output-journal", false, outbound, builder.outputJournal.toArray(EngineListener[]::new)));
+        }
+        consumers.forEach(consumer -> outbound.addGatingSequences(consumer.progress()));
+        this.watchdog = new EdgeWatchdog(consumers, outbound.getBufferSize());
     }
 
     public static Builder builder(Function<EventSink, BusinessLogic> logicFactory) {
@@ -66,7 +74,8 @@ public final class EnginePipeline implements AutoCloseable {
     }
 
     public EnginePipeline start() {
-        threads.add(startThread(outboundProcessor, "ringbook-outbound"));
+        consumers.forEach(consumer -> threads.add(startThread(consumer.processor(), "ringbook-" + consumer.name())));
+        watchdog.start();
         threads.add(startThread(decisionProcessor, "ringbook-logic"));
         if (config.clockTickMillis() > 0) {
             timers.add(new CommandTimer("ringbook-clock", publisher, config.clockTickMillis(), Command::clockTick));
@@ -91,9 +100,10 @@ public final class EnginePipeline implements AutoCloseable {
 
     /**
      * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped;
-     * with the wait strategies their consumers run with),
-     * the business-logic thread (DOWN if it died) and the outbound listeners (DEGRADED
-     * once one has failed), for the admin API's health.
+     * with the wait strategies their consumers run with), the business-logic thread (DOWN
+     * if it died; with the growth of the day's clOrdId index beyond its configured size)
+     * and the outbound consumers (DEGRADED once a listener has failed or an edge was cut
+     * off; each one's lag), for the admin API's health.
      */
     public List<HealthComponent> health() {
         HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
@@ -108,21 +118,32 @@ public final class EnginePipeline implements AutoCloseable {
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
             String stopped = publisher.stoppedBecause();
-            return new HealthCheck(alive && stopped == null ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
+            return new HealthCheck(decisionProcessor.isRunning() && stopped == null ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
                     "inboundProcessed", decisionProcessor.getSequence().get(),
-                    "outboundProcessed", outboundProcessor.getSequence().get(), "threadsAlive", alive,
-                    "stopped", stopped == null ? "no" : stopped));
+                    "outboundProcessed", consumers.get(0).processor().getSequence().get(), "threadsAlive", alive,
+                    "stopped", stopped == null ? "no" : stopped, "clOrdIdIndexSplits", logic.clOrdIdIndexSplits()));
         });
-        HealthComponent outboundListeners = HealthComponent.of("outboundListeners", false, () -> new HealthCheck(
-                outboundHandler.failures() == 0 ? HealthStatus.UP : HealthStatus.DEGRADED,
-                Map.of("failures", outboundHandler.failures(), "lastFailure", outboundHandler.lastFailure())));
+        HealthComponent outboundListeners = HealthComponent.of("outboundListeners", false, () -> {
+            long failures = consumers.stream().mapToLong(c -> c.handler().failures()).sum();
+            String lastFailure = consumers.stream().map(c -> c.handler().lastFailure()).filter(f -> !f.isEmpty()).findFirst().orElse("");
+            Map<String, Object> details = new LinkedHashMap<>(Map.of("failures", failures, "lastFailure", lastFailure));
+            String cutOff = "";
+            for (OutboundConsumer consumer : consumers) {
+                details.put(consumer.name() + "Lag", consumer.lag());
+                if (consumer.isCutOff()) {
+                    cutOff = consumer.name() + ": " + consumer.cutOffBecause();
+                }
+            }
+            details.put("cutOff", cutOff.isEmpty() ? "none" : cutOff);
+            return new HealthCheck(failures == 0 && cutOff.isEmpty() ? HealthStatus.UP : HealthStatus.DEGRADED, details);
+        });
         return List.of(rings, logicThread, outboundListeners);
     }
 
     /** Whether every published command is decided and every event delivered. */
     public boolean isIdle() {
         return decisionProcessor.getSequence().get() == inbound.getCursor()
-                && outboundProcessor.getSequence().get() == outbound.getCursor();
+                && consumers.stream().allMatch(OutboundConsumer::isCaughtUp);
     }
 
     /**
@@ -138,8 +159,9 @@ public final class EnginePipeline implements AutoCloseable {
         while (!isIdle() && publisher.stoppedBecause() == null && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        watchdog.close();
         decisionProcessor.halt();
-        outboundProcessor.halt();
+        consumers.forEach(consumer -> consumer.processor().halt());
         for (Thread thread : threads) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -162,6 +184,7 @@ public final class EnginePipeline implements AutoCloseable {
 
         private final Function<EventSink, BusinessLogic> logicFactory;
         private final List<EngineListener> listeners = new ArrayList<>();
+        private final List<EngineListener> outputJournal = new ArrayList<>();
         private PipelineConfig config = PipelineConfig.DEFAULTS;
         private JournalStage journal = JournalStage.NONE;
         private SnapshotHook snapshots = SnapshotHook.NONE;
@@ -203,8 +226,15 @@ public final class EnginePipeline implements AutoCloseable {
             return this;
         }
 
+        /** An edge: a gateway, read model or recorder, served on the outbound thread, which is cut off if it stalls. */
         public Builder listener(EngineListener listener) {
             listeners.add(listener);
+            return this;
+        }
+
+        /** The output journal: served on a thread of its own, never cut off, and never waited for by the replies. */
+        public Builder outputJournal(EngineListener journal) {
+            outputJournal.add(journal);
             return this;
         }
 

@@ -8,8 +8,8 @@ import io.ringbook.engine.event.EngineListener;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs on the outbound thread and passes each event to every listener, in registration
- * order. A listener that throws is a bug in that listener, not a reason to stop the
+ * Runs on an outbound consumer's thread and passes each event to every listener of that
+ * consumer, in registration order, until the consumer is cut off. A listener that throws is a bug in that listener, not a reason to stop the
  * others: the journal, the replies and every other door keep being served, the failure
  * is logged (the first hundred, then one in ten thousand) and counted, and the
  * pipeline's health turns DEGRADED. Without this, one bad report would kill the thread
@@ -26,15 +26,20 @@ final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandl
     private static final long LOG_ONE_IN = 10_000;
 
     private final EngineListener[] listeners;
+    private final OutboundConsumer consumer;
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
 
-    OutboundHandler(EngineListener[] listeners) {
+    OutboundHandler(EngineListener[] listeners, OutboundConsumer consumer) {
         this.listeners = listeners;
+        this.consumer = consumer;
     }
 
     @Override
     public void onEvent(EngineEvent event, long sequence, boolean endOfBatch) {
+        if (consumer.isCutOff()) {
+            return;
+        }
         for (EngineListener listener : listeners) {
             try {
                 listener.onEvent(event);
@@ -68,12 +73,12 @@ final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandl
 
     @Override
     public void handleOnStartException(Throwable failure) {
-        LOG.log(System.Logger.Level.ERROR, "the outbound thread did not start", failure);
+        LOG.log(System.Logger.Level.ERROR, "the outbound consumer " + consumer.name() + " did not start", failure);
     }
 
     @Override
     public void handleOnShutdownException(Throwable failure) {
-        LOG.log(System.Logger.Level.ERROR, "the outbound thread failed while stopping", failure);
+        LOG.log(System.Logger.Level.ERROR, "the outbound consumer " + consumer.name() + " failed while stopping", failure);
     }
 
     private void failed(String what, Throwable e) {

@@ -2,6 +2,7 @@ package io.ringbook.engine.pipeline;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * {@value #PHASED_SPIN_MICROS} us and yields for {@value #PHASED_YIELD_MICROS} us after
  * each batch before it blocks, so a busy stream never sleeps and an idle engine holds no
  * core; BLOCKING waits on a lock and
- * condition, which costs every publisher a lock and often a wake-up system call.
+ * condition, which costs every publisher a lock and often a wake-up system call;
+ * LITE_BLOCKING and PHASED_LITE are BLOCKING and PHASED whose publishers take the lock
+ * only when a consumer is actually asleep.
  */
 public enum WaitStrategyKind {
     BUSY_SPIN,
@@ -28,13 +31,15 @@ public enum WaitStrategyKind {
     SLEEPING,
     PARKING,
     PHASED,
-    BLOCKING;
+    PHASED_LITE,
+    BLOCKING,
+    LITE_BLOCKING;
 
     static final long PARK_NANOS = 50_000;
     static final long PHASED_SPIN_MICROS = 10;
     static final long PHASED_YIELD_MICROS = 50;
 
-    /** Parses {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}. */
+    /** Parses a kind's name in lower case with dashes: {@code busy-spin}, {@code lite-blocking}, {@code phased-lite}, ... */
     public static WaitStrategyKind parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
@@ -46,7 +51,9 @@ public enum WaitStrategyKind {
             case SLEEPING -> new SleepingWaitStrategy();
             case PARKING -> new SleepingWaitStrategy(0, PARK_NANOS);
             case PHASED -> PhasedBackoffWaitStrategy.withLock(PHASED_SPIN_MICROS, PHASED_YIELD_MICROS, TimeUnit.MICROSECONDS);
+            case PHASED_LITE -> PhasedBackoffWaitStrategy.withLiteLock(PHASED_SPIN_MICROS, PHASED_YIELD_MICROS, TimeUnit.MICROSECONDS);
             case BLOCKING -> new BlockingWaitStrategy();
+            case LITE_BLOCKING -> new LiteBlockingWaitStrategy();
         };
     }
 }

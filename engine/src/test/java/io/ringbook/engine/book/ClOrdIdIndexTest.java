@@ -1,15 +1,29 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.StateBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClOrdIdIndexTest {
+
+    /** The id styles clients use: counters with a prefix or zero padding, row numbers, UUID strings. */
+    private static final Map<String, IntFunction<String>> STYLES = Map.of(
+            "ORD%08d", n -> String.format("ORD%08d", n),
+            "c-%d", n -> "c-" + n,
+            "c<row>", n -> "c" + n,
+            "%016d", n -> String.format("%016d", n),
+            "uuid", n -> new UUID(0x5DEECE66DL * n, 0xB16B00B5L ^ n).toString());
 
     @Test
     void shouldFindExactlyWhatWasPutAcrossGrowthLikeAHashMap() {
@@ -29,6 +43,7 @@ class ClOrdIdIndexTest {
             }
         }
         assertEquals(reference.size(), index.size());
+        assertTrue(index.splits() > 0, "an index built for 4 ids grew by splitting segments");
         index.startNewDay();
         assertEquals(0, index.size());
         for (Map.Entry<String, Long> used : reference.entrySet()) {
@@ -49,7 +64,7 @@ class ClOrdIdIndexTest {
         ClOrdId id = new ClOrdId();
         for (long orderId = 1; orderId <= 50_000; orderId++) {
             int account = random.nextInt(3);
-            String text = "k" + random.nextInt(2_000);
+            String text = "k" + random.nextInt(8_000) + (random.nextBoolean() ? "" : "-" + "y".repeat(random.nextInt(30)));
             id.set(text);
             String key = account + "/" + text;
             Long held = reference.get(key);
@@ -70,5 +85,118 @@ class ClOrdIdIndexTest {
             id.set(parts[1]);
             assertEquals(held.getValue(), index.find(Integer.parseInt(parts[0]), id), held.getKey());
         }
+    }
+
+    @Test
+    void shouldFindEveryStructuredIdStyleAndNoIdOfAnotherAccount() {
+        ClOrdId id = new ClOrdId();
+        for (Map.Entry<String, IntFunction<String>> style : STYLES.entrySet()) {
+            ClOrdIdIndex index = new ClOrdIdIndex(20_000);
+            for (int n = 1; n <= 60_000; n++) {
+                id.set(style.getValue().apply(n));
+                index.put(n % 7, id, n);
+            }
+            assertEquals(60_000, index.size(), style.getKey());
+            for (int n = 1; n <= 60_000; n++) {
+                id.set(style.getValue().apply(n));
+                assertEquals(n, index.find(n % 7, id), style.getKey() + " " + n);
+                assertEquals(0, index.find(n % 7 + 1, id), style.getKey() + " " + n + " of another account");
+            }
+            id.set(style.getValue().apply(60_001));
+            assertEquals(0, index.find(60_001 % 7, id), style.getKey() + " never put");
+        }
+    }
+
+    /**
+     * A table of 2^16 slots (16 segments) filled with 50,000 ids of one account: each
+     * style reaches as many distinct slots as random keys would (about 35,000; the old
+     * hash put ORD%08d into about 1,000).
+     */
+    @Test
+    void shouldSpreadStructuredIdsLikeRandomOnes() {
+        ClOrdId id = new ClOrdId();
+        double expected = 65_536 * (1 - Math.exp(-50_000 / 65_536.0));
+        for (Map.Entry<String, IntFunction<String>> style : STYLES.entrySet()) {
+            Set<Long> slots = new HashSet<>();
+            Set<Long> fingerprints = new HashSet<>();
+            for (int n = 1; n <= 50_000; n++) {
+                id.set(style.getValue().apply(n));
+                long hash = ClOrdIdIndex.hash(ClOrdIdArena.head(1, id), id);
+                slots.add((hash >>> 60) << 12 | (hash & (ClOrdIdIndex.SEGMENT_SLOTS - 1)));
+                fingerprints.add((hash >>> 16) & 0xFFFF);
+            }
+            assertTrue(slots.size() > 0.97 * expected, style.getKey() + ": " + slots.size() + " distinct slots of ~" + (int) expected);
+            assertTrue(fingerprints.size() > 0.97 * expected, style.getKey() + ": " + fingerprints.size() + " distinct fingerprints");
+        }
+    }
+
+    @Test
+    void shouldWriteLiveEntriesOnlyInTheOrderTheyWereMadeAndReadThemBack() {
+        ClOrdIdIndex index = new ClOrdIdIndex(16);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 10_000; n++) {
+            id.set(STYLES.get("uuid").apply(n));
+            index.put(n % 3, id, n);
+        }
+        for (int n = 1; n <= 10_000; n += 2) {
+            id.set(STYLES.get("uuid").apply(n));
+            index.remove(n % 3, id, n);
+        }
+        StateBuffer buffer = new StateBuffer(1024);
+        index.writeTo(buffer.clear());
+        assertEquals(4 + 5_000 * 7 * Long.BYTES, buffer.length(), "the count, then seven longs per live entry");
+        ClOrdIdIndex restored = new ClOrdIdIndex(16);
+        restored.readFrom(buffer.load(buffer.array(), 0, buffer.length()));
+        assertEquals(5_000, restored.size());
+        for (int n = 1; n <= 10_000; n++) {
+            id.set(STYLES.get("uuid").apply(n));
+            assertEquals(n % 2 == 0 ? n : 0, restored.find(n % 3, id), "id " + n);
+        }
+        StateBuffer again = new StateBuffer(1024);
+        restored.writeTo(again.clear());
+        assertEquals(java.nio.ByteBuffer.wrap(buffer.array(), 0, buffer.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()),
+                "a restored index writes the same bytes");
+    }
+
+    @Test
+    void shouldStartCleanWhenTheDayGenerationWrapsAfter65535Days() {
+        ClOrdIdIndex index = new ClOrdIdIndex(3_000);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 3_000; n++) {
+            id.set("c" + n);
+            index.put(0, id, n);
+        }
+        for (int day = 0; day < 65_535; day++) {
+            index.startNewDay();
+        }
+        id.set("c1");
+        assertEquals(0, index.find(0, id), "an id of 65,535 days ago is not today's");
+        for (int n = 1; n <= 3_000; n++) {
+            id.set("c" + n);
+            index.put(0, id, n + 10_000);
+        }
+        assertEquals(0, index.splits(), "no count survives the wrap to split a segment early");
+        id.set("c1");
+        assertEquals(10_001, index.find(0, id));
+    }
+
+    @Test
+    void shouldReuseRemovedEntriesSoAnIndexOfLiveOrdersDoesNotGrowWithRenames() {
+        ClOrdIdIndex index = new ClOrdIdIndex(1_000);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 1_000; n++) {
+            id.set("c" + n);
+            index.put(0, id, n);
+        }
+        long footprint = index.footprintBytes();
+        for (int n = 1_001; n <= 1_000_000; n++) {
+            id.set("c" + (n - 1_000));
+            index.remove(0, id, n - 1_000);
+            id.set("c" + n);
+            index.put(0, id, n);
+        }
+        assertEquals(1_000, index.size());
+        assertEquals(footprint, index.footprintBytes(), "a million renames reuse the entries they free");
+        assertEquals(0, index.splits());
     }
 }

@@ -1,0 +1,160 @@
+package io.ringbook.engine.book;
+
+import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.StateBuffer;
+
+import java.util.Arrays;
+
+/**
+ * The entries of a {@link ClOrdIdIndex}, appended one after another into chunks of
+ * {@value #CHUNK_LONGS} longs: {@code [account << 8 | length][hash][the id's used words][orderId]},
+ * three to eight longs. A short id such as {@code c1234} costs 32 bytes. Chunks are
+ * allocated as the day fills them (half a megabyte each, never copied) and kept for the
+ * next day; an entry never spans two chunks. Entries freed by removal are kept on a list
+ * per size and reused; a walk skips them.
+ */
+final class ClOrdIdArena {
+
+    private static final int CHUNK_BITS = 16;
+    static final int CHUNK_LONGS = 1 << CHUNK_BITS;
+    private static final int CHUNK_MASK = CHUNK_LONGS - 1;
+    private static final long GAP = -1L;
+    private static final long FREED = Long.MIN_VALUE;
+    private static final long NONE = -1L;
+
+    private long[][] chunks;
+    private int chunksAllocated;
+    private long top;
+    private final long[] freeBySize = new long[9];
+
+    /** An arena with room for {@code expectedLongs} allocated up front, so a day that stays within it allocates nothing. */
+    ClOrdIdArena(long expectedLongs) {
+        Arrays.fill(freeBySize, NONE);
+        int chunkCount = (int) Math.max(1, (expectedLongs + CHUNK_LONGS - 1) >>> CHUNK_BITS);
+        chunks = new long[chunkCount][];
+        for (int i = 0; i < chunkCount; i++) {
+            chunks[i] = new long[CHUNK_LONGS];
+        }
+        chunksAllocated = chunkCount;
+    }
+
+    static long head(int accountId, ClOrdId id) {
+        return ((long) accountId << 8) | id.length();
+    }
+
+    /** Stores an entry and returns its offset. */
+    long append(long head, long hash, ClOrdId id, long orderId) {
+        int words = (id.length() + 7) >>> 3;
+        int size = words + 3;
+        long offset = freeBySize[size];
+        if (offset != NONE) {
+            freeBySize[size] = get(offset + 1);
+        } else {
+            offset = claim(size);
+        }
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        chunk[at] = head;
+        chunk[at + 1] = hash;
+        for (int i = 0; i < words; i++) {
+            chunk[at + 2 + i] = id.word(i);
+        }
+        chunk[at + 2 + words] = orderId;
+        return offset;
+    }
+
+    /** Puts an entry on the free list of its size, for {@link #append} to reuse. */
+    void free(long offset) {
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        int size = words(chunk[at]) + 3;
+        chunk[at] = FREED | (chunk[at] & 0xFF);
+        chunk[at + 1] = freeBySize[size];
+        freeBySize[size] = offset;
+    }
+
+    boolean matches(long offset, long head, long hash, ClOrdId id) {
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        if (chunk[at] != head || chunk[at + 1] != hash) {
+            return false;
+        }
+        int words = words(head);
+        for (int i = 0; i < words; i++) {
+            if (chunk[at + 2 + i] != id.word(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    long hash(long offset) {
+        return get(offset + 1);
+    }
+
+    long orderId(long offset) {
+        return get(offset + 2 + words(get(offset)));
+    }
+
+    /** Forgets every entry; the chunks stay for reuse. */
+    void clear() {
+        top = 0;
+        Arrays.fill(freeBySize, NONE);
+    }
+
+    long footprintBytes() {
+        return (long) chunksAllocated * CHUNK_LONGS * Long.BYTES;
+    }
+
+    /** Writes each live entry as the account-and-length word, the five id words and the orderId, in the order they were made. */
+    void writeLive(StateBuffer out) {
+        long offset = 0;
+        while (offset < top) {
+            long head = get(offset);
+            if (head == GAP) {
+                offset = (offset | CHUNK_MASK) + 1;
+                continue;
+            }
+            int words = words(head);
+            if (head >= 0) {
+                out.putLong(head);
+                for (int i = 0; i < 5; i++) {
+                    out.putLong(i < words ? get(offset + 2 + i) : 0L);
+                }
+                out.putLong(get(offset + 2 + words));
+            }
+            offset += words + 3;
+        }
+    }
+
+    private long claim(int size) {
+        int room = CHUNK_LONGS - ((int) top & CHUNK_MASK);
+        if (room < size) {
+            set(top, GAP);
+            top += room;
+        }
+        int chunk = (int) (top >>> CHUNK_BITS);
+        if (chunk == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+        }
+        if (chunks[chunk] == null) {
+            chunks[chunk] = new long[CHUNK_LONGS];
+            chunksAllocated++;
+        }
+        long offset = top;
+        top += size;
+        return offset;
+    }
+
+    private long get(long offset) {
+        return chunks[(int) (offset >>> CHUNK_BITS)][(int) offset & CHUNK_MASK];
+    }
+
+    private void set(long offset, long value) {
+        chunks[(int) (offset >>> CHUNK_BITS)][(int) offset & CHUNK_MASK] = value;
+    }
+
+    private static int words(long head) {
+        return ((int) (head & 0xFF) + 7) >>> 3;
+    }
+}

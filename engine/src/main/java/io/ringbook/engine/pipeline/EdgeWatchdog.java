@@ -1,0 +1,93 @@
+package io.ringbook.engine.pipeline;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches the outbound consumers that may be cut off (the edges) from a thread of its
+ * own and cuts off one that holds events without taking any for {@link #GRACE_NANOS},
+ * or that stays more than three quarters of the ring behind for as long. So a stalled
+ * gateway or read model holds back the replies (which follow the edges) and the
+ * business logic (once the ring is full) for at most that long, and never the output
+ * journal. The logic thread itself never decides this: it only waits for the ring as
+ * its producer, and the watchdog frees it.
+ */
+final class EdgeWatchdog implements AutoCloseable {
+
+    /**
+     * Far longer than this machine's scheduling hiccups (tens of ms) and an edge's slowest
+     * honest event (the first failure it logs in full): cutting an edge off is final.
+     */
+    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long CHECK_MILLIS = 5;
+
+    private final List<OutboundConsumer> edges;
+    private final long farBehind;
+    private final long[] lastSequence;
+    private final long[] stuckSince;
+    private final long[] behindSince;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    EdgeWatchdog(List<OutboundConsumer> consumers, int ringSize) {
+        this.edges = consumers.stream().filter(OutboundConsumer::mayBeCutOff).toList();
+        this.farBehind = ringSize / 4L * 3;
+        this.lastSequence = new long[edges.size()];
+        this.stuckSince = new long[edges.size()];
+        this.behindSince = new long[edges.size()];
+        this.thread = new Thread(this::watch, "ringbook-edge-watchdog");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        if (!edges.isEmpty()) {
+            thread.start();
+        }
+    }
+
+    private void watch() {
+        long started = System.nanoTime();
+        for (int i = 0; i < edges.size(); i++) {
+            lastSequence[i] = edges.get(i).processor().getSequence().get();
+            stuckSince[i] = started;
+            behindSince[i] = started;
+        }
+        while (running) {
+            long now = System.nanoTime();
+            for (int i = 0; i < edges.size(); i++) {
+                check(i, edges.get(i), now);
+            }
+            try {
+                Thread.sleep(CHECK_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void check(int i, OutboundConsumer edge, long now) {
+        if (edge.isCutOff()) {
+            return;
+        }
+        long sequence = edge.processor().getSequence().get();
+        long lag = edge.lag();
+        if (lag == 0 || sequence != lastSequence[i]) {
+            lastSequence[i] = sequence;
+            stuckSince[i] = now;
+        }
+        if (lag < farBehind) {
+            behindSince[i] = now;
+        }
+        if (now - stuckSince[i] > GRACE_NANOS) {
+            edge.cutOff("took no event for " + TimeUnit.NANOSECONDS.toMillis(GRACE_NANOS) + " ms with " + lag + " waiting");
+        } else if (now - behindSince[i] > GRACE_NANOS) {
+            edge.cutOff("stayed more than " + farBehind + " events behind for " + TimeUnit.NANOSECONDS.toMillis(GRACE_NANOS) + " ms");
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

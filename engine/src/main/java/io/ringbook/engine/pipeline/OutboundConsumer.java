@@ -1,0 +1,105 @@
+package io.ringbook.engine.pipeline;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventProcessor;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+
+/**
+ * One reader of the outbound ring with its own sequence and thread: the replies to
+ * waiting callers, the output journal, or the edges (gateways, read models, latency
+ * recorders). What the ring's producer waits for, and what a later consumer depends on,
+ * is {@link #progress()}: the consumer's sequence, or, once the consumer is cut off,
+ * whatever has been published, so a consumer that is cut off holds back nothing.
+ *
+ * <p>A cut-off consumer stops delivering at once and stays stopped until the engine
+ * restarts (its health says so, and its read models go stale); the event it was
+ * delivering when cut off may already have been overwritten. That is why only the edges
+ * may be cut off, never the replies or the output journal.
+ */
+final class OutboundConsumer {
+
+    private final String name;
+    private final boolean mayBeCutOff;
+    private final RingBuffer<EngineEvent> ring;
+    private final OutboundHandler handler;
+    private final EventProcessor processor;
+    private final Progress progress = new Progress();
+    private volatile String cutOff;
+
+    /** A consumer that reads what the logic publishes. */
+    OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners) {
+        this.name = name;
+        this.mayBeCutOff = mayBeCutOff;
+        this.ring = ring;
+        this.handler = new OutboundHandler(listeners, this);
+        BatchEventProcessor<EngineEvent> batches = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), handler);
+        batches.setExceptionHandler(handler);
+        this.processor = batches;
+    }
+
+    /** A consumer that reads what {@code ahead} has handled, never cut off ({@link FollowingProcessor}). */
+    OutboundConsumer(String name, RingBuffer<EngineEvent> ring, EngineListener[] listeners, OutboundConsumer ahead) {
+        this.name = name;
+        this.mayBeCutOff = false;
+        this.ring = ring;
+        this.handler = new OutboundHandler(listeners, this);
+        this.processor = new FollowingProcessor(ring, ahead.progress(), handler);
+    }
+
+    String name() {
+        return name;
+    }
+
+    EventProcessor processor() {
+        return processor;
+    }
+
+    OutboundHandler handler() {
+        return handler;
+    }
+
+    /** What producers and later consumers wait for. */
+    Sequence progress() {
+        return progress;
+    }
+
+    boolean mayBeCutOff() {
+        return mayBeCutOff;
+    }
+
+    /** Events published but not yet handled by this consumer (0 once cut off). */
+    long lag() {
+        return ring.getCursor() - progress.get();
+    }
+
+    /** Why the consumer was cut off, or null while it runs. */
+    String cutOffBecause() {
+        return cutOff;
+    }
+
+    boolean isCutOff() {
+        return cutOff != null;
+    }
+
+    boolean isCaughtUp() {
+        return isCutOff() || processor.getSequence().get() == ring.getCursor();
+    }
+
+    /** Stops this consumer for good: from now on it holds back neither the ring nor the consumers after it. */
+    void cutOff(String reason) {
+        cutOff = reason;
+        processor.halt();
+    }
+
+    /** The consumer's own sequence while it runs; the ring's cursor once it is cut off. */
+    private final class Progress extends Sequence {
+        @Override
+        public long get() {
+            return cutOff == null ? processor.getSequence().get() : ring.getCursor();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.ringbook.perf;
+
+import io.ringbook.engine.book.ClOrdIdIndex;
+import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.StateBuffer;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * The longest pause the day's clOrdId index puts on the logic thread: fills one index
+ * with a day of ids (default 10M, one account per 100) in a client style, timing every
+ * lookup and insert (so the worst includes a segment split; a slow one during which a GC
+ * ran is counted apart), then times a snapshot of the full index. Run with the JVM flags of docs/TUNING.md and {@code -Xlog:gc} (to tell GC pauses apart):
+ * {@code java -cp perf/target/benchmarks.jar io.ringbook.perf.ClOrdIdIndexPauses [ids] [expected] [style]}.
+ */
+public final class ClOrdIdIndexPauses {
+
+    private ClOrdIdIndexPauses() {
+    }
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    public static void main(String[] args) {
+        int ids = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
+        int expected = args.length > 1 ? Integer.parseInt(args[1]) : 65_536;
+        ClOrdIdStyle style = args.length > 2 ? ClOrdIdStyle.valueOf(args[2]) : ClOrdIdStyle.ORD_PADDED;
+        ClOrdIdIndex index = new ClOrdIdIndex(expected);
+        ClOrdId id = new ClOrdId();
+        StringBuilder text = new StringBuilder();
+        long worst = 0;
+        long worstAt = 0;
+        long over100us = 0;
+        long worstSplit = 0;
+        long withGc = 0;
+        long gcs = collections();
+        long start = System.nanoTime();
+        for (int n = 1; n <= ids; n++) {
+            style.write(n, id, text);
+            long splits = index.splits();
+            long before = System.nanoTime();
+            if (index.find(n % 100, id) == 0) {
+                index.put(n % 100, id, n);
+            }
+            long took = System.nanoTime() - before;
+            if (took > 100_000) {
+                long now = collections();
+                if (now != gcs) {
+                    gcs = now;
+                    withGc++;
+                    continue;
+                }
+            }
+            if (index.splits() != splits) {
+                worstSplit = Math.max(worstSplit, took);
+            }
+            if (took > worst) {
+                worst = took;
+                worstAt = n;
+            }
+            if (took > 100_000) {
+                over100us++;
+            }
+        }
+        long fill = System.nanoTime() - start;
+        System.out.printf("%,d %s ids into an index built for %,d: %.0f ns per find+put (with id formatting), %d segment splits, %,d MB%n",
+                ids, style, expected, (double) fill / ids, index.splits(), index.footprintBytes() >> 20);
+        System.out.printf("worst find+put %.1f us (id %,d), %d over 100 us (not counting %d during a GC); worst with a split %.1f us%n",
+                worst / 1e3, worstAt, over100us, withGc, worstSplit / 1e3);
+        StateBuffer buffer = new StateBuffer(64 << 20);
+        for (int round = 0; round < 3; round++) {
+            long before = System.nanoTime();
+            index.writeTo(buffer.clear());
+            System.out.printf("snapshot of the index: %.1f ms, %,d MB%n", (System.nanoTime() - before) / 1e6, buffer.length() >> 20);
+        }
+    }
+}
