@@ -32,7 +32,7 @@ class StartBannerTest {
                 Durability.PROCESS_CRASH)) {
             List<String> lines = StartBanner.of(engine, PipelineConfig.DEFAULTS, WaitStrategies.choose(null, null, 2), example.run()).lines().toList();
             String fix = lines.stream().filter(l -> l.startsWith("  FIX 4.4")).findFirst().orElseThrow();
-            assertTrue(fix.contains("SenderCompID the account names, but FUND2 logs on as FUND2-FIX, Password(554)"), fix);
+            assertTrue(fix.contains("SenderCompID the account names, but FUND2 logs on as FUND2-FIX, Password(554) fixPassword of "), fix);
             assertFalse(String.join("\n", lines).contains("{"), "no map printed raw: " + lines);
             assertTrue(lines.get(lines.size() - 2).startsWith("  backups   "), "backups just before the last line: " + lines);
             assertTrue(lines.get(lines.size() - 1).startsWith("Stop with Ctrl-C"), lines.toString());
