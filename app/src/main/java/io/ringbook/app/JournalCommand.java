@@ -4,7 +4,10 @@ import io.ringbook.engine.domain.EventTime;
 import io.ringbook.journal.JournalQuery;
 import io.ringbook.journal.codec.RecordType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,12 +18,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ringbook journal}: the journal as JSON lines, each command followed by its events. */
-@Command(name = "journal", mixinStandardHelpOptions = true,
+@Command(name = "journal", mixinStandardHelpOptions = true, subcommands = JournalQuarantineCommand.class,
         description = "Print journal records as JSON lines: each command, then the events it caused.")
 final class JournalCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory (read only).")
+    /** Required, but checked in {@link #call()}: picocli would ask for it before a subcommand such as {@code quarantine} too. */
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (read only); required.")
     Path dataDir;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "T", description = "Event time from (ISO-8601 UTC or epoch nanos), inclusive.")
     String from;
@@ -36,6 +43,9 @@ final class JournalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (dataDir == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--data=DIR'");
+        }
         JournalQuery.Filter filter = new JournalQuery.Filter(
                 from == null ? Long.MIN_VALUE : EventTime.parse(from),
                 to == null ? Long.MAX_VALUE : EventTime.parse(to),

@@ -8,6 +8,8 @@ import io.ringbook.app.profile.Profile;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.EventSink;
+import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
@@ -61,7 +64,7 @@ final class RunningEngine implements AutoCloseable {
     private final int adminPort;
     private final FixGateway fix;
 
-    private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability) {
+    private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory) {
         this.profile = profile;
         this.referenceData = profile.referenceData();
         String host = profile.listenAddress();
@@ -83,7 +86,7 @@ final class RunningEngine implements AutoCloseable {
         SnapshotStore snapshotStore = new SnapshotStore(dataDir);
         this.snapshots = new SnapshotWriter(snapshotStore, journal);
         try {
-            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS));
+            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
         } catch (RuntimeException unrecoverable) {
             journal.close();
             rest.close();
@@ -132,8 +135,19 @@ final class RunningEngine implements AutoCloseable {
      * HTTP APIs listen from the start and answer 503 (not ready) until recovery is done.
      */
     static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability) {
+        return start(profile, dataDir, fresh, config, durability, board -> EngineLogic.live(board, INITIAL_ORDERS));
+    }
+
+    /** The same with another business logic (tests: one made to fail on a command). */
+    static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
+                               LogicFactory logicFactory) {
         prepare(dataDir, fresh);
-        return new RunningEngine(profile, dataDir, config, durability);
+        return new RunningEngine(profile, dataDir, config, durability, logicFactory);
+    }
+
+    /** Builds the engine's logic factory on the risk board the doors read. */
+    interface LogicFactory {
+        BiFunction<ReferenceData, EventSink, BusinessLogic> on(RiskBoard board);
     }
 
     /** Starts the demo profile, listening on {@code ports}. */

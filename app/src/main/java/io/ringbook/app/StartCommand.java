@@ -7,12 +7,14 @@ import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
 import io.ringbook.app.profile.ProfileFile;
 import io.ringbook.app.profile.RunSettings;
+import io.ringbook.engine.pipeline.CommandFailedException;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.Recovery;
 import io.ringbook.journal.backup.BackupRotation;
+import io.ringbook.journal.codec.JournalFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,7 +90,7 @@ final class StartCommand implements Callable<Integer> {
                 .withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
         CountDownLatch stopped = new CountDownLatch(1);
         Path data = dataDir.toAbsolutePath().normalize();
-        RunningEngine engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
+        RunningEngine engine = startOrExplain(profile, data, pipelineConfig, run.durability());
         BackupSchedule backups = run.backup() == null ? null : new BackupSchedule(data, run.backup());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (backups != null) {
@@ -104,6 +106,15 @@ final class StartCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** A journal recovery cannot replay is told in one line (exit 2), not as a stack trace. */
+    private RunningEngine startOrExplain(Profile profile, Path data, PipelineConfig pipelineConfig, Durability durability) {
+        try {
+            return RunningEngine.start(profile, data, fresh, pipelineConfig, durability);
+        } catch (JournalFormatException | CommandFailedException unrecoverable) {
+            throw new ConfigException("cannot start on " + data + ": " + unrecoverable.getMessage());
+        }
     }
 
     /** The profile with what the command line says in place of its settings. */
@@ -157,6 +168,9 @@ final class StartCommand implements Callable<Integer> {
                 + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
                 + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
+        if (recovery.quarantinedSkipped() > 0) {
+            out.println("  warning   " + recovery.quarantinedSkipped() + " quarantined command(s) skipped (journal --type QUARANTINE)");
+        }
         if (recovery.outputSetAside() != null) {
             out.println("  warning   " + recovery.outputSetAside());
         }

@@ -43,11 +43,12 @@ public final class Recovery {
     /**
      * The recovered state: the logic (sink switchable to the live pipeline), the snapshot
      * it started from (0 for none), what was skipped and why, where the journal ended,
-     * and, if the output journal ran past the input, what was cut and where it went (else null).
+     * and, if the output journal ran past the input, what was cut and where it went (else null);
+     * how many quarantined commands the replay skipped.
      */
     public record Outcome(BusinessLogic logic, SwitchableSink sink, long snapshotSequence, List<String> unusableSnapshots,
                           long commandsReplayed, long eventsRejournaled, long lastSequence, long lastEventTimeNanos,
-                          List<String> limitsChanged, String outputSetAside, long nanosTaken) {
+                          List<String> limitsChanged, String outputSetAside, long quarantinedSkipped, long nanosTaken) {
     }
 
     private Recovery() {
@@ -160,6 +161,10 @@ public final class Recovery {
                 return restored;
             }, snapshotSequence, snapshotTime, Long.MAX_VALUE, state != null ? configured : null);
             output.onEndOfBatch();
+            if (replayed.quarantinedSkipped() > 0) {
+                LOG.warn("skipped {} quarantined command(s) of the input journal (QUARANTINE records; `ringbook journal --type"
+                        + " QUARANTINE` lists them)", replayed.quarantinedSkipped());
+            }
             BusinessLogic logic = replayed.logic();
             long lastSequence = replayed.lastSequence();
             long lastEventTime = replayed.lastEventTimeNanos();
@@ -186,7 +191,7 @@ public final class Recovery {
             catchUpQueue.moveTo(journal);
             new InputJournal(journal).recordConfiguration(configured, lastSequence, startTime);
             return new Outcome(logic, sink, snapshotSequence, List.copyOf(unusable), replayed.commands(), catchUp.written,
-                    lastSequence, lastEventTime, List.copyOf(limitsChanged), outputSetAside,
+                    lastSequence, lastEventTime, List.copyOf(limitsChanged), outputSetAside, replayed.quarantinedSkipped(),
                     System.nanoTime() - started);
         }
     }

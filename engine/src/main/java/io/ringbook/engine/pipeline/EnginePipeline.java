@@ -33,6 +33,7 @@ public final class EnginePipeline implements AutoCloseable {
     private final BatchEventProcessor<Command> decisionProcessor;
     private final BatchEventProcessor<EngineEvent> outboundProcessor;
     private final OutboundHandler outboundHandler;
+    private final DecisionFailure decisionFailure;
     private final CommandPublisher publisher;
     private final BusinessLogic logic;
     private final List<Thread> threads = new ArrayList<>();
@@ -50,7 +51,8 @@ public final class EnginePipeline implements AutoCloseable {
                 builder.snapshots, builder.lastSequence, builder.lastEventTime);
         this.decisionProcessor = new BatchEventProcessorBuilder().setMaxBatchSize(config.maxBatchSize())
                 .build(inbound, inbound.newBarrier(), decisions);
-        decisionProcessor.setExceptionHandler(new DecisionFailure(publisher));
+        this.decisionFailure = new DecisionFailure(publisher);
+        decisionProcessor.setExceptionHandler(decisionFailure);
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
         List<EngineListener> listeners = new ArrayList<>(builder.listeners);
@@ -91,7 +93,8 @@ public final class EnginePipeline implements AutoCloseable {
 
     /**
      * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped),
-     * the business-logic thread (DOWN if it died) and the outbound listeners (DEGRADED
+     * the business-logic thread (DOWN if it died or stopped; the command it failed on by
+     * sequence, type, journal record in hex and failure, if it was one; sequence 0 if none) and the outbound listeners (DEGRADED
      * once one has failed), for the admin API's health.
      */
     public List<HealthComponent> health() {
@@ -106,10 +109,15 @@ public final class EnginePipeline implements AutoCloseable {
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
             String stopped = publisher.stoppedBecause();
+            CommandFailedException poison = decisionFailure.failedCommand();
             return new HealthCheck(alive && stopped == null ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
                     "inboundProcessed", decisionProcessor.getSequence().get(),
                     "outboundProcessed", outboundProcessor.getSequence().get(), "threadsAlive", alive,
-                    "stopped", stopped == null ? "no" : stopped));
+                    "stopped", stopped == null ? "no" : stopped,
+                    "failedCommandSequence", poison == null ? 0L : poison.sequence(),
+                    "failedCommandType", poison == null ? "none" : poison.type().name(),
+                    "failedCommandRecord", poison == null ? "" : poison.recordHex(),
+                    "failedCommandFailure", poison == null ? "" : String.valueOf(poison.getCause())));
         });
         HealthComponent outboundListeners = HealthComponent.of("outboundListeners", false, () -> new HealthCheck(
                 outboundHandler.failures() == 0 ? HealthStatus.UP : HealthStatus.DEGRADED,
