@@ -11,6 +11,7 @@ import io.ringbook.journal.codec.JournalFormatException;
 import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.journal.codec.RecordType;
 
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -159,10 +160,16 @@ public final class InputReplay {
                 quarantinedSkipped);
     }
 
-    /** Decides one journaled command; a logic failure names it, with its record in hex, so that it can be quarantined. */
+    /**
+     * Decides one journaled command; a logic failure names it, with its record in hex, so
+     * that it can be quarantined. A failure of the caller's sink (reading or writing a
+     * journal) is not the command's and passes as it is.
+     */
     private static void decide(BusinessLogic logic, Command command, JournalCursor cursor) {
         try {
             logic.process(command);
+        } catch (JournalFormatException | UncheckedIOException sinkFailure) {
+            throw sinkFailure;
         } catch (RuntimeException failure) {
             throw new CommandFailedException(command.sequence, command.type, Hex.ofRecord(cursor.buffer(), cursor.offset()), failure);
         }
