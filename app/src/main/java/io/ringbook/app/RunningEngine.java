@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * The engine wired for one run: the journal of the data directory, recovery from it,
  * and the business logic it rebuilt, now live behind the pipeline with the journal as
  * its first stage. What {@code ./ringbook start} runs, and what integration tests start
- * in-process. When the constructor returns, recovery is complete.
+ * in-process. When the constructor returns, recovery is complete; if a step of the start
+ * fails, everything it had started is closed, the last first ({@link StartedParts}).
  */
 final class RunningEngine implements AutoCloseable {
 
@@ -72,62 +73,50 @@ final class RunningEngine implements AutoCloseable {
         this.riskBoard = new RiskBoard(referenceData.risk());
         this.dataDir = dataDir;
         EpochClock clock = EpochClock.system();
-        this.admin = new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock);
-        this.rest = new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
+        StartedParts started = new StartedParts();
         try {
+            this.admin = started.started(new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock));
+            this.rest = started.started(new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(),
+                    riskBoard));
             this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
-            this.journal = Journal.open(dataDir, durability);
-        } catch (RuntimeException unusable) {
-            rest.close();
-            admin.close();
-            throw unusable;
-        }
-        SnapshotStore snapshotStore = new SnapshotStore(dataDir);
-        this.snapshots = new SnapshotWriter(snapshotStore, journal);
-        try {
+            this.journal = started.started(Journal.open(dataDir, durability));
+            SnapshotStore snapshotStore = new SnapshotStore(dataDir);
+            this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
-        } catch (RuntimeException unrecoverable) {
-            journal.close();
-            rest.close();
-            admin.close();
-            throw unrecoverable;
-        }
-        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix());
-        List<EngineListener> readModels = new ArrayList<>(rest.listeners());
-        readModels.addAll(admin.readModels());
-        readModels.addAll(fix.listeners());
-        OutputEvents.replay(journal, readModels);
-        InputJournal inputJournal = new InputJournal(journal, referenceData);
-        OutputJournal outputJournal = new OutputJournal(journal);
-        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
-                    recovery.sink().switchTo(sink);
-                    return recovery.logic();
-                })
-                .config(config)
-                .journal(inputJournal)
-                .snapshots(snapshots)
-                .clock(clock)
-                .listener(outputJournal)
-                .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
-        rest.listeners().forEach(builder::listener);
-        admin.listeners().forEach(builder::listener);
-        fix.listeners().forEach(builder::listener);
-        this.pipeline = builder.build().start();
-        rest.open(pipeline.publisher());
-        List<HealthComponent> components = new ArrayList<>(pipeline.health());
-        components.add(rest.health());
-        try {
+            this.fix = started.started(new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix()));
+            List<EngineListener> readModels = new ArrayList<>(rest.listeners());
+            readModels.addAll(admin.readModels());
+            readModels.addAll(fix.listeners());
+            OutputEvents.replay(journal, readModels);
+            InputJournal inputJournal = new InputJournal(journal, referenceData);
+            OutputJournal outputJournal = new OutputJournal(journal);
+            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
+                        recovery.sink().switchTo(sink);
+                        return recovery.logic();
+                    })
+                    .config(config)
+                    .journal(inputJournal)
+                    .snapshots(snapshots)
+                    .clock(clock)
+                    .listener(outputJournal)
+                    .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
+            rest.listeners().forEach(builder::listener);
+            admin.listeners().forEach(builder::listener);
+            fix.listeners().forEach(builder::listener);
+            this.pipeline = started.started(builder.build().start());
+            rest.open(pipeline.publisher());
+            List<HealthComponent> components = new ArrayList<>(pipeline.health());
+            components.add(rest.health());
             listen(() -> {
                 fix.start(pipeline.publisher());
                 return fix.port();
             }, "FIX acceptor", host, ports.fix(), "--fix-port");
-        } catch (RuntimeException unusable) {
-            close();
-            throw unusable;
+            components.add(fix.health());
+            admin.engineReady(pipeline.publisher(), components, new JournalStatus(journal, inputJournal, outputJournal, snapshotStore));
+        } catch (RuntimeException failed) {
+            throw started.closeAfter(failed);
         }
-        components.add(fix.health());
-        admin.engineReady(pipeline.publisher(), components, new JournalStatus(journal, inputJournal, outputJournal, snapshotStore));
     }
 
     /**
