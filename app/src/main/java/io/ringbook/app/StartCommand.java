@@ -168,6 +168,7 @@ final class StartCommand implements Callable<Integer> {
                 + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
                 + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         recovery.unusableSnapshots().forEach(problem -> out.println("  warning   unusable snapshot " + problem));
+        recovery.tornTailsCut().forEach(cut -> out.println("  warning   " + cut));
         if (recovery.quarantinedSkipped() > 0) {
             out.println("  warning   " + recovery.quarantinedSkipped() + " quarantined command(s) skipped (journal --type QUARANTINE)");
         }

@@ -12,17 +12,21 @@ import io.ringbook.journal.codec.JournalFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +73,32 @@ class StartFailureTest {
         try (RunningEngine engine = start(data, ports)) {
             assertEquals(ports.fix(), engine.fixPort());
         }
+    }
+
+    @Test
+    void aDamagedBatchBeforeTheTailRefusesTheStartInOneLine() throws Exception {
+        Path data = dir.resolve("data");
+        try (RunningEngine engine = start(data, Ports.any())) {
+            engine.pipeline().publisher().submit(slot ->
+                    slot.newOrder(0, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5)).get(5, TimeUnit.SECONDS);
+        }
+        Path input = queueFile(data.resolve("journal/input"));
+        flipByte(input, firstIndexOf(input, "RBJ1".getBytes(StandardCharsets.US_ASCII)) + 40);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, RingbookCommand.run("start", "--data", data.toString(), "--rest-port", "0", "--admin-port", "0",
+                    "--fix-port", "0"));
+        } finally {
+            System.setErr(err);
+        }
+        String told = captured.toString(StandardCharsets.UTF_8);
+        List<String> lines = told.lines().filter(line -> line.startsWith("ringbook: ")).toList();
+        assertEquals(1, lines.size(), told);
+        assertTrue(lines.get(0).matches("ringbook: cannot start on .*: input journal excerpt at index [0-9a-f]+: checksum mismatch.*"),
+                told);
+        assertFalse(told.contains("\tat "), "no stack trace: " + told);
     }
 
     private static RunningEngine start(Path data, Ports ports) {
