@@ -16,6 +16,7 @@ import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.rest.RestGateway;
+import io.ringbook.journal.DiskReserve;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
@@ -64,6 +65,7 @@ final class RunningEngine implements AutoCloseable {
     private final AdminApi admin;
     private final int adminPort;
     private final FixGateway fix;
+    private final DiskReserve diskReserve;
 
     private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory) {
         this.profile = profile;
@@ -105,9 +107,11 @@ final class RunningEngine implements AutoCloseable {
             admin.listeners().forEach(builder::listener);
             fix.listeners().forEach(builder::listener);
             this.pipeline = started.started(builder.build().start());
+            this.diskReserve = started.started(DiskReserve.watch(journal, profile.run().diskReserveMb() << 20, pipeline.publisher()));
             rest.open(pipeline.publisher());
             List<HealthComponent> components = new ArrayList<>(pipeline.health());
             components.add(rest.health());
+            components.add(diskReserve.health());
             listen(() -> {
                 fix.start(pipeline.publisher());
                 return fix.port();
@@ -207,6 +211,7 @@ final class RunningEngine implements AutoCloseable {
     @Override
     public void close() {
         pipeline.close();
+        diskReserve.close();
         fix.close();
         rest.close();
         admin.close();

@@ -64,6 +64,10 @@ final class StartCommand implements Callable<Integer> {
             description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: process-crash).")
     String durability;
 
+    @Option(names = "--disk-reserve-mb", paramLabel = "MB",
+            description = "Free space the journal's disk keeps: below it new commands are refused, 503 \"disk nearly full\" (default: 256).")
+    Long diskReserveMb;
+
     @Option(names = "--backup-to", paramLabel = "DEST", description = "Back up the journal to DEST while running (see --backup-every).")
     Path backupTo;
 
@@ -132,7 +136,8 @@ final class StartCommand implements Callable<Integer> {
                 .withRun(new RunSettings(waitStrategy != null ? WaitStrategyKind.parse(waitStrategy) : run.waitStrategy(),
                         outboundWait != null ? WaitStrategyKind.parse(outboundWait) : run.outboundWait(),
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
-                        durability != null ? Durability.parse(durability) : run.durability(), backupPlan(run.backup(), rotation)));
+                        durability != null ? Durability.parse(durability) : run.durability(), backupPlan(run.backup(), rotation),
+                        diskReserveMb != null ? diskReserveMb : run.diskReserveMb()));
     }
 
     /** The file's backup plan with the command line's options in place of its settings; null for none. */

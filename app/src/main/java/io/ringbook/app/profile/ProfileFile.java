@@ -174,7 +174,8 @@ public final class ProfileFile {
     }
 
     private static RunSettings run(ConfigNode root) {
-        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability"));
+        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability",
+                "diskReserveMb"));
         ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "dailyAt", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);
@@ -186,7 +187,8 @@ public final class ProfileFile {
                 engine.whole("snapshotEverySeconds", d.snapshotEverySeconds()),
                 engine.parsed("durability", d.durability().name(), Durability::parse),
                 to == null ? null : new BackupPlan(Path.of(to), count(backup, "everyMinutes", BackupPlan.DEFAULT_MINUTES),
-                        backup.has("dailyAt") ? backup.parsed("dailyAt", null, LocalTime::parse) : null, rotation(backup)));
+                        backup.has("dailyAt") ? backup.parsed("dailyAt", null, LocalTime::parse) : null, rotation(backup)),
+                engine.whole("diskReserveMb", d.diskReserveMb()));
     }
 
     private static BackupRotation rotation(ConfigNode backup) {
