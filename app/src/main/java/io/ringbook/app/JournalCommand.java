@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ringbook journal}: the journal as JSON lines, each command followed by its events. */
-@Command(name = "journal", mixinStandardHelpOptions = true, subcommands = JournalQuarantineCommand.class,
+@Command(name = "journal", mixinStandardHelpOptions = true, subcommands = {JournalQuarantineCommand.class, JournalRepairCommand.class},
         description = "Print journal records as JSON lines: each command, then the events it caused.")
 final class JournalCommand implements Callable<Integer> {
 

@@ -15,15 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,9 +47,9 @@ class StartFailureTest {
                         slot.newOrder(0, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5)).get(5, TimeUnit.SECONDS);
             }
         }
-        Path output = queueFile(data.resolve("journal/output"));
-        long firstBatch = firstIndexOf(output, "RBJ1".getBytes(StandardCharsets.US_ASCII));
-        flipByte(output, firstBatch + 40);
+        Path output = JournalFiles.queueFile(data.resolve("journal/output"));
+        long firstBatch = JournalFiles.firstIndexOf(output, JournalFiles.MAGIC);
+        JournalFiles.flipByte(output, firstBatch + 40);
 
         JournalFormatException refused = assertThrows(JournalFormatException.class, () -> start(data, ports).close());
         assertTrue(refused.getMessage().contains("output journal excerpt"), refused.getMessage());
@@ -82,8 +79,8 @@ class StartFailureTest {
             engine.pipeline().publisher().submit(slot ->
                     slot.newOrder(0, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5)).get(5, TimeUnit.SECONDS);
         }
-        Path input = queueFile(data.resolve("journal/input"));
-        flipByte(input, firstIndexOf(input, "RBJ1".getBytes(StandardCharsets.US_ASCII)) + 40);
+        Path input = JournalFiles.queueFile(data.resolve("journal/input"));
+        JournalFiles.flipByte(input, JournalFiles.firstIndexOf(input, JournalFiles.MAGIC) + 40);
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -117,35 +114,6 @@ class StartFailureTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static Path queueFile(Path queueDir) throws IOException {
-        try (Stream<Path> files = Files.list(queueDir)) {
-            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
-    }
-
-    private static long firstIndexOf(Path file, byte[] pattern) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        for (int i = 0; i + pattern.length <= bytes.length; i++) {
-            int j = 0;
-            while (j < pattern.length && bytes[i + j] == pattern[j]) {
-                j++;
-            }
-            if (j == pattern.length) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no " + new String(pattern, StandardCharsets.US_ASCII) + " in " + file);
-    }
-
-    private static void flipByte(Path file, long position) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(position);
-            int b = raf.read();
-            raf.seek(position);
-            raf.write(b ^ 0x5A);
         }
     }
 }
