@@ -3,7 +3,10 @@ package io.ringbook.app;
 import io.ringbook.journal.JournalQuery;
 import io.ringbook.journal.codec.RecordType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,12 +20,16 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code ringbook journal}: the journal as JSON lines, each command followed by its events. */
-@Command(name = "journal", mixinStandardHelpOptions = true,
+@Command(name = "journal", mixinStandardHelpOptions = true, subcommands = {JournalQuarantineCommand.class, JournalRepairCommand.class},
         description = "Print journal records as JSON lines: each command, then the events it caused.")
 final class JournalCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory (read only).")
+    /** Required, but checked in {@link #call()}: picocli would ask for it before a subcommand such as {@code quarantine} too. */
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (read only); required.")
     Path dataDir;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "T", description = "Event time from (ISO-8601 UTC or epoch nanos), inclusive.")
     String from;
@@ -43,6 +50,9 @@ final class JournalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (dataDir == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--data=DIR'");
+        }
         Set<RecordType> kept = types.isEmpty() ? EnumSet.allOf(RecordType.class) : OptionValues.recordTypes("--type", types);
         kept.removeAll(OptionValues.recordTypes("--exclude-type", excludedTypes));
         JournalQuery.Filter filter = new JournalQuery.Filter(OptionValues.time("--from", from, Long.MIN_VALUE),

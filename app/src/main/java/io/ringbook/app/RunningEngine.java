@@ -8,12 +8,15 @@ import io.ringbook.app.profile.Profile;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.EventSink;
+import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.rest.RestGateway;
+import io.ringbook.journal.DiskReserve;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
@@ -32,17 +35,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 /**
  * The engine wired for one run: the journal of the data directory, recovery from it,
  * and the business logic it rebuilt, now live behind the pipeline with the journal as
  * its first stage. What {@code ./ringbook start} runs, and what integration tests start
- * in-process. When the constructor returns, recovery is complete.
+ * in-process. When the constructor returns, recovery is complete; if a step of the start
+ * fails, everything it had started is closed, the last first ({@link StartedParts}).
  */
 final class RunningEngine implements AutoCloseable {
 
@@ -61,9 +64,10 @@ final class RunningEngine implements AutoCloseable {
     private final AdminApi admin;
     private final int adminPort;
     private final FixGateway fix;
+    private final DiskReserve diskReserve;
     private Path movedAside;
 
-    private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability) {
+    private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory) {
         this.profile = profile;
         this.referenceData = profile.referenceData();
         String host = profile.listenAddress();
@@ -71,75 +75,71 @@ final class RunningEngine implements AutoCloseable {
         this.riskBoard = new RiskBoard(referenceData.risk());
         this.dataDir = dataDir;
         EpochClock clock = EpochClock.system();
-        this.admin = new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock);
-        this.rest = new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
+        StartedParts started = new StartedParts();
         try {
+            this.admin = started.started(new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock));
+            this.rest = started.started(new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(),
+                    riskBoard));
             this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             admin.orderGatewayAt(host, restPort);
-            this.journal = Journal.open(dataDir, durability);
+            this.journal = started.started(Journal.open(dataDir, durability));
             rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
-        } catch (RuntimeException unusable) {
-            rest.close();
-            admin.close();
-            throw unusable;
-        }
-        SnapshotStore snapshotStore = new SnapshotStore(dataDir);
-        this.snapshots = new SnapshotWriter(snapshotStore, journal);
-        try {
-            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, EngineLogic.live(riskBoard, INITIAL_ORDERS, profile.run().clOrdIdsPerDay()));
-        } catch (RuntimeException unrecoverable) {
-            journal.close();
-            rest.close();
-            admin.close();
-            throw unrecoverable;
-        }
-        this.fix = new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix(),
-                profile.credentials().fixLogons());
-        List<EngineListener> readModels = new ArrayList<>(rest.listeners());
-        readModels.addAll(admin.readModels());
-        readModels.addAll(fix.listeners());
-        OutputEvents.replay(journal, readModels);
-        InputJournal inputJournal = new InputJournal(journal, referenceData);
-        OutputJournal outputJournal = new OutputJournal(journal);
-        EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
-                    recovery.sink().switchTo(sink);
-                    return recovery.logic();
-                })
-                .config(config)
-                .journal(inputJournal)
-                .snapshots(snapshots)
-                .clock(clock)
-                .outputJournal(outputJournal)
-                .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
-        rest.listeners().forEach(builder::listener);
-        admin.listeners().forEach(builder::listener);
-        fix.listeners().forEach(builder::listener);
-        this.pipeline = builder.build().start();
-        rest.open(pipeline.publisher());
-        List<HealthComponent> components = new ArrayList<>(pipeline.health());
-        components.add(rest.health());
-        try {
+            SnapshotStore snapshotStore = new SnapshotStore(dataDir);
+            this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
+            this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
+            this.fix = started.started(new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix(),
+                    profile.credentials().fixLogons()));
+            List<EngineListener> readModels = new ArrayList<>(rest.listeners());
+            readModels.addAll(admin.readModels());
+            readModels.addAll(fix.listeners());
+            OutputEvents.replay(journal, readModels);
+            InputJournal inputJournal = new InputJournal(journal, referenceData);
+            OutputJournal outputJournal = new OutputJournal(journal);
+            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
+                        recovery.sink().switchTo(sink);
+                        return recovery.logic();
+                    })
+                    .config(config)
+                    .journal(inputJournal)
+                    .snapshots(snapshots)
+                    .clock(clock)
+                    .outputJournal(outputJournal)
+                    .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
+            rest.listeners().forEach(builder::listener);
+            admin.listeners().forEach(builder::listener);
+            fix.listeners().forEach(builder::listener);
+            this.pipeline = started.started(builder.build().start());
+            this.diskReserve = started.started(DiskReserve.watch(journal, profile.run().diskReserveMb() << 20, pipeline.publisher()));
+            rest.open(pipeline.publisher());
+            List<HealthComponent> components = new ArrayList<>(pipeline.health());
+            components.add(rest.health());
+            components.add(diskReserve.health());
             listen(() -> {
                 fix.start(pipeline.publisher());
                 return fix.port();
             }, "FIX acceptor", host, ports.fix(), "--fix-port");
-        } catch (RuntimeException unusable) {
-            close();
-            throw unusable;
+            components.add(fix.health());
+            admin.engineReady(pipeline.publisher(), components, new JournalStatus(journal, inputJournal, outputJournal, snapshotStore));
+        } catch (RuntimeException failed) {
+            throw started.closeAfter(failed);
         }
-        components.add(fix.health());
-        admin.engineReady(pipeline.publisher(), components, new JournalStatus(journal, inputJournal, outputJournal, snapshotStore));
     }
 
     /**
-     * Starts {@code profile} on {@code dataDir}; if {@code fresh}, on an empty one, what it
-     * held moved aside ({@link #movedAside}). Both HTTP APIs listen from the start and
-     * answer 503 (not ready) until recovery is done.
+     * Starts {@code profile} on {@code dataDir}, emptying it first if {@code fresh}. Both
+     * HTTP APIs listen from the start and answer 503 (not ready) until recovery is done.
      */
     static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability) {
+        return start(profile, dataDir, fresh, config, durability,
+                board -> EngineLogic.live(board, INITIAL_ORDERS, profile.run().clOrdIdsPerDay()));
+    }
+
+    /** The same with another business logic (tests: one made to fail on a command). */
+    static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
+                               LogicFactory logicFactory) {
         Path aside = prepare(dataDir, fresh);
-        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability);
+        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability, logicFactory);
         engine.movedAside = aside;
         return engine;
     }
@@ -147,6 +147,11 @@ final class RunningEngine implements AutoCloseable {
     /** Where {@code --fresh} moved the data directory's previous content, or null. */
     Path movedAside() {
         return movedAside;
+    }
+
+    /** Builds the engine's logic factory on the risk board the doors read. */
+    interface LogicFactory {
+        BiFunction<ReferenceData, EventSink, BusinessLogic> on(RiskBoard board);
     }
 
     /** Starts the demo profile, listening on {@code ports}. */
@@ -217,6 +222,7 @@ final class RunningEngine implements AutoCloseable {
     @Override
     public void close() {
         pipeline.close();
+        diskReserve.close();
         fix.close();
         rest.close();
         admin.close();

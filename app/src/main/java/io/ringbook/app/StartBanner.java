@@ -40,6 +40,10 @@ final class StartBanner {
                 + (recovery.snapshotSequence() > 0 ? " from the snapshot at " + recovery.snapshotSequence() : "")
                 + " replaying " + recovery.commandsReplayed() + " commands in " + recovery.nanosTaken() / 1_000_000 + " ms)");
         recovery.unusableSnapshots().forEach(problem -> line(out, "  warning   unusable snapshot " + problem));
+        recovery.tornTailsCut().forEach(cut -> line(out, "  warning   " + cut));
+        if (recovery.quarantinedSkipped() > 0) {
+            line(out, "  warning   " + recovery.quarantinedSkipped() + " quarantined command(s) skipped (journal --type QUARANTINE)");
+        }
         if (recovery.outputSetAside() != null) {
             line(out, "  warning   " + recovery.outputSetAside());
         }

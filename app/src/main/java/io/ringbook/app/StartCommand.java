@@ -7,11 +7,13 @@ import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
 import io.ringbook.app.profile.ProfileFile;
 import io.ringbook.app.profile.RunSettings;
+import io.ringbook.engine.pipeline.CommandFailedException;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.journal.ConfigurationMismatchException;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
+import io.ringbook.journal.codec.JournalFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,6 +63,10 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--durability", paramLabel = "LEVEL",
             description = "What a journaled batch survives before it is decided: process-crash or power-loss (default: process-crash).")
     String durability;
+
+    @Option(names = "--disk-reserve-mb", paramLabel = "MB",
+            description = "Free space the journal's disk keeps: below it new commands are refused, 503 \"disk nearly full\" (default: 256).")
+    Long diskReserveMb;
 
     @Option(names = "--backup-to", paramLabel = "DEST", description = "Back up the journal to DEST while running (see --backup-every).")
     Path backupTo;
@@ -113,6 +119,9 @@ final class StartCommand implements Callable<Integer> {
             engine = RunningEngine.start(profile, data, fresh, pipelineConfig, run.durability());
         } catch (RuntimeException failed) {
             accessLog.release();
+            if (failed instanceof JournalFormatException || failed instanceof CommandFailedException) {
+                throw new ConfigException("cannot start on " + data + ": " + failed.getMessage());
+            }
             if (!(failed instanceof ConfigurationMismatchException mismatch)) {
                 throw failed;
             }
@@ -132,6 +141,15 @@ final class StartCommand implements Callable<Integer> {
         };
     }
 
+    /** A journal recovery cannot replay is told in one line (exit 2), not as a stack trace. */
+    private RunningEngine startOrExplain(Profile profile, Path data, PipelineConfig pipelineConfig, Durability durability) {
+        try {
+            return RunningEngine.start(profile, data, fresh, pipelineConfig, durability);
+        } catch (JournalFormatException | CommandFailedException unrecoverable) {
+            throw new ConfigException("cannot start on " + data + ": " + unrecoverable.getMessage());
+        }
+    }
+
     /** The profile with what the command line says in place of its settings. */
     private Profile withCommandLine(Profile profile) {
         BackupRotation rotation;
@@ -148,7 +166,7 @@ final class StartCommand implements Callable<Integer> {
                         outboundWait != null ? WaitStrategyKind.parse(outboundWait) : run.outboundWait(),
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
                         durability != null ? Durability.parse(durability) : run.durability(), backupPlan(run.backup(), rotation),
-                        run.clOrdIdsPerDay()));
+                        run.clOrdIdsPerDay(), diskReserveMb != null ? diskReserveMb : run.diskReserveMb()));
     }
 
     /** The file's backup plan with the command line's options in place of its settings; null for none. */

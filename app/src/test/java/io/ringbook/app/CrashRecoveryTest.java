@@ -10,11 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,14 +49,14 @@ class CrashRecoveryTest {
     @Test
     void shouldKeepEveryAcknowledgedOrderAcrossSigkill() throws Exception {
         SplittableRandom random = new SplittableRandom(17);
-        Server first = start();
+        EngineProcess first = start();
         for (int i = 0; i < 400; i++) {
             first.order(random);
         }
         String bookBeforeKill = first.dump();
         first.kill();
 
-        Server second = start();
+        EngineProcess second = start();
         assertEquals(bookBeforeKill, second.dump(), "the restarted engine holds exactly the book it had");
         Map<Long, String> acknowledged = new HashMap<>();
         for (int i = 0; i < 6_000; i++) {
@@ -93,60 +89,9 @@ class CrashRecoveryTest {
         return Long.parseLong(matcher.group(1));
     }
 
-    private Server start() throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle")).toList());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CrashTestServer.class.getName());
-        command.add(data.toString());
-        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Server started = new Server(server);
-        String ready = started.readLine();
-        assertTrue(ready.startsWith("READY"), ready);
+    private EngineProcess start() throws IOException {
+        EngineProcess started = EngineProcess.start(data);
+        server = started.process();
         return started;
-    }
-
-    /** One engine process, spoken to over its stdin and stdout. */
-    private static final class Server {
-        private final Process process;
-        private final PrintWriter in;
-        private final BufferedReader out;
-
-        Server(Process process) {
-            this.process = process;
-            this.in = new PrintWriter(process.getOutputStream(), true);
-            this.out = new BufferedReader(new InputStreamReader(process.getInputStream()));
-        }
-
-        void order(SplittableRandom random) {
-            in.println("ORDER " + random.nextInt(4) + " " + (random.nextBoolean() ? "BUY" : "SELL") + " "
-                    + (95 + random.nextInt(11)) + " " + (1 + random.nextInt(9)));
-        }
-
-        String dump() throws IOException {
-            in.println("DUMP");
-            for (String line = readLine(); ; line = readLine()) {
-                if (line.startsWith("BOOK ")) {
-                    return line.substring(5);
-                }
-            }
-        }
-
-        String readLine() throws IOException {
-            String line = out.readLine();
-            if (line == null) {
-                throw new IOException("the engine process ended");
-            }
-            return line;
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-            assertEquals(137, process.exitValue(), "killed by SIGKILL");
-        }
     }
 }

@@ -29,6 +29,14 @@ class LauncherScriptTest {
         assertTrue(unknown.output.contains("unknown command 'launch'"), unknown.output);
     }
 
+    /** Out of heap, the engine's JVM must exit (a supervisor restarts it), not stay up refusing everything. */
+    @Test
+    void shouldRunTheEngineInAJvmThatExitsWhenItRunsOutOfMemory() throws IOException {
+        String engineLine = Files.readAllLines(SCRIPT).stream().filter(line -> line.contains("-jar \"$jar\""))
+                .findFirst().orElseThrow();
+        assertTrue(engineLine.contains("-XX:+ExitOnOutOfMemoryError"), engineLine);
+    }
+
     private record Result(int exitCode, String output) {
     }
 

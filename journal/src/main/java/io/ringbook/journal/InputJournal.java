@@ -4,8 +4,10 @@ import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.JournalStage;
 import io.ringbook.journal.codec.CommandCodec;
+import io.ringbook.journal.codec.Hex;
 import io.ringbook.journal.codec.ConfigCodec;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
 
@@ -75,6 +77,13 @@ public final class InputJournal implements JournalStage {
         batch.added(CommandCodec.encode(command, batch.buffer(), batch.position()));
         lastAppended = command.sequence;
         lastTime = command.eventTimeNanos;
+    }
+
+    /** Encodes the command again, off the hot path: only for the report of a command the logic failed on. */
+    @Override
+    public String recordHex(Command command) {
+        UnsafeBuffer record = new UnsafeBuffer(new byte[CommandCodec.MAX_LENGTH]);
+        return Hex.of(record, 0, CommandCodec.encode(command, record, 0));
     }
 
     /** The sequence of the last command appended and flushed to the queue (read by monitoring). */

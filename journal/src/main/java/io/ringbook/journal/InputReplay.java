@@ -3,12 +3,15 @@ package io.ringbook.journal;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
+import io.ringbook.engine.pipeline.CommandFailedException;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
+import io.ringbook.journal.codec.Hex;
 import io.ringbook.journal.codec.JournalFormatException;
 import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.journal.codec.RecordType;
 
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -22,11 +25,12 @@ public final class InputReplay {
 
     /**
      * Where the input journal ended. {@code logic} is null if the journal is empty;
+     * {@code quarantinedSkipped} counts the commands skipped because a QUARANTINE record names them;
      * {@code referenceData} is what the logic was built from, {@code latestReferenceData}
      * the last start's configuration (they differ only in limits, {@link LimitChanges}).
      */
     public record Result(BusinessLogic logic, ReferenceData referenceData, ReferenceData latestReferenceData, long commands,
-                         long lastSequence, long lastEventTimeNanos) {
+                         long lastSequence, long lastEventTimeNanos, long quarantinedSkipped) {
     }
 
     private InputReplay() {
@@ -42,8 +46,11 @@ public final class InputReplay {
      * factory builds already holds the state up to it).
      *
      * @param logicFactory builds the logic from the journaled reference data; called once
+     * Commands a QUARANTINE record names are skipped (the sequence runs on over them).
+     *
      * @throws JournalFormatException on an unreadable excerpt, a command before any
      *                                configuration, a gap in the sequence, or a later run's configuration that differs from the first
+     * @throws CommandFailedException if the logic fails on a command
      */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough) {
         return run(journal, logicFactory, skipThrough, Long.MAX_VALUE);
@@ -78,6 +85,8 @@ public final class InputReplay {
         long lastSequence = 0;
         long lastTime = 0;
         long skipped = 0;
+        long quarantinedSkipped = 0;
+        Quarantines quarantines = Quarantines.of(journal);
         try (JournalCursor cursor = new JournalCursor(journal.input(), "input journal")) {
             while (cursor.next()) {
                 int offset = cursor.offset();
@@ -98,6 +107,9 @@ public final class InputReplay {
                                 + "; only limits may change between starts of one journal");
                     }
                     latest = decoded;
+                    continue;
+                }
+                if (type == RecordType.QUARANTINE) {
                     continue;
                 }
                 if (logic == null && fallback != null) {
@@ -130,7 +142,11 @@ public final class InputReplay {
                     throw new JournalFormatException("input journal jumps from sequence " + previous + " to " + command.sequence
                             + (previous == skipThrough && skipThrough > 0 ? " (the snapshot's)" : ""));
                 }
-                logic.process(command);
+                if (quarantines.contains(command.sequence)) {
+                    quarantinedSkipped++;
+                } else {
+                    decide(logic, command, cursor);
+                }
                 lastSequence = command.sequence;
                 lastTime = command.eventTimeNanos;
                 commands++;
@@ -140,6 +156,22 @@ public final class InputReplay {
             throw new JournalFormatException("the input journal ends at sequence " + lastSequence
                     + ", before the snapshot's " + skipThrough);
         }
-        return new Result(logic, referenceData, latest == null ? referenceData : latest, commands, lastSequence, lastTime);
+        return new Result(logic, referenceData, latest == null ? referenceData : latest, commands, lastSequence, lastTime,
+                quarantinedSkipped);
+    }
+
+    /**
+     * Decides one journaled command; a logic failure names it, with its record in hex, so
+     * that it can be quarantined. A failure of the caller's sink (reading or writing a
+     * journal) is not the command's and passes as it is.
+     */
+    private static void decide(BusinessLogic logic, Command command, JournalCursor cursor) {
+        try {
+            logic.process(command);
+        } catch (JournalFormatException | UncheckedIOException sinkFailure) {
+            throw sinkFailure;
+        } catch (RuntimeException failure) {
+            throw new CommandFailedException(command.sequence, command.type, Hex.ofRecord(cursor.buffer(), cursor.offset()), failure);
+        }
     }
 }

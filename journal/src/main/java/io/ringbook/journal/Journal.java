@@ -1,11 +1,15 @@
 package io.ringbook.journal;
 
+import io.ringbook.journal.codec.JournalFormatException;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +28,7 @@ public final class Journal implements AutoCloseable {
 
     private final Path directory;
     private final Durability durability;
-    private final SingleChronicleQueue input;
+    private volatile SingleChronicleQueue input;
     private final boolean readOnly;
     private final TimeProvider clock;
     private volatile SingleChronicleQueue output;
@@ -105,6 +109,91 @@ public final class Journal implements AutoCloseable {
                     Excerpts.appendKept(appender, view, sequence -> sequence <= lastSequence));
         }
         return aside;
+    }
+
+    /**
+     * If the last excerpt of the input ({@code input} true) or output queue fails its
+     * checks (torn: its pages did not all reach the disk), cuts it off, for recovery only
+     * (no appender or tailer of the queue may be open): the queue is moved aside whole, to
+     * {@code <queue>-torn-<index in hex>} next to it, and a new one gets every excerpt
+     * before the torn one. An earlier excerpt that fails too is damage before the tail: the
+     * queue is put back as it was and the failure thrown.
+     *
+     * @return a sentence saying what was cut and where the damaged queue is, or null if the tail is sound
+     */
+    String cutTornTail(boolean inputQueue) throws IOException {
+        String name = inputQueue ? "input journal" : "output journal";
+        long torn = tornTailIndex(inputQueue ? input : output, name);
+        if (torn < 0) {
+            return null;
+        }
+        String queueName = inputQueue ? "input" : "output";
+        Path current = directory.resolve(queueName);
+        Path aside = directory.resolve(queueName + "-torn-" + Long.toHexString(torn));
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = directory.resolve(queueName + "-torn-" + Long.toHexString(torn) + "-" + n);
+        }
+        (inputQueue ? input : output).close();
+        Files.move(current, aside);
+        SingleChronicleQueue healed = open(current, readOnly, clock);
+        try (SingleChronicleQueue old = open(aside, true, clock);
+             ExcerptAppender appender = healed.createAppender();
+             ExcerptTailer tailer = old.createTailer()) {
+            ExcerptView view = new ExcerptView();
+            while (true) {
+                try (DocumentContext document = tailer.readingDocument()) {
+                    if (!document.isPresent() || document.index() == torn) {
+                        break;
+                    }
+                    view.load(document, name);
+                }
+                Excerpts.append(appender, view.bytes(), view.length());
+            }
+        } catch (RuntimeException damagedBefore) {
+            healed.close();
+            deleteTree(current);
+            Files.move(aside, current);
+            healed = open(current, readOnly, clock);
+            replace(inputQueue, healed);
+            throw damagedBefore;
+        }
+        replace(inputQueue, healed);
+        return "the " + name + "'s last excerpt (index " + Long.toHexString(torn) + ") was torn: cut off, the damaged queue"
+                + " kept whole in " + aside;
+    }
+
+    private void replace(boolean inputQueue, SingleChronicleQueue queue) {
+        if (inputQueue) {
+            input = queue;
+        } else {
+            output = queue;
+        }
+    }
+
+    /** The index of the queue's last excerpt if it fails its checks, else -1. */
+    private static long tornTailIndex(ChronicleQueue queue, String name) {
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.direction(TailerDirection.BACKWARD).toEnd();
+            try (DocumentContext document = tailer.readingDocument()) {
+                if (!document.isPresent()) {
+                    return -1;
+                }
+                try {
+                    new ExcerptView().load(document, name);
+                    return -1;
+                } catch (JournalFormatException torn) {
+                    return document.index();
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**

@@ -74,7 +74,7 @@ public final class JournalQuery {
         if (time < filter.fromNanos() || time >= filter.toNanos() || !filter.types().contains(type)) {
             return 0;
         }
-        if (filter.account() != null && (type == RecordType.CONFIG
+        if (filter.account() != null && (type.followsACommand()
                 || !filter.account().equals(RecordJson.account(data, type.isCommand()
                 ? CommandCodec.accountId(buffer, offset) : EventCodec.accountId(buffer, offset))))) {
             return 0;

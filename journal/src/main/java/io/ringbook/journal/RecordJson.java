@@ -10,6 +10,7 @@ import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
+import io.ringbook.journal.codec.QuarantineCodec;
 import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.journal.codec.RecordType;
 import org.agrona.DirectBuffer;
@@ -39,6 +40,10 @@ public final class RecordJson {
             EngineEvent e = new EngineEvent();
             EventCodec.decode(buffer, offset, e);
             event(json, e, data);
+        } else if (type == RecordType.QUARANTINE) {
+            json.field("quarantinedSeq", QuarantineCodec.quarantined(buffer, offset))
+                    .text("quarantinedType", QuarantineCodec.quarantinedType(buffer, offset).name())
+                    .text("reason", QuarantineCodec.reason(buffer, offset));
         } else {
             ReferenceData config = ConfigCodec.decode(buffer, offset);
             json.field("symbols", config.symbols().all().stream().map(s -> "\"" + s.name() + "\"").toList())

@@ -16,9 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The documented rule for a damaged journal: a batch whose checksum fails was decided
- * and maybe acknowledged, so recovery refuses to start and names the excerpt rather
- * than silently drop accepted orders; the operator restores from a backup.
+ * The documented rule for a damaged journal: a batch before the last whose checksum
+ * fails was decided and maybe acknowledged, so recovery refuses to start and names the
+ * excerpt rather than silently drop accepted orders; the operator restores from a backup.
+ * A torn last batch was never decided, and is cut off ({@link TornTailTest}).
  */
 class DamagedJournalTest {
 
@@ -34,7 +35,7 @@ class DamagedJournalTest {
         }
         Path file = queueFile(data.resolve("journal/input"));
         long lastBatch = lastIndexOf(file, MAGIC);
-        flipByte(file, lastBatch + 40);
+        flipByte(file, lastIndexOf(file, MAGIC, lastBatch - 1) + 40);
 
         JournalFormatException refused = assertThrows(JournalFormatException.class, () -> new JournaledEngine(data, true).close());
         assertTrue(refused.getMessage().matches("input journal excerpt at index [0-9a-f]+: checksum mismatch.*"), refused.getMessage());
@@ -42,8 +43,9 @@ class DamagedJournalTest {
         assertTrue(replay.getMessage().contains("checksum mismatch"), replay.getMessage());
     }
 
+    /** A queue file cut short inside its last batch: that batch was never decided, so recovery cuts it and starts. */
     @Test
-    void shouldRefuseToRecoverFromATruncatedQueueFileAndSayWhere() throws Exception {
+    void shouldCutALastBatchTheQueueFileLostPartOfAndStart() throws Exception {
         try (JournaledEngine engine = new JournaledEngine(data, true)) {
             engine.run(3, 2_000);
         }
@@ -52,8 +54,12 @@ class DamagedJournalTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(lastBatch + 30);
         }
-        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> new JournaledEngine(data, true).close());
-        assertTrue(refused.getMessage().matches("input journal excerpt at index [0-9a-f]+: checksum mismatch.*"), refused.getMessage());
+        try (JournaledEngine restarted = new JournaledEngine(data, true)) {
+            assertEquals(1, restarted.recovered.tornTailsCut().size());
+            String cut = restarted.recovered.tornTailsCut().get(0);
+            assertTrue(cut.matches("the input journal's last excerpt \\(index [0-9a-f]+\\) was torn: cut off, .*input-torn-.*"), cut);
+        }
+        assertTrue(ReplayVerifier.verify(data, JournaledEngine::newLogic).identical());
     }
 
     @Test

@@ -58,6 +58,9 @@ final class Backtest {
                         }
                         continue;
                     }
+                    if (type == RecordType.QUARANTINE) {
+                        continue;
+                    }
                     long time = RecordHeader.eventTime(input.buffer(), input.offset());
                     if (engine == null || time < fromNanos || time >= toNanos) {
                         continue;

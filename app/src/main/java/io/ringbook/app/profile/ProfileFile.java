@@ -174,7 +174,8 @@ public final class ProfileFile {
     }
 
     private static RunSettings run(ConfigNode root) {
-        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability", "clOrdIdsPerDay"));
+        ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability",
+                "clOrdIdsPerDay", "diskReserveMb"));
         ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "dailyAt", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);
@@ -187,7 +188,7 @@ public final class ProfileFile {
                 engine.parsed("durability", d.durability().name(), Durability::parse),
                 to == null ? null : new BackupPlan(Path.of(to), count(backup, "everyMinutes", BackupPlan.DEFAULT_MINUTES),
                         backup.has("dailyAt") ? backup.parsed("dailyAt", null, LocalTime::parse) : null, rotation(backup)),
-                clOrdIdsPerDay(engine));
+                clOrdIdsPerDay(engine), engine.whole("diskReserveMb", d.diskReserveMb()));
     }
 
     private static int clOrdIdsPerDay(ConfigNode engine) {

@@ -15,12 +15,20 @@ import io.ringbook.journal.Durability;
  * @param clOrdIdsPerDay       clOrdIds a trading day is expected to use: the logic's day index is
  *                             built for them up front (about 45 bytes each for short ids) and
  *                             grows in small steps beyond
+ * @param diskReserveMb        free space the journal's disk keeps: below it new commands are refused
  */
 public record RunSettings(WaitStrategyKind waitStrategy, WaitStrategyKind outboundWait, long snapshotEverySeconds, Durability durability,
-                          BackupPlan backup, int clOrdIdsPerDay) {
+                          BackupPlan backup, int clOrdIdsPerDay, long diskReserveMb) {
 
-    /** Wait strategies chosen from the machine's cores at start, a snapshot every 10 min, process-crash durability, no backups, 1M clOrdIds a day. */
-    public static final RunSettings DEFAULTS = new RunSettings(null, null, 600, Durability.PROCESS_CRASH, null, 1_000_000);
+    /** 256 MiB: three of Chronicle's 80 MiB mapped chunks, and minutes of journal at full load. */
+    public static final long DEFAULT_DISK_RESERVE_MB = 256;
+
+    /**
+     * Wait strategies chosen from the machine's cores at start, a snapshot every 10 min,
+     * process-crash durability, no backups, 1M clOrdIds a day, a 256 MiB disk reserve.
+     */
+    public static final RunSettings DEFAULTS = new RunSettings(null, null, 600, Durability.PROCESS_CRASH, null, 1_000_000,
+            DEFAULT_DISK_RESERVE_MB);
 
     public RunSettings {
         if (snapshotEverySeconds < 0) {
@@ -28,6 +36,9 @@ public record RunSettings(WaitStrategyKind waitStrategy, WaitStrategyKind outbou
         }
         if (clOrdIdsPerDay < 1) {
             throw new IllegalArgumentException("the expected clOrdIds per day must be positive");
+        }
+        if (diskReserveMb < 0) {
+            throw new IllegalArgumentException("the disk reserve must not be negative");
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * publishes. A full ring refuses at once rather than block a gateway thread, and so
  * does an engine that has stopped deciding (its journal failed): nothing published then
  * could be journaled, so nothing is taken; and so does one shutting down, which decides
- * and answers what it took but takes nothing more.
+ * and answers what it took but takes nothing more; and so does one held (its journal's
+ * disk nearly full) until the hold is lifted.
  */
 public final class CommandPublisher {
 
@@ -48,6 +49,7 @@ public final class CommandPublisher {
     private final AtomicLong correlations = new AtomicLong();
     private volatile String stopped;
     private volatile boolean closing;
+    private volatile String held;
 
     CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
         this(ring, replies, clock, null);
@@ -155,6 +157,14 @@ public final class CommandPublisher {
     }
 
     /**
+     * Refuses new commands while {@code reason} is not null (the journal's disk is nearly
+     * full), and takes them again once it is cleared with null; what was taken is decided.
+     */
+    public void hold(String reason) {
+        held = reason;
+    }
+
+    /**
      * Refuses every command from now on because the engine is shutting down; what was
      * taken before is still decided and answered (the pipeline drains its rings).
      */
@@ -164,7 +174,7 @@ public final class CommandPublisher {
 
     private String refusal() {
         String reason = stopped;
-        return reason != null ? reason : closing ? "the engine is shutting down" : null;
+        return reason != null ? reason : closing ? "the engine is shutting down" : held;
     }
 
     /** Why the engine stopped deciding, or null while it runs. */

@@ -57,13 +57,22 @@ final class DecisionHandler implements EventHandler<Command> {
             for (long s = batchStart; s <= ringSequence; s++) {
                 Command decided = ring.get(s);
                 decided.journaledNanos = journaled;
-                logic.process(decided);
+                decide(decided);
                 if (decided.type == CommandType.SNAPSHOT) {
                     snapshots.onSnapshot(logic, decided);
                 }
             }
             outbound.endOfBatch();
             batchStart = -1;
+        }
+    }
+
+    /** Decides one command; a logic failure is told with the command's identity (the stage then stops). */
+    private void decide(Command command) {
+        try {
+            logic.process(command);
+        } catch (RuntimeException failure) {
+            throw new CommandFailedException(command.sequence, command.type, journal.recordHex(command), failure);
         }
     }
 }

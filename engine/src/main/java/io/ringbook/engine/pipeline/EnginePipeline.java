@@ -36,6 +36,7 @@ public final class EnginePipeline implements AutoCloseable {
     private final BatchEventProcessor<Command> decisionProcessor;
     private final List<OutboundConsumer> consumers = new ArrayList<>();
     private final EdgeWatchdog watchdog;
+    private final DecisionFailure decisionFailure;
     private final CommandPublisher publisher;
     private final BusinessLogic logic;
     private final List<Thread> threads = new ArrayList<>();
@@ -54,7 +55,8 @@ public final class EnginePipeline implements AutoCloseable {
                 builder.snapshots, builder.lastSequence, builder.lastEventTime);
         this.decisionProcessor = new BatchEventProcessorBuilder().setMaxBatchSize(config.maxBatchSize())
                 .build(inbound, inbound.newBarrier(), decisions);
-        decisionProcessor.setExceptionHandler(new DecisionFailure(publisher));
+        this.decisionFailure = new DecisionFailure(publisher);
+        decisionProcessor.setExceptionHandler(decisionFailure);
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
         // the edges may be cut off; the replies follow them (a caller answered can read its order in the read models)
@@ -101,9 +103,10 @@ public final class EnginePipeline implements AutoCloseable {
     /**
      * The rings (DEGRADED when the inbound ring is more than 90% full, DOWN once stopped;
      * with the wait strategies their consumers run with), the business-logic thread (DOWN
-     * if it died; with the growth of the day's clOrdId index beyond its configured size)
-     * and the outbound consumers (DEGRADED once a listener has failed or an edge was cut
-     * off; each one's lag), for the admin API's health.
+     * if it died or stopped; the command it failed on by sequence, type, journal record in
+     * hex and failure, if it was one, sequence 0 if none; with the growth of the day's
+     * clOrdId index beyond its configured size) and the outbound consumers (DEGRADED once a
+     * listener has failed or an edge was cut off; each one's lag), for the admin API's health.
      */
     public List<HealthComponent> health() {
         HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
@@ -118,10 +121,15 @@ public final class EnginePipeline implements AutoCloseable {
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
             String stopped = publisher.stoppedBecause();
+            CommandFailedException poison = decisionFailure.failedCommand();
             return new HealthCheck(decisionProcessor.isRunning() && stopped == null ? HealthStatus.UP : HealthStatus.DOWN, Map.of(
                     "inboundProcessed", decisionProcessor.getSequence().get(),
                     "outboundProcessed", consumers.get(0).processor().getSequence().get(), "threadsAlive", alive,
-                    "stopped", stopped == null ? "no" : stopped, "clOrdIdIndexSplits", logic.clOrdIdIndexSplits()));
+                    "stopped", stopped == null ? "no" : stopped, "clOrdIdIndexSplits", logic.clOrdIdIndexSplits(),
+                    "failedCommandSequence", poison == null ? 0L : poison.sequence(),
+                    "failedCommandType", poison == null ? "none" : poison.type().name(),
+                    "failedCommandRecord", poison == null ? "" : poison.recordHex(),
+                    "failedCommandFailure", poison == null ? "" : String.valueOf(poison.getCause())));
         });
         HealthComponent outboundListeners = HealthComponent.of("outboundListeners", false, () -> {
             long failures = consumers.stream().mapToLong(c -> c.handler().failures()).sum();

@@ -23,4 +23,9 @@ public interface JournalStage {
     void append(Command command);
 
     void endOfBatch();
+
+    /** The command's journal record in hex, for the report of a command the logic failed on; empty without a journal. */
+    default String recordHex(Command command) {
+        return "";
+    }
 }

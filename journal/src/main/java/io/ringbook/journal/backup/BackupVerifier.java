@@ -93,13 +93,13 @@ public final class BackupVerifier {
         return true;
     }
 
-    /** Each command's sequence is the previous + 1; a CONFIG record carries the one it follows. */
+    /** Each command's sequence is the previous + 1; a CONFIG or QUARANTINE record carries the one it follows. */
     private static long checkSequences(ExcerptView view, long previous, Path file) {
         int at = view.firstRecord();
         long expected = previous;
         for (int i = 0; i < view.count(); i++) {
             long sequence = RecordHeader.sequence(view.buffer(), at);
-            boolean config = RecordHeader.type(view.buffer(), at) == RecordType.CONFIG;
+            boolean config = RecordHeader.type(view.buffer(), at).followsACommand();
             if (config ? sequence != expected : (expected != 0 && sequence != expected + 1)) {
                 throw new JournalFormatException(file.getFileName() + ": sequence " + sequence + " after " + expected);
             }

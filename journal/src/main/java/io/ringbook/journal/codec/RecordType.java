@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * What a journal record holds: one code per command type (1-15), the run's
- * configuration (16), and one per event type (32 and up). Codes are part of the journal
+ * configuration (16), a quarantine (17), and one per event type (32 and up). Codes are part of the journal
  * format and never change meaning.
  */
 public enum RecordType {
@@ -28,6 +28,8 @@ public enum RecordType {
     CANCEL_ON_DISCONNECT(15, CommandType.CANCEL_ON_DISCONNECT, null),
     /** The run's reference data, first in the input journal of every run. */
     CONFIG(16, null, null),
+    /** An operator's order to skip one journaled command in recovery and replay ({@link QuarantineCodec}). */
+    QUARANTINE(17, null, null),
     ORDER_ACCEPTED(32, null, EventType.ORDER_ACCEPTED),
     ORDER_REJECTED(33, null, EventType.ORDER_REJECTED),
     ORDER_FILLED(34, null, EventType.ORDER_FILLED),
@@ -78,6 +80,14 @@ public enum RecordType {
 
     public boolean isCommand() {
         return command != null;
+    }
+
+    /**
+     * A record of the input journal that is not a command (CONFIG, QUARANTINE): it carries
+     * the sequence of the command it follows rather than one of its own.
+     */
+    public boolean followsACommand() {
+        return this == CONFIG || this == QUARANTINE;
     }
 
     public boolean isEvent() {

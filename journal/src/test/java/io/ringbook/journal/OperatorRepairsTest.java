@@ -1,0 +1,98 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.health.HealthStatus;
+import io.ringbook.engine.pipeline.EngineBusyException;
+import io.ringbook.journal.codec.JournalFormatException;
+import io.ringbook.journal.codec.RecordType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator's tools on the journal module's side: a quarantine that recovery honours
+ * and that is journaled once, for a command the journal holds; the repair's findings and
+ * cut; the disk reserve holding the publisher.
+ */
+class OperatorRepairsTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aQuarantinedCommandIsSkippedByRecoveryAndAuditedInTheJournal() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(3, 200);
+        }
+        assertThrows(JournalFormatException.class, () -> QuarantineWriter.quarantine(data, 10_000, "none such"));
+        assertThrows(IllegalArgumentException.class, () -> QuarantineWriter.quarantine(data, 100, " "));
+        assertTrue(QuarantineWriter.quarantine(data, 100, "a test").startsWith("quarantined command 100 ("));
+        assertThrows(JournalFormatException.class, () -> QuarantineWriter.quarantine(data, 100, "again"));
+        try (JournaledEngine restarted = new JournaledEngine(data, true, 0)) {
+            assertEquals(1, restarted.recovered.quarantinedSkipped());
+            assertEquals(200, restarted.recovered.lastSequence(), "the sequence runs on over the skipped command");
+        }
+        List<String> audit = new ArrayList<>();
+        JournalQuery.run(data, new JournalQuery.Filter(Long.MIN_VALUE, Long.MAX_VALUE, RecordType.QUARANTINE, null), audit::add);
+        assertEquals(1, audit.size());
+        assertTrue(audit.get(0).contains("\"quarantinedSeq\":100") && audit.get(0).contains("\"reason\":\"a test\""), audit.get(0));
+    }
+
+    @Test
+    void repairFindsAndCutsATornTailAndRefusesDamageBeforeIt() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(4, 500);
+        }
+        assertTrue(JournalRepair.inspect(data).stream().noneMatch(f -> f.tornTail() || f.damagedBefore()));
+        Path input = DamagedJournalTest.queueFile(data.resolve("journal/input"));
+        byte[] magic = {'R', 'B', 'J', '1'};
+        long lastBatch = DamagedJournalTest.lastIndexOf(input, magic);
+        try (RandomAccessFile raf = new RandomAccessFile(input.toFile(), "rw")) {
+            raf.seek(lastBatch - 4);
+            int length = Integer.reverseBytes(raf.readInt()) & 0x3FFFFFFF;
+            raf.seek(lastBatch + 30);
+            raf.write(new byte[length - 30]);
+        }
+        List<JournalRepair.Finding> torn = JournalRepair.inspect(data);
+        assertTrue(torn.get(0).tornTail(), torn.get(0).line());
+        assertEquals(1, JournalRepair.repair(data).size());
+        assertFalse(JournalRepair.inspect(data).get(0).tornTail());
+
+        Path again = DamagedJournalTest.queueFile(data.resolve("journal/input"));
+        DamagedJournalTest.flipByte(again, DamagedJournalTest.lastIndexOf(again, magic, DamagedJournalTest.lastIndexOf(again, magic) - 1) + 40);
+        assertTrue(JournalRepair.inspect(data).get(0).damagedBefore());
+        assertThrows(JournalFormatException.class, () -> JournalRepair.repair(data));
+        try (var queues = Files.list(data.resolve("journal"))) {
+            assertEquals(1, queues.filter(q -> q.getFileName().toString().startsWith("input-torn-")).count(), "only the first cut");
+        }
+    }
+
+    @Test
+    void belowTheReserveThePublisherRefusesAndHealthIsDown() throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0);
+             DiskReserve reserve = DiskReserve.watch(engine.journal, Long.MAX_VALUE / 2, engine.pipeline.publisher())) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> engine.pipeline.publisher().submit(Command::snapshot).get(5, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof EngineBusyException);
+            assertTrue(refused.getCause().getMessage().startsWith("disk nearly full"), refused.getCause().getMessage());
+            assertEquals(HealthStatus.DOWN, reserve.health().check().status());
+        }
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0);
+             DiskReserve reserve = DiskReserve.watch(engine.journal, 1, engine.pipeline.publisher())) {
+            assertEquals(HealthStatus.UP, reserve.health().check().status());
+            engine.pipeline.publisher().submit(Command::snapshot).get(5, TimeUnit.SECONDS);
+        }
+    }
+}
