@@ -28,8 +28,9 @@ import java.util.Map;
 
 /**
  * An online, incremental backup of a data directory: each run copies, per queue, the
- * excerpts journaled since the previous run into a new segment file, and the newest
- * snapshot if the backup lacks it, then rewrites the manifest. The engine keeps
+ * excerpts journaled since the previous run into a new segment file, the newest
+ * snapshot if the backup lacks it and the FIX session store ({@link SessionStore}), then
+ * rewrites the manifest. The engine keeps
  * running: the journal is read through its own read-only handle, and a run copies a
  * prefix of each queue (an excerpt still being written is left for the next run), which
  * recovery completes as after a crash.
@@ -94,6 +95,7 @@ public final class Backup {
             }
         }
         boolean snapshot = copySnapshot(dataDir, destination, manifest);
+        SessionStore.copy(dataDir.resolve(SessionStore.DIRECTORY), destination.resolve(SessionStore.DIRECTORY));
         manifest.write(destination);
         Path parent = destination.toAbsolutePath().getParent();
         if (parent != null) {

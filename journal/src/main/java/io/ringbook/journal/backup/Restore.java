@@ -147,6 +147,7 @@ public final class Restore {
             Files.createDirectories(store.directory());
             Files.copy(backup.resolve(snapshot.get("file")), store.directory().resolve(snapshot.get("file")));
         }
+        SessionStore.copy(backup.resolve(SessionStore.DIRECTORY), dataDir.resolve(SessionStore.DIRECTORY));
         return new Result(inputEnd, cut[1], snapshots.isEmpty() ? null : sequence(snapshots.get(0)));
     }
 
