@@ -30,6 +30,7 @@ final class JournalQuarantineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DataDirectory.requireJournal(dataDir);
         try {
             System.out.println(QuarantineWriter.quarantine(dataDir, sequence, reason));
             return 0;

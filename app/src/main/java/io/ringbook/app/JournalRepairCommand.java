@@ -29,6 +29,7 @@ final class JournalRepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DataDirectory.requireJournal(dataDir);
         List<JournalRepair.Finding> findings = JournalRepair.inspect(dataDir);
         findings.forEach(finding -> System.out.println(finding.line()));
         if (findings.stream().anyMatch(JournalRepair.Finding::damagedBefore)) {

@@ -141,15 +141,6 @@ final class StartCommand implements Callable<Integer> {
         };
     }
 
-    /** A journal recovery cannot replay is told in one line (exit 2), not as a stack trace. */
-    private RunningEngine startOrExplain(Profile profile, Path data, PipelineConfig pipelineConfig, Durability durability) {
-        try {
-            return RunningEngine.start(profile, data, fresh, pipelineConfig, durability);
-        } catch (JournalFormatException | CommandFailedException unrecoverable) {
-            throw new ConfigException("cannot start on " + data + ": " + unrecoverable.getMessage());
-        }
-    }
-
     /** The profile with what the command line says in place of its settings. */
     private Profile withCommandLine(Profile profile) {
         BackupRotation rotation;

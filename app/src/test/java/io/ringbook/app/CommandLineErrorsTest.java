@@ -66,6 +66,13 @@ class CommandLineErrorsTest {
         Run backtest = run("backtest", "--data", missing.toString(), "--report", dir.resolve("r.json").toString());
         assertEquals(2, backtest.exitCode);
         assertTrue(backtest.oneLine().contains("does not exist"), backtest.err);
+        for (String[] operator : List.of(new String[] {"journal", "repair", "--data", missing.toString()},
+                new String[] {"journal", "quarantine", "--data", missing.toString(), "--seq", "1", "--reason", "test"})) {
+            Run refused = run(operator);
+            assertEquals(2, refused.exitCode, String.join(" ", operator));
+            assertTrue(refused.oneLine().contains(missing + " does not exist"), refused.err);
+            assertFalse(Files.exists(missing), String.join(" ", operator) + " created nothing");
+        }
     }
 
     @Test

@@ -95,6 +95,10 @@ class PoisonCommandTest {
             assertEquals(10, restarted.pipeline().logic().book(2).levelQty(Side.BUY, 100), "both good orders rest");
         }
         assertTrue(ReplayVerifier.verify(data, poisonedLogic(null)).identical(), "replay skips it too, byte for byte");
+        Path report = dir.resolve("backtest.json");
+        assertEquals(0, RingbookCommand.run("backtest", "--data", data.toString(), "--report", report.toString()));
+        assertEquals(2, new ObjectMapper().readTree(report.toFile()).at("/overall/orders").asInt(),
+                "a backtest of the journal skips the quarantined order too: the two good ones");
         List<String> audit = new ArrayList<>();
         JournalQuery.run(data, new JournalQuery.Filter(Long.MIN_VALUE, Long.MAX_VALUE, RecordType.QUARANTINE, null), audit::add);
         assertEquals(1, audit.size(), audit.toString());

@@ -7,6 +7,7 @@ import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.journal.Journal;
+import io.ringbook.journal.Quarantines;
 import io.ringbook.journal.JournalCursor;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
@@ -41,10 +42,12 @@ final class Backtest {
     static Outcome fromJournal(Path dataDir, Path settings, long fromNanos, long toNanos, PrintStream progress) throws IOException {
         try (Journal journal = Journal.openReadOnly(dataDir)) {
             long last = JournalCursor.lastSequence(journal.input(), "input journal");
+            Quarantines quarantined = Quarantines.of(journal);
             ReferenceData data = null;
             Engine engine = null;
             Command command = new Command();
             long first = -1;
+            long commands = 0;
             long lastRun = 0;
             long started = System.nanoTime();
             Progress meter = new Progress(progress, last);
@@ -66,7 +69,11 @@ final class Backtest {
                         continue;
                     }
                     CommandCodec.decode(input.buffer(), input.offset(), command);
+                    if (quarantined.contains(command.sequence)) {
+                        continue; // an operator's QUARANTINE: recovery and replay skip it too
+                    }
                     first = first < 0 ? command.sequence : first;
+                    commands++;
                     lastRun = command.sequence;
                     engine.logic.process(command);
                     meter.update(command.sequence, engine.analytics.events());
@@ -90,7 +97,7 @@ final class Backtest {
                 }
             }
             meter.done(lastRun, engine.analytics.events(), nanos);
-            return new Outcome(data, engine.analytics, recorded, engine.outcomes, before, Math.max(0, lastRun - first + 1), nanos,
+            return new Outcome(data, engine.analytics, recorded, engine.outcomes, before, commands, nanos,
                     List.of());
         }
     }
