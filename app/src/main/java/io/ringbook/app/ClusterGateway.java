@@ -70,6 +70,8 @@ final class ClusterGateway implements AutoCloseable {
         CommandPublisher publisher = CommandPublisher.forwardingTo(client, clock);
         this.adminPort = admin.start(host, ports.admin());
         this.restPort = rest.start(host, ports.rest());
+        admin.orderGatewayAt(host, restPort);
+        rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
         rest.open(publisher);
         fix.start(publisher);
         admin.clusterMode(new ClusterStatus(client, cluster.nodeDataDirs())::report);
