@@ -1,18 +1,11 @@
 package io.ringbook.app;
 
-import io.ringbook.app.profile.Ports;
-import io.ringbook.engine.pipeline.PipelineConfig;
-import io.ringbook.journal.Durability;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * API.md gives the route, never either at or above it. The expected roles are written
  * here from API.md, not read from the code, and a route nobody wrote down fails the test.
  */
-class AdminRolesByRouteTest {
+class AdminRolesByRouteTest extends DemoEngineTest {
 
     /** API.md, "Operators": viewer GET; operator halts, breakers, kill switch, snapshot, latency reset; admin limits. */
     private static final Map<String, String> CHANGES = Map.of(
@@ -45,21 +38,6 @@ class AdminRolesByRouteTest {
     private static final List<String> ROLES = List.of("viewer", "operator", "admin");
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @TempDir
-    Path data;
-
-    private RunningEngine engine;
-
-    @BeforeEach
-    void start() {
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any());
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
 
     @Test
     void shouldGuardEveryRegisteredAdminRouteByItsRoleWithOrWithoutATrailingSlash() throws Exception {

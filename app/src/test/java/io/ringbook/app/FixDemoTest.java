@@ -1,12 +1,7 @@
 package io.ringbook.app;
 
-import io.ringbook.app.profile.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ringbook.engine.pipeline.PipelineConfig;
-import io.ringbook.journal.Durability;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.field.MsgType;
@@ -22,31 +17,15 @@ import java.time.ZoneOffset;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the FIX tests share: the whole app in the demo profile on free ports, a data
- * directory and client stores per test, real QuickFIX/J initiators, and FIX 4.4 messages.
+ * What the FIX tests share besides the demo engine: client stores per test, real
+ * QuickFIX/J initiators, and FIX 4.4 messages.
  */
-abstract class FixDemoTest {
+abstract class FixDemoTest extends DemoEngineTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path data;
-    @TempDir
     Path clients;
-
-    Ports ports;
-    RunningEngine engine;
-
-    @BeforeEach
-    void start() {
-        ports = Ports.any();
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, ports);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
 
     FixClient client(String compId) throws Exception {
         FixClient client = new FixClient(compId, engine.fixPort(), clients.resolve(compId));

@@ -2,19 +2,12 @@ package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ringbook.app.profile.Ports;
-import io.ringbook.engine.pipeline.PipelineConfig;
-import io.ringbook.journal.Durability;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a few dozen characters, on the order gateway (POST, PATCH) and the admin API (PUT
  * limits), through real HTTP against the whole app.
  */
-class HostileInputTest {
+class HostileInputTest extends DemoEngineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> EXPONENTS = List.of("1e-99999999", "1e-999999999", "1e999999999");
@@ -38,21 +31,6 @@ class HostileInputTest {
             + "\"maxOrdersPerSecond\":10000,\"dailyLossLimit\":null}";
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @TempDir
-    Path data;
-
-    private RunningEngine engine;
-
-    @BeforeEach
-    void start() {
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any());
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
 
     @Test
     void shouldRefuseHugeExponentsInANewOrderWithAShortBody() throws Exception {

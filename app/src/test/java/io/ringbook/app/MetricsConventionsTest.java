@@ -1,18 +1,11 @@
 package io.ringbook.app;
 
-import io.ringbook.app.profile.Ports;
-import io.ringbook.engine.pipeline.PipelineConfig;
-import io.ringbook.journal.Durability;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,28 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in seconds, quantile labels are short decimals, no series stands for "no reason", and an
  * idempotent resend (answered 200) is not counted as a rejected order.
  */
-class MetricsConventionsTest {
+class MetricsConventionsTest extends DemoEngineTest {
 
     private static final Pattern HELP = Pattern.compile("# HELP (\\S+) ?(.*)");
     private static final Pattern TYPE = Pattern.compile("# TYPE (\\S+) (\\S+)");
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @TempDir
-    Path data;
-
-    private RunningEngine engine;
-
-    @BeforeEach
-    void start() {
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any());
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
 
     @Test
     void shouldFollowPrometheusConventionsAndCountAResendAsNoReject() throws Exception {

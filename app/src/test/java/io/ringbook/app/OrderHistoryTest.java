@@ -2,19 +2,12 @@ package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ringbook.app.profile.Ports;
-import io.ringbook.engine.pipeline.PipelineConfig;
-import io.ringbook.journal.Durability;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,26 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * continues below the previous page; the answers are read from the output journal on
  * disk, through the real REST door, also after a restart.
  */
-class OrderHistoryTest {
+class OrderHistoryTest extends DemoEngineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @TempDir
-    Path data;
-
-    private RunningEngine engine;
-
-    @BeforeEach
-    void start() {
-        engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any());
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
 
     @Test
     void shouldPageOrdersAndFillsFromTheJournalNewestFirst() throws Exception {
