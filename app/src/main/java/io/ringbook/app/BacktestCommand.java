@@ -4,6 +4,7 @@ import io.ringbook.app.backtest.BacktestRun;
 import io.ringbook.app.profile.DemoProfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ final class BacktestCommand implements Callable<Integer> {
         Path orders;
     }
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings to apply (YAML or JSON: limits, symbols, rejectStorm).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--from", paramLabel = "T", description = "Only commands at or after T (ISO-8601 UTC; journal only).")
     String from;
@@ -43,7 +44,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BacktestRun run = new BacktestRun(DemoProfile.referenceData(), config, System.err);
+        BacktestRun run = new BacktestRun(DemoProfile.referenceData(), config.path(), System.err);
         if (source.dataDir != null) {
             DataDirectory.requireJournal(source.dataDir);
             run.journal(source.dataDir, OptionValues.time("--from", from, Long.MIN_VALUE), OptionValues.time("--to", to, Long.MAX_VALUE));

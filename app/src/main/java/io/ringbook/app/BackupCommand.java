@@ -4,6 +4,7 @@ import io.ringbook.journal.backup.Backup;
 import io.ringbook.journal.backup.BackupRotation;
 import io.ringbook.journal.backup.BackupVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,8 +21,8 @@ import java.util.concurrent.Callable;
 final class BackupCommand implements Callable<Integer> {
 
     // not required by picocli: `backup verify DEST` has neither, and picocli asks a parent's required options of its subcommands too
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory to back up (read only). Required.")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--to", paramLabel = "DEST", description = "Backup directory (created if missing). Required.")
     Path destination;
@@ -39,7 +40,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (dataDir == null || destination == null) {
+        if (dataDir.path() == null || destination == null) {
             System.err.println("backup: --data DIR and --to DEST are required (or: backup verify DEST)");
             return 2;
         }
@@ -52,8 +53,8 @@ final class BackupCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Backup.Result result = rotation == null ? Backup.run(dataDir, destination, compress, RingbookCommand.version())
-                : rotation.run(dataDir, destination, today, compress, RingbookCommand.version());
+        Backup.Result result = rotation == null ? Backup.run(dataDir.path(), destination, compress, RingbookCommand.version())
+                : rotation.run(dataDir.path(), destination, today, compress, RingbookCommand.version());
         Path written = rotation == null ? destination : BackupRotation.setFor(destination, today);
         System.out.printf("backup: %d new segments, %d excerpts, %d bytes%s in %.2f s -> %s%n", result.segments(), result.excerpts(),
                 result.bytes(), result.snapshot() ? ", a new snapshot" : "", (System.nanoTime() - started) / 1e9, written);

@@ -1,6 +1,7 @@
 package io.ringbook.app;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,15 +20,15 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Three cluster nodes and a gateway on this machine.")
 final class ClusterDemoCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data-cluster", description = "Data of node N in DIR/node-N (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir = new DataDirOption("data-cluster");
 
     @Option(names = "--fresh", description = "Start every node from an empty log.")
     boolean fresh;
 
     @Override
     public Integer call() throws Exception {
-        Path data = dataDir.toAbsolutePath().normalize();
+        Path data = dataDir.path().toAbsolutePath().normalize();
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "ringbook-demo-shutdown"));
         for (int id = 0; id < 3; id++) {

@@ -3,6 +3,7 @@ package io.ringbook.app;
 import io.ringbook.app.profile.ClusterSection;
 import io.ringbook.app.profile.Profile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,21 +13,20 @@ import java.util.concurrent.Callable;
 @Command(name = "gateway", mixinStandardHelpOptions = true, description = "Run the doors (REST, FIX, admin) as a cluster client.")
 final class ClusterGatewayCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A profile with a cluster section; without it, the demo's.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data-cluster/gateway",
-            description = "The gateway's own directory: audit journal, FIX sequence numbers, driver (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir = new DataDirOption("data-cluster/gateway");
 
     @Option(names = "--nodes", paramLabel = "DIR", description = "Where the demo's nodes keep their data (DIR/node-N), for their roles.")
     Path nodes;
 
     @Override
     public Integer call() throws InterruptedException {
-        Profile profile = ClusterCommand.profile(config);
-        ClusterSection cluster = nodes != null && config == null ? ClusterSection.demo(nodes) : ClusterCommand.section(config);
-        Path data = dataDir.toAbsolutePath().normalize();
+        Profile profile = ClusterCommand.profile(config.path());
+        ClusterSection cluster = nodes != null && config.path() == null ? ClusterSection.demo(nodes) : ClusterCommand.section(config.path());
+        Path data = dataDir.path().toAbsolutePath().normalize();
         ClusterGateway gateway = new ClusterGateway(profile, cluster, data);
         String host = profile.listenAddress();
         System.out.println("Ringbook " + RingbookCommand.version() + " cluster gateway (" + profile.name() + "), members "

@@ -7,6 +7,7 @@ import io.ringbook.cluster.ClusterNode;
 import io.ringbook.cluster.LogicService;
 import io.ringbook.cluster.NodeSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -24,24 +25,23 @@ final class ClusterNodeCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "N", description = "The member id of this node (0, 1 or 2).")
     int id;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A profile with a cluster section; without it, the demo's.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The node's data directory (default: the member's data in the file, else data-cluster/node-N).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--fresh", description = "Delete the node's log, snapshots and archive before starting.")
     boolean fresh;
 
     @Override
     public Integer call() throws InterruptedException {
-        Profile profile = ClusterCommand.profile(config);
-        ClusterSection cluster = ClusterCommand.section(config);
+        Profile profile = ClusterCommand.profile(config.path());
+        ClusterSection cluster = ClusterCommand.section(config.path());
         if (id < 0 || id >= cluster.topology().size()) {
             throw new ConfigException("--id " + id + ": the cluster's members are 0.." + (cluster.topology().size() - 1));
         }
-        Path data = (dataDir != null ? dataDir : cluster.nodeDataDirs().get(id) != null ? cluster.nodeDataDirs().get(id)
+        Path data = (dataDir.path() != null ? dataDir.path() : cluster.nodeDataDirs().get(id) != null ? cluster.nodeDataDirs().get(id)
                 : ClusterCommand.DEFAULT_DATA.resolve("node-" + id)).toAbsolutePath().normalize();
         try {
             Files.createDirectories(data);

@@ -3,6 +3,7 @@ package io.ringbook.app;
 import io.ringbook.journal.JournalQuery;
 import io.ringbook.journal.codec.RecordType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 final class JournalCommand implements Callable<Integer> {
 
     /** Required, but checked in {@link #call()}: picocli would ask for it before a subcommand such as {@code quarantine} too. */
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (read only); required.")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Spec
     CommandSpec spec;
@@ -50,16 +50,16 @@ final class JournalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (dataDir == null) {
+        if (dataDir.path() == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--data=DIR'");
         }
         Set<RecordType> kept = types.isEmpty() ? EnumSet.allOf(RecordType.class) : OptionValues.recordTypes("--type", types);
         kept.removeAll(OptionValues.recordTypes("--exclude-type", excludedTypes));
         JournalQuery.Filter filter = new JournalQuery.Filter(OptionValues.time("--from", from, Long.MIN_VALUE),
                 OptionValues.time("--to", to, Long.MAX_VALUE), kept, account);
-        DataDirectory.requireJournal(dataDir);
+        DataDirectory.requireJournal(dataDir.path());
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-        JournalQuery.run(dataDir, filter, line -> {
+        JournalQuery.run(dataDir.path(), filter, line -> {
             try {
                 out.write(line);
                 out.newLine();

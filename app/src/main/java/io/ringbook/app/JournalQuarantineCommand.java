@@ -4,9 +4,9 @@ import io.ringbook.app.profile.ConfigException;
 import io.ringbook.journal.QuarantineWriter;
 import io.ringbook.journal.codec.JournalFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
                 + "(one the business logic failed on; the log and /health name it).")
 final class JournalQuarantineCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory of the stopped engine.")
-    Path dataDir;
+    @Mixin
+    DataDirOption.Required dataDir;
 
     @Option(names = "--seq", paramLabel = "N", required = true, description = "Sequence of the command to skip.")
     long sequence;
@@ -30,9 +30,9 @@ final class JournalQuarantineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataDirectory.requireJournal(dataDir);
+        DataDirectory.requireJournal(dataDir.path());
         try {
-            System.out.println(QuarantineWriter.quarantine(dataDir, sequence, reason));
+            System.out.println(QuarantineWriter.quarantine(dataDir.path(), sequence, reason));
             return 0;
         } catch (JournalFormatException | IllegalArgumentException refused) {
             throw new ConfigException(refused.getMessage());

@@ -4,9 +4,9 @@ import io.ringbook.app.profile.ConfigException;
 import io.ringbook.journal.JournalRepair;
 import io.ringbook.journal.codec.JournalFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,16 +21,16 @@ import java.util.concurrent.Callable;
                 + "cut is due, 2 if damage before the tail needs a restore from backup.")
 final class JournalRepairCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory of the stopped engine.")
-    Path dataDir;
+    @Mixin
+    DataDirOption.Required dataDir;
 
     @Option(names = "--yes", description = "Cut the torn tails (the damaged queues are moved aside whole first).")
     boolean yes;
 
     @Override
     public Integer call() {
-        DataDirectory.requireJournal(dataDir);
-        List<JournalRepair.Finding> findings = JournalRepair.inspect(dataDir);
+        DataDirectory.requireJournal(dataDir.path());
+        List<JournalRepair.Finding> findings = JournalRepair.inspect(dataDir.path());
         findings.forEach(finding -> System.out.println(finding.line()));
         if (findings.stream().anyMatch(JournalRepair.Finding::damagedBefore)) {
             throw new ConfigException("damage before the journal's tail; no repair cuts it (see above)");
@@ -43,7 +43,7 @@ final class JournalRepairCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            JournalRepair.repair(dataDir).forEach(System.out::println);
+            JournalRepair.repair(dataDir.path()).forEach(System.out::println);
             return 0;
         } catch (JournalFormatException refused) {
             throw new ConfigException(refused.getMessage());

@@ -2,9 +2,8 @@ package io.ringbook.app;
 
 import io.ringbook.journal.ReplayVerifier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ringbook replay}: does the journal reproduce itself byte for byte? */
@@ -13,13 +12,13 @@ import java.util.concurrent.Callable;
                 + "with the recorded one. Exit 0 if identical, 1 at the first difference.")
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory to replay (read only).")
-    Path dataDir;
+    @Mixin
+    DataDirOption.Required dataDir;
 
     @Override
     public Integer call() {
-        DataDirectory.requireJournal(dataDir);
-        ReplayVerifier.Report report = ReplayVerifier.verify(dataDir, EngineLogic.replay(1 << 16));
+        DataDirectory.requireJournal(dataDir.path());
+        ReplayVerifier.Report report = ReplayVerifier.verify(dataDir.path(), EngineLogic.replay(1 << 16));
         double seconds = report.nanosTaken() / 1e9;
         String summary = String.format("replay: %d commands, %d events in %.2f s (%.0f commands/s)",
                 report.commands(), report.events(), seconds, report.commands() / Math.max(seconds, 1e-9));

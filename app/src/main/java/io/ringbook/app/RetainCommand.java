@@ -2,6 +2,7 @@ package io.ringbook.app;
 
 import io.ringbook.journal.backup.Retention;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -15,8 +16,8 @@ import java.util.concurrent.Callable;
                 + "snapshot covers (never today's). Safe while the engine runs.")
 final class RetainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data directory.")
-    Path dataDir;
+    @Mixin
+    DataDirOption.Required dataDir;
 
     @Option(names = "--backup", paramLabel = "DEST", required = true, description = "The backup that must hold what is deleted.")
     Path backup;
@@ -26,7 +27,7 @@ final class RetainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> deleted = Retention.run(dataDir, backup, keepDays, System.currentTimeMillis());
+        List<Path> deleted = Retention.run(dataDir.path(), backup, keepDays, System.currentTimeMillis());
         deleted.forEach(file -> System.out.println("deleted " + file));
         System.out.println("retain: " + deleted.size() + " cycle files deleted");
         return 0;

@@ -9,7 +9,7 @@ import picocli.CommandLine;
  * line" table and the operations commands of README. A configuration mistake ends the
  * command with its message and exit code 2, not a stack trace.
  */
-@Command(name = "ringbook", mixinStandardHelpOptions = true, versionProvider = RingbookCommand.Version.class,
+@Command(name = "ringbook", mixinStandardHelpOptions = true, versionProvider = RingbookCommand.Version.class, resourceBundle = "io.ringbook.app.OptionHelp",
         subcommands = {StartCommand.class, ClusterCommand.class, ReplayCommand.class, JournalCommand.class, BackupCommand.class, RestoreCommand.class, RetainCommand.class, BacktestCommand.class},
         description = "Ringbook: a low-latency trading engine on one Disruptor ring.")
 public final class RingbookCommand implements Runnable {

@@ -1,18 +1,20 @@
 package io.ringbook.perf;
 
-import io.ringbook.app.profile.ProfileFile;
+import io.ringbook.app.ConfigOption;
+import io.ringbook.app.DurabilityOption;
+import io.ringbook.app.WaitStrategyOptions;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.engine.pipeline.PipelineConfig;
-import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.risk.RiskBoard;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -30,7 +32,7 @@ import java.util.concurrent.Callable;
  * stall shows up in every command it delayed (no coordinated omission). Burst mode
  * (rate 0) publishes as fast as the ring takes commands and reports throughput.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Load and latency harness of the in-process pipeline.")
+@Command(name = "bench", mixinStandardHelpOptions = true, resourceBundle = "io.ringbook.perf.BenchOptionHelp", description = "Load and latency harness of the in-process pipeline.")
 public final class LoadHarness implements Callable<Integer> {
 
     @Option(names = "--via", defaultValue = "inproc", description = "inproc, rest, fix (rest and fix: paced only, end to end through the gateway on loopback) "
@@ -46,11 +48,8 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Seconds run before measuring (default: ${DEFAULT-VALUE}).")
     long warmupSeconds;
 
-    @Option(names = "--wait-strategy", defaultValue = "blocking", description = "Business-logic thread: busy-spin, yielding, sleeping, parking, phased, blocking (default: ${DEFAULT-VALUE}).")
-    String waitStrategy;
-
-    @Option(names = "--outbound-wait", defaultValue = "blocking", description = "Outbound thread: the same kinds (default: ${DEFAULT-VALUE}).")
-    String outboundWait;
+    @Mixin
+    WaitStrategyOptions waits = new WaitStrategyOptions("blocking", "blocking");
 
     @Option(names = "--journal", defaultValue = "on",
             description = "on (input and output journals), input (commands only, to see what the output journal costs) or off (default: ${DEFAULT-VALUE}).")
@@ -59,8 +58,8 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--journal-dir", defaultValue = "${java.io.tmpdir}", description = "Where the journal goes, e.g. /dev/shm for tmpfs (default: ${DEFAULT-VALUE}).")
     Path journalDir;
 
-    @Option(names = "--durability", defaultValue = "process-crash", description = "process-crash or power-loss (default: ${DEFAULT-VALUE}).")
-    String durability;
+    @Mixin
+    DurabilityOption durability = new DurabilityOption("process-crash");
 
     @Option(names = "--keep-journal", description = "Keep the journal's data directory (for ringbook replay) and print where it is.")
     boolean keepJournal;
@@ -109,10 +108,8 @@ public final class LoadHarness implements Callable<Integer> {
                     + "digits16 (%%016d) or uuid (default: ${DEFAULT-VALUE}).")
     String clOrdIds;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Run under a profile's symbols, accounts and limits (with --risk none its limits are off); "
-                    + "the generated flow uses its accounts and its symbol TEST (else its first).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--results", defaultValue = "perf/results", description = "Where the .hgrm file goes (default: ${DEFAULT-VALUE}).")
     Path results;
@@ -203,7 +200,7 @@ public final class LoadHarness implements Callable<Integer> {
         LatencyRecorder recorder = new LatencyRecorder(clock);
         ReferenceData data = BenchRisk.parse(risk).referenceData();
         long[] window;
-        try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.equals("power-loss") ? 1 : 0)) {
+        try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.durability() == Durability.POWER_LOSS ? 1 : 0)) {
             CommandFlow flow = flow(data);
             window = rate > 0 ? paced(cluster, clock, recorder, flow) : burst(cluster, clock, recorder, flow);
             long sent = System.nanoTime();
@@ -237,8 +234,8 @@ public final class LoadHarness implements Callable<Integer> {
         LatencyRecorder recorder = new LatencyRecorder(clock);
         String label = journalMode == null ? "ceiling-ring" : "ceiling-ring+journal";
         try (BenchJournal benchJournal = journalMode == null ? null
-                : new BenchJournal(journalDir, Durability.parse(durability), false, referenceData(BenchRisk.NONE));
-             Ceilings ring = new Ceilings(WaitStrategyKind.parse(waitStrategy),
+                : new BenchJournal(journalDir, durability.durability(), false, referenceData(BenchRisk.NONE));
+             Ceilings ring = new Ceilings(waits.logic(),
                      benchJournal == null ? null : new InputJournal(benchJournal.journal()), recorder)) {
             CommandFlow flow = flow(referenceData(BenchRisk.NONE));
             long[] window = rate > 0 ? paced(ring, clock, recorder, flow) : burst(ring, clock, recorder, flow);
@@ -266,10 +263,10 @@ public final class LoadHarness implements Callable<Integer> {
         BenchRisk riskMode = BenchRisk.parse(risk);
         ReferenceData data = referenceData(riskMode);
         RiskBoard board = new RiskBoard(data.risk());
-        try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, Durability.parse(durability), keepJournal, data) : null) {
+        try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, durability.durability(), keepJournal, data) : null) {
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16, CLORDIDS_PER_RUN))
-                    .config(PipelineConfig.DEFAULTS.withWaitStrategy(WaitStrategyKind.parse(waitStrategy))
-                            .withOutboundWait(WaitStrategyKind.parse(outboundWait)).withSnapshotIntervalMillis(0))
+                    .config(PipelineConfig.DEFAULTS.withWaitStrategy(waits.logic())
+                            .withOutboundWait(waits.outbound()).withSnapshotIntervalMillis(0))
                     .clock(clock)
                     .listener(recorder);
             if (journaled) {
@@ -311,7 +308,7 @@ public final class LoadHarness implements Callable<Integer> {
 
     /** The profile's symbols, accounts and limits ({@code --config}), else the demo symbols with the scenario's accounts. */
     private ReferenceData referenceData(BenchRisk mode) {
-        return config != null ? mode.of(ProfileFile.read(config, System::getenv).referenceData())
+        return config.path() != null ? mode.of(config.profile().referenceData())
                 : mode.referenceData(BenchScenario.parse(scenario).accounts());
     }
 
@@ -373,9 +370,9 @@ public final class LoadHarness implements Callable<Integer> {
         if (target != null) {
             out.printf("scenario   " + via + " to %s from this process (the engine's own settings), rate %d%n", target, rate);
         } else {
-            out.printf("scenario   " + via + (orders == null && via.equals("inproc") ? " " + scenario : "") + ", logic %s, outbound %s, rate %s, journal %s%n", waitStrategy, outboundWait,
+            out.printf("scenario   " + via + (orders == null && via.equals("inproc") ? " " + scenario : "") + ", logic %s, outbound %s, rate %s, journal %s%n", waits.logicName(), waits.outboundName(),
                     rate == 0 ? "burst" : Long.toString(rate),
-                    run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability + ")");
+                    run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability.name() + ")");
         }
         out.printf("throughput %.0f cmd/s over %.1f s (%d commands%s)%n", run.throughput(), run.nanos() / 1e9, run.commands(),
                 orders == null ? "" : " of " + orders);
@@ -389,7 +386,7 @@ public final class LoadHarness implements Callable<Integer> {
             out.printf("  max     %10.1f%n", histogram.getMaxValue() / 1000.0);
             Files.createDirectories(results);
             Path file = results.resolve(target != null ? String.format(via + "-target-%s.hgrm", rate)
-                    : String.format(via + (orders == null ? "" : "-orders") + "-%s-%s-%s-journal-%s.hgrm", waitStrategy, outboundWait, rate, run.journal()));
+                    : String.format(via + (orders == null ? "" : "-orders") + "-%s-%s-%s-journal-%s.hgrm", waits.logicName(), waits.outboundName(), rate, run.journal()));
             try (PrintStream hgrm = new PrintStream(Files.newOutputStream(file))) {
                 histogram.outputPercentileDistribution(hgrm, 1000.0);
             }

@@ -1,0 +1,51 @@
+package io.ringbook.app;
+
+import io.ringbook.engine.pipeline.WaitStrategyKind;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --wait-strategy KIND} and {@code --outbound-wait KIND}, the one definition of how
+ * the two hot threads wait. Without them {@code start} chooses from the cores
+ * ({@link WaitStrategies}); a command with fixed defaults passes them to the constructor.
+ */
+public final class WaitStrategyOptions {
+
+    @Option(names = "--wait-strategy", paramLabel = "KIND", descriptionKey = "wait-strategy",
+            description = "How the business-logic thread waits: busy-spin, yielding, sleeping, parking, phased, blocking "
+                    + "(default: chosen from the cores, docs/TUNING.md).")
+    private String logic;
+
+    @Option(names = "--outbound-wait", paramLabel = "KIND", descriptionKey = "outbound-wait",
+            description = "How the outbound thread waits: the same kinds (default: chosen from the cores, docs/TUNING.md).")
+    private String outbound;
+
+    /** No defaults: {@link #logic()} and {@link #outbound()} are null unless given. */
+    public WaitStrategyOptions() {
+    }
+
+    /** These kinds unless the command line names others. */
+    public WaitStrategyOptions(String logic, String outbound) {
+        this.logic = logic;
+        this.outbound = outbound;
+    }
+
+    /** The business-logic thread's kind, null if neither given nor defaulted. */
+    public WaitStrategyKind logic() {
+        return logic == null ? null : WaitStrategyKind.parse(logic);
+    }
+
+    /** The outbound thread's kind, null if neither given nor defaulted. */
+    public WaitStrategyKind outbound() {
+        return outbound == null ? null : WaitStrategyKind.parse(outbound);
+    }
+
+    /** The business-logic thread's kind as given, for reports and file names. */
+    public String logicName() {
+        return logic;
+    }
+
+    /** The outbound thread's kind as given, for reports and file names. */
+    public String outboundName() {
+        return outbound;
+    }
+}
