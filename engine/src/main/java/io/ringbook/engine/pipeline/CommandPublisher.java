@@ -80,33 +80,25 @@ public final class CommandPublisher {
         if (forwarder != null) {
             return forwarder.submit(writer);
         }
-        long slot = claim();
-        if (slot < 0) {
+        long correlationId = correlations.incrementAndGet();
+        CompletableFuture<List<EngineEvent>> outcome = replies.expect(correlationId);
+        boolean published = false;
+        try {
+            published = publish(writer, correlationId, STAMP_NOW);
+        } finally {
+            if (!published) {
+                replies.forget(correlationId);
+            }
+        }
+        if (!published) {
             String refusal = refusal();
             return CompletableFuture.failedFuture(refusal != null ? new EngineBusyException(refusal) : new EngineBusyException());
-        }
-        long correlationId = correlations.incrementAndGet();
-        CompletableFuture<List<EngineEvent>> outcome;
-        try {
-            outcome = replies.expect(correlationId);
-        } catch (Throwable failed) {
-            fillAndPublish(slot, VOID, 0, 0);
-            throw failed;
-        }
-        try {
-            fillAndPublish(slot, writer, correlationId, STAMP_NOW);
-        } catch (Throwable failed) {
-            replies.forget(correlationId);
-            throw failed;
         }
         return outcome;
     }
 
     /** Publishes a command nobody waits for; false if the ring is full. */
     public boolean tryPublish(CommandWriter writer) {
-        if (forwarder != null) {
-            return forwarder.tryPublishAt(clock.epochNanos(), writer);
-        }
         return tryPublishAt(STAMP_NOW, writer);
     }
 
@@ -117,13 +109,22 @@ public final class CommandPublisher {
      */
     public boolean tryPublishAt(long ingressNanos, CommandWriter writer) {
         if (forwarder != null) {
-            return forwarder.tryPublishAt(ingressNanos, writer);
+            return forwarder.tryPublishAt(ingressNanos == STAMP_NOW ? clock.epochNanos() : ingressNanos, writer);
         }
+        return publish(writer, 0, ingressNanos);
+    }
+
+    /**
+     * The one claim path of {@link #submit}, {@link #tryPublish} and {@link #tryPublishAt}:
+     * claims a slot, fills and publishes it; false, with nothing published, if the ring is
+     * full or the engine refuses commands.
+     */
+    private boolean publish(CommandWriter writer, long correlationId, long ingressNanos) {
         long slot = claim();
         if (slot < 0) {
             return false;
         }
-        fillAndPublish(slot, writer, 0, ingressNanos);
+        fillAndPublish(slot, writer, correlationId, ingressNanos);
         return true;
     }
 
