@@ -3,8 +3,10 @@ package io.ringbook.gateway.rest;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.web.ApiException;
 
 import java.time.Duration;
@@ -40,9 +42,10 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
     /**
      * @param accountOfKey the account of an API key, if it is one: only real keys get buckets of their own
      * @param accounts     how many accounts there are (ids 0 to accounts - 1)
+     * @param clock        the wall clock the buckets refill and blocks lapse by (the engine's, in tests that move time)
      */
-    Buckets buckets(Function<String, OptionalInt> accountOfKey, int accounts) {
-        return new Buckets(accountOfKey, accounts);
+    Buckets buckets(Function<String, OptionalInt> accountOfKey, int accounts, EpochClock clock) {
+        return new Buckets(accountOfKey, accounts, clock);
     }
 
     /**
@@ -61,16 +64,30 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
         private final AtomicReferenceArray<Client> accounts;
         private final AtomicLong nextSweep = new AtomicLong();
         private final Function<String, OptionalInt> accountOfKey;
+        private final EpochClock clock;
+        private final TimeMeter meter;
 
-        private Buckets(Function<String, OptionalInt> accountOfKey, int accounts) {
+        private Buckets(Function<String, OptionalInt> accountOfKey, int accounts, EpochClock clock) {
             this.accountOfKey = accountOfKey;
             this.accounts = new AtomicReferenceArray<>(accounts);
+            this.clock = clock;
+            this.meter = new TimeMeter() {
+                @Override
+                public long currentTimeNanos() {
+                    return clock.epochNanos();
+                }
+
+                @Override
+                public boolean isWallClockBased() {
+                    return true;
+                }
+            };
         }
 
         /** Takes a token for this request from its key's and its address's buckets; sets the headers; 429 if either is empty. */
         void take(Context ctx) {
             String ip = ctx.ip();
-            long now = System.currentTimeMillis();
+            long now = clock.epochNanos() / 1_000_000;
             sweepIfDue(now);
             Client address = address(ip, now);
             long blockedFor = address.blockedUntil.get() - now;
@@ -157,8 +174,8 @@ public record RateLimits(long orderEntryPerSecond, long orderEntryPerMinute, lon
                 }
             }
 
-            private static Bucket bucket(long perSecond, long perMinute) {
-                return Bucket.builder()
+            private Bucket bucket(long perSecond, long perMinute) {
+                return Bucket.builder().withCustomTimePrecision(meter)
                         .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
                         .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                         .build();

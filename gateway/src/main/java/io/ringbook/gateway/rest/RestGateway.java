@@ -55,13 +55,13 @@ public final class RestGateway implements AutoCloseable {
         this(referenceData, keys, limits, risk, EpochClock.system());
     }
 
-    /** @param clock the wall clock market data is current to (the 24-hour volume lapses with it), the engine's in tests */
+    /** @param clock the wall clock market data is current to (the 24-hour volume lapses with it) and rate limits refill by, the engine's in tests */
     public RestGateway(ReferenceData referenceData, ApiKeys keys, RateLimits limits, RiskStatus risk, EpochClock clock) {
         this.referenceData = referenceData;
         this.risk = risk;
         this.streamLimits = limits.streams();
         this.keys = keys;
-        this.rateLimits = limits.buckets(keys::account, referenceData.accounts().size());
+        this.rateLimits = limits.buckets(keys::account, referenceData.accounts().size(), clock);
         this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
         this.depth = new DepthBook(referenceData.symbols().size());
         this.trades = new TradesView(referenceData.symbols().size(), clock);

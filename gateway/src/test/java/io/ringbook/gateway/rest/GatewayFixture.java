@@ -55,7 +55,12 @@ final class GatewayFixture implements AutoCloseable {
 
     /** The engine and the gateway on {@code clock}, for tests that move time. */
     GatewayFixture(EpochClock clock) {
-        this(RateLimits.DEMO, new RequestSigning(Map.of()), PipelineConfig.DEFAULTS, JournalStage.NONE, clock);
+        this(RateLimits.DEMO, clock);
+    }
+
+    /** The engine and the gateway on {@code clock}, with these rate limits: tests that move time past a refill or a block. */
+    GatewayFixture(RateLimits limits, EpochClock clock) {
+        this(limits, new RequestSigning(Map.of()), PipelineConfig.DEFAULTS, JournalStage.NONE, clock);
     }
 
     private GatewayFixture(RateLimits limits, RequestSigning signing, PipelineConfig config, JournalStage journal, EpochClock clock) {

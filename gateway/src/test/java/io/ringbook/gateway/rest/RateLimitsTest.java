@@ -1,15 +1,19 @@
 package io.ringbook.gateway.rest;
 
+import io.ringbook.engine.pipeline.EpochClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The gateway's token buckets through real HTTP, on a clock the tests move (no waiting for a refill or a block to lapse). */
 class RateLimitsTest {
 
     @Test
@@ -44,16 +48,19 @@ class RateLimitsTest {
 
     @Test
     void shouldBlockAnAddressThatKeepsHittingTheLimit() throws Exception {
-        try (GatewayFixture gateway = new GatewayFixture(new RateLimits(100, 100, 1, 1_000, 3, 30))) {
+        AtomicLong now = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
+        try (GatewayFixture gateway = new GatewayFixture(new RateLimits(100, 100, 1, 1_000, 3, 30), now::get)) {
             query(gateway, "t1-key");
             for (int i = 0; i < 3; i++) {
                 assertEquals(429, query(gateway, "t1-key").statusCode());
             }
-            Thread.sleep(1_100);
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_100));
             HttpResponse<String> blocked = query(gateway, "t2-key");
             assertEquals(429, blocked.statusCode(), "the bucket has refilled, but the address is blocked");
             assertTrue(blocked.body().contains("blocked"), blocked.body());
             assertTrue(Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow()) > 20);
+            now.addAndGet(TimeUnit.SECONDS.toNanos(30));
+            assertEquals(200, query(gateway, "t2-key").statusCode(), "the block lapses on the gateway's clock, 30 s after it began");
         }
     }
 
@@ -77,7 +84,7 @@ class RateLimitsTest {
 
     @Test
     void shouldForgetBucketsIdleForAMinuteSoMadeUpAddressesCannotFillMemory() {
-        RateLimits.Buckets buckets = RateLimits.DEMO.buckets(key -> OptionalInt.empty(), 4);
+        RateLimits.Buckets buckets = RateLimits.DEMO.buckets(key -> OptionalInt.empty(), 4, EpochClock.system());
         for (int i = 0; i < 1_000; i++) {
             buckets.address("10.0." + i / 256 + "." + i % 256, 0);
         }
