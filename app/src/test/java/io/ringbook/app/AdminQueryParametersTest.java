@@ -1,14 +1,11 @@
 package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import static io.ringbook.app.TestHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,10 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * kill switch; a misspelt audit filter never returns everything).
  */
 class AdminQueryParametersTest extends DemoEngineTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldRefuseAnUnknownQueryParameterOnEveryAdminRouteNamingIt() throws Exception {
@@ -74,11 +67,6 @@ class AdminQueryParametersTest extends DemoEngineTest {
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer admin-token")
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(engine.adminPort()).bearer("admin-token").send(method, path, body);
     }
 }

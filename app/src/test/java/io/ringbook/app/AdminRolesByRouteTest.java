@@ -2,9 +2,6 @@ package io.ringbook.app;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +33,6 @@ class AdminRolesByRouteTest extends DemoEngineTest {
     private static final Set<String> PUBLIC = Set.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics",
             "GET /openapi.json");
     private static final List<String> ROLES = List.of("viewer", "operator", "admin");
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldGuardEveryRegisteredAdminRouteByItsRoleWithOrWithoutATrailingSlash() throws Exception {
@@ -87,12 +82,6 @@ class AdminRolesByRouteTest extends DemoEngineTest {
     private HttpResponse<String> call(String method, String token, String path) throws Exception {
         String body = method.equals("PUT") ? DemoLimits.T1 : path.startsWith("/admin/v1/kill-switch") && method.equals("POST")
                 ? "{\"account\":\"T4\"}" : null;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(engine.adminPort()).bearer(token).send(method, path, body);
     }
 }

@@ -1,7 +1,6 @@
 package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.ringbook.app.TestHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,10 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuditLogTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORGED = "x\",\"role\":\"admin\",\"ip\":\"1.2.3.4";
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path data;
@@ -99,10 +93,7 @@ class AuditLogTest {
     }
 
     private HttpResponse<String> send(String url, String method, String token, String requestId, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .header("X-Request-Id", requestId).build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at("").bearer(token).header("X-Request-Id", requestId).send(method, url, body);
     }
 
     /** Writes to the console as before and keeps a copy for the test to read. */

@@ -15,11 +15,16 @@ import io.ringbook.journal.backup.Backup;
 import io.ringbook.journal.backup.BackupVerifier;
 import io.ringbook.journal.backup.Manifest;
 import io.ringbook.journal.backup.Restore;
+import io.ringbook.engine.testing.BackupDirs;
+import io.ringbook.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +45,16 @@ class BackupRestoreTest {
 
     private static final PipelineConfig NO_TICKS = PipelineConfig.DEFAULTS.withClockTickMillis(0);
 
-    @TempDir
-    Path dir;
+    private final BackupDirs dirs;
+
+    BackupRestoreTest(@TempDir Path dir) {
+        this.dirs = new BackupDirs(dir);
+    }
 
     @Test
     void backUpOnlineTwiceVerifyRefuseACorruptCopyAndRestoreToTheMiddle() throws Exception {
-        Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
+        Path data = dirs.data();
+        Path backup = dirs.backup();
         Backup.Result first;
         Backup.Result second;
         try (RunningEngine engine = RunningEngine.startDemo(data, false, NO_TICKS, Durability.PROCESS_CRASH, Ports.any())) {
@@ -66,7 +74,7 @@ class BackupRestoreTest {
         assertEquals(1, manifest.snapshots().size());
         assertTrue(BackupVerifier.verify(backup).problems().isEmpty(), BackupVerifier.verify(backup).problems().toString());
 
-        Path corrupt = dir.resolve("corrupt");
+        Path corrupt = dirs.beside("corrupt");
         copyTree(backup, corrupt);
         Path victim = corrupt.resolve(input.get(0).get("file"));
         byte[] bytes = Files.readAllBytes(victim);
@@ -75,10 +83,10 @@ class BackupRestoreTest {
         List<String> problems = BackupVerifier.verify(corrupt).problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith(input.get(0).get("file")), problems.get(0));
-        assertThrows(java.io.IOException.class, () -> Restore.run(corrupt, dir.resolve("from-corrupt"), Long.MAX_VALUE, Long.MAX_VALUE));
+        assertThrows(java.io.IOException.class, () -> Restore.run(corrupt, dirs.beside("from-corrupt"), Long.MAX_VALUE, Long.MAX_VALUE));
 
         long middle = Long.parseLong(input.get(1).get("firstSequence")) + 101;
-        Path restored = dir.resolve("restored");
+        Path restored = dirs.beside("restored");
         Restore.Result result = Restore.run(backup, restored, middle, Long.MAX_VALUE);
         assertEquals(middle, result.lastSequence());
         assertThrows(java.io.IOException.class, () -> Restore.run(backup, restored, middle, Long.MAX_VALUE), "never over a non-empty directory");
@@ -90,9 +98,7 @@ class BackupRestoreTest {
         }
         try (RunningEngine engine = RunningEngine.startDemo(restored, false, NO_TICKS, Durability.PROCESS_CRASH, Ports.any())) {
             assertEquals(middle, engine.recovery().lastSequence());
-            while (!engine.pipeline().isIdle()) {
-                Thread.sleep(1);
-            }
+            Waits.until(Duration.ofSeconds(10), "the restored engine going idle", engine.pipeline()::isIdle);
             BusinessLogic actual = engine.pipeline().logic();
             assertEquals(state(expected), state(actual), "book and positions at sequence " + middle);
             assertTrue(state(actual).size() > 4, "a real book");
@@ -126,15 +132,14 @@ class BackupRestoreTest {
         return lines;
     }
 
-    private static void waitForSnapshotFile(Path data) throws Exception {
-        for (int i = 0; i < 200; i++) {
+    private static void waitForSnapshotFile(Path data) {
+        Waits.until(Duration.ofSeconds(5), "a snapshot file in " + data.resolve("snapshots"), () -> {
             try (Stream<Path> files = Files.exists(data.resolve("snapshots")) ? Files.list(data.resolve("snapshots")) : Stream.empty()) {
-                if (files.anyMatch(f -> f.toString().endsWith(".rbs"))) {
-                    return;
-                }
+                return files.anyMatch(f -> f.toString().endsWith(".rbs"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Thread.sleep(10);
-        }
+        });
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

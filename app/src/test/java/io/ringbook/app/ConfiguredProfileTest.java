@@ -1,7 +1,6 @@
 package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.ProfileFile;
 import io.ringbook.app.profile.ProfileFileTest;
@@ -14,13 +13,11 @@ import quickfix.field.MsgType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.ringbook.app.TestHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,14 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine run from a configuration file (docs/ringbook.example.yaml), used as its clients and operators would. */
 class ConfiguredProfileTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FUND1 = "fund1-key-0123456789";
     private static final String FUND2 = "fund2-key-0123456789";
     private static final String VIEWER = "viewer-token-0123456789";
     private static final String FUND1_FIX = ProfileFileTest.ENVIRONMENT.get("FUND1_FIX_PASSWORD");
     private static final String FUND2_FIX = ProfileFileTest.ENVIRONMENT.get("FUND2_FIX_PASSWORD");
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir
     Path dir;
 
@@ -166,9 +160,6 @@ class ConfiguredProfileTest {
     }
 
     private HttpResponse<String> send(String base, String method, String header, String value, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header(header, value);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(base).header(header, value).send(method, path, body);
     }
 }

@@ -1,7 +1,6 @@
 package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.app.profile.DemoProfile;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
@@ -11,12 +10,10 @@ import io.ringbook.journal.Durability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import static io.ringbook.app.TestHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,11 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DiskReserveTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORDER =
             "{\"clOrdId\":\"d-1\",\"symbol\":\"ETH-USD\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":\"2500.50\",\"qty\":\"1.5\"}";
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir
     Path data;
 
@@ -45,8 +39,7 @@ class DiskReserveTest {
             assertEquals("UNAVAILABLE", error.at("/error/code").asText(), refused.body());
             assertTrue(error.at("/error/message").asText().contains("disk nearly full"), refused.body());
 
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort()
-                    + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = TestHttp.at(engine.adminPort()).get("/health");
             JsonNode disk = JSON.readTree(health.body()).at("/components/journalDisk");
             assertEquals("DOWN", disk.at("/status").asText(), health.body());
             assertEquals(moreThanAnyDisk << 20, disk.at("/details/reserveBytes").asLong());
@@ -66,8 +59,6 @@ class DiskReserveTest {
     }
 
     private HttpResponse<String> post(RunningEngine engine) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))
-                .POST(HttpRequest.BodyPublishers.ofString(ORDER)).header("Content-Type", "application/json")
-                .header("X-API-Key", "t1-key").build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(engine.restPort()).key("t1-key").post("/api/v1/orders", ORDER);
     }
 }

@@ -6,9 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.field.MsgType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -22,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class FixDemoTest extends DemoEngineTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = TestHttp.JSON;
 
     @TempDir
     Path clients;
@@ -34,52 +31,48 @@ abstract class FixDemoTest extends DemoEngineTest {
     }
 
     JsonNode rest(String key, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + engine.restPort() + path)).header("X-API-Key", key).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return TestHttp.json(TestHttp.at(engine.restPort()).key(key).get(path));
     }
 
     HttpResponse<String> post(String key, String path, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + path))
-                .header("X-API-Key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(engine.restPort()).key(key).post(path, body);
     }
 
+    /** A NewOrderSingle: a limit day order. */
     static Message order(String clOrdId, String symbol, char side, String price, String qty) {
-        Message m = message(MsgType.NEW_ORDER_SINGLE);
-        m.setString(11, clOrdId);
-        m.setString(55, symbol);
-        m.setChar(54, side);
+        Message m = request(MsgType.NEW_ORDER_SINGLE, clOrdId, symbol, side);
         m.setChar(40, '2');
         m.setString(44, price);
         m.setString(38, qty);
         m.setChar(59, '1');
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         return m;
     }
 
+    /** An OrderCancelReplaceRequest of a TEST limit order by OrigClOrdID; {@code price} null keeps the order's. */
     static Message replace(String clOrdId, String orig, char side, String price, String qty) {
-        Message m = message(MsgType.ORDER_CANCEL_REPLACE_REQUEST);
-        m.setString(11, clOrdId);
+        Message m = request(MsgType.ORDER_CANCEL_REPLACE_REQUEST, clOrdId, "TEST", side);
         m.setString(41, orig);
-        m.setString(55, "TEST");
-        m.setChar(54, side);
         m.setChar(40, '2');
         if (price != null) {
             m.setString(44, price);
         }
         m.setString(38, qty);
-        m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         return m;
     }
 
+    /** An OrderCancelRequest of a TEST order by OrigClOrdID. */
     static Message cancel(String clOrdId, String orig) {
-        Message m = message(MsgType.ORDER_CANCEL_REQUEST);
-        m.setString(11, clOrdId);
+        Message m = request(MsgType.ORDER_CANCEL_REQUEST, clOrdId, "TEST", '2');
         m.setString(41, orig);
-        m.setString(55, "TEST");
-        m.setChar(54, '2');
+        return m;
+    }
+
+    /** What every order request carries: ClOrdID, Symbol, Side and TransactTime (now). */
+    private static Message request(String type, String clOrdId, String symbol, char side) {
+        Message m = message(type);
+        m.setString(11, clOrdId);
+        m.setString(55, symbol);
+        m.setChar(54, side);
         m.setUtcTimeStamp(60, LocalDateTime.now(ZoneOffset.UTC));
         return m;
     }

@@ -1,17 +1,12 @@
 package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,9 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * readers with a valid admin token, whatever its role.
  */
 class HealthDetailsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path data;
@@ -57,12 +49,6 @@ class HealthDetailsTest {
     }
 
     private JsonNode health(String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+        return TestHttp.ok(TestHttp.at("").bearer(token).get(url));
     }
 }

@@ -1,15 +1,12 @@
 package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import static io.ringbook.app.TestHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,15 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileInputTest extends DemoEngineTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> EXPONENTS = List.of("1e-99999999", "1e-999999999", "1e999999999");
     private static final int MAX_BODY = 1024;
     private static final String LONG = "x".repeat(20_000);
     private static final String LIMITS = "{\"maxOrderQty\":%s,\"maxPosition\":{\"*\":null},\"maxOrderNotional\":%s,"
             + "\"maxGrossNotional\":null,\"maxConcentrationPct\":%s,\"maxOpenOrders\":%s,\"maxOpenOrdersPerSymbol\":null,"
             + "\"maxOrdersPerSecond\":10000,\"dailyLossLimit\":null}";
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldRefuseHugeExponentsInANewOrderWithAShortBody() throws Exception {
@@ -111,14 +105,6 @@ class HostileInputTest extends DemoEngineTest {
     }
 
     private HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token == null) {
-            request.header("X-API-Key", "t1-key");
-        } else {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return (token == null ? TestHttp.at("").key("t1-key") : TestHttp.at("").bearer(token)).send(method, url, body);
     }
 }

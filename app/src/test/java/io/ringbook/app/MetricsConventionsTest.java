@@ -2,9 +2,6 @@ package io.ringbook.app;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,16 +24,13 @@ class MetricsConventionsTest extends DemoEngineTest {
     private static final Pattern TYPE = Pattern.compile("# TYPE (\\S+) (\\S+)");
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void shouldFollowPrometheusConventionsAndCountAResendAsNoReject() throws Exception {
         String order = "{\"clOrdId\":\"r-1\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"100\",\"qty\":\"1\"}";
         assertEquals(201, place(order).statusCode());
         assertEquals(200, place(order).statusCode(), "an idempotent resend");
         assertEquals(409, place(order.replace("\"1\"}", "\"2\"}")).statusCode(), "the same clOrdId with another body");
-        String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String text = TestHttp.at(engine.adminPort()).get("/metrics").body();
 
         Map<String, String> help = new HashMap<>();
         Map<String, String> types = new HashMap<>();
@@ -83,8 +77,6 @@ class MetricsConventionsTest extends DemoEngineTest {
     }
 
     private HttpResponse<String> place(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("X-API-Key", "t1-key").build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(engine.restPort()).key("t1-key").post("/api/v1/orders", body);
     }
 }

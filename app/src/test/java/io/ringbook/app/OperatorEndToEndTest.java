@@ -2,7 +2,6 @@ package io.ringbook.app;
 
 import io.ringbook.app.profile.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.ReplayVerifier;
@@ -11,12 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import static io.ringbook.app.TestHttp.ok;
+import static io.ringbook.app.TestHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,10 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * next order, and the journal of it all replays byte for byte.
  */
 class OperatorEndToEndTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path data;
@@ -276,9 +270,7 @@ class OperatorEndToEndTest {
     }
 
     private JsonNode order(String key, String clOrdId, String side, String price, String qty) throws Exception {
-        String body = "{\"clOrdId\":\"" + clOrdId + "\",\"symbol\":\"TEST\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"price\":\""
-                + price + "\",\"qty\":\"" + qty + "\"}";
-        return JSON.readTree(call("POST", null, "/api/v1/orders", body, key, rest).body());
+        return TestHttp.json(call("POST", null, "/api/v1/orders", TestHttp.limitOrder(clOrdId, "TEST", side, price, qty), key, rest));
     }
 
     private JsonNode symbol(String name) throws Exception {
@@ -290,25 +282,11 @@ class OperatorEndToEndTest {
         throw new AssertionError("no symbol " + name);
     }
 
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
-    }
-
     private HttpResponse<String> call(String method, String token, String path, String body) throws Exception {
         return call(method, token, path, body, null, admin);
     }
 
     private HttpResponse<String> call(String method, String token, String path, String body, String apiKey, String base) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (apiKey != null) {
-            request.header("X-API-Key", apiKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(base).bearer(token).key(apiKey).send(method, path, body);
     }
 }

@@ -1,16 +1,13 @@
 package io.ringbook.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.ringbook.app.TestHttp.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * disk, through the real REST door, also after a restart.
  */
 class OrderHistoryTest extends DemoEngineTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldPageOrdersAndFillsFromTheJournalNewestFirst() throws Exception {
@@ -71,20 +64,11 @@ class OrderHistoryTest extends DemoEngineTest {
     }
 
     private HttpResponse<String> order(String key, String clOrdId, String side, String price, String qty) throws Exception {
-        String body = "{\"clOrdId\":\"" + clOrdId + "\",\"symbol\":\"TEST\",\"side\":\"" + side + "\",\"type\":\"LIMIT\",\"price\":\""
-                + price + "\",\"qty\":\"" + qty + "\"}";
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))
-                .header("X-API-Key", key).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(engine.restPort()).key(key).post("/api/v1/orders", TestHttp.limitOrder(clOrdId, "TEST", side, price, qty));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + path)).header("X-API-Key", "t1-key")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.at(engine.restPort()).key("t1-key").get(path);
     }
 
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
-    }
 }

@@ -2,17 +2,12 @@ package io.ringbook.app;
 
 import io.ringbook.app.profile.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.ReplayVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,9 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** A client trading over REST against the whole app, across a restart. */
 class RestEndToEndTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path data;
@@ -59,13 +51,6 @@ class RestEndToEndTest {
     }
 
     private JsonNode send(String base, String method, String key, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("X-API-Key", key);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return TestHttp.json(TestHttp.at(base).key(key).send(method, path, body));
     }
 }

@@ -12,6 +12,7 @@ import io.ringbook.journal.backup.Backup;
 import io.ringbook.journal.backup.Retention;
 import io.ringbook.journal.codec.JournalFormatException;
 import net.openhft.chronicle.core.time.SetTimeProvider;
+import io.ringbook.engine.testing.BackupDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,18 +34,21 @@ class RetentionTest {
     private static final long DAY_MILLIS = 86_400_000L;
     private static final long DAY_ONE = 20_400 * DAY_MILLIS + 3_600_000L;
 
-    @TempDir
-    Path dir;
+    private final BackupDirs dirs;
+
+    RetentionTest(@TempDir Path dir) {
+        this.dirs = new BackupDirs(dir);
+    }
 
     @Test
     void oldCyclesAreDeletedOnlyAfterTheyWereBackedUpAndRecoveryStillStarts() throws Exception {
-        Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
+        Path data = dirs.data();
+        Path backup = dirs.backup();
         SetTimeProvider clock = new SetTimeProvider();
         clock.currentTimeMillis(DAY_ONE);
         byte[] state;
         long snapshotSequence;
-        Path older = dir.resolve("older");
+        Path older = dirs.beside("older");
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH, clock)) {
             Day day = new Day(journal);
             day.run(1, 300);

@@ -1,6 +1,7 @@
 package io.ringbook.journal.backup;
 
 import io.ringbook.journal.JournaledEngine;
+import io.ringbook.engine.testing.BackupDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Daily sets kept like tapes: the newest N days, and the newest set of each of the newest M weeks. */
 class BackupRotationTest {
 
-    @TempDir
-    Path dir;
+    private final BackupDirs dirs;
+
+    BackupRotationTest(@TempDir Path dir) {
+        this.dirs = new BackupDirs(dir);
+    }
 
     @Test
     void shouldKeepTheNewestDaysAndTheLastSetOfTheNewestWeeks() throws Exception {
-        Path base = dir.resolve("backups");
+        Path base = dirs.backup();
         LocalDate first = LocalDate.parse("2026-10-01");
         for (int d = 0; d < 40; d++) {
             Files.createDirectories(BackupRotation.setFor(base, first.plusDays(d)).resolve("input"));
@@ -45,8 +49,8 @@ class BackupRotationTest {
 
     @Test
     void eachDaysSetIsAWholeBackupThatVerifiesOnItsOwn() throws Exception {
-        Path data = dir.resolve("data");
-        Path base = dir.resolve("backups");
+        Path data = dirs.data();
+        Path base = dirs.backup();
         BackupRotation rotation = new BackupRotation(1, 0);
         try (JournaledEngine engine = new JournaledEngine(data, true)) {
             engine.run(3, 500);

@@ -10,6 +10,7 @@ import io.ringbook.journal.JournalCursor;
 import io.ringbook.journal.JournaledEngine;
 import io.ringbook.journal.LostPages;
 import io.ringbook.journal.ReplayVerifier;
+import io.ringbook.engine.testing.BackupDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Backups of a real journal on disk: incremental runs, verification that names what is wrong, restores to a point. */
 class BackupTest {
 
-    @TempDir
-    Path dir;
+    private final BackupDirs dirs;
+
+    BackupTest(@TempDir Path dir) {
+        this.dirs = new BackupDirs(dir);
+    }
 
     @Test
     void incrementalBackupsVerifyAndRestoreToAnySequenceWithTheStateOfTheOriginalThere() throws Exception {
-        Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
+        Path data = dirs.data();
+        Path backup = dirs.backup();
         long snapshot;
         try (JournaledEngine engine = new JournaledEngine(data, true)) {
             engine.run(7, 2_000);
@@ -56,7 +60,7 @@ class BackupTest {
         assertTrue(report.files() >= 5, "at least two segments per queue and a snapshot");
 
         for (long point : new long[]{snapshot - 10, snapshot, snapshot + 500, report.lastSequence()}) {
-            Path restored = dir.resolve("restored-" + point);
+            Path restored = dirs.beside("restored-" + point);
             Restore.Result result = Restore.run(backup, restored, point, Long.MAX_VALUE);
             assertEquals(point, result.lastSequence());
             assertEquals(point >= snapshot ? Long.valueOf(snapshot) : null, result.snapshot());
@@ -70,12 +74,7 @@ class BackupTest {
 
     @Test
     void verificationNamesADamagedMissingOrForeignFileAndRestoreRefusesIt() throws Exception {
-        Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
-        try (JournaledEngine engine = new JournaledEngine(data, true)) {
-            engine.run(3, 500);
-            Backup.run(data, backup, false, "test");
-        }
+        Path backup = backedUp(dirs.data(), 3, 500);
         Manifest manifest = Manifest.read(backup);
         Map<String, String> output = manifest.segments("output").get(0);
         Path file = backup.resolve(output.get("file"));
@@ -85,27 +84,27 @@ class BackupTest {
         List<String> problems = BackupVerifier.verify(backup).problems();
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith(output.get("file")), problems.get(0));
-        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, dir.resolve("new"), Long.MAX_VALUE, Long.MAX_VALUE));
+        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, dirs.beside("new"), Long.MAX_VALUE, Long.MAX_VALUE));
         assertTrue(refused.getMessage().contains(output.get("file")));
 
         Files.delete(file);
         assertTrue(BackupVerifier.verify(backup).problems().get(0).endsWith("missing"));
-        assertTrue(BackupVerifier.verify(dir.resolve("nothing")).problems().get(0).contains("no manifest.txt"));
+        assertTrue(BackupVerifier.verify(dirs.beside("nothing")).problems().get(0).contains("no manifest.txt"));
         Files.writeString(backup.resolve(Manifest.FILE), "not a manifest\n");
         assertThrows(IOException.class, () -> BackupVerifier.verify(backup));
     }
 
     @Test
     void aFullRestoreCutsTheOutputAtTheInputsEnd() throws Exception {
-        Path data = dir.resolve("data");
-        Path outputAhead = dir.resolve("output-ahead");
-        Path backup = dir.resolve("backup");
+        Path data = dirs.data();
+        Path outputAhead = dirs.beside("output-ahead");
+        Path backup = dirs.backup();
         try (JournaledEngine engine = new JournaledEngine(data, true)) {
             engine.run(9, 1_000);
         }
         LostPages.inputLostAfter(data, outputAhead, 700);
         Backup.run(outputAhead, backup, false, "test");
-        Path restored = dir.resolve("restored");
+        Path restored = dirs.beside("restored");
         Restore.Result result = Restore.run(backup, restored, Long.MAX_VALUE, Long.MAX_VALUE);
         assertEquals(700, result.lastSequence());
         try (Journal journal = Journal.openReadOnly(restored)) {
@@ -116,9 +115,9 @@ class BackupTest {
 
     @Test
     void everyFileOfABackupIsOnTheDeviceWhenItReturns() throws Exception {
-        Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
-        DirtyPages.assumeMeasurable(dir);
+        Path data = dirs.data();
+        Path backup = dirs.backup();
+        DirtyPages.assumeMeasurable(dirs.root());
         try (JournaledEngine engine = new JournaledEngine(data, true)) {
             engine.run(11, 1_000);
             engine.snapshot();
@@ -133,7 +132,7 @@ class BackupTest {
 
     @Test
     void aSecondBackupOnTheSameDestinationIsRefusedWhileOneRuns() throws Exception {
-        Path data = dir.resolve("data");
+        Path data = dirs.data();
         Path backup = backedUp(data, 12, 300);
         String manifest = Files.readString(backup.resolve(Manifest.FILE));
         try (FileChannel running = FileChannel.open(backup.resolve(Backup.LOCK), StandardOpenOption.WRITE);
@@ -147,9 +146,9 @@ class BackupTest {
 
     @Test
     void aRestoreStartsOrIsRefusedWithTheReason() throws Exception {
-        Path original = dir.resolve("original");
-        Path headLost = dir.resolve("head-lost");
-        Path backup = dir.resolve("backup");
+        Path original = dirs.beside("original");
+        Path headLost = dirs.beside("head-lost");
+        Path backup = dirs.backup();
         long snapshot;
         try (JournaledEngine engine = new JournaledEngine(original, true, 0)) {
             engine.run(13, 500);
@@ -159,14 +158,14 @@ class BackupTest {
         LostPages.headLostBefore(original, headLost, 200);
         Backup.run(headLost, backup, false, "test");
 
-        Path beforeTheSnapshot = dir.resolve("before");
+        Path beforeTheSnapshot = dirs.beside("before");
         IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, beforeTheSnapshot, snapshot - 50, Long.MAX_VALUE));
         assertTrue(refused.getMessage().contains("CONFIG") && refused.getMessage().contains(Long.toString(snapshot)), refused.getMessage());
         try (Stream<Path> left = Files.list(beforeTheSnapshot)) {
             assertEquals(0, left.count(), "a refused restore leaves the directory empty");
         }
 
-        Path afterTheSnapshot = dir.resolve("after");
+        Path afterTheSnapshot = dirs.beside("after");
         Restore.Result restored = Restore.run(backup, afterTheSnapshot, snapshot + 100, Long.MAX_VALUE);
         assertEquals(snapshot, restored.snapshot());
         try (JournaledEngine started = new JournaledEngine(afterTheSnapshot, true, 0)) {
@@ -177,7 +176,7 @@ class BackupTest {
 
     @Test
     void anIncrementalBackupRefusesAQueueThatNoLongerHoldsWhereTheLastOneLeftOff() throws Exception {
-        Path data = dir.resolve("data");
+        Path data = dirs.data();
         Path backup = backedUp(data, 16, 300);
         Path manifest = backup.resolve(Manifest.FILE);
         String text = Files.readString(manifest);
@@ -193,8 +192,8 @@ class BackupTest {
 
     @Test
     void damageAfterThePointDoesNotStopARestoreToThePoint() throws Exception {
-        Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
+        Path data = dirs.data();
+        Path backup = dirs.backup();
         try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
             engine.run(17, 400);
             Backup.run(data, backup, false, "test");
@@ -209,36 +208,31 @@ class BackupTest {
         Files.write(later, bytes);
 
         long point = Long.parseLong(first.get("lastSequence")) - 10;
-        Path restored = dir.resolve("restored");
+        Path restored = dirs.beside("restored");
         assertEquals(point, Restore.run(backup, restored, point, Long.MAX_VALUE).lastSequence(), "the damage lies after the point");
         try (JournaledEngine started = new JournaledEngine(restored, true, 0)) {
             assertEquals(point, started.recovered.lastSequence());
         }
-        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, dir.resolve("all"), Long.MAX_VALUE, Long.MAX_VALUE));
+        IOException refused = assertThrows(IOException.class, () -> Restore.run(backup, dirs.beside("all"), Long.MAX_VALUE, Long.MAX_VALUE));
         assertTrue(refused.getMessage().contains(later.getFileName().toString()), refused.getMessage());
     }
 
     @Test
     void restoreToATimeKeepsTheCommandsBeforeIt() throws Exception {
-        Path data = dir.resolve("data");
-        Path backup = dir.resolve("backup");
-        try (JournaledEngine engine = new JournaledEngine(data, true)) {
-            engine.run(5, 300);
-            Backup.run(data, backup, false, "test");
-        }
+        Path backup = backedUp(dirs.data(), 5, 300);
         Map<String, String> segment = Manifest.read(backup).segments("input").get(0);
-        Restore.Result all = Restore.run(backup, dir.resolve("all"), Long.MAX_VALUE, Long.parseLong(segment.get("lastTime")) + 1);
+        Restore.Result all = Restore.run(backup, dirs.beside("all"), Long.MAX_VALUE, Long.parseLong(segment.get("lastTime")) + 1);
         assertEquals(Long.parseLong(segment.get("lastSequence")), all.lastSequence());
-        Restore.Result none = Restore.run(backup, dir.resolve("none"), Long.MAX_VALUE, Long.parseLong(segment.get("firstTime")));
+        Restore.Result none = Restore.run(backup, dirs.beside("none"), Long.MAX_VALUE, Long.parseLong(segment.get("firstTime")));
         assertEquals(0, none.lastSequence(), "nothing was decided before the first command");
     }
 
-    /** Journals {@code commands} random commands in {@code data}, then backs it up once into dir/backup, returned. */
+    /** Journals {@code commands} random commands in {@code data}, then backs it up once into the backup directory, returned. */
     private Path backedUp(Path data, long seed, int commands) throws Exception {
         try (JournaledEngine engine = new JournaledEngine(data, true)) {
             engine.run(seed, commands);
         }
-        Path backup = dir.resolve("backup");
+        Path backup = dirs.backup();
         Backup.run(data, backup, false, "test");
         return backup;
     }
