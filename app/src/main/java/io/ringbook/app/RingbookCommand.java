@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * The {@code ringbook} command line. Each subcommand is one tool of API.md's "Command
- * line" table and the operations commands of README. A configuration mistake ends the
+ * line" table and the operations commands of docs/MANUAL.md. A configuration mistake ends the
  * command with its message and exit code 2, not a stack trace.
  */
 @Command(name = "ringbook", mixinStandardHelpOptions = true, versionProvider = RingbookCommand.Version.class, resourceBundle = "io.ringbook.app.OptionHelp",

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A backtest of a run of the app, its HTML report opened in a real headless Chromium: the
  * page renders its tables and chart, and its screenshot is docs/backtest.png, which the
- * README shows. Skipped, with a notice, where no Chromium is installed.
+ * manual (docs/MANUAL.md) shows. Skipped, with a notice, where no Chromium is installed.
  */
 class BacktestReportPageTest {
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the engine's health and a tripped breaker, humanized sizes, open orders and positions,
  * actions only for a role that may take them, and the book of the symbol chosen. The
  * screenshot (as an operator) goes to docs/dashboard.png,
- * which the README shows. Without Chromium (.ci/run installs it) the test is skipped,
+ * which docs/MANUAL.md shows. Without Chromium (.ci/run installs it) the test is skipped,
  * with a notice.
  */
 class DashboardPageTest {

@@ -3,7 +3,7 @@ package io.ringbook.engine.pipeline;
 /**
  * The pipeline's knobs. The defaults suit a 2-core machine: both consumer threads block
  * when idle, holding no core, and in a paced load they gave the lowest latency here
- * (README has the figures per strategy; with a core to spare, YIELDING on the logic
+ * (docs/PERFORMANCE.md has the figures per strategy; with a core to spare, YIELDING on the logic
  * thread gives the most throughput). Rings are small on purpose: every slot is a preallocated object, and a ring
  * that outgrows the CPU caches costs a cache miss per command (on this machine
  * 65,536 inbound and 262,144 outbound slots ran at a third of the speed of 4,096/16,384).
