@@ -181,9 +181,7 @@ class BreakersTest {
 
     @Test
     void dailyLossOpensOnMarkToMarketBlocksRiskIncreasingOrdersAndClosesAtTheDayRoll() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.dailyLossLimit = 100 * TEST_UNIT;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> limits.dailyLossLimit = 100 * TEST_UNIT);
         risk.limit(1, SELL, 100, 10);
         risk.limit(0, BUY, 100, 10);
         risk.limit(2, SELL, 90, 1);

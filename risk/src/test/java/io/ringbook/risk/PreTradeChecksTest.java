@@ -25,18 +25,14 @@ class PreTradeChecksTest {
 
     @Test
     void maxOrderQty() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxOrderQty = 10;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> limits.maxOrderQty = 10);
         assertEquals("accepted #1 A0 BUY 10@100", risk.verdict(0, BUY, 100, 10));
         assertEquals("rejected #2 MAX_ORDER_QTY", risk.verdict(0, BUY, 100, 11));
     }
 
     @Test
     void maxOrderNotionalInQuoteUnits() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxOrderNotional = 1_000 * TEST_UNIT;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> limits.maxOrderNotional = 1_000 * TEST_UNIT);
         assertEquals("accepted #1 A0 BUY 10@100", risk.verdict(0, BUY, 100, 10));
         assertEquals("rejected #2 MAX_NOTIONAL", risk.verdict(0, BUY, 101, 10));
         assertEquals("rejected #3 MAX_NOTIONAL", risk.verdict(0, SELL, 100, 11));
@@ -65,9 +61,7 @@ class PreTradeChecksTest {
 
     @Test
     void maxGrossNotionalValuesPositionsAtTheLastTradeAndTheOrderAtItsPrice() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxGrossNotional = 2_000 * TEST_UNIT;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> limits.maxGrossNotional = 2_000 * TEST_UNIT);
         risk.verdict(1, SELL, 100, 10);
         assertEquals("accepted #2 A0 BUY 10@100", risk.verdict(0, BUY, 100, 10));
         assertEquals("accepted #3 A0 BUY 10@90", risk.verdict(0, BUY, 90, 10), "20 lots at the last trade price, 100: 2,000");
@@ -77,10 +71,10 @@ class PreTradeChecksTest {
 
     @Test
     void concentrationAppliesAboveItsFloor() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxConcentrationBps = 6_000;
-        limits.concentrationMinGross = 1_000 * TEST_UNIT;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> {
+            limits.maxConcentrationBps = 6_000;
+            limits.concentrationMinGross = 1_000 * TEST_UNIT;
+        });
         assertEquals("accepted #1 A0 BUY 10@100", risk.verdict(0, BUY, 100, 10), "at the floor, not above it");
         assertEquals("rejected #2 MAX_CONCENTRATION", risk.verdict(0, BUY, 100, 1), "above it, all of it in one symbol");
         risk.engine.send(risk.engine.command().newOrder(0, DemoMarket.ETH, BUY, OrderType.LIMIT, TimeInForce.GTC, 100_00, 10_000));
@@ -90,10 +84,10 @@ class PreTradeChecksTest {
 
     @Test
     void maxOpenOrdersPerAccountAndPerSymbol() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxOpenOrders = 3;
-        limits.maxOpenOrdersPerSymbol = 2;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> {
+            limits.maxOpenOrders = 3;
+            limits.maxOpenOrdersPerSymbol = 2;
+        });
         assertEquals("accepted #1 A0 BUY 1@100", risk.verdict(0, BUY, 100, 1));
         assertEquals("accepted #2 A0 BUY 1@100", risk.verdict(0, BUY, 100, 1));
         assertEquals("rejected #3 MAX_OPEN_ORDERS", risk.verdict(0, BUY, 100, 1));
@@ -107,9 +101,7 @@ class PreTradeChecksTest {
 
     @Test
     void throttleIsATokenBucketInEventTime() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxOrdersPerSecond = 4;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> limits.maxOrdersPerSecond = 4);
         for (int i = 1; i <= 4; i++) {
             assertEquals("accepted #" + i + " A0 BUY 1@100", risk.verdict(0, BUY, 100, 1));
         }
@@ -124,9 +116,7 @@ class PreTradeChecksTest {
 
     @Test
     void throttleWithARateThatDoesNotDivideASecondLosesNoFraction() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxOrdersPerSecond = 3;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> limits.maxOrdersPerSecond = 3);
         int accepted = 0;
         for (int i = 0; i < 3 * 30 + 3; i++) {
             if (risk.verdict(0, BUY, 100, 1).startsWith("accepted")) {
@@ -219,10 +209,10 @@ class PreTradeChecksTest {
 
     @Test
     void amendsPassTheOrderChecksForTheirNewSize() {
-        RiskFixture.Limits limits = new RiskFixture.Limits();
-        limits.maxOrderQty = 10;
-        limits.maxPosition = 12;
-        RiskFixture risk = RiskFixture.withLimits(limits);
+        RiskFixture risk = RiskFixture.withLimits(limits -> {
+            limits.maxOrderQty = 10;
+            limits.maxPosition = 12;
+        });
         risk.verdict(0, BUY, 100, 5);
         risk.verdict(0, BUY, 99, 5);
         assertEquals("amend rejected #1 MAX_ORDER_QTY", EventText.of(risk.engine.amend(0, 1, 0, 11)).get(0));

@@ -15,6 +15,7 @@ import io.ringbook.engine.testing.LogicDriver;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A business logic with the real risk engine behind it, built from settings a test
@@ -43,6 +44,13 @@ final class RiskFixture {
 
     static RiskFixture withLimits(Limits limits) {
         return new RiskFixture(limits, SymbolRisk.none(), RejectStorm.NONE);
+    }
+
+    /** Limits for every account, set by {@code setting} on a template that is unlimited until set. */
+    static RiskFixture withLimits(Consumer<Limits> setting) {
+        Limits limits = new Limits();
+        setting.accept(limits);
+        return withLimits(limits);
     }
 
     static RiskFixture withSymbolRisk(SymbolRisk symbolRisk) {

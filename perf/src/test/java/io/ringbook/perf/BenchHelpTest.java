@@ -1,0 +1,26 @@
+package io.ringbook.perf;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** bench shares start's option definitions (wait strategies, durability, config) with defaults and words of its own. */
+class BenchHelpTest {
+
+    @Test
+    void benchKeepsItsOwnDefaultsAndWordsForTheSharedOptions() {
+        LoadHarness harness = new LoadHarness();
+        CommandLine bench = new CommandLine(harness);
+        String help = bench.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertTrue(help.contains("--wait-strategy=KIND Business-logic thread: busy-spin, yielding, sleeping, parking, phased, blocking (default: blocking)."), help);
+        assertTrue(help.contains("--outbound-wait=KIND Outbound thread: the same kinds (default: blocking)."), help);
+        assertTrue(help.contains("--durability=LEVEL process-crash or power-loss (default: process-crash)."), help);
+        assertTrue(help.contains("--config=FILE Run under a profile's symbols, accounts and limits"), help);
+        bench.parseArgs("--outbound-wait", "parking");
+        assertEquals("blocking", harness.waits.logicName());
+        assertEquals("parking", harness.waits.outboundName());
+        assertEquals("process-crash", harness.durability.name());
+    }
+}
