@@ -18,7 +18,7 @@ import io.ringbook.journal.backup.Restore;
 import io.ringbook.engine.testing.BackupDirs;
 import io.ringbook.engine.testing.Waits;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,18 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the middle of the run that starts with exactly the book and positions the original had
  * at that sequence.
  */
+@ExtendWith(BackupDirs.PerTest.class)
 class BackupRestoreTest {
 
     private static final PipelineConfig NO_TICKS = PipelineConfig.DEFAULTS.withClockTickMillis(0);
 
-    private final BackupDirs dirs;
-
-    BackupRestoreTest(@TempDir Path dir) {
-        this.dirs = new BackupDirs(dir);
-    }
-
     @Test
-    void backUpOnlineTwiceVerifyRefuseACorruptCopyAndRestoreToTheMiddle() throws Exception {
+    void backUpOnlineTwiceVerifyRefuseACorruptCopyAndRestoreToTheMiddle(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
         Path backup = dirs.backup();
         Backup.Result first;

@@ -14,7 +14,7 @@ import io.ringbook.journal.codec.JournalFormatException;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import io.ringbook.engine.testing.BackupDirs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,19 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Old journal days disappear only once a verified backup holds them and a snapshot covers them; recovery still works after. */
+@ExtendWith(BackupDirs.PerTest.class)
 class RetentionTest {
 
     private static final long DAY_MILLIS = 86_400_000L;
     private static final long DAY_ONE = 20_400 * DAY_MILLIS + 3_600_000L;
 
-    private final BackupDirs dirs;
-
-    RetentionTest(@TempDir Path dir) {
-        this.dirs = new BackupDirs(dir);
-    }
-
     @Test
-    void oldCyclesAreDeletedOnlyAfterTheyWereBackedUpAndRecoveryStillStarts() throws Exception {
+    void oldCyclesAreDeletedOnlyAfterTheyWereBackedUpAndRecoveryStillStarts(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
         Path backup = dirs.backup();
         SetTimeProvider clock = new SetTimeProvider();

@@ -3,7 +3,7 @@ package io.ringbook.journal.backup;
 import io.ringbook.journal.JournaledEngine;
 import io.ringbook.engine.testing.BackupDirs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,16 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Daily sets kept like tapes: the newest N days, and the newest set of each of the newest M weeks. */
+@ExtendWith(BackupDirs.PerTest.class)
 class BackupRotationTest {
 
-    private final BackupDirs dirs;
-
-    BackupRotationTest(@TempDir Path dir) {
-        this.dirs = new BackupDirs(dir);
-    }
-
     @Test
-    void shouldKeepTheNewestDaysAndTheLastSetOfTheNewestWeeks() throws Exception {
+    void shouldKeepTheNewestDaysAndTheLastSetOfTheNewestWeeks(BackupDirs dirs) throws Exception {
         Path base = dirs.backup();
         LocalDate first = LocalDate.parse("2026-10-01");
         for (int d = 0; d < 40; d++) {
@@ -48,7 +43,7 @@ class BackupRotationTest {
     }
 
     @Test
-    void eachDaysSetIsAWholeBackupThatVerifiesOnItsOwn() throws Exception {
+    void eachDaysSetIsAWholeBackupThatVerifiesOnItsOwn(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
         Path base = dirs.backup();
         BackupRotation rotation = new BackupRotation(1, 0);

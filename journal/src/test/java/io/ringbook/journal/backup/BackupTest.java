@@ -12,7 +12,7 @@ import io.ringbook.journal.LostPages;
 import io.ringbook.journal.ReplayVerifier;
 import io.ringbook.engine.testing.BackupDirs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -31,16 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Backups of a real journal on disk: incremental runs, verification that names what is wrong, restores to a point. */
+@ExtendWith(BackupDirs.PerTest.class)
 class BackupTest {
 
-    private final BackupDirs dirs;
-
-    BackupTest(@TempDir Path dir) {
-        this.dirs = new BackupDirs(dir);
-    }
-
     @Test
-    void incrementalBackupsVerifyAndRestoreToAnySequenceWithTheStateOfTheOriginalThere() throws Exception {
+    void incrementalBackupsVerifyAndRestoreToAnySequenceWithTheStateOfTheOriginalThere(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
         Path backup = dirs.backup();
         long snapshot;
@@ -73,8 +68,8 @@ class BackupTest {
     }
 
     @Test
-    void verificationNamesADamagedMissingOrForeignFileAndRestoreRefusesIt() throws Exception {
-        Path backup = backedUp(dirs.data(), 3, 500);
+    void verificationNamesADamagedMissingOrForeignFileAndRestoreRefusesIt(BackupDirs dirs) throws Exception {
+        Path backup = backedUp(dirs, 3, 500);
         Manifest manifest = Manifest.read(backup);
         Map<String, String> output = manifest.segments("output").get(0);
         Path file = backup.resolve(output.get("file"));
@@ -95,7 +90,7 @@ class BackupTest {
     }
 
     @Test
-    void aFullRestoreCutsTheOutputAtTheInputsEnd() throws Exception {
+    void aFullRestoreCutsTheOutputAtTheInputsEnd(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
         Path outputAhead = dirs.beside("output-ahead");
         Path backup = dirs.backup();
@@ -114,7 +109,7 @@ class BackupTest {
     }
 
     @Test
-    void everyFileOfABackupIsOnTheDeviceWhenItReturns() throws Exception {
+    void everyFileOfABackupIsOnTheDeviceWhenItReturns(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
         Path backup = dirs.backup();
         DirtyPages.assumeMeasurable(dirs.root());
@@ -131,9 +126,9 @@ class BackupTest {
     }
 
     @Test
-    void aSecondBackupOnTheSameDestinationIsRefusedWhileOneRuns() throws Exception {
+    void aSecondBackupOnTheSameDestinationIsRefusedWhileOneRuns(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
-        Path backup = backedUp(data, 12, 300);
+        Path backup = backedUp(dirs, 12, 300);
         String manifest = Files.readString(backup.resolve(Manifest.FILE));
         try (FileChannel running = FileChannel.open(backup.resolve(Backup.LOCK), StandardOpenOption.WRITE);
              FileLock held = running.lock()) {
@@ -145,7 +140,7 @@ class BackupTest {
     }
 
     @Test
-    void aRestoreStartsOrIsRefusedWithTheReason() throws Exception {
+    void aRestoreStartsOrIsRefusedWithTheReason(BackupDirs dirs) throws Exception {
         Path original = dirs.beside("original");
         Path headLost = dirs.beside("head-lost");
         Path backup = dirs.backup();
@@ -175,9 +170,9 @@ class BackupTest {
     }
 
     @Test
-    void anIncrementalBackupRefusesAQueueThatNoLongerHoldsWhereTheLastOneLeftOff() throws Exception {
+    void anIncrementalBackupRefusesAQueueThatNoLongerHoldsWhereTheLastOneLeftOff(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
-        Path backup = backedUp(data, 16, 300);
+        Path backup = backedUp(dirs, 16, 300);
         Path manifest = backup.resolve(Manifest.FILE);
         String text = Files.readString(manifest);
         String lastIndex = Manifest.read(backup).segments("input").get(0).get("lastIndex");
@@ -191,7 +186,7 @@ class BackupTest {
     }
 
     @Test
-    void damageAfterThePointDoesNotStopARestoreToThePoint() throws Exception {
+    void damageAfterThePointDoesNotStopARestoreToThePoint(BackupDirs dirs) throws Exception {
         Path data = dirs.data();
         Path backup = dirs.backup();
         try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
@@ -218,8 +213,8 @@ class BackupTest {
     }
 
     @Test
-    void restoreToATimeKeepsTheCommandsBeforeIt() throws Exception {
-        Path backup = backedUp(dirs.data(), 5, 300);
+    void restoreToATimeKeepsTheCommandsBeforeIt(BackupDirs dirs) throws Exception {
+        Path backup = backedUp(dirs, 5, 300);
         Map<String, String> segment = Manifest.read(backup).segments("input").get(0);
         Restore.Result all = Restore.run(backup, dirs.beside("all"), Long.MAX_VALUE, Long.parseLong(segment.get("lastTime")) + 1);
         assertEquals(Long.parseLong(segment.get("lastSequence")), all.lastSequence());
@@ -227,14 +222,13 @@ class BackupTest {
         assertEquals(0, none.lastSequence(), "nothing was decided before the first command");
     }
 
-    /** Journals {@code commands} random commands in {@code data}, then backs it up once into the backup directory, returned. */
-    private Path backedUp(Path data, long seed, int commands) throws Exception {
-        try (JournaledEngine engine = new JournaledEngine(data, true)) {
+    /** Journals {@code commands} random commands in the data directory, then backs it up once; answers the backup directory. */
+    private static Path backedUp(BackupDirs dirs, long seed, int commands) throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(dirs.data(), true)) {
             engine.run(seed, commands);
         }
-        Path backup = dirs.backup();
-        Backup.run(data, backup, false, "test");
-        return backup;
+        Backup.run(dirs.data(), dirs.backup(), false, "test");
+        return dirs.backup();
     }
 
     private static byte[] stateAt(Path data, long sequence) {
