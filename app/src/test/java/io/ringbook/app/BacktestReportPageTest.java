@@ -9,7 +9,6 @@ import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +32,7 @@ class BacktestReportPageTest {
 
     @Test
     void theHtmlReportRendersItsTablesAndChart() throws Exception {
-        Path browser = HeadlessChromium.findOrNotice("BacktestReportPageTest");
-        Assumptions.assumeTrue(browser != null, "no headless Chromium on PATH");
+        Path browser = HeadlessChromium.findOrSkip("BacktestReportPageTest");
         Path data = dir.resolve("data");
         try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS.withClockTickMillis(0),
                 Durability.PROCESS_CRASH, Ports.any())) {

@@ -3,14 +3,9 @@ package io.ringbook.app;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,32 +27,18 @@ class DashboardPageTest {
 
     @Test
     void theDashboardRendersHealthAndBreakersFromTheApi() throws Exception {
-        Path browser = HeadlessChromium.findOrNotice("DashboardPageTest");
-        Assumptions.assumeTrue(browser != null, "no headless Chromium on PATH");
+        Path browser = HeadlessChromium.findOrSkip("DashboardPageTest");
         try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
-            HttpClient http = HttpClient.newHttpClient();
+            TestHttp rest = TestHttp.at(engine.restPort());
             for (int i = 0; i < 3; i++) {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))
-                        .header("X-API-Key", "t1-key").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"clOrdId\":\"d-" + i + "\",\"symbol\":\"BTC-USD\",\"side\":\"SELL\","
-                                + "\"type\":\"LIMIT\",\"price\":\"6500" + i + ".00\",\"qty\":\"0.25\"}")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                rest.key("t1-key").post("/api/v1/orders", TestHttp.limitOrder("d-" + i, "BTC-USD", "SELL", "6500" + i + ".00", "0.25"));
             }
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.adminPort() + "/admin/v1/breakers/reject-storm:T2/trip"))
-                    .header("Authorization", "Bearer operator-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            for (String order : new String[]{"{\"clOrdId\":\"p-1\",\"symbol\":\"TEST\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":\"101\",\"qty\":\"3\"}",
-                    "{\"clOrdId\":\"p-2\",\"symbol\":\"TEST\",\"side\":\"SELL\",\"type\":\"LIMIT\",\"price\":\"102\",\"qty\":\"4\"}"}) {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))
-                        .header("X-API-Key", "t3-key").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(order)).build(), HttpResponse.BodyHandlers.discarding());
-            }
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/api/v1/orders"))
-                    .header("X-API-Key", "t4-key").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"clOrdId\":\"q-1\",\"symbol\":\"TEST\",\"side\":\"BUY\","
-                            + "\"type\":\"LIMIT\",\"price\":\"101\",\"qty\":\"2\"}")).build(), HttpResponse.BodyHandlers.discarding());
+            TestHttp.at(engine.adminPort()).bearer("operator-token").post("/admin/v1/breakers/reject-storm:T2/trip", null);
+            rest.key("t3-key").post("/api/v1/orders", TestHttp.limitOrder("p-1", "TEST", "SELL", "101", "3"));
+            rest.key("t3-key").post("/api/v1/orders", TestHttp.limitOrder("p-2", "TEST", "SELL", "102", "4"));
+            rest.key("t4-key").post("/api/v1/orders", TestHttp.limitOrder("q-1", "TEST", "BUY", "101", "2"));
             String admin = "http://127.0.0.1:" + engine.adminPort();
-            String loading = http.send(HttpRequest.newBuilder(URI.create(admin + "/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String loading = TestHttp.at(admin).get("/").body();
             assertTrue(loading.contains("<tbody id=\"breakers\"><tr class=\"loading\"><td colspan=\"6\">loading…</td>"),
                     "each panel says it is loading until its first answer");
             String page = admin + "/#token=viewer-token";

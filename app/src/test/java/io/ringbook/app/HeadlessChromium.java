@@ -1,5 +1,7 @@
 package io.ringbook.app;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,13 @@ final class HeadlessChromium {
         }
         System.err.println("NOTICE: " + test + " skipped: no headless Chromium on PATH (" + NAMES + "); .ci/run installs it");
         return null;
+    }
+
+    /** The browser; without one the calling test is skipped (an assumption), with a notice. */
+    static Path findOrSkip(String test) {
+        Path browser = findOrNotice(test);
+        Assumptions.assumeTrue(browser != null, "no headless Chromium on PATH");
+        return browser;
     }
 
     /** Loads {@code url} and returns the DOM after its scripts ran. */

@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.engine.testing.FileBytes;
 import io.ringbook.journal.Durability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class JournalRepairTest {
     void aTornTailIsShownThenCutWithYes() throws Exception {
         Path data = journalOfOrders(3);
         Path input = JournalFiles.queueFile(data.resolve("journal/input"));
-        JournalFiles.truncate(input, JournalFiles.lastBatch(input) + 30);
+        FileBytes.truncate(input, JournalFiles.lastBatch(input) + 30);
 
         assertEquals(1, RingbookCommand.run("journal", "repair", "--data", data.toString()), "a cut is due, none made");
         assertEquals(0, asideCount(data));
@@ -48,7 +49,7 @@ class JournalRepairTest {
     void damageBeforeTheTailIsRefusedAndLeftAlone() throws Exception {
         Path data = journalOfOrders(3);
         Path input = JournalFiles.queueFile(data.resolve("journal/input"));
-        JournalFiles.flipByte(input, JournalFiles.firstIndexOf(input, JournalFiles.MAGIC) + 40);
+        FileBytes.flipByte(input, FileBytes.firstIndexOf(input, JournalFiles.MAGIC) + 40);
         assertEquals(2, RingbookCommand.run("journal", "repair", "--data", data.toString(), "--yes"));
         assertEquals(0, asideCount(data));
     }

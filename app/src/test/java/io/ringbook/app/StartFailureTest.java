@@ -7,6 +7,7 @@ import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.engine.testing.FileBytes;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.codec.JournalFormatException;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,8 @@ class StartFailureTest {
             }
         }
         Path output = JournalFiles.queueFile(data.resolve("journal/output"));
-        long firstBatch = JournalFiles.firstIndexOf(output, JournalFiles.MAGIC);
-        JournalFiles.flipByte(output, firstBatch + 40);
+        long firstBatch = FileBytes.firstIndexOf(output, JournalFiles.MAGIC);
+        FileBytes.flipByte(output, firstBatch + 40);
 
         JournalFormatException refused = assertThrows(JournalFormatException.class, () -> start(data, ports).close());
         assertTrue(refused.getMessage().contains("output journal excerpt"), refused.getMessage());
@@ -80,7 +81,7 @@ class StartFailureTest {
                     slot.newOrder(0, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5)).get(5, TimeUnit.SECONDS);
         }
         Path input = JournalFiles.queueFile(data.resolve("journal/input"));
-        JournalFiles.flipByte(input, JournalFiles.firstIndexOf(input, JournalFiles.MAGIC) + 40);
+        FileBytes.flipByte(input, FileBytes.firstIndexOf(input, JournalFiles.MAGIC) + 40);
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static io.ringbook.engine.testing.FileBytes.flipByte;
+import static io.ringbook.engine.testing.FileBytes.lastIndexOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -129,34 +131,6 @@ class DamagedJournalTest {
     static Path queueFile(Path queueDir) throws IOException {
         try (Stream<Path> files = Files.list(queueDir)) {
             return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
-    }
-
-    static long lastIndexOf(Path file, byte[] pattern) throws IOException {
-        return lastIndexOf(file, pattern, Long.MAX_VALUE);
-    }
-
-    /** The last occurrence of {@code pattern} starting at or before {@code before}. */
-    static long lastIndexOf(Path file, byte[] pattern, long before) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        for (int i = (int) Math.min(bytes.length - pattern.length, before); i >= 0; i--) {
-            boolean match = true;
-            for (int j = 0; j < pattern.length && match; j++) {
-                match = bytes[i + j] == pattern[j];
-            }
-            if (match) {
-                return i;
-            }
-        }
-        throw new AssertionError("no batch found in " + file);
-    }
-
-    static void flipByte(Path file, long position) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(position);
-            int b = raf.read();
-            raf.seek(position);
-            raf.write(b ^ 0x5A);
         }
     }
 }

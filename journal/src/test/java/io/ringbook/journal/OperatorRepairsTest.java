@@ -3,6 +3,7 @@ package io.ringbook.journal;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.pipeline.EngineBusyException;
+import io.ringbook.engine.testing.FileBytes;
 import io.ringbook.journal.codec.JournalFormatException;
 import io.ringbook.journal.codec.RecordType;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class OperatorRepairsTest {
         assertTrue(JournalRepair.inspect(data).stream().noneMatch(f -> f.tornTail() || f.damagedBefore()));
         Path input = DamagedJournalTest.queueFile(data.resolve("journal/input"));
         byte[] magic = {'R', 'B', 'J', '1'};
-        long lastBatch = DamagedJournalTest.lastIndexOf(input, magic);
+        long lastBatch = FileBytes.lastIndexOf(input, magic);
         try (RandomAccessFile raf = new RandomAccessFile(input.toFile(), "rw")) {
             raf.seek(lastBatch - 4);
             int length = Integer.reverseBytes(raf.readInt()) & 0x3FFFFFFF;
@@ -71,7 +72,7 @@ class OperatorRepairsTest {
         assertFalse(JournalRepair.inspect(data).get(0).tornTail());
 
         Path again = DamagedJournalTest.queueFile(data.resolve("journal/input"));
-        DamagedJournalTest.flipByte(again, DamagedJournalTest.lastIndexOf(again, magic, DamagedJournalTest.lastIndexOf(again, magic) - 1) + 40);
+        FileBytes.flipByte(again, FileBytes.lastIndexOf(again, magic, FileBytes.lastIndexOf(again, magic) - 1) + 40);
         assertTrue(JournalRepair.inspect(data).get(0).damagedBefore());
         assertThrows(JournalFormatException.class, () -> JournalRepair.repair(data));
         try (var queues = Files.list(data.resolve("journal"))) {

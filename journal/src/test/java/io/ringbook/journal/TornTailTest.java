@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static io.ringbook.engine.testing.FileBytes.lastIndexOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,9 +139,5 @@ class TornTailTest {
 
     private static Path queueFile(Path queueDir) throws IOException {
         return DamagedJournalTest.queueFile(queueDir);
-    }
-
-    private static long lastIndexOf(Path file, byte[] pattern) throws IOException {
-        return DamagedJournalTest.lastIndexOf(file, pattern);
     }
 }
