@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import static io.ringbook.app.TestHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The audit log as the app writes it (its own logging configuration, on stdout): one
