@@ -36,8 +36,7 @@ class BacktestReportMetricsTest {
     @BeforeEach
     void run() throws Exception {
         Path file = dir.resolve("orders.csv");
-        Files.writeString(file, String.join("\n",
-                "time,action,account,clOrdId,origClOrdId,symbol,side,type,price,qty,timeInForce",
+        OrderFiles.write(file,
                 "2026-11-23T10:00:00Z,NEW,T2,s-1,,TEST,SELL,LIMIT,100,10,GTC",
                 "2026-11-23T10:00:01Z,NEW,T1,b-1,,TEST,BUY,LIMIT,100,10,GTC",
                 "2026-11-23T10:00:02Z,NEW,T3,s-2,,TEST,SELL,LIMIT,110,1,GTC",
@@ -46,8 +45,7 @@ class BacktestReportMetricsTest {
                 "2026-11-23T10:00:05Z,NEW,T4,big-1,,TEST,BUY,LIMIT,100,2000000,GTC",
                 "2026-11-23T10:00:06Z,NEW,T3,s-3,,TEST,SELL,LIMIT,160,1,GTC",
                 "2026-11-23T10:00:07Z,NEW,T4,b-3,,TEST,BUY,LIMIT,160,1,GTC",
-                "2026-11-23T10:00:08Z,NEW,T4,late-1,,TEST,BUY,LIMIT,100,1,GTC",
-                ""));
+                "2026-11-23T10:00:08Z,NEW,T4,late-1,,TEST,BUY,LIMIT,100,1,GTC");
         BacktestRun run = new BacktestRun(DemoProfile.referenceData(), null, new PrintStream(new ByteArrayOutputStream()));
         run.orders(file, false);
         run.report(dir.resolve("report.json"));

@@ -79,12 +79,10 @@ class BacktestTest {
     @SuppressWarnings("unchecked")
     void aWholeProfileFileReplacesTheDemoForAnOrderFileButMustMatchARecording() throws Exception {
         Path file = dir.resolve("funds.csv");
-        Files.writeString(file, String.join("\n",
-                "time,action,account,clOrdId,origClOrdId,symbol,side,type,price,qty,timeInForce",
+        OrderFiles.write(file,
                 "2026-11-23T10:00:00Z,NEW,FUND1,a-1,,BTC-USD,SELL,LIMIT,60000,1,GTC",
                 "2026-11-23T10:00:01Z,NEW,FUND2,b-1,,BTC-USD,BUY,LIMIT,60000,6,GTC",
-                "2026-11-23T10:00:02Z,NEW,FUND2,b-2,,BTC-USD,BUY,LIMIT,70000,1,GTC",
-                ""));
+                "2026-11-23T10:00:02Z,NEW,FUND2,b-2,,BTC-USD,BUY,LIMIT,70000,1,GTC");
         BacktestRun run = new BacktestRun(DemoProfile.referenceData(), ProfileFileTest.EXAMPLE, progress);
         run.orders(file, false);
         Map<String, Object> fund2 = (Map<String, Object>) ((Map<String, Object>) run.report().get("accounts")).get("FUND2");
@@ -101,15 +99,13 @@ class BacktestTest {
     @SuppressWarnings("unchecked")
     void anOrderFileRunsAndItsBadRowsAreNamedByLine() throws Exception {
         Path file = dir.resolve("orders.csv");
-        Files.writeString(file, String.join("\n",
-                "time,action,account,clOrdId,origClOrdId,symbol,side,type,price,qty,timeInForce",
+        OrderFiles.write(file,
                 "2026-11-23T10:00:00Z,NEW,T1,a-1,,TEST,SELL,LIMIT,100,5,GTC",
                 "2026-11-23T10:00:01Z,NEW,T2,b-1,,TEST,BUY,LIMIT,101,2,",
                 "2026-11-23T10:00:02Z,AMEND,T1,a-2,a-1,TEST,,,,4,",
                 "2026-11-23T10:00:03Z,NEW,T2,b-2,,TEST,BUY,MARKET,,1,IOC",
                 "2026-11-23T10:00:04Z,CANCEL,T1,a-3,a-2,,,,,,",
-                "2026-11-23T10:00:05Z,NEW,T3,c-1,,TEST,BUY,LIMIT,100.5,1,GTC",
-                ""));
+                "2026-11-23T10:00:05Z,NEW,T3,c-1,,TEST,BUY,LIMIT,100.5,1,GTC");
         BacktestRun strict = new BacktestRun(DemoProfile.referenceData(), null, progress);
         IOException bad = assertThrows(IOException.class, () -> strict.orders(file, false));
         assertEquals("orders.csv line 7: price 100.5 is not a positive multiple of 1", bad.getMessage());
