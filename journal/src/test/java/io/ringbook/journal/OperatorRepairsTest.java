@@ -82,7 +82,8 @@ class OperatorRepairsTest {
     @Test
     void belowTheReserveThePublisherRefusesAndHealthIsDown() throws Exception {
         try (JournaledEngine engine = new JournaledEngine(data, true, 0);
-             DiskReserve reserve = DiskReserve.watch(engine.journal, Long.MAX_VALUE / 2, engine.pipeline.publisher())) {
+             DiskReserve reserve = DiskReserve.watch(engine.journal, DiskSpace.of(data),
+                     Long.MAX_VALUE / 2, engine.pipeline.publisher())) {
             ExecutionException refused = assertThrows(ExecutionException.class,
                     () -> engine.pipeline.publisher().submit(Command::snapshot).get(5, TimeUnit.SECONDS));
             assertTrue(refused.getCause() instanceof EngineBusyException);
@@ -90,7 +91,7 @@ class OperatorRepairsTest {
             assertEquals(HealthStatus.DOWN, reserve.health().check().status());
         }
         try (JournaledEngine engine = new JournaledEngine(data, true, 0);
-             DiskReserve reserve = DiskReserve.watch(engine.journal, 1, engine.pipeline.publisher())) {
+             DiskReserve reserve = DiskReserve.watch(engine.journal, DiskSpace.of(data), 1, engine.pipeline.publisher())) {
             assertEquals(HealthStatus.UP, reserve.health().check().status());
             engine.pipeline.publisher().submit(Command::snapshot).get(5, TimeUnit.SECONDS);
         }

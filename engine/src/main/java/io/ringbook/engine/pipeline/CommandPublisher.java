@@ -3,9 +3,12 @@ package io.ringbook.engine.pipeline;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.event.EngineEvent;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * publishes. A full ring refuses at once rather than block a gateway thread, and so
  * does an engine that has stopped deciding (its journal failed): nothing published then
  * could be journaled, so nothing is taken; and so does one shutting down, which decides
- * and answers what it took but takes nothing more; and so does one held (its journal's
- * disk nearly full) until the hold is lifted.
+ * and answers what it took but takes nothing more. One held (its journal's disk nearly
+ * full) refuses what adds exposure (new orders, amends, releases, limits, snapshots) until
+ * the hold is lifted, but still takes what reduces it ({@link #PASS_A_HOLD}: cancels, mass
+ * cancels, the kill switch, halts, breaker trips) and clock ticks: they are tiny records,
+ * and a venue whose disk fills must still let its members get out.
  */
 public final class CommandPublisher {
 
@@ -30,6 +36,10 @@ public final class CommandPublisher {
     private static final long STAMP_NOW = Long.MIN_VALUE;
     /** What a claimed slot becomes when it cannot carry its command. */
     private static final CommandWriter VOID = Command::clockTick;
+    /** Commands a hold lets through: they reduce exposure (or keep time), and each is a few dozen journal bytes. */
+    private static final Set<CommandType> PASS_A_HOLD = EnumSet.of(CommandType.CANCEL_ORDER, CommandType.MASS_CANCEL,
+            CommandType.CANCEL_ALL_AFTER, CommandType.CANCEL_ON_DISCONNECT, CommandType.KILL_SWITCH, CommandType.HALT_SYMBOL,
+            CommandType.TRIP_BREAKER, CommandType.CLOCK_TICK);
 
     /**
      * Where a publisher without a ring sends its commands: the business logic runs
@@ -93,11 +103,16 @@ public final class CommandPublisher {
             fillAndPublish(slot, VOID, 0, 0);
             throw failed;
         }
+        String heldBecause;
         try {
-            fillAndPublish(slot, writer, correlationId, STAMP_NOW);
+            heldBecause = fillAndPublish(slot, writer, correlationId, STAMP_NOW);
         } catch (Throwable failed) {
             replies.forget(correlationId);
             throw failed;
+        }
+        if (heldBecause != null) {
+            replies.forget(correlationId);
+            return CompletableFuture.failedFuture(new EngineBusyException(heldBecause));
         }
         return outcome;
     }
@@ -123,8 +138,7 @@ public final class CommandPublisher {
         if (slot < 0) {
             return false;
         }
-        fillAndPublish(slot, writer, 0, ingressNanos);
-        return true;
+        return fillAndPublish(slot, writer, 0, ingressNanos) == null;
     }
 
     /**
@@ -157,8 +171,9 @@ public final class CommandPublisher {
     }
 
     /**
-     * Refuses new commands while {@code reason} is not null (the journal's disk is nearly
-     * full), and takes them again once it is cleared with null; what was taken is decided.
+     * While {@code reason} is not null (the journal's disk is nearly full) refuses new
+     * commands but those of {@link #PASS_A_HOLD}, and takes them all again once it is
+     * cleared with null; what was taken is decided.
      */
     public void hold(String reason) {
         held = reason;
@@ -174,7 +189,7 @@ public final class CommandPublisher {
 
     private String refusal() {
         String reason = stopped;
-        return reason != null ? reason : closing ? "the engine is shutting down" : held;
+        return reason != null ? reason : closing ? "the engine is shutting down" : null;
     }
 
     /** Why the engine stopped deciding, or null while it runs. */
@@ -187,8 +202,10 @@ public final class CommandPublisher {
      * way (the writer, a missing type, even an {@link Error}), the slot is voided (a
      * clock tick, harmless, in its place) and published before the failure goes on, so
      * the ring never stalls on a claimed slot and never carries a half-written command.
+     * A command a hold refuses is voided the same way; the hold's reason is returned
+     * then, else null.
      */
-    private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
+    private String fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
         Command command = ring.get(slot);
         boolean filled = false;
         try {
@@ -197,9 +214,14 @@ public final class CommandPublisher {
             if (command.type == null) {
                 throw new IllegalArgumentException("a command needs a type");
             }
+            String hold = held;
+            if (hold != null && !PASS_A_HOLD.contains(command.type)) {
+                return hold;
+            }
             command.correlationId = correlationId;
             command.ingressNanos = ingress;
             filled = true;
+            return null;
         } finally {
             try {
                 if (!filled) {
