@@ -65,7 +65,8 @@ final class PageToucher implements AutoCloseable {
             for (Track track : tracks) {
                 try {
                     track.touchAhead();
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | InternalError e) {
+                    // InternalError: a touch that met a full disk (a mapped write's SIGBUS); the writer meets the reserve first
                     LOG.warn("pre-touching the journal failed; appends may take page faults", e);
                     track.reset();
                 }
