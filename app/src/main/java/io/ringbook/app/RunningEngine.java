@@ -17,6 +17,7 @@ import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.rest.RestGateway;
 import io.ringbook.journal.DiskReserve;
+import io.ringbook.journal.DiskSpace;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -67,7 +69,8 @@ final class RunningEngine implements AutoCloseable {
     private final DiskReserve diskReserve;
     private Path movedAside;
 
-    private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory) {
+    private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory,
+                          Function<Path, DiskSpace> disks) {
         this.profile = profile;
         this.referenceData = profile.referenceData();
         String host = profile.listenAddress();
@@ -110,7 +113,8 @@ final class RunningEngine implements AutoCloseable {
             admin.listeners().forEach(builder::listener);
             fix.listeners().forEach(builder::listener);
             this.pipeline = started.started(builder.build().start());
-            this.diskReserve = started.started(DiskReserve.watch(journal, profile.run().diskReserveMb() << 20, pipeline.publisher()));
+            this.diskReserve = started.started(DiskReserve.watch(journal, disks.apply(journal.directory()),
+                    profile.run().diskReserveMb() << 20, pipeline.publisher()));
             rest.open(pipeline.publisher());
             List<HealthComponent> components = new ArrayList<>(pipeline.health());
             components.add(rest.health());
@@ -131,15 +135,26 @@ final class RunningEngine implements AutoCloseable {
      * HTTP APIs listen from the start and answer 503 (not ready) until recovery is done.
      */
     static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability) {
+        return startOnDisk(profile, dataDir, fresh, config, durability, DiskSpace::of);
+    }
+
+    /** The same on a disk whose free space {@code disks} gives for the journal's directory (tests: a disk that fills). */
+    static RunningEngine startOnDisk(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
+                                     Function<Path, DiskSpace> disks) {
         return start(profile, dataDir, fresh, config, durability,
-                board -> EngineLogic.live(board, INITIAL_ORDERS, profile.run().clOrdIdsPerDay()));
+                board -> EngineLogic.live(board, INITIAL_ORDERS, profile.run().clOrdIdsPerDay()), disks);
     }
 
     /** The same with another business logic (tests: one made to fail on a command). */
     static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
                                LogicFactory logicFactory) {
+        return start(profile, dataDir, fresh, config, durability, logicFactory, DiskSpace::of);
+    }
+
+    private static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
+                                       LogicFactory logicFactory, Function<Path, DiskSpace> disks) {
         Path aside = prepare(dataDir, fresh);
-        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability, logicFactory);
+        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability, logicFactory, disks);
         engine.movedAside = aside;
         return engine;
     }

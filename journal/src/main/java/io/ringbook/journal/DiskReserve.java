@@ -6,9 +6,6 @@ import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.pipeline.CommandPublisher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -20,13 +17,15 @@ import java.util.concurrent.TimeUnit;
  * Chronicle's mapped file, so the engine refuses new commands (503 UNAVAILABLE "disk
  * nearly full", FIX rejects) while the disk's free space is below a reserve, checked
  * every {@value #PERIOD_MILLIS} ms on a thread of its own, and takes them again once
- * space is freed. Commands already taken are journaled into the reserve.
+ * space is freed. Commands that reduce exposure (cancels, mass cancels, the kill switch,
+ * halts) and clock ticks are still taken while it holds (see {@code CommandPublisher.hold}).
+ * Commands already taken are journaled into the reserve.
  */
 public final class DiskReserve implements AutoCloseable {
 
     static final long PERIOD_MILLIS = 100;
 
-    private final FileStore store;
+    private final DiskSpace disk;
     private final Path directory;
     private final long reserveBytes;
     private final CommandPublisher publisher;
@@ -37,28 +36,24 @@ public final class DiskReserve implements AutoCloseable {
     });
     private volatile long freeBytes;
 
-    private DiskReserve(Path directory, long reserveBytes, CommandPublisher publisher) throws IOException {
+    private DiskReserve(Path directory, DiskSpace disk, long reserveBytes, CommandPublisher publisher) {
         this.directory = directory;
-        this.store = Files.getFileStore(directory);
+        this.disk = disk;
         this.reserveBytes = reserveBytes;
         this.publisher = publisher;
     }
 
-    /** Starts watching the disk of {@code journal}: checks once now, then periodically. */
-    public static DiskReserve watch(Journal journal, long reserveBytes, CommandPublisher publisher) {
-        try {
-            DiskReserve reserve = new DiskReserve(journal.directory(), reserveBytes, publisher);
-            reserve.check();
-            reserve.checks.scheduleWithFixedDelay(reserve::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-            return reserve;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch the free space of " + journal.directory(), e);
-        }
+    /** Starts watching the disk of {@code journal}, whose free space {@code disk} reads: checks once now, then periodically. */
+    public static DiskReserve watch(Journal journal, DiskSpace disk, long reserveBytes, CommandPublisher publisher) {
+        DiskReserve reserve = new DiskReserve(journal.directory(), disk, reserveBytes, publisher);
+        reserve.check();
+        reserve.checks.scheduleWithFixedDelay(reserve::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        return reserve;
     }
 
     private void check() {
         try {
-            freeBytes = store.getUsableSpace();
+            freeBytes = disk.usableBytes();
         } catch (IOException e) {
             freeBytes = 0;
         }

@@ -23,7 +23,7 @@ public final class InputJournal implements JournalStage {
     private final Journal journal;
     /** Journaled again in each new daily cycle file, or null for none. */
     private final ReferenceData configuration;
-    private final JournalBatch batch = new JournalBatch();
+    private final JournalBatch batch;
     private ExcerptAppender appender;
     private int configCycle;
     private long lastAppended;
@@ -44,6 +44,7 @@ public final class InputJournal implements JournalStage {
     public InputJournal(Journal journal, ReferenceData configuration) {
         this.journal = journal;
         this.configuration = configuration;
+        this.batch = new JournalBatch(journal.pretouchTrack(true));
     }
 
     /**

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  */
 public final class Journal implements AutoCloseable {
 
+    /** The system property that turns pre-touching off ({@code false}); on by default. */
+    public static final String PRETOUCH_PROPERTY = "ringbook.pretouch";
+
     private final Path directory;
     private final Durability durability;
     private volatile SingleChronicleQueue input;
@@ -34,6 +37,8 @@ public final class Journal implements AutoCloseable {
     private volatile SingleChronicleQueue output;
     /** Present under power-loss durability only. */
     private final DeviceSync inputSync;
+    /** Started by the first writer that asks for a track, unless pre-touching is off. */
+    private PageToucher toucher;
 
     private Journal(Path directory, Durability durability, boolean readOnly, TimeProvider clock) {
         this.directory = directory;
@@ -227,8 +232,37 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a writer of the input ({@code inputQueue}) or output queue reports its appends,
+     * so that the pages ahead of it are touched before it gets there ({@link PageToucher});
+     * the toucher's thread starts with the first track. Not for the input queue under
+     * power-loss durability: a touched page is a dirty page, which each batch's
+     * {@code fdatasync} would then write out too, and that flush costs far more than the
+     * fault. With {@code -D}{@value #PRETOUCH_PROPERTY}{@code =false} (to measure what it
+     * saves) nothing is touched.
+     */
+    synchronized PageToucher.Track pretouchTrack(boolean inputQueue) {
+        if (readOnly || (inputQueue && inputSync != null) || !Boolean.parseBoolean(System.getProperty(PRETOUCH_PROPERTY, "true"))) {
+            return PageToucher.Track.NONE;
+        }
+        if (toucher == null) {
+            toucher = new PageToucher();
+        }
+        return toucher.track();
+    }
+
+    /** Pages the toucher has touched ahead of the writers so far. */
+    synchronized long pagesPretouched() {
+        return toucher == null ? 0 : toucher.pagesTouched();
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (toucher != null) {
+                toucher.close();
+            }
+        }
         if (inputSync != null) {
             inputSync.close();
         }

@@ -34,12 +34,27 @@ final class JournalBatch {
 
     private final ExpandableDirectByteBuffer buffer = new ExpandableDirectByteBuffer(64 * 1024);
     private final CRC32C crc = new CRC32C();
+    private final PageToucher.Track pretouch;
     private ByteBuffer wrapped;
     private BytesStore<?, ?> store;
     private int position = HEADER;
     /** Made once: a lambda made per append would allocate on the decision thread. */
-    private final Consumer<Bytes<?>> writeBatch = bytes -> bytes.write(store, 0L, (long) position);
+    private final Consumer<Bytes<?>> writeBatch;
     private int count;
+
+    /** A batch whose appends nobody pre-touches for (start-up records, tools). */
+    JournalBatch() {
+        this(PageToucher.Track.NONE);
+    }
+
+    /** A batch that reports where each append ended to {@code pretouch}, so the pages after it are touched in time. */
+    JournalBatch(PageToucher.Track pretouch) {
+        this.pretouch = pretouch;
+        this.writeBatch = bytes -> {
+            bytes.write(store, 0L, (long) position);
+            this.pretouch.wrote(bytes);
+        };
+    }
 
     /** Where the next record goes: encode at {@link #position()}, then call {@link #added}. */
     MutableDirectBuffer buffer() {

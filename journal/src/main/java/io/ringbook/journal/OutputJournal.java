@@ -20,7 +20,7 @@ public final class OutputJournal implements EngineListener {
     static final int FLUSH_BYTES = 48 * 1024;
 
     private final ChronicleQueue queue;
-    private final JournalBatch batch = new JournalBatch();
+    private final JournalBatch batch;
     private ExcerptAppender appender;
     private boolean commandOpen;
     private long lastAppended;
@@ -29,12 +29,17 @@ public final class OutputJournal implements EngineListener {
     private final AtomicLong pending = new AtomicLong();
 
     public OutputJournal(Journal journal) {
-        this(journal.output());
+        this(journal.output(), new JournalBatch(journal.pretouchTrack(false)));
     }
 
     /** Journals into another queue of the output's kind (recovery's {@link CatchUpOutput}). */
     OutputJournal(ChronicleQueue queue) {
+        this(queue, new JournalBatch());
+    }
+
+    private OutputJournal(ChronicleQueue queue, JournalBatch batch) {
         this.queue = queue;
+        this.batch = batch;
     }
 
     @Override

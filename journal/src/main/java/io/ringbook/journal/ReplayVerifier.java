@@ -51,6 +51,8 @@ public final class ReplayVerifier {
         private final JournalCursor recorded;
         private final UnsafeBuffer actual = new UnsafeBuffer(new byte[EventCodec.MAX_LENGTH]);
         private final EngineEvent decoded = new EngineEvent();
+        /** A recorded event of an older schema, rewritten in the current one: the same event gives the same bytes. */
+        private final UnsafeBuffer upgraded = new UnsafeBuffer(new byte[EventCodec.MAX_LENGTH]);
         private long events;
         private String difference;
 
@@ -72,6 +74,12 @@ public final class ReplayVerifier {
             }
             DirectBuffer expected = recorded.buffer();
             int at = recorded.offset();
+            if (RecordHeader.version(expected, at) != EventCodec.SCHEMA_VERSION) {
+                EventCodec.decode(expected, at, decoded);
+                EventCodec.encode(decoded, upgraded, 0);
+                expected = upgraded;
+                at = 0;
+            }
             if (RecordHeader.length(expected, at) != length || !sameBytes(expected, at, length)) {
                 EventCodec.decode(expected, at, decoded);
                 difference = "event " + events + " (sequence " + event.sequence + ") differs: recorded " + decoded

@@ -2,6 +2,12 @@ package io.ringbook.journal;
 
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.health.HealthStatus;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.limits.BreakerKind;
+import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.CommandPublisher.CommandWriter;
 import io.ringbook.engine.pipeline.EngineBusyException;
 import io.ringbook.engine.testing.FileBytes;
 import io.ringbook.journal.codec.JournalFormatException;
@@ -81,17 +87,34 @@ class OperatorRepairsTest {
     }
 
     @Test
-    void belowTheReserveThePublisherRefusesAndHealthIsDown() throws Exception {
+    void belowTheReserveThePublisherRefusesWhatAddsExposureButTakesWhatReducesItAndHealthIsDown() throws Exception {
         try (JournaledEngine engine = new JournaledEngine(data, true, 0);
-             DiskReserve reserve = DiskReserve.watch(engine.journal, Long.MAX_VALUE / 2, engine.pipeline.publisher())) {
-            ExecutionException refused = assertThrows(ExecutionException.class,
-                    () -> engine.pipeline.publisher().submit(Command::snapshot).get(5, TimeUnit.SECONDS));
-            assertTrue(refused.getCause() instanceof EngineBusyException);
-            assertTrue(refused.getCause().getMessage().startsWith("disk nearly full"), refused.getCause().getMessage());
+             DiskReserve reserve = DiskReserve.watch(engine.journal, DiskSpace.of(data),
+                     Long.MAX_VALUE / 2, engine.pipeline.publisher())) {
+            CommandPublisher publisher = engine.pipeline.publisher();
+            List<CommandWriter> refusedWhileHeld = List.of(Command::snapshot,
+                    c -> c.newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1),
+                    c -> c.amend(0, 1, 101, 1), c -> c.killSwitch(-1, false), c -> c.haltSymbol(0, false),
+                    c -> c.breaker(BreakerKind.VOLATILITY, 0, false));
+            for (CommandWriter writer : refusedWhileHeld) {
+                ExecutionException refused = assertThrows(ExecutionException.class,
+                        () -> publisher.submit(writer).get(5, TimeUnit.SECONDS));
+                assertTrue(refused.getCause() instanceof EngineBusyException);
+                assertTrue(refused.getCause().getMessage().startsWith("disk nearly full"), refused.getCause().getMessage());
+            }
+            assertFalse(publisher.tryPublish(c -> c.newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1)));
+            List<CommandWriter> takenWhileHeld = List.of(c -> c.cancel(0, 1), c -> c.massCancel(0, -1),
+                    c -> c.cancelAllAfter(0, 0), c -> c.cancelOnDisconnect(0, 7), c -> c.killSwitch(-1, true),
+                    c -> c.haltSymbol(0, true), c -> c.breaker(BreakerKind.VOLATILITY, 0, true));
+            for (CommandWriter writer : takenWhileHeld) {
+                assertTrue(publisher.tryPublish(writer));
+            }
+            assertTrue(publisher.tryPublish(Command::clockTick), "the clock's ticks go on");
+            assertFalse(publisher.submit(c -> c.cancel(0, 1)).get(5, TimeUnit.SECONDS).isEmpty(), "a cancel is decided");
             assertEquals(HealthStatus.DOWN, reserve.health().check().status());
         }
         try (JournaledEngine engine = new JournaledEngine(data, true, 0);
-             DiskReserve reserve = DiskReserve.watch(engine.journal, 1, engine.pipeline.publisher())) {
+             DiskReserve reserve = DiskReserve.watch(engine.journal, DiskSpace.of(data), 1, engine.pipeline.publisher())) {
             assertEquals(HealthStatus.UP, reserve.health().check().status());
             engine.pipeline.publisher().submit(Command::snapshot).get(5, TimeUnit.SECONDS);
         }

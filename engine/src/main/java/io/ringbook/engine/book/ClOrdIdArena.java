@@ -1,6 +1,7 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 import java.util.Arrays;
@@ -12,6 +13,10 @@ import java.util.Arrays;
  * allocated as the day fills them (half a megabyte each, never copied) and kept for the
  * next day; an entry never spans two chunks. Entries freed by removal are kept on a list
  * per size and reused; a walk skips them.
+ *
+ * <p>A {@link Prefix} lets another thread walk the entries made so far while the owner
+ * goes on appending: appends only write past it, and a new day that would overwrite it
+ * while it is still being walked starts on fresh chunks instead.
  */
 final class ClOrdIdArena {
 
@@ -26,6 +31,8 @@ final class ClOrdIdArena {
     private int chunksAllocated;
     private long top;
     private final long[] freeBySize = new long[9];
+    /** The last prefix handed out, until the owner sees it walked. */
+    private Prefix handedOut;
 
     /** An arena with room for {@code expectedLongs} allocated up front, so a day that stays within it allocates nothing. */
     ClOrdIdArena(long expectedLongs) {
@@ -96,8 +103,16 @@ final class ClOrdIdArena {
         return get(offset + 2 + words(get(offset)));
     }
 
-    /** Forgets every entry; the chunks stay for reuse. */
+    /**
+     * Forgets every entry; the chunks stay for reuse, unless a prefix handed out is still
+     * being walked: then the day starts on new chunks, allocated as it fills them.
+     */
     void clear() {
+        if (handedOut != null && !handedOut.walked) {
+            chunks = new long[chunks.length][];
+            chunksAllocated = 0;
+        }
+        handedOut = null;
         top = 0;
         Arrays.fill(freeBySize, NONE);
     }
@@ -108,9 +123,44 @@ final class ClOrdIdArena {
 
     /** Writes each live entry as the account-and-length word, the five id words and the orderId, in the order they were made. */
     void writeLive(StateBuffer out) {
+        writeLive(chunks, top, out);
+    }
+
+    /**
+     * The entries made so far, to be walked by another thread while this one appends;
+     * only for an arena that frees nothing (a removal would write into the prefix).
+     * Costs a copy of the chunk references, not of the entries.
+     */
+    Prefix prefix() {
+        int used = (int) ((top + CHUNK_MASK) >>> CHUNK_BITS);
+        handedOut = new Prefix(Arrays.copyOf(chunks, used), top);
+        return handedOut;
+    }
+
+    /** Entries below {@code top} of an arena's chunks, walked once by another thread (see {@link #prefix}). */
+    static final class Prefix implements DeferredState {
+        private final long[][] chunks;
+        private final long top;
+        private volatile boolean walked;
+
+        private Prefix(long[][] chunks, long top) {
+            this.chunks = chunks;
+            this.top = top;
+        }
+
+        @Override
+        public void writeTo(StateBuffer out) {
+            writeLive(chunks, top, out);
+            walked = true;
+        }
+    }
+
+    private static void writeLive(long[][] chunks, long top, StateBuffer out) {
         long offset = 0;
         while (offset < top) {
-            long head = get(offset);
+            long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+            int at = (int) offset & CHUNK_MASK;
+            long head = chunk[at];
             if (head == GAP) {
                 offset = (offset | CHUNK_MASK) + 1;
                 continue;
@@ -119,9 +169,9 @@ final class ClOrdIdArena {
             if (head >= 0) {
                 out.putLong(head);
                 for (int i = 0; i < 5; i++) {
-                    out.putLong(i < words ? get(offset + 2 + i) : 0L);
+                    out.putLong(i < words ? chunk[at + 2 + i] : 0L);
                 }
-                out.putLong(get(offset + 2 + words));
+                out.putLong(chunk[at + 2 + words]);
             }
             offset += words + 3;
         }

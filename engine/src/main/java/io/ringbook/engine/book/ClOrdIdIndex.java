@@ -1,6 +1,7 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 import java.util.Arrays;
@@ -159,9 +160,29 @@ public final class ClOrdIdIndex {
         arena.writeLive(out);
     }
 
+    /**
+     * Writes the number of entries now and returns the writer of the entries themselves,
+     * for another thread: the logic's part is a copy of the arena's chunk references, not
+     * a walk of the day's ids. Only for an index that never {@link #remove}s (the day's
+     * uniqueness index); {@link #readCount} and {@link #readEntries} read it back.
+     */
+    public DeferredState writeDeferred(StateBuffer out) {
+        out.putInt(size);
+        return arena.prefix();
+    }
+
     /** Reads what {@link #writeTo} wrote into an empty index. */
     public void readFrom(StateBuffer in) {
-        int entries = in.getInt();
+        readEntries(in, in.getInt());
+    }
+
+    /** Reads the count {@link #writeDeferred} wrote. */
+    public static int readCount(StateBuffer in) {
+        return in.getInt();
+    }
+
+    /** Reads {@code entries} entries, as {@link #writeTo} or a deferred writer wrote them, into an empty index. */
+    public void readEntries(StateBuffer in, int entries) {
         ClOrdId id = new ClOrdId();
         for (int i = 0; i < entries; i++) {
             long head = in.getLong();

@@ -15,6 +15,7 @@ import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.position.PositionBook;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 /**
@@ -124,9 +125,20 @@ public final class BusinessLogic {
 
     /** Writes the whole state into {@code out} (on the logic's own thread, between commands). */
     public void writeState(StateBuffer out) {
+        writeStateDeferring(out).writeTo(out);
+    }
+
+    /**
+     * Writes the state into {@code out} but for its last part, the day's clOrdIds, whose
+     * writer it returns: the caller appends them to {@code out}'s bytes from another
+     * thread (the snapshot's), so the logic's pause does not grow with the day's ids.
+     * The bytes are those of {@link #writeState}.
+     */
+    public DeferredState writeStateDeferring(StateBuffer out) {
         EngineState.write(out, books, store, positions, cancelAllDeadline, matcher.lastTradeId(), reporter.lastExecId());
-        clOrdIds.writeTo(out);
+        DeferredState ids = clOrdIds.writeDeferred(out);
         preTradeCheck.writeState(out);
+        return ids;
     }
 
     /**
@@ -139,8 +151,14 @@ public final class BusinessLogic {
         long[] counters = EngineState.read(in, books, store, positions, cancelAllDeadline);
         matcher.restoreLastTradeId(counters[0]);
         reporter.restoreLastExecId(counters[1]);
-        clOrdIds.readFrom(in);
-        preTradeCheck.readState(in);
+        int ids = clOrdIds.readDay(in);
+        if (counters[2] <= EngineState.IDS_BEFORE_RISK) {
+            clOrdIds.readIds(in, ids);
+            preTradeCheck.readState(in);
+        } else {
+            preTradeCheck.readState(in);
+            clOrdIds.readIds(in, ids);
+        }
     }
 
     private void newOrder(Command c) {

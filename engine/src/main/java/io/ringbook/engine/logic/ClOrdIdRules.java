@@ -3,6 +3,7 @@ package io.ringbook.engine.logic;
 import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.book.OrderStore;
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 /**
@@ -60,14 +61,21 @@ final class ClOrdIdRules {
         return store.find(usedToday) == null ? usedToday : 0;
     }
 
-    void writeTo(StateBuffer out) {
+    /** Writes the day and the count of its ids; returns the writer of the ids, for the snapshot thread. */
+    DeferredState writeDeferred(StateBuffer out) {
         out.putLong(day);
-        today.writeTo(out);
+        return today.writeDeferred(out);
     }
 
-    void readFrom(StateBuffer in) {
+    /** Reads the day and the count {@link #writeDeferred} wrote; returns the count, for {@link #readIds}. */
+    int readDay(StateBuffer in) {
         day = in.getLong();
-        today.readFrom(in);
+        return ClOrdIdIndex.readCount(in);
+    }
+
+    /** Reads the ids a deferred writer wrote. */
+    void readIds(StateBuffer in, int count) {
+        today.readEntries(in, count);
     }
 
     private void roll(long nowNanos) {

@@ -19,12 +19,16 @@ import java.util.List;
  * and every resting order, level by level in queue order (open orders are exactly the
  * resting ones between commands). Restoring re-opens the orders in orderId order, which
  * rebuilds the per-account lists and the expiry heap, then re-queues them as written,
- * which keeps time priority. Layout version {@value #VERSION} (4: orders carry their
- * origin; version 3, without it, is still read, its orders of no origin).
+ * which keeps time priority. Layout version {@value #VERSION} (5: the day's clOrdId
+ * entries come last, after the risk state, so that they can be written off the logic
+ * thread; 4: orders carry their origin; versions 4 and 3, the latter without origins, are
+ * still read).
  */
 final class EngineState {
 
-    static final int VERSION = 4;
+    static final int VERSION = 5;
+    /** The last layout with the clOrdId entries before the risk state. */
+    static final int IDS_BEFORE_RISK = 4;
     private static final int BEFORE_ORIGIN = 3;
 
     private EngineState() {
@@ -61,10 +65,10 @@ final class EngineState {
         }
     }
 
-    /** Reads a state into freshly built components of the same shape; returns {lastTradeId, lastExecId}. */
+    /** Reads a state into freshly built components of the same shape; returns {lastTradeId, lastExecId, layout version}. */
     static long[] read(StateBuffer in, OrderBook[] books, OrderStore store, PositionBook positions, long[] cancelAllDeadline) {
         int version = in.getInt();
-        if (version != VERSION && version != BEFORE_ORIGIN) {
+        if (version != VERSION && version != IDS_BEFORE_RISK && version != BEFORE_ORIGIN) {
             throw new IllegalStateException("snapshot layout version " + version + "; this build reads " + VERSION);
         }
         int accounts = in.getInt();
@@ -74,7 +78,7 @@ final class EngineState {
                     + cancelAllDeadline.length + " and " + books.length);
         }
         store.restoreLastOrderId(in.getLong());
-        long[] counters = {in.getLong(), in.getLong()};
+        long[] counters = {in.getLong(), in.getLong(), version};
         for (int account = 0; account < accounts; account++) {
             cancelAllDeadline[account] = in.getLong();
         }

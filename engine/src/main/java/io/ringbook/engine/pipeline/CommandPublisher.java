@@ -3,9 +3,12 @@ package io.ringbook.engine.pipeline;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.event.EngineEvent;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * publishes. A full ring refuses at once rather than block a gateway thread, and so
  * does an engine that has stopped deciding (its journal failed): nothing published then
  * could be journaled, so nothing is taken; and so does one shutting down, which decides
- * and answers what it took but takes nothing more; and so does one held (its journal's
- * disk nearly full) until the hold is lifted.
+ * and answers what it took but takes nothing more. One held (its journal's disk nearly
+ * full) refuses what adds exposure (new orders, amends, releases, limits, snapshots) until
+ * the hold is lifted, but still takes what reduces it ({@link #PASS_A_HOLD}: cancels, mass
+ * cancels, the kill switch, halts, breaker trips) and clock ticks: they are tiny records,
+ * and a venue whose disk fills must still let its members get out.
  */
 public final class CommandPublisher {
 
@@ -28,8 +34,14 @@ public final class CommandPublisher {
 
     /** Stamp ingress time when the slot is filled. */
     private static final long STAMP_NOW = Long.MIN_VALUE;
+    /** {@link #publish}'s answer for a full ring, told apart by identity. */
+    private static final String RING_FULL = "the ring is full";
     /** What a claimed slot becomes when it cannot carry its command. */
     private static final CommandWriter VOID = Command::clockTick;
+    /** Commands a hold lets through: they reduce exposure (or keep time), and each is a few dozen journal bytes. */
+    private static final Set<CommandType> PASS_A_HOLD = EnumSet.of(CommandType.CANCEL_ORDER, CommandType.MASS_CANCEL,
+            CommandType.CANCEL_ALL_AFTER, CommandType.CANCEL_ON_DISCONNECT, CommandType.KILL_SWITCH, CommandType.HALT_SYMBOL,
+            CommandType.TRIP_BREAKER, CommandType.CLOCK_TICK);
 
     /**
      * Where a publisher without a ring sends its commands: the business logic runs
@@ -82,17 +94,16 @@ public final class CommandPublisher {
         }
         long correlationId = correlations.incrementAndGet();
         CompletableFuture<List<EngineEvent>> outcome = replies.expect(correlationId);
-        boolean published = false;
+        String refused = RING_FULL;
         try {
-            published = publish(writer, correlationId, STAMP_NOW);
+            refused = publish(writer, correlationId, STAMP_NOW);
         } finally {
-            if (!published) {
+            if (refused != null) {
                 replies.forget(correlationId);
             }
         }
-        if (!published) {
-            String refusal = refusal();
-            return CompletableFuture.failedFuture(refusal != null ? new EngineBusyException(refusal) : new EngineBusyException());
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused == RING_FULL ? new EngineBusyException() : new EngineBusyException(refused));
         }
         return outcome;
     }
@@ -111,21 +122,21 @@ public final class CommandPublisher {
         if (forwarder != null) {
             return forwarder.tryPublishAt(ingressNanos == STAMP_NOW ? clock.epochNanos() : ingressNanos, writer);
         }
-        return publish(writer, 0, ingressNanos);
+        return publish(writer, 0, ingressNanos) == null;
     }
 
     /**
      * The one claim path of {@link #submit}, {@link #tryPublish} and {@link #tryPublishAt}:
-     * claims a slot, fills and publishes it; false, with nothing published, if the ring is
-     * full or the engine refuses commands.
+     * claims a slot, fills and publishes it. Null once published; else, with nothing
+     * published, why the engine refused the command ({@link #RING_FULL} if its ring is full).
      */
-    private boolean publish(CommandWriter writer, long correlationId, long ingressNanos) {
+    private String publish(CommandWriter writer, long correlationId, long ingressNanos) {
         long slot = claim();
         if (slot < 0) {
-            return false;
+            String refusal = refusal();
+            return refusal != null ? refusal : RING_FULL;
         }
-        fillAndPublish(slot, writer, correlationId, ingressNanos);
-        return true;
+        return fillAndPublish(slot, writer, correlationId, ingressNanos);
     }
 
     /**
@@ -158,8 +169,9 @@ public final class CommandPublisher {
     }
 
     /**
-     * Refuses new commands while {@code reason} is not null (the journal's disk is nearly
-     * full), and takes them again once it is cleared with null; what was taken is decided.
+     * While {@code reason} is not null (the journal's disk is nearly full) refuses new
+     * commands but those of {@link #PASS_A_HOLD}, and takes them all again once it is
+     * cleared with null; what was taken is decided.
      */
     public void hold(String reason) {
         held = reason;
@@ -175,7 +187,7 @@ public final class CommandPublisher {
 
     private String refusal() {
         String reason = stopped;
-        return reason != null ? reason : closing ? "the engine is shutting down" : held;
+        return reason != null ? reason : closing ? "the engine is shutting down" : null;
     }
 
     /** Why the engine stopped deciding, or null while it runs. */
@@ -188,8 +200,10 @@ public final class CommandPublisher {
      * way (the writer, a missing type, even an {@link Error}), the slot is voided (a
      * clock tick, harmless, in its place) and published before the failure goes on, so
      * the ring never stalls on a claimed slot and never carries a half-written command.
+     * A command a hold refuses is voided the same way; the hold's reason is returned
+     * then, else null.
      */
-    private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
+    private String fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
         Command command = ring.get(slot);
         boolean filled = false;
         try {
@@ -198,9 +212,14 @@ public final class CommandPublisher {
             if (command.type == null) {
                 throw new IllegalArgumentException("a command needs a type");
             }
+            String hold = held;
+            if (hold != null && !PASS_A_HOLD.contains(command.type)) {
+                return hold;
+            }
             command.correlationId = correlationId;
             command.ingressNanos = ingress;
             filled = true;
+            return null;
         } finally {
             try {
                 if (!filled) {

@@ -1,6 +1,7 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +157,37 @@ class ClOrdIdIndexTest {
         restored.writeTo(again.clear());
         assertEquals(java.nio.ByteBuffer.wrap(buffer.array(), 0, buffer.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()),
                 "a restored index writes the same bytes");
+    }
+
+    /**
+     * A snapshot's ids are written off the logic thread from a view of the arena: what the
+     * logic puts afterwards, even on a new day that reuses the arena, does not reach the
+     * snapshot, which holds exactly the ids made before it, as a synchronous write does.
+     */
+    @Test
+    void aDeferredSnapshotHoldsTheIdsBeforeItWhateverTheIndexDoesBeforeItIsWritten() {
+        ClOrdIdIndex index = new ClOrdIdIndex(16);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 50_000; n++) {
+            id.set(STYLES.get("ORD%08d").apply(n));
+            index.put(n % 7, id, n);
+        }
+        StateBuffer expected = new StateBuffer(1024);
+        index.writeTo(expected);
+        StateBuffer deferred = new StateBuffer(1024);
+        DeferredState entries = index.writeDeferred(deferred);
+        for (int day = 0; day < 2; day++) {
+            index.startNewDay();
+            for (int n = 1; n <= 60_000; n++) {
+                id.set(STYLES.get("uuid").apply(n));
+                index.put(n % 5, id, -n);
+            }
+        }
+        entries.writeTo(deferred);
+        assertEquals(java.nio.ByteBuffer.wrap(expected.array(), 0, expected.length()),
+                java.nio.ByteBuffer.wrap(deferred.array(), 0, deferred.length()));
+        id.set(STYLES.get("uuid").apply(60_000));
+        assertEquals(-60_000, index.find(0, id), "the new day's ids went to fresh chunks, readable as ever");
     }
 
     @Test

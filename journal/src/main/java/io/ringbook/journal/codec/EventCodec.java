@@ -4,96 +4,79 @@ import io.ringbook.engine.event.EngineEvent;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
-import static io.ringbook.journal.codec.RecordHeader.ORDER;
-
 /**
- * Events as journal records: the {@link RecordHeader}, a common block, then one of three
- * layouts. Every field of {@link EngineEvent} is kept, so decoding gives back the event
- * exactly and a replay can be compared byte for byte.
+ * Events as journal records, compact (schema version 3): the {@link RecordHeader}, a
+ * presence bitmap of {@link EventField#BITMAP_BYTES} bytes (bit i for the i-th
+ * {@link EventField}, least significant bit of the first byte first), then each present
+ * field in table order:
  * <pre>
- * every event    20 correlationId i64, 28 ingressNanos i64, 36 lastOfCommand u8, 40 accountId i32, 44 symbolId i32
- * order events   48 execId, 56 orderId (i64); 64 side, 65 orderType, 66 timeInForce, 67 stpMode, 68 postOnly,
- *                69 status, 70 rejectReason, 71 cancelReason (u8 each); 72 price, 80 qty, 88 filledQty,
- *                96 filledNotional, 104 expireTime, 112 createdTime, 120 tradeId, 128 lastPrice,
- *                136 lastQty, 144 fee (i64 each); 152 liquidity u8; 153 clOrdId (1 + length), then
- *                requestClOrdId (1 + length)                                                 = 155-227 bytes
- * MASS_CANCEL_DONE      48 count i32                                                          =  52
- * CANCEL_ALL_AFTER_SET  48 deadline i64                                                       =  56
- * BOOK_LEVEL     48 side u8, 56 price, 64 qty, 72 bookSequence (i64 each)                     =  80
- * SNAPSHOT_TAKEN, CONTROL_REJECTED  nothing more                                              =  48
- * BREAKER_CHANGED 48 kind, 49 state, 50 healthScore (u8 each), 52 trips i32, 56 openedAt i64,
- *                64 nextRetryAt i64                                                          =  72
- * SYMBOL_STATUS, KILL_SWITCH_CHANGED  48 active u8, 52 count i32                              =  56
- * LIMITS_CHANGED 48 limits (see LimitsCodec)                                                  = 52 + 80 + 16 per symbol
+ * NUMBER  zigzag varint (7 bits a byte, low group first)
+ * TIME    zigzag varint of (value - the record's event time)
+ * CODE    varint of the enum's ordinal + 1
+ * FLAG    nothing: the bit is the value (true)
+ * ID      length byte, then that many ASCII bytes
+ * LIMITS  {@link LimitsCodec}, always last
  * </pre>
+ * A field is present when it differs from its value in a cleared event, so what an event
+ * type does not use costs nothing and what is zero costs nothing: an order acknowledgement
+ * is about 60 bytes with its header (schema 2 wrote 155-227), a book level about 35 (80).
+ * Decoding gives back every field exactly, so a replay can be compared byte for byte.
+ * Version 2 records ({@link EventLayoutV2}) are still read.
  */
 public final class EventCodec {
 
-    public static final int SCHEMA_VERSION = 2;
-    public static final int MAX_LENGTH = 48 + 105 + 2 * Fields.CL_ORD_ID_MAX_LENGTH;
-
-    private static final int CORRELATION = 20;
-    private static final int INGRESS = 28;
-    private static final int LAST = 36;
-    private static final int ACCOUNT = 40;
-    private static final int SYMBOL = 44;
-    private static final int BODY = 48;
+    public static final int SCHEMA_VERSION = 3;
+    private static final int VARINT_MAX = 10;
+    private static final EventField[] FIELDS = EventField.ALL;
+    private static final int BITMAP = RecordHeader.LENGTH;
+    private static final int BODY = BITMAP + EventField.BITMAP_BYTES;
+    /** The longest record but a LIMITS_CHANGED (whose per-symbol entries can make it longer). */
+    public static final int MAX_LENGTH = maxLength();
+    /** One per reading thread, for {@link #accountId}: a query filters every record by account. */
+    private static final ThreadLocal<EngineEvent> ACCOUNT_ONLY = ThreadLocal.withInitial(EngineEvent::new);
 
     private EventCodec() {
     }
 
+    /** Writes {@code event} at {@code offset}; returns the record's length. */
     public static int encode(EngineEvent event, MutableDirectBuffer buffer, int offset) {
-        buffer.putLong(offset + CORRELATION, event.correlationId, ORDER);
-        buffer.putLong(offset + INGRESS, event.ingressNanos, ORDER);
-        buffer.putInt(offset + LAST, event.lastOfCommand ? 1 : 0, ORDER);
-        buffer.putInt(offset + ACCOUNT, event.accountId, ORDER);
-        buffer.putInt(offset + SYMBOL, event.symbolId, ORDER);
+        long time = event.eventTimeNanos;
+        long present = 0;
         int at = offset + BODY;
-        int length = switch (event.type) {
-            case MASS_CANCEL_DONE -> {
-                buffer.putInt(at, event.count, ORDER);
-                yield BODY + 4;
+        for (EventField field : FIELDS) {
+            long value = field.get(event);
+            if (value == field.absent) {
+                continue;
             }
-            case CANCEL_ALL_AFTER_SET -> {
-                buffer.putLong(at, event.expireTimeNanos, ORDER);
-                yield BODY + 8;
-            }
-            case SNAPSHOT_TAKEN, CONTROL_REJECTED -> BODY;
-            case BREAKER_CHANGED -> {
-                buffer.putInt(at, 0, ORDER);
-                Fields.putEnum(buffer, at, event.breakerKind);
-                Fields.putEnum(buffer, at + 1, event.breakerState);
-                buffer.putByte(at + 2, (byte) event.healthScore);
-                buffer.putInt(at + 4, event.count, ORDER);
-                buffer.putLong(at + 8, event.createdTimeNanos, ORDER);
-                buffer.putLong(at + 16, event.expireTimeNanos, ORDER);
-                yield BODY + 24;
-            }
-            case SYMBOL_STATUS, KILL_SWITCH_CHANGED -> {
-                buffer.putInt(at, event.active ? 1 : 0, ORDER);
-                buffer.putInt(at + 4, event.count, ORDER);
-                yield BODY + 8;
-            }
-            case LIMITS_CHANGED -> BODY + LimitsCodec.encode(event.limits, buffer, at);
-            case BOOK_LEVEL -> {
-                buffer.putLong(at, 0, ORDER);
-                Fields.putEnum(buffer, at, event.side);
-                buffer.putLong(at + 8, event.price, ORDER);
-                buffer.putLong(at + 16, event.qty, ORDER);
-                buffer.putLong(at + 24, event.bookSequence, ORDER);
-                yield BODY + 32;
-            }
-            default -> encodeOrder(event, buffer, at);
-        };
+            present |= 1L << field.ordinal();
+            at += switch (field.kind) {
+                case NUMBER -> putVarint(buffer, at, zigzag(value));
+                case TIME -> putVarint(buffer, at, zigzag(value - time));
+                case CODE -> putVarint(buffer, at, value);
+                case FLAG -> 0;
+                case ID -> Fields.putClOrdId(buffer, at, field == EventField.CL_ORD_ID ? event.clOrdId : event.requestClOrdId);
+                case LIMITS -> LimitsCodec.encode(event.limits, buffer, at);
+            };
+        }
+        for (int i = 0; i < EventField.BITMAP_BYTES; i++) {
+            buffer.putByte(offset + BITMAP + i, (byte) (present >>> (i << 3)));
+        }
+        int length = at - offset;
         RecordHeader.write(buffer, offset, length, RecordType.of(event.type), SCHEMA_VERSION, event.sequence, event.eventTimeNanos);
         return length;
     }
 
     /** The account id of the event record at {@code offset} (-1 for market data), without decoding the rest. */
     public static int accountId(DirectBuffer buffer, int offset) {
-        return buffer.getInt(offset + ACCOUNT, ORDER);
+        if (RecordHeader.version(buffer, offset) == EventLayoutV2.VERSION) {
+            return EventLayoutV2.accountId(buffer, offset);
+        }
+        EngineEvent event = ACCOUNT_ONLY.get();
+        decode(buffer, offset, event);
+        return event.accountId;
     }
 
+    /** Decodes the record at {@code offset} (schema 2 or 3) into {@code event}; returns the record's length. */
     public static int decode(DirectBuffer buffer, int offset, EngineEvent event) {
         RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
         if (!type.isEvent()) {
@@ -103,90 +86,92 @@ public final class EventCodec {
         event.type = type.event();
         event.sequence = RecordHeader.sequence(buffer, offset);
         event.eventTimeNanos = RecordHeader.eventTime(buffer, offset);
-        event.correlationId = buffer.getLong(offset + CORRELATION, ORDER);
-        event.ingressNanos = buffer.getLong(offset + INGRESS, ORDER);
-        event.lastOfCommand = buffer.getInt(offset + LAST, ORDER) != 0;
-        event.accountId = buffer.getInt(offset + ACCOUNT, ORDER);
-        event.symbolId = buffer.getInt(offset + SYMBOL, ORDER);
-        int at = offset + BODY;
-        switch (event.type) {
-            case MASS_CANCEL_DONE -> event.count = buffer.getInt(at, ORDER);
-            case CANCEL_ALL_AFTER_SET -> event.expireTimeNanos = buffer.getLong(at, ORDER);
-            case SNAPSHOT_TAKEN, CONTROL_REJECTED -> {
-            }
-            case BREAKER_CHANGED -> {
-                event.breakerKind = Fields.getEnum(buffer, at, Fields.BREAKER_KINDS);
-                event.breakerState = Fields.getEnum(buffer, at + 1, Fields.BREAKER_STATES);
-                event.healthScore = buffer.getByte(at + 2) & 0xFF;
-                event.count = buffer.getInt(at + 4, ORDER);
-                event.createdTimeNanos = buffer.getLong(at + 8, ORDER);
-                event.expireTimeNanos = buffer.getLong(at + 16, ORDER);
-            }
-            case SYMBOL_STATUS, KILL_SWITCH_CHANGED -> {
-                event.active = buffer.getInt(at, ORDER) != 0;
-                event.count = buffer.getInt(at + 4, ORDER);
-            }
-            case LIMITS_CHANGED -> event.limits = LimitsCodec.decode(buffer, at);
-            case BOOK_LEVEL -> {
-                event.side = Fields.getEnum(buffer, at, Fields.SIDES);
-                event.price = buffer.getLong(at + 8, ORDER);
-                event.qty = buffer.getLong(at + 16, ORDER);
-                event.bookSequence = buffer.getLong(at + 24, ORDER);
-            }
-            default -> decodeOrder(buffer, at, event);
+        int length = RecordHeader.length(buffer, offset);
+        if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
+            EventLayoutV2.decode(buffer, offset, event);
+            return length;
         }
-        return RecordHeader.length(buffer, offset);
+        decodeFields(buffer, offset, offset + length, event);
+        return length;
     }
 
-    private static int encodeOrder(EngineEvent e, MutableDirectBuffer buffer, int at) {
-        buffer.putLong(at, e.execId, ORDER);
-        buffer.putLong(at + 8, e.orderId, ORDER);
-        Fields.putEnum(buffer, at + 16, e.side);
-        Fields.putEnum(buffer, at + 17, e.orderType);
-        Fields.putEnum(buffer, at + 18, e.timeInForce);
-        Fields.putEnum(buffer, at + 19, e.stpMode);
-        buffer.putByte(at + 20, (byte) (e.postOnly ? 1 : 0));
-        Fields.putEnum(buffer, at + 21, e.status);
-        Fields.putEnum(buffer, at + 22, e.rejectReason);
-        Fields.putEnum(buffer, at + 23, e.cancelReason);
-        buffer.putLong(at + 24, e.price, ORDER);
-        buffer.putLong(at + 32, e.qty, ORDER);
-        buffer.putLong(at + 40, e.filledQty, ORDER);
-        buffer.putLong(at + 48, e.filledNotional, ORDER);
-        buffer.putLong(at + 56, e.expireTimeNanos, ORDER);
-        buffer.putLong(at + 64, e.createdTimeNanos, ORDER);
-        buffer.putLong(at + 72, e.tradeId, ORDER);
-        buffer.putLong(at + 80, e.lastPrice, ORDER);
-        buffer.putLong(at + 88, e.lastQty, ORDER);
-        buffer.putLong(at + 96, e.fee, ORDER);
-        Fields.putEnum(buffer, at + 104, e.liquidity);
-        int id = Fields.putClOrdId(buffer, at + 105, e.clOrdId);
-        return BODY + 105 + id + Fields.putClOrdId(buffer, at + 105 + id, e.requestClOrdId);
+    private static void decodeFields(DirectBuffer buffer, int offset, int end, EngineEvent event) {
+        if (end < offset + BODY) {
+            throw new JournalFormatException("event record of " + (end - offset) + " bytes is cut short");
+        }
+        long present = 0;
+        for (int i = 0; i < EventField.BITMAP_BYTES; i++) {
+            present |= (buffer.getByte(offset + BITMAP + i) & 0xFFL) << (i << 3);
+        }
+        if ((present >>> FIELDS.length) != 0) {
+            throw new JournalFormatException("event record names field " + (63 - Long.numberOfLeadingZeros(present))
+                    + "; this build knows " + FIELDS.length);
+        }
+        int at = offset + BODY;
+        for (EventField field : FIELDS) {
+            if ((present & (1L << field.ordinal())) == 0) {
+                continue;
+            }
+            switch (field.kind) {
+                case FLAG -> field.set(event, 1);
+                case ID -> {
+                    Fields.getClOrdId(buffer, at, field == EventField.CL_ORD_ID ? event.clOrdId : event.requestClOrdId);
+                    at += 1 + (buffer.getByte(at) & 0xFF);
+                }
+                case LIMITS -> event.limits = LimitsCodec.decode(buffer, at);
+                default -> {
+                    long raw = 0;
+                    int shift = 0;
+                    byte b;
+                    do {
+                        if (at >= end || shift > 63) {
+                            throw new JournalFormatException("event record field " + field + " is cut short");
+                        }
+                        b = buffer.getByte(at++);
+                        raw |= (b & 0x7FL) << shift;
+                        shift += 7;
+                    } while (b < 0);
+                    field.set(event, switch (field.kind) {
+                        case NUMBER -> unzigzag(raw);
+                        case TIME -> unzigzag(raw) + event.eventTimeNanos;
+                        default -> raw;
+                    });
+                }
+            }
+            if (at > end) {
+                throw new JournalFormatException("event record field " + field + " is cut short");
+            }
+        }
     }
 
-    private static void decodeOrder(DirectBuffer buffer, int at, EngineEvent e) {
-        e.execId = buffer.getLong(at, ORDER);
-        e.orderId = buffer.getLong(at + 8, ORDER);
-        e.side = Fields.getEnum(buffer, at + 16, Fields.SIDES);
-        e.orderType = Fields.getEnum(buffer, at + 17, Fields.ORDER_TYPES);
-        e.timeInForce = Fields.getEnum(buffer, at + 18, Fields.TIMES_IN_FORCE);
-        e.stpMode = Fields.getEnum(buffer, at + 19, Fields.STP_MODES);
-        e.postOnly = buffer.getByte(at + 20) != 0;
-        e.status = Fields.getEnum(buffer, at + 21, Fields.ORDER_STATUSES);
-        e.rejectReason = Fields.getEnum(buffer, at + 22, Fields.REJECT_REASONS);
-        e.cancelReason = Fields.getEnum(buffer, at + 23, Fields.CANCEL_REASONS);
-        e.price = buffer.getLong(at + 24, ORDER);
-        e.qty = buffer.getLong(at + 32, ORDER);
-        e.filledQty = buffer.getLong(at + 40, ORDER);
-        e.filledNotional = buffer.getLong(at + 48, ORDER);
-        e.expireTimeNanos = buffer.getLong(at + 56, ORDER);
-        e.createdTimeNanos = buffer.getLong(at + 64, ORDER);
-        e.tradeId = buffer.getLong(at + 72, ORDER);
-        e.lastPrice = buffer.getLong(at + 80, ORDER);
-        e.lastQty = buffer.getLong(at + 88, ORDER);
-        e.fee = buffer.getLong(at + 96, ORDER);
-        e.liquidity = Fields.getEnum(buffer, at + 104, Fields.LIQUIDITIES);
-        Fields.getClOrdId(buffer, at + 105, e.clOrdId);
-        Fields.getClOrdId(buffer, at + 105 + 1 + e.clOrdId.length(), e.requestClOrdId);
+    private static int putVarint(MutableDirectBuffer buffer, int offset, long value) {
+        int at = offset;
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            buffer.putByte(at++, (byte) ((rest & 0x7F) | 0x80));
+            rest >>>= 7;
+        }
+        buffer.putByte(at++, (byte) rest);
+        return at - offset;
+    }
+
+    private static long zigzag(long value) {
+        return (value << 1) ^ (value >> 63);
+    }
+
+    private static long unzigzag(long raw) {
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    private static int maxLength() {
+        int length = BODY;
+        for (EventField field : EventField.ALL) {
+            length += switch (field.kind) {
+                case NUMBER, TIME, CODE -> VARINT_MAX;
+                case FLAG, LIMITS -> 0;
+                case ID -> Fields.CL_ORD_ID_MAX_LENGTH;
+            };
+        }
+        return length;
     }
 }

@@ -45,11 +45,28 @@ final class Fields {
     }
 
     static <E extends Enum<E>> E getEnum(DirectBuffer buffer, int offset, E[] values) {
-        int code = buffer.getByte(offset) & 0xFF;
-        if (code > values.length) {
+        return enumOf(buffer.getByte(offset) & 0xFF, values);
+    }
+
+    /** An enum as a number: ordinal + 1, 0 for null. */
+    static long code(Enum<?> value) {
+        return value == null ? 0 : value.ordinal() + 1;
+    }
+
+    /** The enum of a {@link #code}; out of range is a {@link JournalFormatException}. */
+    static <E extends Enum<E>> E enumOf(long code, E[] values) {
+        if (code < 0 || code > values.length) {
             throw new JournalFormatException("value " + code + " out of range for " + values[0].getDeclaringClass().getSimpleName());
         }
-        return code == 0 ? null : values[code - 1];
+        return code == 0 ? null : values[(int) code - 1];
+    }
+
+    /** A journaled int; out of range is a {@link JournalFormatException}. */
+    static int toInt(long value) {
+        if (value != (int) value) {
+            throw new JournalFormatException("value " + value + " out of range for an int field");
+        }
+        return (int) value;
     }
 
     /** Writes the id at {@code offset}; returns the bytes written (1 + its length). */

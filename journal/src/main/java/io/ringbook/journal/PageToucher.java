@@ -1,0 +1,178 @@
+package io.ringbook.journal;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.MappedBytes;
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Touches the pages of the journal's mapped cycle files ahead of where their writers
+ * append, from a thread of its own, so that an append (the input journal's is on the
+ * decision thread) does not take the first-touch page fault of a new page: allocating
+ * the file's block and zeroing the page happen here instead, and the writer's own
+ * mapping only has to map a page that is already in the page cache. Chronicle Queue's
+ * open-source build has no pretoucher.
+ *
+ * <p>A touch is a compare-and-set of an int from 0 to 0 at the start of each 4 KiB page,
+ * through a mapping of its own of the same file (the same page cache): it never changes a
+ * byte a writer wrote, whoever comes first, yet makes the kernel back the page now. Each
+ * writer reports where it ended after every append ({@link Track#wrote}, two plain-cost
+ * stores); every {@value #ROUND_MICROS} us the thread touches up to
+ * {@value #PAGES_PER_ROUND} pages per queue, no further than {@value #AHEAD_BYTES} bytes
+ * ahead of the writer and never past the file's current end (Chronicle grows it a chunk
+ * at a time), so its cost is bounded and follows the write rate.
+ */
+final class PageToucher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageToucher.class);
+    static final int PAGE = 4096;
+    static final long AHEAD_BYTES = 8L << 20;
+    static final int PAGES_PER_ROUND = 256;
+    static final long ROUND_MICROS = 1000;
+    private static final long WINDOW = 16L << 20;
+
+    private final List<Track> tracks = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    PageToucher() {
+        thread = new Thread(this::run, "ringbook-pretouch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A new writer's track: report each append's end to it. */
+    Track track() {
+        Track track = new Track();
+        tracks.add(track);
+        return track;
+    }
+
+    private void run() {
+        while (running) {
+            for (Track track : tracks) {
+                try {
+                    track.touchAhead();
+                } catch (IOException | RuntimeException | InternalError e) {
+                    // InternalError: a touch that met a full disk (a mapped write's SIGBUS); the writer meets the reserve first
+                    LOG.warn("pre-touching the journal failed; appends may take page faults", e);
+                    track.reset();
+                }
+            }
+            LockSupport.parkNanos(ROUND_MICROS * 1000);
+        }
+        tracks.forEach(Track::reset);
+    }
+
+    /** Pages touched so far, over every track (read by tests and benchmarks). */
+    long pagesTouched() {
+        return tracks.stream().mapToLong(t -> t.touched.get()).sum();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Where one writer is: its cycle file and the position its last append ended at. */
+    static final class Track {
+        /** What a writer without a toucher reports to. */
+        static final Track NONE = new Track();
+
+        private volatile File file;
+        private final AtomicLong front = new AtomicLong();
+        private final AtomicLong touched = new AtomicLong();
+        private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        private File open;
+        private FileChannel channel;
+        private MappedByteBuffer window;
+        private long windowStart;
+        private long touchedTo;
+
+        private Track() {
+        }
+
+        /** Called by the writer after an append, with the excerpt's bytes (positions in a mapped queue are file offsets). */
+        void wrote(Bytes<?> bytes) {
+            if (this == NONE || !(bytes instanceof MappedBytes mapped)) {
+                return;
+            }
+            File current = mapped.mappedFile().file();
+            if (current != file) {
+                file = current;
+            }
+            front.lazySet(bytes.writePosition());
+        }
+
+        private void touchAhead() throws IOException {
+            File current = file;
+            if (current == null) {
+                return;
+            }
+            long position = front.get();
+            if (!current.equals(open)) {
+                reset();
+                channel = FileChannel.open(current.toPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                open = current;
+            }
+            long from = Math.max(touchedTo, (position + PAGE - 1) & -PAGE);
+            long end = Math.min(position + AHEAD_BYTES, channel.size()) & -PAGE;
+            int pages = 0;
+            long at = from;
+            for (; at < end && pages < PAGES_PER_ROUND; at += PAGE, pages++) {
+                if (window == null || at < windowStart || at >= windowStart + window.capacity()) {
+                    map(at);
+                }
+                view.compareAndSetInt((int) (at - windowStart), 0, 0);
+            }
+            touchedTo = Math.max(touchedTo, at);
+            touched.addAndGet(pages);
+        }
+
+        private void map(long at) throws IOException {
+            unmap();
+            windowStart = at & -WINDOW;
+            window = channel.map(FileChannel.MapMode.READ_WRITE, windowStart, Math.min(WINDOW, channel.size() - windowStart));
+            view.wrap(window);
+        }
+
+        private void unmap() {
+            if (window != null) {
+                IoUtil.unmap(window);
+                window = null;
+            }
+        }
+
+        private void reset() {
+            unmap();
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // closing a channel of a file that was only read from and touched loses nothing
+                }
+                channel = null;
+            }
+            open = null;
+            touchedTo = 0;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.ringbook.journal;
+
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.EventType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pre-toucher touches pages ahead of a real Chronicle Queue's writer while it
+ * appends, and never changes what the writer wrote: every event reads back as written.
+ */
+class PageToucherTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void pagesAheadOfTheWriterAreTouchedAndEveryAppendReadsBackWhole() throws Exception {
+        int events = 200_000;
+        try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
+            OutputJournal output = new OutputJournal(journal);
+            EngineEvent event = new EngineEvent();
+            for (int n = 1; n <= events; n++) {
+                output.onEvent(event(event, n));
+                if (n % 50 == 0) {
+                    output.onEndOfBatch();
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (journal.pagesPretouched() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(journal.pagesPretouched() > 0, "no page was touched ahead of the writer");
+        }
+        long[] seen = {0};
+        try (Journal journal = Journal.openReadOnly(data)) {
+            OutputEvents.replay(journal, List.<EngineListener>of(e -> {
+                seen[0]++;
+                assertEquals(seen[0], e.sequence);
+                assertEquals(seen[0] * 3, e.price, "event " + seen[0]);
+            }));
+        }
+        assertEquals(events, seen[0]);
+    }
+
+    private static EngineEvent event(EngineEvent e, long n) {
+        e.clear();
+        e.type = EventType.ORDER_ACCEPTED;
+        e.sequence = n;
+        e.eventTimeNanos = 1_764_460_800_000_000_000L + n * 1_000;
+        e.lastOfCommand = true;
+        e.orderId = n;
+        e.accountId = (int) (n % 7);
+        e.symbolId = 0;
+        e.side = Side.BUY;
+        e.status = OrderStatus.NEW;
+        e.price = n * 3;
+        e.qty = 10;
+        return e;
+    }
+}
