@@ -283,7 +283,7 @@ public final class LogicService implements ClusteredService {
      * does, as Aeron does with service messages).
      */
     private void offerFingerprint() {
-        if (fingerprintSeen || fingerprintOffered) {
+        if (fingerprintSeen || fingerprintOffered || cluster == null) {
             return;
         }
         int length = IngressMessages.fingerprint(message, fingerprint);
