@@ -560,8 +560,11 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                     quarantines++;
                     lastQuarantine = QuarantineCodec.quarantined(buffer, offset) + " "
                             + QuarantineCodec.quarantinedType(buffer, offset) + ": " + QuarantineCodec.reason(buffer, offset);
+                    refuseQuarantined(QuarantineCodec.reason(buffer, offset));
                 } else if (sessions.contains(origin)) {
                     confirm(buffer, offset);
+                } else {
+                    echoed.correlationId = 0;
                 }
                 return;
             }
@@ -583,6 +586,15 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             if (event.lastOfCommand) {
                 pending.remove(event.correlationId);
                 waiting.outcome.complete(waiting.events);
+            }
+        }
+
+        /** The command before a QUARANTINE record was not decided: its caller, if this client's, gets an error now. */
+        private void refuseQuarantined(String reason) {
+            Pending waiting = echoed.correlationId == 0 ? null : pending.remove(echoed.correlationId);
+            if (waiting != null) {
+                waiting.outcome.completeExceptionally(new IllegalStateException(reason
+                        + "; the command was skipped on every node (docs/CLUSTER.md)"));
             }
         }
 
