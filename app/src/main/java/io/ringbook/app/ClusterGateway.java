@@ -55,37 +55,41 @@ final class ClusterGateway implements AutoCloseable {
         Ports ports = profile.ports();
         EpochClock clock = EpochClock.system();
         RiskBoard riskBoard = new RiskBoard(data.risk());
-        this.admin = new AdminApi(data, profile.credentials().adminKeys(), riskBoard, dataDir, clock);
-        this.rest = new RestGateway(data, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
-        this.fix = new FixGateway(data, host, ports.fix(), dataDir.resolve("fix"), profile.fix(), profile.credentials().fixLogons());
-        this.journal = Journal.open(dataDir, profile.run().durability());
-        OutputJournal audit = new OutputJournal(journal);
-        GatewayJournal gatewayJournal = new GatewayJournal(journal, data, audit);
-        GatewayJournal.Held held = gatewayJournal.open();
-        RiskBoardFeed riskFeed = new RiskBoardFeed(riskBoard);
-        List<EngineListener> readModels = new ArrayList<>(List.of(riskFeed));
-        readModels.addAll(rest.listeners());
-        readModels.addAll(admin.readModels());
-        readModels.addAll(fix.listeners());
-        OutputEvents.replay(journal, readModels);
-        List<EngineListener> listeners = new ArrayList<>(List.of(riskFeed));
-        listeners.addAll(rest.listeners());
-        listeners.addAll(admin.listeners());
-        listeners.addAll(fix.listeners());
-        this.client = ClusterClient.start(new ClusterClient.Settings(cluster.topology(), dataDir.resolve("aeron"), cluster.gatewayHost(),
-                TimeUnit.MILLISECONDS.toNanos(cluster.clockTickMillis()), TimeUnit.SECONDS.toNanos(5)),
-                new Fanout(gatewayJournal, listeners), held.frames());
-        CommandPublisher publisher = CommandPublisher.forwardingTo(client, clock);
-        this.adminPort = admin.start(host, ports.admin());
-        this.restPort = rest.start(host, ports.rest());
-        admin.orderGatewayAt(host, restPort);
-        rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
-        rest.open(publisher);
-        fix.start(publisher);
-        admin.clusterMode(new ClusterStatus(client, cluster.nodeDataDirs())::report);
-        List<HealthComponent> components = List.of(rest.health(), fix.health(), ClusterHealth.of(client));
-        admin.engineReady(publisher, components,
-                new JournalStatus(journal, gatewayJournal.input(), audit, new SnapshotStore(dataDir)));
+        StartedParts started = new StartedParts();
+        try {
+            this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock));
+            this.rest = started.started(Doors.rest(profile, riskBoard));
+            this.fix = started.started(Doors.fix(profile, dataDir));
+            this.journal = started.started(Journal.open(dataDir, profile.run().durability()));
+            OutputJournal audit = new OutputJournal(journal);
+            GatewayJournal gatewayJournal = new GatewayJournal(journal, data, audit);
+            GatewayJournal.Held held = gatewayJournal.open();
+            RiskBoardFeed riskFeed = new RiskBoardFeed(riskBoard);
+            List<EngineListener> readModels = new ArrayList<>(List.of(riskFeed));
+            readModels.addAll(Doors.readModels(rest, admin, fix));
+            OutputEvents.replay(journal, readModels);
+            List<EngineListener> listeners = new ArrayList<>(List.of(riskFeed));
+            listeners.addAll(Doors.listeners(rest, admin, fix));
+            this.client = started.started(ClusterClient.start(new ClusterClient.Settings(cluster.topology(), dataDir.resolve("aeron"),
+                    cluster.gatewayHost(), TimeUnit.MILLISECONDS.toNanos(cluster.clockTickMillis()), TimeUnit.SECONDS.toNanos(5)),
+                    new Fanout(gatewayJournal, listeners), held.frames()));
+            CommandPublisher publisher = CommandPublisher.forwardingTo(client, clock);
+            this.adminPort = Doors.listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--config's ports");
+            this.restPort = Doors.listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--config's ports");
+            admin.orderGatewayAt(host, restPort);
+            rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
+            rest.open(publisher);
+            Doors.listen(() -> {
+                fix.start(publisher);
+                return fix.port();
+            }, "FIX acceptor", host, ports.fix(), "--config's ports");
+            admin.clusterMode(new ClusterStatus(client, cluster.nodeDataDirs())::report);
+            List<HealthComponent> components = List.of(rest.health(), fix.health(), ClusterHealth.of(client));
+            admin.engineReady(publisher, components,
+                    new JournalStatus(journal, gatewayJournal.input(), audit, new SnapshotStore(dataDir)));
+        } catch (RuntimeException failed) {
+            throw started.closeAfter(failed);
+        }
     }
 
     int restPort() {
@@ -104,6 +108,7 @@ final class ClusterGateway implements AutoCloseable {
         return client;
     }
 
+    /** Stops the doors first, then the client (whose agent flushes the journal), then the journal. */
     @Override
     public void close() {
         admin.close();
