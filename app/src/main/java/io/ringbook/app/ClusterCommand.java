@@ -8,6 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ringbook cluster demo|node|gateway}: the business logic replicated on three
@@ -35,18 +37,40 @@ final class ClusterCommand implements Runnable {
         return config == null ? ClusterSection.demo(DEFAULT_DATA) : ClusterSection.read(config, System::getenv);
     }
 
-    /** Blocks until the process is asked to stop, then runs {@code stop}. */
-    static void runUntilStopped(AutoCloseable running, String name) throws InterruptedException {
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } catch (Exception e) {
-                System.err.println("ringbook: " + name + " did not stop cleanly: " + e);
-            }
+    /**
+     * Blocks until the process is asked to stop, then stops {@code running}; or until
+     * {@code refusal} completes (a node whose configuration is not the cluster's), then
+     * stops it, says why in one line and returns 1.
+     */
+    static int runUntilStopped(AutoCloseable running, String name, CompletableFuture<String> refusal) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            close(running, name);
             System.out.println("ringbook: " + name + " stopped");
             stopped.countDown();
-        }, "ringbook-shutdown"));
+        }, "ringbook-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        refusal.whenComplete((why, failure) -> stopped.countDown());
         stopped.await();
+        String why = refusal.getNow(null);
+        if (why == null) {
+            return 0;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return 1;
+        }
+        close(running, name);
+        System.err.println("ringbook: " + name + " refuses to start: " + why);
+        return 1;
+    }
+
+    private static void close(AutoCloseable running, String name) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            System.err.println("ringbook: " + name + " did not stop cleanly: " + e);
+        }
     }
 }

@@ -23,17 +23,22 @@ final class ClusterDemoCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir = new DataDirOption("data-cluster");
 
-    @Option(names = "--fresh", description = "Start every node from an empty log.")
+    @Option(names = "--fresh", description = "Start every node and the gateway from nothing: DIR is moved aside "
+            + "(to DIR.old-<UTC time>), not deleted.")
     boolean fresh;
 
     @Override
     public Integer call() throws Exception {
         Path data = dataDir.path().toAbsolutePath().normalize();
+        Path aside = prepare(data, fresh);
+        if (aside != null) {
+            System.out.println("ringbook: --fresh: the demo's earlier data (nodes and gateway) moved to " + aside);
+        }
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes), "ringbook-demo-shutdown"));
         for (int id = 0; id < 3; id++) {
             Path nodeDir = data.resolve("node-" + id);
-            processes.add(ClusterProcesses.startNode(id, nodeDir, fresh));
+            processes.add(ClusterProcesses.startNode(id, nodeDir, false));
             System.out.println("  node " + id + "    pid " + processes.get(id).pid() + ", data " + nodeDir + ", log " + nodeDir.resolve("node.log"));
         }
         Process gateway = ClusterProcesses.startGateway(data.resolve("gateway"), data);
@@ -42,6 +47,21 @@ final class ClusterDemoCommand implements Callable<Integer> {
         System.out.println("Stop all with Ctrl-C (or: kill " + ProcessHandle.current().pid() + ").");
         gateway.waitFor();
         return 0;
+    }
+
+    /**
+     * With {@code fresh}, moves the whole demo directory (every node's data and the
+     * gateway's journal) aside to a sibling {@code NAME.old-<UTC time>}, returned (null if
+     * there was nothing); refused while a node still runs on it.
+     */
+    static Path prepare(Path data, boolean fresh) throws java.io.IOException {
+        if (!fresh) {
+            return null;
+        }
+        for (int id = 0; id < 3; id++) {
+            ClusterNodeCommand.requireNoLiveNode(data.resolve("node-" + id), id);
+        }
+        return DataDirectory.moveAside(data, java.time.Instant.now());
     }
 
     private static void stopAll(List<Process> processes) {

@@ -5,6 +5,9 @@ import io.ringbook.app.profile.ClusterSection;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
 import io.ringbook.cluster.ClusterClient;
+import io.ringbook.cluster.ClusterHealth;
+import io.ringbook.cluster.ClusterOutputs;
+import io.ringbook.cluster.GatewayJournal;
 import io.ringbook.cluster.ClusterStatus;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineEvent;
@@ -14,7 +17,6 @@ import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.rest.RestGateway;
-import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.journal.OutputEvents;
@@ -22,6 +24,8 @@ import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.risk.RiskBoard;
 import io.ringbook.risk.RiskBoardFeed;
+
+import org.agrona.DirectBuffer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * The doors (REST and WebSocket, FIX, admin) of cluster mode: the same gateways as the
  * single-process engine, their commands forwarded to the cluster by a {@link ClusterClient}
  * and their read models, the risk state they show (a {@link RiskBoardFeed}) and the
- * gateway's own audit journal (output events), fed from the cluster's egress. What {@code ./ringbook cluster gateway} runs.
+ * gateway's own audit journal (commands as the cluster sequenced them, and events: a
+ * {@link GatewayJournal}), fed from the cluster's egress. What {@code ./ringbook cluster gateway} runs.
  */
 final class ClusterGateway implements AutoCloseable {
 
@@ -50,34 +55,41 @@ final class ClusterGateway implements AutoCloseable {
         Ports ports = profile.ports();
         EpochClock clock = EpochClock.system();
         RiskBoard riskBoard = new RiskBoard(data.risk());
-        this.admin = new AdminApi(data, profile.credentials().adminKeys(), riskBoard, dataDir, clock);
-        this.rest = new RestGateway(data, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
-        this.fix = new FixGateway(data, host, ports.fix(), dataDir.resolve("fix"), profile.fix(), profile.credentials().fixLogons());
-        this.journal = Journal.open(dataDir, profile.run().durability());
-        OutputJournal audit = new OutputJournal(journal);
-        RiskBoardFeed riskFeed = new RiskBoardFeed(riskBoard);
-        List<EngineListener> readModels = new ArrayList<>(List.of(riskFeed));
-        readModels.addAll(rest.listeners());
-        readModels.addAll(admin.readModels());
-        readModels.addAll(fix.listeners());
-        OutputEvents.replay(journal, readModels);
-        List<EngineListener> listeners = new ArrayList<>(List.of(audit, riskFeed));
-        listeners.addAll(rest.listeners());
-        listeners.addAll(admin.listeners());
-        listeners.addAll(fix.listeners());
-        this.client = ClusterClient.start(new ClusterClient.Settings(cluster.topology(), dataDir.resolve("aeron"), cluster.gatewayHost(),
-                TimeUnit.MILLISECONDS.toNanos(cluster.clockTickMillis()), TimeUnit.SECONDS.toNanos(5)), new Fanout(listeners));
-        CommandPublisher publisher = CommandPublisher.forwardingTo(client, clock);
-        this.adminPort = admin.start(host, ports.admin());
-        this.restPort = rest.start(host, ports.rest());
-        admin.orderGatewayAt(host, restPort);
-        rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
-        rest.open(publisher);
-        fix.start(publisher);
-        admin.clusterMode(new ClusterStatus(client, cluster.nodeDataDirs())::report);
-        List<HealthComponent> components = List.of(rest.health(), fix.health());
-        admin.engineReady(publisher, components,
-                new JournalStatus(journal, new InputJournal(journal), audit, new SnapshotStore(dataDir)));
+        StartedParts started = new StartedParts();
+        try {
+            this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock));
+            this.rest = started.started(Doors.rest(profile, riskBoard));
+            this.fix = started.started(Doors.fix(profile, dataDir));
+            this.journal = started.started(Journal.open(dataDir, profile.run().durability()));
+            OutputJournal audit = new OutputJournal(journal);
+            GatewayJournal gatewayJournal = new GatewayJournal(journal, data, audit);
+            GatewayJournal.Held held = gatewayJournal.open();
+            RiskBoardFeed riskFeed = new RiskBoardFeed(riskBoard);
+            List<EngineListener> readModels = new ArrayList<>(List.of(riskFeed));
+            readModels.addAll(Doors.readModels(rest, admin, fix));
+            OutputEvents.replay(journal, readModels);
+            List<EngineListener> listeners = new ArrayList<>(List.of(riskFeed));
+            listeners.addAll(Doors.listeners(rest, admin, fix));
+            this.client = started.started(ClusterClient.start(new ClusterClient.Settings(cluster.topology(), dataDir.resolve("aeron"),
+                    cluster.gatewayHost(), TimeUnit.MILLISECONDS.toNanos(cluster.clockTickMillis()), TimeUnit.SECONDS.toNanos(5)),
+                    new Fanout(gatewayJournal, listeners), held.frames()));
+            CommandPublisher publisher = CommandPublisher.forwardingTo(client, clock);
+            this.adminPort = Doors.listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--config's ports");
+            this.restPort = Doors.listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--config's ports");
+            admin.orderGatewayAt(host, restPort);
+            rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
+            rest.open(publisher);
+            Doors.listen(() -> {
+                fix.start(publisher);
+                return fix.port();
+            }, "FIX acceptor", host, ports.fix(), "--config's ports");
+            admin.clusterMode(new ClusterStatus(client, cluster.nodeDataDirs())::report);
+            List<HealthComponent> components = List.of(rest.health(), fix.health(), ClusterHealth.of(client));
+            admin.engineReady(publisher, components,
+                    new JournalStatus(journal, gatewayJournal.input(), audit, new SnapshotStore(dataDir)));
+        } catch (RuntimeException failed) {
+            throw started.closeAfter(failed);
+        }
     }
 
     int restPort() {
@@ -96,6 +108,7 @@ final class ClusterGateway implements AutoCloseable {
         return client;
     }
 
+    /** Stops the doors first, then the client (whose agent flushes the journal), then the journal. */
     @Override
     public void close() {
         admin.close();
@@ -105,10 +118,16 @@ final class ClusterGateway implements AutoCloseable {
         journal.close();
     }
 
-    /** Every egress event to every reader, on the client's agent thread. */
-    private record Fanout(List<EngineListener> listeners) implements EngineListener {
+    /** Every input record to the journal, every event to the journal (first) and every reader, on the client's agent thread. */
+    private record Fanout(GatewayJournal journal, List<EngineListener> listeners) implements ClusterOutputs {
+        @Override
+        public void onInput(DirectBuffer record, int offset, int length) {
+            journal.onInput(record, offset, length);
+        }
+
         @Override
         public void onEvent(EngineEvent event) {
+            journal.onEvent(event);
             for (EngineListener listener : listeners) {
                 listener.onEvent(event);
             }
@@ -116,6 +135,7 @@ final class ClusterGateway implements AutoCloseable {
 
         @Override
         public void onEndOfBatch() {
+            journal.onEndOfBatch();
             for (EngineListener listener : listeners) {
                 listener.onEndOfBatch();
             }

@@ -14,13 +14,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /** {@code ringbook cluster node --id N}: one node of the cluster until the process is stopped. */
 @Command(name = "node", mixinStandardHelpOptions = true, description = "Run one cluster node.")
 final class ClusterNodeCommand implements Callable<Integer> {
 
     private static final int INITIAL_ORDERS = 1 << 16;
+    static final String PID_FILE = "node.pid";
 
     @Option(names = "--id", required = true, paramLabel = "N", description = "The member id of this node (0, 1 or 2).")
     int id;
@@ -31,7 +34,8 @@ final class ClusterNodeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
-    @Option(names = "--fresh", description = "Delete the node's log, snapshots and archive before starting.")
+    @Option(names = "--fresh", description = "Start from an empty log: the node's earlier data directory is moved aside "
+            + "(to DIR.old-<UTC time>), not deleted.")
     boolean fresh;
 
     @Override
@@ -43,27 +47,50 @@ final class ClusterNodeCommand implements Callable<Integer> {
         }
         Path data = (dataDir.path() != null ? dataDir.path() : cluster.nodeDataDirs().get(id) != null ? cluster.nodeDataDirs().get(id)
                 : ClusterCommand.DEFAULT_DATA.resolve("node-" + id)).toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(data);
-            Path pidFile = data.resolve("node.pid");
-            if (Files.exists(pidFile)) {
-                long previous = Long.parseLong(Files.readString(pidFile).trim());
-                if (ProcessHandle.of(previous).map(ProcessHandle::isAlive).orElse(false)) {
-                    throw new ConfigException("node " + id + " already runs on " + data + " (pid " + previous + ")");
-                }
-                ClusterNode.clearMarksOfDeadNode(data);
-            }
-            Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + data, e);
+        Path aside = prepare(data, id, fresh);
+        if (aside != null) {
+            System.out.println("ringbook: --fresh: node " + id + "'s earlier data moved to " + aside);
         }
         ClusterNode node = ClusterNode.launch(new NodeSettings(id, cluster.topology(), cluster.timeouts(), data, fresh,
-                cluster.fileSyncLevel()), new LogicService(profile.referenceData(), INITIAL_ORDERS));
+                cluster.fileSyncLevel()), new LogicService(profile.referenceData(), INITIAL_ORDERS,
+                TimeUnit.SECONDS.toNanos(cluster.snapshotIntervalSeconds())));
         var member = cluster.topology().member(id);
         System.out.println("Ringbook " + RingbookCommand.version() + " cluster node " + id + " of " + cluster.topology().size()
                 + " (" + profile.name() + "): " + member.host() + " ports " + member.archiveControlPort() + "-"
                 + member.catchupPort() + ", data " + data + ", pid " + ProcessHandle.current().pid());
-        ClusterCommand.runUntilStopped(node, "cluster node " + id);
-        return 0;
+        return ClusterCommand.runUntilStopped(node, "cluster node " + id, node.service().refusal());
+    }
+
+    /**
+     * Makes the node's data directory ready: refused if a live process still runs a node
+     * on it (its {@code node.pid}); with {@code fresh}, the earlier content is moved aside
+     * to a sibling {@code NAME.old-<UTC time>} (returned; null if there was none) rather
+     * than deleted, so an operator can still look at the old log; otherwise the liveness
+     * marks of a dead node are cleared. Writes this process's pid.
+     */
+    static Path prepare(Path data, int id, boolean fresh) {
+        try {
+            requireNoLiveNode(data, id);
+            Path aside = fresh ? DataDirectory.moveAside(data, Instant.now()) : null;
+            Files.createDirectories(data);
+            if (!fresh && Files.exists(data.resolve(PID_FILE))) {
+                ClusterNode.clearMarksOfDeadNode(data);
+            }
+            Files.writeString(data.resolve(PID_FILE), ProcessHandle.current().pid() + "\n");
+            return aside;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + data, e);
+        }
+    }
+
+    /** Refuses a node directory whose {@code node.pid} names a live process. */
+    static void requireNoLiveNode(Path data, int id) throws IOException {
+        Path pidFile = data.resolve(PID_FILE);
+        if (Files.exists(pidFile)) {
+            long previous = Long.parseLong(Files.readString(pidFile).trim());
+            if (previous != ProcessHandle.current().pid() && ProcessHandle.of(previous).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new ConfigException("node " + id + " already runs on " + data + " (pid " + previous + ")");
+            }
+        }
     }
 }

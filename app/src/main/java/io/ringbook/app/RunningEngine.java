@@ -1,13 +1,11 @@
 package io.ringbook.app;
 
 import io.ringbook.admin.AdminApi;
-import io.ringbook.app.profile.ConfigException;
 import io.ringbook.app.profile.DemoProfile;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ReferenceData;
-import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.health.HealthComponent;
@@ -31,7 +29,6 @@ import io.ringbook.risk.RiskBoard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +37,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 /**
  * The engine wired for one run: the journal of the data directory, recovery from it,
@@ -80,23 +76,18 @@ final class RunningEngine implements AutoCloseable {
         EpochClock clock = EpochClock.system();
         StartedParts started = new StartedParts();
         try {
-            this.admin = started.started(new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock));
-            this.rest = started.started(new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(),
-                    riskBoard));
-            this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
-            this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
+            this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock));
+            this.rest = started.started(Doors.rest(profile, riskBoard));
+            this.adminPort = Doors.listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
+            this.restPort = Doors.listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             admin.orderGatewayAt(host, restPort);
             this.journal = started.started(Journal.open(dataDir, durability));
             rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
             SnapshotStore snapshotStore = new SnapshotStore(dataDir);
             this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
-            this.fix = started.started(new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix(),
-                    profile.credentials().fixLogons()));
-            List<EngineListener> readModels = new ArrayList<>(rest.listeners());
-            readModels.addAll(admin.readModels());
-            readModels.addAll(fix.listeners());
-            OutputEvents.replay(journal, readModels);
+            this.fix = started.started(Doors.fix(profile, dataDir));
+            OutputEvents.replay(journal, Doors.readModels(rest, admin, fix));
             InputJournal inputJournal = new InputJournal(journal, referenceData);
             OutputJournal outputJournal = new OutputJournal(journal);
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
@@ -109,9 +100,7 @@ final class RunningEngine implements AutoCloseable {
                     .clock(clock)
                     .outputJournal(outputJournal)
                     .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
-            rest.listeners().forEach(builder::listener);
-            admin.listeners().forEach(builder::listener);
-            fix.listeners().forEach(builder::listener);
+            Doors.listeners(rest, admin, fix).forEach(builder::listener);
             this.pipeline = started.started(builder.build().start());
             this.diskReserve = started.started(DiskReserve.watch(journal, disks.apply(journal.directory()),
                     profile.run().diskReserveMb() << 20, pipeline.publisher()));
@@ -119,7 +108,7 @@ final class RunningEngine implements AutoCloseable {
             List<HealthComponent> components = new ArrayList<>(pipeline.health());
             components.add(rest.health());
             components.add(diskReserve.health());
-            listen(() -> {
+            Doors.listen(() -> {
                 fix.start(pipeline.publisher());
                 return fix.port();
             }, "FIX acceptor", host, ports.fix(), "--fix-port");
@@ -243,21 +232,6 @@ final class RunningEngine implements AutoCloseable {
         admin.close();
         snapshots.close();
         journal.close();
-    }
-
-    /** Starts a door; a port already taken is a mistake of the set-up, said in one line rather than a stack trace. */
-    private static int listen(IntSupplier start, String door, String host, int port, String option) {
-        try {
-            return start.getAsInt();
-        } catch (RuntimeException failed) {
-            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BindException) {
-                    throw new ConfigException("port " + port + " of the " + door + " on " + host
-                            + " is in use: stop what holds it, or choose another with " + option + " (or ports in a configuration file)");
-                }
-            }
-            throw failed;
-        }
     }
 
     /** Moves a used data directory aside if {@code fresh}, and returns where (null: nothing moved); makes sure it exists. */

@@ -56,7 +56,7 @@ class ClusterGatewayTest {
         for (int id = 0; id < 3; id++) {
             nodeDirs.add(dir.resolve("node-" + id));
         }
-        ClusterSection section = new ClusterSection(topology, nodeDirs, ClusterTimeouts.demo(), 0, 100, "127.0.0.1");
+        ClusterSection section = new ClusterSection(topology, nodeDirs, ClusterTimeouts.demo(), 0, 100, "127.0.0.1", 0);
         try (ClusterGateway gateway = new ClusterGateway(DemoProfile.profile().withPorts(Ports.any()), section, dir.resolve("gateway"))) {
             rest = "http://127.0.0.1:" + gateway.restPort();
             admin = "http://127.0.0.1:" + gateway.adminPort();

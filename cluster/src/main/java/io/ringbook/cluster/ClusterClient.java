@@ -15,22 +15,29 @@ import io.ringbook.engine.pipeline.EngineBusyException;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.EventCodec;
+import io.ringbook.journal.codec.QuarantineCodec;
+import io.ringbook.journal.codec.RecordHeader;
+import io.ringbook.journal.codec.RecordType;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The doors' way into the cluster: an Aeron Cluster client owned by one agent thread
@@ -40,15 +47,28 @@ import java.util.concurrent.TimeoutException;
  * (connecting, or an election) it refuses at once with {@link EngineBusyException}, which
  * the HTTP doors answer 503 {@code UNAVAILABLE} with {@code Retry-After}; requests in
  * flight when the leader changes are refused the same way, and a resend with the same
- * clOrdId is harmless because the clOrdId index is part of the replicated state. Every
- * event of every command reaches the {@link EngineListener} on the agent thread, so read
- * models and the audit journal are kept on the gateway side.
+ * clOrdId is harmless because the clOrdId index is part of the replicated state.
+ * <p>
+ * Commands nobody waits for ({@link #tryPublishAt}: FIX orders, cancel-on-disconnect) are
+ * never dropped once taken: they are kept, in order, until the cluster's egress shows them
+ * decided, and offered again to the next leader if it does not; the queue is bounded
+ * ({@value #MAX_UNCONFIRMED}), and a full one refuses at once (false), which the FIX door
+ * answers with a reject. Clock ticks are not kept: the next one makes up for a lost one.
+ * <p>
+ * The egress frames are numbered ({@link EgressFrame}); the client applies each once, in
+ * order, and on every connection or new leader first asks for the frames after the last
+ * it applied, so read models and the journal miss nothing a fallen leader decided but did
+ * not send. Only once it has caught up does it send again, so that a command a fallen
+ * leader did commit is never sent twice. Every frame reaches the {@link ClusterOutputs}.
  */
 public final class ClusterClient implements CommandPublisher.Forwarder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
     /** Commands offered per duty cycle at most, so that egress is polled between bursts. */
     private static final int SEND_LIMIT = 1024;
+    /** Commands nobody waits for that may be taken but not yet seen decided. */
+    public static final int MAX_UNCONFIRMED = 8_192;
+    private static final long RESEND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /**
      * @param aeronDir          the client's own media-driver directory
@@ -75,11 +95,16 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     }
 
     private final Settings settings;
-    private final EngineListener listener;
+    private final ClusterOutputs outputs;
     private final ManyToOneConcurrentArrayQueue<Request> requests = new ManyToOneConcurrentArrayQueue<>(65_536);
     private final Long2ObjectHashMap<Pending> pending = new Long2ObjectHashMap<>();
+    /** Commands nobody waits for, taken and not yet seen decided, in order; the first {@link #offered} went to this leader. */
+    private final ArrayDeque<Command> unconfirmed = new ArrayDeque<>();
+    private final AtomicInteger taken = new AtomicInteger();
+    private final LongHashSet sessions = new LongHashSet();
     private final ExpandableArrayBuffer ingress = new ExpandableArrayBuffer(CommandCodec.MAX_LENGTH);
     private final EngineEvent event = new EngineEvent();
+    private final Command echoed = new Command();
     private final Command tick = new Command();
     private final EpochClock clock = EpochClock.system();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -87,27 +112,45 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private volatile boolean running = true;
     private volatile int leaderMemberId = -1;
     private volatile long leadershipTermId = -1;
+    private volatile long lastApplied;
+    private volatile long framesMissed;
+    private volatile long quarantines;
+    private volatile String lastQuarantine;
     private MediaDriver driver;
     private Aeron aeron;
     private AeronCluster cluster;
     private AeronCluster.AsyncConnect connecting;
-    private Request stalled;
+    private boolean synced;
+    private long resendAskedAt;
+    private long resendLast = -1;
+    private long resendNewest = -1;
+    private int offered;
     private long correlations;
     private long nextTickNanos;
     private long nextKeepAliveNanos;
     private long nextConnectNanos;
     private long nextExpiryNanos;
 
-    private ClusterClient(Settings settings, EngineListener listener) {
+    private ClusterClient(Settings settings, ClusterOutputs outputs, long lastApplied) {
         this.settings = settings;
-        this.listener = listener;
+        this.outputs = outputs;
+        this.lastApplied = lastApplied;
         this.agent = new Thread(this::run, "ringbook-cluster-client");
         this.agent.setDaemon(true);
     }
 
-    /** Starts the agent thread, which connects and reconnects on its own. */
+    /** Starts the agent thread, which connects and reconnects on its own; events only, from the cluster's first frame. */
     public static ClusterClient start(Settings settings, EngineListener listener) {
-        ClusterClient client = new ClusterClient(settings, listener);
+        return start(settings, ClusterOutputs.eventsTo(listener), 0);
+    }
+
+    /**
+     * Starts the agent thread, which connects and reconnects on its own.
+     *
+     * @param lastApplied the number of the last egress frame the outputs already hold (a restarted gateway's journal)
+     */
+    public static ClusterClient start(Settings settings, ClusterOutputs outputs, long lastApplied) {
+        ClusterClient client = new ClusterClient(settings, outputs, lastApplied);
         client.driver = MediaDriver.launch(new MediaDriver.Context()
                 .aeronDirectoryName(settings.aeronDir().toString())
                 .threadingMode(ThreadingMode.SHARED)
@@ -124,14 +167,32 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     @Override
     public CompletableFuture<List<EngineEvent>> submit(CommandPublisher.CommandWriter writer) {
         CompletableFuture<List<EngineEvent>> outcome = new CompletableFuture<>();
-        enqueue(clock.epochNanos(), writer, outcome);
+        Command command = command(clock.epochNanos(), writer);
+        if (leaderMemberId < 0) {
+            outcome.completeExceptionally(noLeader());
+        } else if (!requests.offer(new Request(command, outcome))) {
+            outcome.completeExceptionally(new EngineBusyException("the cluster client's queue is full"));
+        }
         return outcome;
     }
 
-    /** Sends a command nobody waits for; false if it could not be queued or there is no leader. */
+    /**
+     * Takes a command nobody waits for, to be delivered once decided by whichever leader
+     * there is (now or after an election); false, at once, if {@value #MAX_UNCONFIRMED}
+     * such commands are already waiting or the client is closing.
+     */
     @Override
     public boolean tryPublishAt(long ingressNanos, CommandPublisher.CommandWriter writer) {
-        return leaderMemberId >= 0 && enqueue(ingressNanos, writer, null);
+        Command command = command(ingressNanos, writer);
+        if (!running || taken.incrementAndGet() > MAX_UNCONFIRMED) {
+            taken.decrementAndGet();
+            return false;
+        }
+        if (!requests.offer(new Request(command, null))) {
+            taken.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     /** The leader's member id, or -1 while there is none (connecting, or an election). */
@@ -144,24 +205,39 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         return leadershipTermId;
     }
 
-    private boolean enqueue(long ingressNanos, CommandPublisher.CommandWriter writer, CompletableFuture<List<EngineEvent>> outcome) {
+    /** The number of the last egress frame applied to the outputs. */
+    public long lastApplied() {
+        return lastApplied;
+    }
+
+    /** Egress frames the cluster no longer had when this client asked for them (its outputs lack them). */
+    public long framesMissed() {
+        return framesMissed;
+    }
+
+    /** Commands the cluster's logic failed on (quarantined on every node) seen by this client, and the last one's record. */
+    public long quarantines() {
+        return quarantines;
+    }
+
+    /** The last quarantined command as {@code "sequence TYPE: reason"}, or null. */
+    public String lastQuarantine() {
+        return lastQuarantine;
+    }
+
+    /** Commands taken by {@link #tryPublishAt} and not yet seen decided. */
+    public int unconfirmed() {
+        return taken.get();
+    }
+
+    private static Command command(long ingressNanos, CommandPublisher.CommandWriter writer) {
         Command command = new Command().clear();
         writer.write(command);
         if (command.type == null) {
             throw new IllegalArgumentException("a command needs a type");
         }
         command.ingressNanos = ingressNanos;
-        if (leaderMemberId < 0 && outcome != null) {
-            outcome.completeExceptionally(noLeader());
-            return false;
-        }
-        if (!requests.offer(new Request(command, outcome))) {
-            if (outcome != null) {
-                outcome.completeExceptionally(new EngineBusyException("the cluster client's queue is full"));
-            }
-            return false;
-        }
-        return true;
+        return command;
     }
 
     private void run() {
@@ -176,7 +252,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             leaderMemberId = -1;
             CloseHelper.quietClose(cluster);
             CloseHelper.quietClose(connecting);
-            failAll(new EngineBusyException("the cluster client stopped"));
+            stopAll(new EngineBusyException("the cluster client stopped"));
             stopped.countDown();
         }
     }
@@ -186,24 +262,24 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         if (cluster == null) {
             work += connect(now);
         }
-        for (int sent = 0; sent < SEND_LIMIT && (stalled != null || (stalled = requests.poll()) != null); sent++) {
-            if (!send(stalled.command(), stalled.outcome(), now)) {
-                break;
-            }
-            stalled = null;
-            work++;
-        }
-        if (cluster != null) {
+        if (cluster == null) {
+            work += takeRequests(now);
+        } else {
             int polled = cluster.pollEgress();
             if (polled > 0) {
-                listener.onEndOfBatch();
+                outputs.onEndOfBatch();
             }
             work += polled;
             if (cluster.isClosed()) {
                 lost("the cluster closed the session");
-            } else {
-                work += keepAliveAndTick(now);
+                return work;
             }
+            if (synced) {
+                work += offerUnconfirmed() + takeRequests(now);
+            } else if (resendAskedAt == 0 || now - resendAskedAt > RESEND_RETRY_NANOS) {
+                askResend(now);
+            }
+            work += keepAliveAndTick(now);
         }
         expire(now);
         return work;
@@ -230,9 +306,11 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             }
             connecting = null;
             cluster = connected;
+            sessions.add(connected.clusterSessionId());
             leadershipTermId = connected.leadershipTermId();
             leaderMemberId = connected.leaderMemberId();
             nextTickNanos = now;
+            resync();
             LOG.info("connected to the cluster: leader {}, term {}", leaderMemberId, leadershipTermId);
             return 1;
         } catch (RuntimeException notYet) {
@@ -244,36 +322,96 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
     }
 
+    /** A new session or leader: nothing is sent until the frames after the last applied one have come. */
+    private void resync() {
+        synced = false;
+        resendAskedAt = 0;
+        resendLast = -1;
+        offered = 0;
+    }
+
+    private void askResend(long now) {
+        int length = IngressMessages.resendFrom(ingress, lastApplied + 1);
+        if (cluster.offer(ingress, 0, length) > 0) {
+            resendAskedAt = now;
+        }
+    }
+
     /**
-     * Offers one command to the leader; false if the ingress is back-pressured, and the
-     * command is then offered again on the next cycle (after egress has been polled), in
-     * order, rather than refused. Without a leader it is refused.
+     * Takes the doors' requests, in order: while there is no leader, awaited ones are
+     * refused and the others kept; with a leader, both are offered.
      */
-    private boolean send(Command command, CompletableFuture<List<EngineEvent>> outcome, long now) {
-        if (cluster == null) {
-            if (outcome != null) {
-                outcome.completeExceptionally(noLeader());
+    private int takeRequests(long now) {
+        int work = 0;
+        Request request;
+        while (work < SEND_LIMIT && (request = requests.peek()) != null) {
+            if (request.outcome() == null) {
+                Command command = request.command();
+                command.correlationId = ++correlations;
+                unconfirmed.addLast(command);
+                requests.poll();
+                work++;
+                if (cluster != null) {
+                    if (offered != unconfirmed.size() - 1 || !offer(command)) {
+                        return work; // kept: offered on the next cycle, before anything newer
+                    }
+                    offered++;
+                }
+                continue;
             }
-            return true;
+            if (cluster == null) {
+                request.outcome().completeExceptionally(noLeader());
+            } else if (!send(request, now)) {
+                return work;
+            }
+            requests.poll();
+            work++;
         }
-        if (command.correlationId == 0 && outcome != null) {
-            command.correlationId = ++correlations;
+        return work;
+    }
+
+    /** Offers the kept commands this leader has not had yet, in order, before anything newer. */
+    private int offerUnconfirmed() {
+        int work = 0;
+        Iterator<Command> kept = unconfirmed.iterator();
+        for (int skip = 0; skip < offered && kept.hasNext(); skip++) {
+            kept.next();
         }
+        while (kept.hasNext() && work < SEND_LIMIT) {
+            if (!offer(kept.next())) {
+                break;
+            }
+            offered++;
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * Offers one awaited command to the leader; false if the ingress is back-pressured
+     * (it is offered again on the next cycle, after egress has been polled, in order).
+     * If the leader is gone it is refused.
+     */
+    private boolean send(Request request, long now) {
+        Command command = request.command();
+        command.correlationId = ++correlations;
         int length = CommandCodec.encode(command, ingress, 0);
         long result = cluster.offer(ingress, 0, length);
         if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION) {
             return false;
         }
         if (result < 0) {
-            if (outcome != null) {
-                outcome.completeExceptionally(noLeader());
-            }
-            return true;
-        }
-        if (outcome != null) {
-            pending.put(command.correlationId, new Pending(outcome, now + settings.requestTimeoutNanos()));
+            request.outcome().completeExceptionally(noLeader());
+        } else {
+            pending.put(command.correlationId, new Pending(request.outcome(), now + settings.requestTimeoutNanos()));
         }
         return true;
+    }
+
+    /** Offers a command nobody waits for; false if it was not taken (it stays kept and is offered again). */
+    private boolean offer(Command command) {
+        int length = CommandCodec.encode(command, ingress, 0);
+        return cluster.offer(ingress, 0, length) > 0;
     }
 
     private int keepAliveAndTick(long now) {
@@ -283,9 +421,9 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             nextKeepAliveNanos = now + TimeUnit.SECONDS.toNanos(1);
             work++;
         }
-        if (settings.tickIntervalNanos() > 0 && now >= nextTickNanos) {
+        if (synced && settings.tickIntervalNanos() > 0 && now >= nextTickNanos) {
             tick.clockTick().ingressNanos = clock.epochNanos();
-            send(tick, null, now);
+            offer(tick);
             nextTickNanos = now + settings.tickIntervalNanos();
             work++;
         }
@@ -314,19 +452,22 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         CloseHelper.quietClose(cluster);
         cluster = null;
         leaderMemberId = -1;
-        failAll(noLeader());
+        failPending(noLeader());
     }
 
-    private void failAll(RuntimeException why) {
+    /** Closing: awaited requests fail; commands nobody waits for that are still kept are lost, and said so. */
+    private void stopAll(RuntimeException why) {
         failPending(why);
-        if (stalled != null && stalled.outcome() != null) {
-            stalled.outcome().completeExceptionally(why);
-        }
-        stalled = null;
         for (Request request = requests.poll(); request != null; request = requests.poll()) {
             if (request.outcome() != null) {
                 request.outcome().completeExceptionally(why);
+            } else {
+                unconfirmed.addLast(request.command());
             }
+        }
+        if (!unconfirmed.isEmpty()) {
+            LOG.error("the cluster client stopped with {} commands taken but not seen decided (they may or may not have been): "
+                    + "the first {}", unconfirmed.size(), unconfirmed.peekFirst());
         }
     }
 
@@ -359,15 +500,82 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
         @Override
         public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length, Header header) {
-            long origin = EgressFrame.origin(buffer, offset);
-            EventCodec.decode(buffer, offset + EgressFrame.EVENT_OFFSET, event);
+            if (EgressFrame.isNotice(length)) {
+                onNotice(EgressFrame.number(buffer, offset), EgressFrame.noticeLast(buffer, offset),
+                        EgressFrame.noticeNewest(buffer, offset));
+                return;
+            }
+            long number = EgressFrame.number(buffer, offset);
+            if (number <= lastApplied) {
+                return;
+            }
+            if (number > lastApplied + 1) {
+                if (synced) { // a frame the leader could not send: ask for it (and what follows) again
+                    synced = false;
+                    resendAskedAt = 0;
+                    resendLast = -1;
+                }
+                return;
+            }
+            lastApplied = number;
+            apply(EgressFrame.origin(buffer, offset), buffer, offset + EgressFrame.RECORD_OFFSET,
+                    length - EgressFrame.RECORD_OFFSET);
+            if (!synced && resendLast >= 0 && number >= resendLast) {
+                caughtUp();
+            }
+        }
+
+        private void onNotice(long first, long last, long newest) {
+            if (first > lastApplied + 1 || newest < lastApplied) {
+                long missed = first > lastApplied + 1 ? first - lastApplied - 1 : 0;
+                LOG.error("the cluster's egress frames run from {} (newest {}) but this gateway applied up to {}: {}", first, newest,
+                        lastApplied, missed > 0 ? missed + " frames are no longer kept by the cluster; the gateway's read models "
+                                + "and journal lack them" : "the gateway's journal is not of this cluster; going on with its numbers");
+                framesMissed += missed;
+                lastApplied = first - 1;
+            }
+            resendLast = last;
+            resendNewest = newest;
+            if (last < first || lastApplied >= last) {
+                caughtUp();
+            }
+        }
+
+        /** The resend answered is applied: done if it reached the newest frame, else the rest is asked for. */
+        private void caughtUp() {
+            if (resendLast < resendNewest) {
+                resendAskedAt = 0;
+                resendLast = -1;
+                return;
+            }
+            synced = true;
+            resendLast = -1;
+        }
+
+        private void apply(long origin, DirectBuffer buffer, int offset, int length) {
+            RecordType type = RecordHeader.type(buffer, offset);
+            if (!type.isEvent()) {
+                outputs.onInput(buffer, offset, length);
+                if (type == RecordType.QUARANTINE) {
+                    quarantines++;
+                    lastQuarantine = QuarantineCodec.quarantined(buffer, offset) + " "
+                            + QuarantineCodec.quarantinedType(buffer, offset) + ": " + QuarantineCodec.reason(buffer, offset);
+                    refuseQuarantined(QuarantineCodec.reason(buffer, offset));
+                } else if (sessions.contains(origin)) {
+                    confirm(buffer, offset);
+                } else {
+                    echoed.correlationId = 0;
+                }
+                return;
+            }
+            EventCodec.decode(buffer, offset, event);
             try {
-                listener.onEvent(event);
+                outputs.onEvent(event);
             } catch (RuntimeException readerFailed) {
                 LOG.error("a reader of the cluster's events failed on {}; the others and the callers are still served", event,
                         readerFailed);
             }
-            if (origin != clusterSessionId || event.correlationId == 0) {
+            if (!sessions.contains(origin) || event.correlationId == 0) {
                 return;
             }
             Pending waiting = pending.get(event.correlationId);
@@ -381,12 +589,38 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             }
         }
 
+        /** The command before a QUARANTINE record was not decided: its caller, if this client's, gets an error now. */
+        private void refuseQuarantined(String reason) {
+            Pending waiting = echoed.correlationId == 0 ? null : pending.remove(echoed.correlationId);
+            if (waiting != null) {
+                waiting.outcome.completeExceptionally(new IllegalStateException(reason
+                        + "; the command was skipped on every node (docs/CLUSTER.md)"));
+            }
+        }
+
+        /** A command of this client decided: if it was one nobody waits for, it is kept no longer. */
+        private void confirm(DirectBuffer buffer, int offset) {
+            CommandCodec.decode(buffer, offset, echoed);
+            Iterator<Command> kept = unconfirmed.iterator();
+            for (int index = 0; kept.hasNext(); index++) {
+                if (kept.next().correlationId == echoed.correlationId) {
+                    kept.remove();
+                    taken.decrementAndGet();
+                    if (index < offered) {
+                        offered--;
+                    }
+                    return;
+                }
+            }
+        }
+
         @Override
         public void onNewLeader(long clusterSessionId, long termId, int leaderId, String ingressEndpoints) {
             LOG.info("new cluster leader {} in term {}", leaderId, termId);
             leadershipTermId = termId;
             leaderMemberId = leaderId;
             failPending(new EngineBusyException("the cluster changed leader; resend with the same clOrdId"));
+            resync();
         }
     }
 }

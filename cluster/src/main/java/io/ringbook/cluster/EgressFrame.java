@@ -6,23 +6,59 @@ import org.agrona.MutableDirectBuffer;
 import java.nio.ByteOrder;
 
 /**
- * One egress message: the cluster session id of the client whose command caused the
- * event (8 bytes, little-endian), then the event as a journal record ({@code EventCodec}).
- * Every connected gateway receives every event, so each keeps complete read models; only
- * the originating gateway matches the event to a waiting caller.
+ * One egress message. Every node numbers the frames it produces (1, 2, ...) in log order,
+ * so the numbers are the same on every node and a gateway that missed some (a leader
+ * that died before sending them, a gateway that was away) asks any later leader for the
+ * frames after the last it applied ({@link IngressMessages#resendFrom}).
+ * <pre>
+ *   0  i64 origin: the cluster session id of the client whose command caused the frame
+ *   8  i64 frame number
+ *  16  a journal record: the command as decided (its sequence, the log's time), one of
+ *      its events, or the QUARANTINE record of a command the logic failed on
+ * </pre>
+ * A resend answer starts with a notice of {@value #NOTICE_LENGTH} bytes: origin, the
+ * number of the first frame that follows, then at 16 the number of the last frame that
+ * follows and at 24 the number of the newest frame the node has produced.
  */
 final class EgressFrame {
 
-    static final int EVENT_OFFSET = Long.BYTES;
+    static final int NUMBER_OFFSET = 8;
+    static final int RECORD_OFFSET = 16;
+    static final int NOTICE_LENGTH = 32;
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private EgressFrame() {
     }
 
-    static void putOrigin(MutableDirectBuffer buffer, long clusterSessionId) {
-        buffer.putLong(0, clusterSessionId, ByteOrder.LITTLE_ENDIAN);
+    static void putHeader(MutableDirectBuffer buffer, long origin, long number) {
+        buffer.putLong(0, origin, ORDER);
+        buffer.putLong(NUMBER_OFFSET, number, ORDER);
+    }
+
+    static int putNotice(MutableDirectBuffer buffer, long origin, long first, long last, long newest) {
+        putHeader(buffer, origin, first);
+        buffer.putLong(RECORD_OFFSET, last, ORDER);
+        buffer.putLong(RECORD_OFFSET + 8, newest, ORDER);
+        return NOTICE_LENGTH;
     }
 
     static long origin(DirectBuffer buffer, int offset) {
-        return buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN);
+        return buffer.getLong(offset, ORDER);
+    }
+
+    static long number(DirectBuffer buffer, int offset) {
+        return buffer.getLong(offset + NUMBER_OFFSET, ORDER);
+    }
+
+    static boolean isNotice(int length) {
+        return length == NOTICE_LENGTH;
+    }
+
+    static long noticeLast(DirectBuffer buffer, int offset) {
+        return buffer.getLong(offset + RECORD_OFFSET, ORDER);
+    }
+
+    static long noticeNewest(DirectBuffer buffer, int offset) {
+        return buffer.getLong(offset + RECORD_OFFSET + 8, ORDER);
     }
 }

@@ -2,6 +2,7 @@ package io.ringbook.cluster;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
+import io.aeron.Publication;
 import io.aeron.cluster.ClusterControl;
 import io.aeron.cluster.codecs.CloseReason;
 import io.aeron.cluster.service.ClientSession;
@@ -11,7 +12,7 @@ import io.aeron.logbuffer.Header;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.domain.ReferenceData;
-import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
@@ -19,16 +20,20 @@ import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
+import io.ringbook.journal.codec.QuarantineCodec;
 import io.ringbook.journal.codec.RecordHeader;
+import io.ringbook.journal.codec.RecordType;
 import io.ringbook.risk.RiskBoard;
 import io.ringbook.risk.RiskEngine;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -37,46 +42,94 @@ import java.util.zip.CRC32C;
  * every node runs it on the same committed log, so every node holds the same state.
  * A session message is one command in the journal's record format; its event time is the
  * log's timestamp (cluster time in nanoseconds, never earlier than the previous
- * command's), its sequence the count of commands decided. Each event goes back by egress
- * to every connected gateway, tagged with the session that sent the command; on
- * followers the offers are mocked, so every node runs exactly the same code.
- * Time-driven behaviour needs no cluster timer: gateways send CLOCK_TICK commands into
- * the log, as the single-process engine's timer does into its ring (docs/CLUSTER.md).
+ * command's), its sequence the count of commands decided. The command as decided and
+ * then each of its events go back by egress to every connected gateway as numbered
+ * frames ({@link EgressFrame}), so a gateway journals inputs and outputs as the
+ * single-process engine does; the newest frames are kept ({@link EgressHistory}) for a
+ * gateway that missed some. On followers the offers are mocked, so every node runs
+ * exactly the same code. Time-driven behaviour needs no cluster timer: gateways send
+ * CLOCK_TICK commands into the log, as the single-process engine's timer does into its
+ * ring (docs/CLUSTER.md).
+ * <p>
+ * A command the logic throws on (a poison command) is quarantined on every node alike,
+ * as the same code meets the same command everywhere: its partial events are dropped, a
+ * QUARANTINE record takes their place in the egress, and the node goes on with the next
+ * command. The log's first configuration fingerprint fixes the cluster's configuration:
+ * a node with another one stops deciding and says so ({@link #refusal()}).
  */
 public final class LogicService implements ClusteredService {
 
+    /** Egress frames every node keeps for resends (docs/CLUSTER.md). */
+    static final int HISTORY_FRAMES = 16_384;
+    /** Frames one resend request is answered with at most; the gateway asks again for the rest. */
+    static final int RESEND_LIMIT = 1_024;
+
+    /** A command the logic failed on, and why. */
+    public record Quarantine(long sequence, CommandType type, String reason) {
+    }
+
     private final ReferenceData data;
-    private final int initialOrders;
-    private final int configCrc;
+    private final BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory;
+    private final long snapshotIntervalNanos;
+    private final int fingerprint;
     private final Command command = new Command();
     private final StateBuffer state = new StateBuffer(1 << 20);
+    private final ExpandableArrayBuffer records = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(512);
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[IngressMessages.RESEND_LENGTH]);
+    private final EgressHistory history = new EgressHistory(HISTORY_FRAMES);
     private final CRC32C eventCrc = new CRC32C();
     private final Consumer<ClientSession> sendToSession = this::sendTo;
     private final AtomicReference<CompletableFuture<NodeState>> inspection = new AtomicReference<>();
-    /** Flags the last event of each command, as the single-process engine's outbound ring does. */
-    private final EventSink sink = new ListenerSink(this::send);
+    private final CompletableFuture<String> refused = new CompletableFuture<>();
+    /** Gathers a command's events as records; replaced after a failure, so that no event of it is held back. */
+    private final EngineListener collector = this::collect;
+    private EventSink outputs = new ListenerSink(collector);
+    private final EventSink sink = new EventSink() {
+        @Override
+        public void onEvent(io.ringbook.engine.event.EngineEvent event) {
+            outputs.onEvent(event);
+        }
+
+        @Override
+        public void onCommandEnd(long sequence) {
+            outputs.onCommandEnd(sequence);
+        }
+    };
     private Cluster cluster;
     private BusinessLogic logic;
     private long sequence;
     private long lastEventTimeNanos;
     private long outputDigest;
     private long originSessionId;
+    private int recordsLength;
     private int egressLength;
+    private boolean fingerprintSeen;
+    private boolean fingerprintOffered;
+    private long nextSnapshotNanos;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile long decided;
     private volatile long restoredSequence = -1;
     private volatile int snapshotsTaken;
+    private volatile long quarantined;
+    private volatile Quarantine lastQuarantine;
 
     /** @param initialOrders orders pooled up front, as for the single-process engine */
     public LogicService(ReferenceData data, int initialOrders) {
+        this(data, initialOrders, 0);
+    }
+
+    /** @param snapshotIntervalNanos how often the leader has the cluster take a snapshot (0: only when asked) */
+    public LogicService(ReferenceData data, int initialOrders, long snapshotIntervalNanos) {
+        this(data, (reference, sink) -> newLogic(reference, sink, initialOrders), snapshotIntervalNanos);
+    }
+
+    /** With another business logic (tests: one made to fail on a command). */
+    LogicService(ReferenceData data, BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory, long snapshotIntervalNanos) {
         this.data = data;
-        this.initialOrders = initialOrders;
-        ExpandableArrayBuffer config = new ExpandableArrayBuffer(4096);
-        int length = ConfigCodec.encode(data, 0, 0, config, 0);
-        CRC32C crc = new CRC32C();
-        crc.update(config.byteArray(), 0, length);
-        this.configCrc = (int) crc.getValue();
+        this.logicFactory = logicFactory;
+        this.snapshotIntervalNanos = snapshotIntervalNanos;
+        this.fingerprint = fingerprint(data);
     }
 
     /** The business logic as the single-process engine builds it, with its own risk board. */
@@ -85,20 +138,35 @@ public final class LogicService implements ClusteredService {
                 sink, initialOrders);
     }
 
+    /**
+     * What of a configuration the decisions depend on (symbols, accounts, risk limits), as
+     * the CRC32C of its journal CONFIG record: equal on nodes that decide alike.
+     */
+    public static int fingerprint(ReferenceData data) {
+        ExpandableArrayBuffer config = new ExpandableArrayBuffer(4096);
+        int length = ConfigCodec.encode(data, 0, 0, config, 0);
+        CRC32C crc = new CRC32C();
+        crc.update(config.byteArray(), 0, length);
+        return (int) crc.getValue();
+    }
+
     @Override
     public void onStart(Cluster cluster, Image snapshotImage) {
         this.cluster = cluster;
-        this.logic = newLogic(data, sink, initialOrders);
+        this.logic = logicFactory.apply(data, sink);
         if (snapshotImage != null) {
             ServiceSnapshot.Counters counters = ServiceSnapshot.read(snapshotImage, cluster.idleStrategy(), state);
-            if (counters.configCrc() != configCrc) {
-                throw new IllegalStateException("the snapshot was taken with other reference data; start every node "
-                        + "with the same configuration");
+            if (counters.configCrc() != fingerprint) {
+                refuse(String.format("its snapshot was taken with another configuration (fingerprint %08x, this node's %08x): "
+                        + "start every node with the same profile (symbols, accounts, risk limits)", counters.configCrc(), fingerprint));
+                return;
             }
             logic.restoreState(state);
             sequence = counters.sequence();
             lastEventTimeNanos = counters.lastEventTimeNanos();
             outputDigest = counters.outputDigest();
+            history.startAfter(counters.frames());
+            fingerprintSeen = true;
             decided = sequence;
             restoredSequence = sequence;
         }
@@ -114,18 +182,127 @@ public final class LogicService implements ClusteredService {
 
     @Override
     public void onSessionMessage(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length, Header header) {
-        if (!readable(buffer, offset, length)) {
+        if (refused.isDone()) {
             return;
         }
+        offerFingerprint();
+        if (IngressMessages.isFingerprint(buffer, offset, length)) {
+            checkFingerprint(IngressMessages.fingerprintValue(buffer, offset));
+        } else if (IngressMessages.isResend(buffer, offset, length)) {
+            if (session != null) {
+                resend(session, IngressMessages.resendStart(buffer, offset));
+            }
+        } else if (readable(buffer, offset, length)) {
+            decide(session, timestamp);
+        }
+    }
+
+    private void decide(ClientSession session, long timestamp) {
         command.sequence = ++sequence;
         lastEventTimeNanos = Math.max(lastEventTimeNanos, timestamp);
         command.eventTimeNanos = lastEventTimeNanos;
         originSessionId = session == null ? 0 : session.id();
-        logic.process(command);
+        recordsLength = CommandCodec.encode(command, records, 0);
+        int commandLength = recordsLength;
+        try {
+            logic.process(command);
+        } catch (RuntimeException failure) {
+            quarantine(commandLength, failure);
+        }
+        for (int at = 0; at < recordsLength; at += RecordHeader.length(records, at)) {
+            publish(at, RecordHeader.length(records, at));
+        }
         decided = sequence;
         if (command.type == CommandType.SNAPSHOT && role == Cluster.Role.LEADER) {
             requestClusterSnapshot();
         }
+    }
+
+    /**
+     * The logic threw on the command: the same happens on every node, so every node drops
+     * the command's events alike and sends a QUARANTINE record instead (a gateway journals
+     * it, so a replay of its journal skips the command as recovery skips an operator's
+     * quarantine). The logic's state is what the failure left, equal on every node.
+     */
+    private void quarantine(int commandLength, RuntimeException failure) {
+        recordsLength = commandLength;
+        outputs = new ListenerSink(collector);
+        String reason = "the logic failed (cluster quarantine): " + failure.toString().strip();
+        while (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > QuarantineCodec.MAX_REASON_BYTES) {
+            reason = reason.substring(0, reason.length() - 1);
+        }
+        recordsLength += QuarantineCodec.encode(sequence, lastEventTimeNanos, sequence, RecordType.of(command.type), reason,
+                records, recordsLength);
+        lastQuarantine = new Quarantine(sequence, command.type, reason);
+        quarantined++;
+    }
+
+    private void collect(io.ringbook.engine.event.EngineEvent event) {
+        recordsLength += EventCodec.encode(event, records, recordsLength);
+    }
+
+    /** Numbers, keeps and sends one record of the current command to every connected gateway. */
+    private void publish(int at, int length) {
+        EgressFrame.putHeader(egress, originSessionId, history.newest() + 1);
+        egress.putBytes(EgressFrame.RECORD_OFFSET, records, at, length);
+        egressLength = EgressFrame.RECORD_OFFSET + length;
+        if (RecordHeader.type(records, at).isEvent()) {
+            eventCrc.reset();
+            eventCrc.update(records.byteArray(), at, length);
+            outputDigest = OutputDigest.next(outputDigest, eventCrc.getValue());
+        }
+        history.add(egress, egressLength);
+        cluster.forEachClientSession(sendToSession);
+    }
+
+    /**
+     * Sends the frames from {@code from} on to the gateway that asked, after a notice of
+     * which follow: at most {@value #RESEND_LIMIT}, none older than the history keeps (the
+     * notice then starts later, and the gateway knows what it lacks). A gateway ahead of
+     * this node's numbers (its journal is of another cluster) is told the next number.
+     */
+    private void resend(ClientSession session, long from) {
+        long newest = history.newest();
+        long first = from > newest + 1 ? newest + 1 : Math.max(from, history.oldest());
+        long last = Math.min(newest, first + RESEND_LIMIT - 1);
+        egressLength = EgressFrame.putNotice(egress, session.id(), first, last, newest);
+        if (!sendTo(session)) {
+            return;
+        }
+        for (long number = first; number <= last; number++) {
+            egressLength = history.copy(number, egress);
+            if (!sendTo(session)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Once per run, before the log holds a fingerprint, each node offers its own from a
+     * log callback (only the leader's reaches the log; the followers' are dropped when it
+     * does, as Aeron does with service messages).
+     */
+    private void offerFingerprint() {
+        if (fingerprintSeen || fingerprintOffered || cluster == null) {
+            return;
+        }
+        int length = IngressMessages.fingerprint(message, fingerprint);
+        fingerprintOffered = cluster.offer(message, 0, length) > 0;
+    }
+
+    private void checkFingerprint(int logged) {
+        if (fingerprintSeen) {
+            return;
+        }
+        fingerprintSeen = true;
+        if (logged != fingerprint) {
+            refuse(String.format("the cluster's log was started with another configuration (fingerprint %08x, this node's "
+                    + "%08x): start every node with the same profile (symbols, accounts, risk limits)", logged, fingerprint));
+        }
+    }
+
+    private void refuse(String why) {
+        refused.complete(why);
     }
 
     /**
@@ -147,10 +324,10 @@ public final class LogicService implements ClusteredService {
     }
 
     /**
-     * A SNAPSHOT command (the operator's {@code POST /admin/v1/snapshot}) makes the leader
-     * ask its consensus module for a snapshot, which every node then takes at the same log
-     * position. Only the leader asks, so one command yields one snapshot; if another
-     * request is still pending the command is decided all the same and no snapshot follows.
+     * A SNAPSHOT command (the operator's {@code POST /admin/v1/snapshot}) or the snapshot
+     * interval makes the leader ask its consensus module for a snapshot, which every node
+     * then takes at the same log position. Only the leader asks; if another request is
+     * still pending nothing more happens.
      */
     private void requestClusterSnapshot() {
         AtomicCounter toggle = ClusterControl.findControlToggle(cluster.aeron().countersReader(), cluster.context().clusterId());
@@ -167,33 +344,52 @@ public final class LogicService implements ClusteredService {
     public void onTakeSnapshot(ExclusivePublication snapshotPublication) {
         logic.writeState(state.clear());
         ServiceSnapshot.write(snapshotPublication, cluster.idleStrategy(),
-                new ServiceSnapshot.Counters(configCrc, outputDigest, sequence, lastEventTimeNanos), state);
+                new ServiceSnapshot.Counters(fingerprint, outputDigest, sequence, lastEventTimeNanos, history.newest()), state);
         snapshotsTaken++;
     }
 
     @Override
     public void onRoleChange(Cluster.Role newRole) {
         role = newRole;
+        nextSnapshotNanos = 0;
     }
 
     @Override
     public void onTerminate(Cluster cluster) {
     }
 
-    /** Answers a pending {@link #inspect()} here, on the service's thread, between two commands. */
+    /**
+     * Answers a pending {@link #inspect()} here, on the service's thread, between two
+     * commands; on the leader, asks for the periodic snapshot when it is due.
+     */
     @Override
     public int doBackgroundWork(long nowNs) {
+        int work = periodicSnapshot(nowNs);
         CompletableFuture<NodeState> pending = inspection.getAndSet(null);
         if (pending == null || logic == null) {
             if (pending != null) {
                 inspection.set(pending);
             }
-            return 0;
+            return work;
         }
         logic.writeState(state.clear());
         pending.complete(new NodeState(sequence, lastEventTimeNanos, outputDigest,
                 Arrays.copyOf(state.array(), state.length())));
-        return 1;
+        return work + 1;
+    }
+
+    private int periodicSnapshot(long nowNs) {
+        if (snapshotIntervalNanos <= 0 || role != Cluster.Role.LEADER || refused.isDone()) {
+            return 0;
+        }
+        if (nextSnapshotNanos == 0) {
+            nextSnapshotNanos = nowNs + snapshotIntervalNanos;
+        } else if (nowNs - nextSnapshotNanos >= 0) {
+            nextSnapshotNanos = nowNs + snapshotIntervalNanos;
+            requestClusterSnapshot();
+            return 1;
+        }
+        return 0;
     }
 
     /** This node's state at its next command boundary (for operators and tests; allocates). */
@@ -226,29 +422,41 @@ public final class LogicService implements ClusteredService {
         return decided;
     }
 
-    private void send(EngineEvent event) {
-        EgressFrame.putOrigin(egress, originSessionId);
-        egressLength = EgressFrame.EVENT_OFFSET + EventCodec.encode(event, egress, EgressFrame.EVENT_OFFSET);
-        eventCrc.reset();
-        eventCrc.update(egress.byteArray(), EgressFrame.EVENT_OFFSET, egressLength - EgressFrame.EVENT_OFFSET);
-        outputDigest = OutputDigest.next(outputDigest, eventCrc.getValue());
-        cluster.forEachClientSession(sendToSession);
+    /** Commands the logic failed on since this node started (each skipped alike on every node). */
+    public long quarantined() {
+        return quarantined;
+    }
+
+    /** The last command the logic failed on, or null. */
+    public Quarantine lastQuarantine() {
+        return lastQuarantine;
     }
 
     /**
-     * Offers the current event to one session, retrying while it is back-pressured; a
-     * session that stays unable to take it loses it (its gateway then times out and the
-     * client resends, which the clOrdId index makes harmless). Followers' offers are mocked.
+     * Completes, with the reason in one line, when this node refuses to go on: its
+     * configuration differs from the one the cluster's log or its snapshot was made with.
+     * It then decides nothing more; the node's process should stop.
      */
-    private void sendTo(ClientSession session) {
+    public CompletableFuture<String> refusal() {
+        return refused;
+    }
+
+    /**
+     * Offers the current frame to one session, retrying while it is back-pressured; false
+     * if the session stays unable to take it (its gateway finds the gap in the numbers and
+     * asks for a resend). Followers' offers are mocked.
+     */
+    private boolean sendTo(ClientSession session) {
         for (int attempt = 0; attempt < 1_000; attempt++) {
             long result = session.offer(egress, 0, egressLength);
-            if (result > 0 || result == ClientSession.MOCKED_OFFER || result == io.aeron.Publication.NOT_CONNECTED
-                    || result == io.aeron.Publication.CLOSED) {
-                return;
+            if (result > 0 || result == ClientSession.MOCKED_OFFER) {
+                return true;
+            }
+            if (result == Publication.NOT_CONNECTED || result == Publication.CLOSED) {
+                return false;
             }
             cluster.idleStrategy().idle();
         }
+        return false;
     }
-
 }

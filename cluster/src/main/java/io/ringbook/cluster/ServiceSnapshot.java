@@ -15,21 +15,25 @@ import java.nio.ByteOrder;
  * state as {@code BusinessLogic.writeState} writes it (the single-process engine's
  * snapshot format), cut into fragments no longer than the publication's payload.
  * <pre>
- * header  0 magic "RBCS" i32, 4 version i32, 8 configCrc i32, 12 state length i32,
- *         16 sequence i64, 24 lastEventTime i64, 32 outputDigest i64   = 40 bytes
+ * header  0 magic "RBCS" i32, 4 version i32, 8 configuration fingerprint i32, 12 state length i32,
+ *         16 sequence i64, 24 lastEventTime i64, 32 outputDigest i64,
+ *         40 egress frames produced i64 (version 2)                    = 48 bytes (version 1: 40)
  * </pre>
- * The configuration's CRC is kept so that a node started with other reference data
- * refuses the snapshot instead of silently deciding differently from its peers.
+ * The configuration's fingerprint is kept so that a node started with other reference
+ * data refuses the snapshot instead of silently deciding differently from its peers; the
+ * count of egress frames so that the frames' numbers ({@link EgressFrame}) run on.
+ * Version 1 snapshots are read with a frame count of 0.
  */
 final class ServiceSnapshot {
 
     static final int MAGIC = 0x52424353;
-    static final int VERSION = 1;
-    private static final int HEADER = 40;
+    static final int VERSION = 2;
+    private static final int HEADER = 48;
+    private static final int HEADER_V1 = 40;
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     /** What a snapshot restores besides the logic's state. */
-    record Counters(int configCrc, long outputDigest, long sequence, long lastEventTimeNanos) {
+    record Counters(int configCrc, long outputDigest, long sequence, long lastEventTimeNanos, long frames) {
     }
 
     private ServiceSnapshot() {
@@ -44,6 +48,7 @@ final class ServiceSnapshot {
         header.putLong(16, counters.sequence(), ORDER);
         header.putLong(24, counters.lastEventTimeNanos(), ORDER);
         header.putLong(32, counters.outputDigest(), ORDER);
+        header.putLong(40, counters.frames(), ORDER);
         offer(out, idle, header, 0, HEADER);
         UnsafeBuffer body = new UnsafeBuffer(state.array(), 0, Math.max(state.length(), 1));
         int chunk = out.maxPayloadLength();
@@ -96,11 +101,14 @@ final class ServiceSnapshot {
 
         void onFragment(DirectBuffer buffer, int offset, int length, Header header) {
             if (bytes == null) {
-                if (length != HEADER || buffer.getInt(offset, ORDER) != MAGIC || buffer.getInt(offset + 4, ORDER) != VERSION) {
-                    throw new IllegalStateException("not a Ringbook cluster snapshot of version " + VERSION);
+                int version = length >= HEADER_V1 ? buffer.getInt(offset + 4, ORDER) : -1;
+                if (buffer.getInt(offset, ORDER) != MAGIC || !(version == VERSION && length == HEADER
+                        || version == 1 && length == HEADER_V1)) {
+                    throw new IllegalStateException("not a Ringbook cluster snapshot of version 1 or " + VERSION);
                 }
                 counters = new Counters(buffer.getInt(offset + 8, ORDER), buffer.getLong(offset + 32, ORDER),
-                        buffer.getLong(offset + 16, ORDER), buffer.getLong(offset + 24, ORDER));
+                        buffer.getLong(offset + 16, ORDER), buffer.getLong(offset + 24, ORDER),
+                        version == 1 ? 0 : buffer.getLong(offset + 40, ORDER));
                 bytes = new byte[buffer.getInt(offset + 12, ORDER)];
             } else {
                 buffer.getBytes(offset, bytes, received, length);

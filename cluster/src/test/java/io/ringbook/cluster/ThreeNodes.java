@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +27,7 @@ final class ThreeNodes implements AutoCloseable {
     private final ClusterTopology topology;
     private final ClusterNode[] nodes = new ClusterNode[3];
     private ClusterClient client;
+    private Supplier<LogicService> services = () -> new LogicService(DATA, 1024);
 
     ThreeNodes(Path dir, ClusterTimeouts timeouts) {
         this.dir = dir;
@@ -41,8 +43,17 @@ final class ThreeNodes implements AutoCloseable {
     }
 
     void start(int id, boolean fresh) {
-        nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, timeouts, dir.resolve("node-" + id), fresh, 0),
-                new LogicService(DATA, 1024));
+        start(id, fresh, services.get());
+    }
+
+    void start(int id, boolean fresh, LogicService service) {
+        nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, timeouts, dir.resolve("node-" + id), fresh, 0), service);
+    }
+
+    /** Nodes started from now on run the services {@code services} makes. */
+    ThreeNodes services(Supplier<LogicService> services) {
+        this.services = services;
+        return this;
     }
 
     /** Stops a node at once, as far as its peers can tell (they hear nothing more from it). */
@@ -60,10 +71,20 @@ final class ThreeNodes implements AutoCloseable {
     }
 
     ClusterClient client(long tickIntervalNanos, EngineListener listener) {
-        client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client-aeron"), "localhost",
-                tickIntervalNanos, TimeUnit.SECONDS.toNanos(3)), listener);
-        await("a leader the client knows", 30, () -> client.leaderMemberId() >= 0);
+        return client(tickIntervalNanos, ClusterOutputs.eventsTo(listener));
+    }
+
+    ClusterClient client(long tickIntervalNanos, ClusterOutputs outputs) {
+        client = extraClient("client-aeron", tickIntervalNanos, outputs);
         return client;
+    }
+
+    /** Another client (a second gateway), closed by the caller. */
+    ClusterClient extraClient(String name, long tickIntervalNanos, ClusterOutputs outputs) {
+        ClusterClient started = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve(name), "localhost",
+                tickIntervalNanos, TimeUnit.SECONDS.toNanos(3)), outputs, 0);
+        await("a leader the client knows", 30, () -> started.leaderMemberId() >= 0);
+        return started;
     }
 
     ClusterNode node(int id) {

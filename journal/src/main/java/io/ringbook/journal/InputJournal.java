@@ -5,8 +5,10 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.JournalStage;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.Hex;
+import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.journal.codec.ConfigCodec;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
@@ -78,6 +80,20 @@ public final class InputJournal implements JournalStage {
         batch.added(CommandCodec.encode(command, batch.buffer(), batch.position()));
         lastAppended = command.sequence;
         lastTime = command.eventTimeNanos;
+    }
+
+    /**
+     * Journals a record as it is, in the current batch: for the cluster gateway, which
+     * journals the commands as the cluster decided them (sequence and event time set) and
+     * the QUARANTINE records of those the cluster's logic failed on.
+     */
+    public void appendRecord(DirectBuffer record, int offset, int length) {
+        batch.buffer().putBytes(batch.position(), record, offset, length);
+        batch.added(length);
+        if (RecordHeader.type(record, offset).isCommand()) {
+            lastAppended = RecordHeader.sequence(record, offset);
+            lastTime = RecordHeader.eventTime(record, offset);
+        }
     }
 
     /** Encodes the command again, off the hot path: only for the report of a command the logic failed on. */

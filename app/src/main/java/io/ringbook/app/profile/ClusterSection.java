@@ -24,13 +24,18 @@ import java.util.function.Function;
  *   leaderHeartbeatTimeoutMs: 1000
  *   fileSyncLevel: 0
  *   gatewayHost: 127.0.0.1
+ *   snapshotIntervalS: 600
  * </pre>
  *
  * @param nodeDataDirs each member's data directory, null where the file names none
  * @param gatewayHost  the gateway's address as the nodes reach it (they send egress there)
+ * @param snapshotIntervalSeconds how often the leader has every node take a snapshot (0: only when asked)
  */
 public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, ClusterTimeouts timeouts, int fileSyncLevel,
-                             long clockTickMillis, String gatewayHost) {
+                             long clockTickMillis, String gatewayHost, long snapshotIntervalSeconds) {
+
+    /** Periodic snapshots every ten minutes unless the profile says otherwise (docs/CLUSTER.md). */
+    public static final long DEFAULT_SNAPSHOT_INTERVAL_SECONDS = 600;
 
     public ClusterSection {
         if (fileSyncLevel < 0 || fileSyncLevel > 2) {
@@ -38,6 +43,9 @@ public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, 
         }
         if (clockTickMillis <= 0) {
             throw new IllegalArgumentException("cluster.clockTickMs: must be positive, not " + clockTickMillis);
+        }
+        if (snapshotIntervalSeconds < 0) {
+            throw new IllegalArgumentException("cluster.snapshotIntervalS: 0 (off) or more, not " + snapshotIntervalSeconds);
         }
         if (nodeDataDirs.size() != topology.size()) {
             throw new IllegalArgumentException("one data directory (or null) per cluster member");
@@ -54,7 +62,8 @@ public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, 
         for (int id = 0; id < 3; id++) {
             dirs.add(root.resolve("node-" + id));
         }
-        return new ClusterSection(ClusterTopology.local("127.0.0.1", 3, DEMO_PORT_BASE), dirs, ClusterTimeouts.demo(), 0, 100, "127.0.0.1");
+        return new ClusterSection(ClusterTopology.local("127.0.0.1", 3, DEMO_PORT_BASE), dirs, ClusterTimeouts.demo(), 0, 100, "127.0.0.1",
+                DEFAULT_SNAPSHOT_INTERVAL_SECONDS);
     }
 
     /** The section of {@code file}, or a {@link ConfigException} naming the setting that is wrong or missing. */
@@ -65,7 +74,8 @@ public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, 
                 throw new ConfigException("cluster.members: required in cluster mode (docs/CLUSTER.md)");
             }
             cluster.allowOnly(Set.of("members", "leaderHeartbeatIntervalMs", "leaderHeartbeatTimeoutMs", "electionTimeoutMs",
-                    "startupCanvassTimeoutMs", "sessionTimeoutMs", "fileSyncLevel", "clockTickMs", "gatewayHost"));
+                    "startupCanvassTimeoutMs", "sessionTimeoutMs", "fileSyncLevel", "clockTickMs", "gatewayHost",
+                    "snapshotIntervalS"));
             ConfigNode membersNode = cluster.node("members");
             List<ClusterMember> members = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
@@ -87,7 +97,8 @@ public record ClusterSection(ClusterTopology topology, List<Path> nodeDataDirs, 
                     cluster.whole("startupCanvassTimeoutMs", demo.startupCanvassTimeoutNanos() / MS) * MS,
                     cluster.whole("sessionTimeoutMs", demo.sessionTimeoutNanos() / MS) * MS);
             return new ClusterSection(new ClusterTopology(members), dirs, timeouts, (int) cluster.whole("fileSyncLevel", 0),
-                    cluster.whole("clockTickMs", 100), cluster.string("gatewayHost", "127.0.0.1"));
+                    cluster.whole("clockTickMs", 100), cluster.string("gatewayHost", "127.0.0.1"),
+                    cluster.whole("snapshotIntervalS", DEFAULT_SNAPSHOT_INTERVAL_SECONDS));
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }

@@ -1,0 +1,94 @@
+package io.ringbook.cluster;
+
+import io.ringbook.engine.command.CommandType;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.testing.DemoMarket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Around a leader's death nothing is lost between the cluster and a gateway: commands
+ * nobody waits for (FIX orders, cancel-on-disconnect), taken while the leader dies or
+ * while there is none, are each decided exactly once by the next leader; and the
+ * gateway's outputs hold every frame the cluster produced, including those a fallen
+ * leader decided but never sent, and those decided while a gateway was away.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ClusterResendTest {
+
+    private static final int COMMANDS = 400;
+    private static final int KILL_AT = 120;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void commandsNobodyWaitsForAreDecidedExactlyOnceAcrossTheLeadersDeathAndTheGatewayMissesNoOutput() throws Exception {
+        try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.demo()).startAll(true)) {
+            RecordedOutputs outputs = new RecordedOutputs();
+            ClusterClient client = cluster.client(0, outputs);
+            List<String> taken = new ArrayList<>();
+            Thread killer = null;
+            int oldLeader = -1;
+            for (int i = 0; i < COMMANDS; i++) {
+                if (i == KILL_AT) {
+                    oldLeader = cluster.leader();
+                    int victim = oldLeader;
+                    killer = new Thread(() -> cluster.kill(victim));
+                    killer.start();
+                }
+                if (client.tryPublishAt(System.nanoTime(), order(i))) {
+                    taken.add(clOrdId(i));
+                }
+                Thread.sleep(i >= KILL_AT && i < KILL_AT + 100 ? 10 : 1);
+            }
+            killer.join(10_000);
+            assertTrue(taken.size() > KILL_AT + 100, "commands were taken during the election too: " + taken.size());
+            ThreeNodes.await("every taken command seen decided", 30, () -> client.unconfirmed() == 0);
+
+            int newLeader = cluster.leader();
+            assertTrue(newLeader >= 0 && newLeader != oldLeader, "a new leader");
+            long decided = cluster.node(newLeader).service().decided();
+            NodeState survivors = cluster.assertSameState(decided);
+            ThreeNodes.await("the client applied every command frame", 30, () -> outputs.commands().size() == decided);
+            for (String clOrdId : taken) {
+                assertEquals(1, outputs.decidedWith(clOrdId), clOrdId + " decided exactly once");
+            }
+            assertEquals(taken.size(), outputs.commands().stream().filter(c -> c.type == CommandType.NEW_ORDER).count(),
+                    "no command decided that was not taken");
+            ThreeNodes.await("the client's events are the nodes' events", 30, () -> outputs.digest() == survivors.outputDigest());
+
+            RecordedOutputs late = new RecordedOutputs();
+            try (ClusterClient away = cluster.extraClient("late-aeron", 0, late)) {
+                ThreeNodes.await("a gateway that was away gets every frame", 30, () -> late.digest() == survivors.outputDigest());
+                assertEquals(decided, late.commands().size(), "and every command as decided");
+                assertEquals(0, away.framesMissed());
+            }
+        }
+    }
+
+    private static CommandPublisher.CommandWriter order(int i) {
+        boolean buy = i % 2 == 0;
+        return slot -> {
+            slot.newOrder(buy ? 0 : 2, DemoMarket.TEST, buy ? Side.BUY : Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 100 + i % 3,
+                    1 + i % 5);
+            slot.clOrdId.set(clOrdId(i));
+        };
+    }
+
+    private static String clOrdId(int i) {
+        return "Q" + i;
+    }
+}
