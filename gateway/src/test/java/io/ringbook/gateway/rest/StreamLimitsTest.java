@@ -147,7 +147,9 @@ class StreamLimitsTest {
                     slowest = Math.max(slowest, System.nanoTime() - start);
                     assertEquals(201, placed.status(), placed.body().toString());
                 }
-                assertTrue(slowest < TimeUnit.SECONDS.toNanos(1), "slowest order answered in " + slowest / 1_000_000 + " ms");
+                // a bound for a stall (orders queued behind snapshot rendering took many seconds), not a latency
+                // figure: on a loaded 2-core machine an unstalled order has been seen at 1.6 s
+                assertTrue(slowest < TimeUnit.SECONDS.toNanos(3), "slowest order answered in " + slowest / 1_000_000 + " ms");
                 assertEquals(0, flow.refused(), "the market's orders were never refused for a full ring");
             } finally {
                 running.set(false);
