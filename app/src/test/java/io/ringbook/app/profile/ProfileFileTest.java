@@ -6,12 +6,12 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.TradingHours;
 import io.ringbook.engine.limits.AccountLimits;
-import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.gateway.rest.StreamLimits;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
+import io.ringbook.web.LimitsDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
