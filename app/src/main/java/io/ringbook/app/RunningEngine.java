@@ -26,6 +26,7 @@ import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.SnapshotWriter;
+import io.ringbook.risk.OpenOrdersHealth;
 import io.ringbook.risk.RiskBoard;
 
 import java.io.IOException;
@@ -115,6 +116,7 @@ final class RunningEngine implements AutoCloseable {
             List<HealthComponent> components = new ArrayList<>(pipeline.health());
             components.add(rest.health());
             components.add(diskReserve.health());
+            components.add(new OpenOrdersHealth(recovery.logic().orders().exposure(), riskBoard));
             listen(() -> {
                 fix.start(pipeline.publisher());
                 return fix.port();
