@@ -41,8 +41,8 @@ class RiskOpenOrderCapTest {
     void shouldRefuseNewOrdersWithMaxOpenOrdersAtTheVenuesCapAndShowItInHealth() throws Exception {
         Path config = dir.resolve("capped.yaml");
         String yaml = Files.readString(ProfileFileTest.EXAMPLE);
-        assertTrue(yaml.contains("\nengine:\n"));
-        Files.writeString(config, yaml.replace("\nengine:\n", "\nengine:\n  maxOpenOrders: 2\n"));
+        assertTrue(yaml.contains("\n  maxOpenOrders: 1000000 "));
+        Files.writeString(config, yaml.replace("\n  maxOpenOrders: 1000000 ", "\n  maxOpenOrders: 2 "));
         var profile = ProfileFile.read(config, ProfileFileTest.ENVIRONMENT::get).withPorts(Ports.any());
         assertEquals(2, profile.referenceData().risk().maxOpenOrders());
         try (RunningEngine engine = RunningEngine.start(profile, dir.resolve("data"), false, PipelineConfig.DEFAULTS,
