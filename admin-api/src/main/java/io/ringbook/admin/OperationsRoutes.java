@@ -17,6 +17,7 @@ import io.ringbook.journal.codec.RecordType;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
+import io.ringbook.web.LimitsDocument;
 import io.ringbook.web.PositionJson;
 
 import java.io.IOException;
@@ -130,7 +131,7 @@ final class OperationsRoutes {
             }
         }
         List<JsonNode> records = new ArrayList<>();
-        JournalQuery.run(dataDir, new JournalQuery.Filter(from, to, type, account), limit(ctx), line -> {
+        JournalQuery.run(dataDir, new JournalQuery.Filter(from, to, type, account), limit(ctx), LimitsDocument::toJson, line -> {
             try {
                 records.add(HttpJson.JSON.readTree(line));
             } catch (IOException e) {

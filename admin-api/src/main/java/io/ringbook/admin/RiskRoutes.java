@@ -11,13 +11,13 @@ import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.BreakerStatus;
-import io.ringbook.engine.limits.InvalidLimitsException;
 import io.ringbook.engine.limits.KillSwitchStatus;
-import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
+import io.ringbook.web.InvalidLimitsException;
+import io.ringbook.web.LimitsDocument;
 import io.ringbook.web.RiskJson;
 
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.ringbook.app;
 
 import io.ringbook.journal.JournalQuery;
 import io.ringbook.journal.codec.RecordType;
+import io.ringbook.web.LimitsDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,7 @@ final class JournalCommand implements Callable<Integer> {
                 OptionValues.time("--to", to, Long.MAX_VALUE), kept, account);
         DataDirectory.requireJournal(dataDir.path());
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-        JournalQuery.run(dataDir.path(), filter, line -> {
+        JournalQuery.run(dataDir.path(), filter, Long.MAX_VALUE, LimitsDocument::toJson, line -> {
             try {
                 out.write(line);
                 out.newLine();

@@ -25,6 +25,7 @@ import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.SnapshotWriter;
+import io.ringbook.risk.OpenOrdersHealth;
 import io.ringbook.risk.RiskBoard;
 
 import java.io.IOException;
@@ -108,6 +109,7 @@ final class RunningEngine implements AutoCloseable {
             List<HealthComponent> components = new ArrayList<>(pipeline.health());
             components.add(rest.health());
             components.add(diskReserve.health());
+            components.add(new OpenOrdersHealth(recovery.logic().orders().exposure(), riskBoard));
             Doors.listen(() -> {
                 fix.start(pipeline.publisher());
                 return fix.port();

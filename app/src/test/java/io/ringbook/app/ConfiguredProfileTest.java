@@ -103,7 +103,7 @@ class ConfiguredProfileTest {
                 "the journal, with its starts' limit changes, replays to itself");
         java.util.List<String> setLimits = new java.util.ArrayList<>();
         io.ringbook.journal.JournalQuery.run(data, new io.ringbook.journal.JournalQuery.Filter(Long.MIN_VALUE, Long.MAX_VALUE,
-                io.ringbook.journal.codec.RecordType.SET_LIMITS, "FUND2"), setLimits::add);
+                io.ringbook.journal.codec.RecordType.SET_LIMITS, "FUND2"), Long.MAX_VALUE, io.ringbook.web.LimitsDocument::toJson, setLimits::add);
         assertTrue(setLimits.get(0).contains("\"maxOrderQty\":{\"*\":\"100\",\"BTC-USD\":\"20000\"}"),
                 "the journal shows the start's change in the admin API's shape: " + setLimits.get(0));
         Path otherTick = dir.resolve("other-tick.yaml");

@@ -47,6 +47,11 @@ public final class JournalQuery {
 
     /** The same, stopping after {@code limit} records (the admin API's pages). */
     public static long run(Path dataDir, Filter filter, long limit, Consumer<String> lines) {
+        return run(dataDir, filter, limit, null, lines);
+    }
+
+    /** The same, with limits shown in {@code shape}'s form (null: as stored). */
+    public static long run(Path dataDir, Filter filter, long limit, LimitsShape shape, Consumer<String> lines) {
         long matched = 0;
         try (Journal journal = Journal.openReadOnly(dataDir);
              JournalCursor input = new JournalCursor(journal.input(), "input journal");
@@ -57,10 +62,10 @@ public final class JournalQuery {
                 if (data == null && RecordHeader.type(input.buffer(), input.offset()) == RecordType.CONFIG) {
                     data = ConfigCodec.decode(input.buffer(), input.offset());
                 }
-                matched += emit(input.buffer(), input.offset(), filter, data, lines);
+                matched += emit(input.buffer(), input.offset(), filter, data, shape, lines);
                 long sequence = RecordHeader.sequence(input.buffer(), input.offset());
                 while (matched < limit && outputReady && RecordHeader.sequence(output.buffer(), output.offset()) <= sequence) {
-                    matched += emit(output.buffer(), output.offset(), filter, data, lines);
+                    matched += emit(output.buffer(), output.offset(), filter, data, shape, lines);
                     outputReady = output.next();
                 }
             }
@@ -68,7 +73,8 @@ public final class JournalQuery {
         return matched;
     }
 
-    private static int emit(DirectBuffer buffer, int offset, Filter filter, ReferenceData data, Consumer<String> lines) {
+    private static int emit(DirectBuffer buffer, int offset, Filter filter, ReferenceData data, LimitsShape shape,
+                            Consumer<String> lines) {
         long time = RecordHeader.eventTime(buffer, offset);
         RecordType type = RecordHeader.type(buffer, offset);
         if (time < filter.fromNanos() || time >= filter.toNanos() || !filter.types().contains(type)) {
@@ -79,7 +85,7 @@ public final class JournalQuery {
                 ? CommandCodec.accountId(buffer, offset) : EventCodec.accountId(buffer, offset))))) {
             return 0;
         }
-        lines.accept(RecordJson.of(buffer, offset, data));
+        lines.accept(RecordJson.of(buffer, offset, data, shape));
         return 1;
     }
 }

@@ -10,9 +10,11 @@ import java.util.List;
 
 /**
  * What may change in a data directory's configuration from one start to the next: the
- * accounts' limits, and nothing else (symbols, accounts, price protections and breakers
- * shape the journal's meaning). A start whose configured limits differ from those the
- * previous start configured turns the difference into SET_LIMITS commands, journaled
+ * accounts' limits and the venue-wide cap on open orders (sized from the heap by
+ * default, so a start with another heap changes it), and nothing else (symbols,
+ * accounts, price protections and breakers shape the journal's meaning). A start whose
+ * configured limits differ from those the previous start configured turns the
+ * difference into SET_LIMITS commands (account -1 for the venue's cap), journaled
  * and decided like an operator's, so that replay meets them at the same point. Compared
  * with the previous start's configuration rather than with the engine's limits, so that
  * a restart with an unchanged file keeps what operators changed at run time.
@@ -60,18 +62,30 @@ final class LimitChanges {
         return what + " (journal: " + String.join(", ", journal) + "; configured: " + String.join(", ", configured) + ")";
     }
 
-    /** SET_LIMITS for each account whose limits differ, numbered after {@code lastSequence} and stamped {@code eventTimeNanos}. */
+    /**
+     * SET_LIMITS for each account whose limits differ, then for account -1 if the venue's
+     * cap on open orders differs, numbered after {@code lastSequence} and stamped
+     * {@code eventTimeNanos}.
+     */
     static List<Command> commands(ReferenceData previous, ReferenceData configured, long lastSequence, long eventTimeNanos) {
         List<Command> commands = new ArrayList<>();
         for (int account = 0; account < configured.accounts().size(); account++) {
             AccountLimits limits = configured.risk().accounts().get(account);
             if (!limits.equals(previous.risk().accounts().get(account))) {
-                Command command = new Command().setLimits(account, limits);
-                command.sequence = lastSequence + commands.size() + 1;
-                command.eventTimeNanos = eventTimeNanos;
-                commands.add(command);
+                commands.add(numbered(new Command().setLimits(account, limits), lastSequence + commands.size() + 1, eventTimeNanos));
             }
         }
+        long venueCap = configured.risk().maxOpenOrders();
+        if (venueCap != previous.risk().maxOpenOrders()) {
+            AccountLimits venue = AccountLimits.venue(configured.symbols().size(), venueCap);
+            commands.add(numbered(new Command().setLimits(-1, venue), lastSequence + commands.size() + 1, eventTimeNanos));
+        }
         return commands;
+    }
+
+    private static Command numbered(Command command, long sequence, long eventTimeNanos) {
+        command.sequence = sequence;
+        command.eventTimeNanos = eventTimeNanos;
+        return command;
     }
 }

@@ -6,7 +6,6 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.limits.AccountLimits;
-import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
@@ -27,7 +26,13 @@ public final class RecordJson {
     private RecordJson() {
     }
 
+    /** The record with limits as stored (no {@link LimitsShape}). */
     public static String of(DirectBuffer buffer, int offset, ReferenceData data) {
+        return of(buffer, offset, data, null);
+    }
+
+    /** The record with limits in {@code shape}'s form, or as stored for null. */
+    public static String of(DirectBuffer buffer, int offset, ReferenceData data, LimitsShape shape) {
         RecordType type = RecordHeader.type(buffer, offset);
         Json json = new Json().field("seq", RecordHeader.sequence(buffer, offset))
                 .text("time", EventTime.iso(RecordHeader.eventTime(buffer, offset)))
@@ -35,11 +40,11 @@ public final class RecordJson {
         if (type.isCommand()) {
             Command c = new Command();
             CommandCodec.decode(buffer, offset, c);
-            command(json, c, data);
+            command(json, c, data, shape);
         } else if (type.isEvent()) {
             EngineEvent e = new EngineEvent();
             EventCodec.decode(buffer, offset, e);
-            event(json, e, data);
+            event(json, e, data, shape);
         } else if (type == RecordType.QUARANTINE) {
             json.field("quarantinedSeq", QuarantineCodec.quarantined(buffer, offset))
                     .text("quarantinedType", QuarantineCodec.quarantinedType(buffer, offset).name())
@@ -57,7 +62,7 @@ public final class RecordJson {
         return data != null && id >= 0 && id < data.accounts().size() ? data.accounts().name(id) : null;
     }
 
-    private static void command(Json json, Command c, ReferenceData data) {
+    private static void command(Json json, Command c, ReferenceData data, LimitsShape shape) {
         SymbolSpec symbol = symbol(data, c.symbolId);
         json.text("account", account(data, c.accountId));
         switch (c.type) {
@@ -76,11 +81,11 @@ public final class RecordJson {
             }
             case HALT_SYMBOL, RESUME_SYMBOL -> json.text("symbol", name(symbol));
             case TRIP_BREAKER, RESET_BREAKER -> json.text("breaker", c.breakerKind).text("symbol", name(symbol));
-            case SET_LIMITS -> limits(json, c.limits, data);
+            case SET_LIMITS -> limits(json, c.limits, data, shape);
         }
     }
 
-    private static void event(Json json, EngineEvent e, ReferenceData data) {
+    private static void event(Json json, EngineEvent e, ReferenceData data, LimitsShape shape) {
         SymbolSpec symbol = symbol(data, e.symbolId);
         switch (e.type) {
             case SNAPSHOT_TAKEN, CONTROL_REJECTED -> {
@@ -91,7 +96,7 @@ public final class RecordJson {
             case SYMBOL_STATUS -> json.text("symbol", name(symbol)).field("halted", e.active);
             case KILL_SWITCH_CHANGED -> json.text("account", account(data, e.accountId)).field("active", e.active)
                     .field("canceledOrders", e.count);
-            case LIMITS_CHANGED -> limits(json.text("account", account(data, e.accountId)), e.limits, data);
+            case LIMITS_CHANGED -> limits(json.text("account", account(data, e.accountId)), e.limits, data, shape);
             case BOOK_LEVEL -> json.text("symbol", name(symbol)).text("side", e.side).text("price", price(symbol, e.price))
                     .text("qty", qty(symbol, e.qty)).field("bookSequence", e.bookSequence);
             case MASS_CANCEL_DONE -> json.text("account", account(data, e.accountId)).text("symbol", name(symbol))
@@ -114,14 +119,14 @@ public final class RecordJson {
         }
     }
 
-    /** Limits in the admin API's shape (decimals at the symbols' scales), or as stored when the configuration is unknown. */
-    private static Json limits(Json json, AccountLimits limits, ReferenceData data) {
-        if (data == null || limits == null) {
+    /** Limits in the admin API's shape (decimals at the symbols' scales), or as stored when the configuration or the shape is unknown. */
+    private static Json limits(Json json, AccountLimits limits, ReferenceData data, LimitsShape shape) {
+        if (data == null || limits == null || shape == null) {
             return json.text("limits", limits);
         }
-        Map<String, Object> shape = new LinkedHashMap<>(LimitsDocument.toJson("", limits, data.symbols()));
-        shape.remove("account");
-        return json.object("limits", shape);
+        Map<String, Object> fields = new LinkedHashMap<>(shape.of("", limits, data.symbols()));
+        fields.remove("account");
+        return json.object("limits", fields);
     }
 
     private static SymbolSpec symbol(ReferenceData data, int id) {

@@ -206,7 +206,7 @@ public final class Recovery {
                     new InputJournal(journal).recordStartUpCommands(changes);
                     for (Command change : changes) {
                         logic.process(change);
-                        limitsChanged.add(configured.accounts().name(change.accountId));
+                        limitsChanged.add(change.accountId < 0 ? "venue (maxOpenOrders)" : configured.accounts().name(change.accountId));
                     }
                     output.onEndOfBatch();
                     lastSequence += changes.size();

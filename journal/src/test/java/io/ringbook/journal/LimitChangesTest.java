@@ -52,6 +52,19 @@ class LimitChangesTest {
         assertEquals(List.of(), LimitChanges.commands(changed, changed, 41, 1_000), "nothing changed, nothing journaled");
     }
 
+    @Test
+    void aChangedVenueCapBecomesASetLimitsCommandForAccountMinusOne() {
+        ReferenceData capped = new ReferenceData(BASE.symbols(), BASE.accounts(), BASE.risk().withMaxOpenOrders(500));
+        assertTrue(LimitChanges.compatible(BASE, capped), "the cap follows the heap, so it may change between starts");
+        List<Command> commands = LimitChanges.commands(withLimits(0, tightQty(3)), capped, 9, 1_000);
+        assertEquals(2, commands.size(), "T1's limits, then the venue's cap");
+        Command venue = commands.get(1);
+        assertEquals(-1, venue.accountId);
+        assertEquals(500, venue.limits.maxOpenOrders());
+        assertEquals(11, venue.sequence);
+        assertEquals(List.of(), LimitChanges.commands(capped, capped, 9, 1_000));
+    }
+
     private static AccountLimits tightQty(long lots) {
         AccountLimits none = AccountLimits.none(DemoMarket.symbols().size());
         return new AccountLimits(PerSymbolLimit.uniform(lots, DemoMarket.symbols().size()), none.maxPosition(), none.maxOrderNotional(),

@@ -27,6 +27,7 @@ public final class RiskBoard implements RiskStatus {
     private final AtomicReferenceArray<KillSwitchStatus> killSwitches;
     private final AtomicReferenceArray<AccountLimits> limits;
     private final AtomicLongArray selfTradeCancels;
+    private volatile long venueMaxOpenOrders;
 
     @SuppressWarnings("unchecked")
     public RiskBoard(RiskSettings settings) {
@@ -48,6 +49,7 @@ public final class RiskBoard implements RiskStatus {
         List<AccountLimits> initial = settings.accounts();
         limits = new AtomicReferenceArray<>(initial.toArray(new AccountLimits[0]));
         selfTradeCancels = new AtomicLongArray(accounts);
+        venueMaxOpenOrders = settings.maxOpenOrders();
     }
 
     @Override
@@ -75,6 +77,11 @@ public final class RiskBoard implements RiskStatus {
         return selfTradeCancels.get(accountId);
     }
 
+    @Override
+    public long venueMaxOpenOrders() {
+        return venueMaxOpenOrders;
+    }
+
     void breaker(BreakerKind kind, int target, BreakerState state, int trips, long openedAt, long nextRetryAt, int health) {
         breakers[kind.ordinal()].lazySet(target, new BreakerStatus(kind, target, state, trips, openedAt, nextRetryAt, health));
     }
@@ -94,6 +101,10 @@ public final class RiskBoard implements RiskStatus {
 
     void limits(int accountId, AccountLimits value) {
         limits.lazySet(accountId, value);
+    }
+
+    void venueMaxOpenOrders(long cap) {
+        venueMaxOpenOrders = cap;
     }
 
     void selfTradeCancels(int accountId, long count) {

@@ -29,7 +29,13 @@ public final class RiskBoardFeed implements EngineListener {
                 KillSwitchStatus before = board.killSwitch(e.accountId);
                 board.killSwitch(e.accountId, e.active, !e.active ? 0 : before.active() ? before.sinceNanos() : e.eventTimeNanos);
             }
-            case LIMITS_CHANGED -> board.limits(e.accountId, e.limits);
+            case LIMITS_CHANGED -> {
+                if (e.accountId < 0) {
+                    board.venueMaxOpenOrders(e.limits.maxOpenOrders());
+                } else {
+                    board.limits(e.accountId, e.limits);
+                }
+            }
             default -> {
             }
         }

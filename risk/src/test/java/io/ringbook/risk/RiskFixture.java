@@ -36,10 +36,19 @@ final class RiskFixture {
     }
 
     RiskFixture(SymbolTable symbols, Limits limits, SymbolRisk symbolRisk, RejectStorm rejectStorm) {
-        RiskSettings settings = new RiskSettings(Collections.nCopies(symbols.size(), symbolRisk),
-                Collections.nCopies(DemoMarket.ACCOUNTS, limits.build(symbols.size())), rejectStorm);
+        this(new RiskSettings(Collections.nCopies(symbols.size(), symbolRisk),
+                Collections.nCopies(DemoMarket.ACCOUNTS, limits.build(symbols.size())), rejectStorm), symbols);
+    }
+
+    RiskFixture(RiskSettings settings, SymbolTable symbols) {
         this.board = new RiskBoard(settings);
         this.engine = new LogicDriver(symbols, RiskEngine.factory(settings, board));
+    }
+
+    /** Nothing limited but the venue's open orders. */
+    static RiskFixture withVenueCap(long maxOpenOrders) {
+        SymbolTable symbols = DemoMarket.symbols();
+        return new RiskFixture(RiskSettings.none(symbols.size(), DemoMarket.ACCOUNTS).withMaxOpenOrders(maxOpenOrders), symbols);
     }
 
     static RiskFixture withLimits(Limits limits) {

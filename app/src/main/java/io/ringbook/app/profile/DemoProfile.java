@@ -58,7 +58,8 @@ public final class DemoProfile {
                 PerSymbolLimit.uniform(AccountLimits.UNLIMITED, symbols.size()), AccountLimits.UNLIMITED, AccountLimits.UNLIMITED,
                 AccountLimits.UNLIMITED, 0, 10_000, AccountLimits.UNLIMITED, 10_000, AccountLimits.UNLIMITED);
         RiskSettings risk = new RiskSettings(Collections.nCopies(symbols.size(), volatility),
-                Collections.nCopies(accounts.size(), limits), new RejectStorm(1_000, 10 * SECOND, BreakerSettings.DEFAULT));
+                Collections.nCopies(accounts.size(), limits), new RejectStorm(1_000, 10 * SECOND, BreakerSettings.DEFAULT),
+                OpenOrderCap.forThisJvm());
         return new ReferenceData(symbols, accounts, risk);
     }
 }

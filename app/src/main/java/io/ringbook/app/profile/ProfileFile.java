@@ -120,7 +120,13 @@ public final class ProfileFile {
         AccountTable accounts = new AccountTable(accountsNode.keys());
         RiskSettings unlimited = new RiskSettings(Collections.nCopies(symbols.size(), SymbolRisk.none()),
                 Collections.nCopies(accounts.size(), AccountLimits.none(symbols.size())), RejectStorm.NONE);
-        return RiskOverrides.apply(new ReferenceData(symbols, accounts, unlimited), root);
+        ReferenceData configured = RiskOverrides.apply(new ReferenceData(symbols, accounts, unlimited), root);
+        return new ReferenceData(symbols, accounts, configured.risk().withMaxOpenOrders(maxOpenOrders(root.node("engine"))));
+    }
+
+    /** {@code engine.maxOpenOrders}, the venue-wide cap on open orders; by default sized from the heap ({@link OpenOrderCap}). */
+    private static long maxOpenOrders(ConfigNode engine) {
+        return count(engine, "maxOpenOrders", OpenOrderCap.forThisJvm());
     }
 
     private static RateLimits rateLimits(ConfigNode node) {
@@ -175,7 +181,7 @@ public final class ProfileFile {
 
     private static RunSettings run(ConfigNode root) {
         ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability",
-                "clOrdIdsPerDay", "diskReserveMb"));
+                "clOrdIdsPerDay", "diskReserveMb", "maxOpenOrders"));
         ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "dailyAt", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);

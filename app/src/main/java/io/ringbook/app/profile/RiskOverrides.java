@@ -4,11 +4,11 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.BreakerSettings;
-import io.ringbook.engine.limits.InvalidLimitsException;
-import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.limits.SymbolRisk;
+import io.ringbook.web.InvalidLimitsException;
+import io.ringbook.web.LimitsDocument;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

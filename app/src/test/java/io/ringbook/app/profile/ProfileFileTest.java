@@ -6,12 +6,12 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.TradingHours;
 import io.ringbook.engine.limits.AccountLimits;
-import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.gateway.rest.StreamLimits;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.backup.BackupRotation;
+import io.ringbook.web.LimitsDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +90,7 @@ public class ProfileFileTest {
         assertEquals(WaitStrategyKind.BLOCKING, profile.run().outboundWait());
         assertEquals(Durability.POWER_LOSS, profile.run().durability());
         assertEquals(2_000_000, profile.run().clOrdIdsPerDay());
+        assertEquals(1_000_000, profile.referenceData().risk().maxOpenOrders());
         assertEquals(new BackupPlan(Path.of("/var/backups/ringbook"), 60, java.time.LocalTime.of(2, 30), new BackupRotation(7, 4)),
                 profile.run().backup());
     }
@@ -148,6 +149,7 @@ public class ProfileFileTest {
         assertRefused(MINIMAL + "ports: {rest: 70000}\n", "ports.rest: must be a port number");
         assertRefused(MINIMAL + "engine: {waitStrategy: spinning}\n", "engine.waitStrategy: 'spinning' is not valid");
         assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 0}\n", "engine.clOrdIdsPerDay: must be positive");
+        assertRefused(MINIMAL + "engine: {maxOpenOrders: 0}\n", "engine.maxOpenOrders: must be positive");
         assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 600000000}\n", "engine.clOrdIdsPerDay: must be at most 500000000");
         assertRefused(MINIMAL + "rateLimits: {queriesPerSecond: 0}\n", "rateLimits.queriesPerSecond: must be positive");
         assertRefused(MINIMAL + "rateLimits: {streams: {sessionsPerKey: 0}}\n", "rateLimits.streams.sessionsPerKey: must be positive");
@@ -171,6 +173,9 @@ public class ProfileFileTest {
         assertEquals(AccountLimits.none(1), data.risk().accounts().get(0));
         assertEquals(AccountLimits.UNLIMITED, data.risk().symbols().get(0).priceBandBps());
         assertEquals(0, data.risk().rejectStorm().rejects());
+        assertEquals(Runtime.getRuntime().maxMemory() / 2 / OpenOrderCap.BYTES_PER_OPEN_ORDER, data.risk().maxOpenOrders(),
+                "but the venue's cap on open orders, which protects the heap");
+        assertEquals(1_048_576, OpenOrderCap.fromHeap(2L << 30), "a 2 GiB heap");
         assertEquals(RunSettings.DEFAULTS, profile.run());
         assertTrue(ProfileFile.definesSymbols(ProfileFile.parse(write(MINIMAL), Map.<String, String>of()::get)));
         assertFalse(ProfileFile.definesSymbols(ProfileFile.parse(write("symbols: {TEST: {priceBandPct: 5}}\n"), Map.<String, String>of()::get)));

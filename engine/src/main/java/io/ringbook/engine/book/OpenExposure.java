@@ -15,6 +15,7 @@ public final class OpenExposure {
     private final int symbols;
     private final int[] orders;
     private final int[] accountOrders;
+    private int venueOrders;
     private final long[] buyLots;
     private final long[] sellLots;
     private final long[] buyNotional;
@@ -28,6 +29,14 @@ public final class OpenExposure {
         this.sellLots = new long[accounts * symbols];
         this.buyNotional = new long[accounts * symbols];
         this.sellNotional = new long[accounts * symbols];
+    }
+
+    /**
+     * Open orders of all accounts together. Readable from any thread (a plain counter
+     * written only by the business-logic thread: monitoring may see it late, never torn).
+     */
+    public int openOrders() {
+        return venueOrders;
     }
 
     public int openOrders(int account) {
@@ -71,12 +80,14 @@ public final class OpenExposure {
     void opened(Order order) {
         orders[cell(order)]++;
         accountOrders[order.accountId]++;
+        venueOrders++;
         leavesChanged(order, order.leavesQty());
     }
 
     void closed(Order order) {
         orders[cell(order)]--;
         accountOrders[order.accountId]--;
+        venueOrders--;
         leavesChanged(order, -order.leavesQty());
     }
 

@@ -32,4 +32,15 @@ public record AccountLimits(PerSymbolLimit maxOrderQty, PerSymbolLimit maxPositi
         return new AccountLimits(unlimited, unlimited, UNLIMITED, UNLIMITED, UNLIMITED, 0, UNLIMITED, UNLIMITED, UNLIMITED,
                 UNLIMITED);
     }
+
+    /**
+     * The venue's limits, as a {@code SET_LIMITS} command for account -1 carries them
+     * (a start that changes the venue-wide cap journals one): only {@code maxOpenOrders}
+     * applies, to the open orders of all accounts together.
+     */
+    public static AccountLimits venue(int symbols, long maxOpenOrders) {
+        PerSymbolLimit unlimited = PerSymbolLimit.uniform(UNLIMITED, symbols);
+        return new AccountLimits(unlimited, unlimited, UNLIMITED, UNLIMITED, UNLIMITED, 0, maxOpenOrders, UNLIMITED, UNLIMITED,
+                UNLIMITED);
+    }
 }

@@ -21,4 +21,7 @@ public interface RiskStatus {
 
     /** Orders of the account canceled by self-trade prevention so far. */
     long selfTradeCancels(int accountId);
+
+    /** The cap on the open orders of all accounts together ({@link AccountLimits#UNLIMITED} for none). */
+    long venueMaxOpenOrders();
 }

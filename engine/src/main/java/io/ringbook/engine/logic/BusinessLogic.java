@@ -93,7 +93,7 @@ public final class BusinessLogic {
             case CLOCK_TICK -> clockTick(command.eventTimeNanos);
             case SNAPSHOT -> reporter.snapshotTaken();
             case HALT_SYMBOL, RESUME_SYMBOL, TRIP_BREAKER, RESET_BREAKER, KILL_SWITCH, RELEASE_KILL_SWITCH, SET_LIMITS ->
-                    preTradeCheck.control(command);
+                    carryOut(preTradeCheck.control(command), command.accountId);
         }
         reporter.end();
     }
@@ -397,6 +397,26 @@ public final class BusinessLogic {
         }
     }
 
+    /** Does what risk decided an operator command needs done to the orders. */
+    private void carryOut(ControlDecision decision, int accountId) {
+        if (decision == ControlDecision.CANCEL_FOR_KILL_SWITCH) {
+            int account = accountId < 0 ? -1 : accountId;
+            reporter.killSwitch(account, true, cancelAllOf(account, CancelReason.KILL_SWITCH));
+        }
+    }
+
+    /** Cancels the open orders of an account, or of every account for {@code accountId < 0}; returns how many. */
+    private int cancelAllOf(int accountId, CancelReason reason) {
+        if (accountId >= 0) {
+            return working.cancelAll(accountId, -1, reason);
+        }
+        int canceled = 0;
+        for (int account = 0; account < accounts; account++) {
+            canceled += working.cancelAll(account, -1, reason);
+        }
+        return canceled;
+    }
+
     /** What the pre-trade check sees of this logic: the live components, never copies. */
     private final class Context implements RiskContext {
 
@@ -418,18 +438,6 @@ public final class BusinessLogic {
         @Override
         public OpenExposure exposure() {
             return store.exposure();
-        }
-
-        @Override
-        public int cancelAll(int accountId, CancelReason reason) {
-            if (accountId >= 0) {
-                return working.cancelAll(accountId, -1, reason);
-            }
-            int canceled = 0;
-            for (int account = 0; account < accounts; account++) {
-                canceled += working.cancelAll(account, -1, reason);
-            }
-            return canceled;
         }
 
         @Override

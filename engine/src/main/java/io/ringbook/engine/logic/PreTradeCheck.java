@@ -83,8 +83,12 @@ public interface PreTradeCheck {
     default void clockTick(long nowNanos) {
     }
 
-    /** An operator or admin command: halts, breakers, kill switches, limits. Must report at least one event. */
-    default void control(Command command) {
+    /**
+     * An operator or admin command: halts, breakers, kill switches, limits. Reports at
+     * least one event unless it returns a decision whose carrying out reports one.
+     */
+    default ControlDecision control(Command command) {
+        return ControlDecision.DONE;
     }
 
     /** Appends the check's state to a snapshot. */

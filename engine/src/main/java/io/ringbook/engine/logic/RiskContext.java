@@ -1,14 +1,14 @@
 package io.ringbook.engine.logic;
 
 import io.ringbook.engine.book.OpenExposure;
-import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.position.PositionBook;
 
 /**
  * What the business logic lets its pre-trade check see and do: read positions and open
- * exposure (the same objects matching updates, so risk is never behind), cancel orders
- * for a kill switch, and report its own outcomes as events of the current command.
+ * exposure (the same objects matching updates, so risk is never behind) and report its
+ * own outcomes as events of the current command. It cannot change orders: what risk
+ * wants done to them it returns as a {@link ControlDecision}.
  */
 public interface RiskContext {
 
@@ -19,9 +19,6 @@ public interface RiskContext {
     PositionBook positions();
 
     OpenExposure exposure();
-
-    /** Cancels the open orders of an account, or of every account for {@code accountId < 0}; returns how many. */
-    int cancelAll(int accountId, CancelReason reason);
 
     RiskEvents report();
 }

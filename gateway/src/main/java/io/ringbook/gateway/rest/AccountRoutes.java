@@ -10,10 +10,10 @@ import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.KillSwitchStatus;
-import io.ringbook.engine.limits.LimitsDocument;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.readmodel.PositionsView;
 import io.ringbook.web.HttpJson;
+import io.ringbook.web.LimitsDocument;
 import io.ringbook.web.PositionJson;
 import io.ringbook.web.RiskJson;
 

@@ -51,9 +51,10 @@ final class RejectText {
                     + money(limits == null ? AccountLimits.UNLIMITED : limits.maxGrossNotional());
             case MAX_CONCENTRATION -> "the order would put more than the account's max concentration of "
                     + percent(limits == null ? AccountLimits.UNLIMITED : limits.maxConcentrationBps()) + " of its gross notional in " + name;
-            case MAX_OPEN_ORDERS -> "the account has as many open orders as it may: " + count(limits == null
+            case MAX_OPEN_ORDERS -> "the account has as many open orders as it may (" + count(limits == null
                     ? AccountLimits.UNLIMITED : limits.maxOpenOrders()) + " in all, " + count(limits == null
-                    ? AccountLimits.UNLIMITED : limits.maxOpenOrdersPerSymbol()) + " per symbol";
+                    ? AccountLimits.UNLIMITED : limits.maxOpenOrdersPerSymbol()) + " per symbol), or the venue as many as it holds ("
+                    + count(risk.venueMaxOpenOrders()) + " for all accounts together)";
             case DAILY_LOSS_LIMIT -> "the account's loss today has reached its daily loss limit of "
                     + money(limits == null ? AccountLimits.UNLIMITED : limits.dailyLossLimit());
             case PRICE_BAND -> "price " + symbol.price(order.price).toPlainString() + " is outside " + name + "'s price band of "

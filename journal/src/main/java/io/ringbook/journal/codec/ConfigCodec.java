@@ -34,12 +34,15 @@ import java.util.List;
  *                                       concentration bps, its floor, open orders, per symbol,
  *                                       orders/s, daily loss
  *   rejectstorm N W C P                 rejects, window ns, cool-down ns, probe orders
+ *   venue O                             the venue-wide cap on open orders
  * </pre>
- * Written once per run, at start-up, off the hot path; allocation is fine here.
+ * Written once per run, at start-up, off the hot path; allocation is fine here. Version 3
+ * added the {@code venue} line; a version 2 record, without it, is read with no cap (its
+ * runs had none).
  */
 public final class ConfigCodec {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private ConfigCodec() {
     }
@@ -72,6 +75,7 @@ public final class ConfigCodec {
         RejectStorm storm = risk.rejectStorm();
         text.append("rejectstorm ").append(storm.rejects()).append(' ').append(storm.windowNanos()).append(' ')
                 .append(storm.breaker().cooldownNanos()).append(' ').append(storm.breaker().probeOrders()).append('\n');
+        text.append("venue ").append(risk.maxOpenOrders()).append('\n');
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         int length = RecordHeader.LENGTH + bytes.length;
         if (length > 0xFFFF) {
@@ -95,6 +99,7 @@ public final class ConfigCodec {
         List<String> accounts = new ArrayList<>();
         List<String[]> limitLines = new ArrayList<>();
         RejectStorm storm = RejectStorm.NONE;
+        long venueMaxOpenOrders = AccountLimits.UNLIMITED;
         try {
             for (String line : text.split("\n")) {
                 String[] f = line.split(" ");
@@ -107,6 +112,7 @@ public final class ConfigCodec {
                     case "limits" -> limitLines.add(expect(f, 14, line));
                     case "rejectstorm" -> storm = new RejectStorm((int) num(expect(f, 5, line)[1]), num(f[2]),
                             new BreakerSettings(num(f[3]), (int) num(f[4])));
+                    case "venue" -> venueMaxOpenOrders = num(expect(f, 2, line)[1]);
                     default -> throw new JournalFormatException("unreadable configuration line: " + line);
                 }
             }
@@ -121,7 +127,7 @@ public final class ConfigCodec {
                 limits.add(new AccountLimits(perSymbol(f[2], f[3]), perSymbol(f[4], f[5]), num(f[6]), num(f[7]), num(f[8]),
                         num(f[9]), num(f[10]), num(f[11]), num(f[12]), num(f[13])));
             }
-            return new ReferenceData(new SymbolTable(symbols), new AccountTable(accounts), new RiskSettings(bands, limits, storm));
+            return new ReferenceData(new SymbolTable(symbols), new AccountTable(accounts), new RiskSettings(bands, limits, storm, venueMaxOpenOrders));
         } catch (IllegalArgumentException e) {
             throw new JournalFormatException("unreadable configuration: " + e.getMessage());
         }

@@ -1,9 +1,11 @@
-package io.ringbook.engine.limits;
+package io.ringbook.web;
 
 import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.DecimalUnits;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.PerSymbolLimit;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

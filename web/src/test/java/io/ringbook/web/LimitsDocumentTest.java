@@ -1,6 +1,8 @@
-package io.ringbook.engine.limits;
+package io.ringbook.web;
 
 import io.ringbook.engine.domain.SymbolTable;
+import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.limits.PerSymbolLimit;
 import io.ringbook.engine.testing.DemoMarket;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.ringbook.engine.limits;
+package io.ringbook.web;
 
 /** A limits document that cannot be stored: the contract's error code, the field, and why. */
 public final class InvalidLimitsException extends IllegalArgumentException {
