@@ -9,8 +9,8 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
-import io.ringbook.engine.readmodel.OpenOrdersView;
-import io.ringbook.engine.readmodel.PositionsView;
+import io.ringbook.views.orders.OpenOrdersView;
+import io.ringbook.views.positions.PositionsView;
 import io.ringbook.journal.JournalQuery;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.journal.codec.RecordType;
@@ -71,7 +71,7 @@ final class OperationsRoutes {
     void positions(Context ctx) {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int account = 0; account < data.accounts().size(); account++) {
-            for (Map<String, Object> row : PositionJson.rows(positions, data, account)) {
+            for (Map<String, Object> row : PositionJson.rows(positions::position, data, account)) {
                 Map<String, Object> withAccount = new LinkedHashMap<>();
                 withAccount.put("account", data.accounts().name(account));
                 withAccount.putAll(row);

@@ -9,7 +9,9 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.engine.marketdata.DepthBook;
+import io.ringbook.views.marketdata.DepthBook;
+import io.ringbook.views.marketdata.TradesView;
+import io.ringbook.views.orders.OrderViews;
 
 import java.util.List;
 

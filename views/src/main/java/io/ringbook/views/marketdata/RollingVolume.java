@@ -1,4 +1,4 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.views.marketdata;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.ringbook.engine.readmodel;
+package io.ringbook.views.orders;
 
 import io.ringbook.engine.book.BookSide;
 import io.ringbook.engine.book.Order;

@@ -3,4 +3,4 @@
  * read under their own locks: positions, open orders. The business logic's own state is
  * never read from another thread.
  */
-package io.ringbook.engine.readmodel;
+package io.ringbook.views;

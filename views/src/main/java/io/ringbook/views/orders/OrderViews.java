@@ -1,11 +1,11 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.views.orders;
 
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.engine.readmodel.DayRoll;
+import io.ringbook.views.orders.DayRoll;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,23 +26,21 @@ import java.util.function.Predicate;
  * stay; done orders and fills are kept for the current and the previous UTC day
  * ({@link DayRoll}).
  */
-final class OrderViews implements EngineListener {
+public final class OrderViews implements EngineListener {
 
     /**
      * An order as last reported, with its fills in order, and as first reported: what it
      * was placed as, before any amend (a resent POST is compared with that).
      */
-    record View(EngineEvent state, List<EngineEvent> fills, EngineEvent original) {
+    public record View(EngineEvent state, List<EngineEvent> fills, EngineEvent original) {
     }
 
     /** The statuses of an order that can still trade. */
-    static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED);
+    public static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED);
 
     private final ConcurrentHashMap<Long, Entry> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, Entry>> byAccount = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> byClOrdId = new ConcurrentHashMap<>();
-    /** What the client sent for the orders placed here, so a resend is compared with it and answered as the first was. */
-    private final ConcurrentHashMap<Long, OrderRequests.NewOrder> requests = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentSkipListMap<Long, EngineEvent>> fillsByAccount = new ConcurrentHashMap<>();
     private final OrdersByStatus<Entry> byStatus = new OrdersByStatus<>();
     private final DayRoll dayRoll = new DayRoll();
@@ -78,23 +76,13 @@ final class OrderViews implements EngineListener {
         }
     }
 
-    Optional<View> find(long orderId) {
+    public Optional<View> find(long orderId) {
         Entry entry = byId.get(orderId);
         return entry == null ? Optional.empty() : Optional.of(entry.view());
     }
 
-    /** Keeps the request an order placed over REST was made from (on the HTTP thread that placed it). */
-    void rememberRequest(long orderId, OrderRequests.NewOrder request) {
-        requests.put(orderId, request);
-    }
-
-    /** The request a REST order was made from, if it was placed here and is still kept. */
-    Optional<OrderRequests.NewOrder> requestOf(long orderId) {
-        return Optional.ofNullable(requests.get(orderId));
-    }
-
     /** The account's order that last carried this clOrdId. */
-    Optional<View> findByClOrdId(int accountId, String clOrdId) {
+    public Optional<View> findByClOrdId(int accountId, String clOrdId) {
         Long orderId = byClOrdId.get(key(accountId, clOrdId));
         return orderId == null ? Optional.empty() : find(orderId);
     }
@@ -104,7 +92,7 @@ final class OrderViews implements EngineListener {
      * matches, newest first, at most {@code limit}: only the orders of those statuses are
      * read.
      */
-    List<View> list(int accountId, Set<OrderStatus> statuses, Predicate<EngineEvent> filter, int limit) {
+    public List<View> list(int accountId, Set<OrderStatus> statuses, Predicate<EngineEvent> filter, int limit) {
         Predicate<EngineEvent> matches = statuses.isEmpty() ? filter : filter.and(state -> statuses.contains(state.status));
         if (!statuses.isEmpty()) {
             List<View> views = new ArrayList<>();
@@ -127,7 +115,7 @@ final class OrderViews implements EngineListener {
     }
 
     /** The account's fills, newest first, at most {@code limit}. */
-    List<EngineEvent> fills(int accountId, Predicate<EngineEvent> filter, int limit) {
+    public List<EngineEvent> fills(int accountId, Predicate<EngineEvent> filter, int limit) {
         List<EngineEvent> fills = new ArrayList<>();
         for (Map.Entry<Long, EngineEvent> fill : fillsByAccount.getOrDefault(accountId, new ConcurrentSkipListMap<>())
                 .descendingMap().entrySet()) {
@@ -152,7 +140,6 @@ final class OrderViews implements EngineListener {
         }
         byAccount.values().forEach(orders -> orders.values().removeIf(entry -> DayRoll.forgettable(entry.state, keepFromDay)));
         byClOrdId.values().removeIf(orderId -> !byId.containsKey(orderId));
-        requests.keySet().removeIf(orderId -> !byId.containsKey(orderId));
         fillsByAccount.values().forEach(fills -> fills.values().removeIf(fill -> DayRoll.olderThan(fill, keepFromDay)));
     }
 

@@ -1,4 +1,4 @@
-package io.ringbook.engine.readmodel;
+package io.ringbook.views.positions;
 
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
