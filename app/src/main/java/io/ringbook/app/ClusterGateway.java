@@ -50,8 +50,8 @@ final class ClusterGateway implements AutoCloseable {
         Ports ports = profile.ports();
         EpochClock clock = EpochClock.system();
         RiskBoard riskBoard = new RiskBoard(data.risk());
-        this.admin = new AdminApi(data, profile.credentials().adminKeys(), riskBoard, dataDir, clock);
         this.rest = new RestGateway(data, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
+        this.admin = new AdminApi(data, profile.credentials().adminKeys(), riskBoard, dataDir, clock, rest.orders());
         this.fix = new FixGateway(data, host, ports.fix(), dataDir.resolve("fix"), profile.fix(), profile.credentials().fixLogons());
         this.journal = Journal.open(dataDir, profile.run().durability());
         OutputJournal audit = new OutputJournal(journal);

@@ -77,9 +77,10 @@ final class RunningEngine implements AutoCloseable {
         EpochClock clock = EpochClock.system();
         StartedParts started = new StartedParts();
         try {
-            this.admin = started.started(new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock));
             this.rest = started.started(new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(),
                     riskBoard));
+            this.admin = started.started(new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock,
+                    rest.orders()));
             this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             admin.orderGatewayAt(host, restPort);

@@ -73,6 +73,11 @@ public final class RestGateway implements AutoCloseable {
     }
 
     /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
+    /** The order read model this gateway keeps and registers among its {@link #listeners()}. */
+    public OrderViews orders() {
+        return orders;
+    }
+
     public List<EngineListener> listeners() {
         return List.of(orders, positions, depth, trades, streams);
     }
@@ -126,9 +131,13 @@ public final class RestGateway implements AutoCloseable {
         return RouteList.of(server);
     }
 
-    /** Where order and fill queries with {@code from}, {@code to} or {@code fromId} read history beyond the read models' two days. */
+    /**
+     * Where order and fill queries with {@code from}, {@code to} or {@code fromId} read
+     * history, and where an order no longer kept in memory is looked up by its id.
+     */
     public void history(EventHistory events) {
         this.history = events;
+        orders.history(events);
     }
 
     /** Recovery is done: orders flow to {@code publisher} and the read models are current. */

@@ -86,7 +86,7 @@ final class StreamFrames {
     String execution(EngineEvent event) {
         EngineEvent shown = event;
         if (event.status == null && (event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED)) {
-            OrderViews.View known = orders.find(event.orderId).filter(view -> view.state().accountId == event.accountId).orElse(null);
+            OrderViews.View known = orders.findKept(event.orderId).filter(view -> view.state().accountId == event.accountId).orElse(null);
             if (known != null) {
                 shown = known.state().copy();
                 shown.rejectReason = event.rejectReason;

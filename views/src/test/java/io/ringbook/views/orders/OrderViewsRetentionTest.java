@@ -1,10 +1,14 @@
 package io.ringbook.views.orders;
 
+import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,41 +16,92 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The read model keeps open orders always, done orders and fills for the current and the previous UTC day. */
+/** The read model keeps every open order, and only the newest done orders and fills: memory tracks open orders, not the flow. */
 class OrderViewsRetentionTest {
 
-    private static final long DAY = 86_400_000_000_000L;
-    private static final long MONDAY = 20_000 * DAY;
-
-    private final OrderViews views = new OrderViews();
+    private final OrderViews views = new OrderViews(2, 1);
+    private final List<EngineEvent> journal = new ArrayList<>();
 
     @Test
-    void shouldForgetDoneOrdersAndFillsOlderThanYesterdayAtTheDayRoll() {
-        views.onEvent(order(1, "done-monday", EventType.ORDER_FILLED, OrderStatus.FILLED, MONDAY + 10));
-        views.onEvent(order(2, "open-monday", EventType.ORDER_ACCEPTED, OrderStatus.NEW, MONDAY + 20));
-        views.onEvent(order(3, "done-tuesday", EventType.ORDER_CANCELED, OrderStatus.CANCELED, MONDAY + DAY + 5));
-        assertTrue(views.find(1).isPresent(), "Monday's done order is still yesterday's on Tuesday");
+    void shouldForgetTheOldestDoneOrdersAndFillsButKeepEveryOpenOrder() {
+        send(order(1, "done-first", EventType.ORDER_FILLED, OrderStatus.FILLED));
+        send(order(2, "open-early", EventType.ORDER_ACCEPTED, OrderStatus.NEW));
+        send(order(3, "done-second", EventType.ORDER_CANCELED, OrderStatus.CANCELED));
+        assertTrue(views.findKept(1).isPresent(), "two done orders are kept");
 
-        views.onEvent(order(4, "wednesday", EventType.ORDER_ACCEPTED, OrderStatus.NEW, MONDAY + 2 * DAY + 1));
-        assertFalse(views.find(1).isPresent(), "gone on Wednesday");
-        assertFalse(views.findByClOrdId(0, "done-monday").isPresent());
-        assertEquals(List.of(), views.fills(0, fill -> true, 10).stream().filter(f -> f.orderId == 1).toList(), "its fill too");
-        assertTrue(views.find(2).isPresent(), "an open order stays, however old");
-        assertTrue(views.findByClOrdId(0, "done-tuesday").isPresent(), "yesterday's done order stays");
-        assertEquals(List.of(4L, 3L, 2L), views.list(0, Set.of(), state -> true, 10).stream().map(v -> v.state().orderId).toList());
-        assertEquals(List.of(), views.list(0, Set.of(OrderStatus.FILLED), state -> true, 10), "forgotten by status too");
-        assertEquals(List.of(3L), views.list(0, Set.of(OrderStatus.CANCELED), state -> true, 10).stream().map(v -> v.state().orderId).toList());
+        send(order(4, "done-third", EventType.ORDER_FILLED, OrderStatus.FILLED));
+        send(order(5, "open-late", EventType.ORDER_ACCEPTED, OrderStatus.NEW));
+        assertFalse(views.findKept(1).isPresent(), "the oldest done order leaves memory");
+        assertFalse(views.findByClOrdId(0, "done-first").isPresent());
+        assertEquals(List.of(4L), views.fills(0, fill -> true, 10).stream().map(f -> f.orderId).toList(), "only the newest fills");
+        assertTrue(views.findKept(2).isPresent(), "an open order stays, however many orders are done after it");
+        assertTrue(views.findByClOrdId(0, "done-second").isPresent());
+        assertEquals(List.of(5L, 4L, 3L, 2L), ids(views.list(0, Set.of(), state -> true, 10)));
+        assertEquals(List.of(4L), ids(views.list(0, Set.of(OrderStatus.FILLED), state -> true, 10)), "forgotten by status too");
+        assertEquals(List.of(5L, 2L), ids(views.list(0, OrderViews.OPEN, state -> true, 10)));
+        assertEquals(List.of(), ids(views.list(1, Set.of(), state -> true, 10)), "another account's orders are its own");
     }
 
-    private static EngineEvent order(long orderId, String clOrdId, EventType type, OrderStatus status, long time) {
+    @Test
+    void shouldReadAnOrderNoLongerKeptFromTheHistory() {
+        send(order(1, "done-first", EventType.ORDER_FILLED, OrderStatus.FILLED));
+        for (long id = 2; id <= 4; id++) {
+            send(order(id, "c-" + id, EventType.ORDER_CANCELED, OrderStatus.CANCELED));
+        }
+        assertFalse(views.find(1).isPresent(), "without a history, gone");
+
+        views.history(listener -> journal.forEach(listener::onEvent));
+        OrderViews.View view = views.find(1).orElseThrow();
+        assertEquals(OrderStatus.FILLED, view.state().status);
+        assertEquals(1, view.fills().size(), "with its fills");
+        assertFalse(views.find(99).isPresent(), "an order never placed is not found");
+    }
+
+    @Test
+    void shouldKeepWhatTheOrderWasPlacedAsAcrossAnAmendAndFollowANewClOrdId() {
+        EngineEvent placed = order(7, "first-id", EventType.ORDER_ACCEPTED, OrderStatus.NEW);
+        placed.price = 100;
+        placed.qty = 10;
+        send(placed);
+        EngineEvent amended = order(7, "second-id", EventType.ORDER_REPLACED, OrderStatus.NEW);
+        amended.price = 101;
+        amended.qty = 8;
+        send(amended);
+
+        OrderViews.View view = views.findByClOrdId(0, "second-id").orElseThrow();
+        assertEquals(101, view.state().price);
+        assertEquals(100, view.original().price);
+        assertEquals(10, view.original().qty);
+        assertFalse(views.findByClOrdId(0, "first-id").isPresent(), "found by its current clOrdId");
+        assertFalse(views.findByClOrdId(0, "").isPresent(), "an invalid clOrdId names no order");
+    }
+
+    private void send(EngineEvent event) {
+        journal.add(event);
+        views.onEvent(event);
+    }
+
+    private static List<Long> ids(List<OrderViews.View> list) {
+        return list.stream().map(v -> v.state().orderId).toList();
+    }
+
+    private static EngineEvent order(long orderId, String clOrdId, EventType type, OrderStatus status) {
         EngineEvent event = new EngineEvent();
         event.type = type;
         event.orderId = orderId;
         event.execId = orderId * 10;
         event.accountId = 0;
+        event.side = Side.BUY;
         event.status = status;
-        event.eventTimeNanos = time;
+        event.rejectReason = RejectReason.NONE;
+        event.eventTimeNanos = orderId;
         event.clOrdId.set(clOrdId);
+        if (type == EventType.ORDER_FILLED) {
+            event.tradeId = orderId;
+            event.lastQty = 1;
+            event.lastPrice = 100;
+            event.liquidity = Liquidity.TAKER;
+        }
         return event;
     }
 }
