@@ -19,6 +19,13 @@ import java.util.concurrent.locks.StampedLock;
  * for rendering): the outbound thread's next write then waits for that copy at most. The business logic is never involved. Levels are kept in sorted
  * primitive arrays, best first, so updates allocate nothing once the arrays have grown
  * to the book's size.
+ *
+ * <p>Why not the engine's {@code BookSide}: that ladder holds the orders themselves (each
+ * level an intrusive queue of pooled {@code Order}s, best last, for matching), is owned by
+ * the logic thread and read by no other; this one holds only each level's total, best
+ * first, and is written by the outbound thread while HTTP threads copy from it under a
+ * {@link StampedLock}. Sharing one class would put locking on the matching path or orders
+ * in market data.
  */
 public final class DepthBook implements EngineListener {
 
