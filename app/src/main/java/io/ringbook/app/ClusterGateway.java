@@ -51,14 +51,13 @@ final class ClusterGateway implements AutoCloseable {
         EpochClock clock = EpochClock.system();
         RiskBoard riskBoard = new RiskBoard(data.risk());
         this.rest = new RestGateway(data, profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
-        this.admin = new AdminApi(data, profile.credentials().adminKeys(), riskBoard, dataDir, clock, rest.orders());
+        this.admin = new AdminApi(data, profile.credentials().adminKeys(), riskBoard, dataDir, clock, rest.readModels());
         this.fix = new FixGateway(data, host, ports.fix(), dataDir.resolve("fix"), profile.fix(), profile.credentials().fixLogons());
         this.journal = Journal.open(dataDir, profile.run().durability());
         OutputJournal audit = new OutputJournal(journal);
         RiskBoardFeed riskFeed = new RiskBoardFeed(riskBoard);
         List<EngineListener> readModels = new ArrayList<>(List.of(riskFeed));
         readModels.addAll(rest.listeners());
-        readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());
         OutputEvents.replay(journal, readModels);
         List<EngineListener> listeners = new ArrayList<>(List.of(audit, riskFeed));

@@ -22,6 +22,7 @@ import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.journal.OutputEvents;
+import io.ringbook.views.ViewsSnapshots;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
 import io.ringbook.journal.SnapshotStore;
@@ -65,6 +66,8 @@ final class RunningEngine implements AutoCloseable {
     private final int adminPort;
     private final FixGateway fix;
     private final DiskReserve diskReserve;
+    private final ViewsSnapshots viewSnapshots;
+    private final long readModelsRestoredAt;
     private Path movedAside;
 
     private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory) {
@@ -80,7 +83,7 @@ final class RunningEngine implements AutoCloseable {
             this.rest = started.started(new RestGateway(referenceData, profile.credentials().gatewayKeys(), profile.rateLimits(),
                     riskBoard));
             this.admin = started.started(new AdminApi(referenceData, profile.credentials().adminKeys(), riskBoard, dataDir, clock,
-                    rest.orders()));
+                    rest.readModels()));
             this.adminPort = listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             admin.orderGatewayAt(host, restPort);
@@ -91,10 +94,10 @@ final class RunningEngine implements AutoCloseable {
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
             this.fix = started.started(new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix(),
                     profile.credentials().fixLogons()));
+            this.viewSnapshots = started.started(new ViewsSnapshots(dataDir.resolve("views"), rest.readModels()));
             List<EngineListener> readModels = new ArrayList<>(rest.listeners());
-            readModels.addAll(admin.readModels());
             readModels.addAll(fix.listeners());
-            OutputEvents.replay(journal, readModels);
+            this.readModelsRestoredAt = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(), readModels, fix.listeners());
             InputJournal inputJournal = new InputJournal(journal, referenceData);
             OutputJournal outputJournal = new OutputJournal(journal);
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
@@ -108,6 +111,7 @@ final class RunningEngine implements AutoCloseable {
                     .outputJournal(outputJournal)
                     .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
             rest.listeners().forEach(builder::listener);
+            builder.listener(viewSnapshots);
             admin.listeners().forEach(builder::listener);
             fix.listeners().forEach(builder::listener);
             this.pipeline = started.started(builder.build().start());
@@ -200,6 +204,11 @@ final class RunningEngine implements AutoCloseable {
         return pipeline;
     }
 
+    /** The sequence of the read-model snapshot the start restored the read models from; 0 if it read the whole output journal. */
+    long readModelsRestoredAt() {
+        return readModelsRestoredAt;
+    }
+
     SnapshotWriter snapshots() {
         return snapshots;
     }
@@ -227,6 +236,7 @@ final class RunningEngine implements AutoCloseable {
         fix.close();
         rest.close();
         admin.close();
+        viewSnapshots.close();
         snapshots.close();
         journal.close();
     }

@@ -14,6 +14,7 @@ import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.views.marketdata.TradesView;
 import io.ringbook.views.orders.EventHistory;
+import io.ringbook.views.ReadModels;
 import io.ringbook.views.orders.OrderViews;
 import io.ringbook.views.positions.PositionsView;
 import io.ringbook.web.ApiException;
@@ -40,7 +41,8 @@ public final class RestGateway implements AutoCloseable {
 
     private final ReferenceData referenceData;
     private final ApiKeys keys;
-    private final OrderViews orders = new OrderViews();
+    private final ReadModels views;
+    private final OrderViews orders;
     private final PositionsView positions;
     private final DepthBook depth;
     private final TradesView trades;
@@ -65,19 +67,21 @@ public final class RestGateway implements AutoCloseable {
         this.streamLimits = limits.streams();
         this.keys = keys;
         this.rateLimits = limits.buckets(keys::account, referenceData.accounts().size());
-        this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
-        this.depth = new DepthBook(referenceData.symbols().size());
-        this.trades = new TradesView(referenceData.symbols().size(), clock);
+        this.views = new ReadModels(referenceData.accounts().size(), referenceData.symbols().size(), clock);
+        this.orders = views.orders();
+        this.positions = views.positions();
+        this.depth = views.depth();
+        this.trades = views.trades();
         this.orderJson = new OrderJson(referenceData, new RejectText(referenceData, risk));
         this.streams = new StreamHub(referenceData, depth, trades, orders, orderJson, limits.streams());
     }
 
-    /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
-    /** The order read model this gateway keeps and registers among its {@link #listeners()}. */
-    public OrderViews orders() {
-        return orders;
+    /** The read models this gateway keeps and registers among its {@link #listeners()}; the admin API reads them too. */
+    public ReadModels readModels() {
+        return views;
     }
 
+    /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
     public List<EngineListener> listeners() {
         return List.of(orders, positions, depth, trades, streams);
     }

@@ -4,6 +4,7 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
 
 import java.util.Arrays;
 import java.util.concurrent.locks.StampedLock;
@@ -96,6 +97,29 @@ public final class DepthBook implements EngineListener {
         return copy(symbols[symbolId], none, none, none, none, new int[2]);
     }
 
+    /** Every symbol's levels and sequence, for a read-model snapshot: on the outbound thread, the only writer. */
+    public void writeState(StateBuffer out) {
+        for (SymbolDepth symbol : symbols) {
+            out.putLong(symbol.sequence);
+            symbol.bids.writeTo(out);
+            symbol.asks.writeTo(out);
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote into this empty book (at start, before any event). */
+    public void readState(StateBuffer in) {
+        for (SymbolDepth symbol : symbols) {
+            long stamp = symbol.lock.writeLock();
+            try {
+                symbol.sequence = in.getLong();
+                symbol.bids.readFrom(in);
+                symbol.asks.readFrom(in);
+            } finally {
+                symbol.lock.unlockWrite(stamp);
+            }
+        }
+    }
+
     /** Copies both sides and returns the sequence: optimistically first, under the read lock if updates keep racing. */
     private static long copy(SymbolDepth symbol, long[] bidPrices, long[] bidQuantities, long[] askPrices, long[] askQuantities,
                              int[] counts) {
@@ -165,6 +189,20 @@ public final class DepthBook implements EngineListener {
             prices[insertAt] = price;
             quantities[insertAt] = qty;
             count++;
+        }
+
+        void writeTo(StateBuffer out) {
+            out.putInt(count);
+            for (int i = 0; i < count; i++) {
+                out.putLong(prices[i]);
+                out.putLong(quantities[i]);
+            }
+        }
+
+        void readFrom(StateBuffer in) {
+            for (int i = in.getInt(); i > 0; i--) {
+                set(in.getLong(), in.getLong());
+            }
         }
 
         /** Safe against a racing {@link #set} (the copy may then be torn, which the caller's validation catches). */

@@ -6,6 +6,7 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.state.StateBuffer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 public final class TradesView implements EngineListener {
 
     public static final int KEPT = 1000;
+    private static final Side[] SIDES = Side.values();
 
     /** A public trade: no accounts, no order ids. */
     public record Trade(long tradeId, long price, long qty, Side takerSide, long timeNanos) {
@@ -71,6 +73,35 @@ public final class TradesView implements EngineListener {
         PerSymbol symbol = symbols[symbolId];
         synchronized (symbol) {
             return symbol.volume.total(clock.epochNanos());
+        }
+    }
+
+    /** Every symbol's recent trades and volume buckets, for a read-model snapshot. */
+    public void writeState(StateBuffer out) {
+        for (PerSymbol symbol : symbols) {
+            synchronized (symbol) {
+                out.putInt(symbol.recent.size());
+                for (Trade trade : symbol.recent) {
+                    out.putLong(trade.tradeId());
+                    out.putLong(trade.price());
+                    out.putLong(trade.qty());
+                    out.putEnum(trade.takerSide());
+                    out.putLong(trade.timeNanos());
+                }
+                symbol.volume.writeTo(out);
+            }
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote into this empty view (at start, before any event). */
+    public void readState(StateBuffer in) {
+        for (PerSymbol symbol : symbols) {
+            synchronized (symbol) {
+                for (int i = in.getInt(); i > 0; i--) {
+                    symbol.recent.addLast(new Trade(in.getLong(), in.getLong(), in.getLong(), in.getEnum(SIDES), in.getLong()));
+                }
+                symbol.volume.readFrom(in);
+            }
         }
     }
 

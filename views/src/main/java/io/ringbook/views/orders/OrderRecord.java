@@ -11,6 +11,7 @@ import io.ringbook.engine.domain.StpMode;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -187,6 +188,75 @@ final class OrderRecord {
             events.add(e);
         }
         return events;
+    }
+
+    /** Every field and fill, for a read-model snapshot ({@link #read} reads it back). */
+    void writeTo(StateBuffer out) {
+        out.putLong(orderId);
+        long[] longs = {execId, price, qty, filledQty, filledNotional, expireTimeNanos, createdTimeNanos, updatedTimeNanos,
+            originalPrice, originalQty, arrival, clOrdId0, clOrdId1, clOrdId2, clOrdId3, clOrdId4};
+        for (long value : longs) {
+            out.putLong(value);
+        }
+        out.putInt(accountId);
+        out.putInt(symbolId);
+        out.putLong(pack(clOrdIdLength, type, side, orderType, timeInForce, stpMode, status, rejectReason));
+        out.putInt((cancelReason & 0xFF) | (postOnly ? 1 << 8 : 0));
+        out.putInt(fillCount);
+        for (int i = 0; i < fillCount * FILL_WORDS; i++) {
+            out.putLong(fills[i]);
+        }
+    }
+
+    /** An order as {@link #writeTo} wrote it. */
+    static OrderRecord read(StateBuffer in) {
+        OrderRecord order = new OrderRecord(in.getLong());
+        order.execId = in.getLong();
+        order.price = in.getLong();
+        order.qty = in.getLong();
+        order.filledQty = in.getLong();
+        order.filledNotional = in.getLong();
+        order.expireTimeNanos = in.getLong();
+        order.createdTimeNanos = in.getLong();
+        order.updatedTimeNanos = in.getLong();
+        order.originalPrice = in.getLong();
+        order.originalQty = in.getLong();
+        order.arrival = in.getLong();
+        order.clOrdId0 = in.getLong();
+        order.clOrdId1 = in.getLong();
+        order.clOrdId2 = in.getLong();
+        order.clOrdId3 = in.getLong();
+        order.clOrdId4 = in.getLong();
+        order.accountId = in.getInt();
+        order.symbolId = in.getInt();
+        long bytes = in.getLong();
+        order.clOrdIdLength = (byte) (bytes >>> 56);
+        order.type = (byte) (bytes >>> 48);
+        order.side = (byte) (bytes >>> 40);
+        order.orderType = (byte) (bytes >>> 32);
+        order.timeInForce = (byte) (bytes >>> 24);
+        order.stpMode = (byte) (bytes >>> 16);
+        order.status = (byte) (bytes >>> 8);
+        order.rejectReason = (byte) bytes;
+        int last = in.getInt();
+        order.cancelReason = (byte) last;
+        order.postOnly = (last & (1 << 8)) != 0;
+        order.fillCount = in.getInt();
+        if (order.fillCount > 0) {
+            order.fills = new long[order.fillCount * FILL_WORDS];
+            for (int i = 0; i < order.fills.length; i++) {
+                order.fills[i] = in.getLong();
+            }
+        }
+        return order;
+    }
+
+    private static long pack(byte... bytes) {
+        long packed = 0;
+        for (byte b : bytes) {
+            packed = (packed << 8) | (b & 0xFF);
+        }
+        return packed;
     }
 
     private void addFill(EngineEvent event) {

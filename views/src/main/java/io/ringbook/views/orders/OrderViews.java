@@ -7,6 +7,7 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
@@ -244,6 +245,97 @@ public final class OrderViews implements EngineListener {
             lock.readLock().unlock();
         }
         return orders;
+    }
+
+    /**
+     * The kept orders (open ones, then the done ones oldest first), the account fills and
+     * the arrival counter, for a read-model snapshot: on the outbound thread, the only writer.
+     */
+    public void writeState(StateBuffer out) {
+        lock.readLock().lock();
+        try {
+            out.putLong(arrivals);
+            List<OrderRecord> open = openOrders();
+            out.putInt(open.size());
+            open.forEach(order -> order.writeTo(out));
+            List<OrderRecord> kept = keptDone();
+            out.putInt(kept.size());
+            kept.forEach(order -> order.writeTo(out));
+            fills.writeTo(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote into this empty model (at start, before any event). */
+    public void readState(StateBuffer in) {
+        lock.writeLock().lock();
+        try {
+            arrivals = in.getLong();
+            for (int i = in.getInt(); i > 0; i--) {
+                OrderRecord order = OrderRecord.read(in);
+                index(order);
+                openByAccount.add(order);
+            }
+            for (int i = in.getInt(); i > 0; i--) {
+                OrderRecord order = OrderRecord.read(in);
+                index(order);
+                keepDone(order);
+            }
+            fills.readFrom(in);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Sends each kept order's latest state, in orderId order, to {@code listener}: how
+     * other read models (the FIX reports) are seeded at start from a restored snapshot.
+     */
+    public void replayKept(EngineListener listener) {
+        List<OrderRecord> kept;
+        lock.readLock().lock();
+        try {
+            kept = openOrders();
+            kept.addAll(keptDone());
+        } finally {
+            lock.readLock().unlock();
+        }
+        kept.sort(Comparator.comparingLong(order -> order.orderId));
+        for (OrderRecord order : kept) {
+            listener.onEvent(order.stateEvent());
+        }
+    }
+
+    private void index(OrderRecord order) {
+        byId.put(order.orderId, order);
+        if (order.clOrdIdLength > 0) {
+            byClOrdId.add(order);
+        }
+    }
+
+    /** Every open order, in orderId order. */
+    private List<OrderRecord> openOrders() {
+        List<OrderRecord> open = new ArrayList<>();
+        for (OrderRecord order : byId.values()) {
+            if (order.isOpen()) {
+                open.add(order);
+            }
+        }
+        open.sort(Comparator.comparingLong(order -> order.orderId));
+        return open;
+    }
+
+    /** The done orders still kept, oldest first. */
+    private List<OrderRecord> keptDone() {
+        List<OrderRecord> kept = new ArrayList<>();
+        for (long n = Math.max(0, doneCount - done.length); n < doneCount; n++) {
+            OrderRecord order = done[(int) (n % done.length)];
+            if (!order.isOpen() && byId.get(order.orderId) == order) {
+                kept.add(order);
+            }
+        }
+        return kept;
     }
 
     private Optional<View> fromHistory(long orderId) {

@@ -4,6 +4,7 @@ import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,29 @@ final class RecentFills {
             }
         }
         return found;
+    }
+
+    /** The kept fills, oldest first, for a read-model snapshot. */
+    void writeTo(StateBuffer out) {
+        long kept = Math.min(count, capacity);
+        out.putLong(kept);
+        for (long n = count - kept; n < count; n++) {
+            int at = (int) (n % capacity) * WORDS;
+            for (int i = 0; i < WORDS; i++) {
+                out.putLong(ring[at + i]);
+            }
+        }
+    }
+
+    /** Fills as {@link #writeTo} wrote them, into an empty ring (the newest kept if this ring is smaller). */
+    void readFrom(StateBuffer in) {
+        long kept = in.getLong();
+        for (long n = 0; n < kept; n++) {
+            int at = (int) (count++ % capacity) * WORDS;
+            for (int i = 0; i < WORDS; i++) {
+                ring[at + i] = in.getLong();
+            }
+        }
     }
 
     private EngineEvent event(int at) {
