@@ -1,0 +1,88 @@
+package io.ringbook.app;
+
+import io.ringbook.app.profile.Ports;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * How long a restart takes after a long journal: journals {@code N} commands through the
+ * demo engine (a flow whose open orders stay flat: a resting sell, an IOC buy that takes
+ * it, an IOC sell that finds nothing), takes a snapshot, stops, and times a start on the
+ * same data directory until it is ready; then again without the read-model snapshots,
+ * as a start that reads the whole output journal. Lives in the app's package (in perf,
+ * outside {@code mvn verify}) to start {@link RunningEngine} as {@code ringbook start} does.
+ * Usage: {@code RestartBench COMMANDS [DATA_DIR]}.
+ */
+public final class RestartBench {
+
+    private static final long PRICE = 3_000_000;
+
+    private RestartBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long commands = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
+        Path data = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("ringbook-restart-");
+        PipelineConfig config = PipelineConfig.DEFAULTS.withSnapshotIntervalMillis(0);
+        long started = System.nanoTime();
+        try (RunningEngine engine = RunningEngine.startDemo(data, true, config, Durability.PROCESS_CRASH, Ports.any())) {
+            CommandPublisher publisher = engine.pipeline().publisher();
+            for (long i = 1; i <= commands; i++) {
+                int account = (int) (i % 4);
+                long n = i;
+                CommandPublisher.CommandWriter writer = switch ((int) (i % 3)) {
+                    case 0 -> slot -> slot.newOrder(account, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, PRICE, 2)
+                            .clOrdId.set("s" + Long.toString(n, 36));
+                    case 1 -> slot -> slot.newOrder((account + 1) % 4, 2, Side.BUY, OrderType.LIMIT, TimeInForce.IOC, PRICE, 2)
+                            .clOrdId.set("b" + Long.toString(n, 36));
+                    default -> slot -> slot.newOrder(account, 2, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, PRICE / 2, 1)
+                            .clOrdId.set("i" + Long.toString(n, 36));
+                };
+                while (!publisher.tryPublish(writer)) {
+                    Thread.onSpinWait();
+                }
+            }
+            long sequence = engine.snapshotNow().get(60, TimeUnit.SECONDS);
+            Path views = data.resolve("views").resolve(String.format("views-%020d.rbv", sequence));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(views) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            System.out.printf("journaled  %,d commands in %.1f s; snapshot at sequence %,d%n", commands,
+                    (System.nanoTime() - started) / 1e9, sequence);
+        }
+        System.out.printf("data       %,d MB in %s%n", size(data) >> 20, data);
+        restart(data, config, "restart    with the read-model snapshot:   ");
+        try (Stream<Path> files = Files.list(data.resolve("views"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        restart(data, config, "restart    without it (whole output journal):");
+    }
+
+    private static void restart(Path data, PipelineConfig config, String what) {
+        long started = System.nanoTime();
+        try (RunningEngine engine = RunningEngine.startDemo(data, false, config, Durability.PROCESS_CRASH, Ports.any())) {
+            System.out.printf("%s ready in %,d ms (engine snapshot %,d, %,d commands replayed; read models from sequence %,d)%n",
+                    what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), engine.recovery().snapshotSequence(),
+                    engine.recovery().commandsReplayed(), engine.readModelsRestoredAt());
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+}
