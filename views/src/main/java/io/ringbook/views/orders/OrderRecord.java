@@ -2,7 +2,6 @@ package io.ringbook.views.orders;
 
 import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.ClOrdId;
-import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.RejectReason;
@@ -35,10 +34,8 @@ final class OrderRecord {
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final RejectReason[] REJECTS = RejectReason.values();
     private static final CancelReason[] CANCELS = CancelReason.values();
-    private static final Liquidity[] LIQUIDITIES = Liquidity.values();
     private static final byte NONE = -1;
-    /** tradeId, execId, lastPrice, lastQty, fee, time, liquidity: one fill in {@link #fills}. */
-    private static final int FILL_WORDS = 7;
+    private static final int FILL_WORDS = PackedFill.WORDS;
 
     final long orderId;
     int accountId;
@@ -175,16 +172,8 @@ final class OrderRecord {
     List<EngineEvent> fillEvents() {
         List<EngineEvent> events = new ArrayList<>(fillCount);
         for (int i = 0; i < fillCount; i++) {
-            int at = i * FILL_WORDS;
             EngineEvent e = stateEvent();
-            e.type = EventType.ORDER_FILLED;
-            e.tradeId = fills[at];
-            e.execId = fills[at + 1];
-            e.lastPrice = fills[at + 2];
-            e.lastQty = fills[at + 3];
-            e.fee = fills[at + 4];
-            e.eventTimeNanos = fills[at + 5];
-            e.liquidity = LIQUIDITIES[(int) fills[at + 6]];
+            PackedFill.read(fills, i * FILL_WORDS, e);
             events.add(e);
         }
         return events;
@@ -265,14 +254,7 @@ final class OrderRecord {
         } else if ((fillCount + 1) * FILL_WORDS > fills.length) {
             fills = Arrays.copyOf(fills, fills.length * 2);
         }
-        int at = fillCount * FILL_WORDS;
-        fills[at] = event.tradeId;
-        fills[at + 1] = event.execId;
-        fills[at + 2] = event.lastPrice;
-        fills[at + 3] = event.lastQty;
-        fills[at + 4] = event.fee;
-        fills[at + 5] = event.eventTimeNanos;
-        fills[at + 6] = event.liquidity.ordinal();
+        PackedFill.write(event, fills, fillCount * FILL_WORDS);
         fillCount++;
     }
 

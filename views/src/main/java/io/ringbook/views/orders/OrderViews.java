@@ -46,7 +46,7 @@ public final class OrderViews implements EngineListener {
     public static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED);
     /** Done orders kept in memory by default (the newest), about 200 bytes each. */
     public static final int KEPT_DONE = 65_536;
-    /** Fills kept in memory by default (the newest, of all accounts), 112 bytes each. */
+    /** Fills kept in memory by default (the newest, of all accounts), 120 bytes each. */
     public static final int KEPT_FILLS = 65_536;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
