@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * How long a restart takes after a long journal: journals {@code N} commands through the
- * demo engine (a flow whose open orders stay flat: a resting sell, an IOC buy that takes
- * it, an IOC sell that finds nothing), takes a snapshot, stops, and times a start on the
- * same data directory until it is ready; then again without the read-model snapshots,
- * as a start that reads the whole output journal. Lives in the app's package (in perf,
- * outside {@code mvn verify}) to start {@link RunningEngine} as {@code ringbook start} does.
- * Usage: {@code RestartBench COMMANDS [DATA_DIR]}.
+ * How long a restart takes after a long journal. {@code RestartBench journal COMMANDS DIR}
+ * journals the commands through the demo engine (a flow whose open orders stay flat: a
+ * resting sell, an IOC buy that takes it, an IOC sell that finds nothing), takes a
+ * snapshot and stops; {@code RestartBench restart DIR} then times a start on that data
+ * directory until it is ready (run it in a JVM of its own, as a restart is), and
+ * {@code RestartBench restart-full DIR} the same without the read-model snapshots: a start
+ * that reads the whole output journal. Lives in the app's package (in perf, outside
+ * {@code mvn verify}) to start {@link RunningEngine} as {@code ringbook start} does.
  */
 public final class RestartBench {
 
@@ -31,9 +32,24 @@ public final class RestartBench {
     }
 
     public static void main(String[] args) throws Exception {
-        long commands = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
-        Path data = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("ringbook-restart-");
         PipelineConfig config = PipelineConfig.DEFAULTS.withSnapshotIntervalMillis(0);
+        switch (args[0]) {
+            case "journal" -> journal(Long.parseLong(args[1]), Path.of(args[2]), config);
+            case "restart" -> restart(Path.of(args[1]), config, "restart    with the read-model snapshot:   ");
+            case "restart-full" -> {
+                Path data = Path.of(args[1]);
+                try (Stream<Path> files = Files.list(data.resolve("views"))) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                restart(data, config, "restart    without it (whole output journal):");
+            }
+            default -> throw new IllegalArgumentException("journal COMMANDS DIR | restart DIR | restart-full DIR");
+        }
+    }
+
+    private static void journal(long commands, Path data, PipelineConfig config) throws Exception {
         long started = System.nanoTime();
         try (RunningEngine engine = RunningEngine.startDemo(data, true, config, Durability.PROCESS_CRASH, Ports.any())) {
             CommandPublisher publisher = engine.pipeline().publisher();
@@ -62,13 +78,6 @@ public final class RestartBench {
                     (System.nanoTime() - started) / 1e9, sequence);
         }
         System.out.printf("data       %,d MB in %s%n", size(data) >> 20, data);
-        restart(data, config, "restart    with the read-model snapshot:   ");
-        try (Stream<Path> files = Files.list(data.resolve("views"))) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        restart(data, config, "restart    without it (whole output journal):");
     }
 
     private static void restart(Path data, PipelineConfig config, String what) {
