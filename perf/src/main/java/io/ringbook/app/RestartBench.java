@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * How long a restart takes after a long journal. {@code RestartBench journal COMMANDS DIR}
- * journals the commands through the demo engine (a flow whose open orders stay flat: a
+ * How long a restart takes after a long journal. {@code RestartBench journal COMMANDS RATE DIR}
+ * journals the commands at RATE a second through the demo engine (a flow whose open orders stay flat: a
  * resting sell, an IOC buy that takes it, an IOC sell that finds nothing), takes a
  * snapshot and stops; {@code RestartBench restart DIR} then times a start on that data
  * directory until it is ready (run it in a JVM of its own, as a restart is), and
@@ -34,7 +34,7 @@ public final class RestartBench {
     public static void main(String[] args) throws Exception {
         PipelineConfig config = PipelineConfig.DEFAULTS.withSnapshotIntervalMillis(0);
         switch (args[0]) {
-            case "journal" -> journal(Long.parseLong(args[1]), Path.of(args[2]), config);
+            case "journal" -> journal(Long.parseLong(args[1]), Long.parseLong(args[2]), Path.of(args[3]), config);
             case "restart" -> restart(Path.of(args[1]), config, "restart    with the read-model snapshot:   ");
             case "restart-full" -> {
                 Path data = Path.of(args[1]);
@@ -45,12 +45,14 @@ public final class RestartBench {
                 }
                 restart(data, config, "restart    without it (whole output journal):");
             }
-            default -> throw new IllegalArgumentException("journal COMMANDS DIR | restart DIR | restart-full DIR");
+            default -> throw new IllegalArgumentException("journal COMMANDS RATE DIR | restart DIR | restart-full DIR");
         }
     }
 
-    private static void journal(long commands, Path data, PipelineConfig config) throws Exception {
+    /** At {@code rate} commands a second: a flood would leave the edges (the read models among them) behind and cut off. */
+    private static void journal(long commands, long rate, Path data, PipelineConfig config) throws Exception {
         long started = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
         try (RunningEngine engine = RunningEngine.startDemo(data, true, config, Durability.PROCESS_CRASH, Ports.any())) {
             CommandPublisher publisher = engine.pipeline().publisher();
             for (long i = 1; i <= commands; i++) {
@@ -64,7 +66,7 @@ public final class RestartBench {
                     default -> slot -> slot.newOrder(account, 2, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, PRICE / 2, 1)
                             .clOrdId.set("i" + Long.toString(n, 36));
                 };
-                while (!publisher.tryPublish(writer)) {
+                while (System.nanoTime() < started + i * interval || !publisher.tryPublish(writer)) {
                     Thread.onSpinWait();
                 }
             }
@@ -73,6 +75,9 @@ public final class RestartBench {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.exists(views) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
+            }
+            if (!Files.exists(views)) {
+                throw new IllegalStateException("no read-model snapshot: the edges fell behind and were cut off; journal at a lower rate");
             }
             System.out.printf("journaled  %,d commands in %.1f s; snapshot at sequence %,d%n", commands,
                     (System.nanoTime() - started) / 1e9, sequence);
