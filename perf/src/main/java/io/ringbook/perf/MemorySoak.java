@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
@@ -47,6 +48,10 @@ public final class MemorySoak implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "1000000", description = "Orders between two heap reports (default: ${DEFAULT-VALUE}).")
     long every;
 
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Orders per second, 0 for as fast as the pipeline takes them (default: ${DEFAULT-VALUE}).")
+    long rate;
+
     @Option(names = "--accounts", defaultValue = "8", description = "Accounts the orders are spread over (default: ${DEFAULT-VALUE}).")
     int accounts;
 
@@ -61,6 +66,7 @@ public final class MemorySoak implements Callable<Integer> {
     Path journalDir;
 
     private long clOrdIds;
+    private long firstNanos;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new MemorySoak()).execute(args));
@@ -113,6 +119,7 @@ public final class MemorySoak implements Callable<Integer> {
         }
         settle(pipeline);
         double seconds = (System.nanoTime() - started) / 1e9;
+        requireEdges(pipeline);
         long live = liveHeap();
         System.out.printf("resting    %,d orders in %.1f s (%,.0f/s); live heap %,d bytes: %,d bytes per resting order%n",
                 resting, seconds, resting / seconds, live, (live - baseline) / resting);
@@ -136,6 +143,7 @@ public final class MemorySoak implements Callable<Integer> {
             if (i % every == 0) {
                 settle(pipeline);
                 long now = System.nanoTime();
+                requireEdges(pipeline);
                 long live = liveHeap();
                 System.out.printf("soak       %,d orders, %,.0f/s over the last %,d; live heap %,d bytes (%+,d over baseline)%n",
                         i, every / ((now - window) / 1e9), every, live, live - baseline);
@@ -149,8 +157,22 @@ public final class MemorySoak implements Callable<Integer> {
         String clOrdId = "m" + Long.toString(++clOrdIds, 36);
         CommandPublisher.CommandWriter writer = slot -> slot.newOrder(account, symbol, side, OrderType.LIMIT, tif, price, lots)
                 .clOrdId.set(clOrdId);
-        while (!publisher.tryPublish(writer)) {
+        if (firstNanos == 0) {
+            firstNanos = System.nanoTime();
+        }
+        long due = rate > 0 ? firstNanos + clOrdIds * 1_000_000_000L / rate : 0;
+        while (System.nanoTime() < due || !publisher.tryPublish(writer)) {
             Thread.onSpinWait();
+        }
+    }
+
+    /** A figure from read models that stopped receiving events would mean nothing: stop if the edges were cut off. */
+    private static void requireEdges(EnginePipeline pipeline) {
+        for (HealthComponent component : pipeline.health()) {
+            Object cutOff = component.check().details().get("cutOff");
+            if (cutOff != null && !"none".equals(cutOff)) {
+                throw new IllegalStateException("the read models were cut off (" + cutOff + "): run again with a lower --rate");
+            }
         }
     }
 
