@@ -77,7 +77,9 @@ public final class RestartBench {
                 Thread.sleep(10);
             }
             if (!Files.exists(views)) {
-                throw new IllegalStateException("no read-model snapshot: the edges fell behind and were cut off; journal at a lower rate");
+                throw new IllegalStateException("no read-model snapshot (" + engine.pipeline().health().stream()
+                        .map(component -> component.name() + " " + component.check().details()).toList()
+                        + "): if the edges were cut off, journal at a lower rate");
             }
             System.out.printf("journaled  %,d commands in %.1f s; snapshot at sequence %,d%n", commands,
                     (System.nanoTime() - started) / 1e9, sequence);
