@@ -25,16 +25,25 @@ import java.util.stream.Collectors;
  */
 final class ReadModelsStart {
 
+    /**
+     * @param restoredAt the sequence of the read-model snapshot used, 0 if none
+     * @param events     the output journal's events read
+     * @param nanos      how long the rebuild took
+     */
+    record Outcome(long restoredAt, long events, long nanos) {
+    }
+
     private ReadModelsStart() {
     }
 
     /**
      * @param listeners every read model to bring up to date, the restored ones among them
      * @param seeded    those among them not in the snapshot, seeded from the kept orders
-     * @return the sequence of the read-model snapshot used, 0 if none
+     * @return what was read, and how long it took
      */
-    static long rebuild(Journal journal, SnapshotStore engineSnapshots, ViewsSnapshots snapshots, ReadModels models,
+    static Outcome rebuild(Journal journal, SnapshotStore engineSnapshots, ViewsSnapshots snapshots, ReadModels models,
                         List<EngineListener> listeners, List<EngineListener> seeded) {
+        long started = System.nanoTime();
         long outputEnd = JournalCursor.lastSequence(journal.output(), "output journal");
         Set<Long> engine;
         try {
@@ -44,11 +53,11 @@ final class ReadModelsStart {
         }
         long restored = snapshots.restore(sequence -> sequence <= outputEnd && engine.contains(sequence));
         if (restored == 0) {
-            OutputEvents.replay(journal, listeners);
-            return 0;
+            long events = OutputEvents.replay(journal, listeners);
+            return new Outcome(0, events, System.nanoTime() - started);
         }
         seeded.forEach(models.orders()::replayKept);
-        OutputEvents.replayAfter(journal, restored, new ArrayList<>(listeners));
-        return restored;
+        long events = OutputEvents.replayAfter(journal, restored, new ArrayList<>(listeners));
+        return new Outcome(restored, events, System.nanoTime() - started);
     }
 }

@@ -67,7 +67,7 @@ final class RunningEngine implements AutoCloseable {
     private final FixGateway fix;
     private final DiskReserve diskReserve;
     private final ViewsSnapshots viewSnapshots;
-    private final long readModelsRestoredAt;
+    private final ReadModelsStart.Outcome readModels;
     private Path movedAside;
 
     private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory) {
@@ -95,9 +95,10 @@ final class RunningEngine implements AutoCloseable {
             this.fix = started.started(new FixGateway(referenceData, host, ports.fix(), dataDir.resolve("fix"), profile.fix(),
                     profile.credentials().fixLogons()));
             this.viewSnapshots = started.started(new ViewsSnapshots(dataDir.resolve("views"), rest.readModels()));
-            List<EngineListener> readModels = new ArrayList<>(rest.listeners());
-            readModels.addAll(fix.listeners());
-            this.readModelsRestoredAt = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(), readModels, fix.listeners());
+            List<EngineListener> listeners = new ArrayList<>(rest.listeners());
+            listeners.addAll(fix.listeners());
+            this.readModels = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(), listeners,
+                    fix.listeners());
             InputJournal inputJournal = new InputJournal(journal, referenceData);
             OutputJournal outputJournal = new OutputJournal(journal);
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
@@ -204,9 +205,9 @@ final class RunningEngine implements AutoCloseable {
         return pipeline;
     }
 
-    /** The sequence of the read-model snapshot the start restored the read models from; 0 if it read the whole output journal. */
-    long readModelsRestoredAt() {
-        return readModelsRestoredAt;
+    /** How the start rebuilt the read models: from which read-model snapshot (0: none), with how many events, in how long. */
+    ReadModelsStart.Outcome readModels() {
+        return readModels;
     }
 
     SnapshotWriter snapshots() {

@@ -52,7 +52,7 @@ class ReadModelSnapshotTest {
             before = views(engine);
         }
         try (RunningEngine restarted = start()) {
-            assertEquals(snapshot, restarted.readModelsRestoredAt(), "read from the read-model snapshot, then the events after it");
+            assertEquals(snapshot, restarted.readModels().restoredAt(), "read from the read-model snapshot, then the events after it");
             assertEquals(before, views(restarted));
         }
         try (Stream<Path> files = Files.list(data.resolve("views"))) {
@@ -63,7 +63,7 @@ class ReadModelSnapshotTest {
             }
         }
         try (RunningEngine restarted = start()) {
-            assertEquals(0, restarted.readModelsRestoredAt(), "a damaged read-model snapshot is not used");
+            assertEquals(0, restarted.readModels().restoredAt(), "a damaged read-model snapshot is not used");
             assertEquals(before, views(restarted));
         }
     }

@@ -90,9 +90,11 @@ public final class RestartBench {
     private static void restart(Path data, PipelineConfig config, String what) {
         long started = System.nanoTime();
         try (RunningEngine engine = RunningEngine.startDemo(data, false, config, Durability.PROCESS_CRASH, Ports.any())) {
-            System.out.printf("%s ready in %,d ms (engine snapshot %,d, %,d commands replayed; read models from sequence %,d)%n",
-                    what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), engine.recovery().snapshotSequence(),
-                    engine.recovery().commandsReplayed(), engine.readModelsRestoredAt());
+            ReadModelsStart.Outcome views = engine.readModels();
+            System.out.printf("%s ready in %,d ms (engine snapshot %,d, %,d commands replayed; read models from sequence %,d"
+                    + " and %,d output events in %,d ms)%n", what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    engine.recovery().snapshotSequence(), engine.recovery().commandsReplayed(), views.restoredAt(), views.events(),
+                    TimeUnit.NANOSECONDS.toMillis(views.nanos()));
         }
     }
 
