@@ -10,7 +10,6 @@ import io.ringbook.views.ViewsSnapshots;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,7 +56,7 @@ final class ReadModelsStart {
             return new Outcome(0, events, System.nanoTime() - started);
         }
         seeded.forEach(models.orders()::replayKept);
-        long events = OutputEvents.replayAfter(journal, restored, new ArrayList<>(listeners));
+        long events = OutputEvents.replayAfter(journal, restored, listeners);
         return new Outcome(restored, events, System.nanoTime() - started);
     }
 }
