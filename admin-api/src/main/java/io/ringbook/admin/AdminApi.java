@@ -12,8 +12,8 @@ import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.limits.RiskStatus;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EpochClock;
-import io.ringbook.engine.readmodel.OpenOrdersView;
-import io.ringbook.engine.readmodel.PositionsView;
+import io.ringbook.views.ReadModels;
+import io.ringbook.views.positions.PositionsView;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * while the engine rebuilds; the engine's door opens when recovery is done
  * ({@link #engineReady}). Every state-changing call is an engine command: journaled,
  * replayed, and logged for audit with the caller's token name and role. Each admin route
- * is registered with the role it needs. Its read models (latency, metrics, positions,
- * open orders) are listeners on the outbound side.
+ * is registered with the role it needs. Its own read models (latency, metrics) are
+ * listeners on the outbound side; positions and the full book of open orders are read
+ * from the order gateway's {@link ReadModels}, so that each is kept once.
  */
 public final class AdminApi implements AutoCloseable {
 
@@ -48,21 +49,20 @@ public final class AdminApi implements AutoCloseable {
     private final StageLatency latency;
     private final EngineMetrics metrics;
     private final PositionsView positions;
-    private final OpenOrdersView openOrders;
     private final OperationsRoutes operations;
     private final OpenApi openApi = new OpenApi();
     private volatile Supplier<Map<String, Object>> cluster;
     private Javalin server;
 
-    public AdminApi(ReferenceData data, AdminTokens tokens, RiskStatus riskStatus, Path dataDir, EpochClock clock) {
+    /** @param views the read models the order gateway keeps and registers: positions and the full book of open orders are read there */
+    public AdminApi(ReferenceData data, AdminTokens tokens, RiskStatus riskStatus, Path dataDir, EpochClock clock, ReadModels views) {
         this.tokens = tokens;
         this.health = new HealthRoutes(engine, tokens);
         this.risk = new RiskRoutes(data, riskStatus, engine);
         this.latency = new StageLatency(clock);
         this.metrics = new EngineMetrics(data, riskStatus, latency);
-        this.positions = new PositionsView(data.accounts().size(), data.symbols().size());
-        this.openOrders = new OpenOrdersView(data.symbols().size());
-        this.operations = new OperationsRoutes(data, dataDir, engine, latency, positions, openOrders);
+        this.positions = views.positions();
+        this.operations = new OperationsRoutes(data, dataDir, engine, latency, positions, views.orders());
         List<HealthComponent> process = ProcessHealth.of(dataDir);
         health.add(process);
         metrics.watch(process);
@@ -70,12 +70,7 @@ public final class AdminApi implements AutoCloseable {
 
     /** The listeners to register with the pipeline before the engine opens. */
     public List<EngineListener> listeners() {
-        return List.of(latency, metrics, positions, openOrders);
-    }
-
-    /** Those of them that hold state to rebuild from the output journal on start (latency and counters start afresh). */
-    public List<EngineListener> readModels() {
-        return List.of(positions, openOrders);
+        return List.of(latency, metrics);
     }
 
     /** Opens the port; returns the port bound (useful with port 0). */

@@ -9,8 +9,8 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
-import io.ringbook.engine.readmodel.OpenOrdersView;
-import io.ringbook.engine.readmodel.PositionsView;
+import io.ringbook.views.orders.OrderViews;
+import io.ringbook.views.positions.PositionsView;
 import io.ringbook.journal.JournalQuery;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.journal.codec.RecordType;
@@ -42,17 +42,17 @@ final class OperationsRoutes {
     private final EngineDoor engine;
     private final StageLatency latency;
     private final PositionsView positions;
-    private final OpenOrdersView openOrders;
+    private final OrderViews openOrders;
     private volatile JournalStatus journal;
 
     OperationsRoutes(ReferenceData data, Path dataDir, EngineDoor engine, StageLatency latency, PositionsView positions,
-                     OpenOrdersView openOrders) {
+                     OrderViews orders) {
         this.data = data;
         this.dataDir = dataDir;
         this.engine = engine;
         this.latency = latency;
         this.positions = positions;
-        this.openOrders = openOrders;
+        this.openOrders = orders;
     }
 
     void journalReady(JournalStatus status) {
@@ -72,7 +72,7 @@ final class OperationsRoutes {
     void positions(Context ctx) {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int account = 0; account < data.accounts().size(); account++) {
-            for (Map<String, Object> row : PositionJson.rows(positions, data, account)) {
+            for (Map<String, Object> row : PositionJson.rows(positions::position, data, account)) {
                 Map<String, Object> withAccount = new LinkedHashMap<>();
                 withAccount.put("account", data.accounts().name(account));
                 withAccount.putAll(row);
@@ -143,7 +143,7 @@ final class OperationsRoutes {
 
     private List<Map<String, Object>> orders(SymbolSpec symbol, Side side, int limit) {
         List<Map<String, Object>> orders = new ArrayList<>();
-        for (EngineEvent order : openOrders.orders(symbol.id(), side, limit)) {
+        for (EngineEvent order : openOrders.openOrders(symbol.id(), side, limit)) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("orderId", order.orderId);
             json.put("account", data.accounts().name(order.accountId));

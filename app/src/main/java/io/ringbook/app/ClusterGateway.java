@@ -57,8 +57,8 @@ final class ClusterGateway implements AutoCloseable {
         RiskBoard riskBoard = new RiskBoard(data.risk());
         StartedParts started = new StartedParts();
         try {
-            this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock));
             this.rest = started.started(Doors.rest(profile, riskBoard));
+            this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock, rest));
             this.fix = started.started(Doors.fix(profile, dataDir));
             this.journal = started.started(Journal.open(dataDir, profile.run().durability()));
             OutputJournal audit = new OutputJournal(journal);
@@ -66,7 +66,7 @@ final class ClusterGateway implements AutoCloseable {
             GatewayJournal.Held held = gatewayJournal.open();
             RiskBoardFeed riskFeed = new RiskBoardFeed(riskBoard);
             List<EngineListener> readModels = new ArrayList<>(List.of(riskFeed));
-            readModels.addAll(Doors.readModels(rest, admin, fix));
+            readModels.addAll(Doors.readModels(rest, fix));
             OutputEvents.replay(journal, readModels);
             List<EngineListener> listeners = new ArrayList<>(List.of(riskFeed));
             listeners.addAll(Doors.listeners(rest, admin, fix));

@@ -28,8 +28,10 @@ final class Doors {
     private Doors() {
     }
 
-    static AdminApi admin(Profile profile, RiskBoard riskBoard, Path dataDir, EpochClock clock) {
-        return new AdminApi(profile.referenceData(), profile.credentials().adminKeys(), riskBoard, dataDir, clock);
+    /** The admin API, reading the REST gateway's read models (one set a process). */
+    static AdminApi admin(Profile profile, RiskBoard riskBoard, Path dataDir, EpochClock clock, RestGateway rest) {
+        return new AdminApi(profile.referenceData(), profile.credentials().adminKeys(), riskBoard, dataDir, clock,
+                rest.readModels());
     }
 
     static RestGateway rest(Profile profile, RiskBoard riskBoard) {
@@ -43,9 +45,8 @@ final class Doors {
     }
 
     /** The listeners rebuilt from the output journal at start (read models), in the order the doors want them. */
-    static List<EngineListener> readModels(RestGateway rest, AdminApi admin, FixGateway fix) {
+    static List<EngineListener> readModels(RestGateway rest, FixGateway fix) {
         List<EngineListener> readModels = new ArrayList<>(rest.listeners());
-        readModels.addAll(admin.readModels());
         readModels.addAll(fix.listeners());
         return readModels;
     }

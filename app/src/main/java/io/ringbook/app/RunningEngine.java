@@ -21,6 +21,7 @@ import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.JournalStatus;
 import io.ringbook.journal.OutputEvents;
+import io.ringbook.views.ViewsSnapshots;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
 import io.ringbook.journal.SnapshotStore;
@@ -64,6 +65,8 @@ final class RunningEngine implements AutoCloseable {
     private final int adminPort;
     private final FixGateway fix;
     private final DiskReserve diskReserve;
+    private final ViewsSnapshots viewSnapshots;
+    private final ReadModelsStart.Outcome readModels;
     private Path movedAside;
 
     private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory,
@@ -77,8 +80,8 @@ final class RunningEngine implements AutoCloseable {
         EpochClock clock = EpochClock.system();
         StartedParts started = new StartedParts();
         try {
-            this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock));
             this.rest = started.started(Doors.rest(profile, riskBoard));
+            this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock, rest));
             this.adminPort = Doors.listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = Doors.listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             admin.orderGatewayAt(host, restPort);
@@ -88,7 +91,9 @@ final class RunningEngine implements AutoCloseable {
             this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
             this.fix = started.started(Doors.fix(profile, dataDir));
-            OutputEvents.replay(journal, Doors.readModels(rest, admin, fix));
+            this.viewSnapshots = started.started(new ViewsSnapshots(dataDir.resolve("views"), rest.readModels()));
+            this.readModels = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(),
+                    Doors.readModels(rest, fix), fix.listeners());
             InputJournal inputJournal = new InputJournal(journal, referenceData);
             OutputJournal outputJournal = new OutputJournal(journal);
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
@@ -102,6 +107,7 @@ final class RunningEngine implements AutoCloseable {
                     .outputJournal(outputJournal)
                     .resumeAfter(recovery.lastSequence(), recovery.lastEventTimeNanos());
             Doors.listeners(rest, admin, fix).forEach(builder::listener);
+            builder.listener(viewSnapshots);
             this.pipeline = started.started(builder.build().start());
             this.diskReserve = started.started(DiskReserve.watch(journal, disks.apply(journal.directory()),
                     profile.run().diskReserveMb() << 20, pipeline.publisher()));
@@ -205,6 +211,11 @@ final class RunningEngine implements AutoCloseable {
         return pipeline;
     }
 
+    /** How the start rebuilt the read models: from which read-model snapshot (0: none), with how many events, in how long. */
+    ReadModelsStart.Outcome readModels() {
+        return readModels;
+    }
+
     SnapshotWriter snapshots() {
         return snapshots;
     }
@@ -232,6 +243,7 @@ final class RunningEngine implements AutoCloseable {
         fix.close();
         rest.close();
         admin.close();
+        viewSnapshots.close();
         snapshots.close();
         journal.close();
     }

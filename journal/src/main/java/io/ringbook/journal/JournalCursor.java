@@ -22,8 +22,42 @@ public final class JournalCursor implements AutoCloseable {
     private int nextOffset;
 
     public JournalCursor(ChronicleQueue queue, String name) {
-        this.tailer = queue.createTailer();
+        this(queue.createTailer(), name);
+    }
+
+    private JournalCursor(ExcerptTailer tailer, String name) {
+        this.tailer = tailer;
         this.name = name;
+    }
+
+    /**
+     * A cursor at the first excerpt that may hold records after {@code sequence}: found by
+     * reading backwards from the end, so it costs the excerpts after that point, not the
+     * whole queue. The caller skips the records of that excerpt up to {@code sequence}.
+     */
+    public static JournalCursor after(ChronicleQueue queue, String name, long sequence) {
+        long start = -1;
+        try (ExcerptTailer backward = queue.createTailer()) {
+            backward.direction(TailerDirection.BACKWARD).toEnd();
+            ExcerptView view = new ExcerptView();
+            while (true) {
+                try (DocumentContext document = backward.readingDocument()) {
+                    if (!document.isPresent()) {
+                        break;
+                    }
+                    view.load(document, name);
+                    start = document.index();
+                }
+                if (RecordHeader.sequence(view.buffer(), view.firstRecord()) <= sequence) {
+                    break;
+                }
+            }
+        }
+        ExcerptTailer tailer = queue.createTailer();
+        if (start >= 0) {
+            tailer.moveToIndex(start);
+        }
+        return new JournalCursor(tailer, name);
     }
 
     /**

@@ -16,11 +16,28 @@ public final class OutputEvents {
 
     /** @return the number of events delivered */
     public static long replay(Journal journal, Iterable<? extends EngineListener> listeners) {
+        return deliver(new JournalCursor(journal.output(), "output journal"), Long.MIN_VALUE, listeners);
+    }
+
+    /**
+     * Feeds only the events after {@code sequence}, to read models restored as of that
+     * sequence; reads the journal from near that point, not from its start.
+     *
+     * @return the number of events delivered
+     */
+    public static long replayAfter(Journal journal, long sequence, Iterable<? extends EngineListener> listeners) {
+        return deliver(JournalCursor.after(journal.output(), "output journal", sequence), sequence, listeners);
+    }
+
+    private static long deliver(JournalCursor records, long after, Iterable<? extends EngineListener> listeners) {
         EngineEvent event = new EngineEvent();
         long delivered = 0;
-        try (JournalCursor cursor = new JournalCursor(journal.output(), "output journal")) {
+        try (JournalCursor cursor = records) {
             while (cursor.next()) {
                 EventCodec.decode(cursor.buffer(), cursor.offset(), event);
+                if (event.sequence <= after) {
+                    continue;
+                }
                 for (EngineListener listener : listeners) {
                     listener.onEvent(event);
                 }

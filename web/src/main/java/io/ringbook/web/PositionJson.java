@@ -2,7 +2,6 @@ package io.ringbook.web;
 
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
-import io.ringbook.engine.readmodel.PositionsView;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +14,14 @@ public final class PositionJson {
     private PositionJson() {
     }
 
+    /** Where positions are read from (the views module's {@code PositionsView}): {qty, costBasis, realizedPnl, unrealizedPnl, fees, markPrice}. */
+    @FunctionalInterface
+    public interface Positions {
+        long[] position(int account, int symbol);
+    }
+
     /** The account's rows: {@code {symbol,qty,avgPrice,realizedPnl,unrealizedPnl,markPrice,fees}}. */
-    public static List<Map<String, Object>> rows(PositionsView positions, ReferenceData data, int account) {
+    public static List<Map<String, Object>> rows(Positions positions, ReferenceData data, int account) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SymbolSpec symbol : data.symbols().all()) {
             long[] p = positions.position(account, symbol.id());

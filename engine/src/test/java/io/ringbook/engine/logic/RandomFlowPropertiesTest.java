@@ -8,7 +8,6 @@ import io.ringbook.engine.domain.SymbolTable;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.engine.marketdata.DepthBook;
 import io.ringbook.engine.testing.BookConsistency;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
@@ -20,9 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,10 +56,14 @@ class RandomFlowPropertiesTest {
         long[] positions = new long[DemoMarket.ACCOUNTS];
         long buys = 0;
         long sells = 0;
-        DepthBook depth = new DepthBook(DemoMarket.symbols().size());
+        Map<Side, TreeMap<Long, Long>> depth = Map.of(Side.BUY, new TreeMap<>(Comparator.reverseOrder()), Side.SELL, new TreeMap<>());
+        long depthSequence = 0;
         long marketDataSequence = 0;
         for (EngineEvent e : events) {
-            depth.onEvent(e);
+            if (e.type == EventType.BOOK_LEVEL && e.symbolId == DemoMarket.TEST) {
+                setLevel(depth.get(e.side), e.price, e.qty);
+                depthSequence = e.bookSequence;
+            }
             if (e.type == EventType.BOOK_LEVEL) {
                 assertEquals(++marketDataSequence, e.bookSequence, "market data sequence is contiguous");
             } else if (e.orderId != 0 && e.type != EventType.CANCEL_REJECTED && e.type != EventType.AMEND_REJECTED) {
@@ -105,7 +110,7 @@ class RandomFlowPropertiesTest {
 
         assertEquals(levels(engine, Side.BUY), depthOf(depth, Side.BUY), "market data rebuilds the bids, best first");
         assertEquals(levels(engine, Side.SELL), depthOf(depth, Side.SELL), "market data rebuilds the asks, best first");
-        assertEquals(marketDataSequence, depth.sequence(DemoMarket.TEST));
+        assertEquals(marketDataSequence, depthSequence);
         assertTrue(buys > COMMANDS, "the stream trades a lot (" + buys + " lots)");
     }
 
@@ -186,14 +191,18 @@ class RandomFlowPropertiesTest {
         return levels;
     }
 
-    private static List<String> depthOf(DepthBook depth, Side side) {
-        long[] prices = new long[1000];
-        long[] quantities = new long[1000];
-        int n = depth.depth(DemoMarket.TEST, side, prices, quantities);
-        List<String> levels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            levels.add(prices[i] + "x" + quantities[i]);
+    /** A level's total as market data reports it: zero removes the level. */
+    private static void setLevel(TreeMap<Long, Long> side, long price, long qty) {
+        if (qty == 0) {
+            side.remove(price);
+        } else {
+            side.put(price, qty);
         }
+    }
+
+    private static List<String> depthOf(Map<Side, TreeMap<Long, Long>> depth, Side side) {
+        List<String> levels = new ArrayList<>();
+        depth.get(side).forEach((price, qty) -> levels.add(price + "x" + qty));
         return levels;
     }
 }

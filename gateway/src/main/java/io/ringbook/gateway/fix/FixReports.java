@@ -4,7 +4,7 @@ import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.engine.readmodel.DayRoll;
+import io.ringbook.views.orders.DayRoll;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;

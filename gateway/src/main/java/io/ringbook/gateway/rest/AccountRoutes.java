@@ -11,7 +11,9 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.KillSwitchStatus;
 import io.ringbook.engine.limits.RiskStatus;
-import io.ringbook.engine.readmodel.PositionsView;
+import io.ringbook.views.orders.EventHistory;
+import io.ringbook.views.orders.OrderViews;
+import io.ringbook.views.positions.PositionsView;
 import io.ringbook.web.HttpJson;
 import io.ringbook.web.LimitsDocument;
 import io.ringbook.web.PositionJson;
@@ -119,6 +121,6 @@ final class AccountRoutes {
 
     /** {@code GET /api/v1/positions}: every symbol the account has traded. */
     void positions(Context ctx) {
-        HttpJson.json(ctx, PositionJson.rows(positions, referenceData, keys.accountOf(ctx)));
+        HttpJson.json(ctx, PositionJson.rows(positions::position, referenceData, keys.accountOf(ctx)));
     }
 }

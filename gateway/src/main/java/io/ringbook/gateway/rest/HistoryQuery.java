@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.EventTime;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.views.orders.EventHistory;
 import io.ringbook.web.ApiException;
 
 import java.util.ArrayDeque;

@@ -10,7 +10,8 @@ import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.BreakerState;
 import io.ringbook.engine.limits.RiskStatus;
-import io.ringbook.engine.marketdata.DepthBook;
+import io.ringbook.views.marketdata.DepthBook;
+import io.ringbook.views.marketdata.TradesView;
 import io.ringbook.web.HttpJson;
 
 import java.math.BigDecimal;

@@ -12,6 +12,8 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.views.orders.EventHistory;
+import io.ringbook.views.orders.OrderViews;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
@@ -37,6 +39,7 @@ final class OrderRoutes {
     private final OrderJson orderJson;
     private final EngineDoor publisher;
     private final PendingOrders pending = new PendingOrders();
+    private final PlacedRequests placed = new PlacedRequests();
     private final Supplier<EventHistory> history;
 
     OrderRoutes(ReferenceData referenceData, ApiKeys keys, OrderViews orders, OrderJson orderJson, EngineDoor publisher,
@@ -72,7 +75,7 @@ final class OrderRoutes {
      */
     private void rememberIfPlaced(List<EngineEvent> events, OrderRequests.NewOrder order) {
         if (events != null && !events.isEmpty() && events.get(0).rejectReason != RejectReason.DUPLICATE_CLORDID) {
-            orders.rememberRequest(events.get(0).orderId, order);
+            placed.remember(events.get(0).orderId, order);
         }
     }
 
@@ -86,7 +89,7 @@ final class OrderRoutes {
     private void resent(Context ctx, OrderRequests.NewOrder order, long originalOrderId) {
         OrderViews.View original = orders.find(originalOrderId)
                 .orElseThrow(() -> new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today"));
-        Optional<OrderRequests.NewOrder> first = orders.requestOf(originalOrderId);
+        Optional<OrderRequests.NewOrder> first = placed.of(originalOrderId);
         if (first.isPresent() ? !order.sameAs(first.get()) : !order.sameAs(original.original())) {
             throw new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today for order "
                     + originalOrderId + " with another body");

@@ -9,10 +9,14 @@ import io.ringbook.engine.health.HealthCheck;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.limits.RiskStatus;
-import io.ringbook.engine.marketdata.DepthBook;
+import io.ringbook.views.marketdata.DepthBook;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EpochClock;
-import io.ringbook.engine.readmodel.PositionsView;
+import io.ringbook.views.marketdata.TradesView;
+import io.ringbook.views.orders.EventHistory;
+import io.ringbook.views.ReadModels;
+import io.ringbook.views.orders.OrderViews;
+import io.ringbook.views.positions.PositionsView;
 import io.ringbook.web.ApiException;
 import io.ringbook.web.EngineDoor;
 import io.ringbook.web.HttpJson;
@@ -37,7 +41,8 @@ public final class RestGateway implements AutoCloseable {
 
     private final ReferenceData referenceData;
     private final ApiKeys keys;
-    private final OrderViews orders = new OrderViews();
+    private final ReadModels views;
+    private final OrderViews orders;
     private final PositionsView positions;
     private final DepthBook depth;
     private final TradesView trades;
@@ -62,11 +67,18 @@ public final class RestGateway implements AutoCloseable {
         this.streamLimits = limits.streams();
         this.keys = keys;
         this.rateLimits = limits.buckets(keys::account, referenceData.accounts().size(), clock);
-        this.positions = new PositionsView(referenceData.accounts().size(), referenceData.symbols().size());
-        this.depth = new DepthBook(referenceData.symbols().size());
-        this.trades = new TradesView(referenceData.symbols().size(), clock);
+        this.views = new ReadModels(referenceData.accounts().size(), referenceData.symbols().size(), clock);
+        this.orders = views.orders();
+        this.positions = views.positions();
+        this.depth = views.depth();
+        this.trades = views.trades();
         this.orderJson = new OrderJson(referenceData, new RejectText(referenceData, risk));
         this.streams = new StreamHub(referenceData, depth, trades, orders, orderJson, limits.streams());
+    }
+
+    /** The read models this gateway keeps and registers among its {@link #listeners()}; the admin API reads them too. */
+    public ReadModels readModels() {
+        return views;
     }
 
     /** The read models to register with the pipeline (and to feed the output journal on start) before the gateway opens. */
@@ -123,9 +135,13 @@ public final class RestGateway implements AutoCloseable {
         return RouteList.of(server);
     }
 
-    /** Where order and fill queries with {@code from}, {@code to} or {@code fromId} read history beyond the read models' two days. */
+    /**
+     * Where order and fill queries with {@code from}, {@code to} or {@code fromId} read
+     * history, and where an order no longer kept in memory is looked up by its id.
+     */
     public void history(EventHistory events) {
         this.history = events;
+        orders.history(events);
     }
 
     /** Recovery is done: orders flow to {@code publisher} and the read models are current. */

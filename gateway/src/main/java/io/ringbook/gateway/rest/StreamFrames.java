@@ -9,7 +9,9 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.engine.marketdata.DepthBook;
+import io.ringbook.views.marketdata.DepthBook;
+import io.ringbook.views.marketdata.TradesView;
+import io.ringbook.views.orders.OrderViews;
 
 import java.util.List;
 
@@ -84,7 +86,7 @@ final class StreamFrames {
     String execution(EngineEvent event) {
         EngineEvent shown = event;
         if (event.status == null && (event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED)) {
-            OrderViews.View known = orders.find(event.orderId).filter(view -> view.state().accountId == event.accountId).orElse(null);
+            OrderViews.View known = orders.findKept(event.orderId).filter(view -> view.state().accountId == event.accountId).orElse(null);
             if (known != null) {
                 shown = known.state().copy();
                 shown.rejectReason = event.rejectReason;

@@ -11,7 +11,9 @@ import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.engine.marketdata.DepthBook;
+import io.ringbook.views.marketdata.DepthBook;
+import io.ringbook.views.marketdata.TradesView;
+import io.ringbook.views.orders.OrderViews;
 import io.ringbook.web.HttpJson;
 
 import java.util.List;

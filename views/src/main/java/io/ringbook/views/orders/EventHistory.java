@@ -1,4 +1,4 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.views.orders;
 
 import io.ringbook.engine.event.EngineListener;
 

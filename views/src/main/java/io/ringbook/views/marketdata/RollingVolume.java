@@ -1,4 +1,6 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.views.marketdata;
+
+import io.ringbook.engine.state.StateBuffer;
 
 import java.util.Arrays;
 
@@ -37,6 +39,22 @@ final class RollingVolume {
             advanceTo(minute);
         }
         return total;
+    }
+
+    void writeTo(StateBuffer out) {
+        out.putLong(lastMinute);
+        out.putLong(total);
+        for (long qty : byMinute) {
+            out.putLong(qty);
+        }
+    }
+
+    void readFrom(StateBuffer in) {
+        lastMinute = in.getLong();
+        total = in.getLong();
+        for (int i = 0; i < MINUTES; i++) {
+            byMinute[i] = in.getLong();
+        }
     }
 
     /** Empties the buckets of the minutes that leave the window as it moves up to {@code minute}. */

@@ -1,4 +1,4 @@
-package io.ringbook.engine.marketdata;
+package io.ringbook.views.marketdata;
 
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;

@@ -1,4 +1,4 @@
-package io.ringbook.gateway.rest;
+package io.ringbook.views.marketdata;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,10 @@
-package io.ringbook.engine.readmodel;
+package io.ringbook.views.positions;
 
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.position.PositionBook;
+import io.ringbook.engine.state.StateBuffer;
 
 /**
  * Positions as the HTTP APIs show them, kept on the outbound thread by applying every
@@ -25,6 +26,16 @@ public final class PositionsView implements EngineListener {
         }
         positions.applyFill(event.accountId, event.symbolId, event.side.sign() * event.lastQty, event.lastPrice, event.fee);
         positions.mark(event.symbolId, event.lastPrice);
+    }
+
+    /** Every position, for a read-model snapshot. */
+    public synchronized void writeState(StateBuffer out) {
+        positions.writeTo(out);
+    }
+
+    /** Reads what {@link #writeState} wrote (at start, before any event). */
+    public synchronized void readState(StateBuffer in) {
+        positions.readFrom(in);
     }
 
     /** One account's position in one symbol: {qty, costBasis, realizedPnl, unrealizedPnl, fees, markPrice}. */

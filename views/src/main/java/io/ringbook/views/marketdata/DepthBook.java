@@ -1,9 +1,10 @@
-package io.ringbook.engine.marketdata;
+package io.ringbook.views.marketdata;
 
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
 
 import java.util.Arrays;
 import java.util.concurrent.locks.StampedLock;
@@ -19,6 +20,13 @@ import java.util.concurrent.locks.StampedLock;
  * for rendering): the outbound thread's next write then waits for that copy at most. The business logic is never involved. Levels are kept in sorted
  * primitive arrays, best first, so updates allocate nothing once the arrays have grown
  * to the book's size.
+ *
+ * <p>Why not the engine's {@code BookSide}: that ladder holds the orders themselves (each
+ * level an intrusive queue of pooled {@code Order}s, best last, for matching), is owned by
+ * the logic thread and read by no other; this one holds only each level's total, best
+ * first, and is written by the outbound thread while HTTP threads copy from it under a
+ * {@link StampedLock}. Sharing one class would put locking on the matching path or orders
+ * in market data.
  */
 public final class DepthBook implements EngineListener {
 
@@ -87,6 +95,29 @@ public final class DepthBook implements EngineListener {
     public long sequence(int symbolId) {
         long[] none = new long[0];
         return copy(symbols[symbolId], none, none, none, none, new int[2]);
+    }
+
+    /** Every symbol's levels and sequence, for a read-model snapshot: on the outbound thread, the only writer. */
+    public void writeState(StateBuffer out) {
+        for (SymbolDepth symbol : symbols) {
+            out.putLong(symbol.sequence);
+            symbol.bids.writeTo(out);
+            symbol.asks.writeTo(out);
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote into this empty book (at start, before any event). */
+    public void readState(StateBuffer in) {
+        for (SymbolDepth symbol : symbols) {
+            long stamp = symbol.lock.writeLock();
+            try {
+                symbol.sequence = in.getLong();
+                symbol.bids.readFrom(in);
+                symbol.asks.readFrom(in);
+            } finally {
+                symbol.lock.unlockWrite(stamp);
+            }
+        }
     }
 
     /** Copies both sides and returns the sequence: optimistically first, under the read lock if updates keep racing. */
@@ -158,6 +189,20 @@ public final class DepthBook implements EngineListener {
             prices[insertAt] = price;
             quantities[insertAt] = qty;
             count++;
+        }
+
+        void writeTo(StateBuffer out) {
+            out.putInt(count);
+            for (int i = 0; i < count; i++) {
+                out.putLong(prices[i]);
+                out.putLong(quantities[i]);
+            }
+        }
+
+        void readFrom(StateBuffer in) {
+            for (int i = in.getInt(); i > 0; i--) {
+                set(in.getLong(), in.getLong());
+            }
         }
 
         /** Safe against a racing {@link #set} (the copy may then be torn, which the caller's validation catches). */

@@ -1,4 +1,4 @@
-package io.ringbook.engine.readmodel;
+package io.ringbook.views.orders;
 
 import io.ringbook.engine.event.EngineEvent;
 

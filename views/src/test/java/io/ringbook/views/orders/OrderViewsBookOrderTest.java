@@ -1,4 +1,4 @@
-package io.ringbook.engine.readmodel;
+package io.ringbook.views.orders;
 
 import io.ringbook.engine.book.BookSide;
 import io.ringbook.engine.book.Order;
@@ -16,12 +16,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class OpenOrdersViewTest {
+class OrderViewsBookOrderTest {
 
     @Test
     void shouldListEveryRestingOrderInTheEnginesOwnQueueOrder() {
         LogicDriver engine = new LogicDriver();
-        OpenOrdersView view = new OpenOrdersView(DemoMarket.symbols().size());
+        OrderViews view = new OrderViews();
         RandomOrderFlow flow = new RandomOrderFlow(5, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300);
         Command command = new Command();
         for (int i = 0; i < 20_000; i++) {
@@ -37,10 +37,10 @@ class OpenOrdersViewTest {
                     expected.add(order.orderId);
                 }
             }
-            List<Long> actual = view.orders(DemoMarket.TEST, side, Integer.MAX_VALUE).stream().map(e -> e.orderId).toList();
+            List<Long> actual = view.openOrders(DemoMarket.TEST, side, Integer.MAX_VALUE).stream().map(e -> e.orderId).toList();
             assertEquals(expected, actual, side + " side");
             assertEquals(true, expected.size() > 10, "a real book");
-            EngineEvent best = view.orders(DemoMarket.TEST, side, 1).get(0);
+            EngineEvent best = view.openOrders(DemoMarket.TEST, side, 1).get(0);
             assertEquals(levels.level(0).price(), best.price);
         }
     }

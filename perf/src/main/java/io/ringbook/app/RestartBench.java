@@ -1,0 +1,106 @@
+package io.ringbook.app;
+
+import io.ringbook.app.profile.Ports;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.journal.Durability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * How long a restart takes after a long journal. {@code RestartBench journal COMMANDS RATE DIR}
+ * journals the commands at RATE a second through the demo engine (a flow whose open orders stay flat: a
+ * resting sell, an IOC buy that takes it, an IOC sell that finds nothing), takes a
+ * snapshot and stops; {@code RestartBench restart DIR} then times a start on that data
+ * directory until it is ready (run it in a JVM of its own, as a restart is), and
+ * {@code RestartBench restart-full DIR} the same without the read-model snapshots: a start
+ * that reads the whole output journal. Lives in the app's package (in perf, outside
+ * {@code mvn verify}) to start {@link RunningEngine} as {@code ringbook start} does.
+ */
+public final class RestartBench {
+
+    private static final long PRICE = 3_000_000;
+
+    private RestartBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PipelineConfig config = PipelineConfig.DEFAULTS.withSnapshotIntervalMillis(0);
+        switch (args[0]) {
+            case "journal" -> journal(Long.parseLong(args[1]), Long.parseLong(args[2]), Path.of(args[3]), config);
+            case "restart" -> restart(Path.of(args[1]), config, "restart    with the read-model snapshot:   ");
+            case "restart-full" -> {
+                Path data = Path.of(args[1]);
+                try (Stream<Path> files = Files.list(data.resolve("views"))) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                restart(data, config, "restart    without it (whole output journal):");
+            }
+            default -> throw new IllegalArgumentException("journal COMMANDS RATE DIR | restart DIR | restart-full DIR");
+        }
+    }
+
+    /** At {@code rate} commands a second: a flood would leave the edges (the read models among them) behind and cut off. */
+    private static void journal(long commands, long rate, Path data, PipelineConfig config) throws Exception {
+        long started = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        try (RunningEngine engine = RunningEngine.startDemo(data, true, config, Durability.PROCESS_CRASH, Ports.any())) {
+            CommandPublisher publisher = engine.pipeline().publisher();
+            for (long i = 1; i <= commands; i++) {
+                int account = (int) (i % 4);
+                long n = i;
+                CommandPublisher.CommandWriter writer = switch ((int) (i % 3)) {
+                    case 0 -> slot -> slot.newOrder(account, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, PRICE, 2)
+                            .clOrdId.set("s" + Long.toString(n, 36));
+                    case 1 -> slot -> slot.newOrder((account + 1) % 4, 2, Side.BUY, OrderType.LIMIT, TimeInForce.IOC, PRICE, 2)
+                            .clOrdId.set("b" + Long.toString(n, 36));
+                    default -> slot -> slot.newOrder(account, 2, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, PRICE / 2, 1)
+                            .clOrdId.set("i" + Long.toString(n, 36));
+                };
+                while (System.nanoTime() < started + i * interval || !publisher.tryPublish(writer)) {
+                    Thread.onSpinWait();
+                }
+            }
+            long sequence = engine.snapshotNow().get(60, TimeUnit.SECONDS);
+            Path views = data.resolve("views").resolve(String.format("views-%020d.rbv", sequence));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(views) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (!Files.exists(views)) {
+                throw new IllegalStateException("no read-model snapshot (" + engine.pipeline().health().stream()
+                        .map(component -> component.name() + " " + component.check().details()).toList()
+                        + "): if the edges were cut off, journal at a lower rate");
+            }
+            System.out.printf("journaled  %,d commands in %.1f s; snapshot at sequence %,d%n", commands,
+                    (System.nanoTime() - started) / 1e9, sequence);
+        }
+        System.out.printf("data       %,d MB in %s%n", size(data) >> 20, data);
+    }
+
+    private static void restart(Path data, PipelineConfig config, String what) {
+        long started = System.nanoTime();
+        try (RunningEngine engine = RunningEngine.startDemo(data, false, config, Durability.PROCESS_CRASH, Ports.any())) {
+            ReadModelsStart.Outcome views = engine.readModels();
+            System.out.printf("%s ready in %,d ms (engine snapshot %,d, %,d commands replayed; read models from sequence %,d"
+                    + " and %,d output events in %,d ms)%n", what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    engine.recovery().snapshotSequence(), engine.recovery().commandsReplayed(), views.restoredAt(), views.events(),
+                    TimeUnit.NANOSECONDS.toMillis(views.nanos()));
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+}

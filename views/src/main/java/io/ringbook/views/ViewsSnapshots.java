@@ -1,0 +1,175 @@
+package io.ringbook.views;
+
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The read models' state written beside each engine snapshot, so that a start reads the
+ * newest one and replays only the output journal's events after it instead of the whole
+ * journal: start-up bounded by the snapshot interval, not by history. When the engine
+ * reports a snapshot ({@code SNAPSHOT_TAKEN}, sequence S), this listener, registered after
+ * the models on the outbound thread, copies their state as of S into a buffer; a thread
+ * of its own writes it to {@code views-S.rbv} (a temporary file moved into place) and
+ * keeps the newest {@value #KEPT}. A file is a magic number, a format version, S, the
+ * models' state and a CRC32 of all that: one that fails its checks is skipped for an
+ * older one, or for the full replay.
+ */
+public final class ViewsSnapshots implements EngineListener, AutoCloseable {
+
+    /** "RBVIEWS1" */
+    private static final long MAGIC = 0x3153574549564252L;
+    private static final int VERSION = 1;
+    private static final int KEPT = 2;
+    private static final System.Logger LOG = System.getLogger(ViewsSnapshots.class.getName());
+
+    private final Path directory;
+    private final ReadModels models;
+    private final StateBuffer buffer = new StateBuffer(1 << 16);
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "ringbook-views-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ViewsSnapshots(Path directory, ReadModels models) {
+        this.directory = directory;
+        this.models = models;
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+        if (event.type != EventType.SNAPSHOT_TAKEN) {
+            return;
+        }
+        long sequence = event.sequence;
+        buffer.clear();
+        buffer.putLong(MAGIC);
+        buffer.putInt(VERSION);
+        buffer.putLong(sequence);
+        models.writeState(buffer);
+        byte[] bytes = Arrays.copyOf(buffer.array(), buffer.length() + Long.BYTES);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, buffer.length());
+        putLong(bytes, buffer.length(), crc.getValue());
+        writer.execute(() -> write(sequence, bytes));
+    }
+
+    /**
+     * Reads the newest snapshot whose sequence {@code usable} accepts (one the journals and
+     * the engine's snapshots agree with) into the still empty models.
+     *
+     * @return its sequence: the models are current to it; 0 if none could be read (empty models)
+     */
+    public long restore(LongPredicate usable) {
+        for (Path file : newestFirst()) {
+            long sequence = sequenceOf(file);
+            if (!usable.test(sequence)) {
+                continue;
+            }
+            StateBuffer in = checked(file, sequence);
+            if (in != null) {
+                models.readState(in);
+                return sequence;
+            }
+        }
+        return 0;
+    }
+
+    /** Waits for the snapshot being written, if any. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The file's state, positioned after its header, if its checks pass; else null (logged). */
+    private static StateBuffer checked(Path file, long sequence) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int length = bytes.length - Long.BYTES;
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, Math.max(0, length));
+            StateBuffer in = new StateBuffer(Math.max(16, bytes.length)).load(bytes, 0, Math.max(0, length));
+            if (length < 20 || crc.getValue() != getLong(bytes, length) || in.getLong() != MAGIC || in.getInt() != VERSION
+                    || in.getLong() != sequence) {
+                LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " fails its checks: skipped");
+                return null;
+            }
+            return in;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " unreadable: skipped", e);
+            return null;
+        }
+    }
+
+    private void write(long sequence, byte[] bytes) {
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(String.format("views-%020d.rbv", sequence));
+            Path temporary = directory.resolve(file.getFileName() + ".tmp");
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            List<Path> files = newestFirst();
+            for (Path old : files.subList(Math.min(KEPT, files.size()), files.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a missed read-model snapshot costs the next start a longer replay, nothing else
+            LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + sequence + " not written", e);
+        }
+    }
+
+    private List<Path> newestFirst() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> snapshots = new ArrayList<>(files.filter(f -> f.getFileName().toString().matches("views-\\d{20}\\.rbv")).toList());
+            snapshots.sort(Comparator.comparingLong(ViewsSnapshots::sequenceOf).reversed());
+            return snapshots;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sequenceOf(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring("views-".length(), name.length() - ".rbv".length()));
+    }
+
+    private static void putLong(byte[] bytes, int at, long value) {
+        for (int i = 0; i < Long.BYTES; i++) {
+            bytes[at + i] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    private static long getLong(byte[] bytes, int at) {
+        long value = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            value = (value << 8) | (bytes[at + i] & 0xFF);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,370 @@
+package io.ringbook.views.orders;
+
+import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+/**
+ * The read model of orders and fills, kept on the outbound thread from the engine's
+ * order events: each kept order's latest state and fills ({@link OrderRecord}: primitive
+ * fields, no event copies), by orderId, by account and clOrdId, and each account's open
+ * orders newest first. HTTP threads read it to answer queries and to check ownership
+ * before publishing; registered before the pipeline's reply router, so a caller whose
+ * order was answered already finds it here.
+ *
+ * <p>Memory tracks open orders, not the day's flow: every open order is kept; a done
+ * order stays only until {@code keptDone} newer orders are done, and the account fills
+ * list holds the newest {@code keptFills} fills ({@link RecentFills}). Older ones are
+ * served from the journal: {@link #find} reads the {@link EventHistory} for an order no
+ * longer kept, and the history queries page through it.
+ *
+ * <p>One writer (the outbound thread) and many readers under a read-write lock: a reader
+ * sees each order as of one event, never half an update.
+ */
+public final class OrderViews implements EngineListener {
+
+    /** An order as last reported, with its fills in order, and as first placed (before any amend): a resend is compared with that. */
+    public record View(EngineEvent state, List<EngineEvent> fills, EngineEvent original) {
+    }
+
+    /** The statuses of an order that can still trade. */
+    public static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED);
+    /** Done orders kept in memory by default (the newest), about 200 bytes each. */
+    public static final int KEPT_DONE = 65_536;
+    /** Fills kept in memory by default (the newest, of all accounts), 120 bytes each. */
+    public static final int KEPT_FILLS = 65_536;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Iterators not shared: several readers may walk it at once under the read lock. */
+    private final Long2ObjectHashMap<OrderRecord> byId = new Long2ObjectHashMap<>(1024, 0.65f, false);
+    private final ClOrdIdLookup byClOrdId = new ClOrdIdLookup();
+    private final AccountOrders openByAccount = new AccountOrders();
+    private final OrderRecord[] done;
+    private final RecentFills fills;
+    private long doneCount;
+    private long arrivals;
+    private volatile EventHistory history = EventHistory.NONE;
+
+    public OrderViews() {
+        this(KEPT_DONE, KEPT_FILLS);
+    }
+
+    /** @param keptDone done orders kept in memory; @param keptFills fills kept for the account's fills list */
+    public OrderViews(int keptDone, int keptFills) {
+        this.done = new OrderRecord[Math.max(1, keptDone)];
+        this.fills = new RecentFills(Math.max(1, keptFills));
+    }
+
+    /** Where orders no longer kept are read from (the output journal, as the app wires it). */
+    public void history(EventHistory events) {
+        this.history = events;
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+        if (event.orderId == 0 || event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED
+                || event.rejectReason == RejectReason.DUPLICATE_CLORDID) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            apply(event);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void apply(EngineEvent event) {
+        OrderRecord order = byId.get(event.orderId);
+        boolean first = order == null;
+        boolean wasOpen = !first && order.isOpen();
+        boolean keepsPlace = wasOpen && order.price == event.price && (event.type == EventType.ORDER_FILLED || event.qty <= order.qty);
+        boolean newClOrdId = first || !order.carries(event.clOrdId);
+        if (first) {
+            order = new OrderRecord(event.orderId);
+            byId.put(event.orderId, order);
+        } else if (newClOrdId) {
+            byClOrdId.remove(order);
+        }
+        order.apply(event, first);
+        if (newClOrdId && event.clOrdId.length() > 0) {
+            byClOrdId.add(order);
+        }
+        if (event.type == EventType.ORDER_FILLED) {
+            fills.add(event);
+        }
+        boolean open = order.isOpen();
+        if (open) {
+            if (!keepsPlace) {
+                order.arrival = ++arrivals;
+            }
+            if (!wasOpen) {
+                openByAccount.add(order);
+            }
+        } else if (first || wasOpen) {
+            if (wasOpen) {
+                openByAccount.remove(order);
+            }
+            keepDone(order);
+        }
+    }
+
+    /** Files a done order among the newest kept, forgetting the oldest once there are {@code keptDone}. */
+    private void keepDone(OrderRecord order) {
+        int slot = (int) (doneCount++ % done.length);
+        OrderRecord oldest = done[slot];
+        done[slot] = order;
+        if (oldest != null && !oldest.isOpen() && byId.get(oldest.orderId) == oldest) {
+            byId.remove(oldest.orderId);
+            byClOrdId.remove(oldest);
+        }
+    }
+
+    /** The order if still kept, else as the journal last reported it (read from its start: slow for a long journal). */
+    public Optional<View> find(long orderId) {
+        Optional<View> kept = findKept(orderId);
+        return kept.isPresent() ? kept : fromHistory(orderId);
+    }
+
+    /** The order if still kept in memory; never reads the journal (for the outbound thread). */
+    public Optional<View> findKept(long orderId) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byId.get(orderId)).map(OrderViews::view);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The account's kept order that now carries this clOrdId. */
+    public Optional<View> findByClOrdId(int accountId, String clOrdId) {
+        ClOrdId id = new ClOrdId();
+        if (!id.set(clOrdId)) {
+            return Optional.empty();
+        }
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byClOrdId.find(accountId, id)).map(OrderViews::view);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The account's kept orders in one of {@code statuses} (any status if empty) whose state
+     * matches, newest first, at most {@code limit}: its open orders, and its done orders
+     * among the newest kept.
+     */
+    public List<View> list(int accountId, Set<OrderStatus> statuses, Predicate<EngineEvent> filter, int limit) {
+        boolean anyOpen = statuses.isEmpty() || statuses.stream().anyMatch(OrderStatus::isOpen);
+        boolean anyDone = statuses.isEmpty() || statuses.stream().anyMatch(status -> !status.isOpen());
+        List<View> views = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            List<OrderRecord> candidates = new ArrayList<>();
+            if (anyOpen) {
+                openByAccount.newestFirst(accountId, candidates::add);
+            }
+            if (anyDone) {
+                long oldest = Math.max(0, doneCount - done.length);
+                for (long n = doneCount - 1; n >= oldest; n--) {
+                    OrderRecord order = done[(int) (n % done.length)];
+                    if (order.accountId == accountId && !order.isOpen()) {
+                        candidates.add(order);
+                    }
+                }
+            }
+            candidates.sort(Comparator.comparingLong((OrderRecord order) -> order.orderId).reversed());
+            for (OrderRecord order : candidates) {
+                if (views.size() == limit) {
+                    break;
+                }
+                EngineEvent state = order.stateEvent();
+                if ((statuses.isEmpty() || statuses.contains(state.status)) && filter.test(state)) {
+                    views.add(new View(state, order.fillEvents(), order.originalEvent()));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return views;
+    }
+
+    /** The account's kept fills, newest first, at most {@code limit}. */
+    public List<EngineEvent> fills(int accountId, Predicate<EngineEvent> filter, int limit) {
+        lock.readLock().lock();
+        try {
+            return fills.newestFirst(accountId, filter, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The open orders of one side of a symbol's book in the book's own order (best price
+     * first, then time priority: an amend that loses priority counts as a new arrival, as
+     * in the engine), at most {@code limit}. Reads every open order once, keeping only the
+     * best {@code limit}: for the admin API's full book.
+     */
+    public List<EngineEvent> openOrders(int symbolId, Side side, int limit) {
+        Comparator<OrderRecord> better = Comparator.comparingLong((OrderRecord order) -> side == Side.BUY ? -order.price : order.price)
+                .thenComparingLong(order -> order.arrival);
+        PriorityQueue<OrderRecord> best = new PriorityQueue<>(better.reversed());
+        List<EngineEvent> orders = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (OrderRecord order : byId.values()) {
+                if (order.isOpen() && order.symbolId == symbolId && order.side() == side) {
+                    best.add(order);
+                    if (best.size() > limit) {
+                        best.poll();
+                    }
+                }
+            }
+            List<OrderRecord> sorted = new ArrayList<>(best);
+            sorted.sort(better);
+            for (OrderRecord order : sorted) {
+                orders.add(order.stateEvent());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return orders;
+    }
+
+    /**
+     * The kept orders (open ones, then the done ones oldest first), the account fills and
+     * the arrival counter, for a read-model snapshot: on the outbound thread, the only writer.
+     */
+    public void writeState(StateBuffer out) {
+        lock.readLock().lock();
+        try {
+            out.putLong(arrivals);
+            List<OrderRecord> open = openOrders();
+            out.putInt(open.size());
+            open.forEach(order -> order.writeTo(out));
+            List<OrderRecord> kept = keptDone();
+            out.putInt(kept.size());
+            kept.forEach(order -> order.writeTo(out));
+            fills.writeTo(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote into this empty model (at start, before any event). */
+    public void readState(StateBuffer in) {
+        lock.writeLock().lock();
+        try {
+            arrivals = in.getLong();
+            for (int i = in.getInt(); i > 0; i--) {
+                OrderRecord order = OrderRecord.read(in);
+                index(order);
+                openByAccount.add(order);
+            }
+            for (int i = in.getInt(); i > 0; i--) {
+                OrderRecord order = OrderRecord.read(in);
+                index(order);
+                keepDone(order);
+            }
+            fills.readFrom(in);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Sends each kept order's latest state, in orderId order, to {@code listener}: how
+     * other read models (the FIX reports) are seeded at start from a restored snapshot.
+     */
+    public void replayKept(EngineListener listener) {
+        List<OrderRecord> kept;
+        lock.readLock().lock();
+        try {
+            kept = openOrders();
+            kept.addAll(keptDone());
+        } finally {
+            lock.readLock().unlock();
+        }
+        kept.sort(Comparator.comparingLong(order -> order.orderId));
+        for (OrderRecord order : kept) {
+            listener.onEvent(order.stateEvent());
+        }
+    }
+
+    private void index(OrderRecord order) {
+        byId.put(order.orderId, order);
+        if (order.clOrdIdLength > 0) {
+            byClOrdId.add(order);
+        }
+    }
+
+    /** Every open order, in orderId order. */
+    private List<OrderRecord> openOrders() {
+        List<OrderRecord> open = new ArrayList<>();
+        for (OrderRecord order : byId.values()) {
+            if (order.isOpen()) {
+                open.add(order);
+            }
+        }
+        open.sort(Comparator.comparingLong(order -> order.orderId));
+        return open;
+    }
+
+    /** The done orders still kept, oldest first. */
+    private List<OrderRecord> keptDone() {
+        List<OrderRecord> kept = new ArrayList<>();
+        for (long n = Math.max(0, doneCount - done.length); n < doneCount; n++) {
+            OrderRecord order = done[(int) (n % done.length)];
+            if (!order.isOpen() && byId.get(order.orderId) == order) {
+                kept.add(order);
+            }
+        }
+        return kept;
+    }
+
+    private Optional<View> fromHistory(long orderId) {
+        EngineEvent[] last = new EngineEvent[2];
+        List<EngineEvent> orderFills = new ArrayList<>();
+        history.replay(event -> {
+            if (event.orderId != orderId || event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED
+                    || event.rejectReason == RejectReason.DUPLICATE_CLORDID) {
+                return;
+            }
+            EngineEvent state = event.copy();
+            if (last[0] == null) {
+                last[0] = state;
+            }
+            last[1] = state;
+            if (event.type == EventType.ORDER_FILLED) {
+                orderFills.add(state);
+            }
+        });
+        if (last[1] == null) {
+            return Optional.empty();
+        }
+        EngineEvent original = last[1].copy();
+        original.price = last[0].price;
+        original.qty = last[0].qty;
+        return Optional.of(new View(last[1], orderFills, original));
+    }
+
+    private static View view(OrderRecord order) {
+        return new View(order.stateEvent(), order.fillEvents(), order.originalEvent());
+    }
+}

@@ -1,0 +1,95 @@
+package io.ringbook.views.orders;
+
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.state.StateBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The most recent fills of all accounts, packed in one {@code long[]} ring of fixed size (120 bytes a fill):
+ * memory set at start, however many fills the day brings; older fills are read from the
+ * journal ({@link EventHistory}). Guarded by the owning view's lock.
+ */
+final class RecentFills {
+
+    /** The fill ({@link PackedFill}), then orderId, account|symbol|side, clOrdId words 0-4 and length. */
+    private static final int WORDS = PackedFill.WORDS + 8;
+    private static final int ORDER = PackedFill.WORDS;
+    private static final Side[] SIDES = Side.values();
+
+    private final long[] ring;
+    private final int capacity;
+    private long count;
+
+    RecentFills(int capacity) {
+        this.capacity = capacity;
+        this.ring = new long[capacity * WORDS];
+    }
+
+    void add(EngineEvent fill) {
+        int at = (int) (count++ % capacity) * WORDS;
+        PackedFill.write(fill, ring, at);
+        ring[at + ORDER] = fill.orderId;
+        ring[at + ORDER + 1] = ((long) fill.accountId << 32) | ((long) (fill.symbolId & 0xFFFF) << 16) | fill.side.ordinal();
+        for (int i = 0; i < 5; i++) {
+            ring[at + ORDER + 2 + i] = fill.clOrdId.word(i);
+        }
+        ring[at + ORDER + 7] = fill.clOrdId.length();
+    }
+
+    /** The account's kept fills that pass {@code filter}, newest first, at most {@code limit}. */
+    List<EngineEvent> newestFirst(int accountId, Predicate<EngineEvent> filter, int limit) {
+        List<EngineEvent> found = new ArrayList<>();
+        long oldest = Math.max(0, count - capacity);
+        for (long n = count - 1; n >= oldest && found.size() < limit; n--) {
+            int at = (int) (n % capacity) * WORDS;
+            if ((int) (ring[at + ORDER + 1] >>> 32) != accountId) {
+                continue;
+            }
+            EngineEvent fill = event(at);
+            if (filter.test(fill)) {
+                found.add(fill);
+            }
+        }
+        return found;
+    }
+
+    /** The kept fills, oldest first, for a read-model snapshot. */
+    void writeTo(StateBuffer out) {
+        long kept = Math.min(count, capacity);
+        out.putLong(kept);
+        for (long n = count - kept; n < count; n++) {
+            int at = (int) (n % capacity) * WORDS;
+            for (int i = 0; i < WORDS; i++) {
+                out.putLong(ring[at + i]);
+            }
+        }
+    }
+
+    /** Fills as {@link #writeTo} wrote them, into an empty ring (the newest kept if this ring is smaller). */
+    void readFrom(StateBuffer in) {
+        long kept = in.getLong();
+        for (long n = 0; n < kept; n++) {
+            int at = (int) (count++ % capacity) * WORDS;
+            for (int i = 0; i < WORDS; i++) {
+                ring[at + i] = in.getLong();
+            }
+        }
+    }
+
+    private EngineEvent event(int at) {
+        EngineEvent e = new EngineEvent();
+        PackedFill.read(ring, at, e);
+        e.orderId = ring[at + ORDER];
+        long meta = ring[at + ORDER + 1];
+        e.accountId = (int) (meta >>> 32);
+        e.symbolId = (int) ((meta >>> 16) & 0xFFFF);
+        e.side = SIDES[(int) (meta & 0xFF)];
+        e.clOrdId.setWords(ring[at + ORDER + 2], ring[at + ORDER + 3], ring[at + ORDER + 4], ring[at + ORDER + 5], ring[at + ORDER + 6],
+                (int) ring[at + ORDER + 7]);
+        return e;
+    }
+}

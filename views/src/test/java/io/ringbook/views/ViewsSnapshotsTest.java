@@ -1,0 +1,87 @@
+package io.ringbook.views;
+
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.testing.LogicDriver;
+import io.ringbook.engine.testing.RandomOrderFlow;
+import io.ringbook.views.marketdata.DepthBook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The read models written at a snapshot and read back into fresh ones answer every query alike. */
+class ViewsSnapshotsTest {
+
+    private static final int SYMBOLS = DemoMarket.symbols().size();
+    private static final EpochClock CLOCK = () -> 1_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReadBackWhatItWroteAtTheSnapshotAndSkipADamagedFile() throws Exception {
+        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        LogicDriver engine = new LogicDriver();
+        RandomOrderFlow flow = new RandomOrderFlow(9, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300);
+        Command command = new Command();
+        try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
+            for (int i = 0; i < 5_000; i++) {
+                engine.advanceNanos(50_000_000L);
+                for (EngineEvent event : engine.send(flow.next(command, engine.now()))) {
+                    live.listeners().forEach(listener -> listener.onEvent(event));
+                }
+            }
+            EngineEvent taken = new EngineEvent();
+            taken.type = EventType.SNAPSHOT_TAKEN;
+            taken.sequence = 5_000;
+            snapshots.onEvent(taken);
+        }
+
+        ReadModels restored = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        assertEquals(0, new ViewsSnapshots(dir, restored).restore(sequence -> sequence < 5_000), "one the journals disagree with is not read");
+        assertEquals(5_000, new ViewsSnapshots(dir, restored).restore(sequence -> true));
+        assertEquals(describe(live), describe(restored));
+        assertTrue(describe(live).contains("PARTIALLY_FILLED"), "a flow with partly filled orders");
+
+        Path file = dir.resolve(String.format("views-%020d.rbv", 5_000));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 3] ^= 1;
+        Files.write(file, bytes);
+        assertEquals(0, new ViewsSnapshots(dir, new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK)).restore(sequence -> true),
+                "a damaged file fails its checksum");
+    }
+
+    private static String describe(ReadModels models) {
+        StringBuilder text = new StringBuilder();
+        for (int account = 0; account < DemoMarket.ACCOUNTS; account++) {
+            models.orders().list(account, Set.of(), state -> true, Integer.MAX_VALUE).forEach(view -> text.append(view.state())
+                    .append(view.fills().stream().map(fill -> fill.tradeId).toList()).append(view.original().qty).append('\n'));
+            models.orders().list(account, Set.of(OrderStatus.PARTIALLY_FILLED), state -> true, 5)
+                    .forEach(view -> text.append("partly ").append(view.state().orderId).append('\n'));
+            models.orders().fills(account, fill -> true, Integer.MAX_VALUE).forEach(fill -> text.append(fill).append('\n'));
+            for (int symbol = 0; symbol < SYMBOLS; symbol++) {
+                text.append(Arrays.toString(models.positions().position(account, symbol))).append('\n');
+            }
+        }
+        for (Side side : Side.values()) {
+            models.orders().openOrders(DemoMarket.TEST, side, Integer.MAX_VALUE).forEach(order -> text.append(order.orderId).append(' '));
+        }
+        DepthBook.Snapshot depth = models.depth().snapshot(DemoMarket.TEST, 50);
+        text.append(depth.sequence()).append(Arrays.toString(depth.bidPrices())).append(Arrays.toString(depth.bidQuantities()))
+                .append(Arrays.toString(depth.askPrices())).append(Arrays.toString(depth.askQuantities())).append('\n');
+        text.append(models.trades().recent(DemoMarket.TEST, 1000)).append(models.trades().volume24h(DemoMarket.TEST));
+        return text.toString();
+    }
+}
