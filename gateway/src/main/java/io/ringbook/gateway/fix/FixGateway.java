@@ -12,7 +12,6 @@ import quickfix.FileStoreFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
-import quickfix.SocketAcceptor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +40,7 @@ public final class FixGateway implements AutoCloseable {
     private final FixSessions sessions;
     private final FixReports reports;
     private final FixApplication application;
-    private final SocketAcceptor acceptor;
+    private final InlineSocketAcceptor acceptor;
     private int port;
 
     /**
@@ -77,7 +76,7 @@ public final class FixGateway implements AutoCloseable {
             settings.setString(id, "TargetCompID", compId);
         }
         try {
-            this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings,
+            this.acceptor = new InlineSocketAcceptor(application, new FileStoreFactory(settings), settings,
                     new PasswordMaskingLogFactory(settings), new DefaultMessageFactory());
         } catch (ConfigError e) {
             throw new IllegalStateException("FIX settings refused: " + e.getMessage(), e);
