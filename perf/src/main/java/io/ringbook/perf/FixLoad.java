@@ -74,14 +74,15 @@ final class FixLoad {
         long warmup = warmupSeconds * rate;
         long total = warmup + durationSeconds * rate;
         AtomicLongArray intended = new AtomicLongArray((int) total);
-        AtomicLong answered = new AtomicLong();
+        Answers answered = new Answers();
         String run = Long.toString(clock.epochNanos() / 1_000_000 % 100_000_000, 36) + "-";
         Client sellers = new Client(seller, sellerPassword, host, port, run, clock, intended, histogram, warmup, answered);
         Client buyers = new Client(buyer, buyerPassword, host, port, run, clock, intended, histogram, warmup, answered);
+        long start;
         try (sellers; buyers) {
             sellers.awaitLogon();
             buyers.awaitLogon();
-            long start = clock.epochNanos() + 10_000_000;
+            start = clock.epochNanos() + 10_000_000;
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
                 for (long wait = due - clock.epochNanos(); wait > 0; wait = due - clock.epochNanos()) {
@@ -98,6 +99,10 @@ final class FixLoad {
             if (answered.get() < total) {
                 System.out.println("unanswered " + (total - answered.get()) + " orders");
             }
+            double seconds = (answered.last.get() - start) / 1e9;
+            System.out.printf("answered %d of %d orders in %.3f s from the first send (%.0f answers/s): %d acknowledged (150=0),"
+                    + " %d refused (150=8, e.g. UNAVAILABLE when the ring is full)%n", answered.get(), total, seconds,
+                    answered.get() / Math.max(seconds, 1e-9), answered.get() - answered.refused.get(), answered.refused.get());
         }
         return new long[] {total - warmup, durationSeconds * 1_000_000_000L};
     }
@@ -122,7 +127,18 @@ final class FixLoad {
         }
     }
 
-    /** One initiator session; records each order's latency at its first execution report. */
+    /** The orders answered (acknowledged or refused), the refused ones, and when the last answer came. */
+    private static final class Answers extends AtomicLong {
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong last = new AtomicLong();
+
+        void answer(long epochNanos) {
+            last.accumulateAndGet(epochNanos, Math::max);
+            incrementAndGet();
+        }
+    }
+
+    /** One initiator session; records each order's latency at its first execution report (a New; refusals are counted apart). */
     private static final class Client extends ApplicationAdapter implements AutoCloseable {
         private final SessionID session;
         private final SocketInitiator initiator;
@@ -131,11 +147,11 @@ final class FixLoad {
         private final AtomicLongArray intended;
         private final Histogram histogram;
         private final long warmup;
-        private final AtomicLong answered;
+        private final Answers answered;
         private final String run;
 
         Client(String compId, String password, String host, int port, String run, EpochClock clock, AtomicLongArray intended,
-               Histogram histogram, long warmup, AtomicLong answered) throws Exception {
+               Histogram histogram, long warmup, Answers answered) throws Exception {
             this.run = run;
             this.clock = clock;
             this.intended = intended;
@@ -162,7 +178,16 @@ final class FixLoad {
 
         @Override
         public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
-            if (!message.getHeader().getString(MsgType.FIELD).equals(MsgType.EXECUTION_REPORT) || message.getChar(150) != '0') {
+            if (!message.getHeader().getString(MsgType.FIELD).equals(MsgType.EXECUTION_REPORT)) {
+                return;
+            }
+            char execType = message.getChar(150);
+            if (execType == '8') {
+                answered.refused.incrementAndGet();
+                answered.answer(clock.epochNanos());
+                return;
+            }
+            if (execType != '0') {
                 return;
             }
             int i = Integer.parseInt(message.getString(11).substring(run.length()));
@@ -172,7 +197,7 @@ final class FixLoad {
                     histogram.recordValue(latency);
                 }
             }
-            answered.incrementAndGet();
+            answered.answer(clock.epochNanos());
         }
 
         @Override

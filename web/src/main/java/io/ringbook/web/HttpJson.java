@@ -143,11 +143,16 @@ public final class HttpJson {
 
     public static void json(Context ctx, Object body) {
         try {
-            ctx.attribute(ANSWERED, Boolean.TRUE);
-            ctx.contentType("application/json").result(JSON.writeValueAsBytes(body));
+            rendered(ctx, JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }
+    }
+
+    /** A body already rendered as UTF-8 JSON (by a streaming generator, without a tree). */
+    public static void rendered(Context ctx, byte[] utf8Json) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.contentType("application/json").result(utf8Json);
     }
 
     private static void failed(Context ctx, Throwable failure) {

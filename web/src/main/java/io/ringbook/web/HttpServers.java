@@ -16,6 +16,8 @@ public final class HttpServers {
 
     /** How long a session Javalin made for a WebSocket upgrade lives unused: the servers keep no sessions. */
     private static final int SESSION_SECONDS = 10;
+    /** Most answers (an order, an error) are well under 1 KiB; larger ones are copied in several steps. */
+    private static final int RESULT_COPY_BYTES = 2048;
 
     private HttpServers() {
     }
@@ -28,6 +30,9 @@ public final class HttpServers {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.prefer405over404 = true;
+        // Javalin copies every result into the response through a buffer of this size, allocated per response;
+        // its default (Jetty's 32 KiB output buffer) cost more per order than parsing and rendering it
+        config.http.responseBufferSize = RESULT_COPY_BYTES;
         config.startup.showJavalinBanner = false;
         // no sessions: Javalin's WebSocket upgrade asks for one, which must not set a cookie or linger
         config.jetty.modifyServletContextHandler(handler -> {

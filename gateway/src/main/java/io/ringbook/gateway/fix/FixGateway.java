@@ -8,16 +8,17 @@ import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
-import quickfix.FileStoreFactory;
+import quickfix.CachedFileStore;
+import quickfix.CachedFileStoreFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
-import quickfix.SocketAcceptor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,9 @@ import java.util.Map;
  * The FIX 4.4 order gateway of API.md: a QuickFIX/J acceptor, {@code TargetCompID}
  * {@value #COMP_ID}, one session per account (its SenderCompID is the account's name;
  * any other CompID, and a Logon without the account's Password(554), is refused with a
- * Logout before QuickFIX/J sees it: {@link FixLogonGate}), sequence numbers kept in a file store under
- * the data directory so that they survive a restart and resend requests are served.
+ * Logout before QuickFIX/J sees it: {@link FixLogonGate}), sequence numbers and sent messages kept in
+ * QuickFIX/J's cached file store under the data directory so that they survive a restart and resend
+ * requests are served (its in-memory index is bounded; older stores are carried over: {@link FixStoreFiles}).
  * Orders go to the engine without waiting; reports come back from the outbound side.
  * Cancel-on-disconnect is on unless turned off: a connection's end cancels the open
  * orders that entered through the session up to it (not the account's REST orders),
@@ -41,7 +43,7 @@ public final class FixGateway implements AutoCloseable {
     private final FixSessions sessions;
     private final FixReports reports;
     private final FixApplication application;
-    private final SocketAcceptor acceptor;
+    private final InlineSocketAcceptor acceptor;
     private int port;
 
     /**
@@ -70,14 +72,17 @@ public final class FixGateway implements AutoCloseable {
         settings.setString("ResetOnLogon", options.resetOnLogon() ? "Y" : "N");
         settings.setString("SocketTcpNoDelay", "Y");
         settings.setString("SocketReuseAddress", "Y");
+        List<SessionID> ids = new ArrayList<>();
         for (String compId : compIds.all()) {
             SessionID id = new SessionID(BEGIN_STRING, COMP_ID, compId);
             settings.setString(id, "BeginString", BEGIN_STRING);
             settings.setString(id, "SenderCompID", COMP_ID);
             settings.setString(id, "TargetCompID", compId);
+            ids.add(id);
         }
+        FixStoreFiles.upgrade(storeDir, ids);
         try {
-            this.acceptor = new SocketAcceptor(application, new FileStoreFactory(settings), settings,
+            this.acceptor = new InlineSocketAcceptor(application, new CachedFileStoreFactory(settings), settings,
                     new PasswordMaskingLogFactory(settings), new DefaultMessageFactory());
         } catch (ConfigError e) {
             throw new IllegalStateException("FIX settings refused: " + e.getMessage(), e);
@@ -134,7 +139,22 @@ public final class FixGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        List<Session> managed = acceptor.getManagedSessions();
         acceptor.stop(true);
         application.close();
+        closeStores(managed);
+    }
+
+    /** QuickFIX/J closes a session's store only if it is {@link java.io.Closeable}, which the cached file store is not. */
+    private static void closeStores(List<Session> sessions) {
+        for (Session session : sessions) {
+            if (session.getStore() instanceof CachedFileStore files) {
+                try {
+                    files.closeFiles();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot close the FIX session store of " + session.getSessionID(), e);
+                }
+            }
+        }
     }
 }

@@ -9,16 +9,13 @@ import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The FIX side of the outbound thread: every order event of an account that trades over
  * FIX becomes an ExecutionReport (or an OrderCancelReject) on its session, whichever
  * door the order came in by; while the session is away, QuickFIX/J stores the report
  * for the resend after its next logon ({@link FixSessions}). It also keeps each order's latest state, for
  * OrderStatusRequests and for the OrigClOrdID of a replace (done orders of the current
- * and the previous UTC day, open ones always: {@link DayRoll}). Sending only queues the
+ * and the previous UTC day, open ones always: {@link DayRoll}), compactly ({@link FixOrderStates}). Sending only queues the
  * message on the session's connection; it never waits for the client. A REST order
  * refused for an unknown symbol has no FIX report: FIX 4.4 requires Symbol(55), and the
  * engine never knew the name (FIX clients' own unknown symbols are refused at the edge).
@@ -31,8 +28,7 @@ final class FixReports implements EngineListener {
 
     private final ExecutionReports reports;
     private final FixSessions sessions;
-    private final Map<Long, EngineEvent> orders = new ConcurrentHashMap<>();
-    private final Map<String, Long> byClOrdId = new ConcurrentHashMap<>();
+    private final FixOrderStates orders = new FixOrderStates();
     private final NewOrdersInFlight inFlight = new NewOrdersInFlight();
     private final DayRoll dayRoll = new DayRoll();
     private final EdgeExecIds execIds;
@@ -60,8 +56,7 @@ final class FixReports implements EngineListener {
     public void onEvent(EngineEvent e) {
         long keepFrom = dayRoll.keepFromIfRolled(e);
         if (keepFrom != Long.MIN_VALUE) {
-            orders.values().removeIf(state -> DayRoll.forgettable(state, keepFrom));
-            byClOrdId.values().removeIf(orderId -> !orders.containsKey(orderId));
+            orders.forgetDoneBefore(keepFrom);
         }
         switch (e.type) {
             case ORDER_ACCEPTED -> order(e, '0');
@@ -83,21 +78,18 @@ final class FixReports implements EngineListener {
 
     /** The latest state of an order the account placed, by orderId or by one of its clOrdIds; null if unknown. */
     EngineEvent find(int account, long orderId, String clOrdId) {
-        Long id = orderId != 0 ? Long.valueOf(orderId) : byClOrdId.get(key(account, clOrdId));
-        EngineEvent state = id == null ? null : orders.get(id);
-        return state != null && state.accountId == account ? state : null;
+        return orders.find(account, orderId, clOrdId);
     }
 
     private void order(EngineEvent e, char execType) {
-        EngineEvent before = orders.put(e.orderId, e.copy());
-        String key = key(e.accountId, e.clOrdId.toString());
-        byClOrdId.put(key, e.orderId);
+        String before = e.type == EventType.ORDER_REPLACED ? orders.clOrdIdOf(e.orderId) : null;
+        orders.record(e);
         if (e.type == EventType.ORDER_ACCEPTED && e.correlationId == 0) {
-            inFlight.answered(key); // an original, or a PossResend whose original never arrived: this is the order
+            inFlight.answered(key(e.accountId, e.clOrdId.toString())); // an original, or a PossResend whose original never arrived
         }
         String orig = null;
-        if (e.type == EventType.ORDER_REPLACED && before != null && !before.clOrdId.toString().equals(e.clOrdId.toString())) {
-            orig = before.clOrdId.toString();
+        if (before != null && !before.equals(e.clOrdId.toString())) {
+            orig = before;
         } else if (e.requestClOrdId.length() > 0 && !e.requestClOrdId.toString().equals(e.clOrdId.toString())) {
             orig = e.clOrdId.toString(); // a cancel's report: ClOrdID the request's, OrigClOrdID the order's
         }
@@ -110,17 +102,18 @@ final class FixReports implements EngineListener {
         if (e.symbolId < 0) {
             return;
         }
-        String key = key(e.accountId, e.clOrdId.toString());
-        boolean possResend = e.correlationId == 0 && inFlight.answered(key);
+        boolean possResend = e.correlationId == 0 && inFlight.answered(key(e.accountId, e.clOrdId.toString()));
         if (e.rejectReason != RejectReason.DUPLICATE_CLORDID) {
-            orders.put(e.orderId, e.copy());
-            byClOrdId.put(key, e.orderId);
+            orders.record(e);
         } else if (e.correlationId != 0) {
             return; // refused for a caller that waits for its answer (a REST resend): no FIX session asked
-        } else if (possResend && orders.get(e.orderId) != null) {
-            // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
-            send(e.accountId, reports.status(orders.get(e.orderId), execIds.status()));
-            return;
+        } else if (possResend) {
+            EngineEvent holder = orders.state(e.orderId);
+            if (holder != null) {
+                // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
+                send(e.accountId, reports.status(holder, execIds.status()));
+                return;
+            }
         }
         if (sessions.reportsTo(e.accountId) != null) {
             send(e.accountId, reports.report(e, null, '8'));

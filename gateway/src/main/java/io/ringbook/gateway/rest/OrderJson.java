@@ -1,8 +1,9 @@
 package io.ringbook.gateway.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.EventTime;
@@ -10,15 +11,24 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.web.HttpJson;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * An order as the contract shows it (API.md, the new-order response): decimals as
  * strings at the symbol's scale, average price at price scale + 8, times in ISO-8601,
- * and a rejected order's {@link RejectText}.
+ * and a rejected order's {@link RejectText}. Written once, with Jackson's streaming
+ * generator: straight to bytes for an answer about one order, into a tree where several
+ * orders make one answer.
  */
 final class OrderJson {
+
+    /** An order's JSON is about 500 bytes; a body starts at this size and grows for many fills. */
+    private static final int BODY_BYTES = 768;
 
     private final ReferenceData referenceData;
     private final RejectText rejectText;
@@ -29,49 +39,75 @@ final class OrderJson {
     }
 
     /**
+     * The order as a tree, for answers that hold several orders and for stream frames;
+     * written by {@link #write}, so both forms are the same JSON.
+     *
      * @param state the order's latest event
      * @param fills the fills to show (all of the order's, or only this request's)
      * @param request the original request, to echo a symbol the engine does not know; may be null
      */
     ObjectNode render(EngineEvent state, List<EngineEvent> fills, OrderRequests.NewOrder request) {
+        try (TokenBuffer tokens = new TokenBuffer(HttpJson.JSON, false)) {
+            write(tokens, state, fills, request);
+            return (ObjectNode) HttpJson.JSON.readTree(tokens.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render an order", e);
+        }
+    }
+
+    /** The order as UTF-8 JSON, written straight from the events with Jackson's streaming generator (no tree): an answer's body. */
+    byte[] bytes(EngineEvent state, List<EngineEvent> fills, OrderRequests.NewOrder request) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(BODY_BYTES);
+        try (JsonGenerator json = HttpJson.JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            write(json, state, fills, request);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render an order", e);
+        }
+        return out.toByteArray();
+    }
+
+    private void write(JsonGenerator json, EngineEvent state, List<EngineEvent> fills, OrderRequests.NewOrder request)
+            throws IOException {
         SymbolSpec symbol = state.symbolId >= 0 && state.symbolId < referenceData.symbols().size()
                 ? referenceData.symbols().get(state.symbolId) : null;
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("orderId", state.orderId);
-        json.put("clOrdId", state.clOrdId.toString());
-        json.put("account", referenceData.accounts().name(state.accountId));
-        json.put("symbol", symbol != null ? symbol.name() : request == null ? null : ClientText.quote(request.symbolName()));
-        json.put("side", nameOf(state.side));
-        json.put("type", nameOf(state.orderType));
-        json.put("timeInForce", nameOf(state.timeInForce));
-        json.put("postOnly", state.postOnly);
+        json.writeStartObject();
+        json.writeNumberField("orderId", state.orderId);
+        json.writeStringField("clOrdId", state.clOrdId.toString());
+        json.writeStringField("account", referenceData.accounts().name(state.accountId));
+        json.writeStringField("symbol", symbol != null ? symbol.name() : request == null ? null : ClientText.quote(request.symbolName()));
+        json.writeStringField("side", nameOf(state.side));
+        json.writeStringField("type", nameOf(state.orderType));
+        json.writeStringField("timeInForce", nameOf(state.timeInForce));
+        json.writeBooleanField("postOnly", state.postOnly);
         if (symbol == null) {
-            json.put("price", request == null ? null : request.priceText());
-            json.put("qty", request == null ? null : request.qtyText());
+            json.writeStringField("price", request == null ? null : request.priceText());
+            json.writeStringField("qty", request == null ? null : request.qtyText());
         } else {
-            json.put("price", state.price == 0 ? null : symbol.price(state.price).toPlainString());
-            json.put("qty", symbol.qty(state.qty).toPlainString());
+            json.writeStringField("price", state.price == 0 ? null : symbol.price(state.price).toPlainString());
+            json.writeStringField("qty", symbol.qty(state.qty).toPlainString());
         }
-        json.put("status", nameOf(state.status));
-        json.put("filledQty", symbol == null ? "0" : symbol.qty(state.filledQty).toPlainString());
-        json.put("leavesQty", symbol == null ? "0" : symbol.qty(state.leavesQty()).toPlainString());
-        json.put("avgPrice", symbol == null || state.filledQty == 0 ? null
+        json.writeStringField("status", nameOf(state.status));
+        json.writeStringField("filledQty", symbol == null ? "0" : symbol.qty(state.filledQty).toPlainString());
+        json.writeStringField("leavesQty", symbol == null ? "0" : symbol.qty(state.leavesQty()).toPlainString());
+        json.writeStringField("avgPrice", symbol == null || state.filledQty == 0 ? null
                 : symbol.averagePrice(state.filledNotional, state.filledQty).toPlainString());
-        json.put("rejectReason", state.rejectReason == RejectReason.NONE ? null : state.rejectReason.name());
-        json.put("rejectText", rejectText.of(state));
-        json.put("cancelReason", state.cancelReason == CancelReason.NONE ? null : state.cancelReason.name());
-        ArrayNode fillsJson = json.putArray("fills");
+        json.writeStringField("rejectReason", state.rejectReason == RejectReason.NONE ? null : state.rejectReason.name());
+        json.writeStringField("rejectText", rejectText.of(state));
+        json.writeStringField("cancelReason", state.cancelReason == CancelReason.NONE ? null : state.cancelReason.name());
+        json.writeArrayFieldStart("fills");
         for (EngineEvent fill : fills) {
-            ObjectNode f = fillsJson.addObject();
-            f.put("tradeId", fill.tradeId);
-            f.put("price", symbol.price(fill.lastPrice).toPlainString());
-            f.put("qty", symbol.qty(fill.lastQty).toPlainString());
-            f.put("fee", symbol.notional(fill.fee).stripTrailingZeros().toPlainString());
-            f.put("liquidity", fill.liquidity.name());
+            json.writeStartObject();
+            json.writeNumberField("tradeId", fill.tradeId);
+            json.writeStringField("price", symbol.price(fill.lastPrice).toPlainString());
+            json.writeStringField("qty", symbol.qty(fill.lastQty).toPlainString());
+            json.writeStringField("fee", symbol.notional(fill.fee).stripTrailingZeros().toPlainString());
+            json.writeStringField("liquidity", fill.liquidity.name());
+            json.writeEndObject();
         }
-        json.put("createdAt", state.createdTimeNanos == 0 ? null : EventTime.iso(state.createdTimeNanos));
-        json.put("updatedAt", EventTime.iso(state.eventTimeNanos));
-        return json;
+        json.writeEndArray();
+        json.writeStringField("createdAt", state.createdTimeNanos == 0 ? null : EventTime.iso(state.createdTimeNanos));
+        json.writeStringField("updatedAt", EventTime.iso(state.eventTimeNanos));
+        json.writeEndObject();
     }
 
     /** An enum as the contract spells it; JSON null where the event does not say (a refusal naming no known order). */

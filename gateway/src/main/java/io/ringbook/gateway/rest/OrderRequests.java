@@ -1,10 +1,5 @@
 package io.ringbook.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.ClientText;
@@ -21,26 +16,32 @@ import io.ringbook.web.ApiException;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Decodes and validates a new-order body (API.md, "New order body") at the edge, strictly:
  * unknown fields, wrong types, off-tick prices, off-lot quantities, bad clOrdIds and
  * impossible combinations are refused with the contract's 400 codes before anything is
- * published. Decimals are read exactly (JSON numbers as BigDecimal, never double).
+ * published. Decimals are read exactly (JSON numbers as BigDecimal, never double), by
+ * Jackson's streaming parser ({@link FlatJson}): no tree per request.
  */
 final class OrderRequests {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final Set<String> FIELDS = Set.of("clOrdId", "symbol", "side", "type", "price", "qty", "timeInForce",
+    private static final FlatJson NEW_ORDER = new FlatJson("clOrdId", "symbol", "side", "type", "price", "qty", "timeInForce",
             "postOnly", "stpMode", "expireTime");
-    private static final Set<String> AMEND_FIELDS = Set.of("qty", "price");
+    private static final int CLORDID = 0;
+    private static final int SYMBOL = 1;
+    private static final int SIDE = 2;
+    private static final int TYPE = 3;
+    private static final int PRICE = 4;
+    private static final int QTY = 5;
+    private static final int TIME_IN_FORCE = 6;
+    private static final int POST_ONLY = 7;
+    private static final int STP_MODE = 8;
+    private static final int EXPIRE_TIME = 9;
+    private static final FlatJson AMEND = new FlatJson("qty", "price");
+    private static final FlatJson CANCEL_ALL_AFTER = new FlatJson("timeoutMs");
     /** One day: a dead-man's switch longer than a trading day protects nothing. */
     private static final long MAX_CANCEL_ALL_AFTER_MILLIS = 86_400_000L;
 
@@ -94,10 +95,9 @@ final class OrderRequests {
 
     /** Decodes {@code {"qty":..,"price":..}} (either or both) for an order of {@code symbol}. */
     Amend parseAmend(String body, SymbolSpec symbol) {
-        JsonNode root = readObject(body);
-        onlyKnownFields(root, AMEND_FIELDS);
-        BigDecimal qty = decimal(root, "qty", false, "INVALID_QTY");
-        BigDecimal price = decimal(root, "price", false, "INVALID_PRICE");
+        FlatJson.Value[] root = AMEND.read(body);
+        BigDecimal qty = decimal(root[0], "qty", false, "INVALID_QTY");
+        BigDecimal price = decimal(root[1], "price", false, "INVALID_PRICE");
         if (qty == null && price == null) {
             throw ApiException.badRequest("MISSING_FIELD", "an amend needs qty, price or both");
         }
@@ -107,36 +107,34 @@ final class OrderRequests {
 
     /** Decodes {@code {"timeoutMs":N}} (0 disarms); returns the timeout in nanoseconds. */
     long parseCancelAllAfter(String body) {
-        JsonNode root = readObject(body);
-        onlyKnownFields(root, Set.of("timeoutMs"));
-        JsonNode timeout = root.get("timeoutMs");
-        if (timeout == null || timeout.isNull()) {
+        FlatJson.Value timeout = CANCEL_ALL_AFTER.read(body)[0];
+        if (timeout == null) {
             throw ApiException.badRequest("MISSING_FIELD", "'timeoutMs' is required");
         }
-        if (!timeout.canConvertToLong() || !timeout.isIntegralNumber() || timeout.longValue() < 0
-                || timeout.longValue() > MAX_CANCEL_ALL_AFTER_MILLIS) {
+        if (timeout.kind() != FlatJson.Kind.INTEGER || timeout.number().signum() < 0
+                || timeout.number().compareTo(BigDecimal.valueOf(MAX_CANCEL_ALL_AFTER_MILLIS)) > 0) {
             throw ApiException.badRequest("INVALID_FIELD", "'timeoutMs' must be a whole number from 0 to " + MAX_CANCEL_ALL_AFTER_MILLIS);
         }
-        return timeout.longValue() * 1_000_000L;
+        return timeout.number().longValueExact() * 1_000_000L;
     }
 
     NewOrder parse(String body) {
-        JsonNode root = readObject(body);
-        onlyKnownFields(root, FIELDS);
-        String clOrdId = text(root, "clOrdId", true);
+        FlatJson.Value[] root = NEW_ORDER.read(body);
+        String clOrdId = text(root[CLORDID], "clOrdId", true);
         if (!new ClOrdId().set(clOrdId)) {
             throw ApiException.badRequest("INVALID_CLORDID", "clOrdId must be 1-36 printable ASCII characters");
         }
-        String symbolName = text(root, "symbol", true);
+        String symbolName = text(root[SYMBOL], "symbol", true);
         Optional<SymbolSpec> symbol = symbols.find(symbolName);
-        Side side = choice(root, "side", Side.class, null);
-        OrderType type = choice(root, "type", OrderType.class, null);
-        TimeInForce tif = choice(root, "timeInForce", TimeInForce.class, type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC);
-        StpMode stp = choice(root, "stpMode", StpMode.class, StpMode.CANCEL_RESTING);
-        boolean postOnly = flag(root, "postOnly");
-        BigDecimal qty = decimal(root, "qty", true, "INVALID_QTY");
-        BigDecimal price = decimal(root, "price", false, "INVALID_PRICE");
-        String expireText = text(root, "expireTime", false);
+        Side side = choice(root[SIDE], "side", Side.class, null);
+        OrderType type = choice(root[TYPE], "type", OrderType.class, null);
+        TimeInForce tif = choice(root[TIME_IN_FORCE], "timeInForce", TimeInForce.class,
+                type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC);
+        StpMode stp = choice(root[STP_MODE], "stpMode", StpMode.class, StpMode.CANCEL_RESTING);
+        boolean postOnly = flag(root[POST_ONLY], "postOnly");
+        BigDecimal qty = decimal(root[QTY], "qty", true, "INVALID_QTY");
+        BigDecimal price = decimal(root[PRICE], "price", false, "INVALID_PRICE");
+        String expireText = text(root[EXPIRE_TIME], "expireTime", false);
 
         if (type == OrderType.MARKET && price != null) {
             throw ApiException.badRequest("INVALID_ORDER", "a MARKET order takes no price");
@@ -166,15 +164,6 @@ final class OrderRequests {
                 price == null ? null : price.toPlainString(), qty.toPlainString());
     }
 
-    private static void onlyKnownFields(JsonNode root, Set<String> known) {
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw ApiException.badRequest("UNKNOWN_FIELD", "unknown field '" + ClientText.quote(name) + "'");
-            }
-        }
-    }
-
     /**
      * Whole units of {@code unit}. With no known symbol, any positive value that some
      * symbol could take passes (the engine rejects the symbol, and the 422 shows the value
@@ -199,35 +188,21 @@ final class OrderRequests {
         }
     }
 
-    private static JsonNode readObject(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "the body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.badRequest("MALFORMED_JSON", "the body must be a JSON object");
-        }
-        return root;
-    }
-
-    private static String text(JsonNode root, String field, boolean required) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+    private static String text(FlatJson.Value node, String field, boolean required) {
+        if (node == null) {
             if (required) {
                 throw ApiException.badRequest("MISSING_FIELD", "'" + field + "' is required");
             }
             return null;
         }
-        if (!node.isTextual()) {
+        if (node.kind() != FlatJson.Kind.STRING) {
             throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' must be a string");
         }
-        return node.textValue();
+        return node.text();
     }
 
-    private static <E extends Enum<E>> E choice(JsonNode root, String field, Class<E> type, E defaultValue) {
-        String value = text(root, field, defaultValue == null);
+    private static <E extends Enum<E>> E choice(FlatJson.Value node, String field, Class<E> type, E defaultValue) {
+        String value = text(node, field, defaultValue == null);
         if (value == null) {
             return defaultValue;
         }
@@ -239,33 +214,31 @@ final class OrderRequests {
         }
     }
 
-    private static boolean flag(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+    private static boolean flag(FlatJson.Value node, String field) {
+        if (node == null) {
             return false;
         }
-        if (!node.isBoolean()) {
+        if (node.kind() != FlatJson.Kind.BOOLEAN) {
             throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' must be true or false");
         }
-        return node.booleanValue();
+        return node.flag();
     }
 
-    private static BigDecimal decimal(JsonNode root, String field, boolean required, String code) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+    private static BigDecimal decimal(FlatJson.Value node, String field, boolean required, String code) {
+        if (node == null) {
             if (required) {
                 throw ApiException.badRequest("MISSING_FIELD", "'" + field + "' is required");
             }
             return null;
         }
-        if (node.isNumber()) {
-            return node.decimalValue();
+        if (node.kind() == FlatJson.Kind.INTEGER || node.kind() == FlatJson.Kind.DECIMAL) {
+            return node.number();
         }
-        if (node.isTextual()) {
+        if (node.kind() == FlatJson.Kind.STRING) {
             try {
-                return new BigDecimal(node.textValue().trim());
+                return new BigDecimal(node.text().trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest(code, "'" + field + "' is not a decimal: " + ClientText.quote(node.textValue()));
+                throw ApiException.badRequest(code, "'" + field + "' is not a decimal: " + ClientText.quote(node.text()));
             }
         }
         throw ApiException.badRequest(code, "'" + field + "' must be a decimal string or number");
