@@ -92,6 +92,7 @@ class OperatorRepairsTest {
              DiskReserve reserve = DiskReserve.watch(engine.journal, DiskSpace.of(data),
                      Long.MAX_VALUE / 2, engine.pipeline.publisher())) {
             CommandPublisher publisher = engine.pipeline.publisher();
+            long before = publisher.submit(c -> c.cancel(0, 1)).get(5, TimeUnit.SECONDS).get(0).sequence;
             List<CommandWriter> refusedWhileHeld = List.of(Command::snapshot,
                     c -> c.newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1),
                     c -> c.amend(0, 1, 101, 1), c -> c.killSwitch(-1, false), c -> c.haltSymbol(0, false),
@@ -103,6 +104,8 @@ class OperatorRepairsTest {
                 assertTrue(refused.getCause().getMessage().startsWith("disk nearly full"), refused.getCause().getMessage());
             }
             assertFalse(publisher.tryPublish(c -> c.newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1)));
+            assertEquals(before + 1, publisher.submit(c -> c.cancel(0, 1)).get(5, TimeUnit.SECONDS).get(0).sequence,
+                    "a refused command claims no slot and takes no sequence: nothing of it reaches the held disk");
             List<CommandWriter> takenWhileHeld = List.of(c -> c.cancel(0, 1), c -> c.massCancel(0, -1),
                     c -> c.cancelAllAfter(0, 0), c -> c.cancelOnDisconnect(0, 7), c -> c.killSwitch(-1, true),
                     c -> c.haltSymbol(0, true), c -> c.breaker(BreakerKind.VOLATILITY, 0, true));

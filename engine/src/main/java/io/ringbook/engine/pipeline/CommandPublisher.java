@@ -34,6 +34,12 @@ public final class CommandPublisher {
 
     /** Stamp ingress time when the slot is filled. */
     private static final long STAMP_NOW = Long.MIN_VALUE;
+    /**
+     * Each producer thread's scratch command: while a hold is on, a command is written
+     * here first, and one the hold refuses never claims a ring slot (a claimed slot would
+     * have to be journaled, as a void tick, on the disk the hold is there to spare).
+     */
+    private static final ThreadLocal<Command> HOLD_PROBE = ThreadLocal.withInitial(Command::new);
     /** {@link #publish}'s answer for a full ring, told apart by identity. */
     private static final String RING_FULL = "the ring is full";
     /** What a claimed slot becomes when it cannot carry its command. */
@@ -131,12 +137,22 @@ public final class CommandPublisher {
      * published, why the engine refused the command ({@link #RING_FULL} if its ring is full).
      */
     private String publish(CommandWriter writer, long correlationId, long ingressNanos) {
+        String hold = held;
+        if (hold != null) {
+            Command probe = HOLD_PROBE.get();
+            writer.write(probe.clear());
+            if (probe.type != null && !PASS_A_HOLD.contains(probe.type)) {
+                return hold;
+            }
+            writer = slot -> slot.copyFrom(probe);
+        }
         long slot = claim();
         if (slot < 0) {
             String refusal = refusal();
             return refusal != null ? refusal : RING_FULL;
         }
-        return fillAndPublish(slot, writer, correlationId, ingressNanos);
+        fillAndPublish(slot, writer, correlationId, ingressNanos);
+        return null;
     }
 
     /**
@@ -200,10 +216,8 @@ public final class CommandPublisher {
      * way (the writer, a missing type, even an {@link Error}), the slot is voided (a
      * clock tick, harmless, in its place) and published before the failure goes on, so
      * the ring never stalls on a claimed slot and never carries a half-written command.
-     * A command a hold refuses is voided the same way; the hold's reason is returned
-     * then, else null.
      */
-    private String fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
+    private void fillAndPublish(long slot, CommandWriter writer, long correlationId, long ingressNanos) {
         Command command = ring.get(slot);
         boolean filled = false;
         try {
@@ -212,14 +226,9 @@ public final class CommandPublisher {
             if (command.type == null) {
                 throw new IllegalArgumentException("a command needs a type");
             }
-            String hold = held;
-            if (hold != null && !PASS_A_HOLD.contains(command.type)) {
-                return hold;
-            }
             command.correlationId = correlationId;
             command.ingressNanos = ingress;
             filled = true;
-            return null;
         } finally {
             try {
                 if (!filled) {
