@@ -9,7 +9,7 @@ import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.journal.codec.EventCodec;
 import io.ringbook.journal.codec.RecordHeader;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.ExpandableArrayBuffer;
 
 import java.nio.file.Path;
 import java.util.function.BiFunction;
@@ -49,10 +49,10 @@ public final class ReplayVerifier {
     /** Encodes each replayed event and compares it with the next recorded one. */
     private static final class Comparison implements EngineListener {
         private final JournalCursor recorded;
-        private final UnsafeBuffer actual = new UnsafeBuffer(new byte[EventCodec.MAX_LENGTH]);
+        private final ExpandableArrayBuffer actual = new ExpandableArrayBuffer(EventCodec.MAX_LENGTH);
         private final EngineEvent decoded = new EngineEvent();
         /** A recorded event of an older schema, rewritten in the current one: the same event gives the same bytes. */
-        private final UnsafeBuffer upgraded = new UnsafeBuffer(new byte[EventCodec.MAX_LENGTH]);
+        private final ExpandableArrayBuffer upgraded = new ExpandableArrayBuffer(EventCodec.MAX_LENGTH);
         private long events;
         private String difference;
 

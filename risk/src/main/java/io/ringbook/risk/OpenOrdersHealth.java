@@ -49,13 +49,18 @@ public final class OpenOrdersHealth implements HealthComponent {
         details.put("openOrders", count);
         if (capped) {
             details.put("maxOpenOrders", cap);
-            details.put("usedPct", count * 100 / cap);
+            details.put("usedPct", usedPct(count, cap));
         }
         boolean near = capped && count * 100 >= cap * DEGRADED_PCT;
         if (near) {
             details.put("reason", count >= cap ? "at the venue's cap on open orders: new orders are refused (MAX_OPEN_ORDERS)"
-                    : "open orders at " + count * 100 / cap + "% of the venue's cap");
+                    : "open orders at " + usedPct(count, cap) + "% of the venue's cap");
         }
         return new HealthCheck(near ? HealthStatus.DEGRADED : HealthStatus.UP, details);
+    }
+
+    /** How full the venue is, in percent; a cap of 0 (no open order allowed) is full. */
+    private static long usedPct(long count, long cap) {
+        return cap == 0 ? 100 : count * 100 / cap;
     }
 }

@@ -1,5 +1,7 @@
 package io.ringbook.risk;
 
+import io.ringbook.engine.health.HealthCheck;
+import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.engine.testing.DemoMarket;
@@ -25,6 +27,15 @@ class VenueCapTest {
         assertEquals("rejected #4 MAX_OPEN_ORDERS", risk.verdict(3, SELL, 106, 1), "another account, the venue is full");
         assertEquals("rejected #5 MAX_OPEN_ORDERS", risk.verdict(3, SELL, 100, 1),
                 "judged before matching, like every limit: even an order that would trade at once");
+    }
+
+    @Test
+    void shouldShowAVenueCappedAtNothingAsFullInHealth() {
+        RiskFixture risk = RiskFixture.withVenueCap(0);
+        assertEquals("rejected #1 MAX_OPEN_ORDERS", risk.verdict(0, BUY, 100, 1));
+        HealthCheck health = new OpenOrdersHealth(risk.engine.logic().orders().exposure(), risk.board).check();
+        assertEquals(HealthStatus.DEGRADED, health.status());
+        assertEquals(100L, health.details().get("usedPct"));
     }
 
     @Test
