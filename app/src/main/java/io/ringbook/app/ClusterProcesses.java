@@ -24,22 +24,29 @@ public final class ClusterProcesses {
         if (fresh) {
             args.add("--fresh");
         }
-        return start(args, "256m", nodeDir.resolve("node.log"));
+        return start(args, nodeDir.resolve("node.log"));
     }
 
     /** {@code ringbook cluster gateway} with the demo's doors, its output on this process's. */
     static Process startGateway(Path gatewayDir, Path nodesDir) throws IOException {
         Files.createDirectories(gatewayDir);
-        return start(List.of("cluster", "gateway", "--data", gatewayDir.toString(), "--nodes", nodesDir.toString()), "512m", null);
+        return start(List.of("cluster", "gateway", "--data", gatewayDir.toString(), "--nodes", nodesDir.toString()), null);
     }
 
-    private static Process start(List<String> command, String heap, Path log) throws IOException {
+    /**
+     * One heap for every process of the demo: the default cap on open orders is sized from
+     * the heap, and the nodes and the gateway (whose journal records the configuration) must
+     * judge orders alike.
+     */
+    private static final String HEAP = "512m";
+
+    private static Process start(List<String> command, Path log) throws IOException {
         List<String> line = new ArrayList<>();
         line.add(ProcessHandle.current().info().command().orElse("java"));
         line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> !arg.startsWith("-Xm") && !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")).toList());
         line.add("-Xms64m");
-        line.add("-Xmx" + heap);
+        line.add("-Xmx" + HEAP);
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));
         line.add(RingbookCommand.class.getName());
