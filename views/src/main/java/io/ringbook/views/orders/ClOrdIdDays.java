@@ -2,6 +2,7 @@ package io.ringbook.views.orders;
 
 import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.StateBuffer;
 
 /**
  * Every (account, clOrdId) of the current and the previous UTC day of event time with the
@@ -9,7 +10,7 @@ import io.ringbook.engine.domain.ClOrdId;
  * the orderId here and reads that order from the journal. clOrdIds are unique per account
  * per trading day, so two days cover every resend and every query after a timeout. Two
  * {@link ClOrdIdIndex}es (packed, no String or key object per id); a new day reuses the
- * older one in O(1). Guarded by the owning view's lock.
+ * older one in O(1). Written with the read-model snapshot. Guarded by the owning view's lock.
  */
 final class ClOrdIdDays {
 
@@ -44,5 +45,18 @@ final class ClOrdIdDays {
     long find(int accountId, ClOrdId clOrdId) {
         long orderId = today.find(accountId, clOrdId);
         return orderId != 0 ? orderId : yesterday.find(accountId, clOrdId);
+    }
+
+    void writeTo(StateBuffer out) {
+        out.putLong(day);
+        today.writeTo(out);
+        yesterday.writeTo(out);
+    }
+
+    /** Reads what {@link #writeTo} wrote into this empty one. */
+    void readFrom(StateBuffer in) {
+        day = in.getLong();
+        today.readFrom(in);
+        yesterday.readFrom(in);
     }
 }

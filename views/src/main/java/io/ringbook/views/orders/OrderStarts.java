@@ -1,5 +1,6 @@
 package io.ringbook.views.orders;
 
+import io.ringbook.engine.state.StateBuffer;
 import org.agrona.collections.LongArrayList;
 
 /**
@@ -7,11 +8,8 @@ import org.agrona.collections.LongArrayList;
  * kept starts near it instead of at the journal's start: every {@code stride} orderIds
  * (orderIds grow with each new order), the sequence of the command that created the
  * first new order of that stretch; and the highest orderId seen, above which no order
- * exists yet. 16 bytes per stride of orders. Guarded by the owning view's lock.
- *
- * <p>Only orders seen being created count: after a restore from a snapshot, orders older
- * than the first new one are read from the journal's start, and the highest orderId is
- * unknown (nothing is ruled out) until a new order arrives.
+ * exists yet. 16 bytes per stride of orders, written with the read-model snapshot.
+ * Guarded by the owning view's lock.
  */
 final class OrderStarts {
 
@@ -19,7 +17,6 @@ final class OrderStarts {
     private final LongArrayList orderIds = new LongArrayList();
     private final LongArrayList sequences = new LongArrayList();
     private long highest;
-    private boolean highestKnown = true;
 
     OrderStarts(int stride) {
         this.stride = Math.max(1, stride);
@@ -28,7 +25,6 @@ final class OrderStarts {
     /** A new order, created by the command of {@code sequence}: the newest orderId so far. */
     void created(long orderId, long sequence) {
         highest = Math.max(highest, orderId);
-        highestKnown = true;
         int last = orderIds.size() - 1;
         if (last < 0 || orderId >= orderIds.getLong(last) + stride) {
             orderIds.addLong(orderId);
@@ -36,15 +32,9 @@ final class OrderStarts {
         }
     }
 
-    /** Orders now exist that were created before this model saw them (restored from a snapshot). */
-    void restored(long orderId) {
-        highest = Math.max(highest, orderId);
-        highestKnown = false;
-    }
-
     /** Whether no order with this id has been created yet. */
     boolean notYetCreated(long orderId) {
-        return highestKnown && orderId > highest;
+        return orderId > highest;
     }
 
     /** The sequence after which every event of the order lies, as far as known; {@link Long#MIN_VALUE} for the journal's start. */
@@ -62,5 +52,23 @@ final class OrderStarts {
             }
         }
         return found < 0 ? Long.MIN_VALUE : sequences.getLong(found) - 1;
+    }
+
+    void writeTo(StateBuffer out) {
+        out.putLong(highest);
+        out.putInt(orderIds.size());
+        for (int i = 0; i < orderIds.size(); i++) {
+            out.putLong(orderIds.getLong(i));
+            out.putLong(sequences.getLong(i));
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into this empty one. */
+    void readFrom(StateBuffer in) {
+        highest = in.getLong();
+        for (int i = in.getInt(); i > 0; i--) {
+            orderIds.addLong(in.getLong());
+            sequences.addLong(in.getLong());
+        }
     }
 }

@@ -291,8 +291,9 @@ public final class OrderViews implements EngineListener {
     }
 
     /**
-     * The kept orders (open ones, then the done ones oldest first), the account fills and
-     * the arrival counter, for a read-model snapshot: on the outbound thread, the only writer.
+     * The kept orders (open ones, then the done ones oldest first), the account fills, the
+     * arrival counter, the clOrdIds of the current and the previous day and where orders
+     * begin in the journal, for a read-model snapshot: on the outbound thread, the only writer.
      */
     public void writeState(StateBuffer out) {
         lock.readLock().lock();
@@ -305,6 +306,8 @@ public final class OrderViews implements EngineListener {
             out.putInt(kept.size());
             kept.forEach(order -> order.writeTo(out));
             fills.writeTo(out);
+            clOrdIdDays.writeTo(out);
+            starts.writeTo(out);
         } finally {
             lock.readLock().unlock();
         }
@@ -319,15 +322,15 @@ public final class OrderViews implements EngineListener {
                 OrderRecord order = OrderRecord.read(in);
                 index(order);
                 openByAccount.add(order);
-                starts.restored(order.orderId);
             }
             for (int i = in.getInt(); i > 0; i--) {
                 OrderRecord order = OrderRecord.read(in);
                 index(order);
                 keepDone(order);
-                starts.restored(order.orderId);
             }
             fills.readFrom(in);
+            clOrdIdDays.readFrom(in);
+            starts.readFrom(in);
         } finally {
             lock.writeLock().unlock();
         }

@@ -7,6 +7,7 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,23 @@ class OrderViewsLookupTest {
         assertFalse(views.findByClOrdId(0, "day-0").isPresent(), "two days back is beyond the clOrdIds kept");
         assertFalse(views.findByClOrdId(1, "day-1").isPresent(), "another account's clOrdId");
         assertFalse(views.findByClOrdId(0, "never-sent").isPresent());
+    }
+
+    @Test
+    void shouldKeepTheClOrdIdsAndOrderPositionsAcrossASnapshot() {
+        for (long id = 1; id <= 12; id++) {
+            send(order(id, "c-" + id, EventType.ORDER_CANCELED, OrderStatus.CANCELED, DAY));
+        }
+        StateBuffer state = new StateBuffer(1024);
+        views.writeState(state);
+        OrderViews restored = new OrderViews(2, 1, 4);
+        restored.readState(new StateBuffer(16).load(state.array(), 0, state.length()));
+        restored.history(journal);
+
+        assertEquals(10, restored.findByClOrdId(0, "c-10").orElseThrow().state().orderId, "an evicted order by clOrdId");
+        assertEquals(journal.sequenceOfFirst(9) - 1, journal.lastAfter, "read from the remembered start of orders 9 to 12");
+        assertFalse(restored.find(13).isPresent());
+        assertEquals(1, journal.reads, "an orderId not yet created reads nothing after a restore either");
     }
 
     private void send(EngineEvent event) {
