@@ -77,7 +77,7 @@ final class ClusterGateway implements AutoCloseable {
             this.adminPort = Doors.listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--config's ports");
             this.restPort = Doors.listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--config's ports");
             admin.orderGatewayAt(host, restPort);
-            rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
+            rest.history(new JournalHistory(journal));
             rest.open(publisher);
             Doors.listen(() -> {
                 fix.start(publisher);

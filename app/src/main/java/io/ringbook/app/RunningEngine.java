@@ -20,7 +20,6 @@ import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.Journal;
 import io.ringbook.journal.JournalStatus;
-import io.ringbook.journal.OutputEvents;
 import io.ringbook.views.ViewsSnapshots;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.journal.Recovery;
@@ -86,7 +85,7 @@ final class RunningEngine implements AutoCloseable {
             this.restPort = Doors.listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
             admin.orderGatewayAt(host, restPort);
             this.journal = started.started(Journal.open(dataDir, durability));
-            rest.history(listener -> OutputEvents.replay(journal, List.of(listener)));
+            rest.history(new JournalHistory(journal));
             SnapshotStore snapshotStore = new SnapshotStore(dataDir);
             this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));

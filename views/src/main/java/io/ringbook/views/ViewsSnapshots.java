@@ -36,7 +36,8 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
 
     /** "RBVIEWS1" */
     private static final long MAGIC = 0x3153574549564252L;
-    private static final int VERSION = 1;
+    /** 2: the orders' model adds the clOrdIds of two days and the orders' journal positions; a version 1 file is skipped (full replay). */
+    private static final int VERSION = 2;
     private static final int KEPT = 2;
     private static final System.Logger LOG = System.getLogger(ViewsSnapshots.class.getName());
 

@@ -31,7 +31,10 @@ import java.util.function.Predicate;
  * order stays only until {@code keptDone} newer orders are done, and the account fills
  * list holds the newest {@code keptFills} fills ({@link RecentFills}). Older ones are
  * served from the journal: {@link #find} reads the {@link EventHistory} for an order no
- * longer kept, and the history queries page through it.
+ * longer kept, from near where it began ({@link OrderStarts}) until it is done, and
+ * answers at once for an orderId not yet created; {@link #findByClOrdId} finds an order
+ * no longer kept through the clOrdIds of the current and the previous UTC day
+ * ({@link ClOrdIdDays}); the history queries page through the journal.
  *
  * <p>One writer (the outbound thread) and many readers under a read-write lock: a reader
  * sees each order as of one event, never half an update.
@@ -48,11 +51,15 @@ public final class OrderViews implements EngineListener {
     public static final int KEPT_DONE = 65_536;
     /** Fills kept in memory by default (the newest, of all accounts), 120 bytes each. */
     public static final int KEPT_FILLS = 65_536;
+    /** Orders per remembered journal position of {@link OrderStarts}: a lookup of an old order reads at most the events of about this many orders before it. */
+    public static final int ORDERS_PER_START = 1024;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Iterators not shared: several readers may walk it at once under the read lock. */
     private final Long2ObjectHashMap<OrderRecord> byId = new Long2ObjectHashMap<>(1024, 0.65f, false);
     private final ClOrdIdLookup byClOrdId = new ClOrdIdLookup();
+    private final ClOrdIdDays clOrdIdDays = new ClOrdIdDays();
+    private final OrderStarts starts;
     private final AccountOrders openByAccount = new AccountOrders();
     private final OrderRecord[] done;
     private final RecentFills fills;
@@ -66,8 +73,14 @@ public final class OrderViews implements EngineListener {
 
     /** @param keptDone done orders kept in memory; @param keptFills fills kept for the account's fills list */
     public OrderViews(int keptDone, int keptFills) {
+        this(keptDone, keptFills, ORDERS_PER_START);
+    }
+
+    /** @param ordersPerStart orders per remembered journal position, for reading an order no longer kept */
+    public OrderViews(int keptDone, int keptFills, int ordersPerStart) {
         this.done = new OrderRecord[Math.max(1, keptDone)];
         this.fills = new RecentFills(Math.max(1, keptFills));
+        this.starts = new OrderStarts(ordersPerStart);
     }
 
     /** Where orders no longer kept are read from (the output journal, as the app wires it). */
@@ -98,12 +111,14 @@ public final class OrderViews implements EngineListener {
         if (first) {
             order = new OrderRecord(event.orderId);
             byId.put(event.orderId, order);
+            starts.created(event.orderId, event.sequence);
         } else if (newClOrdId) {
             byClOrdId.remove(order);
         }
         order.apply(event, first);
         if (newClOrdId && event.clOrdId.length() > 0) {
             byClOrdId.add(order);
+            clOrdIdDays.add(event.accountId, event.clOrdId, event.orderId, event.eventTimeNanos);
         }
         if (event.type == EventType.ORDER_FILLED) {
             fills.add(event);
@@ -135,10 +150,26 @@ public final class OrderViews implements EngineListener {
         }
     }
 
-    /** The order if still kept, else as the journal last reported it (read from its start: slow for a long journal). */
+    /**
+     * The order if still kept, else as the journal last reported it (read from near where
+     * it began until it is done); empty at once for an orderId not yet created.
+     */
     public Optional<View> find(long orderId) {
-        Optional<View> kept = findKept(orderId);
-        return kept.isPresent() ? kept : fromHistory(orderId);
+        long readAfter;
+        lock.readLock().lock();
+        try {
+            OrderRecord kept = byId.get(orderId);
+            if (kept != null) {
+                return Optional.of(view(kept));
+            }
+            if (orderId <= 0 || starts.notYetCreated(orderId)) {
+                return Optional.empty();
+            }
+            readAfter = starts.readAfter(orderId);
+        } finally {
+            lock.readLock().unlock();
+        }
+        return fromHistory(orderId, readAfter);
     }
 
     /** The order if still kept in memory; never reads the journal (for the outbound thread). */
@@ -151,18 +182,30 @@ public final class OrderViews implements EngineListener {
         }
     }
 
-    /** The account's kept order that now carries this clOrdId. */
+    /**
+     * The account's order that now carries this clOrdId: a kept one, else one of the
+     * current or the previous UTC day read from the journal.
+     */
     public Optional<View> findByClOrdId(int accountId, String clOrdId) {
         ClOrdId id = new ClOrdId();
         if (!id.set(clOrdId)) {
             return Optional.empty();
         }
+        long orderId;
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(byClOrdId.find(accountId, id)).map(OrderViews::view);
+            OrderRecord kept = byClOrdId.find(accountId, id);
+            if (kept != null) {
+                return Optional.of(view(kept));
+            }
+            orderId = clOrdIdDays.find(accountId, id);
+            if (orderId == 0 || byId.containsKey(orderId)) {
+                return Optional.empty();
+            }
         } finally {
             lock.readLock().unlock();
         }
+        return find(orderId).filter(view -> view.state().accountId == accountId && id.toString().equals(view.state().clOrdId.toString()));
     }
 
     /**
@@ -248,8 +291,9 @@ public final class OrderViews implements EngineListener {
     }
 
     /**
-     * The kept orders (open ones, then the done ones oldest first), the account fills and
-     * the arrival counter, for a read-model snapshot: on the outbound thread, the only writer.
+     * The kept orders (open ones, then the done ones oldest first), the account fills, the
+     * arrival counter, the clOrdIds of the current and the previous day and where orders
+     * begin in the journal, for a read-model snapshot: on the outbound thread, the only writer.
      */
     public void writeState(StateBuffer out) {
         lock.readLock().lock();
@@ -262,6 +306,8 @@ public final class OrderViews implements EngineListener {
             out.putInt(kept.size());
             kept.forEach(order -> order.writeTo(out));
             fills.writeTo(out);
+            clOrdIdDays.writeTo(out);
+            starts.writeTo(out);
         } finally {
             lock.readLock().unlock();
         }
@@ -283,6 +329,8 @@ public final class OrderViews implements EngineListener {
                 keepDone(order);
             }
             fills.readFrom(in);
+            clOrdIdDays.readFrom(in);
+            starts.readFrom(in);
         } finally {
             lock.writeLock().unlock();
         }
@@ -338,10 +386,10 @@ public final class OrderViews implements EngineListener {
         return kept;
     }
 
-    private Optional<View> fromHistory(long orderId) {
+    private Optional<View> fromHistory(long orderId, long readAfter) {
         EngineEvent[] last = new EngineEvent[2];
         List<EngineEvent> orderFills = new ArrayList<>();
-        history.replay(event -> {
+        history.replayAfter(readAfter, event -> {
             if (event.orderId != orderId || event.type == EventType.CANCEL_REJECTED || event.type == EventType.AMEND_REJECTED
                     || event.rejectReason == RejectReason.DUPLICATE_CLORDID) {
                 return;
@@ -354,7 +402,7 @@ public final class OrderViews implements EngineListener {
             if (event.type == EventType.ORDER_FILLED) {
                 orderFills.add(state);
             }
-        });
+        }, () -> last[1] != null && last[1].status != null && !last[1].status.isOpen());
         if (last[1] == null) {
             return Optional.empty();
         }

@@ -1,0 +1,62 @@
+package io.ringbook.views.orders;
+
+import io.ringbook.engine.book.ClOrdIdIndex;
+import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.StateBuffer;
+
+/**
+ * Every (account, clOrdId) of the current and the previous UTC day of event time with the
+ * orderId it went to, for done orders no longer kept in memory: a query by clOrdId finds
+ * the orderId here and reads that order from the journal. clOrdIds are unique per account
+ * per trading day, so two days cover every resend and every query after a timeout. Two
+ * {@link ClOrdIdIndex}es (packed, no String or key object per id); a new day reuses the
+ * older one in O(1). Written with the read-model snapshot. Guarded by the owning view's lock.
+ */
+final class ClOrdIdDays {
+
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    private static final int EXPECTED_IDS = 1 << 16;
+
+    private ClOrdIdIndex today = new ClOrdIdIndex(EXPECTED_IDS);
+    private ClOrdIdIndex yesterday = new ClOrdIdIndex(EXPECTED_IDS);
+    private long day = Long.MIN_VALUE;
+
+    /** Records that the account's clOrdId went to {@code orderId} at {@code eventTimeNanos}, unless already recorded. */
+    void add(int accountId, ClOrdId clOrdId, long orderId, long eventTimeNanos) {
+        long eventDay = Math.floorDiv(eventTimeNanos, NANOS_PER_DAY);
+        if (eventDay > day) {
+            ClOrdIdIndex older = yesterday;
+            older.startNewDay();
+            if (eventDay == day + 1) {
+                yesterday = today;
+            } else {
+                today.startNewDay();
+                yesterday = today;
+            }
+            today = older;
+            day = eventDay;
+        }
+        if (today.find(accountId, clOrdId) == 0) {
+            today.put(accountId, clOrdId, orderId);
+        }
+    }
+
+    /** The orderId the account's clOrdId went to today, else yesterday, or 0. */
+    long find(int accountId, ClOrdId clOrdId) {
+        long orderId = today.find(accountId, clOrdId);
+        return orderId != 0 ? orderId : yesterday.find(accountId, clOrdId);
+    }
+
+    void writeTo(StateBuffer out) {
+        out.putLong(day);
+        today.writeTo(out);
+        yesterday.writeTo(out);
+    }
+
+    /** Reads what {@link #writeTo} wrote into this empty one. */
+    void readFrom(StateBuffer in) {
+        day = in.getLong();
+        today.readFrom(in);
+        yesterday.readFrom(in);
+    }
+}
