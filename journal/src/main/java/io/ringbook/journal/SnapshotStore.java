@@ -53,26 +53,45 @@ public final class SnapshotStore {
 
     /** Writes a snapshot durably; returns its file. */
     public Path write(long sequence, long eventTimeNanos, byte[] state, int length) throws IOException {
+        return write(sequence, eventTimeNanos, ByteBuffer.wrap(state, 0, length));
+    }
+
+    /**
+     * Writes a snapshot durably whose state is the given parts one after another (the logic's
+     * state and its deferred clOrdIds), without joining them in memory first; returns its file.
+     */
+    public Path write(long sequence, long eventTimeNanos, ByteBuffer... state) throws IOException {
         Files.createDirectories(directory);
         CRC32C crc = new CRC32C();
-        crc.update(state, 0, length);
+        long length = 0;
+        for (ByteBuffer part : state) {
+            crc.update(part.duplicate());
+            length += part.remaining();
+        }
         UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER]);
         header.putInt(0, MAGIC, RecordHeader.ORDER);
         header.putInt(4, VERSION, RecordHeader.ORDER);
         header.putLong(8, sequence, RecordHeader.ORDER);
         header.putLong(16, eventTimeNanos, RecordHeader.ORDER);
-        header.putInt(24, length, RecordHeader.ORDER);
+        header.putInt(24, Math.toIntExact(length), RecordHeader.ORDER);
         header.putInt(28, (int) crc.getValue(), RecordHeader.ORDER);
-        Path file = directory.resolve(String.format("snapshot-%020d.rbs", sequence));
-        Path temporary = directory.resolve(file.getFileName() + ".tmp");
+        ByteBuffer[] file = new ByteBuffer[state.length + 1];
+        file[0] = ByteBuffer.wrap(header.byteArray());
+        for (int i = 0; i < state.length; i++) {
+            file[i + 1] = state[i].duplicate();
+        }
+        Path target = directory.resolve(String.format("snapshot-%020d.rbs", sequence));
+        Path temporary = directory.resolve(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(new ByteBuffer[] {ByteBuffer.wrap(header.byteArray()), ByteBuffer.wrap(state, 0, length)});
+            for (long unwritten = HEADER + length; unwritten > 0; ) {
+                unwritten -= channel.write(file);
+            }
             channel.force(true);
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Fsync.directory(directory);
-        return file;
+        return target;
     }
 
     /** Every snapshot file, newest (highest sequence) first. */

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,11 +67,9 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
         files.execute(() -> {
             try {
                 rest.writeTo(ids.clear());
-                byte[] whole = Arrays.copyOf(head, head.length + ids.length());
-                System.arraycopy(ids.array(), 0, whole, head.length, ids.length());
                 journal.forceInputToDevice();
-                store.write(sequence, time, whole, whole.length);
-                last = new Taken(sequence, pause, whole.length, true);
+                store.write(sequence, time, ByteBuffer.wrap(head), ByteBuffer.wrap(ids.array(), 0, ids.length()));
+                last = new Taken(sequence, pause, head.length + ids.length(), true);
                 store.prune(KEEP);
             } catch (IOException e) {
                 LOG.error("snapshot at sequence {} could not be written; recovery will use an older one", sequence, e);
