@@ -1,9 +1,6 @@
 package io.ringbook.views.orders;
 
-import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.OrderStatus;
-import io.ringbook.engine.domain.RejectReason;
-import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
@@ -126,22 +123,8 @@ class OrderViewsLookupTest {
     }
 
     private EngineEvent order(long orderId, String clOrdId, EventType type, OrderStatus status, long time) {
-        EngineEvent event = new EngineEvent();
-        event.type = type;
-        event.sequence = ++sequence;
-        event.orderId = orderId;
-        event.execId = sequence;
-        event.side = Side.BUY;
-        event.status = status;
-        event.rejectReason = RejectReason.NONE;
-        event.eventTimeNanos = time + orderId;
-        event.clOrdId.set(clOrdId);
-        if (type == EventType.ORDER_FILLED) {
-            event.tradeId = sequence;
-            event.lastQty = 1;
-            event.lastPrice = 100;
-            event.liquidity = Liquidity.TAKER;
-        }
+        EngineEvent event = OrderEvents.order(orderId, clOrdId, type, status, ++sequence, sequence, time + orderId);
+        event.sequence = sequence;
         return event;
     }
 

@@ -1,9 +1,6 @@
 package io.ringbook.views.orders;
 
-import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.OrderStatus;
-import io.ringbook.engine.domain.RejectReason;
-import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import org.junit.jupiter.api.Test;
@@ -86,22 +83,6 @@ class OrderViewsRetentionTest {
     }
 
     private static EngineEvent order(long orderId, String clOrdId, EventType type, OrderStatus status) {
-        EngineEvent event = new EngineEvent();
-        event.type = type;
-        event.orderId = orderId;
-        event.execId = orderId * 10;
-        event.accountId = 0;
-        event.side = Side.BUY;
-        event.status = status;
-        event.rejectReason = RejectReason.NONE;
-        event.eventTimeNanos = orderId;
-        event.clOrdId.set(clOrdId);
-        if (type == EventType.ORDER_FILLED) {
-            event.tradeId = orderId;
-            event.lastQty = 1;
-            event.lastPrice = 100;
-            event.liquidity = Liquidity.TAKER;
-        }
-        return event;
+        return OrderEvents.order(orderId, clOrdId, type, status, orderId * 10, orderId, orderId);
     }
 }
