@@ -59,7 +59,7 @@ final class ClusterGateway implements AutoCloseable {
         try {
             this.rest = started.started(Doors.rest(profile, riskBoard));
             this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock, rest));
-            this.fix = started.started(Doors.fix(profile, dataDir));
+            this.fix = started.started(Doors.fix(profile, dataDir, rest));
             this.journal = started.started(Journal.open(dataDir, profile.run().durability()));
             OutputJournal audit = new OutputJournal(journal);
             GatewayJournal gatewayJournal = new GatewayJournal(journal, data, audit);

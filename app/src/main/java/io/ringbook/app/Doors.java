@@ -38,10 +38,15 @@ final class Doors {
         return new RestGateway(profile.referenceData(), profile.credentials().gatewayKeys(), profile.rateLimits(), riskBoard);
     }
 
-    /** The FIX acceptor, its session store in {@code dataDir/fix}; not listening yet. */
-    static FixGateway fix(Profile profile, Path dataDir) {
-        return new FixGateway(profile.referenceData(), profile.listenAddress(), profile.ports().fix(), dataDir.resolve("fix"),
-                profile.fix(), profile.credentials().fixLogons());
+    /**
+     * The FIX acceptor, its session store in {@code dataDir/fix}, finding the orders it no
+     * longer keeps through the REST gateway's read models; not listening yet.
+     */
+    static FixGateway fix(Profile profile, Path dataDir, RestGateway rest) {
+        FixGateway fix = new FixGateway(profile.referenceData(), profile.listenAddress(), profile.ports().fix(),
+                dataDir.resolve("fix"), profile.fix(), profile.credentials().fixLogons());
+        fix.readModels(rest.readModels().orders());
+        return fix;
     }
 
     /** The listeners rebuilt from the output journal at start (read models), in the order the doors want them. */

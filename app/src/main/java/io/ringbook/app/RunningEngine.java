@@ -89,7 +89,7 @@ final class RunningEngine implements AutoCloseable {
             SnapshotStore snapshotStore = new SnapshotStore(dataDir);
             this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
-            this.fix = started.started(Doors.fix(profile, dataDir));
+            this.fix = started.started(Doors.fix(profile, dataDir, rest));
             this.viewSnapshots = started.started(new ViewsSnapshots(dataDir.resolve("views"), rest.readModels()));
             this.readModels = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(),
                     Doors.readModels(rest, fix), fix.listeners());

@@ -77,6 +77,12 @@ abstract class FixDemoTest extends DemoEngineTest {
         return m;
     }
 
+    /** The message marked PossResend(97)=Y, as a client sends an order again when unsure it arrived. */
+    static Message possResend(Message order) {
+        order.getHeader().setBoolean(97, true);
+        return order;
+    }
+
     static Message statusRequest(String clOrdId, String symbol, char side) {
         Message status = message(MsgType.ORDER_STATUS_REQUEST);
         status.setString(11, clOrdId);

@@ -140,9 +140,4 @@ class FixEdgeCasesTest extends FixDemoTest {
         assertEquals(replace.getString(41).equals("g-1") ? '0' : '8', reject.getChar(39), "the order's own status, 8 if unknown");
         assertTrue(reject.getString(58).startsWith(code), reject.getString(58));
     }
-
-    private static Message possResend(Message order) {
-        order.getHeader().setBoolean(97, true);
-        return order;
-    }
 }

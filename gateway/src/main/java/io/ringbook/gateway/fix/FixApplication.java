@@ -195,18 +195,17 @@ final class FixApplication extends ApplicationAdapter {
     }
 
     private void status(Message m, int account, SessionID session) throws FieldNotFound {
-        EngineEvent order = state.find(account, orderId(m), m.getString(11));
-        Message report;
-        if (order == null) {
-            report = reports.edgeReject(m, execIds.status(), UNKNOWN_ORDER, "UNKNOWN_ORDER: no such order of this account");
-            report.setChar(150, 'I');
-        } else {
-            report = reports.status(order, execIds.status());
-        }
-        if (m.isSetField(ORD_STATUS_REQ_ID)) {
-            report.setString(ORD_STATUS_REQ_ID, m.getString(ORD_STATUS_REQ_ID));
-        }
-        Session.lookupSession(session).send(report);
+        String requestId = m.isSetField(ORD_STATUS_REQ_ID) ? m.getString(ORD_STATUS_REQ_ID) : null;
+        String execId = execIds.status();
+        Message unknown = reports.edgeReject(m, execId, UNKNOWN_ORDER, "UNKNOWN_ORDER: no such order of this account");
+        unknown.setChar(150, 'I');
+        state.find(account, orderId(m), m.getString(11), order -> { // an order no longer kept is answered once read
+            Message report = order == null ? unknown : reports.status(order, execId);
+            if (requestId != null) {
+                report.setString(ORD_STATUS_REQ_ID, requestId);
+            }
+            Session.lookupSession(session).send(report);
+        });
     }
 
     private void massCancel(Message m, int account, SessionID session) throws FieldNotFound {
@@ -281,16 +280,17 @@ final class FixApplication extends ApplicationAdapter {
 
     /** An OrderCancelReject made at the edge; OrderID and OrdStatus those of the order named, as far as the gateway knows it. */
     private void cancelReject(Message m, SessionID session, String text) throws FieldNotFound {
-        EngineEvent known = state.find(account(session).orElseThrow(), orderId(m), m.getString(41));
         Message reject = ExecutionReports.message(MsgType.ORDER_CANCEL_REJECT);
-        reject.setString(37, known == null ? "NONE" : Long.toString(known.orderId));
         reject.setString(11, m.getString(11));
         reject.setString(41, m.getString(41));
-        reject.setChar(39, known == null ? '8' : FixCodes.ordStatus(known.status, known.type == EventType.ORDER_EXPIRED));
         reject.setChar(434, m.getHeader().getString(MsgType.FIELD).equals(MsgType.ORDER_CANCEL_REQUEST) ? '1' : '2');
         reject.setInt(102, 99);
         reject.setString(58, text);
-        Session.lookupSession(session).send(reject);
+        state.find(account(session).orElseThrow(), orderId(m), m.getString(41), known -> {
+            reject.setString(37, known == null ? "NONE" : Long.toString(known.orderId));
+            reject.setChar(39, known == null ? '8' : FixCodes.ordStatus(known.status, known.type == EventType.ORDER_EXPIRED));
+            Session.lookupSession(session).send(reject);
+        });
     }
 
     /** Whether a cancel or replace has usable ClOrdID and OrigClOrdID; if not, it is answered with a cancel reject. */

@@ -6,6 +6,7 @@ import io.ringbook.engine.health.HealthCheck;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.views.orders.OrderViews;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.CachedFileStore;
@@ -91,6 +92,15 @@ public final class FixGateway implements AutoCloseable {
         acceptor.setIoFilterChainBuilder(chain -> chain.addLast("logonGate", gate));
     }
 
+    /**
+     * The REST read models, through which the FIX answers about orders this door no
+     * longer keeps (done orders beyond the newest it keeps) are found, in memory or in the
+     * journal; without them such orders are unknown to FIX.
+     */
+    public void readModels(OrderViews orders) {
+        reports.readModels(orders);
+    }
+
     /** The listener that turns engine events into reports; register it with the pipeline. */
     public List<EngineListener> listeners() {
         return List.of(reports);
@@ -142,6 +152,7 @@ public final class FixGateway implements AutoCloseable {
         List<Session> managed = acceptor.getManagedSessions();
         acceptor.stop(true);
         application.close();
+        reports.close();
         closeStores(managed);
     }
 

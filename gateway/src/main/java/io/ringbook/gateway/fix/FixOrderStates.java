@@ -10,7 +10,7 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.views.orders.DayRoll;
+import io.ringbook.views.orders.OrderViews;
 
 import java.util.Arrays;
 
@@ -18,16 +18,18 @@ import java.util.Arrays;
  * The latest state of each order the FIX gateway reports on, kept compactly: one row of
  * {@value #STRIDE} longs per order (the fields an ExecutionReport of its status needs,
  * ClOrdIDs as packed words), in pages of {@value #PAGE_ROWS} rows, found by orderId
- * through an open-addressing table of primitives and by the account's ClOrdID through a
- * {@link ClOrdIdIndex}: no event copies, no boxed keys, no Strings per order (152 bytes
- * a row, about 250 with both indexes, against over 500 for an event copy with its two
- * ClOrdIds in maps keyed by boxed orderIds and by strings). Rows of done orders older than the previous UTC day are freed at the day's
- * first event ({@link DayRoll}) and reused; open orders stay whatever their age. The
- * done orders of the day stay because a PossResend of a ClOrdID used that day is answered
- * with that order's status (API.md). Written by the outbound thread, read by QuickFIX/J's
- * threads (status requests, replaces, cancel rejects): every method holds the object's
- * lock, which the outbound thread takes once per order event, uncontended but for those
- * reads.
+ * through an open-addressing table of primitives and by the account's current ClOrdID
+ * through a {@link ClOrdIdIndex}: no event copies, no boxed keys, no Strings per order
+ * (152 bytes a row, about 250 with both indexes).
+ *
+ * <p>Memory tracks open orders, not the day's flow, as in the REST read models
+ * ({@link OrderViews}): every open order is kept; a done order
+ * only until {@code keptDone} newer orders are done, then its row is freed and reused.
+ * What FIX asks about an order no longer kept (a PossResend of its ClOrdID, a status
+ * request, a late cancel) is answered from the read models and the journal
+ * ({@link FixOrderLookup}). Written by the outbound thread, read by QuickFIX/J's threads
+ * (status requests, replaces, cancel rejects): every method holds the object's lock,
+ * which the outbound thread takes once per order event, uncontended but for those reads.
  */
 final class FixOrderStates {
 
@@ -46,6 +48,8 @@ final class FixOrderStates {
     private static final int REQUEST_CLORDID = 14;
     private static final int WORDS = 5;
     private static final int FIRST_INDEX_SIZE = 1 << 16;
+    /** Done orders kept by default (the newest), as many as the REST read models keep. */
+    static final int KEPT_DONE = OrderViews.KEPT_DONE;
 
     private static final Side[] SIDES = Side.values();
     private static final OrderType[] ORDER_TYPES = OrderType.values();
@@ -62,8 +66,20 @@ final class FixOrderStates {
     private long[] keys = new long[FIRST_INDEX_SIZE];
     private int[] slots = new int[FIRST_INDEX_SIZE];
     private int keyCount;
-    private ClOrdIdIndex byClOrdId = new ClOrdIdIndex(FIRST_INDEX_SIZE);
+    private final ClOrdIdIndex byClOrdId = new ClOrdIdIndex(FIRST_INDEX_SIZE);
     private final ClOrdId scratch = new ClOrdId();
+    private final ClOrdId before = new ClOrdId();
+    private final long[] done;
+    private long doneCount;
+
+    FixOrderStates() {
+        this(KEPT_DONE);
+    }
+
+    /** @param keptDone done orders kept (the newest); older ones are freed */
+    FixOrderStates(int keptDone) {
+        this.done = new long[Math.max(1, keptDone)];
+    }
 
     /** Records the order's state after {@code e}; returns false if it had no row before (a new order). */
     synchronized boolean record(EngineEvent e) {
@@ -75,6 +91,10 @@ final class FixOrderStates {
         }
         long[] page = pages[row / PAGE_ROWS];
         int at = (row % PAGE_ROWS) * STRIDE;
+        boolean wasDone = known && !open(page[at + CODES]);
+        if (known) {
+            readId(page, at + CLORDID, (int) (page[at + LENGTHS] & 0xFF), before);
+        }
         page[at + ORDER_ID] = e.orderId;
         page[at + QTY] = e.qty;
         page[at + PRICE] = e.price;
@@ -89,6 +109,9 @@ final class FixOrderStates {
             page[at + CLORDID + w] = e.clOrdId.word(w);
             page[at + REQUEST_CLORDID + w] = e.requestClOrdId.word(w);
         }
+        if (known && before.length() > 0 && !same(before, e.clOrdId)) {
+            byClOrdId.remove(e.accountId, before, e.orderId); // renamed by a replace: only the current ClOrdID is indexed
+        }
         if (e.clOrdId.length() > 0) {
             long holder = byClOrdId.find(e.accountId, e.clOrdId);
             if (holder != e.orderId) {
@@ -97,6 +120,9 @@ final class FixOrderStates {
                 }
                 byClOrdId.put(e.accountId, e.clOrdId, e.orderId);
             }
+        }
+        if (!wasDone && !open(page[at + CODES])) {
+            keepDone(e.orderId);
         }
         return known;
     }
@@ -155,49 +181,58 @@ final class FixOrderStates {
     }
 
     /**
-     * Frees the rows of done orders last reported before {@code keepFromDay} and rebuilds
-     * both indexes from the rows kept (a ClOrdID an order had before a replace is then
-     * forgotten; its current one stays). Once a day, on the outbound thread.
+     * Files a done order among the newest kept; once there are {@code keptDone}, the oldest
+     * one's row is freed (unless it was reused since) and it leaves both indexes.
      */
-    synchronized void forgetDoneBefore(long keepFromDay) {
-        int kept = 0;
-        for (int row = 0; row < rows; row++) {
-            long[] page = pages[row / PAGE_ROWS];
-            int at = (row % PAGE_ROWS) * STRIDE;
-            long orderId = page[at + ORDER_ID];
-            if (orderId != 0 && DayRoll.forgettable(state(orderId), keepFromDay)) {
-                page[at + ORDER_ID] = 0;
-                pushFree(row);
-            } else if (orderId != 0) {
-                kept++;
-            }
+    private void keepDone(long orderId) {
+        int slot = (int) (doneCount++ % done.length);
+        long oldest = done[slot];
+        done[slot] = orderId;
+        int row = oldest == 0 ? -1 : rowOf(oldest);
+        if (row < 0) {
+            return;
         }
-        int size = Integer.highestOneBit(Math.max(FIRST_INDEX_SIZE, kept * 4));
-        keys = new long[size];
-        slots = new int[size];
-        keyCount = 0;
-        byClOrdId = new ClOrdIdIndex(Math.max(FIRST_INDEX_SIZE, kept * 2));
-        for (int row = 0; row < rows; row++) {
-            long[] page = pages[row / PAGE_ROWS];
-            int at = (row % PAGE_ROWS) * STRIDE;
-            long orderId = page[at + ORDER_ID];
-            if (orderId != 0) {
-                index(orderId, row);
-                int length = (int) (page[at + LENGTHS] & 0xFF);
-                if (length > 0) {
-                    readId(page, at + CLORDID, length, scratch);
-                    int account = (int) (page[at + ACCOUNT_SYMBOL] >> 32);
-                    if (byClOrdId.find(account, scratch) == 0) {
-                        byClOrdId.put(account, scratch, orderId);
-                    }
-                }
-            }
+        long[] page = pages[row / PAGE_ROWS];
+        int at = (row % PAGE_ROWS) * STRIDE;
+        if (open(page[at + CODES])) {
+            return;
         }
+        int length = (int) (page[at + LENGTHS] & 0xFF);
+        if (length > 0) {
+            readId(page, at + CLORDID, length, scratch);
+            byClOrdId.remove((int) (page[at + ACCOUNT_SYMBOL] >> 32), scratch, oldest);
+        }
+        page[at + ORDER_ID] = 0;
+        unindex(oldest);
+        pushFree(row);
     }
 
-    /** Orders held (open ones and the day's and the previous day's done ones). */
+    /** Orders held (the open ones and the newest done ones). */
     synchronized int size() {
         return keyCount;
+    }
+
+    /** Rows allocated, in use or free to reuse. */
+    synchronized int rowsAllocated() {
+        return rows;
+    }
+
+    private static boolean same(ClOrdId a, ClOrdId b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int w = 0; w < WORDS; w++) {
+            if (a.word(w) != b.word(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a row's codes say its order can still trade. */
+    private static boolean open(long codes) {
+        OrderStatus status = decode(STATUSES, codes >>> 24);
+        return status != null && status.isOpen();
     }
 
     private static long code(Enum<?> value) {
@@ -262,6 +297,31 @@ final class FixOrderStates {
         keys[i] = orderId;
         slots[i] = row;
         keyCount++;
+    }
+
+    /** Takes the orderId out of the table by backward-shift deletion (no tombstones). */
+    private void unindex(long orderId) {
+        int mask = keys.length - 1;
+        int i = hash(orderId) & mask;
+        while (keys[i] != orderId) {
+            if (keys[i] == 0) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        int hole = i;
+        for (int j = (hole + 1) & mask; keys[j] != 0; j = (j + 1) & mask) {
+            int home = hash(keys[j]) & mask;
+            // move j into the hole unless its home lies cyclically in (hole, j]
+            boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+            if (!stays) {
+                keys[hole] = keys[j];
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        keys[hole] = 0;
+        keyCount--;
     }
 
     private static int hash(long key) {

@@ -4,18 +4,21 @@ import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
-import io.ringbook.views.orders.DayRoll;
+import io.ringbook.views.orders.OrderViews;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
+
+import java.util.function.Consumer;
 
 /**
  * The FIX side of the outbound thread: every order event of an account that trades over
  * FIX becomes an ExecutionReport (or an OrderCancelReject) on its session, whichever
  * door the order came in by; while the session is away, QuickFIX/J stores the report
  * for the resend after its next logon ({@link FixSessions}). It also keeps each order's latest state, for
- * OrderStatusRequests and for the OrigClOrdID of a replace (done orders of the current
- * and the previous UTC day, open ones always: {@link DayRoll}), compactly ({@link FixOrderStates}). Sending only queues the
+ * OrderStatusRequests and for the OrigClOrdID of a replace (open orders and the newest
+ * done ones, compactly: {@link FixOrderStates}; older ones are found through the read
+ * models and the journal: {@link FixOrderLookup}). Sending only queues the
  * message on the session's connection; it never waits for the client. A REST order
  * refused for an unknown symbol has no FIX report: FIX 4.4 requires Symbol(55), and the
  * engine never knew the name (FIX clients' own unknown symbols are refused at the edge).
@@ -29,8 +32,8 @@ final class FixReports implements EngineListener {
     private final ExecutionReports reports;
     private final FixSessions sessions;
     private final FixOrderStates orders = new FixOrderStates();
+    private final FixOrderLookup lookup = new FixOrderLookup(orders);
     private final NewOrdersInFlight inFlight = new NewOrdersInFlight();
-    private final DayRoll dayRoll = new DayRoll();
     private final EdgeExecIds execIds;
 
     FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds) {
@@ -52,12 +55,18 @@ final class FixReports implements EngineListener {
         inFlight.unsent(key(account, clOrdId));
     }
 
+    /** The read models that find the orders this door no longer keeps. */
+    void readModels(OrderViews views) {
+        lookup.readModels(views);
+    }
+
+    /** Stops the lookups of older orders (the gateway is closing). */
+    void close() {
+        lookup.close();
+    }
+
     @Override
     public void onEvent(EngineEvent e) {
-        long keepFrom = dayRoll.keepFromIfRolled(e);
-        if (keepFrom != Long.MIN_VALUE) {
-            orders.forgetDoneBefore(keepFrom);
-        }
         switch (e.type) {
             case ORDER_ACCEPTED -> order(e, '0');
             case ORDER_REJECTED -> rejected(e);
@@ -65,20 +74,30 @@ final class FixReports implements EngineListener {
             case ORDER_CANCELED -> order(e, '4');
             case ORDER_EXPIRED -> order(e, 'C');
             case ORDER_REPLACED -> order(e, '5');
-            case CANCEL_REJECTED, AMEND_REJECTED -> send(e.accountId, reports.cancelReject(e, ownOrder(e)));
+            case CANCEL_REJECTED, AMEND_REJECTED -> cancelRejected(e);
             default -> {
             }
         }
     }
 
-    /** The latest state of the order a refused cancel or replace named, if it is the account's own; null otherwise. */
-    private EngineEvent ownOrder(EngineEvent refusal) {
-        return refusal.orderId == 0 ? null : find(refusal.accountId, refusal.orderId, null);
+    /** A refused cancel or replace, with the status of the order it named if that is the account's own. */
+    private void cancelRejected(EngineEvent e) {
+        if (e.orderId == 0 || e.status != null) {
+            send(e.accountId, reports.cancelReject(e, null));
+            return;
+        }
+        EngineEvent refusal = e.copy(); // the order may be answered later, from the journal
+        lookup.find(e.accountId, e.orderId, null, known -> send(refusal.accountId, reports.cancelReject(refusal, known)));
     }
 
-    /** The latest state of an order the account placed, by orderId or by one of its clOrdIds; null if unknown. */
+    /** The latest state of an order the account placed, by orderId or by one of its clOrdIds, if in memory; null otherwise. */
     EngineEvent find(int account, long orderId, String clOrdId) {
-        return orders.find(account, orderId, clOrdId);
+        return lookup.inMemory(account, orderId, clOrdId);
+    }
+
+    /** Gives {@code answer} that state, or null if there is none: at once if in memory, else once read from the journal. */
+    void find(int account, long orderId, String clOrdId, Consumer<EngineEvent> answer) {
+        lookup.find(account, orderId, clOrdId, answer);
     }
 
     private void order(EngineEvent e, char execType) {
@@ -108,12 +127,11 @@ final class FixReports implements EngineListener {
         } else if (e.correlationId != 0) {
             return; // refused for a caller that waits for its answer (a REST resend): no FIX session asked
         } else if (possResend) {
-            EngineEvent holder = orders.state(e.orderId);
-            if (holder != null) {
-                // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
-                send(e.accountId, reports.status(holder, execIds.status()));
-                return;
-            }
+            // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
+            EngineEvent refusal = e.copy();
+            lookup.find(e.accountId, e.orderId, null, holder -> send(refusal.accountId,
+                    holder != null ? reports.status(holder, execIds.status()) : reports.report(refusal, null, '8')));
+            return;
         }
         if (sessions.reportsTo(e.accountId) != null) {
             send(e.accountId, reports.report(e, null, '8'));

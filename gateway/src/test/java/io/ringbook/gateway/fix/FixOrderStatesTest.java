@@ -10,12 +10,16 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The FIX gateway's compact order states: every field a status report needs comes back, and a day's roll frees done orders only. */
+/** The FIX gateway's compact order states: every field a status report needs comes back; open orders and the newest done ones are kept. */
 class FixOrderStatesTest {
 
     private static final long DAY = 86_400_000_000_000L;
@@ -51,32 +55,55 @@ class FixOrderStatesTest {
         assertEquals("abc-2-a-clordid-of-thirty-six-chars", found.clOrdId.toString());
         assertEquals("req-9", found.requestClOrdId.toString());
         assertEquals(7, states.find(3, 7, null).orderId);
-        assertEquals(7, states.find(3, 0, "abc-1").orderId, "a ClOrdID the order had before its replace, the same day");
+        assertNull(states.find(3, 0, "abc-1"), "only the current ClOrdID is indexed (earlier ones are the read models' to find)");
         assertNull(states.find(4, 7, null), "another account's order");
         assertNull(states.find(3, 0, "never"));
         assertNull(states.find(3, 0, "not a clOrdId"), "text that is no ClOrdID");
     }
 
     @Test
-    void aNewDayFreesDoneOrdersOlderThanThePreviousDayKeepsOpenOnesAndReusesTheRows() {
-        FixOrderStates states = new FixOrderStates();
-        for (int i = 1; i <= 3_000; i++) {
-            OrderStatus status = i % 3 == 0 ? OrderStatus.NEW : OrderStatus.FILLED;
-            states.record(event(EventType.ORDER_ACCEPTED, i, 1, "d1-" + i, status, DAY + i));
+    void keepsEveryOpenOrderAndOnlyTheNewestDoneOnesReusingTheRowsOfTheOthers() {
+        FixOrderStates states = new FixOrderStates(100);
+        Random random = new Random(20);
+        List<Long> done = new ArrayList<>();
+        List<Long> open = new ArrayList<>();
+        for (long id = 1; id <= 20_000; id++) {
+            states.record(event(EventType.ORDER_ACCEPTED, id, 1, "c-" + id, OrderStatus.NEW, DAY + id));
+            if (random.nextInt(10) == 0) {
+                open.add(id);
+                continue;
+            }
+            long which = id;
+            if (random.nextBoolean() && !open.isEmpty()) {
+                which = open.remove(random.nextInt(open.size())); // an older open order is done instead
+                open.add(id);
+            }
+            states.record(event(EventType.ORDER_CANCELED, which, 1, "c-" + which, OrderStatus.CANCELED, DAY + id));
+            done.add(which);
         }
-        states.record(event(EventType.ORDER_CANCELED, 5_000, 1, "d2-x", OrderStatus.CANCELED, 2 * DAY));
-        states.forgetDoneBefore(2);
-        assertEquals(1_001, states.size(), "a third of day 1's orders are open, and day 2's canceled one is kept");
-        assertNull(states.find(1, 1, null));
-        assertNull(states.find(1, 0, "d1-1"));
-        assertEquals(3, states.find(1, 0, "d1-3").orderId, "an open order stays, whatever its age, by both keys");
-        assertEquals(5_000, states.find(1, 0, "d2-x").orderId);
-        for (int i = 1; i <= 2_000; i++) {
-            states.record(event(EventType.ORDER_ACCEPTED, 10_000 + i, 1, "d3-" + i, OrderStatus.NEW, 3 * DAY));
+        assertEquals(open.size() + 100, states.size(), "the open orders and the newest 100 done ones");
+        for (long id : open) {
+            assertEquals(id, states.find(1, id, null).orderId, "an open order stays, whatever its age");
+            assertEquals(id, states.find(1, 0, "c-" + id).orderId);
         }
-        assertEquals(3_001, states.size());
-        assertEquals(10_500, states.find(1, 0, "d3-500").orderId);
-        assertEquals(2_997, states.find(1, 2_997, null).orderId, "open orders of day 1 still found after rows were reused");
+        for (long id : done.subList(done.size() - 100, done.size())) {
+            assertEquals(OrderStatus.CANCELED, states.find(1, 0, "c-" + id).status, "a done order among the newest");
+        }
+        for (long id : done.subList(0, done.size() - 100)) {
+            assertNull(states.find(1, id, null), "an older done order is freed");
+            assertNull(states.find(1, 0, "c-" + id), "and its ClOrdID forgotten");
+        }
+        assertTrue(states.rowsAllocated() <= open.size() + 100 + 2 * FixOrderStates.PAGE_ROWS, "freed rows are reused");
+    }
+
+    @Test
+    void aClOrdIdUsedAgainLaterStaysWithTheNewOrderWhenTheOldOneIsFreed() {
+        FixOrderStates states = new FixOrderStates(1);
+        states.record(event(EventType.ORDER_CANCELED, 1, 1, "same", OrderStatus.CANCELED, DAY));
+        states.record(event(EventType.ORDER_ACCEPTED, 2, 1, "same", OrderStatus.NEW, 2 * DAY));
+        states.record(event(EventType.ORDER_CANCELED, 3, 1, "other", OrderStatus.CANCELED, 2 * DAY));
+        assertNull(states.find(1, 1, null), "order 1 freed by order 3");
+        assertEquals(2, states.find(1, 0, "same").orderId, "the ClOrdID stays with the order that has it now");
     }
 
     private static EngineEvent event(EventType type, long orderId, int account, String clOrdId, OrderStatus status, long time) {

@@ -209,6 +209,25 @@ public final class OrderViews implements EngineListener {
     }
 
     /**
+     * The orderId of the account's order that now carries this clOrdId if kept, else of the
+     * order it was first given to on the current or the previous UTC day (an order renamed
+     * by a replace keeps its earlier ones here); 0 if none. From memory, never the journal.
+     */
+    public long orderIdOf(int accountId, String clOrdId) {
+        ClOrdId id = new ClOrdId();
+        if (clOrdId == null || !id.set(clOrdId)) {
+            return 0;
+        }
+        lock.readLock().lock();
+        try {
+            OrderRecord kept = byClOrdId.find(accountId, id);
+            return kept != null ? kept.orderId : clOrdIdDays.find(accountId, id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
      * The account's kept orders in one of {@code statuses} (any status if empty) whose state
      * matches, newest first, at most {@code limit}: its open orders, and its done orders
      * among the newest kept.
