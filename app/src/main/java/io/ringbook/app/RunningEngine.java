@@ -108,6 +108,7 @@ final class RunningEngine implements AutoCloseable {
             Doors.listeners(rest, admin, fix).forEach(builder::listener);
             builder.listener(viewSnapshots);
             this.pipeline = started.started(builder.build().start());
+            pipeline.publisher().amendsReducing(rest.readModels().orders()::onlyLowersQty);
             this.diskReserve = started.started(DiskReserve.watch(journal, disks.apply(journal.directory()),
                     profile.run().diskReserveMb() << 20, pipeline.publisher()));
             rest.open(pipeline.publisher());

@@ -108,6 +108,37 @@ class DiskReserveTest {
         }
     }
 
+    /**
+     * Under the hold an operator can still tighten limits, and a member can still lower an
+     * order's quantity (it only reduces exposure); an amend that raises the quantity or
+     * moves the price adds exposure and is refused like a new order.
+     */
+    @Test
+    void underTheHoldNewLimitsAndQtyDownAmendsPassButQtyUpAndPriceMovesAreRefused() throws Exception {
+        AtomicLong free = new AtomicLong(1L << 40);
+        try (RunningEngine engine = start(64, free::get)) {
+            HttpResponse<String> placed = send(engine, "POST", "/api/v1/orders", order("h-1"));
+            assertEquals(201, placed.statusCode(), placed.body());
+            String path = "/api/v1/orders/" + JSON.readTree(placed.body()).at("/orderId").asLong();
+            free.set((64L << 20) - 1);
+            awaitDisk(engine, "DOWN");
+
+            HttpResponse<String> up = send(engine, "PATCH", path, "{\"qty\":\"2\"}");
+            assertEquals(503, up.statusCode(), "a higher qty adds exposure: " + up.body());
+            HttpResponse<String> moved = send(engine, "PATCH", path, "{\"price\":\"2400\",\"qty\":\"1\"}");
+            assertEquals(503, moved.statusCode(), "a price move is no mere reduction: " + moved.body());
+            HttpResponse<String> down = send(engine, "PATCH", path, "{\"qty\":\"1\"}");
+            assertEquals(200, down.statusCode(), down.body());
+            assertEquals("1.000", JSON.readTree(down.body()).at("/qty").asText(), down.body());
+
+            String tight = DemoLimits.T1.replace("\"1000000\"", "\"5\"");
+            HttpResponse<String> limits = TestHttp.at(engine.adminPort()).bearer("admin-token")
+                    .send("PUT", "/admin/v1/accounts/T1/limits", tight);
+            assertEquals(200, limits.statusCode(), limits.body());
+            assertEquals(JSON.readTree(tight), JSON.readTree(limits.body()));
+        }
+    }
+
     private JsonNode awaitDisk(RunningEngine engine, String status) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * nearly full", FIX rejects) while the disk's free space is below a reserve, checked
  * every {@value #PERIOD_MILLIS} ms on a thread of its own, and takes them again once
  * space is freed. Commands that reduce exposure (cancels, mass cancels, the kill switch,
- * halts) and clock ticks are still taken while it holds (see {@code CommandPublisher.hold}).
+ * halts, new limits, amends that only lower a quantity) and clock ticks are still taken
+ * while it holds (see {@code CommandPublisher.hold}).
  * Commands already taken are journaled into the reserve.
  */
 public final class DiskReserve implements AutoCloseable {

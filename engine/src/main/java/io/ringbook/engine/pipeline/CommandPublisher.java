@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The one door into the engine, for every producer thread (gateways, admin, clock):
@@ -19,10 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * does an engine that has stopped deciding (its journal failed): nothing published then
  * could be journaled, so nothing is taken; and so does one shutting down, which decides
  * and answers what it took but takes nothing more. One held (its journal's disk nearly
- * full) refuses what adds exposure (new orders, amends, releases, limits, snapshots) until
- * the hold is lifted, but still takes what reduces it ({@link #PASS_A_HOLD}: cancels, mass
- * cancels, the kill switch, halts, breaker trips) and clock ticks: they are tiny records,
- * and a venue whose disk fills must still let its members get out.
+ * full) refuses what adds exposure (new orders, amends that raise a quantity or move a
+ * price, releases, snapshots) until the hold is lifted, but still takes what reduces it
+ * ({@link #PASS_A_HOLD}: cancels, mass cancels, the kill switch, halts, breaker trips,
+ * new limits; and amends that only lower an order's quantity, as the doors' read models
+ * tell: {@link #amendsReducing}) and clock ticks: they are tiny records, and a venue
+ * whose disk fills must still let its members get out and its operators tighten limits.
  */
 public final class CommandPublisher {
 
@@ -44,10 +47,14 @@ public final class CommandPublisher {
     private static final String RING_FULL = "the ring is full";
     /** What a claimed slot becomes when it cannot carry its command. */
     private static final CommandWriter VOID = Command::clockTick;
-    /** Commands a hold lets through: they reduce exposure (or keep time), and each is a few dozen journal bytes. */
+    /**
+     * Commands a hold lets through: they reduce exposure (or keep time; new limits, which
+     * an operator sets to tighten them, add none while new orders are refused), and each is
+     * a few dozen journal bytes.
+     */
     private static final Set<CommandType> PASS_A_HOLD = EnumSet.of(CommandType.CANCEL_ORDER, CommandType.MASS_CANCEL,
             CommandType.CANCEL_ALL_AFTER, CommandType.CANCEL_ON_DISCONNECT, CommandType.KILL_SWITCH, CommandType.HALT_SYMBOL,
-            CommandType.TRIP_BREAKER, CommandType.CLOCK_TICK);
+            CommandType.TRIP_BREAKER, CommandType.CLOCK_TICK, CommandType.SET_LIMITS);
 
     /**
      * Where a publisher without a ring sends its commands: the business logic runs
@@ -68,6 +75,7 @@ public final class CommandPublisher {
     private volatile String stopped;
     private volatile boolean closing;
     private volatile String held;
+    private volatile Predicate<Command> reducingAmend = amend -> false;
 
     CommandPublisher(RingBuffer<Command> ring, ReplyRouter replies, EpochClock clock) {
         this(ring, replies, clock, null);
@@ -141,7 +149,8 @@ public final class CommandPublisher {
         if (hold != null) {
             Command probe = HOLD_PROBE.get();
             writer.write(probe.clear());
-            if (probe.type != null && !PASS_A_HOLD.contains(probe.type)) {
+            if (probe.type != null && !PASS_A_HOLD.contains(probe.type)
+                    && !(probe.type == CommandType.AMEND_ORDER && reducingAmend.test(probe))) {
                 return hold;
             }
             writer = slot -> slot.copyFrom(probe);
@@ -191,6 +200,15 @@ public final class CommandPublisher {
      */
     public void hold(String reason) {
         held = reason;
+    }
+
+    /**
+     * How a hold tells an amend that only lowers an order's quantity (and keeps its price),
+     * which it lets through: the engine's state is not readable from producer threads, the
+     * doors' read models are. Until set, a hold refuses every amend.
+     */
+    public void amendsReducing(Predicate<Command> onlyLowersQty) {
+        this.reducingAmend = onlyLowersQty;
     }
 
     /**

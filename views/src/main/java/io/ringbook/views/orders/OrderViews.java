@@ -1,5 +1,6 @@
 package io.ringbook.views.orders;
 
+import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.RejectReason;
@@ -222,6 +223,23 @@ public final class OrderViews implements EngineListener {
         try {
             OrderRecord kept = byClOrdId.find(accountId, id);
             return kept != null ? kept.orderId : clOrdIdDays.find(accountId, id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Whether an amend would only lower the quantity of one of the account's open orders
+     * (named by orderId, else by its current clOrdId) and leave its price: what a disk hold
+     * lets through ({@code CommandPublisher.amendsReducing}). As this model last saw the
+     * order; from memory, on the producer's thread.
+     */
+    public boolean onlyLowersQty(Command amend) {
+        lock.readLock().lock();
+        try {
+            OrderRecord order = amend.orderId != 0 ? byId.get(amend.orderId) : byClOrdId.find(amend.accountId, amend.origClOrdId);
+            return order != null && order.accountId == amend.accountId && order.isOpen()
+                    && (amend.price == 0 || amend.price == order.price) && amend.qty > 0 && amend.qty < order.qty;
         } finally {
             lock.readLock().unlock();
         }
