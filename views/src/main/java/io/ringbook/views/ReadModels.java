@@ -2,6 +2,7 @@ package io.ringbook.views;
 
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.views.marketdata.DepthBook;
 import io.ringbook.views.marketdata.TradesView;
@@ -52,12 +53,27 @@ public final class ReadModels {
         return List.of(orders, positions, depth, trades);
     }
 
-    /** Every model's state, on the outbound thread (their only writer). */
+    /**
+     * Every model's state as of now, taken on the outbound thread (their only writer) and
+     * written by the returned writer on any thread: the orders, which grow with open
+     * orders, are copied flat ({@link OrderViews#captureState}); positions, depth and
+     * trades, bounded by accounts, symbols and price levels, are encoded at once.
+     */
+    public DeferredState captureState() {
+        DeferredState orderState = orders.captureState();
+        StateBuffer small = new StateBuffer(1 << 12);
+        positions.writeState(small);
+        depth.writeState(small);
+        trades.writeState(small);
+        return out -> {
+            orderState.writeTo(out);
+            out.putBytes(small.array(), 0, small.length());
+        };
+    }
+
+    /** Every model's state, written at once on the outbound thread (their only writer). */
     public void writeState(StateBuffer out) {
-        orders.writeState(out);
-        positions.writeState(out);
-        depth.writeState(out);
-        trades.writeState(out);
+        captureState().writeTo(out);
     }
 
     /** Reads what {@link #writeState} wrote into these empty models, before any event. */

@@ -3,6 +3,7 @@ package io.ringbook.views;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 import java.io.IOException;
@@ -26,9 +27,10 @@ import java.util.zip.CRC32;
  * newest one and replays only the output journal's events after it instead of the whole
  * journal: start-up bounded by the snapshot interval, not by history. When the engine
  * reports a snapshot ({@code SNAPSHOT_TAKEN}, sequence S), this listener, registered after
- * the models on the outbound thread, copies their state as of S into a buffer; a thread
- * of its own writes it to {@code views-S.rbv} (a temporary file moved into place) and
- * keeps the newest {@value #KEPT}. A file is a magic number, a format version, S, the
+ * the models on the outbound thread, captures their state as of S (a flat copy of the
+ * kept orders, views of the clOrdIds: {@link ReadModels#captureState}); a thread of its
+ * own encodes it, writes it to {@code views-S.rbv} (a temporary file moved into place)
+ * and keeps the newest {@value #KEPT}. A file is a magic number, a format version, S, the
  * models' state and a CRC32 of all that: one that fails its checks is skipped for an
  * older one, or for the full replay.
  */
@@ -61,16 +63,22 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
             return;
         }
         long sequence = event.sequence;
+        DeferredState state = models.captureState();
+        writer.execute(() -> write(sequence, encode(sequence, state)));
+    }
+
+    /** The file's bytes: header, the models' state, CRC32; on the snapshot thread. */
+    private byte[] encode(long sequence, DeferredState state) {
         buffer.clear();
         buffer.putLong(MAGIC);
         buffer.putInt(VERSION);
         buffer.putLong(sequence);
-        models.writeState(buffer);
+        state.writeTo(buffer);
         byte[] bytes = Arrays.copyOf(buffer.array(), buffer.length() + Long.BYTES);
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, buffer.length());
         putLong(bytes, buffer.length(), crc.getValue());
-        writer.execute(() -> write(sequence, bytes));
+        return bytes;
     }
 
     /**

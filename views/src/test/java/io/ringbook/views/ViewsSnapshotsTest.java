@@ -6,6 +6,8 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.state.DeferredState;
+import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.LogicDriver;
 import io.ringbook.engine.testing.RandomOrderFlow;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The read models written at a snapshot and read back into fresh ones answer every query alike. */
@@ -37,12 +40,7 @@ class ViewsSnapshotsTest {
         RandomOrderFlow flow = new RandomOrderFlow(9, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300);
         Command command = new Command();
         try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
-            for (int i = 0; i < 5_000; i++) {
-                engine.advanceNanos(50_000_000L);
-                for (EngineEvent event : engine.send(flow.next(command, engine.now()))) {
-                    live.listeners().forEach(listener -> listener.onEvent(event));
-                }
-            }
+            run(5_000, live, engine, flow, command);
             EngineEvent taken = new EngineEvent();
             taken.type = EventType.SNAPSHOT_TAKEN;
             taken.sequence = 5_000;
@@ -61,6 +59,40 @@ class ViewsSnapshotsTest {
         Files.write(file, bytes);
         assertEquals(0, new ViewsSnapshots(dir, new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK)).restore(sequence -> true),
                 "a damaged file fails its checksum");
+    }
+
+    /**
+     * The outbound thread only captures the state; it is encoded later, on the snapshot
+     * thread, while the models go on changing: what is written is still the state as of
+     * the capture (orders filled, amended and done since, fills and clOrdIds added since
+     * change nothing in it).
+     */
+    @Test
+    void shouldWriteTheStateAsOfTheCaptureWhateverHappensBeforeItIsEncoded() {
+        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        LogicDriver engine = new LogicDriver();
+        RandomOrderFlow flow = new RandomOrderFlow(11, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300);
+        Command command = new Command();
+        run(3_000, live, engine, flow, command);
+        String atCapture = describe(live);
+        DeferredState captured = live.captureState();
+        run(3_000, live, engine, flow, command);
+        assertNotEquals(atCapture, describe(live), "the models moved on before the state was encoded");
+
+        StateBuffer bytes = new StateBuffer(1 << 16);
+        captured.writeTo(bytes);
+        ReadModels restored = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        restored.readState(new StateBuffer(16).load(bytes.array(), 0, bytes.length()));
+        assertEquals(atCapture, describe(restored));
+    }
+
+    private static void run(int commands, ReadModels models, LogicDriver engine, RandomOrderFlow flow, Command command) {
+        for (int i = 0; i < commands; i++) {
+            engine.advanceNanos(50_000_000L);
+            for (EngineEvent event : engine.send(flow.next(command, engine.now()))) {
+                models.listeners().forEach(listener -> listener.onEvent(event));
+            }
+        }
     }
 
     private static String describe(ReadModels models) {

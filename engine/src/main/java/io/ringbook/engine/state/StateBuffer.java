@@ -74,6 +74,12 @@ public final class StateBuffer {
         return value;
     }
 
+    /** Appends {@code length} bytes of {@code bytes} (another buffer's content, written elsewhere). */
+    public void putBytes(byte[] bytes, int offset, int length) {
+        buffer.putBytes(position, bytes, offset, length);
+        position += length;
+    }
+
     /** Enums as ordinal + 1, 0 for null. */
     public void putEnum(Enum<?> value) {
         buffer.putByte(position++, (byte) (value == null ? 0 : value.ordinal() + 1));

@@ -51,6 +51,15 @@ final class AccountOrders {
         order.newer = null;
     }
 
+    /** Every account's open orders, each account's oldest first (so in orderId order): the order a snapshot keeps. */
+    void oldestFirst(Consumer<OrderRecord> action) {
+        for (OrderRecord first : oldest.values()) {
+            for (OrderRecord order = first; order != null; order = order.newer) {
+                action.accept(order);
+            }
+        }
+    }
+
     /** The account's open orders, newest first. */
     void newestFirst(int accountId, Consumer<OrderRecord> action) {
         for (OrderRecord order = newest.get(accountId); order != null; order = order.older) {

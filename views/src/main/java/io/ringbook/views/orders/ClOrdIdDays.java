@@ -2,6 +2,7 @@ package io.ringbook.views.orders;
 
 import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.domain.ClOrdId;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 /**
@@ -47,13 +48,28 @@ final class ClOrdIdDays {
         return orderId != 0 ? orderId : yesterday.find(accountId, clOrdId);
     }
 
-    void writeTo(StateBuffer out) {
-        out.putLong(day);
-        today.writeTo(out);
-        yesterday.writeTo(out);
+    /**
+     * Both days' ids for a read-model snapshot: now only the sizes and views of the ids
+     * made so far (neither index removes any, and a new day does not overwrite ids a view
+     * still covers), written by the returned writer on any thread.
+     */
+    DeferredState capture() {
+        long capturedDay = day;
+        StateBuffer sizes = new StateBuffer(16);
+        int todaySize = today.size();
+        DeferredState todayIds = today.writeDeferred(sizes);
+        int yesterdaySize = yesterday.size();
+        DeferredState yesterdayIds = yesterday.writeDeferred(sizes);
+        return out -> {
+            out.putLong(capturedDay);
+            out.putInt(todaySize);
+            todayIds.writeTo(out);
+            out.putInt(yesterdaySize);
+            yesterdayIds.writeTo(out);
+        };
     }
 
-    /** Reads what {@link #writeTo} wrote into this empty one. */
+    /** Reads what {@link #capture} wrote into this empty one. */
     void readFrom(StateBuffer in) {
         day = in.getLong();
         today.readFrom(in);

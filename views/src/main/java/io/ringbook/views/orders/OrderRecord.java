@@ -179,25 +179,55 @@ final class OrderRecord {
         return events;
     }
 
-    /** Every field and fill, for a read-model snapshot ({@link #read} reads it back). */
-    void writeTo(StateBuffer out) {
-        out.putLong(orderId);
-        long[] longs = {execId, price, qty, filledQty, filledNotional, expireTimeNanos, createdTimeNanos, updatedTimeNanos,
-            originalPrice, originalQty, arrival, clOrdId0, clOrdId1, clOrdId2, clOrdId3, clOrdId4};
-        for (long value : longs) {
-            out.putLong(value);
-        }
-        out.putInt(accountId);
-        out.putInt(symbolId);
-        out.putLong(pack(clOrdIdLength, type, side, orderType, timeInForce, stpMode, status, rejectReason));
-        out.putInt((cancelReason & 0xFF) | (postOnly ? 1 << 8 : 0));
-        out.putInt(fillCount);
+    /**
+     * Copies the fields a snapshot writes, cheaply (no encoding), for {@link #write} on
+     * another thread: the words of the snapshot's format with the ints paired into longs.
+     */
+    void copyTo(LongChunks out) {
+        out.add(orderId);
+        out.add(execId);
+        out.add(price);
+        out.add(qty);
+        out.add(filledQty);
+        out.add(filledNotional);
+        out.add(expireTimeNanos);
+        out.add(createdTimeNanos);
+        out.add(updatedTimeNanos);
+        out.add(originalPrice);
+        out.add(originalQty);
+        out.add(arrival);
+        out.add(clOrdId0);
+        out.add(clOrdId1);
+        out.add(clOrdId2);
+        out.add(clOrdId3);
+        out.add(clOrdId4);
+        out.add((long) accountId << 32 | (symbolId & 0xFFFF_FFFFL));
+        out.add(pack(clOrdIdLength, type, side, orderType, timeInForce, stpMode, status, rejectReason));
+        out.add((long) ((cancelReason & 0xFF) | (postOnly ? 1 << 8 : 0)) << 32 | fillCount);
         for (int i = 0; i < fillCount * FILL_WORDS; i++) {
-            out.putLong(fills[i]);
+            out.add(fills[i]);
         }
     }
 
-    /** An order as {@link #writeTo} wrote it. */
+    /** Writes one order {@link #copyTo} copied, in the snapshot's format ({@link #read} reads it). */
+    static void write(LongChunks in, StateBuffer out) {
+        for (int i = 0; i < 17; i++) {
+            out.putLong(in.next()); // orderId, then the sixteen long fields
+        }
+        long accountSymbol = in.next();
+        out.putInt((int) (accountSymbol >>> 32));
+        out.putInt((int) accountSymbol);
+        out.putLong(in.next());
+        long last = in.next();
+        int fillCount = (int) last;
+        out.putInt((int) (last >>> 32));
+        out.putInt(fillCount);
+        for (int i = 0; i < fillCount * FILL_WORDS; i++) {
+            out.putLong(in.next());
+        }
+    }
+
+    /** An order as {@link #write} wrote it. */
     static OrderRecord read(StateBuffer in) {
         OrderRecord order = new OrderRecord(in.getLong());
         order.execId = in.getLong();

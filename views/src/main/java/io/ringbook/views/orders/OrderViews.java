@@ -8,6 +8,7 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -330,24 +331,51 @@ public final class OrderViews implements EngineListener {
     /**
      * The kept orders (open ones, then the done ones oldest first), the account fills, the
      * arrival counter, the clOrdIds of the current and the previous day and where orders
-     * begin in the journal, for a read-model snapshot: on the outbound thread, the only writer.
+     * begin in the journal, for a read-model snapshot, as of now: on the outbound thread
+     * (the only writer) this copies the orders' fields flat and the fills' ring, and takes
+     * views of the clOrdIds; the returned writer encodes it all on any thread, so that
+     * the outbound thread's pause is a copy, not an encoding (nor a sort) of every order.
      */
-    public void writeState(StateBuffer out) {
+    public DeferredState captureState() {
         lock.readLock().lock();
         try {
-            out.putLong(arrivals);
-            List<OrderRecord> open = openOrders();
-            out.putInt(open.size());
-            open.forEach(order -> order.writeTo(out));
+            long arrivalsNow = arrivals;
+            LongChunks open = new LongChunks();
+            int[] openCount = new int[1];
+            openByAccount.oldestFirst(order -> {
+                order.copyTo(open);
+                openCount[0]++;
+            });
+            LongChunks done = new LongChunks();
             List<OrderRecord> kept = keptDone();
-            out.putInt(kept.size());
-            kept.forEach(order -> order.writeTo(out));
-            fills.writeTo(out);
-            clOrdIdDays.writeTo(out);
-            starts.writeTo(out);
+            kept.forEach(order -> order.copyTo(done));
+            int doneCount = kept.size();
+            DeferredState keptFills = fills.capture();
+            DeferredState days = clOrdIdDays.capture();
+            StateBuffer positions = new StateBuffer(1 << 10);
+            starts.writeTo(positions);
+            return out -> {
+                out.putLong(arrivalsNow);
+                out.putInt(openCount[0]);
+                for (int i = 0; i < openCount[0]; i++) {
+                    OrderRecord.write(open, out);
+                }
+                out.putInt(doneCount);
+                for (int i = 0; i < doneCount; i++) {
+                    OrderRecord.write(done, out);
+                }
+                keptFills.writeTo(out);
+                days.writeTo(out);
+                out.putBytes(positions.array(), 0, positions.length());
+            };
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Writes {@link #captureState} at once, on the calling thread. */
+    public void writeState(StateBuffer out) {
+        captureState().writeTo(out);
     }
 
     /** Reads what {@link #writeState} wrote into this empty model (at start, before any event). */

@@ -2,6 +2,7 @@ package io.ringbook.views.orders;
 
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 import java.util.ArrayList;
@@ -57,19 +58,26 @@ final class RecentFills {
         return found;
     }
 
-    /** The kept fills, oldest first, for a read-model snapshot. */
-    void writeTo(StateBuffer out) {
-        long kept = Math.min(count, capacity);
-        out.putLong(kept);
-        for (long n = count - kept; n < count; n++) {
-            int at = (int) (n % capacity) * WORDS;
-            for (int i = 0; i < WORDS; i++) {
-                out.putLong(ring[at + i]);
+    /**
+     * The kept fills, oldest first, for a read-model snapshot: copied now (one array copy),
+     * written by the returned writer on any thread.
+     */
+    DeferredState capture() {
+        int kept = (int) Math.min(count, capacity);
+        long[] copy = new long[kept * WORDS];
+        int oldest = (int) ((count - kept) % capacity);
+        int first = Math.min(kept, capacity - oldest);
+        System.arraycopy(ring, oldest * WORDS, copy, 0, first * WORDS);
+        System.arraycopy(ring, 0, copy, first * WORDS, (kept - first) * WORDS);
+        return out -> {
+            out.putLong(kept);
+            for (long word : copy) {
+                out.putLong(word);
             }
-        }
+        };
     }
 
-    /** Fills as {@link #writeTo} wrote them, into an empty ring (the newest kept if this ring is smaller). */
+    /** Fills as {@link #capture} wrote them, into an empty ring (the newest kept if this ring is smaller). */
     void readFrom(StateBuffer in) {
         long kept = in.getLong();
         for (long n = 0; n < kept; n++) {
