@@ -69,10 +69,18 @@ final class ClOrdIdDays {
         };
     }
 
-    /** Reads what {@link #capture} wrote into this empty one. */
+    /** Reads what {@link #capture} wrote into this empty one, each day's index sized for its ids. */
     void readFrom(StateBuffer in) {
         day = in.getLong();
-        today.readFrom(in);
-        yesterday.readFrom(in);
+        today = restored(in);
+        yesterday = restored(in);
+    }
+
+    /** An index sized for the ids it is read back with (no segment splits while they go in). */
+    private static ClOrdIdIndex restored(StateBuffer in) {
+        int ids = ClOrdIdIndex.readCount(in);
+        ClOrdIdIndex index = new ClOrdIdIndex(Math.max(EXPECTED_IDS, ids));
+        index.readEntries(in, ids);
+        return index;
     }
 }
