@@ -39,7 +39,11 @@ import java.util.function.Predicate;
  * ({@link ClOrdIdDays}); the history queries page through the journal.
  *
  * <p>One writer (the outbound thread) and many readers under a read-write lock: a reader
- * sees each order as of one event, never half an update.
+ * sees each order as of one event, never half an update. Readers that walk the fixed
+ * rings (an account's orders, its fills) hold the lock for stretches of
+ * {@value #WALK_STEPS} entries, not for the whole walk, so the writer waits for one
+ * stretch at most; such a list is then made of orders each as of one event, the
+ * stretches a few microseconds apart.
  */
 public final class OrderViews implements EngineListener {
 
@@ -55,6 +59,12 @@ public final class OrderViews implements EngineListener {
     public static final int KEPT_FILLS = 65_536;
     /** Orders per remembered journal position of {@link OrderStarts}: a lookup of an old order reads at most the events of about this many orders before it. */
     public static final int ORDERS_PER_START = 1024;
+    /**
+     * Entries a reader walks per hold of the read lock: a list or fills query walks the
+     * fixed rings (65,536 entries) in stretches of this many, letting the outbound writer
+     * in between, so that a reader delays it by one stretch, not by a whole walk.
+     */
+    static final int WALK_STEPS = 1024;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Iterators not shared: several readers may walk it at once under the read lock. */
@@ -254,46 +264,72 @@ public final class OrderViews implements EngineListener {
     public List<View> list(int accountId, Set<OrderStatus> statuses, Predicate<EngineEvent> filter, int limit) {
         boolean anyOpen = statuses.isEmpty() || statuses.stream().anyMatch(OrderStatus::isOpen);
         boolean anyDone = statuses.isEmpty() || statuses.stream().anyMatch(status -> !status.isOpen());
-        List<View> views = new ArrayList<>();
-        lock.readLock().lock();
-        try {
-            List<OrderRecord> candidates = new ArrayList<>();
-            if (anyOpen) {
+        List<OrderRecord> candidates = new ArrayList<>();
+        if (anyOpen) {
+            lock.readLock().lock();
+            try {
                 openByAccount.newestFirst(accountId, candidates::add);
+            } finally {
+                lock.readLock().unlock();
             }
-            if (anyDone) {
-                long oldest = Math.max(0, doneCount - done.length);
-                for (long n = doneCount - 1; n >= oldest; n--) {
-                    OrderRecord order = done[(int) (n % done.length)];
-                    if (order.accountId == accountId && !order.isOpen()) {
-                        candidates.add(order);
+        }
+        for (long next = anyDone ? Long.MAX_VALUE : -1; next >= 0; ) {
+            lock.readLock().lock();
+            try {
+                next = doneNewestFirst(accountId, next, candidates);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        candidates.sort(Comparator.comparingLong((OrderRecord order) -> order.orderId).reversed());
+        List<View> views = new ArrayList<>();
+        for (int from = 0; from < candidates.size() && views.size() < limit; from += WALK_STEPS) {
+            lock.readLock().lock();
+            try {
+                for (int i = from; i < Math.min(candidates.size(), from + WALK_STEPS) && views.size() < limit; i++) {
+                    OrderRecord order = candidates.get(i);
+                    EngineEvent state = order.stateEvent();
+                    if ((statuses.isEmpty() || statuses.contains(state.status)) && filter.test(state)) {
+                        views.add(new View(state, order.fillEvents(), order.originalEvent()));
                     }
                 }
+            } finally {
+                lock.readLock().unlock();
             }
-            candidates.sort(Comparator.comparingLong((OrderRecord order) -> order.orderId).reversed());
-            for (OrderRecord order : candidates) {
-                if (views.size() == limit) {
-                    break;
-                }
-                EngineEvent state = order.stateEvent();
-                if ((statuses.isEmpty() || statuses.contains(state.status)) && filter.test(state)) {
-                    views.add(new View(state, order.fillEvents(), order.originalEvent()));
-                }
-            }
-        } finally {
-            lock.readLock().unlock();
         }
         return views;
     }
 
-    /** The account's kept fills, newest first, at most {@code limit}. */
-    public List<EngineEvent> fills(int accountId, Predicate<EngineEvent> filter, int limit) {
-        lock.readLock().lock();
-        try {
-            return fills.newestFirst(accountId, filter, limit);
-        } finally {
-            lock.readLock().unlock();
+    /**
+     * One stretch of a walk over the kept done orders, newest first: from the {@code from}-th
+     * done order ({@link Long#MAX_VALUE}: the newest) back over at most {@value #WALK_STEPS},
+     * adding the account's to {@code found}; where the next stretch starts, or -1 when done.
+     * Orders pushed out of the ring between stretches are not walked. Under the read lock.
+     */
+    private long doneNewestFirst(int accountId, long from, List<OrderRecord> found) {
+        long oldest = Math.max(0, doneCount - done.length);
+        long n = Math.min(from, doneCount - 1);
+        for (int step = 0; step < WALK_STEPS && n >= oldest; step++, n--) {
+            OrderRecord order = done[(int) (n % done.length)];
+            if (order.accountId == accountId && !order.isOpen()) {
+                found.add(order);
+            }
         }
+        return n >= oldest ? n : -1;
+    }
+
+    /** The account's kept fills, newest first, at most {@code limit}; the ring walked in stretches ({@link #WALK_STEPS}). */
+    public List<EngineEvent> fills(int accountId, Predicate<EngineEvent> filter, int limit) {
+        List<EngineEvent> found = new ArrayList<>();
+        for (long next = Long.MAX_VALUE; next >= 0; ) {
+            lock.readLock().lock();
+            try {
+                next = fills.newestFirst(accountId, filter, limit, next, WALK_STEPS, found);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        return found;
     }
 
     /**

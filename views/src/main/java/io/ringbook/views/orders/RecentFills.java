@@ -5,7 +5,6 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -41,11 +40,20 @@ final class RecentFills {
         ring[at + ORDER + 7] = fill.clOrdId.length();
     }
 
-    /** The account's kept fills that pass {@code filter}, newest first, at most {@code limit}. */
-    List<EngineEvent> newestFirst(int accountId, Predicate<EngineEvent> filter, int limit) {
-        List<EngineEvent> found = new ArrayList<>();
+    /**
+     * One stretch of a walk over the account's kept fills, newest first: from the
+     * {@code from}-th fill ever added ({@link Long#MAX_VALUE}: the newest) back over at
+     * most {@code steps} fills, adding those that pass {@code filter} to {@code found}
+     * until it holds {@code limit}. Returns where the next stretch starts, or -1 when the
+     * walk is done; fills overwritten between stretches are not walked.
+     */
+    long newestFirst(int accountId, Predicate<EngineEvent> filter, int limit, long from, int steps, List<EngineEvent> found) {
         long oldest = Math.max(0, count - capacity);
-        for (long n = count - 1; n >= oldest && found.size() < limit; n--) {
+        long n = Math.min(from, count - 1);
+        for (int step = 0; step < steps; step++, n--) {
+            if (n < oldest || found.size() >= limit) {
+                return -1;
+            }
             int at = (int) (n % capacity) * WORDS;
             if ((int) (ring[at + ORDER + 1] >>> 32) != accountId) {
                 continue;
@@ -55,7 +63,7 @@ final class RecentFills {
                 found.add(fill);
             }
         }
-        return found;
+        return n < oldest || found.size() >= limit ? -1 : n;
     }
 
     /**
