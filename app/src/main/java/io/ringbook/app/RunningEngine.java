@@ -88,10 +88,11 @@ final class RunningEngine implements AutoCloseable {
             rest.history(new JournalHistory(journal));
             SnapshotStore snapshotStore = new SnapshotStore(dataDir);
             this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
+            this.viewSnapshots = started.started(new ViewsSnapshots(dataDir.resolve("views"), rest.readModels()));
+            CompletableFuture<Long> viewsRestored = ReadModelsStart.restoreAside(journal, snapshotStore, viewSnapshots);
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));
             this.fix = started.started(Doors.fix(profile, dataDir, rest));
-            this.viewSnapshots = started.started(new ViewsSnapshots(dataDir.resolve("views"), rest.readModels()));
-            this.readModels = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(),
+            this.readModels = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(), viewsRestored,
                     Doors.readModels(rest, fix), fix.listeners());
             InputJournal inputJournal = new InputJournal(journal, referenceData);
             OutputJournal outputJournal = new OutputJournal(journal);

@@ -9,6 +9,7 @@ import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * How long a restart takes after a long journal. {@code RestartBench journal COMMANDS RATE DIR}
  * journals the commands at RATE a second through the demo engine (a flow whose open orders stay flat: a
  * resting sell, an IOC buy that takes it, an IOC sell that finds nothing), takes a
- * snapshot and stops; {@code RestartBench restart DIR} then times a start on that data
+ * snapshot, prints the live heap after a full GC before and after the commands (the whole
+ * app, FIX door included: what a day of orders costs) and stops; {@code RestartBench restart DIR} then times a start on that data
  * directory until it is ready (run it in a JVM of its own, as a restart is), and
  * {@code RestartBench restart-full DIR} the same without the read-model snapshots: a start
  * that reads the whole output journal. Lives in the app's package (in perf, outside
@@ -54,6 +56,7 @@ public final class RestartBench {
         long started = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         try (RunningEngine engine = RunningEngine.startDemo(data, true, config, Durability.PROCESS_CRASH, Ports.any())) {
+            long liveAtStart = liveHeap();
             CommandPublisher publisher = engine.pipeline().publisher();
             for (long i = 1; i <= commands; i++) {
                 int account = (int) (i % 4);
@@ -83,6 +86,10 @@ public final class RestartBench {
             }
             System.out.printf("journaled  %,d commands in %.1f s; snapshot at sequence %,d%n", commands,
                     (System.nanoTime() - started) / 1e9, sequence);
+            long live = liveHeap();
+            System.out.printf("heap       live after a full GC %,d MB at start, %,d MB after the commands: %,d B per order"
+                    + " of the day (REST read models, FIX door and engine)%n", liveAtStart >> 20, live >> 20,
+                    (live - liveAtStart) / commands);
         }
         System.out.printf("data       %,d MB in %s%n", size(data) >> 20, data);
     }
@@ -96,6 +103,12 @@ public final class RestartBench {
                     engine.recovery().snapshotSequence(), engine.recovery().commandsReplayed(), views.restoredAt(), views.events(),
                     TimeUnit.NANOSECONDS.toMillis(views.nanos()));
         }
+    }
+
+    /** Heap in use after a full collection (the engine idle: nothing in flight). */
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long size(Path dir) throws IOException {

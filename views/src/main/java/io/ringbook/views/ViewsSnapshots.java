@@ -7,6 +7,7 @@ import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,11 +117,24 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
     /** The file's state, positioned after its header, if its checks pass; else null (logged). */
     private static StateBuffer checked(Path file, long sequence) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int length = bytes.length - Long.BYTES;
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 16) {
+                LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " too large: skipped");
+                return null;
+            }
+            // read straight into the buffer the models are read from: one copy of a file that holds millions of clOrdIds
+            StateBuffer in = new StateBuffer((int) Math.max(16, size));
+            byte[] bytes = in.array();
+            try (InputStream input = Files.newInputStream(file)) {
+                if (input.readNBytes(bytes, 0, (int) size) != size) {
+                    LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " shorter than it was: skipped");
+                    return null;
+                }
+            }
+            int length = (int) size - Long.BYTES;
             CRC32 crc = new CRC32();
             crc.update(bytes, 0, Math.max(0, length));
-            StateBuffer in = new StateBuffer(Math.max(16, bytes.length)).load(bytes, 0, Math.max(0, length));
+            in.load(bytes, 0, Math.max(0, length));
             if (length < 20 || crc.getValue() != getLong(bytes, length) || in.getLong() != MAGIC || in.getInt() != VERSION
                     || in.getLong() != sequence) {
                 LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " fails its checks: skipped");
