@@ -40,8 +40,6 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
     private final SnapshotStore store;
     private final Journal journal;
     private final StateBuffer state = new StateBuffer(1 << 20);
-    /** The deferred part of a snapshot, written on the snapshot thread only. */
-    private final StateBuffer ids = new StateBuffer(1 << 20);
     private final ExecutorService files = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ringbook-snapshot");
         thread.setDaemon(true);
@@ -66,7 +64,10 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
         last = new Taken(sequence, pause, head.length, false);
         files.execute(() -> {
             try {
-                rest.writeTo(ids.clear());
+                // a buffer per snapshot, dropped once written: the day's clOrdIds (hundreds of MB after millions of
+                // orders) are not held on the heap between snapshots
+                StateBuffer ids = new StateBuffer(1 << 20);
+                rest.writeTo(ids);
                 journal.forceInputToDevice();
                 store.write(sequence, time, ByteBuffer.wrap(head), ByteBuffer.wrap(ids.array(), 0, ids.length()));
                 last = new Taken(sequence, pause, head.length + ids.length(), true);

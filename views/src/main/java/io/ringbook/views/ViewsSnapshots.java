@@ -8,12 +8,12 @@ import io.ringbook.engine.state.StateBuffer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +46,6 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
 
     private final Path directory;
     private final ReadModels models;
-    private final StateBuffer buffer = new StateBuffer(1 << 16);
     private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "ringbook-views-snapshot");
         thread.setDaemon(true);
@@ -68,18 +67,22 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         writer.execute(() -> write(sequence, encode(sequence, state)));
     }
 
-    /** The file's bytes: header, the models' state, CRC32; on the snapshot thread. */
-    private byte[] encode(long sequence, DeferredState state) {
-        buffer.clear();
+    /**
+     * The file's content: header, the models' state, then its CRC32 in the last eight bytes;
+     * on the snapshot thread, in a buffer of its own that is dropped once written (the
+     * clOrdIds of two days are hundreds of MB after millions of orders: not held between
+     * snapshots, nor copied again to be written).
+     */
+    private static StateBuffer encode(long sequence, DeferredState state) {
+        StateBuffer buffer = new StateBuffer(1 << 16);
         buffer.putLong(MAGIC);
         buffer.putInt(VERSION);
         buffer.putLong(sequence);
         state.writeTo(buffer);
-        byte[] bytes = Arrays.copyOf(buffer.array(), buffer.length() + Long.BYTES);
         CRC32 crc = new CRC32();
-        crc.update(bytes, 0, buffer.length());
-        putLong(bytes, buffer.length(), crc.getValue());
-        return bytes;
+        crc.update(buffer.array(), 0, buffer.length());
+        buffer.putLong(crc.getValue());
+        return buffer;
     }
 
     /**
@@ -147,12 +150,14 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         }
     }
 
-    private void write(long sequence, byte[] bytes) {
+    private void write(long sequence, StateBuffer content) {
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(String.format("views-%020d.rbv", sequence));
             Path temporary = directory.resolve(file.getFileName() + ".tmp");
-            Files.write(temporary, bytes);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                out.write(content.array(), 0, content.length());
+            }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             List<Path> files = newestFirst();
             for (Path old : files.subList(Math.min(KEPT, files.size()), files.size())) {
@@ -180,12 +185,6 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
     private static long sequenceOf(Path file) {
         String name = file.getFileName().toString();
         return Long.parseLong(name.substring("views-".length(), name.length() - ".rbv".length()));
-    }
-
-    private static void putLong(byte[] bytes, int at, long value) {
-        for (int i = 0; i < Long.BYTES; i++) {
-            bytes[at + i] = (byte) (value >>> (8 * i));
-        }
     }
 
     private static long getLong(byte[] bytes, int at) {
