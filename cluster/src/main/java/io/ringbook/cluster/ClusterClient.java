@@ -66,6 +66,11 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
     /** Commands offered per duty cycle at most, so that egress is polled between bursts. */
     private static final int SEND_LIMIT = 1024;
+    /**
+     * A batch of commands (one ingress message, one log entry) is at most this long: a
+     * message may be an eighth of the ingress term, and the nodes decide a batch in one go.
+     */
+    static final int BATCH_BYTES = 8 * 1024;
     /** Commands nobody waits for that may be taken but not yet seen decided. */
     public static final int MAX_UNCONFIRMED = 8_192;
     private static final long RESEND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -103,6 +108,12 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private final AtomicInteger taken = new AtomicInteger();
     private final LongHashSet sessions = new LongHashSet();
     private final ExpandableArrayBuffer ingress = new ExpandableArrayBuffer(CommandCodec.MAX_LENGTH);
+    /** The batch being offered: commands taken from {@link #unconfirmed} or the queue, offered as one message. */
+    private final ExpandableArrayBuffer batch = new ExpandableArrayBuffer(BATCH_BYTES + CommandCodec.MAX_LENGTH);
+    /** The awaited requests of the batch; they wait for their events once the batch is in. */
+    private final List<Request> batchAwaited = new ArrayList<>();
+    private int batchLength;
+    private int batchKept;
     private final EngineEvent event = new EngineEvent();
     private final Command echoed = new Command();
     private final Command tick = new Command();
@@ -263,7 +274,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             work += connect(now);
         }
         if (cluster == null) {
-            work += takeRequests(now);
+            work += takeWithoutLeader();
         } else {
             int polled = cluster.pollEgress();
             if (polled > 0) {
@@ -275,7 +286,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                 return work;
             }
             if (synced) {
-                work += offerUnconfirmed() + takeRequests(now);
+                work += sendBatches(now);
             } else if (resendAskedAt == 0 || now - resendAskedAt > RESEND_RETRY_NANOS) {
                 askResend(now);
             }
@@ -324,6 +335,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
     /** A new session or leader: nothing is sent until the frames after the last applied one have come. */
     private void resync() {
+        dropBatch(new EngineBusyException("the cluster changed leader; resend with the same clOrdId"));
         synced = false;
         resendAskedAt = 0;
         resendLast = -1;
@@ -337,78 +349,106 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
     }
 
-    /**
-     * Takes the doors' requests, in order: while there is no leader, awaited ones are
-     * refused and the others kept; with a leader, both are offered.
-     */
-    private int takeRequests(long now) {
+    /** While there is no leader: awaited requests are refused at once, the others kept for the next leader, in order. */
+    private int takeWithoutLeader() {
         int work = 0;
         Request request;
-        while (work < SEND_LIMIT && (request = requests.peek()) != null) {
+        while (work < SEND_LIMIT && (request = requests.poll()) != null) {
             if (request.outcome() == null) {
-                Command command = request.command();
-                command.correlationId = ++correlations;
-                unconfirmed.addLast(command);
-                requests.poll();
-                work++;
-                if (cluster != null) {
-                    if (offered != unconfirmed.size() - 1 || !offer(command)) {
-                        return work; // kept: offered on the next cycle, before anything newer
-                    }
-                    offered++;
-                }
-                continue;
-            }
-            if (cluster == null) {
+                request.command().correlationId = ++correlations;
+                unconfirmed.addLast(request.command());
+            } else {
                 request.outcome().completeExceptionally(noLeader());
-            } else if (!send(request, now)) {
-                return work;
             }
-            requests.poll();
             work++;
         }
         return work;
     }
 
-    /** Offers the kept commands this leader has not had yet, in order, before anything newer. */
-    private int offerUnconfirmed() {
+    /**
+     * Offers batches of commands to the leader, up to {@value #SEND_LIMIT} commands a
+     * cycle: first the kept commands this leader has not had yet, in order, then the
+     * doors' requests, in order. A back-pressured batch is offered again, unchanged, on
+     * the next cycle (after egress has been polled).
+     */
+    private int sendBatches(long now) {
         int work = 0;
+        while (work < SEND_LIMIT) {
+            if (batchLength == 0 && !stageBatch()) {
+                return work;
+            }
+            long result = cluster.offer(batch, 0, batchLength);
+            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION) {
+                return work;
+            }
+            work += batchKept + batchAwaited.size();
+            if (result > 0) {
+                offered += batchKept;
+                for (Request request : batchAwaited) {
+                    pending.put(request.command().correlationId, new Pending(request.outcome(), now + settings.requestTimeoutNanos()));
+                }
+                batchAwaited.clear();
+                batchLength = 0;
+                batchKept = 0;
+            } else {
+                dropBatch(noLeader());
+            }
+        }
+        return work;
+    }
+
+    /**
+     * Gathers the next batch: the kept commands not yet offered to this leader, then, if
+     * they all fit, the doors' requests, up to {@value #BATCH_BYTES} bytes. False if there
+     * is nothing to send.
+     */
+    private boolean stageBatch() {
+        int length = IngressMessages.startBatch(batch);
         Iterator<Command> kept = unconfirmed.iterator();
         for (int skip = 0; skip < offered && kept.hasNext(); skip++) {
             kept.next();
         }
-        while (kept.hasNext() && work < SEND_LIMIT) {
-            if (!offer(kept.next())) {
-                break;
-            }
-            offered++;
-            work++;
+        while (kept.hasNext() && length < BATCH_BYTES) {
+            length += CommandCodec.encode(kept.next(), batch, length);
+            batchKept++;
         }
-        return work;
+        Request request;
+        while (!kept.hasNext() && length < BATCH_BYTES && (request = requests.peek()) != null) {
+            Command command = request.command();
+            command.correlationId = correlations + 1;
+            int encoded = CommandCodec.encode(command, batch, length);
+            if (length > IngressMessages.BATCH_RECORDS && length + encoded > BATCH_BYTES + CommandCodec.MAX_LENGTH) {
+                break; // a long command (SET_LIMITS of many symbols) goes first in the next batch
+            }
+            requests.poll();
+            correlations++;
+            length += encoded;
+            if (request.outcome() == null) {
+                unconfirmed.addLast(command);
+                batchKept++;
+            } else {
+                batchAwaited.add(request);
+            }
+        }
+        batchLength = length > IngressMessages.BATCH_RECORDS ? length : 0;
+        return batchLength > 0;
     }
 
     /**
-     * Offers one awaited command to the leader; false if the ingress is back-pressured
-     * (it is offered again on the next cycle, after egress has been polled, in order).
-     * If the leader is gone it is refused.
+     * Forgets the batch not (or not surely) taken by the leader: its awaited requests are
+     * refused (the caller resends with the same clOrdId), its kept commands stay kept and
+     * go to the next leader.
      */
-    private boolean send(Request request, long now) {
-        Command command = request.command();
-        command.correlationId = ++correlations;
-        int length = CommandCodec.encode(command, ingress, 0);
-        long result = cluster.offer(ingress, 0, length);
-        if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION) {
-            return false;
+    private void dropBatch(RuntimeException why) {
+        for (Request request : batchAwaited) {
+            request.outcome().completeExceptionally(why);
         }
-        if (result < 0) {
-            request.outcome().completeExceptionally(noLeader());
-        } else {
-            pending.put(command.correlationId, new Pending(request.outcome(), now + settings.requestTimeoutNanos()));
-        }
-        return true;
+        batchAwaited.clear();
+        batchLength = 0;
+        batchKept = 0;
     }
 
-    /** Offers a command nobody waits for; false if it was not taken (it stays kept and is offered again). */
+    /** Offers a clock tick alone; a lost one is made up for by the next. */
     private boolean offer(Command command) {
         int length = CommandCodec.encode(command, ingress, 0);
         return cluster.offer(ingress, 0, length) > 0;
@@ -449,6 +489,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
     private void lost(String why) {
         LOG.warn("lost the cluster: {}; reconnecting", why);
+        dropBatch(noLeader());
         CloseHelper.quietClose(cluster);
         cluster = null;
         leaderMemberId = -1;
@@ -457,6 +498,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
     /** Closing: awaited requests fail; commands nobody waits for that are still kept are lost, and said so. */
     private void stopAll(RuntimeException why) {
+        dropBatch(why);
         failPending(why);
         for (Request request = requests.poll(); request != null; request = requests.poll()) {
             if (request.outcome() != null) {
@@ -505,6 +547,12 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                         EgressFrame.noticeNewest(buffer, offset));
                 return;
             }
+            for (int at = offset, end = offset + length; at < end; at += EgressFrame.length(buffer, at)) {
+                onFrame(buffer, at, EgressFrame.length(buffer, at));
+            }
+        }
+
+        private void onFrame(DirectBuffer buffer, int offset, int length) {
             long number = EgressFrame.number(buffer, offset);
             if (number <= lastApplied) {
                 return;

@@ -40,12 +40,14 @@ import java.util.zip.CRC32C;
 /**
  * The engine's business logic (risk, matching, positions) as an Aeron Cluster service:
  * every node runs it on the same committed log, so every node holds the same state.
- * A session message is one command in the journal's record format; its event time is the
- * log's timestamp (cluster time in nanoseconds, never earlier than the previous
- * command's), its sequence the count of commands decided. The command as decided and
- * then each of its events go back by egress to every connected gateway as numbered
- * frames ({@link EgressFrame}), so a gateway journals inputs and outputs as the
- * single-process engine does; the newest frames are kept ({@link EgressHistory}) for a
+ * A session message is one command in the journal's record format, or a batch of them
+ * ({@link IngressMessages}); each command's event time is the log's timestamp of its
+ * message (cluster time in nanoseconds, never earlier than the previous command's), its
+ * sequence the count of commands decided. The command as decided and then each of its
+ * events go back by egress to every connected gateway as numbered frames
+ * ({@link EgressFrame}), those of one log message gathered into as few egress messages
+ * as {@value #EGRESS_BATCH_BYTES} bytes each allow, so a gateway journals inputs and
+ * outputs as the single-process engine does; the newest frames are kept ({@link EgressHistory}) for a
  * gateway that missed some. On followers the offers are mocked, so every node runs
  * exactly the same code. Time-driven behaviour needs no cluster timer: gateways send
  * CLOCK_TICK commands into the log, as the single-process engine's timer does into its
@@ -63,6 +65,8 @@ public final class LogicService implements ClusteredService {
     static final int HISTORY_FRAMES = 16_384;
     /** Frames one resend request is answered with at most; the gateway asks again for the rest. */
     static final int RESEND_LIMIT = 1_024;
+    /** An egress message carries frames up to this many bytes (a message may be an eighth of the egress term). */
+    static final int EGRESS_BATCH_BYTES = 16 * 1024;
 
     /** A command the logic failed on, and why. */
     public record Quarantine(long sequence, CommandType type, String reason) {
@@ -75,7 +79,7 @@ public final class LogicService implements ClusteredService {
     private final Command command = new Command();
     private final StateBuffer state = new StateBuffer(1 << 20);
     private final ExpandableArrayBuffer records = new ExpandableArrayBuffer(4096);
-    private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(512);
+    private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(EGRESS_BATCH_BYTES + 512);
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[IngressMessages.RESEND_LENGTH]);
     private final EgressHistory history = new EgressHistory(HISTORY_FRAMES);
     private final CRC32C eventCrc = new CRC32C();
@@ -112,6 +116,7 @@ public final class LogicService implements ClusteredService {
     private volatile long restoredSequence = -1;
     private volatile int snapshotsTaken;
     private volatile long quarantined;
+    private volatile int largestBatch;
     private volatile Quarantine lastQuarantine;
 
     /** @param initialOrders orders pooled up front, as for the single-process engine */
@@ -192,8 +197,35 @@ public final class LogicService implements ClusteredService {
             if (session != null) {
                 resend(session, IngressMessages.resendStart(buffer, offset));
             }
+        } else if (IngressMessages.isBatch(buffer, offset, length)) {
+            decideBatch(session, timestamp, buffer, offset, length);
         } else if (readable(buffer, offset, length)) {
             decide(session, timestamp);
+        }
+        flush();
+    }
+
+    /**
+     * Decides the batch's commands in order, each as if it had come alone with the
+     * message's timestamp. A record that does not fit the message ends it (every node
+     * stops at the same place); one that is no command of this version is skipped.
+     */
+    private void decideBatch(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
+        int end = offset + length;
+        int count = 0;
+        for (int at = offset + IngressMessages.BATCH_RECORDS; at + RecordHeader.LENGTH <= end; ) {
+            int recordLength = RecordHeader.length(buffer, at);
+            if (recordLength < RecordHeader.LENGTH || at + recordLength > end) {
+                break;
+            }
+            if (readable(buffer, at, recordLength)) {
+                decide(session, timestamp);
+                count++;
+            }
+            at += recordLength;
+        }
+        if (count > largestBatch) {
+            largestBatch = count;
         }
     }
 
@@ -241,23 +273,38 @@ public final class LogicService implements ClusteredService {
         recordsLength += EventCodec.encode(event, records, recordsLength);
     }
 
-    /** Numbers, keeps and sends one record of the current command to every connected gateway. */
+    /**
+     * Numbers and keeps one record of the current command, and adds it to the egress
+     * message for every connected gateway (sent when full, and at the end of the log
+     * message, {@link #flush}).
+     */
     private void publish(int at, int length) {
-        EgressFrame.putHeader(egress, originSessionId, history.newest() + 1);
-        egress.putBytes(EgressFrame.RECORD_OFFSET, records, at, length);
-        egressLength = EgressFrame.RECORD_OFFSET + length;
+        if (egressLength > 0 && egressLength + EgressFrame.RECORD_OFFSET + length > EGRESS_BATCH_BYTES) {
+            flush();
+        }
+        int frame = egressLength;
+        EgressFrame.putHeader(egress, frame, originSessionId, history.newest() + 1);
+        egress.putBytes(frame + EgressFrame.RECORD_OFFSET, records, at, length);
+        egressLength = frame + EgressFrame.RECORD_OFFSET + length;
         if (RecordHeader.type(records, at).isEvent()) {
             eventCrc.reset();
             eventCrc.update(records.byteArray(), at, length);
             outputDigest = OutputDigest.next(outputDigest, eventCrc.getValue());
         }
-        history.add(egress, egressLength);
-        cluster.forEachClientSession(sendToSession);
+        history.add(egress, frame, egressLength - frame);
+    }
+
+    /** Sends the frames gathered so far to every connected gateway. */
+    private void flush() {
+        if (egressLength > 0) {
+            cluster.forEachClientSession(sendToSession);
+            egressLength = 0;
+        }
     }
 
     /**
      * Sends the frames from {@code from} on to the gateway that asked, after a notice of
-     * which follow: at most {@value #RESEND_LIMIT}, none older than the history keeps (the
+     * which follow: at most {@value #RESEND_LIMIT}, several to a message, none older than the history keeps (the
      * notice then starts later, and the gateway knows what it lacks). A gateway ahead of
      * this node's numbers (its journal is of another cluster) is told the next number.
      */
@@ -269,12 +316,20 @@ public final class LogicService implements ClusteredService {
         if (!sendTo(session)) {
             return;
         }
+        egressLength = 0;
         for (long number = first; number <= last; number++) {
-            egressLength = history.copy(number, egress);
-            if (!sendTo(session)) {
+            if (egressLength > EGRESS_BATCH_BYTES - EgressHistory.SLOT && !sendGathered(session)) {
                 return;
             }
+            egressLength += history.copy(number, egress, egressLength);
         }
+        sendGathered(session);
+    }
+
+    private boolean sendGathered(ClientSession session) {
+        boolean sent = egressLength == 0 || sendTo(session);
+        egressLength = 0;
+        return sent;
     }
 
     /**
@@ -415,6 +470,11 @@ public final class LogicService implements ClusteredService {
     /** Snapshots this node has written since it started. */
     public int snapshotsTaken() {
         return snapshotsTaken;
+    }
+
+    /** The most commands one log message (a gateway's batch) carried on this node since it started. */
+    public int largestBatch() {
+        return largestBatch;
     }
 
     /** How many commands this node has decided. */

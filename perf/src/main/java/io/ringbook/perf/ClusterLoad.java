@@ -10,6 +10,8 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.CommandPublisher;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,10 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
     private final Path dir;
     private final ClusterNode[] nodes = new ClusterNode[3];
     private final ClusterClient client;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Thread generator = Thread.currentThread();
     private long sent;
+    private long cpuAtStart;
 
     ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel) throws IOException, InterruptedException {
         Files.createDirectories(parent);
@@ -50,6 +55,22 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
             }
             Thread.sleep(10);
         }
+        cpuAtStart = clusterCpuNanos();
+    }
+
+    /**
+     * CPU time of every thread of this JVM but the load generator's (the nodes' agents,
+     * drivers and archives, the client's agent and driver; threads that ended are not
+     * counted): on a shared machine a fairer before/after figure than wall clock.
+     */
+    private long clusterCpuNanos() {
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            if (id != generator.getId()) {
+                total += Math.max(0, threads.getThreadCpuTime(id));
+            }
+        }
+        return total;
     }
 
     @Override
@@ -61,13 +82,18 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
         return taken;
     }
 
-    /** Commands the client took, and how many of them the nodes decided (each node's count): all, unless some were lost. */
+    /**
+     * Commands the client took, how many of them the nodes decided (each node's count: all,
+     * unless some were lost), and the CPU time the cluster and its client spent per command.
+     */
     String decidedOfSent() {
         StringBuilder decided = new StringBuilder();
         for (ClusterNode node : nodes) {
             decided.append(decided.length() == 0 ? "" : "/").append(node.service().decided());
         }
-        return "nodes decided " + decided + " of " + sent + " commands sent";
+        double cpuMicros = (clusterCpuNanos() - cpuAtStart) / 1000.0 / Math.max(1, sent);
+        return String.format("nodes decided %s of %d commands sent; %.2f us CPU per command (all threads but the load generator's)",
+                decided, sent, cpuMicros);
     }
 
     /**
