@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -103,8 +102,8 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private final ClusterOutputs outputs;
     private final ManyToOneConcurrentArrayQueue<Request> requests = new ManyToOneConcurrentArrayQueue<>(65_536);
     private final Long2ObjectHashMap<Pending> pending = new Long2ObjectHashMap<>();
-    /** Commands nobody waits for, taken and not yet seen decided, in order; the first {@link #offered} went to this leader. */
-    private final ArrayDeque<Command> unconfirmed = new ArrayDeque<>();
+    /** Commands nobody waits for, taken and not yet seen decided. */
+    private final KeptCommands unconfirmed = new KeptCommands();
     private final AtomicInteger taken = new AtomicInteger();
     private final LongHashSet sessions = new LongHashSet();
     private final ExpandableArrayBuffer ingress = new ExpandableArrayBuffer(CommandCodec.MAX_LENGTH);
@@ -135,7 +134,6 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private long resendAskedAt;
     private long resendLast = -1;
     private long resendNewest = -1;
-    private int offered;
     private long correlations;
     private long nextTickNanos;
     private long nextKeepAliveNanos;
@@ -339,7 +337,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         synced = false;
         resendAskedAt = 0;
         resendLast = -1;
-        offered = 0;
+        unconfirmed.newLeader();
     }
 
     private void askResend(long now) {
@@ -356,7 +354,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         while (work < SEND_LIMIT && (request = requests.poll()) != null) {
             if (request.outcome() == null) {
                 request.command().correlationId = ++correlations;
-                unconfirmed.addLast(request.command());
+                unconfirmed.keep(request.command());
             } else {
                 request.outcome().completeExceptionally(noLeader());
             }
@@ -383,7 +381,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             }
             work += batchKept + batchAwaited.size();
             if (result > 0) {
-                offered += batchKept;
+                unconfirmed.offered(batchKept);
                 for (Request request : batchAwaited) {
                     pending.put(request.command().correlationId, new Pending(request.outcome(), now + settings.requestTimeoutNanos()));
                 }
@@ -404,10 +402,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
      */
     private boolean stageBatch() {
         int length = IngressMessages.startBatch(batch);
-        Iterator<Command> kept = unconfirmed.iterator();
-        for (int skip = 0; skip < offered && kept.hasNext(); skip++) {
-            kept.next();
-        }
+        Iterator<Command> kept = unconfirmed.notOffered();
         while (kept.hasNext() && length < BATCH_BYTES) {
             length += CommandCodec.encode(kept.next(), batch, length);
             batchKept++;
@@ -424,7 +419,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             correlations++;
             length += encoded;
             if (request.outcome() == null) {
-                unconfirmed.addLast(command);
+                unconfirmed.keep(command);
                 batchKept++;
             } else {
                 batchAwaited.add(request);
@@ -504,12 +499,12 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             if (request.outcome() != null) {
                 request.outcome().completeExceptionally(why);
             } else {
-                unconfirmed.addLast(request.command());
+                unconfirmed.keep(request.command());
             }
         }
-        if (!unconfirmed.isEmpty()) {
+        if (unconfirmed.size() > 0) {
             LOG.error("the cluster client stopped with {} commands taken but not seen decided (they may or may not have been): "
-                    + "the first {}", unconfirmed.size(), unconfirmed.peekFirst());
+                    + "the first {}", unconfirmed.size(), unconfirmed.first());
         }
     }
 
@@ -649,16 +644,8 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         /** A command of this client decided: if it was one nobody waits for, it is kept no longer. */
         private void confirm(DirectBuffer buffer, int offset) {
             CommandCodec.decode(buffer, offset, echoed);
-            Iterator<Command> kept = unconfirmed.iterator();
-            for (int index = 0; kept.hasNext(); index++) {
-                if (kept.next().correlationId == echoed.correlationId) {
-                    kept.remove();
-                    taken.decrementAndGet();
-                    if (index < offered) {
-                        offered--;
-                    }
-                    return;
-                }
+            if (unconfirmed.decided(echoed.correlationId)) {
+                taken.decrementAndGet();
             }
         }
 
