@@ -303,9 +303,10 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                 connecting = AeronCluster.asyncConnect(new AeronCluster.Context()
                         .aeron(aeron)
                         .ownsAeronClient(false)
-                        .ingressChannel(Channels.INGRESS)
+                        .ingressChannel(Channels.ingress(settings.topology().onLoopback()))
                         .ingressEndpoints(settings.topology().ingressEndpoints())
-                        .egressChannel(Channels.ephemeral(settings.host()))
+                        .egressChannel(Channels.egress(settings.host(),
+                                settings.topology().onLoopback() && ClusterTopology.isLoopback(settings.host())))
                         .egressListener(new Egress())
                         .messageTimeoutNs(TimeUnit.SECONDS.toNanos(5)));
             }

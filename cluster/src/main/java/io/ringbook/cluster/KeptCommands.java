@@ -17,42 +17,46 @@ import java.util.Iterator;
  */
 final class KeptCommands {
 
-    private final ArrayDeque<Command> kept = new ArrayDeque<>();
-    private int offered;
+    /** Offered to the current leader, oldest first. */
+    private final ArrayDeque<Command> offered = new ArrayDeque<>();
+    /** Not yet offered to the current leader, oldest first; all taken after those in {@link #offered}. */
+    private final ArrayDeque<Command> waiting = new ArrayDeque<>();
 
     /** Keeps a command just taken, after all kept ones. */
     void keep(Command command) {
-        kept.addLast(command);
+        waiting.addLast(command);
     }
 
     /** The kept commands the current leader has not been offered yet, in order. */
     Iterator<Command> notOffered() {
-        Iterator<Command> commands = kept.iterator();
-        for (int skip = 0; skip < offered && commands.hasNext(); skip++) {
-            commands.next();
-        }
-        return commands;
+        return waiting.iterator();
     }
 
     /** The leader took the next {@code count} of {@link #notOffered()}. */
     void offered(int count) {
-        offered += count;
+        for (int i = 0; i < count; i++) {
+            offered.addLast(waiting.removeFirst());
+        }
     }
 
     /** A new leader or connection: it has been offered nothing yet. */
     void newLeader() {
-        offered = 0;
+        while (!offered.isEmpty()) {
+            waiting.addFirst(offered.removeLast());
+        }
     }
 
     /** The command with this correlation id was decided: kept no longer. False if it was not kept (an awaited one). */
     boolean decided(long correlationId) {
-        Iterator<Command> commands = kept.iterator();
-        for (int index = 0; commands.hasNext(); index++) {
-            if (commands.next().correlationId == correlationId) {
-                commands.remove();
-                if (index < offered) {
-                    offered--;
-                }
+        return remove(offered, correlationId) || remove(waiting, correlationId);
+    }
+
+    /** Removes the command from {@code commands}, found from the oldest (commands are decided in the order offered). */
+    private static boolean remove(ArrayDeque<Command> commands, long correlationId) {
+        Iterator<Command> each = commands.iterator();
+        while (each.hasNext()) {
+            if (each.next().correlationId == correlationId) {
+                each.remove();
                 return true;
             }
         }
@@ -60,11 +64,11 @@ final class KeptCommands {
     }
 
     int size() {
-        return kept.size();
+        return offered.size() + waiting.size();
     }
 
     /** The oldest kept command, or null. */
     Command first() {
-        return kept.peekFirst();
+        return offered.isEmpty() ? waiting.peekFirst() : offered.peekFirst();
     }
 }

@@ -11,12 +11,16 @@ import io.ringbook.engine.pipeline.CommandPublisher;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -92,8 +96,22 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
             decided.append(decided.length() == 0 ? "" : "/").append(node.service().decided());
         }
         double cpuMicros = (clusterCpuNanos() - cpuAtStart) / 1000.0 / Math.max(1, sent);
-        return String.format("nodes decided %s of %d commands sent; %.2f us CPU per command (all threads but the load generator's)",
-                decided, sent, cpuMicros);
+        return String.format("nodes decided %s of %d commands sent; %.2f us CPU per command (all threads but the load generator's: %s)",
+                decided, sent, cpuMicros, cpuByThread());
+    }
+
+    /** The threads' CPU per command since they started, by kind (the three nodes' threads of a kind together), largest first. */
+    private String cpuByThread() {
+        Map<String, Long> byKind = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadId() != generator.getId()) {
+                String kind = info.getThreadName().replace(dir.toString(), "").replaceAll("[0-9]+", "N");
+                byKind.merge(kind, Math.max(0, threads.getThreadCpuTime(info.getThreadId())), Long::sum);
+            }
+        }
+        return byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(7)
+                .map(kind -> String.format("%s %.2f", kind.getKey(), kind.getValue() / 1000.0 / Math.max(1, sent)))
+                .collect(Collectors.joining(", "));
     }
 
     /**
