@@ -79,9 +79,10 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
      * @param host              the address the nodes send egress to
      * @param tickIntervalNanos how often a CLOCK_TICK is sent into the log (0: never)
      * @param requestTimeoutNanos after this a request still unanswered fails with {@link TimeoutException}
+     * @param fingerprint       the gateway's configuration fingerprint ({@link LogicService#fingerprint}), which must be the cluster's
      */
     public record Settings(ClusterTopology topology, Path aeronDir, String host, long tickIntervalNanos,
-                           long requestTimeoutNanos) {
+                           long requestTimeoutNanos, int fingerprint) {
     }
 
     private record Request(Command command, CompletableFuture<List<EngineEvent>> outcome) {
@@ -118,6 +119,8 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private final Command tick = new Command();
     private final EpochClock clock = EpochClock.system();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<String> refused = new CompletableFuture<>();
+    private boolean configurationChecked;
     private final Thread agent;
     private volatile boolean running = true;
     private volatile int leaderMemberId = -1;
@@ -232,6 +235,16 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     /** The last quarantined command as {@code "sequence TYPE: reason"}, or null. */
     public String lastQuarantine() {
         return lastQuarantine;
+    }
+
+    /**
+     * Completes, with the reason in one line, when the client refuses the cluster: its
+     * nodes run another configuration than this gateway's (their fingerprint, sent with
+     * every resend notice, differs). The client then applies nothing of the cluster's
+     * outputs, sends nothing more and stops; the gateway's process should stop.
+     */
+    public CompletableFuture<String> refusal() {
+        return refused;
     }
 
     /** Commands taken by {@link #tryPublishAt} and not yet seen decided. */
@@ -539,9 +552,13 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         @Override
         public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length, Header header) {
             if (EgressFrame.isNotice(length)) {
-                onNotice(EgressFrame.number(buffer, offset), EgressFrame.noticeLast(buffer, offset),
+                onNotice(EgressFrame.noticeFingerprint(buffer, offset), EgressFrame.number(buffer, offset),
+                        EgressFrame.noticeLast(buffer, offset),
                         EgressFrame.noticeNewest(buffer, offset));
                 return;
+            }
+            if (!configurationChecked) {
+                return; // frames are applied once the first notice showed the cluster's configuration is this gateway's
             }
             for (int at = offset, end = offset + length; at < end; at += EgressFrame.length(buffer, at)) {
                 onFrame(buffer, at, EgressFrame.length(buffer, at));
@@ -569,7 +586,14 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             }
         }
 
-        private void onNotice(long first, long last, long newest) {
+        private void onNotice(int fingerprint, long first, long last, long newest) {
+            if (fingerprint != settings.fingerprint()) {
+                refuse(String.format("the cluster's nodes run another configuration (fingerprint %08x, this gateway's %08x): "
+                        + "start the gateway with the profile its nodes run (symbols, accounts, risk limits, engine.maxOpenOrders)",
+                        fingerprint, settings.fingerprint()));
+                return;
+            }
+            configurationChecked = true;
             if (first > lastApplied + 1 || newest < lastApplied) {
                 long missed = first > lastApplied + 1 ? first - lastApplied - 1 : 0;
                 LOG.error("the cluster's egress frames run from {} (newest {}) but this gateway applied up to {}: {}", first, newest,
@@ -583,6 +607,15 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             if (last < first || lastApplied >= last) {
                 caughtUp();
             }
+        }
+
+        /** Stops the client for good: nothing more is sent or applied; what waits fails. */
+        private void refuse(String why) {
+            if (refused.complete(why)) {
+                LOG.error("the cluster gateway refuses the cluster: {}", why);
+            }
+            running = false;
+            synced = false;
         }
 
         /** The resend answered is applied: done if it reached the newest frame, else the rest is asked for. */

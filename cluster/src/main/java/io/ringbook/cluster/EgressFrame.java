@@ -19,7 +19,9 @@ import java.nio.ByteOrder;
  *      its events, or the QUARANTINE record of a command the logic failed on
  * </pre>
  * A frame's length follows from its record's ({@link #length}). A resend answer starts
- * with a notice of {@value #NOTICE_LENGTH} bytes, alone in its message: origin, the
+ * with a notice of {@value #NOTICE_LENGTH} bytes, alone in its message: in place of the
+ * origin the answering node's configuration fingerprint (equal to the one in the log, or
+ * the node would have refused to go on), which the gateway compares with its own; the
  * number of the first frame that follows, then at 16 the number of the last frame that
  * follows and at 24 the number of the newest frame the node has produced.
  */
@@ -38,8 +40,8 @@ final class EgressFrame {
         buffer.putLong(offset + NUMBER_OFFSET, number, ORDER);
     }
 
-    static int putNotice(MutableDirectBuffer buffer, long origin, long first, long last, long newest) {
-        putHeader(buffer, 0, origin, first);
+    static int putNotice(MutableDirectBuffer buffer, int fingerprint, long first, long last, long newest) {
+        putHeader(buffer, 0, fingerprint, first);
         buffer.putLong(RECORD_OFFSET, last, ORDER);
         buffer.putLong(RECORD_OFFSET + 8, newest, ORDER);
         return NOTICE_LENGTH;
@@ -60,6 +62,10 @@ final class EgressFrame {
 
     static boolean isNotice(int length) {
         return length == NOTICE_LENGTH;
+    }
+
+    static int noticeFingerprint(DirectBuffer buffer, int offset) {
+        return (int) buffer.getLong(offset, ORDER);
     }
 
     static long noticeLast(DirectBuffer buffer, int offset) {

@@ -305,14 +305,15 @@ public final class LogicService implements ClusteredService {
     /**
      * Sends the frames from {@code from} on to the gateway that asked, after a notice of
      * which follow: at most {@value #RESEND_LIMIT}, several to a message, none older than the history keeps (the
-     * notice then starts later, and the gateway knows what it lacks). A gateway ahead of
+     * notice then starts later, and the gateway knows what it lacks); the notice carries
+     * this node's configuration fingerprint for the gateway to check. A gateway ahead of
      * this node's numbers (its journal is of another cluster) is told the next number.
      */
     private void resend(ClientSession session, long from) {
         long newest = history.newest();
         long first = from > newest + 1 ? newest + 1 : Math.max(from, history.oldest());
         long last = Math.min(newest, first + RESEND_LIMIT - 1);
-        egressLength = EgressFrame.putNotice(egress, session.id(), first, last, newest);
+        egressLength = EgressFrame.putNotice(egress, fingerprint, first, last, newest);
         if (!sendTo(session)) {
             return;
         }

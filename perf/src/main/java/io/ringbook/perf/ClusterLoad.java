@@ -51,7 +51,7 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
                     fileSyncLevel), new LogicService(data, 1 << 16));
         }
         this.client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client"), "127.0.0.1", 0,
-                TimeUnit.SECONDS.toNanos(10)), recorder);
+                TimeUnit.SECONDS.toNanos(10), LogicService.fingerprint(data)), recorder);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (client.leaderMemberId() < 0) {
             if (System.nanoTime() > deadline) {
