@@ -18,7 +18,6 @@ import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.codec.CommandCodec;
-import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
 import io.ringbook.journal.codec.QuarantineCodec;
 import io.ringbook.journal.codec.RecordHeader;
@@ -75,6 +74,7 @@ public final class LogicService implements ClusteredService {
     private final ReferenceData data;
     private final BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory;
     private final long snapshotIntervalNanos;
+    private final ConfigurationFingerprint configuration;
     private final int fingerprint;
     private final Command command = new Command();
     private final StateBuffer state = new StateBuffer(1 << 20);
@@ -134,7 +134,8 @@ public final class LogicService implements ClusteredService {
         this.data = data;
         this.logicFactory = logicFactory;
         this.snapshotIntervalNanos = snapshotIntervalNanos;
-        this.fingerprint = fingerprint(data);
+        this.configuration = new ConfigurationFingerprint(data);
+        this.fingerprint = configuration.current();
     }
 
     /** The business logic as the single-process engine builds it, with its own risk board. */
@@ -143,16 +144,9 @@ public final class LogicService implements ClusteredService {
                 sink, initialOrders);
     }
 
-    /**
-     * What of a configuration the decisions depend on (symbols, accounts, risk limits), as
-     * the CRC32C of its journal CONFIG record: equal on nodes that decide alike.
-     */
+    /** The configuration fingerprint of {@code data} ({@link ConfigurationFingerprint}): a gateway's must be its nodes'. */
     public static int fingerprint(ReferenceData data) {
-        ExpandableArrayBuffer config = new ExpandableArrayBuffer(4096);
-        int length = ConfigCodec.encode(data, 0, 0, config, 0);
-        CRC32C crc = new CRC32C();
-        crc.update(config.byteArray(), 0, length);
-        return (int) crc.getValue();
+        return ConfigurationFingerprint.of(data);
     }
 
     @Override
@@ -161,9 +155,9 @@ public final class LogicService implements ClusteredService {
         this.logic = logicFactory.apply(data, sink);
         if (snapshotImage != null) {
             ServiceSnapshot.Counters counters = ServiceSnapshot.read(snapshotImage, cluster.idleStrategy(), state);
-            if (counters.configCrc() != fingerprint) {
-                refuse(String.format("its snapshot was taken with another configuration (fingerprint %08x, this node's %08x): "
-                        + "start every node with the same profile (symbols, accounts, risk limits)", counters.configCrc(), fingerprint));
+            String mismatch = configuration.mismatch(counters.configCrc(), "its snapshot");
+            if (mismatch != null) {
+                refuse(mismatch);
                 return;
             }
             logic.restoreState(state);
@@ -351,9 +345,9 @@ public final class LogicService implements ClusteredService {
             return;
         }
         fingerprintSeen = true;
-        if (logged != fingerprint) {
-            refuse(String.format("the cluster's log was started with another configuration (fingerprint %08x, this node's "
-                    + "%08x): start every node with the same profile (symbols, accounts, risk limits)", logged, fingerprint));
+        String mismatch = configuration.mismatch(logged, "the cluster's log");
+        if (mismatch != null) {
+            refuse(mismatch);
         }
     }
 
