@@ -316,10 +316,9 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                 connecting = AeronCluster.asyncConnect(new AeronCluster.Context()
                         .aeron(aeron)
                         .ownsAeronClient(false)
-                        .ingressChannel(Channels.ingress(settings.topology().onLoopback()))
+                        .ingressChannel(Channels.INGRESS)
                         .ingressEndpoints(settings.topology().ingressEndpoints())
-                        .egressChannel(Channels.egress(settings.host(),
-                                settings.topology().onLoopback() && ClusterTopology.isLoopback(settings.host())))
+                        .egressChannel(Channels.ephemeral(settings.host()))
                         .egressListener(new Egress())
                         .messageTimeoutNs(TimeUnit.SECONDS.toNanos(5)));
             }

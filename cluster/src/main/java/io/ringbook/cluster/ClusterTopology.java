@@ -51,20 +51,6 @@ public record ClusterTopology(List<ClusterMember> members) {
         return true;
     }
 
-    /** True if every member's host is a loopback address of this machine (the demo, tests, benchmarks). */
-    boolean onLoopback() {
-        return members.stream().allMatch(member -> isLoopback(member.host()));
-    }
-
-    /** True if {@code host} is a loopback address; a name that does not resolve is not. */
-    static boolean isLoopback(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.io.IOException unknown) {
-            return false;
-        }
-    }
-
     public ClusterMember member(int id) {
         if (id < 0 || id >= members.size()) {
             throw new IllegalArgumentException("no cluster member " + id + " (members 0.." + (members.size() - 1) + ")");
