@@ -53,6 +53,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decided, and offered again to the next leader if it does not; the queue is bounded
  * ({@value #MAX_UNCONFIRMED}), and a full one refuses at once (false), which the FIX door
  * answers with a reject. Clock ticks are not kept: the next one makes up for a lost one.
+ * What the doors have queued is offered as batches ({@link IngressMessages}: one ingress
+ * message, one log entry, decided command by command on every node), which is what lets
+ * the cluster keep up with a burst.
  * <p>
  * The egress frames are numbered ({@link EgressFrame}); the client applies each once, in
  * order, and on every connection or new leader first asks for the frames after the last
@@ -457,9 +460,9 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     }
 
     /** Offers a clock tick alone; a lost one is made up for by the next. */
-    private boolean offer(Command command) {
+    private void offerTick(Command command) {
         int length = CommandCodec.encode(command, ingress, 0);
-        return cluster.offer(ingress, 0, length) > 0;
+        cluster.offer(ingress, 0, length);
     }
 
     private int keepAliveAndTick(long now) {
@@ -471,7 +474,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
         if (synced && settings.tickIntervalNanos() > 0 && now >= nextTickNanos) {
             tick.clockTick().ingressNanos = clock.epochNanos();
-            offer(tick);
+            offerTick(tick);
             nextTickNanos = now + settings.tickIntervalNanos();
             work++;
         }

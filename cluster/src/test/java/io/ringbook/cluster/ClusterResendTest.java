@@ -39,26 +39,13 @@ class ClusterResendTest {
 
     @Test
     void commandsNobodyWaitsForAreDecidedExactlyOnceAcrossTheLeadersDeathAndTheGatewayMissesNoOutput() throws Exception {
-        try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.demo()).startAll(true)) {
-            RecordedOutputs outputs = new RecordedOutputs();
-            ClusterClient client = cluster.client(0, outputs);
-            List<String> taken = new ArrayList<>();
-            Thread killer = null;
-            int oldLeader = -1;
-            for (int i = 0; i < COMMANDS; i++) {
-                if (i == KILL_AT) {
-                    oldLeader = cluster.leader();
-                    killer = killInBackground(cluster, oldLeader);
-                }
-                if (client.tryPublishAt(System.nanoTime(), order(i))) {
-                    taken.add(clOrdId(i));
-                }
-                Thread.sleep(i >= KILL_AT && i < KILL_AT + 100 ? 10 : 1);
+        Run run = acrossTheLeadersDeath(COMMANDS, KILL_AT, (i, client, taken) -> {
+            if (client.tryPublishAt(System.nanoTime(), order(i))) {
+                taken.add(clOrdId(i));
             }
-            killer.join(10_000);
-            assertTrue(taken.size() > KILL_AT + 100, "commands were taken during the election too: " + taken.size());
-            assertEachDecidedOnceAndNothingMissed(cluster, client, outputs, taken, oldLeader);
-        }
+            Thread.sleep(i >= KILL_AT && i < KILL_AT + 100 ? 10 : 1);
+        });
+        assertTrue(run.taken() > KILL_AT + 100, "commands were taken during the election too: " + run.taken());
     }
 
     /**
@@ -68,35 +55,52 @@ class ClusterResendTest {
      */
     @Test
     void commandsSentInBatchesAreDecidedExactlyOnceAcrossTheLeadersDeath() throws Exception {
+        Run run = acrossTheLeadersDeath(BURSTS, KILL_AT_BURST, (burst, client, taken) -> {
+            for (int i = burst * BURST; i < (burst + 1) * BURST; i++) {
+                if (client.tryPublishAt(System.nanoTime(), order(i))) {
+                    taken.add(clOrdId(i));
+                }
+            }
+            Thread.sleep(5);
+        });
+        assertTrue(run.largestBatch() > 1, "the commands reached the log in batches");
+    }
+
+    /** One step of a load: sends, and notes the clOrdIds the client took. */
+    @FunctionalInterface
+    private interface Step {
+        void run(int step, ClusterClient client, List<String> taken) throws Exception;
+    }
+
+    /** What a load across the leader's death saw: commands taken, and the most commands one log entry carried. */
+    private record Run(int taken, int largestBatch) {
+    }
+
+    /**
+     * Runs {@code steps} steps of a load, killing the leader at step {@code killAt} (in the
+     * background, while the load goes on), then checks that every taken command was
+     * decided exactly once and that no output is missing.
+     */
+    private Run acrossTheLeadersDeath(int steps, int killAt, Step step) throws Exception {
         try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.demo()).startAll(true)) {
             RecordedOutputs outputs = new RecordedOutputs();
             ClusterClient client = cluster.client(0, outputs);
             List<String> taken = new ArrayList<>();
             Thread killer = null;
             int oldLeader = -1;
-            for (int burst = 0; burst < BURSTS; burst++) {
-                if (burst == KILL_AT_BURST) {
+            for (int i = 0; i < steps; i++) {
+                if (i == killAt) {
                     oldLeader = cluster.leader();
-                    killer = killInBackground(cluster, oldLeader);
+                    int victim = oldLeader;
+                    killer = new Thread(() -> cluster.kill(victim));
+                    killer.start();
                 }
-                for (int i = burst * BURST; i < (burst + 1) * BURST; i++) {
-                    if (client.tryPublishAt(System.nanoTime(), order(i))) {
-                        taken.add(clOrdId(i));
-                    }
-                }
-                Thread.sleep(5);
+                step.run(i, client, taken);
             }
             killer.join(10_000);
             assertEachDecidedOnceAndNothingMissed(cluster, client, outputs, taken, oldLeader);
-            int newLeader = cluster.leader();
-            assertTrue(cluster.node(newLeader).service().largestBatch() > 1, "the commands reached the log in batches");
+            return new Run(taken.size(), cluster.node(cluster.leader()).service().largestBatch());
         }
-    }
-
-    private static Thread killInBackground(ThreeNodes cluster, int victim) {
-        Thread killer = new Thread(() -> cluster.kill(victim));
-        killer.start();
-        return killer;
     }
 
     private static void assertEachDecidedOnceAndNothingMissed(ThreeNodes cluster, ClusterClient client, RecordedOutputs outputs,
