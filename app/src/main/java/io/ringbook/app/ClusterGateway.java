@@ -8,6 +8,7 @@ import io.ringbook.cluster.ClusterClient;
 import io.ringbook.cluster.ClusterHealth;
 import io.ringbook.cluster.ClusterOutputs;
 import io.ringbook.cluster.GatewayJournal;
+import io.ringbook.cluster.LogicService;
 import io.ringbook.cluster.ClusterStatus;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.event.EngineEvent;
@@ -71,7 +72,8 @@ final class ClusterGateway implements AutoCloseable {
             List<EngineListener> listeners = new ArrayList<>(List.of(riskFeed));
             listeners.addAll(Doors.listeners(rest, admin, fix));
             this.client = started.started(ClusterClient.start(new ClusterClient.Settings(cluster.topology(), dataDir.resolve("aeron"),
-                    cluster.gatewayHost(), TimeUnit.MILLISECONDS.toNanos(cluster.clockTickMillis()), TimeUnit.SECONDS.toNanos(5)),
+                    cluster.gatewayHost(), TimeUnit.MILLISECONDS.toNanos(cluster.clockTickMillis()), TimeUnit.SECONDS.toNanos(5),
+                    LogicService.fingerprint(data)),
                     new Fanout(gatewayJournal, listeners), held.frames()));
             CommandPublisher publisher = CommandPublisher.forwardingTo(client, clock);
             this.adminPort = Doors.listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--config's ports");

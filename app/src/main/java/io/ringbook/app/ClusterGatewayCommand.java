@@ -35,6 +35,6 @@ final class ClusterGatewayCommand implements Callable<Integer> {
         System.out.println("  FIX 4.4   " + host + ":" + gateway.fixPort());
         System.out.println("  admin     http://" + host + ":" + gateway.adminPort() + "  (GET /admin/v1/cluster)");
         System.out.println("  data      " + data + ", pid " + ProcessHandle.current().pid());
-        return ClusterCommand.runUntilStopped(gateway, "cluster gateway", new java.util.concurrent.CompletableFuture<>());
+        return ClusterCommand.runUntilStopped(gateway, "cluster gateway", gateway.client().refusal());
     }
 }

@@ -1,5 +1,9 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.DemoProfile;
+import io.ringbook.app.profile.OpenOrderCap;
+import io.ringbook.engine.domain.ReferenceData;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -38,7 +42,13 @@ public final class ClusterProcesses {
      * the heap, and the nodes and the gateway (whose journal records the configuration) must
      * judge orders alike.
      */
-    private static final String HEAP = "512m";
+    private static final long HEAP_MIB = 512;
+
+    /** The demo profile's configuration as the demo's processes have it (its cap on open orders sized from their heap). */
+    public static ReferenceData demoReferenceData() {
+        ReferenceData demo = DemoProfile.referenceData();
+        return new ReferenceData(demo.symbols(), demo.accounts(), demo.risk().withMaxOpenOrders(OpenOrderCap.fromHeap(HEAP_MIB << 20)));
+    }
 
     private static Process start(List<String> command, Path log) throws IOException {
         List<String> line = new ArrayList<>();
@@ -46,7 +56,7 @@ public final class ClusterProcesses {
         line.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> !arg.startsWith("-Xm") && !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")).toList());
         line.add("-Xms64m");
-        line.add("-Xmx" + HEAP);
+        line.add("-Xmx" + HEAP_MIB + "m");
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));
         line.add(RingbookCommand.class.getName());

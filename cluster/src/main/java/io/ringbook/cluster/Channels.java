@@ -4,6 +4,9 @@ package io.ringbook.cluster;
  * The Aeron channels and stream ids the nodes and the gateway agree on. Term lengths are
  * kept small (a message may be an eighth of its term): commands and events are at most a
  * few hundred bytes, and on a 2-core machine three nodes' buffers must share the memory.
+ * Datagrams keep Aeron's default MTU (1,408 bytes): larger ones on loopback saved the
+ * drivers CPU in a burst, but made sessions close around a leader's death, and fail-over
+ * slower (docs/CLUSTER.md).
  */
 final class Channels {
 
@@ -19,7 +22,7 @@ final class Channels {
         return "aeron:udp?term-length=64k|endpoint=" + endpoint;
     }
 
-    /** An egress or response channel on an ephemeral port of {@code host}. */
+    /** An egress, response or replication channel on an ephemeral port of {@code host}. */
     static String ephemeral(String host) {
         return "aeron:udp?term-length=256k|endpoint=" + host + ":0";
     }

@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +53,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decided, and offered again to the next leader if it does not; the queue is bounded
  * ({@value #MAX_UNCONFIRMED}), and a full one refuses at once (false), which the FIX door
  * answers with a reject. Clock ticks are not kept: the next one makes up for a lost one.
+ * What the doors have queued is offered as batches ({@link IngressMessages}: one ingress
+ * message, one log entry, decided command by command on every node), which is what lets
+ * the cluster keep up with a burst.
  * <p>
  * The egress frames are numbered ({@link EgressFrame}); the client applies each once, in
  * order, and on every connection or new leader first asks for the frames after the last
@@ -66,6 +68,11 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
     /** Commands offered per duty cycle at most, so that egress is polled between bursts. */
     private static final int SEND_LIMIT = 1024;
+    /**
+     * A batch of commands (one ingress message, one log entry) is at most this long: a
+     * message may be an eighth of the ingress term, and the nodes decide a batch in one go.
+     */
+    static final int BATCH_BYTES = 8 * 1024;
     /** Commands nobody waits for that may be taken but not yet seen decided. */
     public static final int MAX_UNCONFIRMED = 8_192;
     private static final long RESEND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -75,9 +82,10 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
      * @param host              the address the nodes send egress to
      * @param tickIntervalNanos how often a CLOCK_TICK is sent into the log (0: never)
      * @param requestTimeoutNanos after this a request still unanswered fails with {@link TimeoutException}
+     * @param fingerprint       the gateway's configuration fingerprint ({@link LogicService#fingerprint}), which must be the cluster's
      */
     public record Settings(ClusterTopology topology, Path aeronDir, String host, long tickIntervalNanos,
-                           long requestTimeoutNanos) {
+                           long requestTimeoutNanos, int fingerprint) {
     }
 
     private record Request(Command command, CompletableFuture<List<EngineEvent>> outcome) {
@@ -98,16 +106,24 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private final ClusterOutputs outputs;
     private final ManyToOneConcurrentArrayQueue<Request> requests = new ManyToOneConcurrentArrayQueue<>(65_536);
     private final Long2ObjectHashMap<Pending> pending = new Long2ObjectHashMap<>();
-    /** Commands nobody waits for, taken and not yet seen decided, in order; the first {@link #offered} went to this leader. */
-    private final ArrayDeque<Command> unconfirmed = new ArrayDeque<>();
+    /** Commands nobody waits for, taken and not yet seen decided. */
+    private final KeptCommands unconfirmed = new KeptCommands();
     private final AtomicInteger taken = new AtomicInteger();
     private final LongHashSet sessions = new LongHashSet();
     private final ExpandableArrayBuffer ingress = new ExpandableArrayBuffer(CommandCodec.MAX_LENGTH);
+    /** The batch being offered: commands taken from {@link #unconfirmed} or the queue, offered as one message. */
+    private final ExpandableArrayBuffer batch = new ExpandableArrayBuffer(BATCH_BYTES + CommandCodec.MAX_LENGTH);
+    /** The awaited requests of the batch; they wait for their events once the batch is in. */
+    private final List<Request> batchAwaited = new ArrayList<>();
+    private int batchLength;
+    private int batchKept;
     private final EngineEvent event = new EngineEvent();
     private final Command echoed = new Command();
     private final Command tick = new Command();
     private final EpochClock clock = EpochClock.system();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<String> refused = new CompletableFuture<>();
+    private boolean configurationChecked;
     private final Thread agent;
     private volatile boolean running = true;
     private volatile int leaderMemberId = -1;
@@ -124,7 +140,6 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private long resendAskedAt;
     private long resendLast = -1;
     private long resendNewest = -1;
-    private int offered;
     private long correlations;
     private long nextTickNanos;
     private long nextKeepAliveNanos;
@@ -225,6 +240,16 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         return lastQuarantine;
     }
 
+    /**
+     * Completes, with the reason in one line, when the client refuses the cluster: its
+     * nodes run another configuration than this gateway's (their fingerprint, sent with
+     * every resend notice, differs). The client then applies nothing of the cluster's
+     * outputs, sends nothing more and stops; the gateway's process should stop.
+     */
+    public CompletableFuture<String> refusal() {
+        return refused;
+    }
+
     /** Commands taken by {@link #tryPublishAt} and not yet seen decided. */
     public int unconfirmed() {
         return taken.get();
@@ -263,7 +288,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             work += connect(now);
         }
         if (cluster == null) {
-            work += takeRequests(now);
+            work += takeWithoutLeader();
         } else {
             int polled = cluster.pollEgress();
             if (polled > 0) {
@@ -275,7 +300,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                 return work;
             }
             if (synced) {
-                work += offerUnconfirmed() + takeRequests(now);
+                work += sendBatches(now);
             } else if (resendAskedAt == 0 || now - resendAskedAt > RESEND_RETRY_NANOS) {
                 askResend(now);
             }
@@ -324,10 +349,11 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
     /** A new session or leader: nothing is sent until the frames after the last applied one have come. */
     private void resync() {
+        dropBatch(new EngineBusyException("the cluster changed leader; resend with the same clOrdId"));
         synced = false;
         resendAskedAt = 0;
         resendLast = -1;
-        offered = 0;
+        unconfirmed.newLeader();
     }
 
     private void askResend(long now) {
@@ -337,81 +363,106 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
     }
 
-    /**
-     * Takes the doors' requests, in order: while there is no leader, awaited ones are
-     * refused and the others kept; with a leader, both are offered.
-     */
-    private int takeRequests(long now) {
+    /** While there is no leader: awaited requests are refused at once, the others kept for the next leader, in order. */
+    private int takeWithoutLeader() {
         int work = 0;
         Request request;
-        while (work < SEND_LIMIT && (request = requests.peek()) != null) {
+        while (work < SEND_LIMIT && (request = requests.poll()) != null) {
             if (request.outcome() == null) {
-                Command command = request.command();
-                command.correlationId = ++correlations;
-                unconfirmed.addLast(command);
-                requests.poll();
-                work++;
-                if (cluster != null) {
-                    if (offered != unconfirmed.size() - 1 || !offer(command)) {
-                        return work; // kept: offered on the next cycle, before anything newer
-                    }
-                    offered++;
-                }
-                continue;
-            }
-            if (cluster == null) {
+                request.command().correlationId = ++correlations;
+                unconfirmed.keep(request.command());
+            } else {
                 request.outcome().completeExceptionally(noLeader());
-            } else if (!send(request, now)) {
-                return work;
             }
-            requests.poll();
-            work++;
-        }
-        return work;
-    }
-
-    /** Offers the kept commands this leader has not had yet, in order, before anything newer. */
-    private int offerUnconfirmed() {
-        int work = 0;
-        Iterator<Command> kept = unconfirmed.iterator();
-        for (int skip = 0; skip < offered && kept.hasNext(); skip++) {
-            kept.next();
-        }
-        while (kept.hasNext() && work < SEND_LIMIT) {
-            if (!offer(kept.next())) {
-                break;
-            }
-            offered++;
             work++;
         }
         return work;
     }
 
     /**
-     * Offers one awaited command to the leader; false if the ingress is back-pressured
-     * (it is offered again on the next cycle, after egress has been polled, in order).
-     * If the leader is gone it is refused.
+     * Offers batches of commands to the leader, up to {@value #SEND_LIMIT} commands a
+     * cycle: first the kept commands this leader has not had yet, in order, then the
+     * doors' requests, in order. A back-pressured batch is offered again, unchanged, on
+     * the next cycle (after egress has been polled).
      */
-    private boolean send(Request request, long now) {
-        Command command = request.command();
-        command.correlationId = ++correlations;
-        int length = CommandCodec.encode(command, ingress, 0);
-        long result = cluster.offer(ingress, 0, length);
-        if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION) {
-            return false;
+    private int sendBatches(long now) {
+        int work = 0;
+        while (work < SEND_LIMIT) {
+            if (batchLength == 0 && !stageBatch()) {
+                return work;
+            }
+            long result = cluster.offer(batch, 0, batchLength);
+            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION) {
+                return work;
+            }
+            work += batchKept + batchAwaited.size();
+            if (result > 0) {
+                unconfirmed.offered(batchKept);
+                for (Request request : batchAwaited) {
+                    pending.put(request.command().correlationId, new Pending(request.outcome(), now + settings.requestTimeoutNanos()));
+                }
+                batchAwaited.clear();
+                batchLength = 0;
+                batchKept = 0;
+            } else {
+                dropBatch(noLeader());
+            }
         }
-        if (result < 0) {
-            request.outcome().completeExceptionally(noLeader());
-        } else {
-            pending.put(command.correlationId, new Pending(request.outcome(), now + settings.requestTimeoutNanos()));
-        }
-        return true;
+        return work;
     }
 
-    /** Offers a command nobody waits for; false if it was not taken (it stays kept and is offered again). */
-    private boolean offer(Command command) {
+    /**
+     * Gathers the next batch: the kept commands not yet offered to this leader, then, if
+     * they all fit, the doors' requests, up to {@value #BATCH_BYTES} bytes. False if there
+     * is nothing to send.
+     */
+    private boolean stageBatch() {
+        int length = IngressMessages.startBatch(batch);
+        Iterator<Command> kept = unconfirmed.notOffered();
+        while (kept.hasNext() && length < BATCH_BYTES) {
+            length += CommandCodec.encode(kept.next(), batch, length);
+            batchKept++;
+        }
+        Request request;
+        while (!kept.hasNext() && length < BATCH_BYTES && (request = requests.peek()) != null) {
+            Command command = request.command();
+            command.correlationId = correlations + 1;
+            int encoded = CommandCodec.encode(command, batch, length);
+            if (length > IngressMessages.BATCH_RECORDS && length + encoded > BATCH_BYTES + CommandCodec.MAX_LENGTH) {
+                break; // a long command (SET_LIMITS of many symbols) goes first in the next batch
+            }
+            requests.poll();
+            correlations++;
+            length += encoded;
+            if (request.outcome() == null) {
+                unconfirmed.keep(command);
+                batchKept++;
+            } else {
+                batchAwaited.add(request);
+            }
+        }
+        batchLength = length > IngressMessages.BATCH_RECORDS ? length : 0;
+        return batchLength > 0;
+    }
+
+    /**
+     * Forgets the batch not (or not surely) taken by the leader: its awaited requests are
+     * refused (the caller resends with the same clOrdId), its kept commands stay kept and
+     * go to the next leader.
+     */
+    private void dropBatch(RuntimeException why) {
+        for (Request request : batchAwaited) {
+            request.outcome().completeExceptionally(why);
+        }
+        batchAwaited.clear();
+        batchLength = 0;
+        batchKept = 0;
+    }
+
+    /** Offers a clock tick alone; a lost one is made up for by the next. */
+    private void offerTick(Command command) {
         int length = CommandCodec.encode(command, ingress, 0);
-        return cluster.offer(ingress, 0, length) > 0;
+        cluster.offer(ingress, 0, length);
     }
 
     private int keepAliveAndTick(long now) {
@@ -423,7 +474,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
         if (synced && settings.tickIntervalNanos() > 0 && now >= nextTickNanos) {
             tick.clockTick().ingressNanos = clock.epochNanos();
-            offer(tick);
+            offerTick(tick);
             nextTickNanos = now + settings.tickIntervalNanos();
             work++;
         }
@@ -449,6 +500,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
     private void lost(String why) {
         LOG.warn("lost the cluster: {}; reconnecting", why);
+        dropBatch(noLeader());
         CloseHelper.quietClose(cluster);
         cluster = null;
         leaderMemberId = -1;
@@ -457,17 +509,18 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
     /** Closing: awaited requests fail; commands nobody waits for that are still kept are lost, and said so. */
     private void stopAll(RuntimeException why) {
+        dropBatch(why);
         failPending(why);
         for (Request request = requests.poll(); request != null; request = requests.poll()) {
             if (request.outcome() != null) {
                 request.outcome().completeExceptionally(why);
             } else {
-                unconfirmed.addLast(request.command());
+                unconfirmed.keep(request.command());
             }
         }
-        if (!unconfirmed.isEmpty()) {
+        if (unconfirmed.size() > 0) {
             LOG.error("the cluster client stopped with {} commands taken but not seen decided (they may or may not have been): "
-                    + "the first {}", unconfirmed.size(), unconfirmed.peekFirst());
+                    + "the first {}", unconfirmed.size(), unconfirmed.first());
         }
     }
 
@@ -501,10 +554,20 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         @Override
         public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length, Header header) {
             if (EgressFrame.isNotice(length)) {
-                onNotice(EgressFrame.number(buffer, offset), EgressFrame.noticeLast(buffer, offset),
+                onNotice(EgressFrame.noticeFingerprint(buffer, offset), EgressFrame.number(buffer, offset),
+                        EgressFrame.noticeLast(buffer, offset),
                         EgressFrame.noticeNewest(buffer, offset));
                 return;
             }
+            if (!configurationChecked) {
+                return; // frames are applied once the first notice showed the cluster's configuration is this gateway's
+            }
+            for (int at = offset, end = offset + length; at < end; at += EgressFrame.length(buffer, at)) {
+                onFrame(buffer, at, EgressFrame.length(buffer, at));
+            }
+        }
+
+        private void onFrame(DirectBuffer buffer, int offset, int length) {
             long number = EgressFrame.number(buffer, offset);
             if (number <= lastApplied) {
                 return;
@@ -525,7 +588,14 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             }
         }
 
-        private void onNotice(long first, long last, long newest) {
+        private void onNotice(int fingerprint, long first, long last, long newest) {
+            if (fingerprint != settings.fingerprint()) {
+                refuse(String.format("the cluster's nodes run another configuration (fingerprint %08x, this gateway's %08x): "
+                        + "start the gateway with the profile its nodes run (symbols, accounts, risk limits, engine.maxOpenOrders)",
+                        fingerprint, settings.fingerprint()));
+                return;
+            }
+            configurationChecked = true;
             if (first > lastApplied + 1 || newest < lastApplied) {
                 long missed = first > lastApplied + 1 ? first - lastApplied - 1 : 0;
                 LOG.error("the cluster's egress frames run from {} (newest {}) but this gateway applied up to {}: {}", first, newest,
@@ -539,6 +609,15 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             if (last < first || lastApplied >= last) {
                 caughtUp();
             }
+        }
+
+        /** Stops the client for good: nothing more is sent or applied; what waits fails. */
+        private void refuse(String why) {
+            if (refused.complete(why)) {
+                LOG.error("the cluster gateway refuses the cluster: {}", why);
+            }
+            running = false;
+            synced = false;
         }
 
         /** The resend answered is applied: done if it reached the newest frame, else the rest is asked for. */
@@ -601,16 +680,8 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         /** A command of this client decided: if it was one nobody waits for, it is kept no longer. */
         private void confirm(DirectBuffer buffer, int offset) {
             CommandCodec.decode(buffer, offset, echoed);
-            Iterator<Command> kept = unconfirmed.iterator();
-            for (int index = 0; kept.hasNext(); index++) {
-                if (kept.next().correlationId == echoed.correlationId) {
-                    kept.remove();
-                    taken.decrementAndGet();
-                    if (index < offered) {
-                        offered--;
-                    }
-                    return;
-                }
+            if (unconfirmed.decided(echoed.correlationId)) {
+                taken.decrementAndGet();
             }
         }
 

@@ -40,15 +40,15 @@ final class EgressHistory {
     }
 
     /** Keeps the frame numbered {@code newest() + 1}, dropping the oldest if full. */
-    void add(DirectBuffer frame, int length) {
+    void add(DirectBuffer frame, int offset, int length) {
         int slot = (int) (++newest & mask);
         lengths[slot] = length;
         if (length <= SLOT) {
-            slots.putBytes(slot * SLOT, frame, 0, length);
+            slots.putBytes(slot * SLOT, frame, offset, length);
             oversized[slot] = null;
         } else {
             byte[] copy = new byte[length];
-            frame.getBytes(0, copy);
+            frame.getBytes(offset, copy);
             oversized[slot] = copy;
         }
     }
@@ -62,14 +62,14 @@ final class EgressHistory {
         return newest;
     }
 
-    /** Copies the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}) and returns its length. */
-    int copy(long number, MutableDirectBuffer into) {
+    /** Copies the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}) to {@code at}; returns its length. */
+    int copy(long number, MutableDirectBuffer into, int at) {
         int slot = (int) (number & mask);
         int length = lengths[slot];
         if (oversized[slot] != null) {
-            into.putBytes(0, oversized[slot]);
+            into.putBytes(at, oversized[slot]);
         } else {
-            into.putBytes(0, slots, slot * SLOT, length);
+            into.putBytes(at, slots, slot * SLOT, length);
         }
         return length;
     }

@@ -6,9 +6,14 @@ import org.agrona.MutableDirectBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The two log messages that are not commands, told from a command record by their
- * length and magic (a command record starts with its own length, never these values):
+ * The log messages besides a single command record, told from one by their length and
+ * magic (a command record starts with its own length and type, never these values):
  * <ul>
+ * <li>a batch of commands ({@code "RBCB"}, then command records back to back, each
+ * starting with its own length): a gateway's agent offers what its doors queued as one
+ * message, and every node decides the commands one by one, in order, each with the
+ * log's timestamp of the message; being one log entry, a batch is in the log whole or
+ * not at all;</li>
  * <li>a gateway's request for the egress frames from a number on ({@code "RBRS"}, i64
  * from; 12 bytes), answered to that gateway only by the node that is leader when the
  * log reaches it;</li>
@@ -21,11 +26,24 @@ final class IngressMessages {
 
     static final int RESEND_LENGTH = 12;
     static final int FINGERPRINT_LENGTH = 8;
+    /** Where a batch's first command record starts. */
+    static final int BATCH_RECORDS = 4;
+    private static final int BATCH_MAGIC = 0x42434252;
     private static final int RESEND_MAGIC = 0x53524252;
     private static final int FINGERPRINT_MAGIC = 0x50464252;
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private IngressMessages() {
+    }
+
+    /** Starts a batch in {@code buffer}; returns where its first command record goes. */
+    static int startBatch(MutableDirectBuffer buffer) {
+        buffer.putInt(0, BATCH_MAGIC, ORDER);
+        return BATCH_RECORDS;
+    }
+
+    static boolean isBatch(DirectBuffer buffer, int offset, int length) {
+        return length > BATCH_RECORDS && buffer.getInt(offset, ORDER) == BATCH_MAGIC;
     }
 
     static int resendFrom(MutableDirectBuffer buffer, long from) {

@@ -18,7 +18,6 @@ import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.codec.CommandCodec;
-import io.ringbook.journal.codec.ConfigCodec;
 import io.ringbook.journal.codec.EventCodec;
 import io.ringbook.journal.codec.QuarantineCodec;
 import io.ringbook.journal.codec.RecordHeader;
@@ -40,12 +39,14 @@ import java.util.zip.CRC32C;
 /**
  * The engine's business logic (risk, matching, positions) as an Aeron Cluster service:
  * every node runs it on the same committed log, so every node holds the same state.
- * A session message is one command in the journal's record format; its event time is the
- * log's timestamp (cluster time in nanoseconds, never earlier than the previous
- * command's), its sequence the count of commands decided. The command as decided and
- * then each of its events go back by egress to every connected gateway as numbered
- * frames ({@link EgressFrame}), so a gateway journals inputs and outputs as the
- * single-process engine does; the newest frames are kept ({@link EgressHistory}) for a
+ * A session message is one command in the journal's record format, or a batch of them
+ * ({@link IngressMessages}); each command's event time is the log's timestamp of its
+ * message (cluster time in nanoseconds, never earlier than the previous command's), its
+ * sequence the count of commands decided. The command as decided and then each of its
+ * events go back by egress to every connected gateway as numbered frames
+ * ({@link EgressFrame}), those of one log message gathered into as few egress messages
+ * as {@value #EGRESS_BATCH_BYTES} bytes each allow, so a gateway journals inputs and
+ * outputs as the single-process engine does; the newest frames are kept ({@link EgressHistory}) for a
  * gateway that missed some. On followers the offers are mocked, so every node runs
  * exactly the same code. Time-driven behaviour needs no cluster timer: gateways send
  * CLOCK_TICK commands into the log, as the single-process engine's timer does into its
@@ -63,6 +64,8 @@ public final class LogicService implements ClusteredService {
     static final int HISTORY_FRAMES = 16_384;
     /** Frames one resend request is answered with at most; the gateway asks again for the rest. */
     static final int RESEND_LIMIT = 1_024;
+    /** An egress message carries frames up to this many bytes (a message may be an eighth of the egress term). */
+    static final int EGRESS_BATCH_BYTES = 16 * 1024;
 
     /** A command the logic failed on, and why. */
     public record Quarantine(long sequence, CommandType type, String reason) {
@@ -71,11 +74,12 @@ public final class LogicService implements ClusteredService {
     private final ReferenceData data;
     private final BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory;
     private final long snapshotIntervalNanos;
+    private final ConfigurationFingerprint configuration;
     private final int fingerprint;
     private final Command command = new Command();
     private final StateBuffer state = new StateBuffer(1 << 20);
     private final ExpandableArrayBuffer records = new ExpandableArrayBuffer(4096);
-    private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(512);
+    private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(EGRESS_BATCH_BYTES + 512);
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[IngressMessages.RESEND_LENGTH]);
     private final EgressHistory history = new EgressHistory(HISTORY_FRAMES);
     private final CRC32C eventCrc = new CRC32C();
@@ -112,6 +116,7 @@ public final class LogicService implements ClusteredService {
     private volatile long restoredSequence = -1;
     private volatile int snapshotsTaken;
     private volatile long quarantined;
+    private volatile int largestBatch;
     private volatile Quarantine lastQuarantine;
 
     /** @param initialOrders orders pooled up front, as for the single-process engine */
@@ -129,7 +134,8 @@ public final class LogicService implements ClusteredService {
         this.data = data;
         this.logicFactory = logicFactory;
         this.snapshotIntervalNanos = snapshotIntervalNanos;
-        this.fingerprint = fingerprint(data);
+        this.configuration = new ConfigurationFingerprint(data);
+        this.fingerprint = configuration.current();
     }
 
     /** The business logic as the single-process engine builds it, with its own risk board. */
@@ -138,16 +144,9 @@ public final class LogicService implements ClusteredService {
                 sink, initialOrders);
     }
 
-    /**
-     * What of a configuration the decisions depend on (symbols, accounts, risk limits), as
-     * the CRC32C of its journal CONFIG record: equal on nodes that decide alike.
-     */
+    /** The configuration fingerprint of {@code data} ({@link ConfigurationFingerprint}): a gateway's must be its nodes'. */
     public static int fingerprint(ReferenceData data) {
-        ExpandableArrayBuffer config = new ExpandableArrayBuffer(4096);
-        int length = ConfigCodec.encode(data, 0, 0, config, 0);
-        CRC32C crc = new CRC32C();
-        crc.update(config.byteArray(), 0, length);
-        return (int) crc.getValue();
+        return ConfigurationFingerprint.of(data);
     }
 
     @Override
@@ -156,9 +155,9 @@ public final class LogicService implements ClusteredService {
         this.logic = logicFactory.apply(data, sink);
         if (snapshotImage != null) {
             ServiceSnapshot.Counters counters = ServiceSnapshot.read(snapshotImage, cluster.idleStrategy(), state);
-            if (counters.configCrc() != fingerprint) {
-                refuse(String.format("its snapshot was taken with another configuration (fingerprint %08x, this node's %08x): "
-                        + "start every node with the same profile (symbols, accounts, risk limits)", counters.configCrc(), fingerprint));
+            String mismatch = configuration.mismatch(counters.configCrc(), "its snapshot");
+            if (mismatch != null) {
+                refuse(mismatch);
                 return;
             }
             logic.restoreState(state);
@@ -192,8 +191,35 @@ public final class LogicService implements ClusteredService {
             if (session != null) {
                 resend(session, IngressMessages.resendStart(buffer, offset));
             }
+        } else if (IngressMessages.isBatch(buffer, offset, length)) {
+            decideBatch(session, timestamp, buffer, offset, length);
         } else if (readable(buffer, offset, length)) {
             decide(session, timestamp);
+        }
+        flush();
+    }
+
+    /**
+     * Decides the batch's commands in order, each as if it had come alone with the
+     * message's timestamp. A record that does not fit the message ends it (every node
+     * stops at the same place); one that is no command of this version is skipped.
+     */
+    private void decideBatch(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
+        int end = offset + length;
+        int count = 0;
+        for (int at = offset + IngressMessages.BATCH_RECORDS; at + RecordHeader.LENGTH <= end; ) {
+            int recordLength = RecordHeader.length(buffer, at);
+            if (recordLength < RecordHeader.LENGTH || at + recordLength > end) {
+                break;
+            }
+            if (readable(buffer, at, recordLength)) {
+                decide(session, timestamp);
+                count++;
+            }
+            at += recordLength;
+        }
+        if (count > largestBatch) {
+            largestBatch = count;
         }
     }
 
@@ -241,40 +267,64 @@ public final class LogicService implements ClusteredService {
         recordsLength += EventCodec.encode(event, records, recordsLength);
     }
 
-    /** Numbers, keeps and sends one record of the current command to every connected gateway. */
+    /**
+     * Numbers and keeps one record of the current command, and adds it to the egress
+     * message for every connected gateway (sent when full, and at the end of the log
+     * message, {@link #flush}).
+     */
     private void publish(int at, int length) {
-        EgressFrame.putHeader(egress, originSessionId, history.newest() + 1);
-        egress.putBytes(EgressFrame.RECORD_OFFSET, records, at, length);
-        egressLength = EgressFrame.RECORD_OFFSET + length;
+        if (egressLength > 0 && egressLength + EgressFrame.RECORD_OFFSET + length > EGRESS_BATCH_BYTES) {
+            flush();
+        }
+        int frame = egressLength;
+        EgressFrame.putHeader(egress, frame, originSessionId, history.newest() + 1);
+        egress.putBytes(frame + EgressFrame.RECORD_OFFSET, records, at, length);
+        egressLength = frame + EgressFrame.RECORD_OFFSET + length;
         if (RecordHeader.type(records, at).isEvent()) {
             eventCrc.reset();
             eventCrc.update(records.byteArray(), at, length);
             outputDigest = OutputDigest.next(outputDigest, eventCrc.getValue());
         }
-        history.add(egress, egressLength);
-        cluster.forEachClientSession(sendToSession);
+        history.add(egress, frame, egressLength - frame);
+    }
+
+    /** Sends the frames gathered so far to every connected gateway. */
+    private void flush() {
+        if (egressLength > 0) {
+            cluster.forEachClientSession(sendToSession);
+            egressLength = 0;
+        }
     }
 
     /**
      * Sends the frames from {@code from} on to the gateway that asked, after a notice of
-     * which follow: at most {@value #RESEND_LIMIT}, none older than the history keeps (the
-     * notice then starts later, and the gateway knows what it lacks). A gateway ahead of
+     * which follow: at most {@value #RESEND_LIMIT}, several to a message, none older than the history keeps (the
+     * notice then starts later, and the gateway knows what it lacks); the notice carries
+     * this node's configuration fingerprint for the gateway to check. A gateway ahead of
      * this node's numbers (its journal is of another cluster) is told the next number.
      */
     private void resend(ClientSession session, long from) {
         long newest = history.newest();
         long first = from > newest + 1 ? newest + 1 : Math.max(from, history.oldest());
         long last = Math.min(newest, first + RESEND_LIMIT - 1);
-        egressLength = EgressFrame.putNotice(egress, session.id(), first, last, newest);
+        egressLength = EgressFrame.putNotice(egress, fingerprint, first, last, newest);
         if (!sendTo(session)) {
             return;
         }
+        egressLength = 0;
         for (long number = first; number <= last; number++) {
-            egressLength = history.copy(number, egress);
-            if (!sendTo(session)) {
+            if (egressLength > EGRESS_BATCH_BYTES - EgressHistory.SLOT && !sendGathered(session)) {
                 return;
             }
+            egressLength += history.copy(number, egress, egressLength);
         }
+        sendGathered(session);
+    }
+
+    private boolean sendGathered(ClientSession session) {
+        boolean sent = egressLength == 0 || sendTo(session);
+        egressLength = 0;
+        return sent;
     }
 
     /**
@@ -295,9 +345,9 @@ public final class LogicService implements ClusteredService {
             return;
         }
         fingerprintSeen = true;
-        if (logged != fingerprint) {
-            refuse(String.format("the cluster's log was started with another configuration (fingerprint %08x, this node's "
-                    + "%08x): start every node with the same profile (symbols, accounts, risk limits)", logged, fingerprint));
+        String mismatch = configuration.mismatch(logged, "the cluster's log");
+        if (mismatch != null) {
+            refuse(mismatch);
         }
     }
 
@@ -415,6 +465,11 @@ public final class LogicService implements ClusteredService {
     /** Snapshots this node has written since it started. */
     public int snapshotsTaken() {
         return snapshotsTaken;
+    }
+
+    /** The most commands one log message (a gateway's batch) carried on this node since it started. */
+    public int largestBatch() {
+        return largestBatch;
     }
 
     /** How many commands this node has decided. */

@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The cluster is the single-process engine replicated: after a seeded flow every node
- * holds byte-identical state and outputs, equal to those of the plain business logic fed
- * the same commands with the event times the log gave them; and a whole-cluster restart
+ * The cluster is the single-process engine replicated: after a seeded flow, sent in
+ * windows that reach the log as batches of commands, every node holds byte-identical
+ * state and outputs, equal to those of the plain business logic fed the same commands
+ * with the event times the log gave them; and a whole-cluster restart
  * from a snapshot gives back exactly that state.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -68,6 +69,8 @@ class ClusterDeterminismTest {
                 }
             }
             before = cluster.assertSameState(COMMANDS);
+            assertTrue(cluster.node(0).service().largestBatch() > 1,
+                    "windows of 100 requests went into the log as batches of several commands");
 
             SingleProcess single = SingleProcess.replay(sent, egress);
             assertEquals(single.outputs.size(), egress.size(), "events out of the cluster and out of the single-process logic");

@@ -82,7 +82,7 @@ final class ThreeNodes implements AutoCloseable {
     /** Another client (a second gateway), closed by the caller. */
     ClusterClient extraClient(String name, long tickIntervalNanos, ClusterOutputs outputs) {
         ClusterClient started = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve(name), "localhost",
-                tickIntervalNanos, TimeUnit.SECONDS.toNanos(3)), outputs, 0);
+                tickIntervalNanos, TimeUnit.SECONDS.toNanos(3), LogicService.fingerprint(DATA)), outputs, 0);
         await("a leader the client knows", 30, () -> started.leaderMemberId() >= 0);
         return started;
     }

@@ -4,6 +4,7 @@ import io.ringbook.app.ClusterProcesses;
 import io.ringbook.app.profile.ClusterSection;
 import io.ringbook.cluster.ClusterClient;
 import io.ringbook.cluster.ClusterStatus;
+import io.ringbook.cluster.LogicService;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
@@ -51,7 +52,8 @@ public final class ClusterFailoverBench {
                 nodes[id] = ClusterProcesses.startNode(id, dir.resolve("node-" + id), true);
             }
             try (ClusterClient client = ClusterClient.start(new ClusterClient.Settings(section.topology(), dir.resolve("client"),
-                    "127.0.0.1", TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(3)), event -> { })) {
+                    "127.0.0.1", TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(3),
+                    LogicService.fingerprint(ClusterProcesses.demoReferenceData())), event -> { })) {
                 ClusterStatus status = new ClusterStatus(client, section.nodeDataDirs());
                 Sender sender = new Sender(client);
                 Thread sending = new Thread(sender, "failover-sender");

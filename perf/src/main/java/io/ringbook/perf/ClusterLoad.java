@@ -10,11 +10,17 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.CommandPublisher;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +37,10 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
     private final Path dir;
     private final ClusterNode[] nodes = new ClusterNode[3];
     private final ClusterClient client;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Thread generator = Thread.currentThread();
     private long sent;
+    private long cpuAtStart;
 
     ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel) throws IOException, InterruptedException {
         Files.createDirectories(parent);
@@ -42,7 +51,7 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
                     fileSyncLevel), new LogicService(data, 1 << 16));
         }
         this.client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client"), "127.0.0.1", 0,
-                TimeUnit.SECONDS.toNanos(10)), recorder);
+                TimeUnit.SECONDS.toNanos(10), LogicService.fingerprint(data)), recorder);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (client.leaderMemberId() < 0) {
             if (System.nanoTime() > deadline) {
@@ -50,6 +59,22 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
             }
             Thread.sleep(10);
         }
+        cpuAtStart = clusterCpuNanos();
+    }
+
+    /**
+     * CPU time of every thread of this JVM but the load generator's (the nodes' agents,
+     * drivers and archives, the client's agent and driver; threads that ended are not
+     * counted): on a shared machine a fairer before/after figure than wall clock.
+     */
+    private long clusterCpuNanos() {
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            if (id != generator.getId()) {
+                total += Math.max(0, threads.getThreadCpuTime(id));
+            }
+        }
+        return total;
     }
 
     @Override
@@ -61,13 +86,32 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
         return taken;
     }
 
-    /** Commands the client took, and how many of them the nodes decided (each node's count): all, unless some were lost. */
+    /**
+     * Commands the client took, how many of them the nodes decided (each node's count: all,
+     * unless some were lost), and the CPU time the cluster and its client spent per command.
+     */
     String decidedOfSent() {
         StringBuilder decided = new StringBuilder();
         for (ClusterNode node : nodes) {
             decided.append(decided.length() == 0 ? "" : "/").append(node.service().decided());
         }
-        return "nodes decided " + decided + " of " + sent + " commands sent";
+        double cpuMicros = (clusterCpuNanos() - cpuAtStart) / 1000.0 / Math.max(1, sent);
+        return String.format("nodes decided %s of %d commands sent; %.2f us CPU per command (all threads but the load generator's: %s)",
+                decided, sent, cpuMicros, cpuByThread());
+    }
+
+    /** The threads' CPU per command since they started, by kind (the three nodes' threads of a kind together), largest first. */
+    private String cpuByThread() {
+        Map<String, Long> byKind = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadId() != generator.getId()) {
+                String kind = info.getThreadName().replace(dir.toString(), "").replaceAll("[0-9]+", "N");
+                byKind.merge(kind, Math.max(0, threads.getThreadCpuTime(info.getThreadId())), Long::sum);
+            }
+        }
+        return byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(7)
+                .map(kind -> String.format("%s %.2f", kind.getKey(), kind.getValue() / 1000.0 / Math.max(1, sent)))
+                .collect(Collectors.joining(", "));
     }
 
     /**
