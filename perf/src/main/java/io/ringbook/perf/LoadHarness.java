@@ -120,6 +120,9 @@ public final class LoadHarness implements Callable<Integer> {
      */
     private static final int CLORDIDS_PER_RUN = 1 << 22;
 
+    /** The CPU per command of the last in-process run's measured window, per thread ({@link ThreadCpu}). */
+    private String cpuPerCommand = "";
+
     public static void main(String[] args) {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
@@ -239,7 +242,7 @@ public final class LoadHarness implements Callable<Integer> {
                      benchJournal == null ? null : new InputJournal(benchJournal.journal()), recorder)) {
             CommandFlow flow = flow(referenceData(BenchRisk.NONE));
             long[] window = rate > 0 ? paced(ring, clock, recorder, flow) : burst(ring, clock, recorder, flow);
-            return new Run(label, recorder.histogram(), window[0], window[1]);
+            return new Run(label, recorder.histogram(), window[0], window[1], cpuPerCommand);
         }
     }
 
@@ -250,7 +253,11 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /** One measured run: its journal mode, latency histogram, commands measured and over how long. */
-    record Run(String journal, Histogram histogram, long commands, long nanos) {
+    record Run(String journal, Histogram histogram, long commands, long nanos, String cpu) {
+        Run(String journal, Histogram histogram, long commands, long nanos) {
+            this(journal, histogram, commands, nanos, "");
+        }
+
         double throughput() {
             return commands * 1e9 / nanos;
         }
@@ -296,7 +303,7 @@ public final class LoadHarness implements Callable<Integer> {
             if (keepJournal && benchJournal != null) {
                 System.out.println("journal    kept in " + benchJournal.directory());
             }
-            return new Run(journalMode, recorder.histogram(), window[0], window[1]);
+            return new Run(journalMode, recorder.histogram(), window[0], window[1], cpuPerCommand);
         }
     }
 
@@ -320,8 +327,12 @@ public final class LoadHarness implements Callable<Integer> {
         long total = warmupCommands + durationSeconds * rate;
         long start = clock.epochNanos() + 1_000_000;
         recorder.measureFrom(start + warmupCommands * interval);
+        ThreadCpu cpu = null;
         for (long i = 0; i < total; i++) {
             long intended = start + i * interval;
+            if (cpu == null && i >= warmupCommands) {
+                cpu = ThreadCpu.start();
+            }
             while (clock.epochNanos() < intended) {
                 Thread.onSpinWait();
             }
@@ -334,6 +345,7 @@ public final class LoadHarness implements Callable<Integer> {
                 Thread.onSpinWait();
             }
         }
+        cpuPerCommand = cpu == null ? "" : cpu.perCommand(total - warmupCommands);
         return new long[] {total - warmupCommands, (total - warmupCommands) * interval};
     }
 
@@ -344,7 +356,11 @@ public final class LoadHarness implements Callable<Integer> {
         long end = measureFrom + durationSeconds * 1_000_000_000L;
         recorder.measureFrom(measureFrom);
         long measured = 0;
+        ThreadCpu cpu = null;
         for (long now = clock.epochNanos(); now < end; now = clock.epochNanos()) {
+            if (cpu == null && now >= measureFrom) {
+                cpu = ThreadCpu.start();
+            }
             for (int i = 0; i < 1024; i++) {
                 writer.source = flow.next();
                 if (writer.source == null) {
@@ -361,6 +377,7 @@ public final class LoadHarness implements Callable<Integer> {
                 break;
             }
         }
+        cpuPerCommand = cpu == null ? "" : cpu.perCommand(measured);
         return new long[] {measured, Math.max(0, Math.min(clock.epochNanos(), end) - measureFrom)};
     }
 
@@ -376,6 +393,9 @@ public final class LoadHarness implements Callable<Integer> {
         }
         out.printf("throughput %.0f cmd/s over %.1f s (%d commands%s)%n", run.throughput(), run.nanos() / 1e9, run.commands(),
                 orders == null ? "" : " of " + orders);
+        if (!run.cpu().isEmpty()) {
+            out.println("cpu        " + run.cpu());
+        }
         if (rate > 0) {
             out.println(via.equals("rest") ? "latency from intended send time to HTTP response, microseconds:"
                     : via.equals("fix") ? "latency from intended send time to the NewOrderSingle's first ExecutionReport, microseconds:"
