@@ -12,6 +12,7 @@ import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.risk.RiskBoard;
+import io.ringbook.views.ReadModels;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,6 +109,10 @@ public final class LoadHarness implements Callable<Integer> {
             description = "ClOrdIds of the realistic flow's new orders: none, ord_padded (ORD%%08d), dash (c-%%d), row (c<row>), "
                     + "digits16 (%%016d) or uuid (default: ${DEFAULT-VALUE}).")
     String clOrdIds;
+
+    @Option(names = "--read-models", description = "Also serve the views module's read models on the edges' thread, as ./ringbook start "
+            + "does (without it the edges run only the latency recorder; REST and FIX doors are never part of an inproc run).")
+    boolean readModels;
 
     @Mixin
     ConfigOption config;
@@ -280,6 +285,9 @@ public final class LoadHarness implements Callable<Integer> {
                             .withOutboundWait(waits.outbound()).withSnapshotIntervalMillis(0))
                     .clock(clock)
                     .listener(recorder);
+            if (readModels) {
+                new ReadModels(data.accounts().size(), data.symbols().size(), clock).listeners().forEach(builder::listener);
+            }
             if (journaled) {
                 builder.journal(new InputJournal(benchJournal.journal()));
                 if (journalMode.equals("on")) {
