@@ -25,8 +25,9 @@ public final class OutputJournal implements EngineListener {
     private boolean commandOpen;
     private long lastAppended;
     private volatile long lastJournaled;
-    /** Events gathered but not yet appended: the output journal's lag behind the engine. */
+    /** Events gathered but not yet appended: the output journal's lag behind the engine, published at each end of batch. */
     private final AtomicLong pending = new AtomicLong();
+    private long gathered;
 
     public OutputJournal(Journal journal) {
         this(journal.output(), new JournalBatch(journal.pretouchTrack(false)));
@@ -47,7 +48,7 @@ public final class OutputJournal implements EngineListener {
         batch.added(EventCodec.encode(event, batch.buffer(), batch.position()));
         commandOpen = !event.lastOfCommand;
         lastAppended = event.sequence;
-        pending.lazySet(pending.get() + 1);
+        gathered++;
         if (!commandOpen && batch.bytes() >= FLUSH_BYTES) {
             flush();
         }
@@ -58,6 +59,7 @@ public final class OutputJournal implements EngineListener {
         if (!commandOpen) {
             flush();
         }
+        pending.lazySet(gathered);
     }
 
     private void flush() {
@@ -69,7 +71,7 @@ public final class OutputJournal implements EngineListener {
         }
         batch.appendTo(appender);
         lastJournaled = lastAppended;
-        pending.lazySet(0);
+        gathered = 0;
     }
 
     /** Events decided but not yet in the output journal (read by monitoring). */

@@ -12,6 +12,7 @@ import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
 import io.ringbook.journal.OutputJournal;
 import io.ringbook.risk.RiskBoard;
+import io.ringbook.views.ReadModels;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code ringbook bench}: the end-to-end load and latency harness of the in-process
@@ -108,6 +110,10 @@ public final class LoadHarness implements Callable<Integer> {
                     + "digits16 (%%016d) or uuid (default: ${DEFAULT-VALUE}).")
     String clOrdIds;
 
+    @Option(names = "--read-models", description = "Also serve the views module's read models on the edges' thread, as ./ringbook start "
+            + "does (without it the edges run only the latency recorder; REST and FIX doors are never part of an inproc run).")
+    boolean readModels;
+
     @Mixin
     ConfigOption config;
 
@@ -119,6 +125,12 @@ public final class LoadHarness implements Callable<Integer> {
      * and a run stamps wall-clock time, so a whole run is one day; beyond this it grows.
      */
     private static final int CLORDIDS_PER_RUN = 1 << 22;
+
+    private static final int FULL_RING_YIELDS = 10;
+    private static final long FULL_RING_PARK_NANOS = 20_000;
+
+    /** The CPU per command of the last in-process run's measured window, per thread ({@link ThreadCpu}). */
+    private String cpuPerCommand = "";
 
     public static void main(String[] args) {
         System.setProperty("chronicle.analytics.disable", "true");
@@ -239,7 +251,7 @@ public final class LoadHarness implements Callable<Integer> {
                      benchJournal == null ? null : new InputJournal(benchJournal.journal()), recorder)) {
             CommandFlow flow = flow(referenceData(BenchRisk.NONE));
             long[] window = rate > 0 ? paced(ring, clock, recorder, flow) : burst(ring, clock, recorder, flow);
-            return new Run(label, recorder.histogram(), window[0], window[1]);
+            return new Run(label, recorder.histogram(), window[0], window[1], cpuPerCommand);
         }
     }
 
@@ -250,7 +262,11 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /** One measured run: its journal mode, latency histogram, commands measured and over how long. */
-    record Run(String journal, Histogram histogram, long commands, long nanos) {
+    record Run(String journal, Histogram histogram, long commands, long nanos, String cpu) {
+        Run(String journal, Histogram histogram, long commands, long nanos) {
+            this(journal, histogram, commands, nanos, "");
+        }
+
         double throughput() {
             return commands * 1e9 / nanos;
         }
@@ -269,6 +285,9 @@ public final class LoadHarness implements Callable<Integer> {
                             .withOutboundWait(waits.outbound()).withSnapshotIntervalMillis(0))
                     .clock(clock)
                     .listener(recorder);
+            if (readModels) {
+                new ReadModels(data.accounts().size(), data.symbols().size(), clock).listeners().forEach(builder::listener);
+            }
             if (journaled) {
                 builder.journal(new InputJournal(benchJournal.journal()));
                 if (journalMode.equals("on")) {
@@ -296,7 +315,7 @@ public final class LoadHarness implements Callable<Integer> {
             if (keepJournal && benchJournal != null) {
                 System.out.println("journal    kept in " + benchJournal.directory());
             }
-            return new Run(journalMode, recorder.histogram(), window[0], window[1]);
+            return new Run(journalMode, recorder.histogram(), window[0], window[1], cpuPerCommand);
         }
     }
 
@@ -320,8 +339,12 @@ public final class LoadHarness implements Callable<Integer> {
         long total = warmupCommands + durationSeconds * rate;
         long start = clock.epochNanos() + 1_000_000;
         recorder.measureFrom(start + warmupCommands * interval);
+        ThreadCpu cpu = null;
         for (long i = 0; i < total; i++) {
             long intended = start + i * interval;
+            if (cpu == null && i >= warmupCommands) {
+                cpu = ThreadCpu.start();
+            }
             while (clock.epochNanos() < intended) {
                 Thread.onSpinWait();
             }
@@ -334,6 +357,7 @@ public final class LoadHarness implements Callable<Integer> {
                 Thread.onSpinWait();
             }
         }
+        cpuPerCommand = cpu == null ? "" : cpu.perCommand(total - warmupCommands);
         return new long[] {total - warmupCommands, (total - warmupCommands) * interval};
     }
 
@@ -344,14 +368,18 @@ public final class LoadHarness implements Callable<Integer> {
         long end = measureFrom + durationSeconds * 1_000_000_000L;
         recorder.measureFrom(measureFrom);
         long measured = 0;
+        ThreadCpu cpu = null;
         for (long now = clock.epochNanos(); now < end; now = clock.epochNanos()) {
+            if (cpu == null && now >= measureFrom) {
+                cpu = ThreadCpu.start();
+            }
             for (int i = 0; i < 1024; i++) {
                 writer.source = flow.next();
                 if (writer.source == null) {
                     break;
                 }
-                while (!publisher.tryPublishAt(now, writer)) {
-                    Thread.yield();
+                for (int full = 0; !publisher.tryPublishAt(now, writer); full++) {
+                    waitForRoom(full);
                 }
                 if (now >= measureFrom) {
                     measured++;
@@ -361,7 +389,22 @@ public final class LoadHarness implements Callable<Integer> {
                 break;
             }
         }
+        cpuPerCommand = cpu == null ? "" : cpu.perCommand(measured);
         return new long[] {measured, Math.max(0, Math.min(clock.epochNanos(), end) - measureFrom)};
+    }
+
+    /**
+     * A burst's sender facing a full ring: yields a few times, then parks for
+     * {@value #FULL_RING_PARK_NANOS} ns at a time, as a door's thread would rather than
+     * spin, so a sender that is ahead takes no core from the pipeline it waits for (on two
+     * cores, a spinning sender cost a Ringbook run more CPU per command than its logic).
+     */
+    private static void waitForRoom(int attempts) {
+        if (attempts < FULL_RING_YIELDS) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(FULL_RING_PARK_NANOS);
+        }
     }
 
     private void report(Run run) throws IOException {
@@ -376,6 +419,9 @@ public final class LoadHarness implements Callable<Integer> {
         }
         out.printf("throughput %.0f cmd/s over %.1f s (%d commands%s)%n", run.throughput(), run.nanos() / 1e9, run.commands(),
                 orders == null ? "" : " of " + orders);
+        if (!run.cpu().isEmpty()) {
+            out.println("cpu        " + run.cpu());
+        }
         if (rate > 0) {
             out.println(via.equals("rest") ? "latency from intended send time to HTTP response, microseconds:"
                     : via.equals("fix") ? "latency from intended send time to the NewOrderSingle's first ExecutionReport, microseconds:"

@@ -10,8 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A reader of the outbound ring that follows another consumer (the replies follow the
  * edges): it handles, in batches, what the one ahead of it has handled, and while it
- * waits it spins briefly, then yields, then parks for {@value #PARK_NANOS} ns at a
- * time. The Disruptor's blocking strategies spin on the consumer ahead for as long as
+ * waits it spins briefly, then yields, then parks for {@value #PARK_NANOS} ns, twice as
+ * long each time nothing came, up to {@value #PARK_DOUBLINGS} doublings (a reader that is
+ * ahead would otherwise spend more CPU waking up than handling events). The Disruptor's blocking strategies spin on the consumer ahead for as long as
  * it works, which on two cores takes the CPU from the very thread being waited for.
  */
 final class FollowingProcessor implements EventProcessor {
@@ -19,6 +20,7 @@ final class FollowingProcessor implements EventProcessor {
     private static final int SPINS = 100;
     private static final int YIELDS = 100;
     private static final long PARK_NANOS = 20_000;
+    private static final int PARK_DOUBLINGS = 3;
 
     private final RingBuffer<EngineEvent> ring;
     private final Sequence ahead;
@@ -62,8 +64,9 @@ final class FollowingProcessor implements EventProcessor {
         } else if (idle < SPINS + YIELDS) {
             Thread.yield();
         } else {
-            LockSupport.parkNanos(PARK_NANOS);
-            return idle;
+            int doublings = idle - SPINS - YIELDS;
+            LockSupport.parkNanos(PARK_NANOS << doublings);
+            return doublings < PARK_DOUBLINGS ? idle + 1 : idle;
         }
         return idle + 1;
     }
