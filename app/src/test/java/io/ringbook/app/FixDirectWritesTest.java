@@ -24,19 +24,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Reports are written to the socket by the thread that sends them, not queued for
  * MINA's I/O thread (one wake-up less per report); when a client stops reading and the
  * socket's buffer fills, the rest goes through MINA's queue, and the client still gets
- * every message whole and in sequence once it reads again.
+ * every message whole and in sequence once it reads again. The
+ * outbound thread's reports of one batch go out with one write per session.
  */
 class FixDirectWritesTest extends FixDemoTest {
 
     private static final char SOH = '\u0001';
 
     @Test
-    void reportsAreWrittenByTheirSenderWithoutWakingMinasIoThread() throws Exception {
-        try (FixClient t1 = client("T1")) {
-            t1.send(order("dw-1", "TEST", '1', "90", "1"));
+    void reportsAreWrittenByTheOutboundThreadOneWritePerSessionAndBatch() throws Exception {
+        try (FixClient t1 = client("T1"); FixClient t2 = client("T2")) {
+            t1.send(order("dw-s", "TEST", '2', "100", "1"));
             assertEquals('0', t1.next(MsgType.EXECUTION_REPORT).getChar(150));
+            long before = fixHealth().path("writesDirect").asLong();
+            t2.send(order("dw-b", "TEST", '1', "100", "1"));
+            assertEquals('0', t2.next(MsgType.EXECUTION_REPORT).getChar(150));
+            assertEquals('F', t2.next(MsgType.EXECUTION_REPORT).getChar(150));
+            assertEquals('F', t1.next(MsgType.EXECUTION_REPORT).getChar(150));
+            assertEquals(before + 2, fixHealth().path("writesDirect").asLong(),
+                    "three reports of one batch in two writes, one per session, none left to MINA: " + fixHealth());
         }
-        assertTrue(fixHealth().path("messagesWrittenDirect").asLong() >= 1, fixHealth().toString());
     }
 
     @Test
@@ -51,25 +58,26 @@ class FixDirectWritesTest extends FixDemoTest {
             int seq = 1;
             out.write(logon(seq++));
             assertEquals("A", field(stream.next(), 35), "logged on");
-            long queuedBefore = fixHealth().path("messagesWrittenQueued").asLong();
+            long queuedBefore = fixHealth().path("writesQueued").asLong();
             // orders (IOC, nothing to trade with: each answered, none resting), a few hundred at a time and each lot's reports
             // written before the next (a flood would leave the outbound side behind), until the socket's buffers are full and
             // MINA holds the rest
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             int sent = 0;
             long written = written(fixHealth());
-            while (fixHealth().path("messagesWrittenQueued").asLong() == queuedBefore && System.nanoTime() < deadline) {
+            while (fixHealth().path("writesQueued").asLong() == queuedBefore && System.nanoTime() < deadline) {
                 ByteArrayOutputStream chunk = new ByteArrayOutputStream();
                 for (int i = 0; i < 200; i++) {
                     chunk.write(ioc(seq++, "q-" + sent++));
                 }
                 out.write(chunk.toByteArray());
-                long lotWritten = written + 200;
-                while (written(fixHealth()) < lotWritten && System.nanoTime() < deadline) {
+                // some of this lot's reports written, and nothing left in the rings
+                while ((written(fixHealth()) == written || !ringsEmpty()) && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
                 written = written(fixHealth());
             }
+            assertTrue(fixHealth().path("writesQueued").asLong() > queuedBefore, "the socket filled within 30 s: " + fixHealth());
             String last = "q-" + (sent - 1);
             int expectedSeq = 2;
             List<String> finals = new ArrayList<>();
@@ -85,12 +93,20 @@ class FixDirectWritesTest extends FixDemoTest {
     }
 
     private static long written(JsonNode fix) {
-        return fix.path("messagesWrittenDirect").asLong() + fix.path("messagesWrittenQueued").asLong();
+        return fix.path("writesDirect").asLong() + fix.path("writesQueued").asLong();
+    }
+
+    private boolean ringsEmpty() throws Exception {
+        JsonNode rings = health().path("ringBuffer").path("details");
+        return rings.path("inboundUsed").asLong() == 0 && rings.path("outboundUsed").asLong() == 0;
     }
 
     private JsonNode fixHealth() throws Exception {
-        return TestHttp.json(TestHttp.at(engine.adminPort()).bearer("viewer-token").get("/health"))
-                .path("components").path("fixGateway").path("details");
+        return health().path("fixGateway").path("details");
+    }
+
+    private JsonNode health() throws Exception {
+        return TestHttp.json(TestHttp.at(engine.adminPort()).bearer("viewer-token").get("/health")).path("components");
     }
 
     private static byte[] logon(int seq) {

@@ -31,6 +31,11 @@ final class DirectWrites extends IoFilterAdapter {
 
     private final AtomicLong direct = new AtomicLong();
     private final AtomicLong queued = new AtomicLong();
+    private final ReportBatch batch;
+
+    DirectWrites(ReportBatch batch) {
+        this.batch = batch;
+    }
 
     @Override
     public void filterWrite(NextFilter next, IoSession connection, WriteRequest request) throws Exception {
@@ -52,12 +57,12 @@ final class DirectWrites extends IoFilterAdapter {
             Responder responder = session.getResponder();
             if (responder != null && !(responder instanceof DirectResponder) && !connection.getFilterChain().contains(SslFilter.class)
 ) {
-                session.setResponder(new DirectResponder(connection, channel(connection), held(connection), responder, direct, queued));
+                session.setResponder(new DirectResponder(connection, channel(connection), held(connection), responder, batch, direct, queued));
             }
         }
     }
 
-    /** Messages written by their sender's thread, and those left to MINA (its queue was not empty, or the socket's buffer was full). */
+    /** Writes (one message, or a batch's reports of one session) made by the sending thread, and those left to MINA (its queue was not empty, or the socket's buffer was full). */
     long[] counts() {
         return new long[] {direct.get(), queued.get()};
     }

@@ -46,7 +46,7 @@ public final class FixGateway implements AutoCloseable {
     private final FixReports reports;
     private final FixApplication application;
     private final InlineSocketAcceptor acceptor;
-    private final DirectWrites directWrites = new DirectWrites();
+    private final DirectWrites directWrites;
     private int port;
 
     /**
@@ -59,7 +59,9 @@ public final class FixGateway implements AutoCloseable {
         long startedAt = System.currentTimeMillis();
         this.sessions = new FixSessions(startedAt);
         EdgeExecIds execIds = new EdgeExecIds(startedAt);
-        this.reports = new FixReports(messages, sessions, execIds);
+        ReportBatch batch = new ReportBatch();
+        this.directWrites = new DirectWrites(batch);
+        this.reports = new FixReports(messages, sessions, execIds, batch);
         this.application = new FixApplication(data, compIds, sessions, reports, messages, options, execIds);
         this.port = port;
         SessionSettings settings = new SessionSettings();
@@ -144,8 +146,8 @@ public final class FixGateway implements AutoCloseable {
     }
 
     private Map<String, Object> health(long[] written) {
-        return Map.of("port", port, "sessionsLoggedOn", sessions.count(), "messagesWrittenDirect", written[0],
-                "messagesWrittenQueued", written[1]);
+        return Map.of("port", port, "sessionsLoggedOn", sessions.count(), "writesDirect", written[0],
+                "writesQueued", written[1]);
     }
 
     @Override

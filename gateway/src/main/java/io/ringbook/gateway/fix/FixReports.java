@@ -12,7 +12,8 @@ import quickfix.SessionID;
 /**
  * The FIX side of the outbound thread: every order event of an account that trades over
  * FIX becomes an ExecutionReport (or an OrderCancelReject) on its session, whichever
- * door the order came in by; while the session is away, QuickFIX/J stores the report
+ * door the order came in by (held until the outbound batch ends, then written with one
+ * write per session: {@link ReportBatch}); while the session is away, QuickFIX/J stores the report
  * for the resend after its next logon ({@link FixSessions}). It also keeps each order's latest state, for
  * OrderStatusRequests and for the OrigClOrdID of a replace (done orders of the current
  * and the previous UTC day, open ones always: {@link DayRoll}), compactly ({@link FixOrderStates}). Sending only queues the
@@ -32,8 +33,10 @@ final class FixReports implements EngineListener {
     private final NewOrdersInFlight inFlight = new NewOrdersInFlight();
     private final DayRoll dayRoll = new DayRoll();
     private final EdgeExecIds execIds;
+    private final ReportBatch batch;
 
-    FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds) {
+    FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds, ReportBatch batch) {
+        this.batch = batch;
         this.reports = reports;
         this.sessions = sessions;
         this.execIds = execIds;
@@ -124,8 +127,15 @@ final class FixReports implements EngineListener {
         SessionID id = sessions.reportsTo(account);
         Session session = id == null ? null : Session.lookupSession(id);
         if (session != null) {
+            batch.holdOn();
             session.send(message);
         }
+    }
+
+    /** The reports of the batch go out: one write per session. */
+    @Override
+    public void onEndOfBatch() {
+        batch.flush();
     }
 
     private static String key(int account, String clOrdId) {
