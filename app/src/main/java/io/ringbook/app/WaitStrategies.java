@@ -6,10 +6,10 @@ import io.ringbook.engine.pipeline.WaitStrategyKind;
 /**
  * How the engine's two hot threads wait for work: what the profile or the command line
  * configured, or, where they say nothing, a choice made from the cores the JVM sees at
- * start. With fewer than four cores no thread may hold one: the logic thread waits
- * {@code PHASED} (spins a few microseconds after each batch, then blocks: a busy stream
- * never sleeps, an idle engine holds no core) and the outbound thread {@code BLOCKING}.
- * With four or more, the logic thread spins ({@code YIELDING}: a core of its own, yet it
+ * start. With fewer than four cores no thread may hold one: both threads wait
+ * {@code BLOCKING} (measured here, a spinning or phased thread cost the gateways' and the
+ * clients' threads their core; each hop's wake-up is 25-60 us p50 on this machine, the
+ * price of leaving the cores to the doors). With four or more, the logic thread spins ({@code YIELDING}: a core of its own, yet it
  * gives the core up when the scheduler has other work), and the outbound thread waits
  * {@code PHASED}. docs/TUNING.md has the figures behind the choice.
  *

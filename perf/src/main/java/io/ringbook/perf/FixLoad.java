@@ -32,7 +32,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Order entry through the FIX gateway on loopback, open-loop: NewOrderSingle i is due at
@@ -83,11 +82,10 @@ final class FixLoad {
             sellers.awaitLogon();
             buyers.awaitLogon();
             start = clock.epochNanos() + 10_000_000;
+            Pacing pacing = new Pacing(clock, interval);
             for (int i = 0; i < total; i++) {
                 long due = start + i * interval;
-                for (long wait = due - clock.epochNanos(); wait > 0; wait = due - clock.epochNanos()) {
-                    LockSupport.parkNanos(wait);
-                }
+                pacing.awaitUntil(due);
                 intended.set(i, due);
                 boolean buy = i % 2 == 0;
                 (buy ? buyers : sellers).send(order(run, i, buy, symbol));

@@ -11,7 +11,6 @@ import org.HdrHistogram.Histogram;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Order entry through the REST gateway on loopback, open-loop: order i is due at
@@ -74,13 +73,11 @@ final class RestLoad {
                 }
             }
         });
+        Pacing pacing = new Pacing(clock, interval);
         try (clients) {
             for (long i = 0; i < total; i++) {
                 long intended = start + i * interval;
-                // park rather than spin: the client, Jetty and the engine may share the two cores
-                for (long wait = intended - clock.epochNanos(); wait > 0; wait = intended - clock.epochNanos()) {
-                    LockSupport.parkNanos(wait);
-                }
+                pacing.awaitUntil(intended);
                 boolean buy = i % 2 == 0;
                 String body = "{\"clOrdId\":\"b" + run + "-" + i + "\",\"symbol\":\"" + symbol + "\",\"side\":\"" + (buy ? "BUY" : "SELL")
                         + "\",\"type\":\"LIMIT\",\"price\":\"" + (buy ? 100 + i % 3 : 100 - i % 3) + "\",\"qty\":\"1\"}";

@@ -30,7 +30,9 @@ import java.util.Map;
  * Logout before QuickFIX/J sees it: {@link FixLogonGate}), sequence numbers and sent messages kept in
  * QuickFIX/J's cached file store under the data directory so that they survive a restart and resend
  * requests are served (its in-memory index is bounded; older stores are carried over: {@link FixStoreFiles}).
- * Orders go to the engine without waiting; reports come back from the outbound side.
+ * Orders go to the engine without waiting; reports come back from the outbound side,
+ * which writes them to the socket itself while MINA holds nothing for the connection
+ * ({@link DirectWrites}).
  * Cancel-on-disconnect is on unless turned off: a connection's end cancels the open
  * orders that entered through the session up to it (not the account's REST orders),
  * delayed, never lost, when the ring is full.
@@ -45,6 +47,7 @@ public final class FixGateway implements AutoCloseable {
     private final FixReports reports;
     private final FixApplication application;
     private final InlineSocketAcceptor acceptor;
+    private final DirectWrites directWrites;
     private int port;
 
     /**
@@ -57,7 +60,9 @@ public final class FixGateway implements AutoCloseable {
         long startedAt = System.currentTimeMillis();
         this.sessions = new FixSessions(startedAt);
         EdgeExecIds execIds = new EdgeExecIds(startedAt);
-        this.reports = new FixReports(messages, sessions, execIds);
+        ReportBatch batch = new ReportBatch();
+        this.directWrites = new DirectWrites(batch);
+        this.reports = new FixReports(messages, sessions, execIds, batch);
         this.application = new FixApplication(data, compIds, sessions, reports, messages, options, execIds);
         this.port = port;
         SessionSettings settings = new SessionSettings();
@@ -89,7 +94,10 @@ public final class FixGateway implements AutoCloseable {
             throw new IllegalStateException("FIX settings refused: " + e.getMessage(), e);
         }
         FixLogonGate gate = new FixLogonGate(compIds, passwords);
-        acceptor.setIoFilterChainBuilder(chain -> chain.addLast("logonGate", gate));
+        acceptor.setIoFilterChainBuilder(chain -> {
+            chain.addLast("directWrites", directWrites);
+            chain.addLast("logonGate", gate);
+        });
     }
 
     /**
@@ -144,7 +152,12 @@ public final class FixGateway implements AutoCloseable {
     public HealthComponent health() {
         return HealthComponent.of("fixGateway", false, () -> new HealthCheck(
                 acceptor.isLoggedOn() || sessions.count() == 0 ? HealthStatus.UP : HealthStatus.DEGRADED,
-                Map.of("port", port, "sessionsLoggedOn", sessions.count())));
+                health(directWrites.counts())));
+    }
+
+    private Map<String, Object> health(long[] written) {
+        return Map.of("port", port, "sessionsLoggedOn", sessions.count(), "writesDirect", written[0],
+                "writesQueued", written[1]);
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * The FIX side of the outbound thread: every order event of an account that trades over
  * FIX becomes an ExecutionReport (or an OrderCancelReject) on its session, whichever
- * door the order came in by; while the session is away, QuickFIX/J stores the report
+ * door the order came in by (held until the outbound batch ends, then written with one
+ * write per session: {@link ReportBatch}); while the session is away, QuickFIX/J stores the report
  * for the resend after its next logon ({@link FixSessions}). It also keeps each order's latest state, for
  * OrderStatusRequests and for the OrigClOrdID of a replace (open orders and the newest
  * done ones, compactly: {@link FixOrderStates}; older ones are found through the read
@@ -35,8 +36,10 @@ final class FixReports implements EngineListener {
     private final FixOrderLookup lookup = new FixOrderLookup(orders);
     private final NewOrdersInFlight inFlight = new NewOrdersInFlight();
     private final EdgeExecIds execIds;
+    private final ReportBatch batch;
 
-    FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds) {
+    FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds, ReportBatch batch) {
+        this.batch = batch;
         this.reports = reports;
         this.sessions = sessions;
         this.execIds = execIds;
@@ -142,8 +145,15 @@ final class FixReports implements EngineListener {
         SessionID id = sessions.reportsTo(account);
         Session session = id == null ? null : Session.lookupSession(id);
         if (session != null) {
+            batch.holdOn();
             session.send(message);
         }
+    }
+
+    /** The reports of the batch go out: one write per session. */
+    @Override
+    public void onEndOfBatch() {
+        batch.flush();
     }
 
     private static String key(int account, String clOrdId) {
