@@ -22,6 +22,14 @@ import io.ringbook.engine.event.EngineListener;
  */
 final class OutboundConsumer {
 
+    /**
+     * Most events handled before the consumer's sequence moves: the watchdog judges an edge
+     * by that sequence and the replies follow it, so an unbounded batch (a ring's worth
+     * after a burst, seconds of edge work on a loaded machine) would look like a stall and
+     * hold every reply until its end.
+     */
+    static final int MAX_BATCH = 256;
+
     private final String name;
     private final boolean mayBeCutOff;
     private final RingBuffer<EngineEvent> ring;
@@ -36,7 +44,8 @@ final class OutboundConsumer {
         this.mayBeCutOff = mayBeCutOff;
         this.ring = ring;
         this.handler = new OutboundHandler(listeners, this);
-        BatchEventProcessor<EngineEvent> batches = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), handler);
+        BatchEventProcessor<EngineEvent> batches = new BatchEventProcessorBuilder().setMaxBatchSize(MAX_BATCH)
+                .build(ring, ring.newBarrier(), handler);
         batches.setExceptionHandler(handler);
         this.processor = batches;
     }

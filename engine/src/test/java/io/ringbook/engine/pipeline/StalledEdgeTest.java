@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,6 +84,50 @@ class StalledEdgeTest {
         assertEquals(events, journaled.get(), "the output journal received every event");
         assertEquals(HealthStatus.DEGRADED, listeners.check().status());
         assertTrue(listeners.check().details().get("cutOff").toString().startsWith("outbound: took no event for 1000 ms"), listeners.check().details().toString());
+    }
+
+    /**
+     * Mass cancels of 6,000 resting orders put two events an order on the ring at once; an edge
+     * taking 250 us an event needs 3 s for them. It keeps taking events all along, so it
+     * is slow, not stalled: it must not be cut off, and it must see every event.
+     */
+    @Test
+    void shouldNotCutOffASlowEdgeThatKeepsTakingEvents() throws Exception {
+        AtomicLong edgeEvents = new AtomicLong();
+        AtomicBoolean slow = new AtomicBoolean();
+        pipeline = EnginePipeline.builder(StalledEdgeTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .listener(event -> {
+                    edgeEvents.incrementAndGet();
+                    long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(250);
+                    while (slow.get() && System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                })
+                .build().start();
+        int resting = 6_000;
+        for (int window = 0; window < resting; window += WINDOW) {
+            List<CompletableFuture<List<EngineEvent>>> replies = new ArrayList<>();
+            for (int i = window; i < Math.min(resting, window + WINDOW); i++) {
+                replies.add(order(i));
+            }
+            for (CompletableFuture<List<EngineEvent>> reply : replies) {
+                reply.get(10, TimeUnit.SECONDS);
+            }
+        }
+        slow.set(true);
+        List<CompletableFuture<List<EngineEvent>>> cancels = new ArrayList<>();
+        for (int account = 0; account < DemoMarket.ACCOUNTS; account++) {
+            int of = account;
+            cancels.add(pipeline.publisher().submit(slot -> slot.massCancel(of, DemoMarket.TEST)));
+        }
+        long canceled = 0;
+        for (CompletableFuture<List<EngineEvent>> reply : cancels) {
+            canceled += reply.get(30, TimeUnit.SECONDS).stream().filter(e -> e.type == EventType.ORDER_CANCELED).count();
+        }
+        assertEquals(resting, canceled, "every resting order canceled");
+        HealthComponent listeners = pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
+        assertEquals("none", listeners.check().details().get("cutOff"), "a slow edge that keeps taking events is not cut off");
+        assertTrue(edgeEvents.get() >= resting * 2L, "the edge saw every acceptance and every cancel: " + edgeEvents.get());
     }
 
     @Test
