@@ -48,9 +48,8 @@ public final class CommandPublisher {
     /** What a claimed slot becomes when it cannot carry its command. */
     private static final CommandWriter VOID = Command::clockTick;
     /**
-     * Commands a hold lets through: they reduce exposure (or keep time; new limits, which
-     * an operator sets to tighten them, add none while new orders are refused), and each is
-     * a few dozen journal bytes.
+     * Commands a hold lets through: they reduce exposure (or keep time; new limits, tighter
+     * or looser, add none while new orders are refused), and each is a few dozen journal bytes.
      */
     private static final Set<CommandType> PASS_A_HOLD = EnumSet.of(CommandType.CANCEL_ORDER, CommandType.MASS_CANCEL,
             CommandType.CANCEL_ALL_AFTER, CommandType.CANCEL_ON_DISCONNECT, CommandType.KILL_SWITCH, CommandType.HALT_SYMBOL,

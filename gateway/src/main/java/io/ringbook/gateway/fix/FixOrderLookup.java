@@ -4,9 +4,11 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.views.orders.OrderViews;
 
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +19,8 @@ import java.util.function.Consumer;
  * read an order they no longer keep from the journal ({@link OrderViews#find}). Reading
  * the journal can take milliseconds, so it never happens on the thread that asks (the
  * outbound thread, a FIX I/O thread): such an answer is given on this lookup's own
- * thread, answers in the order asked. Without read models (a FIX door built on its own)
+ * thread, answers in the order asked (at most {@value #QUEUED} waiting; beyond, the order
+ * is answered as unknown). Without read models (a FIX door built on its own)
  * an order the door no longer keeps is unknown.
  */
 final class FixOrderLookup implements AutoCloseable {
@@ -25,13 +28,16 @@ final class FixOrderLookup implements AutoCloseable {
     /** Stands for an order that is known but not the asking account's: answered as unknown. */
     private static final EngineEvent NONE = new EngineEvent();
     private static final System.Logger LOG = System.getLogger(FixOrderLookup.class.getName());
+    /** Journal reads waiting at most; past that an older order is answered as unknown rather than queued without bound. */
+    static final int QUEUED = 1_024;
 
     private final FixOrderStates states;
-    private final ExecutorService older = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "fix-order-history");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService older = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED), task -> {
+                Thread thread = new Thread(task, "fix-order-history");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile OrderViews views;
 
     FixOrderLookup(FixOrderStates states) {
@@ -78,7 +84,7 @@ final class FixOrderLookup implements AutoCloseable {
         }
         try {
             older.execute(() -> answer.accept(fromJournal(orders, account, id)));
-        } catch (RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closingOrFull) {
             answer.accept(null);
         }
     }

@@ -70,6 +70,7 @@ final class FixReports implements EngineListener {
 
     @Override
     public void onEvent(EngineEvent e) {
+        batch.holdOn(); // only the thread that delivers the events holds reports, never the lookup's
         switch (e.type) {
             case ORDER_ACCEPTED -> order(e, '0');
             case ORDER_REJECTED -> rejected(e);
@@ -85,6 +86,9 @@ final class FixReports implements EngineListener {
 
     /** A refused cancel or replace, with the status of the order it named if that is the account's own. */
     private void cancelRejected(EngineEvent e) {
+        if (sessions.reportsTo(e.accountId) == null) {
+            return; // no FIX session to tell: no lookup either
+        }
         if (e.orderId == 0 || e.status != null) {
             send(e.accountId, reports.cancelReject(e, null));
             return;
@@ -129,7 +133,7 @@ final class FixReports implements EngineListener {
             orders.record(e);
         } else if (e.correlationId != 0) {
             return; // refused for a caller that waits for its answer (a REST resend): no FIX session asked
-        } else if (possResend) {
+        } else if (possResend && sessions.reportsTo(e.accountId) != null) {
             // the engine names the order that holds the ClOrdID; a PossResend is told where that order stands
             EngineEvent refusal = e.copy();
             lookup.find(e.accountId, e.orderId, null, holder -> send(refusal.accountId,
@@ -145,7 +149,6 @@ final class FixReports implements EngineListener {
         SessionID id = sessions.reportsTo(account);
         Session session = id == null ? null : Session.lookupSession(id);
         if (session != null) {
-            batch.holdOn();
             session.send(message);
         }
     }

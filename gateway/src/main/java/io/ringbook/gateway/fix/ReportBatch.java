@@ -17,10 +17,16 @@ final class ReportBatch {
     private final List<DirectResponder> holding = new ArrayList<>();
     private volatile Thread holder;
 
-    /** The calling thread is the one whose reports are held until {@link #flush}; called by it before it sends. */
+    /**
+     * The calling thread, the one that delivers the engine's events (a rebuild's thread at
+     * start, then the outbound thread), is the one whose reports are held until
+     * {@link #flush}; called by it for every event. A thread that only answers (a FIX I/O
+     * thread, the lookup of older orders) never holds.
+     */
     void holdOn() {
-        if (holder == null) {
-            holder = Thread.currentThread();
+        Thread current = Thread.currentThread();
+        if (holder != current) {
+            holder = current;
         }
     }
 

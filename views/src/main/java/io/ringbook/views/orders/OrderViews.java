@@ -288,6 +288,9 @@ public final class OrderViews implements EngineListener {
             try {
                 for (int i = from; i < Math.min(candidates.size(), from + WALK_STEPS) && views.size() < limit; i++) {
                     OrderRecord order = candidates.get(i);
+                    if (i > 0 && candidates.get(i - 1) == order) {
+                        continue; // found open, then done in a later stretch of the walk: listed once
+                    }
                     EngineEvent state = order.stateEvent();
                     if ((statuses.isEmpty() || statuses.contains(state.status)) && filter.test(state)) {
                         views.add(new View(state, order.fillEvents(), order.originalEvent()));

@@ -48,6 +48,36 @@ class OrderViewsConcurrentReadTest {
         assertEquals(KEPT / 2, views.list(1, Set.of(), state -> true, Integer.MAX_VALUE).size());
     }
 
+    /** An order listed as open in the first stretch and done by a later one is listed once. */
+    @Test
+    void ordersThatAreDoneWhileAListRunsAreListedOnce() throws Exception {
+        OrderViews views = new OrderViews(KEPT, KEPT);
+        int open = OrderViews.WALK_STEPS;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<Integer> reads = CompletableFuture.supplyAsync(() -> {
+            int lists = 0;
+            while (writing.get() || lists == 0) {
+                check(views.list(1, Set.of(), state -> true, Integer.MAX_VALUE).stream().map(view -> view.state()).toList());
+                lists++;
+            }
+            return lists;
+        });
+        for (long id = 1; id <= 200_000; id++) {
+            EngineEvent accepted = OrderEvents.order(id, "c-" + id, EventType.ORDER_ACCEPTED, OrderStatus.NEW, 2 * id, 0, 2 * id);
+            accepted.accountId = 1;
+            views.onEvent(accepted);
+            if (id > open) {
+                long old = id - open;
+                EngineEvent filled = OrderEvents.order(old, "c-" + old, EventType.ORDER_FILLED, OrderStatus.FILLED, 2 * id + 1, old,
+                        2 * id + 1);
+                filled.accountId = 1;
+                views.onEvent(filled);
+            }
+        }
+        writing.set(false);
+        assertTrue(reads.get(30, TimeUnit.SECONDS) > 0);
+    }
+
     private static void check(List<EngineEvent> newestFirst) {
         Set<Long> seen = new HashSet<>();
         long previous = Long.MAX_VALUE;
@@ -57,6 +87,7 @@ class OrderViewsConcurrentReadTest {
             assertTrue(seen.add(event.orderId));
             previous = event.orderId;
         }
-        assertTrue(newestFirst.size() <= KEPT, "at most the ring: " + newestFirst.size());
+        // the second test keeps WALK_STEPS orders open, one more between an acceptance and the next fill
+        assertTrue(newestFirst.size() <= KEPT + OrderViews.WALK_STEPS + 1, "at most the ring and the open orders: " + newestFirst.size());
     }
 }
