@@ -64,7 +64,7 @@ final class ReadModelsStart {
             }
             try {
                 restored.complete(restore(engineSnapshots, snapshots, journalsEnd));
-            } catch (RuntimeException failed) {
+            } catch (Throwable failed) { // an Error too: the start waits for this answer, and must not wait for ever
                 restored.completeExceptionally(failed);
             }
         }, "ringbook-views-restore");

@@ -62,6 +62,11 @@ final class EgressHistory {
         return newest;
     }
 
+    /** The length of the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}). */
+    int length(long number) {
+        return lengths[(int) (number & mask)];
+    }
+
     /** Copies the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}) to {@code at}; returns its length. */
     int copy(long number, MutableDirectBuffer into, int at) {
         int slot = (int) (number & mask);

@@ -313,7 +313,7 @@ public final class LogicService implements ClusteredService {
         }
         egressLength = 0;
         for (long number = first; number <= last; number++) {
-            if (egressLength > EGRESS_BATCH_BYTES - EgressHistory.SLOT && !sendGathered(session)) {
+            if (egressLength > 0 && egressLength + history.length(number) > EGRESS_BATCH_BYTES && !sendGathered(session)) {
                 return;
             }
             egressLength += history.copy(number, egress, egressLength);

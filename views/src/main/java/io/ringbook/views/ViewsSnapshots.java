@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -52,6 +53,9 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         return thread;
     });
 
+    /** No capture waits to be encoded: the next snapshot may capture. */
+    private final AtomicBoolean idle = new AtomicBoolean(true);
+
     public ViewsSnapshots(Path directory, ReadModels models) {
         this.directory = directory;
         this.models = models;
@@ -62,9 +66,23 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         if (event.type != EventType.SNAPSHOT_TAKEN) {
             return;
         }
+        if (!idle.compareAndSet(true, false)) {
+            // the previous capture is still being encoded: each holds a copy of every kept order, so they must not pile up
+            LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + event.sequence + " skipped: the previous one is still being written");
+            return;
+        }
         long sequence = event.sequence;
         DeferredState state = models.captureState();
-        writer.execute(() -> write(sequence, encode(sequence, state)));
+        writer.execute(() -> {
+            try {
+                write(sequence, encode(sequence, state));
+            } catch (Throwable failed) {
+                // even out of heap: a missed read-model snapshot costs the next start a longer replay, nothing else
+                LOG.log(System.Logger.Level.ERROR, "read-model snapshot " + sequence + " not written", failed);
+            } finally {
+                idle.set(true);
+            }
+        });
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * A reader of the outbound ring that follows another consumer (the replies follow the
  * edges): it handles, in batches, what the one ahead of it has handled, and while it
  * waits it spins briefly, then yields, then parks for {@value #PARK_NANOS} ns, twice as
- * long each time nothing came, up to {@value #PARK_DOUBLINGS} doublings (a reader that is
+ * long each time nothing was published, up to {@value #PARK_DOUBLINGS} doublings (while
+ * events wait for the one ahead, it parks the shortest time: an answer is near; a reader that is
  * ahead would otherwise spend more CPU waking up than handling events). The Disruptor's blocking strategies spin on the consumer ahead for as long as
  * it works, which on two cores takes the CPU from the very thread being waited for.
  */
@@ -43,7 +44,8 @@ final class FollowingProcessor implements EventProcessor {
             long next = sequence.get() + 1;
             long available = Math.min(ahead.get(), ring.getCursor());
             if (available < next) {
-                idle = backOff(idle);
+                // back off only while nothing is published: if the ring has events, the one ahead is at work and the answer is near
+                idle = backOff(ring.getCursor() >= next ? Math.min(idle, SPINS + YIELDS) : idle);
                 continue;
             }
             idle = 0;
