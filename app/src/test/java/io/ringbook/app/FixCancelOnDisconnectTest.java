@@ -46,7 +46,7 @@ class FixCancelOnDisconnectTest {
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> EngineLogic.live(new RiskBoard(demo.risk()), 64, 1024).apply(demo, sink))
                 .config(new PipelineConfig(8, WaitStrategyKind.BLOCKING, 8, WaitStrategyKind.BLOCKING, 1, 0, 0))
                 .journal(JournalStage.NONE)
-                .listener(stall)
+                .outputJournal(stall) // never cut off (an edge held this long would be, after a second: a loaded machine's logout takes that)
                 .listener(e -> {
                     if (e.type == EventType.ORDER_CANCELED) {
                         canceled.add(e.copy());
@@ -87,7 +87,7 @@ class FixCancelOnDisconnectTest {
         return ((Number) details.get(name)).longValue();
     }
 
-    /** An outbound listener that can be held, so that the outbound ring, then the inbound ring, fill. */
+    /** An output journal that can be held, so that the outbound ring, then the inbound ring, fill. */
     private static final class Stall implements EngineListener {
         private volatile CountDownLatch held = new CountDownLatch(0);
 
