@@ -48,12 +48,26 @@ final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandl
             }
         }
         if (endOfBatch) {
-            for (EngineListener listener : listeners) {
-                try {
-                    listener.onEndOfBatch();
-                } catch (Throwable e) {
-                    failed(listener.getClass().getSimpleName() + " on end of batch", e);
-                }
+            endOfBatch();
+        }
+    }
+
+    /**
+     * The consumer stops (cut off mid-batch, or the engine closing): what the listeners
+     * hold for the end of a batch goes out now, e.g. a FIX session's held reports, which
+     * would otherwise wait for the session's next message from another thread.
+     */
+    @Override
+    public void onShutdown() {
+        endOfBatch();
+    }
+
+    private void endOfBatch() {
+        for (EngineListener listener : listeners) {
+            try {
+                listener.onEndOfBatch();
+            } catch (Throwable e) {
+                failed(listener.getClass().getSimpleName() + " on end of batch", e);
             }
         }
     }

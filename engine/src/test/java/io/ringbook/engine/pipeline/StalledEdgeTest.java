@@ -86,6 +86,40 @@ class StalledEdgeTest {
         assertTrue(listeners.check().details().get("cutOff").toString().startsWith("outbound: took no event for 1000 ms"), listeners.check().details().toString());
     }
 
+    /** What an edge held for the end of its batch goes out when it is cut off mid-batch (a FIX session's held reports). */
+    @Test
+    void shouldFlushAnEdgeCutOffMidBatch() throws Exception {
+        AtomicLong flushes = new AtomicLong();
+        pipeline = EnginePipeline.builder(StalledEdgeTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .listener(new EngineListener() {
+                    @Override
+                    public void onEvent(EngineEvent event) {
+                        awaitRelease();
+                    }
+
+                    @Override
+                    public void onEndOfBatch() {
+                        flushes.incrementAndGet();
+                    }
+                })
+                .build().start();
+        for (int i = 0; i < 3; i++) {
+            order(i);
+        }
+        HealthComponent listeners = pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ("none".equals(listeners.check().details().get("cutOff")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(listeners.check().details().get("cutOff").toString().startsWith("outbound:"), "the edge is cut off");
+        long before = flushes.get();
+        release.countDown();
+        while (flushes.get() == before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(flushes.get() > before, "the edge's listeners flushed once it stopped");
+    }
+
     /**
      * Mass cancels of 6,000 resting orders put two events an order on the ring at once; an edge
      * taking 250 us an event needs 3 s for them. It keeps taking events all along, so it
