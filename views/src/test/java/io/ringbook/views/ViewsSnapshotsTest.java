@@ -61,6 +61,23 @@ class ViewsSnapshotsTest {
                 "a damaged file fails its checksum");
     }
 
+    /** A snapshot taken while the previous one is still being encoded is skipped: captures never pile up in memory. */
+    @Test
+    void shouldSkipASnapshotWhileThePreviousOneIsStillBeingWritten() throws Exception {
+        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        run(30_000, live, new LogicDriver(), new RandomOrderFlow(13, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
+        try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
+            for (long sequence : new long[] {30_000, 30_001}) {
+                EngineEvent taken = new EngineEvent();
+                taken.type = EventType.SNAPSHOT_TAKEN;
+                taken.sequence = sequence;
+                snapshots.onEvent(taken);
+            }
+        }
+        assertTrue(Files.exists(dir.resolve(String.format("views-%020d.rbv", 30_000))), "the first is written");
+        assertTrue(Files.notExists(dir.resolve(String.format("views-%020d.rbv", 30_001))), "the second, taken while the first was encoded, is skipped");
+    }
+
     /**
      * The outbound thread only captures the state; it is encoded later, on the snapshot
      * thread, while the models go on changing: what is written is still the state as of
