@@ -47,21 +47,22 @@ final class ReadModelsStart {
 
     /**
      * Starts reading the newest usable read-model snapshot into the still empty models, on a
-     * thread of its own, before recovery; {@link #rebuild} waits for it.
+     * thread of its own, before recovery; {@link #rebuild} waits for it. Where the journals
+     * end is read here, on the calling thread, before recovery may cut a torn tail: the
+     * thread itself reads only the snapshot files.
      *
      * @return the sequence restored, 0 if none was usable, or -1 if it is left for after recovery
      */
     static CompletableFuture<Long> restoreAside(Journal journal, SnapshotStore engineSnapshots, ViewsSnapshots snapshots) {
+        long journalsEnd;
+        try {
+            journalsEnd = Math.min(JournalCursor.lastSequence(journal.input(), "input journal"),
+                    JournalCursor.lastSequence(journal.output(), "output journal"));
+        } catch (RuntimeException tailNotClean) {
+            return CompletableFuture.completedFuture(AFTER_RECOVERY); // recovery heals or refuses it; the snapshot is read after it
+        }
         CompletableFuture<Long> restored = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            long journalsEnd;
-            try {
-                journalsEnd = Math.min(JournalCursor.lastSequence(journal.input(), "input journal"),
-                        JournalCursor.lastSequence(journal.output(), "output journal"));
-            } catch (RuntimeException tailNotClean) {
-                restored.complete(AFTER_RECOVERY); // recovery heals or refuses it; the snapshot is read after it
-                return;
-            }
             try {
                 restored.complete(restore(engineSnapshots, snapshots, journalsEnd));
             } catch (Throwable failed) { // an Error too: the start waits for this answer, and must not wait for ever

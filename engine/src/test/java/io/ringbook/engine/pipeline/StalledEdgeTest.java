@@ -59,7 +59,7 @@ class StalledEdgeTest {
                 })
                 .outputJournal(event -> journaled.incrementAndGet())
                 .build().start();
-        HealthComponent listeners = pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
+        HealthComponent listeners = outboundListeners();
 
         long events = 0;
         long started = System.nanoTime();
@@ -106,7 +106,7 @@ class StalledEdgeTest {
         for (int i = 0; i < 3; i++) {
             order(i);
         }
-        HealthComponent listeners = pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
+        HealthComponent listeners = outboundListeners();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while ("none".equals(listeners.check().details().get("cutOff")) && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -159,7 +159,7 @@ class StalledEdgeTest {
             canceled += reply.get(30, TimeUnit.SECONDS).stream().filter(e -> e.type == EventType.ORDER_CANCELED).count();
         }
         assertEquals(resting, canceled, "every resting order canceled");
-        HealthComponent listeners = pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
+        HealthComponent listeners = outboundListeners();
         assertEquals("none", listeners.check().details().get("cutOff"), "a slow edge that keeps taking events is not cut off");
         assertTrue(edgeEvents.get() >= resting * 2L, "the edge saw every acceptance and every cancel: " + edgeEvents.get());
     }
@@ -172,9 +172,13 @@ class StalledEdgeTest {
         for (int i = 0; i < 100; i++) {
             assertEquals(EventType.ORDER_ACCEPTED, order(i).get(10, TimeUnit.SECONDS).get(0).type, "answered before it is journaled");
         }
-        HealthComponent listeners = pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
+        HealthComponent listeners = outboundListeners();
         assertTrue((Long) listeners.check().details().get("output-journalLag") >= 100, "the journal, stalled at its first event, lags");
         assertEquals("none", listeners.check().details().get("cutOff"), "the output journal is never cut off");
+    }
+
+    private HealthComponent outboundListeners() {
+        return pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
     }
 
     private void awaitRelease() {
