@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
  * business logic (once the ring is full) for at most that long, and never the output
  * journal. The logic thread itself never decides this: it only waits for the ring as
  * its producer, and the watchdog frees it.
+ *
+ * <p>Time counts only while the watchdog itself runs: a gap between two of its checks
+ * longer than {@link #MAX_STEP_NANOS} (a collection that stopped every thread, or a
+ * machine that left it without a core) counts as that step only. An edge that was stopped
+ * with everything else has not stalled, and cutting it off for that would stop the read
+ * models and the gateways' reports until a restart.
  */
 final class EdgeWatchdog implements AutoCloseable {
 
@@ -20,6 +26,8 @@ final class EdgeWatchdog implements AutoCloseable {
      */
     static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long CHECK_MILLIS = 5;
+    /** The most a gap between two checks counts for: ten checks' worth. */
+    static final long MAX_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10 * CHECK_MILLIS);
 
     private final List<OutboundConsumer> edges;
     private final long farBehind;
@@ -28,6 +36,9 @@ final class EdgeWatchdog implements AutoCloseable {
     private final long[] behindSince;
     private final Thread thread;
     private volatile boolean running = true;
+    private long lastCheck;
+    /** The time the watchdog has watched for: its clock, without the gaps it could not see. */
+    private long watched;
 
     EdgeWatchdog(List<OutboundConsumer> consumers, int ringSize) {
         this.edges = consumers.stream().filter(OutboundConsumer::mayBeCutOff).toList();
@@ -46,22 +57,34 @@ final class EdgeWatchdog implements AutoCloseable {
     }
 
     private void watch() {
-        long started = System.nanoTime();
-        for (int i = 0; i < edges.size(); i++) {
-            lastSequence[i] = edges.get(i).processor().getSequence().get();
-            stuckSince[i] = started;
-            behindSince[i] = started;
-        }
+        begin(System.nanoTime());
         while (running) {
-            long now = System.nanoTime();
-            for (int i = 0; i < edges.size(); i++) {
-                check(i, edges.get(i), now);
-            }
+            checkAll(System.nanoTime());
             try {
                 Thread.sleep(CHECK_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Takes each edge's position at {@code now} as the start of its watch. */
+    void begin(long now) {
+        lastCheck = now;
+        watched = 0;
+        for (int i = 0; i < edges.size(); i++) {
+            lastSequence[i] = edges.get(i).processor().getSequence().get();
+            stuckSince[i] = 0;
+            behindSince[i] = 0;
+        }
+    }
+
+    /** Checks every edge at {@code now} (a {@link System#nanoTime} reading). */
+    void checkAll(long now) {
+        watched += Math.min(now - lastCheck, MAX_STEP_NANOS);
+        lastCheck = now;
+        for (int i = 0; i < edges.size(); i++) {
+            check(i, edges.get(i), watched);
         }
     }
 
