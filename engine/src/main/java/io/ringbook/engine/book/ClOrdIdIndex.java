@@ -368,14 +368,13 @@ public final class ClOrdIdIndex {
         return generation << 48 | ((hash >>> 16) & 0xFFFF) << 32;
     }
 
-    /** A Murmur3-style round per used word, then the fmix64 finalizer: every input bit reaches every output bit. */
+    /**
+     * The id's own mix of its characters ({@link ClOrdId#wordsHash}, computed once per id
+     * and shared by every index it is looked up in), with the account and length word
+     * folded in, then the fmix64 finalizer: every input bit reaches every output bit.
+     */
     static long hash(long head, ClOrdId id) {
-        long h = head * 0x9E3779B97F4A7C15L;
-        int words = (id.length() + 7) >>> 3;
-        for (int i = 0; i < words; i++) {
-            long k = Long.rotateLeft(id.word(i) * 0x87C37B91114253D5L, 31) * 0x4CF5AD432745937FL;
-            h = Long.rotateLeft(h ^ k, 27) * 5 + 0x52DCE729;
-        }
+        long h = id.wordsHash() ^ head * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
