@@ -2,6 +2,7 @@ package io.ringbook.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.posix.PosixAPI;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,9 +27,14 @@ import java.util.concurrent.locks.LockSupport;
  * mapping only has to map a page that is already in the page cache. Chronicle Queue's
  * open-source build has no pretoucher.
  *
- * <p>A touch is a compare-and-set of an int from 0 to 0 at the start of each 4 KiB page,
- * through a mapping of its own of the same file (the same page cache): it never changes a
- * byte a writer wrote, whoever comes first, yet makes the kernel back the page now. Each
+ * <p>On tmpfs ({@code /dev/shm}) a touch is an {@code fallocate} of the pages ahead, keeping
+ * the file's size: the file system allocates and zeroes the pages in one call, with no
+ * page fault and no mapping of the toucher's own (about 0.4 us a page on this VM, against
+ * 2 us for touching each page through a mapping, which is also what a writer's own fault
+ * costs). Elsewhere (ext4, where {@code fallocate} only reserves blocks and leaves the
+ * writer to create each page) a touch is a compare-and-set of an int from 0 to 0 at the
+ * start of each 4 KiB page, through a mapping of its own of the same file (the same page
+ * cache). Neither ever changes a byte a writer wrote, whoever comes first. Each
  * writer reports where it ended after every append ({@link Track#wrote}, two plain-cost
  * stores); every {@value #ROUND_MICROS} us the thread touches up to
  * {@value #PAGES_PER_ROUND} pages per queue, no further than {@value #AHEAD_BYTES} bytes
@@ -42,6 +49,8 @@ final class PageToucher implements AutoCloseable {
     static final int PAGES_PER_ROUND = 256;
     static final long ROUND_MICROS = 1000;
     private static final long WINDOW = 16L << 20;
+    private static final int O_RDWR = 2;
+    private static final int FALLOC_FL_KEEP_SIZE = 1;
 
     private final List<Track> tracks = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -106,6 +115,8 @@ final class PageToucher implements AutoCloseable {
         private MappedByteBuffer window;
         private long windowStart;
         private long touchedTo;
+        /** The open file's descriptor for {@code fallocate} when it is on tmpfs, else -1. */
+        private int allocateFd = -1;
 
         private Track() {
         }
@@ -132,9 +143,21 @@ final class PageToucher implements AutoCloseable {
                 reset();
                 channel = FileChannel.open(current.toPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
                 open = current;
+                if ("tmpfs".equals(Files.getFileStore(current.toPath()).type())) {
+                    allocateFd = PosixAPI.posix().open(current.getPath(), O_RDWR, 0);
+                }
             }
             long from = Math.max(touchedTo, (position + PAGE - 1) & -PAGE);
             long end = Math.min(position + AHEAD_BYTES, channel.size()) & -PAGE;
+            if (allocateFd >= 0 && from < end) {
+                long length = Math.min(end - from, (long) PAGES_PER_ROUND * PAGE);
+                if (PosixAPI.posix().fallocate(allocateFd, FALLOC_FL_KEEP_SIZE, from, length) == 0) {
+                    touchedTo = from + length;
+                    touched.addAndGet(length / PAGE);
+                    return;
+                }
+                closeAllocateFd();
+            }
             int pages = 0;
             long at = from;
             for (; at < end && pages < PAGES_PER_ROUND; at += PAGE, pages++) {
@@ -161,8 +184,16 @@ final class PageToucher implements AutoCloseable {
             }
         }
 
+        private void closeAllocateFd() {
+            if (allocateFd >= 0) {
+                PosixAPI.posix().close(allocateFd);
+                allocateFd = -1;
+            }
+        }
+
         private void reset() {
             unmap();
+            closeAllocateFd();
             if (channel != null) {
                 try {
                     channel.close();

@@ -5,9 +5,11 @@ import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,25 @@ class PageToucherTest {
 
     @Test
     void pagesAheadOfTheWriterAreTouchedAndEveryAppendReadsBackWhole() throws Exception {
+        writeTouchAndReadBack(data);
+    }
+
+    /** On tmpfs the pages ahead are allocated with fallocate: the same guarantees, without a mapping of the toucher's own. */
+    @Test
+    void onTmpfsPagesAheadAreAllocatedAndEveryAppendReadsBackWhole() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type()), "no tmpfs at /dev/shm");
+        Path dir = Files.createTempDirectory(shm, "pretouch-test");
+        try {
+            writeTouchAndReadBack(dir);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void writeTouchAndReadBack(Path data) throws Exception {
         int events = 200_000;
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
             OutputJournal output = new OutputJournal(journal);

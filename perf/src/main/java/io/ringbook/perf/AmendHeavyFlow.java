@@ -1,7 +1,6 @@
 package io.ringbook.perf;
 
 import io.ringbook.engine.command.Command;
-import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
@@ -35,7 +34,6 @@ final class AmendHeavyFlow implements CommandFlow {
     private final int accounts;
     private final int symbolId;
     private final Command command = new Command();
-    private final StringBuilder idText = new StringBuilder(ClOrdId.MAX_LENGTH);
     private final int[] account = new int[RESTING];
     private final boolean[] buy = new boolean[RESTING];
     private final long[] idRow = new long[RESTING];
@@ -75,7 +73,7 @@ final class AmendHeavyFlow implements CommandFlow {
         } else {
             take(TimeInForce.IOC);
         }
-        ClOrdIdStyle.ROW.write(row, command.clOrdId, idText);
+        ClOrdIdStyle.writeRow(row, command.clOrdId);
         return command;
     }
 
@@ -106,13 +104,13 @@ final class AmendHeavyFlow implements CommandFlow {
             return;
         }
         command.amend(account[place], 0, passivePrice(buy[place]), 0);
-        ClOrdIdStyle.ROW.write(idRow[place], command.origClOrdId, idText);
+        ClOrdIdStyle.writeRow(idRow[place], command.origClOrdId);
         idRow[place] = row;
     }
 
     private void cancel(int place) {
         command.cancel(account[place], 0);
-        ClOrdIdStyle.ROW.write(idRow[place], command.origClOrdId, idText);
+        ClOrdIdStyle.writeRow(idRow[place], command.origClOrdId);
         idRow[place] = 0;
         free[freeCount++] = place;
     }

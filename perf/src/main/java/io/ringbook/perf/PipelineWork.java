@@ -31,7 +31,7 @@ import java.util.Locale;
  * business logic's cost per id style in CPU time, where JMH's wall-clock figures are
  * the machine's load.
  *
- * <pre>java ... -cp perf/target/benchmarks.jar io.ringbook.perf.PipelineWork [realistic|amend-heavy] [none|ord_padded|dash|row|digits16|uuid] [commands] [dir]</pre>
+ * <pre>java ... -cp perf/target/benchmarks.jar io.ringbook.perf.PipelineWork [realistic|amend-heavy] [none|ord_padded|dash|row|digits16|uuid] [commands] [dir] [off,input,on]</pre>
  */
 public final class PipelineWork {
 
@@ -48,8 +48,9 @@ public final class PipelineWork {
         ClOrdIdStyle ids = ClOrdIdStyle.valueOf((args.length > 1 ? args[1] : "none").toUpperCase(Locale.ROOT));
         int commands = args.length > 2 ? Integer.parseInt(args[2]) : 4_000_000;
         Path dir = Path.of(args.length > 3 ? args[3] : "/dev/shm");
+        String[] journals = (args.length > 4 ? args[4] : "off,input,on").split(",");
         for (int round = 0; round < 3; round++) {
-            for (String journal : new String[] {"off", "input", "on"}) {
+            for (String journal : journals) {
                 System.out.printf(Locale.ROOT, "round %d  %-11s ids %-10s journal %-5s %6.0f CPU ns/cmd%n", round,
                         scenario.name().toLowerCase(Locale.ROOT), ids.name().toLowerCase(Locale.ROOT), journal,
                         run(scenario, ids, journal, commands, dir));

@@ -16,6 +16,8 @@ public final class ClOrdId {
     private long w3;
     private long w4;
     private int length;
+    /** {@link #wordsHash} once computed for the current value, else 0. */
+    private long wordsHash;
 
     /**
      * Sets the value from text (the edge), allocating nothing.
@@ -54,6 +56,7 @@ public final class ClOrdId {
 
     public void copyFrom(ClOrdId other) {
         setWords(other.w0, other.w1, other.w2, other.w3, other.w4, other.length);
+        wordsHash = other.wordsHash;
     }
 
     public void clear() {
@@ -84,6 +87,28 @@ public final class ClOrdId {
         w3 = word3;
         w4 = word4;
         length = newLength;
+        wordsHash = 0;
+    }
+
+    /**
+     * A 64-bit mix of the length and the used words (a Murmur3-style round per word), for
+     * hash indexes: computed once per value and kept (a copy keeps it too), so the several
+     * indexes one command consults hash the characters once. Never 0; not finalized, so an
+     * index mixes it further with what else its key holds.
+     */
+    public long wordsHash() {
+        long h = wordsHash;
+        if (h == 0) {
+            h = length * 0x9E3779B97F4A7C15L;
+            int words = (length + 7) >>> 3;
+            for (int i = 0; i < words; i++) {
+                long k = Long.rotateLeft(word(i) * 0x87C37B91114253D5L, 31) * 0x4CF5AD432745937FL;
+                h = Long.rotateLeft(h ^ k, 27) * 5 + 0x52DCE729;
+            }
+            h = h == 0 ? 1 : h;
+            wordsHash = h;
+        }
+        return h;
     }
 
     @Override

@@ -23,7 +23,7 @@ final class ClOrdIdRules {
 
     ClOrdIdRules(OrderStore store, int expectedPerDay) {
         this.store = store;
-        this.today = new ClOrdIdIndex(expectedPerDay);
+        this.today = ClOrdIdIndex.forDays(expectedPerDay);
     }
 
     /** Segment splits of the day's index so far: growth beyond the expected ids per day. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClOrdIdIndexTest {
@@ -105,6 +106,76 @@ class ClOrdIdIndexTest {
             }
             id.set(style.getValue().apply(60_001));
             assertEquals(0, index.find(60_001 % 7, id), style.getKey() + " never put");
+        }
+    }
+
+    /**
+     * The day's index answers from its filter and holds inserts back in groups: for every
+     * id style, it answers exactly as a map does after each step, also for an id resent
+     * while its own entry still waits in the group, for ids of other accounts, across
+     * growth far beyond the size it was built for, and after a new day that drops a group
+     * half full.
+     */
+    @Test
+    void aDaysIndexAnswersLikeAHashMapForEveryStyleWhileItsInsertsWaitInGroups() {
+        ClOrdId id = new ClOrdId();
+        SplittableRandom random = new SplittableRandom(11);
+        for (Map.Entry<String, IntFunction<String>> style : STYLES.entrySet()) {
+            ClOrdIdIndex index = ClOrdIdIndex.forDays(1_000);
+            for (int day = 0; day < 3; day++) {
+                Map<String, Long> reference = new HashMap<>();
+                int ids = 20_000 + day * 7;
+                for (int n = 1; n <= ids; n++) {
+                    int account = n % 5;
+                    id.set(style.getValue().apply(n));
+                    assertEquals(0, index.find(account, id), style.getKey() + " " + n + " is new");
+                    index.put(account, id, n);
+                    reference.put(account + "/" + n, (long) n);
+                    assertEquals(n, index.find(account, id), style.getKey() + " " + n + " is found straight after its put");
+                    assertEquals(0, index.find(account + 1, id), style.getKey() + " " + n + " is not another account's");
+                    int earlier = 1 + random.nextInt(n);
+                    id.set(style.getValue().apply(earlier));
+                    assertEquals(reference.get(earlier % 5 + "/" + earlier), index.find(earlier % 5, id), style.getKey() + " resent " + earlier);
+                }
+                assertEquals(ids, index.size());
+                index.startNewDay();
+                id.set(style.getValue().apply(ids));
+                assertEquals(0, index.find(ids % 5, id), style.getKey() + ": yesterday's last id, still waiting in its group, is forgotten");
+            }
+            assertTrue(index.splits() > 0, "an index built for 1,000 ids a day grew by splitting segments");
+        }
+    }
+
+    @Test
+    void aDaysIndexNeverRemoves() {
+        ClOrdIdIndex index = ClOrdIdIndex.forDays(16);
+        ClOrdId id = new ClOrdId();
+        id.set("c1");
+        index.put(0, id, 1);
+        assertThrows(IllegalStateException.class, () -> index.remove(0, id, 1));
+    }
+
+    /** A day's index writes what a plain one writes, whatever still waits in a group, and reads it back. */
+    @Test
+    void aDaysIndexWritesAndReadsTheSameSnapshotAsAPlainOne() {
+        ClOrdIdIndex plain = new ClOrdIdIndex(16);
+        ClOrdIdIndex day = ClOrdIdIndex.forDays(16);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 10_003; n++) {
+            id.set(STYLES.get("c-%d").apply(n));
+            plain.put(n % 3, id, n);
+            day.put(n % 3, id, n);
+        }
+        StateBuffer fromPlain = new StateBuffer(1024);
+        plain.writeTo(fromPlain);
+        StateBuffer fromDay = new StateBuffer(1024);
+        day.writeTo(fromDay);
+        assertEquals(java.nio.ByteBuffer.wrap(fromPlain.array(), 0, fromPlain.length()), java.nio.ByteBuffer.wrap(fromDay.array(), 0, fromDay.length()));
+        ClOrdIdIndex restored = ClOrdIdIndex.forDays(16);
+        restored.readFrom(fromDay.load(fromDay.array(), 0, fromDay.length()));
+        for (int n = 1; n <= 10_004; n++) {
+            id.set(STYLES.get("c-%d").apply(n));
+            assertEquals(n <= 10_003 ? n : 0, restored.find(n % 3, id), "id " + n);
         }
     }
 
