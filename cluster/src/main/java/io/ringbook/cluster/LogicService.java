@@ -77,10 +77,10 @@ public final class LogicService implements ClusteredService {
     private final Command command = new Command();
     private final StateBuffer state = new StateBuffer(1 << 20);
     /**
-     * The frames of the current log message: those sent already, those gathered for the
-     * next egress message (from {@link #unsent}), and the current command's, each record
-     * encoded once, straight behind room for its frame header, and numbered only when its
-     * command is decided whole.
+     * The frames of the current log message: those sent already, the egress message being
+     * gathered (from {@link #unsent}: its header, then its frames' records), and the current
+     * command's records, each encoded once, in place, and numbered only when its command is
+     * decided whole.
      */
     private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(2 * EGRESS_BATCH_BYTES);
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[IngressMessages.RESEND_LENGTH]);
@@ -96,9 +96,8 @@ public final class LogicService implements ClusteredService {
     private final EventSink sink = new EventSink() {
         @Override
         public void onEvent(io.ringbook.engine.event.EngineEvent event) {
-            int record = egressLength + EgressFrame.RECORD_OFFSET;
-            egressLength = record + EventCodec.encode(event, egress, record);
-            lastEvent = record;
+            lastEvent = egressLength;
+            egressLength += EventCodec.encode(event, egress, egressLength);
         }
 
         @Override
@@ -115,9 +114,9 @@ public final class LogicService implements ClusteredService {
     private long lastEventTimeNanos;
     private long outputDigest;
     private long originSessionId;
-    /** Where the frames gathered for the next egress message start, and where the frames end. */
+    /** Where the egress message being gathered starts (its header), and where the records end. */
     private int unsent;
-    private int egressLength;
+    private int egressLength = EgressFrame.RECORDS;
     /** The part of {@link #egress} being sent to every connected gateway. */
     private int sendFrom;
     private int sendUntil;
@@ -244,9 +243,8 @@ public final class LogicService implements ClusteredService {
         command.eventTimeNanos = lastEventTimeNanos;
         originSessionId = session == null ? 0 : session.id();
         keepOnlyUnsent();
-        int commandFrames = egressLength;
-        int record = commandFrames + EgressFrame.RECORD_OFFSET;
-        egressLength = record + CommandCodec.encode(command, egress, record);
+        int commandRecords = egressLength;
+        egressLength += CommandCodec.encode(command, egress, egressLength);
         int commandEnd = egressLength;
         lastEvent = -1;
         try {
@@ -255,7 +253,7 @@ public final class LogicService implements ClusteredService {
             egressLength = commandEnd;
             quarantine(failure);
         }
-        publish(commandFrames);
+        publish(commandRecords);
         decided = sequence;
         if (command.type == CommandType.SNAPSHOT && role == Cluster.Role.LEADER) {
             requestClusterSnapshot();
@@ -274,14 +272,13 @@ public final class LogicService implements ClusteredService {
         while (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > QuarantineCodec.MAX_REASON_BYTES) {
             reason = reason.substring(0, reason.length() - 1);
         }
-        int record = egressLength + EgressFrame.RECORD_OFFSET;
-        egressLength = record + QuarantineCodec.encode(sequence, lastEventTimeNanos, sequence, RecordType.of(command.type), reason,
-                egress, record);
+        egressLength += QuarantineCodec.encode(sequence, lastEventTimeNanos, sequence, RecordType.of(command.type), reason,
+                egress, egressLength);
         lastQuarantine = new Quarantine(sequence, command.type, reason);
         quarantined++;
     }
 
-    /** Moves the frames not yet sent to the buffer's start: it holds an egress message's worth and a command's frames. */
+    /** Moves the egress message being gathered to the buffer's start: it holds that message and a command's records. */
     private void keepOnlyUnsent() {
         if (unsent > 0) {
             egress.putBytes(0, egress, unsent, egressLength - unsent);
@@ -291,44 +288,48 @@ public final class LogicService implements ClusteredService {
     }
 
     /**
-     * Numbers and keeps the frames of the command just decided (from {@code commandFrames}
-     * on), folds its events into the output digest, and sends the frames gathered before
-     * one that would make the egress message longer than {@value #EGRESS_BATCH_BYTES}
-     * bytes (the rest go at the end of the log message, {@link #flush}).
+     * Numbers and keeps the frames of the command just decided (its records from
+     * {@code commandRecords} on), folds its events into the output digest, and sends the
+     * egress message gathered so far when the next frame would make it longer than
+     * {@value #EGRESS_BATCH_BYTES} bytes (the rest go at the end of the log message,
+     * {@link #flush}). A message's frames share its header ({@link EgressFrame}): one log
+     * message's commands come from one session, and their frames' numbers run on.
      */
-    private void publish(int commandFrames) {
-        for (int frame = commandFrames; frame < egressLength; ) {
-            int record = frame + EgressFrame.RECORD_OFFSET;
+    private void publish(int commandRecords) {
+        for (int record = commandRecords; record < egressLength; ) {
             int end = record + RecordHeader.length(egress, record);
-            if (frame > unsent && end - unsent > EGRESS_BATCH_BYTES) {
-                sendToAll(unsent, frame);
-                unsent = frame;
+            long number = history.newest() + 1;
+            if (record == unsent + EgressFrame.RECORDS) {
+                EgressFrame.putHeader(egress, unsent, originSessionId, number);
+            } else if (end - unsent > EGRESS_BATCH_BYTES) {
+                sendToAll(unsent, record);
+                unsent = record - EgressFrame.RECORDS; // over records sent and kept already
+                EgressFrame.putHeader(egress, unsent, originSessionId, number);
             }
-            EgressFrame.putHeader(egress, frame, originSessionId, history.newest() + 1);
             if (RecordHeader.type(egress, record).isEvent()) {
                 eventCrc.reset();
                 eventCrc.update(egress.byteArray(), record, end - record);
                 outputDigest = OutputDigest.next(outputDigest, eventCrc.getValue());
             }
-            history.add(egress, frame, end - frame);
-            frame = end;
+            history.add(originSessionId, egress, record, end - record);
+            record = end;
         }
     }
 
     /** Sends the frames gathered so far to every connected gateway: the end of a log message. */
     private void flush() {
-        sendToAll(unsent, egressLength);
+        if (egressLength > unsent + EgressFrame.RECORDS) {
+            sendToAll(unsent, egressLength);
+        }
         unsent = 0;
-        egressLength = 0;
+        egressLength = EgressFrame.RECORDS;
     }
 
-    /** Sends the frames from {@code from} to {@code until} (one egress message) to every connected gateway. */
+    /** Sends the egress message from {@code from} to {@code until} to every connected gateway. */
     private void sendToAll(int from, int until) {
-        if (until > from) {
-            sendFrom = from;
-            sendUntil = until;
-            cluster.forEachClientSession(sendToSession);
-        }
+        sendFrom = from;
+        sendUntil = until;
+        cluster.forEachClientSession(sendToSession);
     }
 
     /**
@@ -346,12 +347,18 @@ public final class LogicService implements ClusteredService {
             return;
         }
         int length = 0;
+        long origin = 0;
         for (long number = first; number <= last; number++) {
-            if (length > 0 && length + history.length(number) > EGRESS_BATCH_BYTES) {
+            if (length > 0 && (history.origin(number) != origin || length + history.length(number) > EGRESS_BATCH_BYTES)) {
                 if (!sendTo(session, 0, length)) {
                     return;
                 }
                 length = 0;
+            }
+            if (length == 0) {
+                origin = history.origin(number);
+                EgressFrame.putHeader(egress, 0, origin, number);
+                length = EgressFrame.RECORDS;
             }
             length += history.copy(number, egress, length);
         }
