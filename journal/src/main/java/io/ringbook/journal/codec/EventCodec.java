@@ -253,10 +253,8 @@ public final class EventCodec {
                     + "; this build knows " + FIELDS.length);
         }
         int at = offset + BODY;
-        for (EventField field : FIELDS) {
-            if ((present & (1L << field.ordinal())) == 0) {
-                continue;
-            }
+        for (long rest = present; rest != 0; rest &= rest - 1) { // the present fields only, in table order
+            EventField field = FIELDS[Long.numberOfTrailingZeros(rest)];
             switch (field.kind) {
                 case FLAG -> field.set(event, 1);
                 case ID -> {
