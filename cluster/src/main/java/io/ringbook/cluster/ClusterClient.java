@@ -169,7 +169,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         client.driver = MediaDriver.launch(new MediaDriver.Context()
                 .aeronDirectoryName(settings.aeronDir().toString())
                 .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(ClusterNode.backoff())
+                .sharedIdleStrategy(ClusterNode.driverBackoff())
                 .termBufferSparseFile(true)
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true));
