@@ -5,7 +5,6 @@ import io.aeron.Publication;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.Header;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.event.EngineEvent;
@@ -166,13 +165,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
      */
     public static ClusterClient start(Settings settings, ClusterOutputs outputs, long lastApplied) {
         ClusterClient client = new ClusterClient(settings, outputs, lastApplied);
-        client.driver = MediaDriver.launch(new MediaDriver.Context()
-                .aeronDirectoryName(settings.aeronDir().toString())
-                .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(ClusterNode.driverBackoff())
-                .termBufferSparseFile(true)
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
+        client.driver = MediaDriver.launch(ClusterNode.sharedDriver(settings.aeronDir().toString()));
         client.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(settings.aeronDir().toString()));
         client.agent.start();
         return client;
