@@ -159,7 +159,7 @@ public final class ClusterNode implements AutoCloseable {
      * {@link #backoff()} before it sleeps cost the drivers about a fifth of their CPU per
      * command (docs/CLUSTER.md).
      */
-    static BackoffIdleStrategy driverBackoff() {
+    private static BackoffIdleStrategy driverBackoff() {
         return new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
