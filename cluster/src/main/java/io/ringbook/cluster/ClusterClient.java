@@ -5,7 +5,6 @@ import io.aeron.Publication;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.Header;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.event.EngineEvent;
@@ -166,13 +165,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
      */
     public static ClusterClient start(Settings settings, ClusterOutputs outputs, long lastApplied) {
         ClusterClient client = new ClusterClient(settings, outputs, lastApplied);
-        client.driver = MediaDriver.launch(new MediaDriver.Context()
-                .aeronDirectoryName(settings.aeronDir().toString())
-                .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(ClusterNode.backoff())
-                .termBufferSparseFile(true)
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
+        client.driver = MediaDriver.launch(ClusterNode.sharedDriver(settings.aeronDir().toString()));
         client.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(settings.aeronDir().toString()));
         client.agent.start();
         return client;
@@ -562,13 +555,19 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             if (!configurationChecked) {
                 return; // frames are applied once the first notice showed the cluster's configuration is this gateway's
             }
-            for (int at = offset, end = offset + length; at < end; at += EgressFrame.length(buffer, at)) {
-                onFrame(buffer, at, EgressFrame.length(buffer, at));
+            long origin = EgressFrame.origin(buffer, offset);
+            long number = EgressFrame.number(buffer, offset);
+            int end = offset + length;
+            for (int at = offset + EgressFrame.RECORDS, recordLength; at + RecordHeader.LENGTH <= end; at += recordLength) {
+                recordLength = RecordHeader.length(buffer, at);
+                if (recordLength < RecordHeader.LENGTH || at + recordLength > end) {
+                    break; // not a run of frames of this build's nodes
+                }
+                onFrame(origin, number++, buffer, at, recordLength);
             }
         }
 
-        private void onFrame(DirectBuffer buffer, int offset, int length) {
-            long number = EgressFrame.number(buffer, offset);
+        private void onFrame(long origin, long number, DirectBuffer buffer, int offset, int length) {
             if (number <= lastApplied) {
                 return;
             }
@@ -581,8 +580,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                 return;
             }
             lastApplied = number;
-            apply(EgressFrame.origin(buffer, offset), buffer, offset + EgressFrame.RECORD_OFFSET,
-                    length - EgressFrame.RECORD_OFFSET);
+            apply(origin, buffer, offset, length);
             if (!synced && resendLast >= 0 && number >= resendLast) {
                 caughtUp();
             }

@@ -53,13 +53,7 @@ public final class ClusterNode implements AutoCloseable {
         String aeronDir = settings.aeronDir().toString();
         ClusterTimeouts timeouts = settings.timeouts();
 
-        MediaDriver.Context driverContext = new MediaDriver.Context()
-                .aeronDirectoryName(aeronDir)
-                .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(backoff())
-                .termBufferSparseFile(true)
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true)
+        MediaDriver.Context driverContext = sharedDriver(aeronDir)
                 .errorHandler(errors("driver", me.id()));
 
         Archive.Context archiveContext = new Archive.Context()
@@ -137,6 +131,36 @@ public final class ClusterNode implements AutoCloseable {
     /** Spins a little, yields, then sleeps up to a millisecond: idle nodes leave the cores to the busy one. */
     static BackoffIdleStrategy backoff() {
         return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+    }
+
+    /**
+     * A media driver for a shared small machine (a node's, or a gateway's client's): one
+     * agent for conductor, sender and receiver, sleeping when idle ({@link #driverBackoff()}),
+     * its directory in {@code aeronDir}, deleted when it stops. Its few slow tasks (name
+     * resolution) run on its conductor instead of on an executor thread of their own,
+     * which woke a thousand times a second (about 0.3 us of CPU per command in a burst).
+     */
+    static MediaDriver.Context sharedDriver(String aeronDir) {
+        return new MediaDriver.Context()
+                .aeronDirectoryName(aeronDir)
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(driverBackoff())
+                .asyncExecutorEnabled(false)
+                .termBufferSparseFile(true)
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true);
+    }
+
+    /**
+     * A media driver's idle strategy: one spin and one yield, then sleeps up to a
+     * millisecond. A driver's duty cycle that finds nothing still polls each of its receive
+     * sockets (a {@code recvfrom} system call each), and under a burst most of them find
+     * nothing (about nine in ten in a trace of the benchmark): the 30 empty cycles of
+     * {@link #backoff()} before it sleeps cost the drivers about a fifth of their CPU per
+     * command (docs/CLUSTER.md).
+     */
+    private static BackoffIdleStrategy driverBackoff() {
+        return new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     private static ErrorHandler errors(String component, int memberId) {

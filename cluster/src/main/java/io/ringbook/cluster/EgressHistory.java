@@ -6,7 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The newest egress frames a node produced, by number, for resends to gateways that
- * missed them. Bounded: {@code capacity} frames in fixed slots allocated once; the rare
+ * missed them: each frame's record and origin ({@link EgressFrame}). Bounded: {@code capacity} frames in fixed slots allocated once; the rare
  * frame longer than a slot (a SET_LIMITS command with many symbols) is kept in an array
  * of its own. Every node keeps the same frames (it decides the same log), so any leader
  * can answer; a node started from a snapshot holds only the frames produced since.
@@ -18,6 +18,7 @@ final class EgressHistory {
     private final int mask;
     private final UnsafeBuffer slots;
     private final int[] lengths;
+    private final long[] origins;
     private final byte[][] oversized;
     private long first = 1;
     private long newest;
@@ -30,6 +31,7 @@ final class EgressHistory {
         this.mask = capacity - 1;
         this.slots = new UnsafeBuffer(new byte[capacity * SLOT]);
         this.lengths = new int[capacity];
+        this.origins = new long[capacity];
         this.oversized = new byte[capacity][];
     }
 
@@ -39,10 +41,11 @@ final class EgressHistory {
         newest = number;
     }
 
-    /** Keeps the frame numbered {@code newest() + 1}, dropping the oldest if full. */
-    void add(DirectBuffer frame, int offset, int length) {
+    /** Keeps the frame numbered {@code newest() + 1}, its record and origin, dropping the oldest if full. */
+    void add(long origin, DirectBuffer frame, int offset, int length) {
         int slot = (int) (++newest & mask);
         lengths[slot] = length;
+        origins[slot] = origin;
         if (length <= SLOT) {
             slots.putBytes(slot * SLOT, frame, offset, length);
             oversized[slot] = null;
@@ -62,12 +65,17 @@ final class EgressHistory {
         return newest;
     }
 
-    /** The length of the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}). */
+    /** The origin of the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}). */
+    long origin(long number) {
+        return origins[(int) (number & mask)];
+    }
+
+    /** The length of the record of the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}). */
     int length(long number) {
         return lengths[(int) (number & mask)];
     }
 
-    /** Copies the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}) to {@code at}; returns its length. */
+    /** Copies the record of the frame numbered {@code number} (between {@link #oldest()} and {@link #newest()}) to {@code at}; returns its length. */
     int copy(long number, MutableDirectBuffer into, int at) {
         int slot = (int) (number & mask);
         int length = lengths[slot];

@@ -12,9 +12,7 @@ import io.aeron.logbuffer.Header;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.domain.ReferenceData;
-import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventSink;
-import io.ringbook.engine.event.ListenerSink;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.codec.CommandCodec;
@@ -78,26 +76,36 @@ public final class LogicService implements ClusteredService {
     private final int fingerprint;
     private final Command command = new Command();
     private final StateBuffer state = new StateBuffer(1 << 20);
-    private final ExpandableArrayBuffer records = new ExpandableArrayBuffer(4096);
-    private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(EGRESS_BATCH_BYTES + 512);
+    /**
+     * The frames of the current log message: those sent already, the egress message being
+     * gathered (from {@link #unsent}: its header, then its frames' records), and the current
+     * command's records, each encoded once, in place, and numbered only when its command is
+     * decided whole.
+     */
+    private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(2 * EGRESS_BATCH_BYTES);
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[IngressMessages.RESEND_LENGTH]);
     private final EgressHistory history = new EgressHistory(HISTORY_FRAMES);
     private final CRC32C eventCrc = new CRC32C();
-    private final Consumer<ClientSession> sendToSession = this::sendTo;
+    private final Consumer<ClientSession> sendToSession = session -> sendTo(session, this.sendFrom, this.sendUntil - this.sendFrom);
     private final AtomicReference<CompletableFuture<NodeState>> inspection = new AtomicReference<>();
     private final CompletableFuture<String> refused = new CompletableFuture<>();
-    /** Gathers a command's events as records; replaced after a failure, so that no event of it is held back. */
-    private final EngineListener collector = this::collect;
-    private EventSink outputs = new ListenerSink(collector);
+    /**
+     * Encodes each event of the current command as a frame's record as it comes; the last
+     * one is flagged as such when the command ends (the flag is one bit of the record).
+     */
     private final EventSink sink = new EventSink() {
         @Override
         public void onEvent(io.ringbook.engine.event.EngineEvent event) {
-            outputs.onEvent(event);
+            lastEvent = egressLength;
+            egressLength += EventCodec.encode(event, egress, egressLength);
         }
 
         @Override
         public void onCommandEnd(long sequence) {
-            outputs.onCommandEnd(sequence);
+            if (lastEvent >= 0) {
+                EventCodec.markLastOfCommand(egress, lastEvent);
+                lastEvent = -1;
+            }
         }
     };
     private Cluster cluster;
@@ -106,8 +114,14 @@ public final class LogicService implements ClusteredService {
     private long lastEventTimeNanos;
     private long outputDigest;
     private long originSessionId;
-    private int recordsLength;
-    private int egressLength;
+    /** Where the egress message being gathered starts (its header), and where the records end. */
+    private int unsent;
+    private int egressLength = EgressFrame.RECORDS;
+    /** The part of {@link #egress} being sent to every connected gateway. */
+    private int sendFrom;
+    private int sendUntil;
+    /** Where the record of the current command's latest event is, -1 if it has none yet. */
+    private int lastEvent = -1;
     private boolean fingerprintSeen;
     private boolean fingerprintOffered;
     private long nextSnapshotNanos;
@@ -228,16 +242,18 @@ public final class LogicService implements ClusteredService {
         lastEventTimeNanos = Math.max(lastEventTimeNanos, timestamp);
         command.eventTimeNanos = lastEventTimeNanos;
         originSessionId = session == null ? 0 : session.id();
-        recordsLength = CommandCodec.encode(command, records, 0);
-        int commandLength = recordsLength;
+        keepOnlyUnsent();
+        int commandRecords = egressLength;
+        egressLength += CommandCodec.encode(command, egress, egressLength);
+        int commandEnd = egressLength;
+        lastEvent = -1;
         try {
             logic.process(command);
         } catch (RuntimeException failure) {
-            quarantine(commandLength, failure);
+            egressLength = commandEnd;
+            quarantine(failure);
         }
-        for (int at = 0; at < recordsLength; at += RecordHeader.length(records, at)) {
-            publish(at, RecordHeader.length(records, at));
-        }
+        publish(commandRecords);
         decided = sequence;
         if (command.type == CommandType.SNAPSHOT && role == Cluster.Role.LEADER) {
             requestClusterSnapshot();
@@ -250,50 +266,70 @@ public final class LogicService implements ClusteredService {
      * it, so a replay of its journal skips the command as recovery skips an operator's
      * quarantine). The logic's state is what the failure left, equal on every node.
      */
-    private void quarantine(int commandLength, RuntimeException failure) {
-        recordsLength = commandLength;
-        outputs = new ListenerSink(collector);
+    private void quarantine(RuntimeException failure) {
+        lastEvent = -1;
         String reason = "the logic failed (cluster quarantine): " + failure.toString().strip();
         while (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > QuarantineCodec.MAX_REASON_BYTES) {
             reason = reason.substring(0, reason.length() - 1);
         }
-        recordsLength += QuarantineCodec.encode(sequence, lastEventTimeNanos, sequence, RecordType.of(command.type), reason,
-                records, recordsLength);
+        egressLength += QuarantineCodec.encode(sequence, lastEventTimeNanos, sequence, RecordType.of(command.type), reason,
+                egress, egressLength);
         lastQuarantine = new Quarantine(sequence, command.type, reason);
         quarantined++;
     }
 
-    private void collect(io.ringbook.engine.event.EngineEvent event) {
-        recordsLength += EventCodec.encode(event, records, recordsLength);
+    /** Moves the egress message being gathered to the buffer's start: it holds that message and a command's records. */
+    private void keepOnlyUnsent() {
+        if (unsent > 0) {
+            egress.putBytes(0, egress, unsent, egressLength - unsent);
+            egressLength -= unsent;
+            unsent = 0;
+        }
     }
 
     /**
-     * Numbers and keeps one record of the current command, and adds it to the egress
-     * message for every connected gateway (sent when full, and at the end of the log
-     * message, {@link #flush}).
+     * Numbers and keeps the frames of the command just decided (its records from
+     * {@code commandRecords} on), folds its events into the output digest, and sends the
+     * egress message gathered so far when the next frame would make it longer than
+     * {@value #EGRESS_BATCH_BYTES} bytes (the rest go at the end of the log message,
+     * {@link #flush}). A message's frames share its header ({@link EgressFrame}): one log
+     * message's commands come from one session, and their frames' numbers run on.
      */
-    private void publish(int at, int length) {
-        if (egressLength > 0 && egressLength + EgressFrame.RECORD_OFFSET + length > EGRESS_BATCH_BYTES) {
-            flush();
+    private void publish(int commandRecords) {
+        for (int record = commandRecords; record < egressLength; ) {
+            int end = record + RecordHeader.length(egress, record);
+            long number = history.newest() + 1;
+            if (record == unsent + EgressFrame.RECORDS) {
+                EgressFrame.putHeader(egress, unsent, originSessionId, number);
+            } else if (end - unsent > EGRESS_BATCH_BYTES) {
+                sendToAll(unsent, record);
+                unsent = record - EgressFrame.RECORDS; // over records sent and kept already
+                EgressFrame.putHeader(egress, unsent, originSessionId, number);
+            }
+            if (RecordHeader.type(egress, record).isEvent()) {
+                eventCrc.reset();
+                eventCrc.update(egress.byteArray(), record, end - record);
+                outputDigest = OutputDigest.next(outputDigest, eventCrc.getValue());
+            }
+            history.add(originSessionId, egress, record, end - record);
+            record = end;
         }
-        int frame = egressLength;
-        EgressFrame.putHeader(egress, frame, originSessionId, history.newest() + 1);
-        egress.putBytes(frame + EgressFrame.RECORD_OFFSET, records, at, length);
-        egressLength = frame + EgressFrame.RECORD_OFFSET + length;
-        if (RecordHeader.type(records, at).isEvent()) {
-            eventCrc.reset();
-            eventCrc.update(records.byteArray(), at, length);
-            outputDigest = OutputDigest.next(outputDigest, eventCrc.getValue());
-        }
-        history.add(egress, frame, egressLength - frame);
     }
 
-    /** Sends the frames gathered so far to every connected gateway. */
+    /** Sends the frames gathered so far to every connected gateway: the end of a log message. */
     private void flush() {
-        if (egressLength > 0) {
-            cluster.forEachClientSession(sendToSession);
-            egressLength = 0;
+        if (egressLength > unsent + EgressFrame.RECORDS) {
+            sendToAll(unsent, egressLength);
         }
+        unsent = 0;
+        egressLength = EgressFrame.RECORDS;
+    }
+
+    /** Sends the egress message from {@code from} to {@code until} to every connected gateway. */
+    private void sendToAll(int from, int until) {
+        sendFrom = from;
+        sendUntil = until;
+        cluster.forEachClientSession(sendToSession);
     }
 
     /**
@@ -307,24 +343,28 @@ public final class LogicService implements ClusteredService {
         long newest = history.newest();
         long first = from > newest + 1 ? newest + 1 : Math.max(from, history.oldest());
         long last = Math.min(newest, first + RESEND_LIMIT - 1);
-        egressLength = EgressFrame.putNotice(egress, fingerprint, first, last, newest);
-        if (!sendTo(session)) {
+        if (!sendTo(session, 0, EgressFrame.putNotice(egress, fingerprint, first, last, newest))) {
             return;
         }
-        egressLength = 0;
+        int length = 0;
+        long origin = 0;
         for (long number = first; number <= last; number++) {
-            if (egressLength > 0 && egressLength + history.length(number) > EGRESS_BATCH_BYTES && !sendGathered(session)) {
-                return;
+            if (length > 0 && (history.origin(number) != origin || length + history.length(number) > EGRESS_BATCH_BYTES)) {
+                if (!sendTo(session, 0, length)) {
+                    return;
+                }
+                length = 0;
             }
-            egressLength += history.copy(number, egress, egressLength);
+            if (length == 0) {
+                origin = history.origin(number);
+                EgressFrame.putHeader(egress, 0, origin, number);
+                length = EgressFrame.RECORDS;
+            }
+            length += history.copy(number, egress, length);
         }
-        sendGathered(session);
-    }
-
-    private boolean sendGathered(ClientSession session) {
-        boolean sent = egressLength == 0 || sendTo(session);
-        egressLength = 0;
-        return sent;
+        if (length > 0) {
+            sendTo(session, 0, length);
+        }
     }
 
     /**
@@ -501,9 +541,9 @@ public final class LogicService implements ClusteredService {
      * if the session stays unable to take it (its gateway finds the gap in the numbers and
      * asks for a resend). Followers' offers are mocked.
      */
-    private boolean sendTo(ClientSession session) {
+    private boolean sendTo(ClientSession session, int offset, int length) {
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            long result = session.offer(egress, 0, egressLength);
+            long result = session.offer(egress, offset, length);
             if (result > 0 || result == ClientSession.MOCKED_OFFER) {
                 return true;
             }

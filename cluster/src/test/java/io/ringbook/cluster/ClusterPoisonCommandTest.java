@@ -66,6 +66,53 @@ class ClusterPoisonCommandTest {
         }
     }
 
+    @Test
+    void theEventsACommandProducedBeforeTheLogicFailedReachNoGateway() throws Exception {
+        try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.tolerant())
+                .services(() -> new LogicService(ThreeNodes.DATA, ClusterPoisonCommandTest::failingAfterAnEvent, 0)).startAll(true)) {
+            RecordedOutputs outputs = new RecordedOutputs();
+            ClusterClient client = cluster.client(0, outputs);
+            order(client, 5).get(10, TimeUnit.SECONDS);
+            NodeState first = cluster.assertSameState(1);
+            ThreeNodes.await("the first order's events", 10, () -> outputs.digest() == first.outputDigest());
+            long eventsOfAnOrder = outputs.events();
+            assertTrue(eventsOfAnOrder > 0);
+
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> order(client, POISON_QTY).get(10, TimeUnit.SECONDS));
+            assertTrue(failed.getCause().getMessage().contains("failed after an event"), failed.getCause().toString());
+            assertEquals(EventType.ORDER_ACCEPTED, order(client, 6).get(10, TimeUnit.SECONDS).get(0).type);
+
+            NodeState after = cluster.assertSameState(3);
+            ThreeNodes.await("the third order's events", 10, () -> outputs.digest() == after.outputDigest());
+            assertEquals(2 * eventsOfAnOrder, outputs.events(), "no event of the failed command, all of the next one");
+            assertEquals(List.of(2L), outputs.quarantined());
+        }
+    }
+
+    /** The engine's logic, whose sink throws once it has passed on the acceptance of an order of {@link #POISON_QTY}. */
+    private static BusinessLogic failingAfterAnEvent(io.ringbook.engine.domain.ReferenceData data, io.ringbook.engine.event.EventSink sink) {
+        io.ringbook.engine.event.EventSink failing = new io.ringbook.engine.event.EventSink() {
+            @Override
+            public EngineEvent claim(EngineEvent scratch) {
+                return sink.claim(scratch);
+            }
+
+            @Override
+            public void onEvent(EngineEvent event) {
+                sink.onEvent(event);
+                if (event.type == EventType.ORDER_ACCEPTED && event.qty == POISON_QTY) {
+                    throw new IllegalStateException("failed after an event");
+                }
+            }
+
+            @Override
+            public void onCommandEnd(long sequence) {
+                sink.onCommandEnd(sequence);
+            }
+        };
+        return LogicService.newLogic(data, failing, 1 << 10);
+    }
+
     private static CompletableFuture<List<EngineEvent>> order(ClusterClient client, long qty) {
         return client.submit(slot -> slot.newOrder(0, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, qty));
     }

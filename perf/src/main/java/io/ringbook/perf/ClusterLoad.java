@@ -88,16 +88,32 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
 
     /**
      * Commands the client took, how many of them the nodes decided (each node's count: all,
-     * unless some were lost), and the CPU time the cluster and its client spent per command.
+     * unless some were lost), the CPU time the cluster and its client spent per command,
+     * and the services' per command each decided: a follower that fell behind the burst
+     * (it catches up after it) has decided fewer, and that figure does not depend on it.
      */
     String decidedOfSent() {
         StringBuilder decided = new StringBuilder();
+        long decidedByAll = 0;
         for (ClusterNode node : nodes) {
             decided.append(decided.length() == 0 ? "" : "/").append(node.service().decided());
+            decidedByAll += node.service().decided();
         }
         double cpuMicros = (clusterCpuNanos() - cpuAtStart) / 1000.0 / Math.max(1, sent);
-        return String.format("nodes decided %s of %d commands sent; %.2f us CPU per command (all threads but the load generator's: %s)",
-                decided, sent, cpuMicros, cpuByThread());
+        return String.format("nodes decided %s of %d commands sent; %.2f us CPU per command (all threads but the load generator's: %s); "
+                        + "a service's CPU per command it decided %.2f us",
+                decided, sent, cpuMicros, cpuByThread(), serviceCpuNanos() / 1000.0 / Math.max(1, decidedByAll));
+    }
+
+    /** CPU time of the nodes' service threads. */
+    private long serviceCpuNanos() {
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("clustered-service")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     /** The threads' CPU per command since they started, by kind (the three nodes' threads of a kind together), largest first. */

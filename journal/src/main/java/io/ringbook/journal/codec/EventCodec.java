@@ -195,6 +195,18 @@ public final class EventCodec {
         return length;
     }
 
+    /**
+     * Sets the last-of-command flag of the event record at {@code offset}, which
+     * {@link #encode} wrote without it: the record then equals the one encoded from the
+     * event with the flag set (a flag costs no byte but its bit). For a writer that learns
+     * an event was its command's last only after writing it.
+     */
+    public static void markLastOfCommand(MutableDirectBuffer buffer, int offset) {
+        int bit = EventField.LAST_OF_COMMAND.ordinal();
+        int at = offset + BITMAP + (bit >>> 3);
+        buffer.putByte(at, (byte) (buffer.getByte(at) | (1 << (bit & 7))));
+    }
+
     private static long bit(EventField field) {
         return 1L << field.ordinal();
     }
@@ -241,10 +253,8 @@ public final class EventCodec {
                     + "; this build knows " + FIELDS.length);
         }
         int at = offset + BODY;
-        for (EventField field : FIELDS) {
-            if ((present & (1L << field.ordinal())) == 0) {
-                continue;
-            }
+        for (long rest = present; rest != 0; rest &= rest - 1) { // the present fields only, in table order
+            EventField field = FIELDS[Long.numberOfTrailingZeros(rest)];
             switch (field.kind) {
                 case FLAG -> field.set(event, 1);
                 case ID -> {

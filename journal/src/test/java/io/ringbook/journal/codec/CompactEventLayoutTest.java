@@ -98,6 +98,22 @@ class CompactEventLayoutTest {
         assertTrue(unknown.getMessage().contains("this build knows " + EventField.ALL.length), unknown.getMessage());
     }
 
+    @Test
+    void anEventMarkedLastOfItsCommandAfterEncodingIsTheRecordEncodedWithTheFlag() {
+        EngineEvent flagged = fill();
+        int length = EventCodec.encode(flagged, buffer, 0);
+        byte[] expected = new byte[length];
+        buffer.getBytes(0, expected);
+        EngineEvent notYet = fill();
+        notYet.lastOfCommand = false;
+        assertEquals(length, EventCodec.encode(notYet, buffer, 100));
+        assertTrue(!Arrays.equals(expected, Arrays.copyOfRange(buffer.byteArray(), 100, 100 + length)), "the flag is a bit of the record");
+
+        EventCodec.markLastOfCommand(buffer, 100);
+
+        assertEquals(HexFormat.of().formatHex(expected), HexFormat.of().formatHex(buffer.byteArray(), 100, 100 + length));
+    }
+
     private static EngineEvent fill() {
         EngineEvent e = new EngineEvent().clear();
         e.type = EventType.ORDER_FILLED;
