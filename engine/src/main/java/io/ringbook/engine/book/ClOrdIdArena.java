@@ -137,7 +137,12 @@ final class ClOrdIdArena {
         return handedOut;
     }
 
-    /** Entries below {@code top} of an arena's chunks, walked once by another thread (see {@link #prefix}). */
+    /**
+     * Entries below {@code top} of an arena's chunks, written once by another thread (see
+     * {@link #prefix}) as the arena's own words: {@code top}, then the longs below it,
+     * chunk after chunk ({@link #readRaw} takes them back as they are, without re-inserting
+     * an entry).
+     */
     static final class Prefix implements DeferredState {
         private final long[][] chunks;
         private final long top;
@@ -150,9 +155,52 @@ final class ClOrdIdArena {
 
         @Override
         public void writeTo(StateBuffer out) {
-            writeLive(chunks, top, out);
+            out.putLong(top);
+            for (long from = 0; from < top; from += CHUNK_LONGS) {
+                out.putLongs(chunks[(int) (from >>> CHUNK_BITS)], 0, (int) Math.min(CHUNK_LONGS, top - from));
+            }
             walked = true;
         }
+    }
+
+    /**
+     * Reads what a {@link Prefix} wrote into this empty arena (its chunks reused, more
+     * allocated as needed) and returns its top: the entries lie at the offsets they had.
+     */
+    long readRaw(StateBuffer in) {
+        long words = in.getLong();
+        if (words < 0 || words > (long) Integer.MAX_VALUE * CHUNK_LONGS) {
+            throw new IllegalStateException("clOrdId arena of " + words + " words");
+        }
+        int used = (int) ((words + CHUNK_MASK) >>> CHUNK_BITS);
+        if (used > chunks.length) {
+            chunks = Arrays.copyOf(chunks, used);
+        }
+        for (int c = 0; c < used; c++) {
+            if (chunks[c] == null) {
+                chunks[c] = new long[CHUNK_LONGS];
+                chunksAllocated++;
+            }
+            in.getLongs(chunks[c], 0, (int) Math.min(CHUNK_LONGS, words - ((long) c << CHUNK_BITS)));
+        }
+        top = words;
+        return words;
+    }
+
+    /**
+     * The offset of the first entry at or after {@code offset} (skipping a chunk's unused
+     * end), or {@code top} if there is none; for walking the entries after {@link #readRaw}.
+     */
+    long entryAt(long offset) {
+        if (offset < top && get(offset) == GAP) {
+            return Math.min(top, (offset | CHUNK_MASK) + 1);
+        }
+        return offset;
+    }
+
+    /** The offset after the entry at {@code offset}. */
+    long after(long offset) {
+        return offset + words(get(offset)) + 3;
     }
 
     private static void writeLive(long[][] chunks, long top, StateBuffer out) {
