@@ -49,8 +49,7 @@ public final class StateBuffer {
     /**
      * A buffer that hands what is written to {@code spill} each time it holds
      * {@code pieceBytes} or more, and starts over: what it holds never exceeds a piece
-     * and one value (or one {@link #putBytes} or {@link #putLongs}). Call {@link #flush}
-     * after the last write.
+     * and one value, so it never grows. Call {@link #flush} after the last write.
      */
     public static StateBuffer spilling(int pieceBytes, Spill spill) {
         return new StateBuffer(new ExpandableArrayBuffer(pieceBytes + 64), spill, pieceBytes);
@@ -124,8 +123,8 @@ public final class StateBuffer {
         for (int i = 0; i < count; i++) {
             buffer.putLong(position, values[offset + i], ORDER);
             position += Long.BYTES;
+            spillIfFull();
         }
-        spillIfFull();
     }
 
     /** Reads {@code count} longs into {@code values} from {@code offset}. */
