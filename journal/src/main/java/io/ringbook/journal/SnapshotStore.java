@@ -98,14 +98,7 @@ public final class SnapshotStore {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.position(HEADER);
             writeFully(channel, ByteBuffer.wrap(config));
-            StateBuffer out = StateBuffer.spilling(PIECE_BYTES, (bytes, length) -> {
-                crc.update(bytes, 0, length);
-                try {
-                    writeFully(channel, ByteBuffer.wrap(bytes, 0, length));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            StateBuffer out = StateBuffer.spillingTo(channel, crc, PIECE_BYTES);
             try {
                 content.accept(out);
                 out.flush();

@@ -23,6 +23,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Memory of the engine and its read models, measured as live heap after a full GC,
@@ -160,8 +161,13 @@ public final class MemorySoak implements Callable<Integer> {
         if (firstNanos == 0) {
             firstNanos = System.nanoTime();
         }
-        long due = rate > 0 ? firstNanos + clOrdIds * 1_000_000_000L / rate : 0;
-        while (System.nanoTime() < due || !publisher.tryPublish(writer)) {
+        long wait = rate > 0 ? firstNanos + clOrdIds * 1_000_000_000L / rate - System.nanoTime() : 0;
+        if (wait > 0) {
+            // parked, not spinning, and at least a millisecond (the orders due meanwhile go in a burst): on two cores a
+            // spinning publisher takes the core the outbound thread needs
+            LockSupport.parkNanos(Math.max(wait, 1_000_000));
+        }
+        while (!publisher.tryPublish(writer)) {
             Thread.onSpinWait();
         }
     }

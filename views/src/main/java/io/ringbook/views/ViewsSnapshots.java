@@ -102,29 +102,17 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
      */
     private static void encode(long sequence, DeferredState state, FileChannel out) throws IOException {
         CRC32 crc = new CRC32();
-        StateBuffer buffer = StateBuffer.spilling(PIECE_BYTES, (bytes, length) -> {
-            crc.update(bytes, 0, length);
-            try {
-                writeFully(out, ByteBuffer.wrap(bytes, 0, length));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        StateBuffer buffer = StateBuffer.spillingTo(out, crc, PIECE_BYTES);
         try {
             buffer.putLong(MAGIC);
             buffer.putInt(VERSION);
             buffer.putLong(sequence);
             state.writeTo(buffer);
             buffer.flush();
+            buffer.putLong(crc.getValue()); // the checksum of everything before it, then itself
+            buffer.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-        writeFully(out, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(0, crc.getValue()));
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
         }
     }
 

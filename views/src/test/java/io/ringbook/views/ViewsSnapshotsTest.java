@@ -116,10 +116,7 @@ class ViewsSnapshotsTest {
         run(200_000, live, engine, new RandomOrderFlow(15, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
         long allocated;
         try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
-            EngineEvent taken = new EngineEvent();
-            taken.type = EventType.SNAPSHOT_TAKEN;
-            taken.sequence = 200_000;
-            snapshots.onEvent(taken);
+            snapshots.onEvent(taken(200_000));
             Path file = dir.resolve(String.format("views-%020d.rbv", 200_000));
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (Files.notExists(file) && System.nanoTime() < deadline) {
@@ -140,10 +137,7 @@ class ViewsSnapshotsTest {
         ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
         run(1_000, live, new LogicDriver(), new RandomOrderFlow(17, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
         try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
-            EngineEvent taken = new EngineEvent();
-            taken.type = EventType.SNAPSHOT_TAKEN;
-            taken.sequence = 1_000;
-            snapshots.onEvent(taken);
+            snapshots.onEvent(taken(1_000));
         }
         Path file = dir.resolve(String.format("views-%020d.rbv", 1_000));
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -154,6 +148,13 @@ class ViewsSnapshotsTest {
         bytes.putLong(bytes.capacity() - 8, crc.getValue());
         Files.write(file, bytes.array());
         assertEquals(0, new ViewsSnapshots(dir, new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK)).restore(sequence -> true));
+    }
+
+    private static EngineEvent taken(long sequence) {
+        EngineEvent taken = new EngineEvent();
+        taken.type = EventType.SNAPSHOT_TAKEN;
+        taken.sequence = sequence;
+        return taken;
     }
 
     private static void run(int commands, ReadModels models, LogicDriver engine, RandomOrderFlow flow, Command command) {

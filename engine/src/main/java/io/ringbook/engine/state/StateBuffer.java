@@ -5,8 +5,12 @@ import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.WritableByteChannel;
+import java.util.zip.Checksum;
 
 /**
  * A reusable, growable byte buffer with a cursor, into which the business logic writes
@@ -53,6 +57,26 @@ public final class StateBuffer {
      */
     public static StateBuffer spilling(int pieceBytes, Spill spill) {
         return new StateBuffer(new ExpandableArrayBuffer(pieceBytes + 64), spill, pieceBytes);
+    }
+
+    /**
+     * A spilling buffer whose pieces are written to {@code channel} (a file) and added to
+     * {@code checksum}, in order.
+     *
+     * @throws UncheckedIOException from a write to the buffer whose piece the channel refuses
+     */
+    public static StateBuffer spillingTo(WritableByteChannel channel, Checksum checksum, int pieceBytes) {
+        return spilling(pieceBytes, (bytes, length) -> {
+            checksum.update(bytes, 0, length);
+            ByteBuffer piece = ByteBuffer.wrap(bytes, 0, length);
+            try {
+                while (piece.hasRemaining()) {
+                    channel.write(piece);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** A buffer that reads {@code bytes} from its position to its limit where they lie (a mapped file: nothing is copied). */
