@@ -10,8 +10,11 @@ import java.util.Arrays;
  * The entries of a {@link ClOrdIdIndex}, appended one after another into chunks of
  * {@value #CHUNK_LONGS} longs: {@code [account << 8 | length][hash][the id's used words][orderId]},
  * three to eight longs. A short id such as {@code c1234} costs 32 bytes. Chunks are
- * allocated as the day fills them (half a megabyte each, never copied) and kept for the
- * next day; an entry never spans two chunks. Entries freed by removal are kept on a list
+ * allocated as the day fills them (a quarter of a megabyte each, never copied) and kept
+ * for the next day; an entry never spans two chunks. A chunk stays under half of G1's
+ * smallest region (1 MB): a larger array is a humongous object, which takes whole
+ * regions, and chunks of half a megabyte (and their 16-byte header) each took a 1 MB
+ * region, doubling what the day's clOrdIds cost in a 2 GiB heap. Entries freed by removal are kept on a list
  * per size and reused; a walk skips them.
  *
  * <p>A {@link Prefix} lets another thread walk the entries made so far while the owner
@@ -20,7 +23,7 @@ import java.util.Arrays;
  */
 final class ClOrdIdArena {
 
-    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK_BITS = 15;
     static final int CHUNK_LONGS = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK_LONGS - 1;
     private static final long GAP = -1L;
@@ -139,8 +142,8 @@ final class ClOrdIdArena {
 
     /**
      * Entries below {@code top} of an arena's chunks, written once by another thread (see
-     * {@link #prefix}) as the arena's own words: {@code top}, then the longs below it,
-     * chunk after chunk ({@link #readRaw} takes them back as they are, without re-inserting
+     * {@link #prefix}) as the arena's own words: {@code top}, the chunk size in longs, then
+     * the longs below {@code top}, chunk after chunk ({@link #readRaw} takes them back as they are, without re-inserting
      * an entry).
      */
     static final class Prefix implements DeferredState {
@@ -156,6 +159,7 @@ final class ClOrdIdArena {
         @Override
         public void writeTo(StateBuffer out) {
             out.putLong(top);
+            out.putLong(CHUNK_LONGS);
             for (long from = 0; from < top; from += CHUNK_LONGS) {
                 out.putLongs(chunks[(int) (from >>> CHUNK_BITS)], 0, (int) Math.min(CHUNK_LONGS, top - from));
             }
@@ -169,8 +173,10 @@ final class ClOrdIdArena {
      */
     long readRaw(StateBuffer in) {
         long words = in.getLong();
-        if (words < 0 || words > (long) Integer.MAX_VALUE * CHUNK_LONGS) {
-            throw new IllegalStateException("clOrdId arena of " + words + " words");
+        long chunkLongs = in.getLong();
+        if (words < 0 || words > (long) Integer.MAX_VALUE * CHUNK_LONGS || chunkLongs != CHUNK_LONGS) {
+            throw new IllegalStateException("clOrdId arena of " + words + " words in chunks of " + chunkLongs
+                    + " (this build's chunks hold " + CHUNK_LONGS + ")");
         }
         int used = (int) ((words + CHUNK_MASK) >>> CHUNK_BITS);
         if (used > chunks.length) {
