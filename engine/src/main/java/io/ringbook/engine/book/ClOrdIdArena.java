@@ -143,7 +143,8 @@ final class ClOrdIdArena {
     /**
      * Entries below {@code top} of an arena's chunks, written once by another thread (see
      * {@link #prefix}) as the arena's own words: {@code top}, the chunk size in longs, then
-     * the longs below {@code top}, chunk after chunk ({@link #readRaw} takes them back as they are, without re-inserting
+     * the longs below {@code top}, chunk after chunk; nothing at all for an empty arena
+     * (the entries' count, written before, says so), as a state without ids always was ({@link #readRaw} takes them back as they are, without re-inserting
      * an entry).
      */
     static final class Prefix implements DeferredState {
@@ -158,6 +159,10 @@ final class ClOrdIdArena {
 
         @Override
         public void writeTo(StateBuffer out) {
+            if (top == 0) {
+                walked = true;
+                return;
+            }
             out.putLong(top);
             out.putLong(CHUNK_LONGS);
             for (long from = 0; from < top; from += CHUNK_LONGS) {

@@ -193,6 +193,9 @@ public final class ClOrdIdIndex {
         if (size != 0) {
             throw new IllegalStateException("a clOrdId index is read back only when empty");
         }
+        if (entries == 0) {
+            return; // an empty arena writes nothing
+        }
         if (depthFor(entries) > globalDepth) {
             buildTable(depthFor(entries));
         }
