@@ -32,12 +32,7 @@ class SnapshotRecoveryTest {
 
     @Test
     void shouldRecoverFromTheNewestSnapshotPlusTheTailToTheStateOfAFullReplay() throws Exception {
-        long snapshotSequence;
-        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
-            engine.run(31, 6_000);
-            snapshotSequence = engine.snapshot();
-            engine.run(32, 4_000);
-        }
+        long snapshotSequence = journalAroundASnapshot(31, 6_000, 4_000);
         try (JournaledEngine recovered = new JournaledEngine(data, true, 0)) {
             assertEquals(snapshotSequence, recovered.recovered.snapshotSequence());
             assertEquals(recovered.recovered.lastSequence() - snapshotSequence, recovered.recovered.commandsReplayed(),
@@ -76,12 +71,7 @@ class SnapshotRecoveryTest {
      */
     @Test
     void aStartReadsNoInputExcerptBeforeTheSnapshotsCommand() throws Exception {
-        long snapshotSequence;
-        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
-            engine.run(41, 3_000);
-            snapshotSequence = engine.snapshot();
-            engine.run(42, 1_000);
-        }
+        long snapshotSequence = journalAroundASnapshot(41, 3_000, 1_000);
         Path copy = data.resolveSibling(data.getFileName() + "-copy");
         copyTree(data, copy);
         Path input = DamagedJournalTest.queueFile(data.resolve("journal/input"));
@@ -102,12 +92,7 @@ class SnapshotRecoveryTest {
     /** A quarantine of a command after the snapshot is read from the snapshot's excerpt on, and honoured. */
     @Test
     void aQuarantinedCommandAfterTheSnapshotIsSkipped() throws Exception {
-        long snapshotSequence;
-        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
-            engine.run(43, 2_000);
-            snapshotSequence = engine.snapshot();
-            engine.run(44, 500);
-        }
+        long snapshotSequence = journalAroundASnapshot(43, 2_000, 500);
         QuarantineWriter.quarantine(data, snapshotSequence + 10, "a test");
         try (JournaledEngine recovered = new JournaledEngine(data, true, 0)) {
             assertEquals(snapshotSequence, recovered.recovered.snapshotSequence());
@@ -122,12 +107,7 @@ class SnapshotRecoveryTest {
      */
     @Test
     void aVersion1SnapshotIsStillUsedReadingTheJournalFromItsStart() throws Exception {
-        long snapshotSequence;
-        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
-            engine.run(45, 3_000);
-            snapshotSequence = engine.snapshot();
-            engine.run(46, 1_000);
-        }
+        long snapshotSequence = journalAroundASnapshot(45, 3_000, 1_000);
         SnapshotStore.Snapshot snapshot = new SnapshotStore(data).newestFirst().get(0);
         Files.write(snapshot.file(), SnapshotFiles.asVersion1(Files.readAllBytes(snapshot.file())));
         try (JournaledEngine recovered = new JournaledEngine(data, true, 0)) {
@@ -162,6 +142,16 @@ class SnapshotRecoveryTest {
             assertEquals(List.of("T2"), back.recovered.limitsChanged());
         }
         assertNull(ReplayVerifier.verify(data, JournaledEngine::newLogic).firstDifference());
+    }
+
+    /** Journals {@code before} commands of a random flow (seeds {@code seed}, then {@code seed + 1}), a snapshot, {@code after} more; returns the snapshot's sequence. */
+    private long journalAroundASnapshot(long seed, int before, int after) throws Exception {
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(seed, before);
+            long snapshotSequence = engine.snapshot();
+            engine.run(seed + 1, after);
+            return snapshotSequence;
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
