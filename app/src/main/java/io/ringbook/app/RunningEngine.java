@@ -87,7 +87,7 @@ final class RunningEngine implements AutoCloseable {
             this.journal = started.started(Journal.open(dataDir, durability));
             rest.history(new JournalHistory(journal));
             SnapshotStore snapshotStore = new SnapshotStore(dataDir);
-            this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal));
+            this.snapshots = started.started(new SnapshotWriter(snapshotStore, journal, referenceData));
             this.viewSnapshots = started.started(new ViewsSnapshots(dataDir.resolve("views"), rest.readModels()));
             CompletableFuture<Long> viewsRestored = ReadModelsStart.restoreAside(journal, snapshotStore, viewSnapshots);
             this.recovery = Recovery.recover(journal, snapshotStore, referenceData, logicFactory.on(riskBoard));

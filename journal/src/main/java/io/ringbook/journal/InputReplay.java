@@ -76,6 +76,20 @@ public final class InputReplay {
      */
     public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
                              long snapshotTimeNanos, long throughSequence, ReferenceData fallback) {
+        return run(journal, logicFactory, skipThrough, snapshotTimeNanos, throughSequence, fallback, null);
+    }
+
+    /**
+     * The same, for recovery from a snapshot that holds the journal's configuration at it
+     * ({@code atSnapshot}, not null): the input journal is read from the excerpt of the
+     * snapshot's command on (found from the end, backwards), not from its start, and the
+     * logic is built from that configuration (the state restored into it holds whatever
+     * differs from the journal's first one: limits only); the quarantines are read from
+     * the same excerpt on. With {@code atSnapshot} null, as {@link #run(Journal, Function,
+     * long, long, long, ReferenceData)}.
+     */
+    public static Result run(Journal journal, Function<ReferenceData, BusinessLogic> logicFactory, long skipThrough,
+                             long snapshotTimeNanos, long throughSequence, ReferenceData fallback, ReferenceData atSnapshot) {
         Command command = new Command();
         BusinessLogic logic = null;
         ReferenceData referenceData = null;
@@ -86,11 +100,29 @@ public final class InputReplay {
         long lastTime = 0;
         long skipped = 0;
         long quarantinedSkipped = 0;
-        Quarantines quarantines = Quarantines.of(journal);
-        try (JournalCursor cursor = new JournalCursor(journal.input(), "input journal")) {
+        boolean fromSnapshot = atSnapshot != null && skipThrough > 0;
+        // the excerpt of the snapshot's command or one before it: records with the snapshot's sequence (a later run's
+        // CONFIG) may follow the command in excerpts of their own
+        long start = fromSnapshot ? JournalCursor.indexAfter(journal.input(), "input journal", skipThrough - 1) : -1;
+        Quarantines quarantines = Quarantines.from(journal, start);
+        if (fromSnapshot) {
+            referenceData = atSnapshot;
+            latest = atSnapshot;
+            firstConfig = new byte[0]; // any later CONFIG is checked against the latest, as after a first one
+            logic = logicFactory.apply(atSnapshot);
+        }
+        boolean reached = !fromSnapshot;
+        try (JournalCursor cursor = JournalCursor.at(journal.input(), "input journal", start)) {
             while (cursor.next()) {
                 int offset = cursor.offset();
                 RecordType type = RecordHeader.type(cursor.buffer(), offset);
+                if (!reached) {
+                    // records of the snapshot's excerpt before its command: the snapshot and its configuration cover them
+                    if (RecordHeader.sequence(cursor.buffer(), offset) < skipThrough) {
+                        continue;
+                    }
+                    reached = true;
+                }
                 if (type == RecordType.CONFIG) {
                     byte[] config = new byte[RecordHeader.length(cursor.buffer(), offset) - RecordHeader.LENGTH];
                     cursor.buffer().getBytes(offset + RecordHeader.LENGTH, config);
@@ -152,7 +184,7 @@ public final class InputReplay {
                 commands++;
             }
         }
-        if (skipped > 0 && lastSequence < skipThrough) {
+        if ((skipped > 0 || fromSnapshot) && lastSequence < skipThrough) {
             throw new JournalFormatException("the input journal ends at sequence " + lastSequence
                     + ", before the snapshot's " + skipThrough);
         }

@@ -36,6 +36,24 @@ public final class JournalCursor implements AutoCloseable {
      * whole queue. The caller skips the records of that excerpt up to {@code sequence}.
      */
     public static JournalCursor after(ChronicleQueue queue, String name, long sequence) {
+        return at(queue, name, indexAfter(queue, name, sequence));
+    }
+
+    /** A cursor at the excerpt of queue index {@code index} ({@link #indexAfter}), or at the queue's start for -1. */
+    public static JournalCursor at(ChronicleQueue queue, String name, long index) {
+        ExcerptTailer tailer = queue.createTailer();
+        if (index >= 0) {
+            tailer.moveToIndex(index);
+        }
+        return new JournalCursor(tailer, name);
+    }
+
+    /**
+     * The queue index of the first excerpt that may hold records after {@code sequence}
+     * (see {@link #after}), or -1 for the queue's start; found by reading backwards from
+     * the end.
+     */
+    public static long indexAfter(ChronicleQueue queue, String name, long sequence) {
         long start = -1;
         try (ExcerptTailer backward = queue.createTailer()) {
             backward.direction(TailerDirection.BACKWARD).toEnd();
@@ -53,11 +71,7 @@ public final class JournalCursor implements AutoCloseable {
                 }
             }
         }
-        ExcerptTailer tailer = queue.createTailer();
-        if (start >= 0) {
-            tailer.moveToIndex(start);
-        }
-        return new JournalCursor(tailer, name);
+        return start;
     }
 
     /**

@@ -25,7 +25,9 @@ import java.util.function.BiFunction;
  * that fails its checks, whose state does not load, or that disagrees with the input
  * journal's record at its sequence is reported and an older one, or none, is used; one
  * past the input journal's end is deleted), replays the
- * input journal after it with outbound sending suppressed, except that the events of
+ * input journal after it with outbound sending suppressed (reading it from the
+ * snapshot's command on, not from its start, when the snapshot holds the journal's
+ * configuration: start-up bounded by the snapshot interval, not by history), except that the events of
  * commands missing from the output journal (the process died between deciding and
  * journaling their outcomes) are journaled now, so the output journal is whole again.
  * Then turns the accounts' limits this start configures differently from the last one
@@ -70,24 +72,21 @@ public final class Recovery {
         String outputSetAside = cutOutputAtInputsEnd(journal, inputThrough);
         long outputThrough = JournalCursor.lastSequence(journal.output(), "output journal");
         for (SnapshotStore.Snapshot snapshot : candidates(snapshots, inputThrough, outputThrough, unusable)) {
-            StateBuffer state;
-            long eventTime;
+            SnapshotStore.Loaded loaded;
             try {
-                state = snapshots.load(snapshot, new StateBuffer(1 << 16));
-                eventTime = snapshots.eventTimeNanos(snapshot);
+                loaded = snapshots.load(snapshot);
             } catch (IOException broken) {
                 unusable(unusable, snapshot, broken.getMessage());
                 continue;
             }
             try {
-                return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), eventTime, state, unusable,
+                return replay(journal, configured, logicFactory, outputThrough, snapshot.sequence(), loaded, unusable,
                         outputSetAside, tornTailsCut, started);
             } catch (UnusableSnapshotException broken) {
                 unusable(unusable, snapshot, broken.getMessage());
             }
         }
-        return replay(journal, configured, logicFactory, outputThrough, 0, InputReplay.UNCHECKED, null, unusable,
-                outputSetAside, tornTailsCut, started);
+        return replay(journal, configured, logicFactory, outputThrough, 0, null, unusable, outputSetAside, tornTailsCut, started);
     }
 
     /**
@@ -168,8 +167,9 @@ public final class Recovery {
 
     private static Outcome replay(Journal journal, ReferenceData configured,
                                   BiFunction<ReferenceData, EventSink, BusinessLogic> logicFactory, long outputThrough,
-                                  long snapshotSequence, long snapshotTime, StateBuffer state, List<String> unusable,
+                                  long snapshotSequence, SnapshotStore.Loaded snapshot, List<String> unusable,
                                   String outputSetAside, List<String> tornTailsCut, long started) {
+        StateBuffer state = snapshot == null ? null : snapshot.state();
         try (CatchUpOutput catchUpQueue = new CatchUpOutput(journal)) {
             OutputJournal output = new OutputJournal(catchUpQueue.queue());
             CatchUp catchUp = new CatchUp(output, outputThrough);
@@ -184,7 +184,8 @@ public final class Recovery {
                     }
                 }
                 return restored;
-            }, snapshotSequence, snapshotTime, Long.MAX_VALUE, state != null ? configured : null);
+            }, snapshotSequence, snapshot == null ? InputReplay.UNCHECKED : snapshot.eventTimeNanos(), Long.MAX_VALUE,
+                    state != null ? configured : null, snapshot == null ? null : snapshot.configuration());
             output.onEndOfBatch();
             if (replayed.quarantinedSkipped() > 0) {
                 LOG.warn("skipped {} quarantined command(s) of the input journal (QUARANTINE records; `ringbook journal --type"

@@ -1,6 +1,7 @@
 package io.ringbook.journal;
 
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.pipeline.SnapshotHook;
 import io.ringbook.engine.state.DeferredState;
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
  * snapshot's command to the device
  * (whatever the durability: a snapshot must never outlive the commands before it, or a
  * later start would load it on top of another timeline) and then the file, so the
- * business logic never waits on the disk.
+ * business logic never waits on the disk. The ids go to the file in pieces as they are
+ * encoded ({@link SnapshotStore#write(long, long, ReferenceData, java.util.function.Consumer)}):
+ * no day-sized buffer, so a day of millions of orders and its snapshot fit the heap that
+ * holds the day. The file also holds the run's configuration, which recovery needs from
+ * the journal before the snapshot and so need not read it.
  */
 public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
 
     private final SnapshotStore store;
     private final Journal journal;
+    private final ReferenceData configuration;
     private final StateBuffer state = new StateBuffer(1 << 20);
     private final ExecutorService files = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ringbook-snapshot");
@@ -47,10 +52,14 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
     });
     private volatile Taken last;
 
-    /** @param journal the journal the snapshots' commands are in: it is written to the device through a snapshot before the snapshot is */
-    public SnapshotWriter(SnapshotStore store, Journal journal) {
+    /**
+     * @param journal       the journal the snapshots' commands are in: it is written to the device through a snapshot before the snapshot is
+     * @param configuration this run's configuration, the last one the journal holds before any snapshot this writer takes
+     */
+    public SnapshotWriter(SnapshotStore store, Journal journal, ReferenceData configuration) {
         this.store = store;
         this.journal = journal;
+        this.configuration = configuration;
     }
 
     @Override
@@ -64,13 +73,14 @@ public final class SnapshotWriter implements SnapshotHook, AutoCloseable {
         last = new Taken(sequence, pause, head.length, false);
         files.execute(() -> {
             try {
-                // a buffer per snapshot, dropped once written: the day's clOrdIds (hundreds of MB after millions of
-                // orders) are not held on the heap between snapshots
-                StateBuffer ids = new StateBuffer(1 << 20);
-                rest.writeTo(ids);
                 journal.forceInputToDevice();
-                store.write(sequence, time, ByteBuffer.wrap(head), ByteBuffer.wrap(ids.array(), 0, ids.length()));
-                last = new Taken(sequence, pause, head.length + ids.length(), true);
+                long[] bytes = new long[1];
+                store.write(sequence, time, configuration, out -> {
+                    out.putBytes(head, 0, head.length);
+                    rest.writeTo(out);
+                    bytes[0] = out.written();
+                });
+                last = new Taken(sequence, pause, (int) Math.min(Integer.MAX_VALUE, bytes[0]), true);
                 store.prune(KEEP);
             } catch (IOException e) {
                 LOG.error("snapshot at sequence {} could not be written; recovery will use an older one", sequence, e);

@@ -29,11 +29,16 @@ public final class JournaledEngine implements AutoCloseable {
     }
 
     public JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis) {
+        this(dataDir, journalOutput, clockTickMillis, DEMO);
+    }
+
+    /** Started with {@code configuration} (the demo's symbols and accounts, limits of its own). */
+    public JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis, ReferenceData configuration) {
         journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
         snapshots = new SnapshotStore(dataDir);
-        snapshotWriter = new SnapshotWriter(snapshots, journal);
+        snapshotWriter = new SnapshotWriter(snapshots, journal, configuration);
         try {
-            recovered = Recovery.recover(journal, snapshots, DEMO, JournaledEngine::newLogic);
+            recovered = Recovery.recover(journal, snapshots, configuration, JournaledEngine::newLogic);
         } catch (RuntimeException failed) {
             journal.close();
             throw failed;
@@ -43,7 +48,7 @@ public final class JournaledEngine implements AutoCloseable {
                     return recovered.logic();
                 })
                 .config(PipelineConfig.DEFAULTS.withClockTickMillis(clockTickMillis))
-                .journal(new InputJournal(journal, DEMO))
+                .journal(new InputJournal(journal, configuration))
                 .snapshots(snapshotWriter)
                 .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
         if (journalOutput) {

@@ -65,7 +65,7 @@ class LimitChangesTest {
         assertEquals(List.of(), LimitChanges.commands(capped, capped, 9, 1_000));
     }
 
-    private static AccountLimits tightQty(long lots) {
+    static AccountLimits tightQty(long lots) {
         AccountLimits none = AccountLimits.none(DemoMarket.symbols().size());
         return new AccountLimits(PerSymbolLimit.uniform(lots, DemoMarket.symbols().size()), none.maxPosition(), none.maxOrderNotional(),
                 none.maxGrossNotional(), none.maxConcentrationBps(), none.concentrationMinGross(), none.maxOpenOrders(),
@@ -73,8 +73,12 @@ class LimitChangesTest {
     }
 
     private static ReferenceData withLimits(int account, AccountLimits limits) {
-        List<AccountLimits> accounts = new ArrayList<>(BASE.risk().accounts());
+        return withLimits(BASE, account, limits);
+    }
+
+    static ReferenceData withLimits(ReferenceData base, int account, AccountLimits limits) {
+        List<AccountLimits> accounts = new ArrayList<>(base.risk().accounts());
         accounts.set(account, limits);
-        return new ReferenceData(BASE.symbols(), BASE.accounts(), new RiskSettings(BASE.risk().symbols(), accounts, BASE.risk().rejectStorm()));
+        return new ReferenceData(base.symbols(), base.accounts(), new RiskSettings(base.risk().symbols(), accounts, base.risk().rejectStorm()));
     }
 }

@@ -136,7 +136,7 @@ class RetentionTest {
         long snapshot(SnapshotStore store) throws IOException {
             StateBuffer buffer = new StateBuffer(1 << 16);
             logic.writeState(buffer);
-            store.write(sequence, 1_000 + sequence, buffer.array(), buffer.length());
+            store.write(sequence, 1_000 + sequence, JournaledEngine.DEMO, buffer.array(), buffer.length());
             return sequence;
         }
 

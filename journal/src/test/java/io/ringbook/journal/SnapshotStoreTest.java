@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,14 +25,15 @@ class SnapshotStoreTest {
         SnapshotStore store = new SnapshotStore(data);
         for (long sequence : new long[] {5, 40, 12, 300}) {
             byte[] state = ("state at " + sequence).getBytes();
-            store.write(sequence, sequence * 1_000, state, state.length);
+            store.write(sequence, sequence * 1_000, null, state, state.length);
         }
         Files.writeString(store.directory().resolve("notes.txt"), "not a snapshot");
         assertEquals(List.of(300L, 40L, 12L, 5L), store.newestFirst().stream().map(SnapshotStore.Snapshot::sequence).toList());
-        StateBuffer loaded = store.load(store.newestFirst().get(1), new StateBuffer(8));
-        byte[] bytes = new byte[loaded.length()];
-        System.arraycopy(loaded.array(), 0, bytes, 0, bytes.length);
+        StateBuffer loaded = store.load(store.newestFirst().get(1)).state();
+        byte[] bytes = new byte["state at 40".length()];
+        loaded.getBytes(bytes, 0, bytes.length);
         assertArrayEquals("state at 40".getBytes(), bytes);
+        assertFalse(loaded.hasRemaining());
         store.prune(2);
         assertEquals(List.of(300L, 40L), store.newestFirst().stream().map(SnapshotStore.Snapshot::sequence).toList());
     }
@@ -40,12 +42,12 @@ class SnapshotStoreTest {
     void shouldRefuseACutShortOrForeignFile() throws IOException {
         SnapshotStore store = new SnapshotStore(data);
         byte[] state = new byte[100];
-        Path file = store.write(7, 0, state, state.length);
+        Path file = store.write(7, 0, null, state, state.length);
         Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), 90));
-        IOException cut = assertThrows(IOException.class, () -> store.load(store.newestFirst().get(0), new StateBuffer(8)));
+        IOException cut = assertThrows(IOException.class, () -> store.load(store.newestFirst().get(0)));
         assertTrue(cut.getMessage().contains("cut short"), cut.getMessage());
         Files.writeString(file, "hello, this is not a snapshot at all............");
-        IOException foreign = assertThrows(IOException.class, () -> store.load(store.newestFirst().get(0), new StateBuffer(8)));
+        IOException foreign = assertThrows(IOException.class, () -> store.load(store.newestFirst().get(0)));
         assertTrue(foreign.getMessage().contains("not a Ringbook snapshot"), foreign.getMessage());
     }
 }

@@ -23,6 +23,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Memory of the engine and its read models, measured as live heap after a full GC,
@@ -59,6 +60,11 @@ public final class MemorySoak implements Callable<Integer> {
             description = "Register the views module's read models (false: the engine alone) (default: ${DEFAULT-VALUE}).")
     boolean withViews;
 
+    @Option(names = "--outbound-ring", defaultValue = "16384",
+            description = "Events the outbound ring holds (a power of two): a larger one lets the read models fall behind longer on a"
+                    + " loaded machine before they are cut off (default, the app's: ${DEFAULT-VALUE}).")
+    int outboundRing;
+
     @Option(names = "--hold", description = "After the run, wait for Enter (to take a heap histogram with jcmd).")
     boolean hold;
 
@@ -81,7 +87,7 @@ public final class MemorySoak implements Callable<Integer> {
         int clOrdIdsPerDay = (int) Math.min(1 << 26, Math.max(resting, soak) + 1024);
         try (BenchJournal journal = new BenchJournal(journalDir, Durability.PROCESS_CRASH, false, data)) {
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> BenchRisk.NONE.logic(data, board, sink, 1 << 16, clOrdIdsPerDay))
-                    .config(PipelineConfig.DEFAULTS.withSnapshotIntervalMillis(0))
+                    .config(outboundRing(PipelineConfig.DEFAULTS.withSnapshotIntervalMillis(0)))
                     .clock(clock)
                     .journal(new InputJournal(journal.journal()))
                     .outputJournal(new OutputJournal(journal.journal()));
@@ -160,10 +166,20 @@ public final class MemorySoak implements Callable<Integer> {
         if (firstNanos == 0) {
             firstNanos = System.nanoTime();
         }
-        long due = rate > 0 ? firstNanos + clOrdIds * 1_000_000_000L / rate : 0;
-        while (System.nanoTime() < due || !publisher.tryPublish(writer)) {
+        long wait = rate > 0 ? firstNanos + clOrdIds * 1_000_000_000L / rate - System.nanoTime() : 0;
+        if (wait > 0) {
+            // parked, not spinning, and at least a millisecond (the orders due meanwhile go in a burst): on two cores a
+            // spinning publisher takes the core the outbound thread needs
+            LockSupport.parkNanos(Math.max(wait, 1_000_000));
+        }
+        while (!publisher.tryPublish(writer)) {
             Thread.onSpinWait();
         }
+    }
+
+    private PipelineConfig outboundRing(PipelineConfig config) {
+        return new PipelineConfig(config.ringSize(), config.waitStrategy(), outboundRing, config.outboundWait(), config.maxBatchSize(),
+                config.clockTickMillis(), config.snapshotIntervalMillis());
     }
 
     /** A figure from read models that stopped receiving events would mean nothing: stop if the edges were cut off. */

@@ -7,12 +7,14 @@ import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,17 +33,25 @@ import java.util.zip.CRC32;
  * reports a snapshot ({@code SNAPSHOT_TAKEN}, sequence S), this listener, registered after
  * the models on the outbound thread, captures their state as of S (a flat copy of the
  * kept orders, views of the clOrdIds: {@link ReadModels#captureState}); a thread of its
- * own encodes it, writes it to {@code views-S.rbv} (a temporary file moved into place)
- * and keeps the newest {@value #KEPT}. A file is a magic number, a format version, S, the
- * models' state and a CRC32 of all that: one that fails its checks is skipped for an
- * older one, or for the full replay.
+ * own encodes it straight into {@code views-S.rbv} (a temporary file moved into place), in
+ * pieces of {@value #PIECE_BYTES} bytes, never whole on the heap, and keeps the newest
+ * {@value #KEPT}. A file is a magic number, a format version, S, the models' state and a
+ * CRC32 of all that: one that fails its checks or is of another version is skipped (and
+ * the log says why) for an older one, or for the full replay. A start reads it through a
+ * mapping of the file, not a copy on the heap.
  */
 public final class ViewsSnapshots implements EngineListener, AutoCloseable {
 
     /** "RBVIEWS1" */
     private static final long MAGIC = 0x3153574549564252L;
-    /** 2: the orders' model adds the clOrdIds of two days and the orders' journal positions; a version 1 file is skipped (full replay). */
-    private static final int VERSION = 2;
+    /**
+     * 3: the two days' clOrdIds are their indexes' arenas as they lie (read back without
+     * re-inserting each id); 2: the orders' model adds the clOrdIds of two days and the
+     * orders' journal positions. A file of another version is skipped (full replay).
+     */
+    static final int VERSION = 3;
+    private static final int PIECE_BYTES = 1 << 20;
+    private static final int HEADER = Long.BYTES + Integer.BYTES + Long.BYTES;
     private static final int KEPT = 2;
     private static final System.Logger LOG = System.getLogger(ViewsSnapshots.class.getName());
 
@@ -75,7 +85,7 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         DeferredState state = models.captureState();
         writer.execute(() -> {
             try {
-                write(sequence, encode(sequence, state));
+                write(sequence, state);
             } catch (Throwable failed) {
                 // even out of heap: a missed read-model snapshot costs the next start a longer replay, nothing else
                 LOG.log(System.Logger.Level.ERROR, "read-model snapshot " + sequence + " not written", failed);
@@ -86,21 +96,24 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
     }
 
     /**
-     * The file's content: header, the models' state, then its CRC32 in the last eight bytes;
-     * on the snapshot thread, in a buffer of its own that is dropped once written (the
-     * clOrdIds of two days are hundreds of MB after millions of orders: not held between
-     * snapshots, nor copied again to be written).
+     * Writes the file's content, header, the models' state, then its CRC32 in the last eight
+     * bytes, into {@code out} as it is encoded, in pieces: the clOrdIds of two days are
+     * hundreds of MB after millions of orders, and are never held whole on the heap.
      */
-    private static StateBuffer encode(long sequence, DeferredState state) {
-        StateBuffer buffer = new StateBuffer(1 << 16);
-        buffer.putLong(MAGIC);
-        buffer.putInt(VERSION);
-        buffer.putLong(sequence);
-        state.writeTo(buffer);
+    private static void encode(long sequence, DeferredState state, FileChannel out) throws IOException {
         CRC32 crc = new CRC32();
-        crc.update(buffer.array(), 0, buffer.length());
-        buffer.putLong(crc.getValue());
-        return buffer;
+        StateBuffer buffer = StateBuffer.spillingTo(out, crc, PIECE_BYTES);
+        try {
+            buffer.putLong(MAGIC);
+            buffer.putInt(VERSION);
+            buffer.putLong(sequence);
+            state.writeTo(buffer);
+            buffer.flush();
+            buffer.putLong(crc.getValue()); // the checksum of everything before it, then itself
+            buffer.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -135,46 +148,48 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         }
     }
 
-    /** The file's state, positioned after its header, if its checks pass; else null (logged). */
+    /** The file's state, read from its mapping, positioned after its header, if its checks pass; else null (logged). */
     private static StateBuffer checked(Path file, long sequence) {
         try {
-            long size = Files.size(file);
-            if (size > Integer.MAX_VALUE - 16) {
-                LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " too large: skipped");
-                return null;
-            }
-            // read straight into the buffer the models are read from: one copy of a file that holds millions of clOrdIds
-            StateBuffer in = new StateBuffer((int) Math.max(16, size));
-            byte[] bytes = in.array();
-            try (InputStream input = Files.newInputStream(file)) {
-                if (input.readNBytes(bytes, 0, (int) size) != size) {
-                    LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " shorter than it was: skipped");
+            ByteBuffer bytes;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (channel.size() > Integer.MAX_VALUE) {
+                    LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " too large: skipped");
                     return null;
                 }
+                bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()).order(ByteOrder.LITTLE_ENDIAN);
             }
-            int length = (int) size - Long.BYTES;
+            int length = bytes.capacity() - Long.BYTES;
+            if (length < HEADER || bytes.getLong(0) != MAGIC) {
+                LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " is not one: skipped");
+                return null;
+            }
+            if (bytes.getInt(Long.BYTES) != VERSION) {
+                LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " is of format version "
+                        + bytes.getInt(Long.BYTES) + ", this build reads " + VERSION + ": skipped");
+                return null;
+            }
             CRC32 crc = new CRC32();
-            crc.update(bytes, 0, Math.max(0, length));
-            in.load(bytes, 0, Math.max(0, length));
-            if (length < 20 || crc.getValue() != getLong(bytes, length) || in.getLong() != MAGIC || in.getInt() != VERSION
-                    || in.getLong() != sequence) {
+            crc.update(bytes.duplicate().position(0).limit(length));
+            if (crc.getValue() != bytes.getLong(length) || bytes.getLong(Long.BYTES + Integer.BYTES) != sequence) {
                 LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " fails its checks: skipped");
                 return null;
             }
-            return in;
+            return StateBuffer.over(bytes.duplicate().position(HEADER).limit(length));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " unreadable: skipped", e);
             return null;
         }
     }
 
-    private void write(long sequence, StateBuffer content) {
+    private void write(long sequence, DeferredState state) {
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve(String.format("views-%020d.rbv", sequence));
             Path temporary = directory.resolve(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                out.write(content.array(), 0, content.length());
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                encode(sequence, state, out);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             List<Path> files = newestFirst();
@@ -205,11 +220,4 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         return Long.parseLong(name.substring("views-".length(), name.length() - ".rbv".length()));
     }
 
-    private static long getLong(byte[] bytes, int at) {
-        long value = 0;
-        for (int i = Long.BYTES - 1; i >= 0; i--) {
-            value = (value << 8) | (bytes[at + i] & 0xFF);
-        }
-        return value;
-    }
 }

@@ -11,6 +11,7 @@ import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.LogicDriver;
 import io.ringbook.engine.testing.RandomOrderFlow;
+import io.ringbook.engine.testing.ThreadAllocation;
 import io.ringbook.views.marketdata.DepthBook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,59 @@ class ViewsSnapshotsTest {
         ReadModels restored = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
         restored.readState(new StateBuffer(16).load(bytes.array(), 0, bytes.length()));
         assertEquals(atCapture, describe(restored));
+    }
+
+    /**
+     * The file is written as it is encoded, in pieces: the snapshot thread allocates about
+     * a piece, not a buffer the size of the file (here over 20 MB: 200,000 clOrdIds of the
+     * day and 65,536 kept done orders).
+     */
+    @Test
+    void shouldWriteTheFileInPiecesWithoutABufferOfItsSize() throws Exception {
+        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        LogicDriver engine = new LogicDriver();
+        run(200_000, live, engine, new RandomOrderFlow(15, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
+        long allocated;
+        try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
+            snapshots.onEvent(taken(200_000));
+            Path file = dir.resolve(String.format("views-%020d.rbv", 200_000));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (Files.notExists(file) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            allocated = ThreadAllocation.of("ringbook-views-snapshot");
+            assertTrue(Files.size(file) > 20 << 20, "a file of " + Files.size(file) + " bytes");
+            assertTrue(allocated < 6 << 20, "the snapshot thread allocated " + allocated + " bytes for a file of " + Files.size(file));
+        }
+        ReadModels restored = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        assertEquals(200_000, new ViewsSnapshots(dir, restored).restore(sequence -> true));
+        assertEquals(describe(live), describe(restored));
+    }
+
+    /** A file of format version 2 (clOrdIds entry by entry), checksum and all, is skipped: the start reads the whole output journal. */
+    @Test
+    void shouldSkipAFileOfAnotherVersion() throws Exception {
+        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        run(1_000, live, new LogicDriver(), new RandomOrderFlow(17, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
+        try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
+            snapshots.onEvent(taken(1_000));
+        }
+        Path file = dir.resolve(String.format("views-%020d.rbv", 1_000));
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(ViewsSnapshots.VERSION, bytes.getInt(8));
+        bytes.putInt(8, 2);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes.array(), 0, bytes.capacity() - 8);
+        bytes.putLong(bytes.capacity() - 8, crc.getValue());
+        Files.write(file, bytes.array());
+        assertEquals(0, new ViewsSnapshots(dir, new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK)).restore(sequence -> true));
+    }
+
+    private static EngineEvent taken(long sequence) {
+        EngineEvent taken = new EngineEvent();
+        taken.type = EventType.SNAPSHOT_TAKEN;
+        taken.sequence = sequence;
+        return taken;
     }
 
     private static void run(int commands, ReadModels models, LogicDriver engine, RandomOrderFlow flow, Command command) {

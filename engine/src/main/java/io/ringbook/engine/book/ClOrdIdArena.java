@@ -10,8 +10,11 @@ import java.util.Arrays;
  * The entries of a {@link ClOrdIdIndex}, appended one after another into chunks of
  * {@value #CHUNK_LONGS} longs: {@code [account << 8 | length][hash][the id's used words][orderId]},
  * three to eight longs. A short id such as {@code c1234} costs 32 bytes. Chunks are
- * allocated as the day fills them (half a megabyte each, never copied) and kept for the
- * next day; an entry never spans two chunks. Entries freed by removal are kept on a list
+ * allocated as the day fills them (a quarter of a megabyte each, never copied) and kept
+ * for the next day; an entry never spans two chunks. A chunk stays under half of G1's
+ * smallest region (1 MB): a larger array is a humongous object, which takes whole
+ * regions, and chunks of half a megabyte (and their 16-byte header) each took a 1 MB
+ * region, doubling what the day's clOrdIds cost in a 2 GiB heap. Entries freed by removal are kept on a list
  * per size and reused; a walk skips them.
  *
  * <p>A {@link Prefix} lets another thread walk the entries made so far while the owner
@@ -20,7 +23,7 @@ import java.util.Arrays;
  */
 final class ClOrdIdArena {
 
-    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK_BITS = 15;
     static final int CHUNK_LONGS = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK_LONGS - 1;
     private static final long GAP = -1L;
@@ -137,7 +140,13 @@ final class ClOrdIdArena {
         return handedOut;
     }
 
-    /** Entries below {@code top} of an arena's chunks, walked once by another thread (see {@link #prefix}). */
+    /**
+     * Entries below {@code top} of an arena's chunks, written once by another thread (see
+     * {@link #prefix}) as the arena's own words: {@code top}, the chunk size in longs, then
+     * the longs below {@code top}, chunk after chunk; nothing at all for an empty arena
+     * (the entries' count, written before, says so), as a state without ids always was ({@link #readRaw} takes them back as they are, without re-inserting
+     * an entry).
+     */
     static final class Prefix implements DeferredState {
         private final long[][] chunks;
         private final long top;
@@ -150,9 +159,59 @@ final class ClOrdIdArena {
 
         @Override
         public void writeTo(StateBuffer out) {
-            writeLive(chunks, top, out);
+            if (top == 0) {
+                walked = true;
+                return;
+            }
+            out.putLong(top);
+            out.putLong(CHUNK_LONGS);
+            for (long from = 0; from < top; from += CHUNK_LONGS) {
+                out.putLongs(chunks[(int) (from >>> CHUNK_BITS)], 0, (int) Math.min(CHUNK_LONGS, top - from));
+            }
             walked = true;
         }
+    }
+
+    /**
+     * Reads what a {@link Prefix} wrote into this empty arena (its chunks reused, more
+     * allocated as needed) and returns its top: the entries lie at the offsets they had.
+     */
+    long readRaw(StateBuffer in) {
+        long words = in.getLong();
+        long chunkLongs = in.getLong();
+        if (words < 0 || words > (long) Integer.MAX_VALUE * CHUNK_LONGS || chunkLongs != CHUNK_LONGS) {
+            throw new IllegalStateException("clOrdId arena of " + words + " words in chunks of " + chunkLongs
+                    + " (this build's chunks hold " + CHUNK_LONGS + ")");
+        }
+        int used = (int) ((words + CHUNK_MASK) >>> CHUNK_BITS);
+        if (used > chunks.length) {
+            chunks = Arrays.copyOf(chunks, used);
+        }
+        for (int c = 0; c < used; c++) {
+            if (chunks[c] == null) {
+                chunks[c] = new long[CHUNK_LONGS];
+                chunksAllocated++;
+            }
+            in.getLongs(chunks[c], 0, (int) Math.min(CHUNK_LONGS, words - ((long) c << CHUNK_BITS)));
+        }
+        top = words;
+        return words;
+    }
+
+    /**
+     * The offset of the first entry at or after {@code offset} (skipping a chunk's unused
+     * end), or {@code top} if there is none; for walking the entries after {@link #readRaw}.
+     */
+    long entryAt(long offset) {
+        if (offset < top && get(offset) == GAP) {
+            return Math.min(top, (offset | CHUNK_MASK) + 1);
+        }
+        return offset;
+    }
+
+    /** The offset after the entry at {@code offset}. */
+    long after(long offset) {
+        return offset + words(get(offset)) + 3;
     }
 
     private static void writeLive(long[][] chunks, long top, StateBuffer out) {

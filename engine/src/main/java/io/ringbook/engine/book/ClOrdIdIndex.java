@@ -91,11 +91,20 @@ public final class ClOrdIdIndex {
         pendingHash = dayIndex ? new long[PENDING] : null;
         pendingOffset = dayIndex ? new long[PENDING] : null;
         arena = new ClOrdIdArena(4L * expectedIds);
+        buildTable(depthFor(expectedIds));
+    }
+
+    private static int depthFor(long ids) {
         int depth = 0;
-        while (depth < MAX_DEPTH && (long) SPLIT_AT << depth < expectedIds) {
+        while (depth < MAX_DEPTH && (long) SPLIT_AT << depth < ids) {
             depth++;
         }
+        return depth;
+    }
+
+    private void buildTable(int depth) {
         globalDepth = depth;
+        segmentsInUse = 0;
         directory = new int[1 << depth];
         segments = new long[1 << depth][];
         segmentDepth = new int[1 << depth];
@@ -245,12 +254,47 @@ public final class ClOrdIdIndex {
     /**
      * Writes the number of entries now and returns the writer of the entries themselves,
      * for another thread: the logic's part is a copy of the arena's chunk references, not
-     * a walk of the day's ids. Only for an index that never {@link #remove}s (the day's
-     * uniqueness index); {@link #readCount} and {@link #readEntries} read it back.
+     * a walk of the day's ids, and the writer writes the arena's words as they are (about
+     * 32 bytes an id of up to 8 characters). Only for an index that never {@link #remove}s
+     * (the day's uniqueness index); {@link #readCount} and {@link #readDeferred} read it back.
      */
     public DeferredState writeDeferred(StateBuffer out) {
         out.putInt(size);
         return arena.prefix();
+    }
+
+    /**
+     * Reads what {@link #writeDeferred}'s writer wrote ({@code entries} being the count it
+     * wrote) into this empty index: the arena's words as they were, then each entry placed
+     * in the table by the hash the arena holds, no id hashed or compared again; the table
+     * is first sized for {@code entries} if it was built for fewer (no segment splits).
+     *
+     * @throws IllegalStateException if the index is not empty or the words hold another number of entries
+     */
+    public void readDeferred(StateBuffer in, int entries) {
+        if (size != 0) {
+            throw new IllegalStateException("a clOrdId index is read back only when empty");
+        }
+        if (entries == 0) {
+            return; // an empty arena writes nothing
+        }
+        if (depthFor(entries) > globalDepth) {
+            buildTable(depthFor(entries));
+        }
+        long top = arena.readRaw(in);
+        for (long offset = arena.entryAt(0); offset < top; offset = arena.entryAt(arena.after(offset))) {
+            long hash = arena.hash(offset);
+            int segment = directory[directoryIndex(hash)];
+            if (count(segment) >= SPLIT_AT && segmentDepth[segment] < MAX_DEPTH) {
+                split(segment);
+                segment = directory[directoryIndex(hash)];
+            }
+            place(segment, hash, offset);
+            size++;
+        }
+        if (size != entries) {
+            throw new IllegalStateException("clOrdId snapshot of " + entries + " entries holds " + size);
+        }
     }
 
     /** Reads what {@link #writeTo} wrote into an empty index. */
@@ -263,7 +307,7 @@ public final class ClOrdIdIndex {
         return in.getInt();
     }
 
-    /** Reads {@code entries} entries, as {@link #writeTo} or a deferred writer wrote them, into an empty index. */
+    /** Reads {@code entries} entries, as {@link #writeTo} (or a deferred writer before snapshot layout 6) wrote them, into an empty index. */
     public void readEntries(StateBuffer in, int entries) {
         ClOrdId id = new ClOrdId();
         for (int i = 0; i < entries; i++) {

@@ -153,11 +153,11 @@ public final class BusinessLogic {
         reporter.restoreLastExecId(counters[1]);
         int ids = clOrdIds.readDay(in);
         if (counters[2] <= EngineState.IDS_BEFORE_RISK) {
-            clOrdIds.readIds(in, ids);
+            clOrdIds.readIds(in, ids, false);
             preTradeCheck.readState(in);
         } else {
             preTradeCheck.readState(in);
-            clOrdIds.readIds(in, ids);
+            clOrdIds.readIds(in, ids, counters[2] > EngineState.IDS_BY_ENTRY);
         }
     }
 

@@ -73,9 +73,13 @@ final class ClOrdIdRules {
         return ClOrdIdIndex.readCount(in);
     }
 
-    /** Reads the ids a deferred writer wrote. */
-    void readIds(StateBuffer in, int count) {
-        today.readEntries(in, count);
+    /** Reads the ids a deferred writer wrote: the index's arena as it was ({@code raw}, layout 6 on) or entry by entry. */
+    void readIds(StateBuffer in, int count, boolean raw) {
+        if (raw) {
+            today.readDeferred(in, count);
+        } else {
+            today.readEntries(in, count);
+        }
     }
 
     private void roll(long nowNanos) {

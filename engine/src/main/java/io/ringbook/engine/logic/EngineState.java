@@ -19,14 +19,17 @@ import java.util.List;
  * and every resting order, level by level in queue order (open orders are exactly the
  * resting ones between commands). Restoring re-opens the orders in orderId order, which
  * rebuilds the per-account lists and the expiry heap, then re-queues them as written,
- * which keeps time priority. Layout version {@value #VERSION} (5: the day's clOrdId
- * entries come last, after the risk state, so that they can be written off the logic
- * thread; 4: orders carry their origin; versions 4 and 3, the latter without origins, are
- * still read).
+ * which keeps time priority. Layout version {@value #VERSION} (6: the day's clOrdIds are
+ * the words of their index's arena as they lie, read back without re-inserting each id;
+ * 5: the day's clOrdId entries come last, after the risk state, so that they can be
+ * written off the logic thread; 4: orders carry their origin; versions 5, 4 and 3, the
+ * latter without origins, are still read).
  */
 final class EngineState {
 
-    static final int VERSION = 5;
+    static final int VERSION = 6;
+    /** The last layout with the day's clOrdIds written entry by entry. */
+    static final int IDS_BY_ENTRY = 5;
     /** The last layout with the clOrdId entries before the risk state. */
     static final int IDS_BEFORE_RISK = 4;
     private static final int BEFORE_ORIGIN = 3;
@@ -68,7 +71,7 @@ final class EngineState {
     /** Reads a state into freshly built components of the same shape; returns {lastTradeId, lastExecId, layout version}. */
     static long[] read(StateBuffer in, OrderBook[] books, OrderStore store, PositionBook positions, long[] cancelAllDeadline) {
         int version = in.getInt();
-        if (version != VERSION && version != IDS_BEFORE_RISK && version != BEFORE_ORIGIN) {
+        if (version != VERSION && version != IDS_BY_ENTRY && version != IDS_BEFORE_RISK && version != BEFORE_ORIGIN) {
             throw new IllegalStateException("snapshot layout version " + version + "; this build reads " + VERSION);
         }
         int accounts = in.getInt();

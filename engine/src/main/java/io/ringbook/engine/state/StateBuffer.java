@@ -2,30 +2,95 @@ package io.ringbook.engine.state;
 
 import io.ringbook.engine.domain.ClOrdId;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.WritableByteChannel;
+import java.util.zip.Checksum;
 
 /**
  * A reusable, growable byte buffer with a cursor, into which the business logic writes
  * its whole state (a snapshot) and from which a fresh logic reads it back. Allocated
  * once and grown only when a snapshot outgrows every earlier one. Little-endian.
+ *
+ * <p>A state of millions of clOrdIds is hundreds of megabytes, so it need not be held
+ * whole on the heap: a {@linkplain #spilling spilling} buffer hands its content to a
+ * sink (a file) in pieces of a bounded size as it is written, and a buffer
+ * {@linkplain #over over} a direct byte buffer (a mapped file) reads it where it lies.
  */
 public final class StateBuffer {
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
-    private final ExpandableArrayBuffer buffer;
+    /** Where a spilling buffer's pieces go, in order. */
+    @FunctionalInterface
+    public interface Spill {
+        /** Takes {@code bytes[0, length)}; the array is reused once this returns. */
+        void accept(byte[] bytes, int length);
+    }
+
+    private final MutableDirectBuffer buffer;
+    private final Spill spill;
+    private final int spillAt;
+    private long spilled;
     private int position;
     private int limit;
 
     public StateBuffer(int initialCapacity) {
-        this.buffer = new ExpandableArrayBuffer(initialCapacity);
+        this(new ExpandableArrayBuffer(initialCapacity), null, Integer.MAX_VALUE);
+    }
+
+    private StateBuffer(MutableDirectBuffer buffer, Spill spill, int spillAt) {
+        this.buffer = buffer;
+        this.spill = spill;
+        this.spillAt = spillAt;
+    }
+
+    /**
+     * A buffer that hands what is written to {@code spill} each time it holds
+     * {@code pieceBytes} or more, and starts over: what it holds never exceeds a piece
+     * and one value, so it never grows. Call {@link #flush} after the last write.
+     */
+    public static StateBuffer spilling(int pieceBytes, Spill spill) {
+        return new StateBuffer(new ExpandableArrayBuffer(pieceBytes + 64), spill, pieceBytes);
+    }
+
+    /**
+     * A spilling buffer whose pieces are written to {@code channel} (a file) and added to
+     * {@code checksum}, in order.
+     *
+     * @throws UncheckedIOException from a write to the buffer whose piece the channel refuses
+     */
+    public static StateBuffer spillingTo(WritableByteChannel channel, Checksum checksum, int pieceBytes) {
+        return spilling(pieceBytes, (bytes, length) -> {
+            checksum.update(bytes, 0, length);
+            ByteBuffer piece = ByteBuffer.wrap(bytes, 0, length);
+            try {
+                while (piece.hasRemaining()) {
+                    channel.write(piece);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A buffer that reads {@code bytes} from its position to its limit where they lie (a mapped file: nothing is copied). */
+    public static StateBuffer over(ByteBuffer bytes) {
+        StateBuffer in = new StateBuffer(new UnsafeBuffer(bytes, bytes.position(), bytes.remaining()), null, Integer.MAX_VALUE);
+        in.limit = bytes.remaining();
+        return in;
     }
 
     /** Starts writing from the beginning. */
     public StateBuffer clear() {
         position = 0;
         limit = 0;
+        spilled = 0;
         return this;
     }
 
@@ -37,13 +102,27 @@ public final class StateBuffer {
         return this;
     }
 
-    /** The bytes written so far live in {@code array()[0, length())}. */
+    /** The bytes written so far (since the last spill) live in {@code array()[0, length())}. */
     public byte[] array() {
         return buffer.byteArray();
     }
 
     public int length() {
         return Math.max(position, limit);
+    }
+
+    /** Every byte written, those already spilled included. */
+    public long written() {
+        return spilled + length();
+    }
+
+    /** Hands what a spilling buffer still holds to its sink. */
+    public void flush() {
+        if (spill != null && position > 0) {
+            spill.accept(buffer.byteArray(), position);
+            spilled += position;
+            position = 0;
+        }
     }
 
     public boolean hasRemaining() {
@@ -53,6 +132,7 @@ public final class StateBuffer {
     public void putLong(long value) {
         buffer.putLong(position, value, ORDER);
         position += Long.BYTES;
+        spillIfFull();
     }
 
     public long getLong() {
@@ -62,9 +142,28 @@ public final class StateBuffer {
         return value;
     }
 
+    /** Writes {@code count} longs of {@code values} from {@code offset}, as {@link #putLong} would one by one. */
+    public void putLongs(long[] values, int offset, int count) {
+        for (int i = 0; i < count; i++) {
+            buffer.putLong(position, values[offset + i], ORDER);
+            position += Long.BYTES;
+            spillIfFull();
+        }
+    }
+
+    /** Reads {@code count} longs into {@code values} from {@code offset}. */
+    public void getLongs(long[] values, int offset, int count) {
+        check((long) count * Long.BYTES);
+        for (int i = 0; i < count; i++) {
+            values[offset + i] = buffer.getLong(position, ORDER);
+            position += Long.BYTES;
+        }
+    }
+
     public void putInt(int value) {
         buffer.putInt(position, value, ORDER);
         position += Integer.BYTES;
+        spillIfFull();
     }
 
     public int getInt() {
@@ -76,13 +175,27 @@ public final class StateBuffer {
 
     /** Appends {@code length} bytes of {@code bytes} (another buffer's content, written elsewhere). */
     public void putBytes(byte[] bytes, int offset, int length) {
-        buffer.putBytes(position, bytes, offset, length);
+        for (int done = 0; done < length; ) {
+            // a spilling buffer takes them a piece at a time: it never grows to hold them whole
+            int step = spill == null ? length - done : Math.min(length - done, spillAt - position);
+            buffer.putBytes(position, bytes, offset + done, step);
+            position += step;
+            done += step;
+            spillIfFull();
+        }
+    }
+
+    /** Reads {@code length} bytes into {@code into} from {@code offset}. */
+    public void getBytes(byte[] into, int offset, int length) {
+        check(length);
+        buffer.getBytes(position, into, offset, length);
         position += length;
     }
 
     /** Enums as ordinal + 1, 0 for null. */
     public void putEnum(Enum<?> value) {
         buffer.putByte(position++, (byte) (value == null ? 0 : value.ordinal() + 1));
+        spillIfFull();
     }
 
     public <E extends Enum<E>> E getEnum(E[] values) {
@@ -105,7 +218,13 @@ public final class StateBuffer {
         id.setWords(getLong(), getLong(), getLong(), getLong(), getLong(), getInt());
     }
 
-    private void check(int bytes) {
+    private void spillIfFull() {
+        if (position >= spillAt) {
+            flush();
+        }
+    }
+
+    private void check(long bytes) {
         if (position + bytes > limit) {
             throw new IllegalStateException("snapshot cut short at byte " + position);
         }

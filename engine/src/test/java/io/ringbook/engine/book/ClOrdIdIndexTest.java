@@ -244,7 +244,7 @@ class ClOrdIdIndexTest {
             index.put(n % 7, id, n);
         }
         StateBuffer expected = new StateBuffer(1024);
-        index.writeTo(expected);
+        index.writeDeferred(expected).writeTo(expected);
         StateBuffer deferred = new StateBuffer(1024);
         DeferredState entries = index.writeDeferred(deferred);
         for (int day = 0; day < 2; day++) {
@@ -259,6 +259,73 @@ class ClOrdIdIndexTest {
                 java.nio.ByteBuffer.wrap(deferred.array(), 0, deferred.length()));
         id.set(STYLES.get("uuid").apply(60_000));
         assertEquals(-60_000, index.find(0, id), "the new day's ids went to fresh chunks, readable as ever");
+    }
+
+    /**
+     * A day index's snapshot is its arena's words as they lie (32 bytes an id of up to 8
+     * characters, not 56), read back without hashing or comparing an id again, into a
+     * table sized for them however small the index was built: no segment splits.
+     */
+    @Test
+    void aDeferredSnapshotIsTheArenaAsItLiesAndIsReadBackWithoutSplitsIntoAnIndexBuiltSmaller() {
+        ClOrdIdIndex index = new ClOrdIdIndex(16);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 100_000; n++) {
+            id.set(n % 10 == 0 ? STYLES.get("uuid").apply(n) : "c" + n);
+            index.put(n % 7, id, n);
+        }
+        StateBuffer state = new StateBuffer(1024);
+        index.writeDeferred(state).writeTo(state);
+        long ids = 90_000L * 4 + 10_000L * 8;
+        long gaps = state.length() - Integer.BYTES - 2 * Long.BYTES - ids * Long.BYTES;
+        assertTrue(gaps >= 0 && gaps < 8L * 8 * (ids / ClOrdIdArena.CHUNK_LONGS + 1), "4 longs an id of up to 8 characters, "
+                + "8 a uuid, and the chunks' unused ends: " + state.length() + " bytes");
+        StateBuffer in = new StateBuffer(16).load(state.array(), 0, state.length());
+        ClOrdIdIndex restored = new ClOrdIdIndex(16);
+        restored.readDeferred(in, ClOrdIdIndex.readCount(in));
+        assertTrue(!in.hasRemaining());
+        assertEquals(100_000, restored.size());
+        assertEquals(0, restored.splits(), "the table was sized for the entries before they went in");
+        for (int n = 1; n <= 100_000; n++) {
+            id.set(n % 10 == 0 ? STYLES.get("uuid").apply(n) : "c" + n);
+            assertEquals(n, restored.find(n % 7, id), "id " + n);
+            assertEquals(0, restored.find(n % 7 + 1, id), "another account's id " + n);
+        }
+        id.set("c100001");
+        restored.put(3, id, 100_001);
+        assertEquals(100_001, restored.find(3, id), "the restored arena takes new ids after its own");
+        StateBuffer again = new StateBuffer(1024);
+        ClOrdIdIndex copy = new ClOrdIdIndex(16);
+        StateBuffer copyIn = new StateBuffer(16).load(state.array(), 0, state.length());
+        copy.readDeferred(copyIn, ClOrdIdIndex.readCount(copyIn));
+        copy.writeDeferred(again).writeTo(again);
+        assertEquals(java.nio.ByteBuffer.wrap(state.array(), 0, state.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()),
+                "a restored index writes the same bytes");
+    }
+
+    /**
+     * An arena chunk (a long[] and its 16-byte header) must stay under half of G1's smallest
+     * region, 1 MB: a larger array is humongous and takes whole regions, so chunks of half a
+     * megabyte each took 1 MB and the day's clOrdIds cost twice their size in a 2 GiB heap.
+     */
+    @Test
+    void anArenaChunkIsNoHumongousObjectForG1() {
+        assertTrue((long) ClOrdIdArena.CHUNK_LONGS * Long.BYTES + 16 < 512 * 1024, ClOrdIdArena.CHUNK_LONGS + " longs");
+    }
+
+    @Test
+    void shouldRefuseADeferredSnapshotWhoseWordsHoldAnotherNumberOfEntries() {
+        ClOrdIdIndex index = new ClOrdIdIndex(16);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 10; n++) {
+            id.set("c" + n);
+            index.put(0, id, n);
+        }
+        StateBuffer state = new StateBuffer(1024);
+        index.writeDeferred(state).writeTo(state);
+        StateBuffer in = new StateBuffer(16).load(state.array(), 0, state.length());
+        ClOrdIdIndex.readCount(in);
+        assertThrows(IllegalStateException.class, () -> new ClOrdIdIndex(16).readDeferred(in, 11));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.ringbook.engine.logic;
 
+import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.EventFields;
@@ -58,6 +62,42 @@ class EngineStateTest {
         }
         assertTrue(expected.size() > 5_000);
         assertEquals(expected, actual);
+    }
+
+    /**
+     * A layout 5 state, whose day's clOrdIds follow the risk state entry by entry (seven
+     * longs each), is still read: its ids are used today, and the logic writes the same
+     * state as the one it was taken from.
+     */
+    @Test
+    void aLayout5StateWithTheDaysIdsEntryByEntryIsStillRead() {
+        LogicDriver engine = new LogicDriver();
+        ClOrdIdIndex entries = new ClOrdIdIndex(16);
+        for (int i = 0; i < 100; i++) {
+            Command order = engine.command().newOrder(i % 4, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 50 + i % 7, 5);
+            order.clOrdId.set("id-" + i);
+            long orderId = engine.send(order).get(0).orderId;
+            entries.put(i % 4, order.clOrdId, orderId);
+        }
+        StateBuffer layout5 = new StateBuffer(1024);
+        engine.logic().writeStateDeferring(layout5);
+        assertEquals(6, layout5.array()[0], "this build writes layout 6");
+        layout5.array()[0] = 5;
+        StateBuffer byEntry = new StateBuffer(1024);
+        entries.writeTo(byEntry);
+        layout5.putBytes(byEntry.array(), Integer.BYTES, byEntry.length() - Integer.BYTES);
+
+        LogicDriver restored = new LogicDriver();
+        restored.logic().restoreState(new StateBuffer(16).load(layout5.array(), 0, layout5.length()));
+        StateBuffer expected = new StateBuffer(1024);
+        engine.logic().writeState(expected);
+        StateBuffer again = new StateBuffer(1024);
+        restored.logic().writeState(again);
+        assertEquals(java.nio.ByteBuffer.wrap(expected.array(), 0, expected.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()));
+        restored.advanceNanos(engine.now() - restored.now());
+        Command reused = restored.command().newOrder(76 % 4, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1);
+        reused.clOrdId.set("id-76");
+        assertEquals(io.ringbook.engine.event.EventType.ORDER_REJECTED, restored.send(reused).get(0).type, "a clOrdId used today");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.ringbook.journal.backup;
 
-import io.ringbook.engine.state.StateBuffer;
 import io.ringbook.journal.ExcerptView;
 import io.ringbook.journal.SnapshotStore;
 import io.ringbook.journal.codec.JournalFormatException;
@@ -71,8 +70,7 @@ public final class BackupVerifier {
             Path file = backup.resolve(snapshot.get("file"));
             if (intact(file, snapshot, problems)) {
                 try {
-                    new SnapshotStore(backup).load(new SnapshotStore.Snapshot(Long.parseLong(snapshot.get("sequence")), file),
-                            new StateBuffer(1 << 16));
+                    new SnapshotStore(backup).load(new SnapshotStore.Snapshot(Long.parseLong(snapshot.get("sequence")), file));
                 } catch (IOException e) {
                     problems.add(file.getFileName() + ": snapshot does not load: " + e.getMessage());
                 }

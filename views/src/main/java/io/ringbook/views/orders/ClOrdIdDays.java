@@ -76,11 +76,11 @@ final class ClOrdIdDays {
         yesterday = restored(in);
     }
 
-    /** An index sized for the ids it is read back with (no segment splits while they go in). */
+    /** An index read back as its arena was, its table sized for the ids (no segment splits while they go in). */
     private static ClOrdIdIndex restored(StateBuffer in) {
         int ids = ClOrdIdIndex.readCount(in);
-        ClOrdIdIndex index = new ClOrdIdIndex(Math.max(EXPECTED_IDS, ids));
-        index.readEntries(in, ids);
+        ClOrdIdIndex index = new ClOrdIdIndex(EXPECTED_IDS);
+        index.readDeferred(in, ids);
         return index;
     }
 }
