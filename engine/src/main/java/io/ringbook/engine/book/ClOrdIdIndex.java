@@ -284,12 +284,10 @@ public final class ClOrdIdIndex {
         long top = arena.readRaw(in);
         for (long offset = arena.entryAt(0); offset < top; offset = arena.entryAt(arena.after(offset))) {
             long hash = arena.hash(offset);
-            int segment = directory[directoryIndex(hash)];
-            if (count(segment) >= SPLIT_AT && segmentDepth[segment] < MAX_DEPTH) {
-                split(segment);
-                segment = directory[directoryIndex(hash)];
+            insert(hash, offset);
+            if (filter != null) {
+                filter.add(hash);
             }
-            place(segment, hash, offset);
             size++;
         }
         if (size != entries) {

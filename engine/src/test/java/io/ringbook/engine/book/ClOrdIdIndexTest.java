@@ -303,6 +303,26 @@ class ClOrdIdIndexTest {
                 "a restored index writes the same bytes");
     }
 
+    /** A day's index read back from its deferred snapshot refuses the day's ids again: its filter holds them too. */
+    @Test
+    void aDaysIndexReadBackFromItsDeferredSnapshotFindsEveryIdOfTheDay() {
+        ClOrdIdIndex index = ClOrdIdIndex.forDays(1_000);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= 20_000; n++) {
+            id.set("ORD" + String.format("%08d", n));
+            index.put(n % 5, id, n);
+        }
+        StateBuffer state = new StateBuffer(1024);
+        index.writeDeferred(state).writeTo(state);
+        StateBuffer in = new StateBuffer(16).load(state.array(), 0, state.length());
+        ClOrdIdIndex restored = ClOrdIdIndex.forDays(1_000);
+        restored.readDeferred(in, ClOrdIdIndex.readCount(in));
+        for (int n = 1; n <= 20_000; n++) {
+            id.set("ORD" + String.format("%08d", n));
+            assertEquals(n, restored.find(n % 5, id), "id " + n + " is still today's after a restart");
+        }
+    }
+
     /**
      * An arena chunk (a long[] and its 16-byte header) must stay under half of G1's smallest
      * region, 1 MB: a larger array is humongous and takes whole regions, so chunks of half a
