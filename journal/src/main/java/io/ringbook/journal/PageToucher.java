@@ -143,9 +143,7 @@ final class PageToucher implements AutoCloseable {
                 reset();
                 channel = FileChannel.open(current.toPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
                 open = current;
-                if ("tmpfs".equals(Files.getFileStore(current.toPath()).type())) {
-                    allocateFd = PosixAPI.posix().open(current.getPath(), O_RDWR, 0);
-                }
+                allocateFd = tmpfsDescriptor(current);
             }
             long from = Math.max(touchedTo, (position + PAGE - 1) & -PAGE);
             long end = Math.min(position + AHEAD_BYTES, channel.size()) & -PAGE;
@@ -168,6 +166,23 @@ final class PageToucher implements AutoCloseable {
             }
             touchedTo = Math.max(touchedTo, at);
             touched.addAndGet(pages);
+        }
+
+        /**
+         * A descriptor to allocate pages of a file on tmpfs with, or -1: elsewhere, or when
+         * the file store or the native call cannot be had (a mount the JDK cannot name, a
+         * temporary directory where the native library cannot load), pages are touched
+         * through a mapping instead, which works everywhere.
+         */
+        private static int tmpfsDescriptor(File current) {
+            try {
+                if (!"tmpfs".equals(Files.getFileStore(current.toPath()).type())) {
+                    return -1;
+                }
+                return PosixAPI.posix().open(current.getPath(), O_RDWR, 0);
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
 
         private void map(long at) throws IOException {

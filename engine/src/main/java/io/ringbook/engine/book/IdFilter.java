@@ -29,7 +29,7 @@ final class IdFilter {
     private final int shift;
     private int day = 1;
 
-    /** A filter for {@code expectedIds} a day: the next power of two of 8 bits per id, from 32 KiB to 8 MiB. */
+    /** A filter for {@code expectedIds} a day: the next power of two of 8 bits per id, from 4 KiB to 8 MiB. */
     IdFilter(int expectedIds) {
         int wordBits = MIN_WORD_BITS;
         while (wordBits < MAX_WORD_BITS && (64L << wordBits) < (long) expectedIds * BITS_PER_ID) {

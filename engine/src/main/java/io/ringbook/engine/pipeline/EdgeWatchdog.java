@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
  * longer than {@link #MAX_STEP_NANOS} (a collection that stopped every thread, or a
  * machine that left it without a core) counts as that step only. An edge that was stopped
  * with everything else has not stalled, and cutting it off for that would stop the read
- * models and the gateways' reports until a restart.
+ * models and the gateways' reports until a restart. The price: on a machine so starved
+ * that the watchdog's 5 ms sleeps last longer than that step, a stalled edge holds the
+ * replies and the logic for more than a second of wall time (at worst the grace times
+ * the ratio of a real gap to {@link #MAX_STEP_NANOS}).
  */
 final class EdgeWatchdog implements AutoCloseable {
 
