@@ -130,7 +130,14 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
             }
             StateBuffer in = checked(file, sequence);
             if (in != null) {
-                models.readState(in);
+                try {
+                    models.readState(in);
+                } catch (RuntimeException unreadable) {
+                    // the models are half filled by now: the start must not go on with them
+                    throw new IllegalStateException("read-model snapshot " + file + " passed its checks but this build"
+                            + " cannot read it (" + unreadable.getMessage() + "): move " + file.getParent()
+                            + " aside and start again; the read models are then rebuilt from the output journal", unreadable);
+                }
                 return sequence;
             }
         }

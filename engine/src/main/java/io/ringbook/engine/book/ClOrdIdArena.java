@@ -134,9 +134,9 @@ final class ClOrdIdArena {
      * only for an arena that frees nothing (a removal would write into the prefix).
      * Costs a copy of the chunk references, not of the entries.
      */
-    Prefix prefix() {
+    Prefix prefix(long hashCheck) {
         int used = (int) ((top + CHUNK_MASK) >>> CHUNK_BITS);
-        handedOut = new Prefix(Arrays.copyOf(chunks, used), top);
+        handedOut = new Prefix(Arrays.copyOf(chunks, used), top, hashCheck);
         return handedOut;
     }
 
@@ -150,11 +150,13 @@ final class ClOrdIdArena {
     static final class Prefix implements DeferredState {
         private final long[][] chunks;
         private final long top;
+        private final long hashCheck;
         private volatile boolean walked;
 
-        private Prefix(long[][] chunks, long top) {
+        private Prefix(long[][] chunks, long top, long hashCheck) {
             this.chunks = chunks;
             this.top = top;
+            this.hashCheck = hashCheck;
         }
 
         @Override
@@ -165,6 +167,7 @@ final class ClOrdIdArena {
             }
             out.putLong(top);
             out.putLong(CHUNK_LONGS);
+            out.putLong(hashCheck);
             for (long from = 0; from < top; from += CHUNK_LONGS) {
                 out.putLongs(chunks[(int) (from >>> CHUNK_BITS)], 0, (int) Math.min(CHUNK_LONGS, top - from));
             }
@@ -175,13 +178,19 @@ final class ClOrdIdArena {
     /**
      * Reads what a {@link Prefix} wrote into this empty arena (its chunks reused, more
      * allocated as needed) and returns its top: the entries lie at the offsets they had.
+     * The entries carry their hashes, so the words are of use only to a build that lays
+     * chunks out alike and hashes alike ({@code hashCheck}, the index's hash of a fixed id).
+     *
+     * @throws IllegalStateException if the words were written by a build that differs in either
      */
-    long readRaw(StateBuffer in) {
+    long readRaw(StateBuffer in, long hashCheck) {
         long words = in.getLong();
         long chunkLongs = in.getLong();
-        if (words < 0 || words > (long) Integer.MAX_VALUE * CHUNK_LONGS || chunkLongs != CHUNK_LONGS) {
+        long writtenCheck = in.getLong();
+        if (words < 0 || words > (long) Integer.MAX_VALUE * CHUNK_LONGS || chunkLongs != CHUNK_LONGS || writtenCheck != hashCheck) {
             throw new IllegalStateException("clOrdId arena of " + words + " words in chunks of " + chunkLongs
-                    + " (this build's chunks hold " + CHUNK_LONGS + ")");
+                    + " hashed as " + Long.toHexString(writtenCheck) + " (this build: chunks of " + CHUNK_LONGS
+                    + ", hashed as " + Long.toHexString(hashCheck) + ")");
         }
         int used = (int) ((words + CHUNK_MASK) >>> CHUNK_BITS);
         if (used > chunks.length) {

@@ -50,6 +50,8 @@ public final class ClOrdIdIndex {
     private static final long OFFSET_MASK = 0xFFFF_FFFFL;
     private static final long TAG_MASK = ~OFFSET_MASK;
     static final int PENDING = 16;
+    /** This build's hash of a fixed id: a raw snapshot's entries carry their hashes, usable only if it hashes alike. */
+    private static final long HASH_CHECK = hashCheck();
 
     private final ClOrdIdArena arena;
     private final long[] spare = new long[SEGMENT_SLOTS];
@@ -260,7 +262,7 @@ public final class ClOrdIdIndex {
      */
     public DeferredState writeDeferred(StateBuffer out) {
         out.putInt(size);
-        return arena.prefix();
+        return arena.prefix(HASH_CHECK);
     }
 
     /**
@@ -281,7 +283,7 @@ public final class ClOrdIdIndex {
         if (depthFor(entries) > globalDepth) {
             buildTable(depthFor(entries));
         }
-        long top = arena.readRaw(in);
+        long top = arena.readRaw(in, HASH_CHECK);
         for (long offset = arena.entryAt(0); offset < top; offset = arena.entryAt(arena.after(offset))) {
             long hash = arena.hash(offset);
             insert(hash, offset);
@@ -401,6 +403,12 @@ public final class ClOrdIdIndex {
 
     private long tag(long hash) {
         return generation << 48 | ((hash >>> 16) & 0xFFFF) << 32;
+    }
+
+    private static long hashCheck() {
+        ClOrdId probe = new ClOrdId();
+        probe.set("ORD00000001");
+        return hash(ClOrdIdArena.head(1, probe), probe);
     }
 
     /**

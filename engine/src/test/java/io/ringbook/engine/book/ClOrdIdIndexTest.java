@@ -277,7 +277,7 @@ class ClOrdIdIndexTest {
         StateBuffer state = new StateBuffer(1024);
         index.writeDeferred(state).writeTo(state);
         long ids = 90_000L * 4 + 10_000L * 8;
-        long gaps = state.length() - Integer.BYTES - 2 * Long.BYTES - ids * Long.BYTES;
+        long gaps = state.length() - Integer.BYTES - 3 * Long.BYTES - ids * Long.BYTES;
         assertTrue(gaps >= 0 && gaps < 8L * 8 * (ids / ClOrdIdArena.CHUNK_LONGS + 1), "4 longs an id of up to 8 characters, "
                 + "8 a uuid, and the chunks' unused ends: " + state.length() + " bytes");
         StateBuffer in = new StateBuffer(16).load(state.array(), 0, state.length());
@@ -301,6 +301,24 @@ class ClOrdIdIndexTest {
         copy.writeDeferred(again).writeTo(again);
         assertEquals(java.nio.ByteBuffer.wrap(state.array(), 0, state.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()),
                 "a restored index writes the same bytes");
+    }
+
+    /** The entries of a raw snapshot carry their hashes: words of a build that hashes otherwise are refused, not misread. */
+    @Test
+    void shouldRefuseADeferredSnapshotOfABuildThatHashesOtherwise() {
+        ClOrdIdIndex index = ClOrdIdIndex.forDays(1_000);
+        ClOrdId id = new ClOrdId();
+        id.set("c1");
+        index.put(1, id, 1);
+        StateBuffer state = new StateBuffer(1024);
+        index.writeDeferred(state).writeTo(state);
+        byte[] bytes = java.util.Arrays.copyOf(state.array(), state.length());
+        bytes[Integer.BYTES + 2 * Long.BYTES] ^= 1; // the hash check after the count, the words and the chunk size
+        StateBuffer in = new StateBuffer(16).load(bytes, 0, bytes.length);
+        ClOrdIdIndex restored = ClOrdIdIndex.forDays(1_000);
+        int entries = ClOrdIdIndex.readCount(in);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> restored.readDeferred(in, entries));
+        assertTrue(refused.getMessage().contains("hashed as"), refused.getMessage());
     }
 
     /** A day's index read back from its deferred snapshot refuses the day's ids again: its filter holds them too. */
