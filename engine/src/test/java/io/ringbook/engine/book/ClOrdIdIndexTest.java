@@ -341,16 +341,6 @@ class ClOrdIdIndexTest {
         }
     }
 
-    /**
-     * An arena chunk (a long[] and its 16-byte header) must stay under half of G1's smallest
-     * region, 1 MB: a larger array is humongous and takes whole regions, so chunks of half a
-     * megabyte each took 1 MB and the day's clOrdIds cost twice their size in a 2 GiB heap.
-     */
-    @Test
-    void anArenaChunkIsNoHumongousObjectForG1() {
-        assertTrue((long) ClOrdIdArena.CHUNK_LONGS * Long.BYTES + 16 < 512 * 1024, ClOrdIdArena.CHUNK_LONGS + " longs");
-    }
-
     @Test
     void shouldRefuseADeferredSnapshotWhoseWordsHoldAnotherNumberOfEntries() {
         ClOrdIdIndex index = new ClOrdIdIndex(16);
