@@ -45,11 +45,12 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
     /** "RBVIEWS1" */
     private static final long MAGIC = 0x3153574549564252L;
     /**
-     * 3: the two days' clOrdIds are their indexes' arenas as they lie (read back without
-     * re-inserting each id); 2: the orders' model adds the clOrdIds of two days and the
+     * 4: the two days' clOrdIds are their indexes' arenas as they lie, with the build's
+     * hash of a fixed id (read back without re-inserting each id; 3, the same without
+     * that check, came only from builds that never reached main); 2: the orders' model adds the clOrdIds of two days and the
      * orders' journal positions. A file of another version is skipped (full replay).
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     private static final int PIECE_BYTES = 1 << 20;
     private static final int HEADER = Long.BYTES + Integer.BYTES + Long.BYTES;
     private static final int KEPT = 2;

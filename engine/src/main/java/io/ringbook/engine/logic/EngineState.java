@@ -19,15 +19,17 @@ import java.util.List;
  * and every resting order, level by level in queue order (open orders are exactly the
  * resting ones between commands). Restoring re-opens the orders in orderId order, which
  * rebuilds the per-account lists and the expiry heap, then re-queues them as written,
- * which keeps time priority. Layout version {@value #VERSION} (6: the day's clOrdIds are
- * the words of their index's arena as they lie, read back without re-inserting each id;
+ * which keeps time priority. Layout version {@value #VERSION} (7: the day's clOrdIds are
+ * the words of their index's arena as they lie, with the build's hash of a fixed id, read
+ * back without re-inserting each id; 6, the same without that check, was written only by
+ * builds that never reached main and is refused;
  * 5: the day's clOrdId entries come last, after the risk state, so that they can be
  * written off the logic thread; 4: orders carry their origin; versions 5, 4 and 3, the
  * latter without origins, are still read).
  */
 final class EngineState {
 
-    static final int VERSION = 6;
+    static final int VERSION = 7;
     /** The last layout with the day's clOrdIds written entry by entry. */
     static final int IDS_BY_ENTRY = 5;
     /** The last layout with the clOrdId entries before the risk state. */

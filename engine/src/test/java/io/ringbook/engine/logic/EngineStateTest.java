@@ -81,7 +81,7 @@ class EngineStateTest {
         }
         StateBuffer layout5 = new StateBuffer(1024);
         engine.logic().writeStateDeferring(layout5);
-        assertEquals(6, layout5.array()[0], "this build writes layout 6");
+        assertEquals(7, layout5.array()[0], "this build writes layout 7");
         layout5.array()[0] = 5;
         StateBuffer byEntry = new StateBuffer(1024);
         entries.writeTo(byEntry);
