@@ -134,15 +134,27 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
                 try {
                     models.readState(in);
                 } catch (RuntimeException unreadable) {
-                    // the models are half filled by now: the start must not go on with them
+                    // the models are half filled by now: this start must not go on with them, and the next one must not
+                    // meet the file again
                     throw new IllegalStateException("read-model snapshot " + file + " passed its checks but this build"
-                            + " cannot read it (" + unreadable.getMessage() + "): move " + file.getParent()
-                            + " aside and start again; the read models are then rebuilt from the output journal", unreadable);
+                            + " cannot read it (" + unreadable.getMessage() + "); " + setAside(file)
+                            + ": start again and the read models are rebuilt from the output journal", unreadable);
                 }
                 return sequence;
             }
         }
         return 0;
+    }
+
+    /** Renames an unreadable file so that no later start reads it; says where it went. */
+    private static String setAside(Path file) {
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            return "it is kept as " + aside;
+        } catch (IOException e) {
+            return "it could not be set aside (" + e.getMessage() + "): move it away";
+        }
     }
 
     /** Waits for the snapshot being written, if any. */
