@@ -134,19 +134,11 @@ class ViewsSnapshotsTest {
     /** A file of format version 2 (clOrdIds entry by entry), checksum and all, is skipped: the start reads the whole output journal. */
     @Test
     void shouldSkipAFileOfAnotherVersion() throws Exception {
-        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
-        run(1_000, live, new LogicDriver(), new RandomOrderFlow(17, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
-        try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
-            snapshots.onEvent(taken(1_000));
-        }
-        Path file = dir.resolve(String.format("views-%020d.rbv", 1_000));
+        Path file = snapshotAfter1000Commands(17);
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         assertEquals(ViewsSnapshots.VERSION, bytes.getInt(8));
         bytes.putInt(8, 2);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(bytes.array(), 0, bytes.capacity() - 8);
-        bytes.putLong(bytes.capacity() - 8, crc.getValue());
-        Files.write(file, bytes.array());
+        writeWithItsChecksum(file, bytes);
         assertEquals(0, new ViewsSnapshots(dir, new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK)).restore(sequence -> true));
     }
 
@@ -157,21 +149,13 @@ class ViewsSnapshotsTest {
      */
     @Test
     void shouldSetAsideAFileThatPassesItsChecksButCannotBeRead() throws Exception {
-        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
-        run(1_000, live, new LogicDriver(), new RandomOrderFlow(19, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
-        try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
-            snapshots.onEvent(taken(1_000));
-        }
-        Path file = dir.resolve(String.format("views-%020d.rbv", 1_000));
+        Path file = snapshotAfter1000Commands(19);
         byte[] written = Files.readAllBytes(file);
         int header = Long.BYTES + Integer.BYTES + Long.BYTES;
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(header + Long.BYTES + Integer.BYTES + Long.BYTES)
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN);
         bytes.put(written, 0, header).putLong(7).putInt(1_000); // a thousand open orders announced, none there
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(bytes.array(), 0, bytes.capacity() - Long.BYTES);
-        bytes.putLong(crc.getValue());
-        Files.write(file, bytes.array());
+        writeWithItsChecksum(file, bytes);
 
         IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new ViewsSnapshots(dir, new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK)).restore(sequence -> true));
@@ -179,6 +163,24 @@ class ViewsSnapshotsTest {
         assertTrue(!Files.exists(file) && Files.exists(dir.resolve(file.getFileName() + ".unreadable")));
         assertEquals(0, new ViewsSnapshots(dir, new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK)).restore(sequence -> true),
                 "the next start finds no snapshot to read and rebuilds from the output journal");
+    }
+
+    /** The read-model file of a snapshot at sequence 1,000, after a seeded random flow of as many commands. */
+    private Path snapshotAfter1000Commands(int seed) throws Exception {
+        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        run(1_000, live, new LogicDriver(), new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300), new Command());
+        try (ViewsSnapshots snapshots = new ViewsSnapshots(dir, live)) {
+            snapshots.onEvent(taken(1_000));
+        }
+        return dir.resolve(String.format("views-%020d.rbv", 1_000));
+    }
+
+    /** Writes {@code bytes} as the file, its last eight bytes the checksum of all before them. */
+    private static void writeWithItsChecksum(Path file, java.nio.ByteBuffer bytes) throws Exception {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes.array(), 0, bytes.capacity() - Long.BYTES);
+        bytes.putLong(bytes.capacity() - Long.BYTES, crc.getValue());
+        Files.write(file, bytes.array());
     }
 
     private static EngineEvent taken(long sequence) {
