@@ -5,8 +5,10 @@ import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -339,6 +341,51 @@ class ClOrdIdIndexTest {
             id.set("ORD" + String.format("%08d", n));
             assertEquals(n, restored.find(n % 5, id), "id " + n + " is still today's after a restart");
         }
+    }
+
+    /**
+     * Restored in batches sorted by table slot (more ids than one batch, of every style and
+     * random ones), a day's index answers every id as one read back entry by entry in the
+     * order they were made, and refuses the same: its table and filter hold every id.
+     */
+    @Test
+    void aDaysIndexPlacedInSortedBatchesAnswersAsOneReadBackEntryByEntry() {
+        int ids = ClOrdIdIndex.RESTORE_BATCH + 20_000;
+        List<IntFunction<String>> styles = new ArrayList<>(STYLES.values());
+        SplittableRandom random = new SplittableRandom(20);
+        styles.add(n -> Long.toString(random.nextLong() >>> 1, 36));
+        String[] texts = new String[ids + 1];
+        ClOrdIdIndex index = ClOrdIdIndex.forDays(1_000);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= ids; n++) {
+            texts[n] = styles.get(n % styles.size()).apply(n);
+            id.set(texts[n]);
+            index.put(n % 7, id, n);
+        }
+        StateBuffer deferred = new StateBuffer(1024);
+        index.writeDeferred(deferred).writeTo(deferred);
+        StateBuffer in = new StateBuffer(16).load(deferred.array(), 0, deferred.length());
+        ClOrdIdIndex sorted = ClOrdIdIndex.forDays(1_000);
+        sorted.readDeferred(in, ClOrdIdIndex.readCount(in));
+        StateBuffer entries = new StateBuffer(1024);
+        index.writeTo(entries);
+        ClOrdIdIndex oneByOne = ClOrdIdIndex.forDays(1_000);
+        oneByOne.readFrom(entries.load(entries.array(), 0, entries.length()));
+        assertEquals(ids, sorted.size());
+        assertEquals(0, sorted.splits(), "sized for the entries before they went in");
+        for (int n = 1; n <= ids; n++) {
+            id.set(texts[n]);
+            assertEquals(n, sorted.find(n % 7, id), texts[n]);
+            assertEquals(oneByOne.find(n % 7 + 1, id), sorted.find(n % 7 + 1, id), "another account's " + texts[n]);
+        }
+        for (int n = 1; n <= 10_000; n++) {
+            id.set("new" + n);
+            assertEquals(0, sorted.find(n % 7, id), "an id never used");
+        }
+        StateBuffer again = new StateBuffer(1024);
+        sorted.writeTo(again);
+        assertEquals(java.nio.ByteBuffer.wrap(entries.array(), 0, entries.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()),
+                "the same entries in the same order as the index they came from");
     }
 
     @Test
