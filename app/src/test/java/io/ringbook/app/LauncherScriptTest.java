@@ -1,12 +1,22 @@
 package io.ringbook.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import javax.tools.ToolProvider;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +45,72 @@ class LauncherScriptTest {
         String engineLine = Files.readAllLines(SCRIPT).stream().filter(line -> line.contains("-jar \"$jar\""))
                 .findFirst().orElseThrow();
         assertTrue(engineLine.contains("-XX:+ExitOnOutOfMemoryError"), engineLine);
+    }
+
+    /**
+     * The engine's JVM maps the classes of a class-data archive, made once per build; one that
+     * is missing or of another build must not stop a start nor add a line to its stdout
+     * (scripts read the banner): the JVM ignores it, and its warning goes to stderr.
+     */
+    @Test
+    void shouldStartWhateverTheClassDataArchiveAndKeepItsWarningsOffStdout(@TempDir Path dir) throws Exception {
+        String script = Files.readString(SCRIPT);
+        assertTrue(script.contains("exec java -XX:SharedArchiveFile=\"$cds_archive\""), "the engine's JVM uses the archive");
+        List<String> logFlags = Arrays.stream(script.substring(script.indexOf("exec java -XX:SharedArchiveFile")).split("\\s+"))
+                .takeWhile(token -> !token.equals("-jar")).filter(token -> token.startsWith("-Xlog")).toList();
+        assertEquals(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"), logFlags);
+        Path source = Files.writeString(dir.resolve("Hello.java"), "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()));
+        Path built = jar(dir.resolve("Hello.class"), dir.resolve("built.jar"));
+        Path rebuilt = jar(dir.resolve("Hello.class"), dir.resolve("rebuilt.jar"));
+        Path archive = dir.resolve("hello.jsa");
+        assertEquals("hello\n", java(List.of("-XX:ArchiveClassesAtExit=" + archive), built).stdout);
+        assertTrue(Files.size(archive) > 0, "the training run wrote the archive");
+
+        JavaRun foreign = java(flags("-XX:SharedArchiveFile=" + archive, logFlags), rebuilt);
+        assertEquals(0, foreign.exitCode);
+        assertEquals("hello\n", foreign.stdout, "an archive of another class path is ignored, nothing on stdout");
+        assertTrue(foreign.stderr.contains("Unable to use shared archive"), foreign.stderr);
+        JavaRun missing = java(flags("-XX:SharedArchiveFile=" + dir.resolve("none.jsa"), logFlags), built);
+        assertEquals(new JavaRun(0, "hello\n", ""), missing);
+    }
+
+    /** A jar of the one class (class-data sharing archives classes of jars, not of directories). */
+    private static Path jar(Path classFile, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(classFile.getFileName().toString()));
+            out.write(Files.readAllBytes(classFile));
+        }
+        return jar;
+    }
+
+    private static List<String> flags(String archive, List<String> logFlags) {
+        List<String> flags = new ArrayList<>(List.of(archive));
+        flags.addAll(logFlags);
+        return flags;
+    }
+
+    private record JavaRun(int exitCode, String stdout, String stderr) {
+    }
+
+    private static JavaRun java(List<String> flags, Path classPath) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classPath.toString(), "Hello"));
+        Process process = new ProcessBuilder(command).start();
+        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new JavaRun(process.exitValue(), stdout, new String(stderr.join(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private record Result(int exitCode, String output) {
