@@ -66,9 +66,16 @@ public final class SnapshotStore {
     }
 
     private final Path directory;
+    private final long maxFileBytes;
 
     public SnapshotStore(Path dataDir) {
+        this(dataDir, Integer.MAX_VALUE);
+    }
+
+    /** A store whose files hold at most {@code maxFileBytes} (tests; a file is read through one mapping: at most 2 GiB). */
+    SnapshotStore(Path dataDir, long maxFileBytes) {
         this.directory = dataDir.resolve("snapshots");
+        this.maxFileBytes = maxFileBytes;
     }
 
     public Path directory() {
@@ -82,23 +89,38 @@ public final class SnapshotStore {
 
     /**
      * Writes a snapshot durably whose state {@code content} writes into the buffer it is
-     * given, which hands it to the file in pieces as it fills; returns its file.
+     * given, which hands it to the file in pieces as it fills; returns its file. A state
+     * that would make the file larger than a snapshot can be (2 GiB) is refused as it
+     * passes that size, before the piece that passes it is written, and nothing of it is kept.
      *
      * @param configuration the journal's configuration at the snapshot (this run's), or null
      */
     public Path write(long sequence, long eventTimeNanos, ReferenceData configuration, Consumer<StateBuffer> content)
             throws IOException {
         Files.createDirectories(directory);
+        Path target = directory.resolve(String.format("snapshot-%020d.rbs", sequence));
+        Path temporary = directory.resolve(target.getFileName() + ".tmp");
+        try {
+            writeTemporary(temporary, sequence, eventTimeNanos, configuration, content);
+        } catch (IOException | RuntimeException failed) {
+            Files.deleteIfExists(temporary);
+            throw failed;
+        }
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Fsync.directory(directory);
+        return target;
+    }
+
+    private void writeTemporary(Path temporary, long sequence, long eventTimeNanos, ReferenceData configuration,
+                                Consumer<StateBuffer> content) throws IOException {
         byte[] config = configuration == null ? new byte[0] : encoded(configuration);
         CRC32C crc = new CRC32C();
         crc.update(config);
-        Path target = directory.resolve(String.format("snapshot-%020d.rbs", sequence));
-        Path temporary = directory.resolve(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.position(HEADER);
             writeFully(channel, ByteBuffer.wrap(config));
-            StateBuffer out = StateBuffer.spillingTo(channel, crc, PIECE_BYTES);
+            StateBuffer out = StateBuffer.spillingTo(channel, crc, PIECE_BYTES, maxFileBytes - HEADER - config.length);
             try {
                 content.accept(out);
                 out.flush();
@@ -106,9 +128,6 @@ public final class SnapshotStore {
                 throw e.getCause();
             }
             long length = out.written();
-            if (length > Integer.MAX_VALUE) {
-                throw new IOException("snapshot state of " + length + " bytes: more than a snapshot file holds");
-            }
             UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER]);
             header.putInt(0, MAGIC, RecordHeader.ORDER);
             header.putInt(4, VERSION, RecordHeader.ORDER);
@@ -121,9 +140,6 @@ public final class SnapshotStore {
             writeFully(channel, ByteBuffer.wrap(header.byteArray()));
             channel.force(true);
         }
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Fsync.directory(directory);
-        return target;
     }
 
     private static byte[] encoded(ReferenceData configuration) {

@@ -38,6 +38,32 @@ class SnapshotStoreTest {
         assertEquals(List.of(300L, 40L), store.newestFirst().stream().map(SnapshotStore.Snapshot::sequence).toList());
     }
 
+    /**
+     * A state too large for a snapshot file is refused as it passes the file's limit, not
+     * after all of it is written, and leaves no file behind; one that fits is written whole.
+     */
+    @Test
+    void shouldRefuseAStateTooLargeForItsFileBeforeWritingItAllAndKeepNothingOfIt() throws IOException {
+        long limit = 3L * SnapshotStore.PIECE_BYTES;
+        SnapshotStore store = new SnapshotStore(data, limit);
+        long[] putBeforeRefusal = new long[1];
+        IOException refused = assertThrows(IOException.class, () -> store.write(9, 0, null, out -> {
+            for (int i = 0; i < 100 * SnapshotStore.PIECE_BYTES / Long.BYTES; i++) { // 100 MiB unless stopped
+                out.putLong(i);
+                putBeforeRefusal[0] += Long.BYTES;
+            }
+        }));
+        assertTrue(refused.getMessage().contains("refused before they are written"), refused.getMessage());
+        assertTrue(putBeforeRefusal[0] <= limit + SnapshotStore.PIECE_BYTES, putBeforeRefusal[0] + " bytes put");
+        try (java.util.stream.Stream<Path> left = Files.list(store.directory())) {
+            assertEquals(List.of(), left.toList(), "neither the snapshot nor its temporary file");
+        }
+        byte[] fits = new byte[(int) limit - 40];
+        store.write(10, 0, null, fits, fits.length);
+        assertEquals(limit, Files.size(store.newestFirst().get(0).file()));
+        assertEquals(fits.length, store.load(store.newestFirst().get(0)).state().length());
+    }
+
     @Test
     void shouldRefuseACutShortOrForeignFile() throws IOException {
         SnapshotStore store = new SnapshotStore(data);

@@ -69,7 +69,23 @@ public final class StateBuffer {
      * @throws UncheckedIOException from a write to the buffer whose piece the channel refuses
      */
     public static StateBuffer spillingTo(WritableByteChannel channel, Checksum checksum, int pieceBytes) {
+        return spillingTo(channel, checksum, pieceBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, for at most {@code limitBytes} in all (what a file of its kind can hold): the
+     * piece that would pass the limit is refused before any of it is written, so a state too
+     * large for its file costs no more than the limit's worth of writing, not all of it.
+     *
+     * @throws UncheckedIOException from a write to the buffer whose piece the channel refuses or that passes the limit
+     */
+    public static StateBuffer spillingTo(WritableByteChannel channel, Checksum checksum, int pieceBytes, long limitBytes) {
+        long[] written = new long[1];
         return spilling(pieceBytes, (bytes, length) -> {
+            written[0] += length;
+            if (written[0] > limitBytes) {
+                throw new UncheckedIOException(new IOException("more than " + limitBytes + " bytes: refused before they are written"));
+            }
             checksum.update(bytes, 0, length);
             ByteBuffer piece = ByteBuffer.wrap(bytes, 0, length);
             try {
