@@ -332,11 +332,7 @@ class ClOrdIdIndexTest {
             id.set("ORD" + String.format("%08d", n));
             index.put(n % 5, id, n);
         }
-        StateBuffer state = new StateBuffer(1024);
-        index.writeDeferred(state).writeTo(state);
-        StateBuffer in = new StateBuffer(16).load(state.array(), 0, state.length());
-        ClOrdIdIndex restored = ClOrdIdIndex.forDays(1_000);
-        restored.readDeferred(in, ClOrdIdIndex.readCount(in));
+        ClOrdIdIndex restored = readBackDeferred(index);
         for (int n = 1; n <= 20_000; n++) {
             id.set("ORD" + String.format("%08d", n));
             assertEquals(n, restored.find(n % 5, id), "id " + n + " is still today's after a restart");
@@ -362,11 +358,7 @@ class ClOrdIdIndexTest {
             id.set(texts[n]);
             index.put(n % 7, id, n);
         }
-        StateBuffer deferred = new StateBuffer(1024);
-        index.writeDeferred(deferred).writeTo(deferred);
-        StateBuffer in = new StateBuffer(16).load(deferred.array(), 0, deferred.length());
-        ClOrdIdIndex sorted = ClOrdIdIndex.forDays(1_000);
-        sorted.readDeferred(in, ClOrdIdIndex.readCount(in));
+        ClOrdIdIndex sorted = readBackDeferred(index);
         StateBuffer entries = new StateBuffer(1024);
         index.writeTo(entries);
         ClOrdIdIndex oneByOne = ClOrdIdIndex.forDays(1_000);
@@ -386,6 +378,16 @@ class ClOrdIdIndexTest {
         sorted.writeTo(again);
         assertEquals(java.nio.ByteBuffer.wrap(entries.array(), 0, entries.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()),
                 "the same entries in the same order as the index they came from");
+    }
+
+    /** The index read back from its deferred snapshot into a day's index built for 1,000 ids. */
+    private static ClOrdIdIndex readBackDeferred(ClOrdIdIndex index) {
+        StateBuffer state = new StateBuffer(1024);
+        index.writeDeferred(state).writeTo(state);
+        StateBuffer in = new StateBuffer(16).load(state.array(), 0, state.length());
+        ClOrdIdIndex restored = ClOrdIdIndex.forDays(1_000);
+        restored.readDeferred(in, ClOrdIdIndex.readCount(in));
+        return restored;
     }
 
     @Test
