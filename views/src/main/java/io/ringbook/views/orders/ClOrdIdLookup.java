@@ -13,9 +13,10 @@ final class ClOrdIdLookup {
 
     /** Files the order under its current clOrdId, in place of an order that held it. */
     void add(OrderRecord order) {
-        for (int i = table.first(hash(order)); table.at(i) != null; i = table.next(i)) {
-            OrderRecord there = table.at(i);
-            if (there == order || sameKey(there, order)) {
+        long hash = hash(order);
+        for (int i = table.first(hash); !table.empty(i); i = table.next(i)) {
+            OrderRecord there = table.at(i, hash);
+            if (there != null && (there == order || sameKey(there, order))) {
                 table.replace(i, order);
                 return;
             }
@@ -31,9 +32,9 @@ final class ClOrdIdLookup {
     OrderRecord find(int accountId, ClOrdId clOrdId) {
         long hash = hash(accountId, clOrdId.word(0), clOrdId.word(1), clOrdId.word(2), clOrdId.word(3), clOrdId.word(4),
                 clOrdId.length());
-        for (int i = table.first(hash); table.at(i) != null; i = table.next(i)) {
-            OrderRecord one = table.at(i);
-            if (one.accountId == accountId && one.carries(clOrdId)) {
+        for (int i = table.first(hash); !table.empty(i); i = table.next(i)) {
+            OrderRecord one = table.at(i, hash);
+            if (one != null && one.accountId == accountId && one.carries(clOrdId)) {
                 return one;
             }
         }

@@ -4,13 +4,15 @@ import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
- * Kept orders in an open-addressing table of references under a key the orders' own
- * fields hold (linear probing, removal by backward shift, so no tombstones): four bytes a
- * slot, about eight an order, where a primitive map from a long key to the order costs a
- * key, a reference and their slack (about 24 bytes an order at a million). The table
- * keeps no keys: a lookup walks {@link #first} and {@link #next} until a null slot,
- * comparing the orders it meets. Grows by doubling past {@value #LOAD_PERCENT}% full.
- * Guarded by the owning view's lock.
+ * Kept orders in an open-addressing table under a key the orders' own fields hold
+ * (linear probing, removal by backward shift, so no tombstones): per slot a reference and
+ * the low 32 bits of the key's hash, eight bytes a slot and about sixteen an order, where
+ * a primitive map from a long key to the order costs a key, a reference and their slack
+ * (about 24 bytes an order at a million). A probe compares the hashes and reads an order
+ * only where they match, and growth and removal move slots by their hashes alone, so the
+ * outbound thread does not touch the orders to move them. A lookup walks {@link #first}
+ * and {@link #next} until a null slot, comparing the orders {@link #at} returns for its
+ * hash. Grows by doubling past {@value #LOAD_PERCENT}% full. Guarded by the owning view's lock.
  */
 final class RecordTable {
 
@@ -18,6 +20,7 @@ final class RecordTable {
 
     private final ToLongFunction<OrderRecord> hash;
     private OrderRecord[] slots = new OrderRecord[1024];
+    private int[] hashes = new int[slots.length];
     private int mask = slots.length - 1;
     private int size;
 
@@ -36,9 +39,14 @@ final class RecordTable {
         return (index + 1) & mask;
     }
 
-    /** The order in a slot, null where a lookup ends. */
-    OrderRecord at(int index) {
-        return slots[index];
+    /** Whether a lookup ends at this slot (it is empty). */
+    boolean empty(int index) {
+        return slots[index] == null;
+    }
+
+    /** The order in a slot if its key's hash may be {@code keyHash}, else null. */
+    OrderRecord at(int index, long keyHash) {
+        return hashes[index] == (int) keyHash ? slots[index] : null;
     }
 
     /** Adds an order whose key no order in the table holds. */
@@ -46,7 +54,7 @@ final class RecordTable {
         if (++size * 100L > (long) slots.length * LOAD_PERCENT) {
             grow();
         }
-        place(order);
+        place(order, (int) hash.applyAsLong(order));
     }
 
     /** Puts an order in the slot of the one it replaces (same key). */
@@ -84,32 +92,36 @@ final class RecordTable {
         slots[hole] = null;
         size--;
         for (int i = next(hole); slots[i] != null; i = next(i)) {
-            int home = first(hash.applyAsLong(slots[i]));
+            int home = hashes[i] & mask;
             // an order may fill the hole unless its home lies cyclically after the hole, up to where it is
             boolean staysPut = hole <= i ? hole < home && home <= i : hole < home || home <= i;
             if (!staysPut) {
                 slots[hole] = slots[i];
+                hashes[hole] = hashes[i];
                 slots[i] = null;
                 hole = i;
             }
         }
     }
 
-    private void place(OrderRecord order) {
-        int i = first(hash.applyAsLong(order));
+    private void place(OrderRecord order, int keyHash) {
+        int i = keyHash & mask;
         while (slots[i] != null) {
             i = next(i);
         }
         slots[i] = order;
+        hashes[i] = keyHash;
     }
 
     private void grow() {
-        OrderRecord[] old = slots;
-        slots = new OrderRecord[old.length * 2];
+        OrderRecord[] oldSlots = slots;
+        int[] oldHashes = hashes;
+        slots = new OrderRecord[oldSlots.length * 2];
+        hashes = new int[slots.length];
         mask = slots.length - 1;
-        for (OrderRecord order : old) {
-            if (order != null) {
-                place(order);
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != null) {
+                place(oldSlots[i], oldHashes[i]);
             }
         }
     }

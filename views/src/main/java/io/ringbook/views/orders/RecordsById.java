@@ -2,7 +2,7 @@ package io.ringbook.views.orders;
 
 import java.util.function.Consumer;
 
-/** The kept orders by orderId: a {@link RecordTable} (about 8 bytes an order). Guarded by the owning view's lock. */
+/** The kept orders by orderId: a {@link RecordTable} (about 16 bytes an order). Guarded by the owning view's lock. */
 final class RecordsById {
 
     private final RecordTable table = new RecordTable(order -> RecordTable.mix(order.orderId));
@@ -13,9 +13,11 @@ final class RecordsById {
     }
 
     OrderRecord get(long orderId) {
-        for (int i = table.first(RecordTable.mix(orderId)); table.at(i) != null; i = table.next(i)) {
-            if (table.at(i).orderId == orderId) {
-                return table.at(i);
+        long hash = RecordTable.mix(orderId);
+        for (int i = table.first(hash); !table.empty(i); i = table.next(i)) {
+            OrderRecord there = table.at(i, hash);
+            if (there != null && there.orderId == orderId) {
+                return there;
             }
         }
         return null;

@@ -45,9 +45,11 @@ class RecordTableTest {
     }
 
     private static OrderRecord find(RecordTable table, long orderId) {
-        for (int i = table.first(-(orderId % 7)); table.at(i) != null; i = table.next(i)) {
-            if (table.at(i).orderId == orderId) {
-                return table.at(i);
+        long hash = -(orderId % 7);
+        for (int i = table.first(hash); !table.empty(i); i = table.next(i)) {
+            OrderRecord there = table.at(i, hash);
+            if (there != null && there.orderId == orderId) {
+                return there;
             }
         }
         return null;
