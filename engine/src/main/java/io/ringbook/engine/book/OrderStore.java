@@ -1,7 +1,6 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * Every live order: a pool of reusable {@link Order}s sized up front, an index by
@@ -12,7 +11,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 public final class OrderStore {
 
-    private final Long2ObjectHashMap<Order> byId;
+    private final OrdersById byId;
     private final Order[] accountHead;
     private final Order[] accountTail;
     private final int[] openCount;
@@ -25,7 +24,7 @@ public final class OrderStore {
     public OrderStore(int accounts, int symbols, int initialOrders) {
         // the index starts small and grows to the high-water mark of live orders: a map sized
         // for the whole pool spreads a few hundred live orders over megabytes of cache lines
-        this.byId = new Long2ObjectHashMap<>(Math.min(initialOrders * 2, 4096), 0.65f);
+        this.byId = new OrdersById(Math.min(initialOrders * 2, 4096));
         this.accountHead = new Order[accounts];
         this.accountTail = new Order[accounts];
         this.openCount = new int[accounts];
@@ -72,7 +71,7 @@ public final class OrderStore {
 
     /** Indexes an order that will keep working after its command. */
     public void open(Order order) {
-        byId.put(order.orderId, order);
+        byId.add(order);
         int account = order.accountId;
         order.prevOfAccount = accountTail[account];
         order.nextOfAccount = null;
@@ -94,7 +93,7 @@ public final class OrderStore {
 
     /** Forgets an order that is done and returns it to the pool. */
     public void close(Order order) {
-        byId.remove(order.orderId);
+        byId.remove(order);
         int account = order.accountId;
         if (order.prevOfAccount == null) {
             accountHead[account] = order.nextOfAccount;
