@@ -1,15 +1,16 @@
 package io.ringbook.views.orders;
 
+import io.ringbook.engine.book.RefTable;
 import io.ringbook.engine.domain.ClOrdId;
 
 /**
  * The kept orders by account and current clOrdId, without a String or key object per
- * order: a {@link RecordTable} under a 64-bit hash of (account, clOrdId), the orders' own
+ * order: a {@link RefTable} under a 64-bit hash of (account, clOrdId), the orders' own
  * fields confirming a match. Guarded by the owning view's lock.
  */
 final class ClOrdIdLookup {
 
-    private final RecordTable table = new RecordTable(ClOrdIdLookup::hash);
+    private final RefTable<OrderRecord> table = new RefTable<>(1024);
 
     /** Files the order under its current clOrdId, in place of an order that held it. */
     void add(OrderRecord order) {
@@ -21,12 +22,12 @@ final class ClOrdIdLookup {
                 return;
             }
         }
-        table.add(order);
+        table.add(order, hash);
     }
 
     /** Forgets the order under its current clOrdId (call before that clOrdId changes). */
     void remove(OrderRecord order) {
-        table.remove(order);
+        table.remove(order, hash(order));
     }
 
     OrderRecord find(int accountId, ClOrdId clOrdId) {
@@ -53,10 +54,17 @@ final class ClOrdIdLookup {
 
     private static long hash(int accountId, long w0, long w1, long w2, long w3, long w4, int length) {
         long h = accountId * 0x9E3779B97F4A7C15L + length;
-        h = RecordTable.mix(h ^ w0);
-        h = RecordTable.mix(h ^ w1);
-        h = RecordTable.mix(h ^ w2);
-        h = RecordTable.mix(h ^ w3);
-        return RecordTable.mix(h ^ w4);
+        h = mix(h ^ w0);
+        h = mix(h ^ w1);
+        h = mix(h ^ w2);
+        h = mix(h ^ w3);
+        return mix(h ^ w4);
+    }
+
+    /** A strong 64-bit finalizer (SplitMix64's), for the read models' keys. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }
