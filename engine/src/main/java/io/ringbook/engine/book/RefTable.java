@@ -11,8 +11,10 @@ import java.util.function.Consumer;
  * clOrdId's words) costs that copy too. The caller hashes the key (well mixed: the low
  * bits pick the slot) and confirms a match on the object's own fields: a lookup walks
  * {@link #first} and {@link #next} until {@link #empty}, comparing what {@link #at}
- * returns for its hash; the table reads no object to probe, grow or remove, so it
- * touches no entry's cache line but the one it finds. Grows by doubling past
+ * returns for its hash. A probe reads the hashes alone (0 marks an empty slot; a key
+ * hashing to 0 is kept as 1) and a reference only where they match, and growth and
+ * removal move slots by their hashes, so the table touches no entry but the one a
+ * lookup finds, and one cache line of hashes for a key it does not hold. Grows by doubling past
  * {@value #LOAD_PERCENT}% full (the only time it allocates); one writer, and readers
  * under the owner's lock if any.
  *
@@ -36,7 +38,7 @@ public final class RefTable<T> {
 
     /** Where a lookup for a key of this hash starts. */
     public int first(long keyHash) {
-        return (int) keyHash & mask;
+        return stored(keyHash) & mask;
     }
 
     /** The slot after {@code index}, wrapping round. */
@@ -46,13 +48,13 @@ public final class RefTable<T> {
 
     /** Whether a lookup ends at this slot (it is empty). */
     public boolean empty(int index) {
-        return slots[index] == null;
+        return hashes[index] == 0;
     }
 
     /** What a slot holds if its key's hash may be {@code keyHash}, else null. */
     @SuppressWarnings("unchecked")
     public T at(int index, long keyHash) {
-        return hashes[index] == (int) keyHash ? (T) slots[index] : null;
+        return hashes[index] == stored(keyHash) ? (T) slots[index] : null;
     }
 
     /** Adds an entry whose key no entry in the table holds. */
@@ -60,7 +62,7 @@ public final class RefTable<T> {
         if (++size * 100L > (long) slots.length * LOAD_PERCENT) {
             grow();
         }
-        place(entry, (int) keyHash);
+        place(entry, stored(keyHash));
     }
 
     /** Puts an entry in the slot of the one it replaces (same key, so same hash). */
@@ -70,8 +72,9 @@ public final class RefTable<T> {
 
     /** Takes out this very entry (found by reference) under its key's hash, if in the table. */
     public void remove(T entry, long keyHash) {
-        for (int i = first(keyHash); slots[i] != null; i = next(i)) {
-            if (slots[i] == entry) {
+        int stored = stored(keyHash);
+        for (int i = first(keyHash); hashes[i] != 0; i = next(i)) {
+            if (hashes[i] == stored && slots[i] == entry) {
                 removeAt(i);
                 return;
             }
@@ -93,24 +96,30 @@ public final class RefTable<T> {
     }
 
     private void removeAt(int hole) {
-        slots[hole] = null;
         size--;
-        for (int i = next(hole); slots[i] != null; i = next(i)) {
+        for (int i = next(hole); hashes[i] != 0; i = next(i)) {
             int home = hashes[i] & mask;
             // an entry may fill the hole unless its home lies cyclically after the hole, up to where it is
             boolean staysPut = hole <= i ? hole < home && home <= i : hole < home || home <= i;
             if (!staysPut) {
                 slots[hole] = slots[i];
                 hashes[hole] = hashes[i];
-                slots[i] = null;
                 hole = i;
             }
         }
+        slots[hole] = null;
+        hashes[hole] = 0;
+    }
+
+    /** The hash as a slot keeps it: its low 32 bits, 1 for 0 (which marks an empty slot). */
+    private static int stored(long keyHash) {
+        int low = (int) keyHash;
+        return low == 0 ? 1 : low;
     }
 
     private void place(Object entry, int keyHash) {
         int i = keyHash & mask;
-        while (slots[i] != null) {
+        while (hashes[i] != 0) {
             i = next(i);
         }
         slots[i] = entry;
@@ -124,7 +133,7 @@ public final class RefTable<T> {
         hashes = new int[slots.length];
         mask = slots.length - 1;
         for (int i = 0; i < oldSlots.length; i++) {
-            if (oldSlots[i] != null) {
+            if (oldHashes[i] != 0) {
                 place(oldSlots[i], oldHashes[i]);
             }
         }
