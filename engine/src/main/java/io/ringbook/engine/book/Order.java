@@ -11,6 +11,9 @@ import io.ringbook.engine.state.StateBuffer;
 /**
  * A live order: pooled and reused, linked into its price level's queue and its account's
  * list without any node objects. Prices are ticks, quantities lots, times epoch nanos.
+ * Every resting order holds one (136 bytes, and its clOrdId's 64), so it keeps only what
+ * a resting order needs: a MARKET order's collar, which lives for one command, is passed
+ * along by the business logic instead.
  */
 public final class Order {
 
@@ -32,11 +35,6 @@ public final class Order {
     /** When a DAY or GTD order expires; 0 for none. */
     public long expireTimeNanos;
     public long createdTimeNanos;
-    /**
-     * A MARKET order's collar: the worst price it may trade at, 0 for none. Set for the
-     * command that brings it in; MARKET orders never rest, so snapshots need not keep it.
-     */
-    public long collarPrice;
     public final ClOrdId clOrdId = new ClOrdId();
     /** The connection the order entered through, 0 for none ({@code Command#origin}); cancel-on-disconnect cancels by it. */
     public long origin;

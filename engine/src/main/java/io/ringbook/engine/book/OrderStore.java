@@ -1,37 +1,39 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * Every live order: a pool of reusable {@link Order}s sized up front, an index by
  * orderId, an index by each account's current clOrdId (whatever day the order was
  * placed), per account a list in orderId order (so a mass cancel walks only that
  * account's orders, in the order the contract asks for), and the orders that expire
- * by time. It also hands out orderIds.
+ * by time. It also hands out orderIds. Both indexes are {@link RefTable}s of the orders
+ * themselves, whose own orderId and clOrdId confirm a match: about 16 bytes an open order
+ * each, no copy of the key (a map by orderId took about 24, and an index holding its own
+ * copy of each clOrdId about 75 with its arena).
  */
 public final class OrderStore {
 
-    private final Long2ObjectHashMap<Order> byId;
+    private final RefTable<Order> byId;
     private final Order[] accountHead;
     private final Order[] accountTail;
     private final int[] openCount;
     private final TimedOrders timed;
     private final OpenExposure exposure;
-    private final ClOrdIdIndex liveClOrdIds;
+    private final RefTable<Order> liveClOrdIds;
     private Order free;
     private long lastOrderId;
 
     public OrderStore(int accounts, int symbols, int initialOrders) {
         // the index starts small and grows to the high-water mark of live orders: a map sized
         // for the whole pool spreads a few hundred live orders over megabytes of cache lines
-        this.byId = new Long2ObjectHashMap<>(Math.min(initialOrders * 2, 4096), 0.65f);
+        this.byId = new RefTable<>(Math.min(initialOrders * 2, 4096));
         this.accountHead = new Order[accounts];
         this.accountTail = new Order[accounts];
         this.openCount = new int[accounts];
         this.timed = new TimedOrders(initialOrders);
         this.exposure = new OpenExposure(accounts, symbols);
-        this.liveClOrdIds = new ClOrdIdIndex(Math.min(initialOrders, 4096));
+        this.liveClOrdIds = new RefTable<>(Math.min(initialOrders * 2, 4096));
         for (int i = 0; i < initialOrders; i++) {
             release(new Order());
         }
@@ -72,7 +74,7 @@ public final class OrderStore {
 
     /** Indexes an order that will keep working after its command. */
     public void open(Order order) {
-        byId.put(order.orderId, order);
+        byId.add(order, idHash(order.orderId));
         int account = order.accountId;
         order.prevOfAccount = accountTail[account];
         order.nextOfAccount = null;
@@ -85,7 +87,7 @@ public final class OrderStore {
         openCount[account]++;
         exposure.opened(order);
         if (order.clOrdId.length() > 0) {
-            liveClOrdIds.put(account, order.clOrdId, order.orderId);
+            liveClOrdIds.add(order, clOrdIdHash(account, order.clOrdId));
         }
         if (order.expireTimeNanos != 0) {
             timed.add(order);
@@ -94,7 +96,7 @@ public final class OrderStore {
 
     /** Forgets an order that is done and returns it to the pool. */
     public void close(Order order) {
-        byId.remove(order.orderId);
+        byId.remove(order, idHash(order.orderId));
         int account = order.accountId;
         if (order.prevOfAccount == null) {
             accountHead[account] = order.nextOfAccount;
@@ -109,7 +111,7 @@ public final class OrderStore {
         openCount[account]--;
         exposure.closed(order);
         if (order.clOrdId.length() > 0) {
-            liveClOrdIds.remove(account, order.clOrdId, order.orderId);
+            liveClOrdIds.remove(order, clOrdIdHash(account, order.clOrdId));
         }
         if (order.timedIndex >= 0) {
             timed.remove(order);
@@ -120,15 +122,22 @@ public final class OrderStore {
     /** Gives an open order a new clOrdId (a replace); the caller has checked that no live order of the account holds it. */
     public void rename(Order order, ClOrdId newId) {
         if (order.clOrdId.length() > 0) {
-            liveClOrdIds.remove(order.accountId, order.clOrdId, order.orderId);
+            liveClOrdIds.remove(order, clOrdIdHash(order.accountId, order.clOrdId));
         }
         order.clOrdId.copyFrom(newId);
-        liveClOrdIds.put(order.accountId, newId, order.orderId);
+        liveClOrdIds.add(order, clOrdIdHash(order.accountId, newId));
     }
 
     /** The orderId of the account's open order whose current clOrdId this is, or 0. */
     public long findLive(int accountId, ClOrdId id) {
-        return liveClOrdIds.find(accountId, id);
+        long hash = clOrdIdHash(accountId, id);
+        for (int i = liveClOrdIds.first(hash); !liveClOrdIds.empty(i); i = liveClOrdIds.next(i)) {
+            Order order = liveClOrdIds.at(i, hash);
+            if (order != null && order.accountId == accountId && order.clOrdId.sameAs(id)) {
+                return order.orderId;
+            }
+        }
+        return 0;
     }
 
     /** Records that an open order's unfilled quantity changed by {@code deltaLots}: a fill (negative) or an amend. */
@@ -147,7 +156,14 @@ public final class OrderStore {
 
     /** The open order with this id, or null. */
     public Order find(long orderId) {
-        return byId.get(orderId);
+        long hash = idHash(orderId);
+        for (int i = byId.first(hash); !byId.empty(i); i = byId.next(i)) {
+            Order order = byId.at(i, hash);
+            if (order != null && order.orderId == orderId) {
+                return order;
+            }
+        }
+        return null;
     }
 
     /** The account's open order with the lowest orderId, or null; continue with {@link Order#nextOfAccount()}. */
@@ -161,5 +177,19 @@ public final class OrderStore {
 
     public int openOrders() {
         return byId.size();
+    }
+
+    /** orderIds are consecutive: a multiplicative hash spreads them, its high half folded into the low. */
+    private static long idHash(long orderId) {
+        long h = orderId * 0x9E37_79B9_7F4A_7C15L;
+        return h ^ h >>> 32;
+    }
+
+    /** The account mixed into the clOrdId's own hash (computed once per value and kept by its copies), then finalized (fmix64). */
+    private static long clOrdIdHash(int accountId, ClOrdId id) {
+        long h = id.wordsHash() ^ accountId * 0xC2B2_AE3D_27D4_EB4FL;
+        h = (h ^ h >>> 33) * 0xFF51_AFD7_ED55_8CCDL;
+        h = (h ^ h >>> 33) * 0xC4CE_B9FE_1A85_EC53L;
+        return h ^ h >>> 33;
     }
 }

@@ -59,6 +59,11 @@ public final class ClOrdId {
         wordsHash = other.wordsHash;
     }
 
+    /** Whether both hold the same id (allocates nothing). */
+    public boolean sameAs(ClOrdId other) {
+        return length == other.length && w0 == other.w0 && w1 == other.w1 && w2 == other.w2 && w3 == other.w3 && w4 == other.w4;
+    }
+
     public void clear() {
         setWords(0, 0, 0, 0, 0, 0);
     }

@@ -180,10 +180,11 @@ public final class BusinessLogic {
             reason = RejectReason.POST_ONLY_WOULD_TAKE;
         }
         Order order = newOrderFrom(c, reason == RejectReason.NONE);
+        long collar = reason == RejectReason.NONE && c.orderType == OrderType.MARKET ? preTradeCheck.marketCollar(c.symbolId, c.side) : 0;
         if (c.clOrdId.length() > 0 && c.accountId >= 0 && c.accountId < accounts) {
             clOrdIds.use(c.accountId, c.clOrdId, order.orderId);
         }
-        if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order, c.eventTimeNanos)) {
+        if (reason == RejectReason.NONE && c.timeInForce == TimeInForce.FOK && !matcher.canFillCompletely(order, collar, c.eventTimeNanos)) {
             reason = RejectReason.FOK_NOT_FILLED;
         }
         if (reason != RejectReason.NONE) {
@@ -197,12 +198,16 @@ public final class BusinessLogic {
         store.open(order);
         preTradeCheck.orderAccepted(c.accountId, c.symbolId);
         reporter.accepted(order);
-        work(order, c.eventTimeNanos);
+        work(order, collar, c.eventTimeNanos);
     }
 
-    /** Matches an open order not on the book, then rests it or ends it as its type requires. */
-    private void work(Order order, long nowNanos) {
-        CancelReason stopped = matcher.match(order, nowNanos);
+    /**
+     * Matches an open order not on the book, then rests it or ends it as its type requires;
+     * {@code collar}: a MARKET order's worst price (0 for none), which lives only for the
+     * command that brings the order in, as a MARKET order never rests.
+     */
+    private void work(Order order, long collar, long nowNanos) {
+        CancelReason stopped = matcher.match(order, collar, nowNanos);
         if (order.leavesQty() == 0) {
             store.close(order);
         } else if (stopped != CancelReason.NONE) {
@@ -235,14 +240,10 @@ public final class BusinessLogic {
         order.clOrdId.copyFrom(c.clOrdId);
         order.origin = c.origin;
         order.expireTimeNanos = c.timeInForce == TimeInForce.GTD ? c.expireTimeNanos : 0;
-        order.collarPrice = 0;
         if (valid) {
             SymbolSpec symbol = symbolTable.get(c.symbolId);
             if (c.timeInForce == TimeInForce.DAY) {
                 order.expireTimeNanos = symbol.tradingHours().sessionEnd(c.eventTimeNanos);
-            }
-            if (c.orderType == OrderType.MARKET) {
-                order.collarPrice = preTradeCheck.marketCollar(c.symbolId, c.side);
             }
         }
         return order;
@@ -330,7 +331,7 @@ public final class BusinessLogic {
         order.qty = newQty;
         store.leavesChanged(order, order.leavesQty());
         reporter.replaced(order);
-        work(order, c.eventTimeNanos);
+        work(order, 0, c.eventTimeNanos);
     }
 
     /**

@@ -43,16 +43,17 @@ final class Matcher {
     /**
      * Trades {@code taker} (not on the book) as far as it goes.
      *
+     * @param collar a MARKET order's worst price, 0 for none
      * @param nowNanos the command's event time
      * @return {@link CancelReason#SELF_TRADE} if self-trade prevention ended the incoming
      * order, {@link CancelReason#BREAKER_OPEN} if risk stopped it,
      * {@link CancelReason#UNREPRESENTABLE} if its next trade could not be counted (the
      * caller cancels it), else {@link CancelReason#NONE}
      */
-    CancelReason match(Order taker, long nowNanos) {
+    CancelReason match(Order taker, long collar, long nowNanos) {
         OrderBook book = working.book(taker.symbolId);
         BookSide opposite = book.side(taker.side.opposite());
-        long limitPrice = limitPrice(taker);
+        long limitPrice = limitPrice(taker, collar);
         while (taker.leavesQty() > 0) {
             PriceLevel level = opposite.best();
             if (level == null || (limitPrice != 0 && !opposite.reachable(level.price(), limitPrice))) {
@@ -87,8 +88,8 @@ final class Matcher {
     }
 
     /** The price an order may not trade beyond: its limit, a MARKET order's collar, or 0 for none. */
-    private static long limitPrice(Order order) {
-        return order.type == OrderType.LIMIT ? order.price : order.collarPrice;
+    private static long limitPrice(Order order, long collar) {
+        return order.type == OrderType.LIMIT ? order.price : collar;
     }
 
     /**
@@ -100,9 +101,9 @@ final class Matcher {
      * could not be counted, and with every trade of the sweep allowed by the volatility
      * check.
      */
-    boolean canFillCompletely(Order taker, long nowNanos) {
+    boolean canFillCompletely(Order taker, long collar, long nowNanos) {
         BookSide opposite = working.book(taker.symbolId).side(taker.side.opposite());
-        long limitPrice = limitPrice(taker);
+        long limitPrice = limitPrice(taker, collar);
         long wanted = taker.leavesQty();
         long firstPrice = 0;
         accounting.startSweep(taker);

@@ -20,8 +20,10 @@ import java.util.function.Consumer;
  * the journal can take milliseconds, so it never happens on the thread that asks (the
  * outbound thread, a FIX I/O thread): such an answer is given on this lookup's own
  * thread, answers in the order asked (at most {@value #QUEUED} waiting; beyond, the order
- * is answered as unknown). Without read models (a FIX door built on its own)
- * an order the door no longer keeps is unknown.
+ * is answered as unknown). A ClOrdID is always turned into the orderId by the read
+ * models, which keep the current ClOrdIDs of the same orders as the door (and those of two
+ * days), so that the door's states need no index of their own. Without read models (a FIX
+ * door built on its own) an order is found by orderId only, and only while the door keeps it.
  */
 final class FixOrderLookup implements AutoCloseable {
 
@@ -54,12 +56,8 @@ final class FixOrderLookup implements AutoCloseable {
      * reading the journal; null otherwise.
      */
     EngineEvent inMemory(int account, long orderId, String clOrdId) {
-        EngineEvent state = states.find(account, orderId, clOrdId);
         OrderViews orders = views;
-        if (state != null || orders == null) {
-            return state;
-        }
-        long id = orderId != 0 ? orderId : orders.orderIdOf(account, clOrdId);
+        long id = idOf(orders, account, orderId, clOrdId);
         EngineEvent kept = id == 0 ? NONE : kept(orders, account, id).orElse(NONE);
         return kept == NONE ? null : kept;
     }
@@ -70,13 +68,8 @@ final class FixOrderLookup implements AutoCloseable {
      * lookup thread, once read from the journal.
      */
     void find(int account, long orderId, String clOrdId, Consumer<EngineEvent> answer) {
-        EngineEvent state = states.find(account, orderId, clOrdId);
         OrderViews orders = views;
-        if (state != null || orders == null) {
-            answer.accept(state);
-            return;
-        }
-        long id = orderId != 0 ? orderId : orders.orderIdOf(account, clOrdId);
+        long id = idOf(orders, account, orderId, clOrdId);
         Optional<EngineEvent> kept = id == 0 ? Optional.of(NONE) : kept(orders, account, id);
         if (kept.isPresent()) {
             answer.accept(kept.get() == NONE ? null : kept.get());
@@ -89,11 +82,23 @@ final class FixOrderLookup implements AutoCloseable {
         }
     }
 
-    /** The order as kept in memory, {@link #NONE} if kept but another account's; empty if not in memory. */
+    /**
+     * The orderId asked for, or else the one of the account's order that has or had the
+     * ClOrdID, from the read models' memory (the FIX door keeps no ClOrdID index of its
+     * own); 0 if none, or if there are no read models to ask.
+     */
+    private static long idOf(OrderViews orders, int account, long orderId, String clOrdId) {
+        return orderId != 0 ? orderId : orders == null ? 0 : orders.orderIdOf(account, clOrdId);
+    }
+
+    /**
+     * The order as kept in memory, {@link #NONE} if kept but another account's, or if
+     * unknown to a door without read models; empty if to be read from the journal.
+     */
     private Optional<EngineEvent> kept(OrderViews orders, int account, long orderId) {
-        EngineEvent own = states.find(account, orderId, null);
-        if (own != null) {
-            return Optional.of(own);
+        EngineEvent own = states.find(account, orderId);
+        if (own != null || orders == null) {
+            return Optional.of(own == null ? NONE : own);
         }
         return orders.findKept(orderId).map(view -> view.state().accountId == account ? view.state() : NONE);
     }

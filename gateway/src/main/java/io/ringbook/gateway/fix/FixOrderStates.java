@@ -1,6 +1,5 @@
 package io.ringbook.gateway.fix;
 
-import io.ringbook.engine.book.ClOrdIdIndex;
 import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.domain.OrderStatus;
@@ -18,9 +17,11 @@ import java.util.Arrays;
  * The latest state of each order the FIX gateway reports on, kept compactly: one row of
  * {@value #STRIDE} longs per order (the fields an ExecutionReport of its status needs,
  * ClOrdIDs as packed words), in pages of {@value #PAGE_ROWS} rows, found by orderId
- * through an open-addressing table of primitives and by the account's current ClOrdID
- * through a {@link ClOrdIdIndex}: no event copies, no boxed keys, no Strings per order
- * (152 bytes a row, about 250 with both indexes).
+ * through an open-addressing table of primitives: no event copies, no boxed keys, no
+ * Strings per order (152 bytes a row, about 180 with the table). It keeps no index of
+ * ClOrdIDs: the REST read models keep one of the same orders, updated before this door's
+ * on the outbound thread, through which {@link FixOrderLookup} turns a ClOrdID into the
+ * orderId (an index here too cost about 80 bytes more an order).
  *
  * <p>Memory tracks open orders, not the day's flow, as in the REST read models
  * ({@link OrderViews}): every open order is kept; a done order
@@ -66,9 +67,7 @@ final class FixOrderStates {
     private long[] keys = new long[FIRST_INDEX_SIZE];
     private int[] slots = new int[FIRST_INDEX_SIZE];
     private int keyCount;
-    private final ClOrdIdIndex byClOrdId = new ClOrdIdIndex(FIRST_INDEX_SIZE);
     private final ClOrdId scratch = new ClOrdId();
-    private final ClOrdId before = new ClOrdId();
     private final long[] done;
     private long doneCount;
 
@@ -92,9 +91,6 @@ final class FixOrderStates {
         long[] page = pages[row / PAGE_ROWS];
         int at = (row % PAGE_ROWS) * STRIDE;
         boolean wasDone = known && !open(page[at + CODES]);
-        if (known) {
-            readId(page, at + CLORDID, (int) (page[at + LENGTHS] & 0xFF), before);
-        }
         page[at + ORDER_ID] = e.orderId;
         page[at + QTY] = e.qty;
         page[at + PRICE] = e.price;
@@ -108,18 +104,6 @@ final class FixOrderStates {
         for (int w = 0; w < WORDS; w++) {
             page[at + CLORDID + w] = e.clOrdId.word(w);
             page[at + REQUEST_CLORDID + w] = e.requestClOrdId.word(w);
-        }
-        if (known && before.length() > 0 && !same(before, e.clOrdId)) {
-            byClOrdId.remove(e.accountId, before, e.orderId); // renamed by a replace: only the current ClOrdID is indexed
-        }
-        if (e.clOrdId.length() > 0) {
-            long holder = byClOrdId.find(e.accountId, e.clOrdId);
-            if (holder != e.orderId) {
-                if (holder != 0) {
-                    byClOrdId.remove(e.accountId, e.clOrdId, holder);
-                }
-                byClOrdId.put(e.accountId, e.clOrdId, e.orderId);
-            }
         }
         if (!wasDone && !open(page[at + CODES])) {
             keepDone(e.orderId);
@@ -139,13 +123,9 @@ final class FixOrderStates {
         return scratch.toString();
     }
 
-    /** The latest state of an order the account placed, by orderId or else by one of its ClOrdIDs; null if unknown. */
-    synchronized EngineEvent find(int account, long orderId, String clOrdId) {
-        long id = orderId;
-        if (id == 0) {
-            id = clOrdId != null && scratch.set(clOrdId) ? byClOrdId.find(account, scratch) : 0;
-        }
-        EngineEvent state = id == 0 ? null : state(id);
+    /** The latest state of an order the account placed; null if unknown (or another account's). */
+    synchronized EngineEvent find(int account, long orderId) {
+        EngineEvent state = state(orderId);
         return state != null && state.accountId == account ? state : null;
     }
 
@@ -182,7 +162,7 @@ final class FixOrderStates {
 
     /**
      * Files a done order among the newest kept; once there are {@code keptDone}, the oldest
-     * one's row is freed (unless it was reused since) and it leaves both indexes.
+     * one's row is freed (unless it was reused since) and it leaves the index.
      */
     private void keepDone(long orderId) {
         int slot = (int) (doneCount++ % done.length);
@@ -197,11 +177,6 @@ final class FixOrderStates {
         if (open(page[at + CODES])) {
             return;
         }
-        int length = (int) (page[at + LENGTHS] & 0xFF);
-        if (length > 0) {
-            readId(page, at + CLORDID, length, scratch);
-            byClOrdId.remove((int) (page[at + ACCOUNT_SYMBOL] >> 32), scratch, oldest);
-        }
         page[at + ORDER_ID] = 0;
         unindex(oldest);
         pushFree(row);
@@ -215,18 +190,6 @@ final class FixOrderStates {
     /** Rows allocated, in use or free to reuse. */
     synchronized int rowsAllocated() {
         return rows;
-    }
-
-    private static boolean same(ClOrdId a, ClOrdId b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        for (int w = 0; w < WORDS; w++) {
-            if (a.word(w) != b.word(w)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether a row's codes say its order can still trade. */
@@ -277,7 +240,7 @@ final class FixOrderStates {
     }
 
     private void index(long orderId, int row) {
-        if ((keyCount + 1) * 2 > keys.length) {
+        if ((keyCount + 1) * 4L > keys.length * 3L) { // at most three quarters full: linear probing of one long array stays short
             long[] oldKeys = keys;
             int[] oldSlots = slots;
             keys = new long[oldKeys.length * 2];

@@ -17,11 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One order as the read models keep it: its latest state in primitive fields (enums as
- * ordinals, the clOrdId as its five packed words), its price and quantity as first
- * placed, and its fills packed in one {@code long[]}; no event copies, no Strings. About
- * 200 bytes for an order without fills. Written on the outbound thread only, read under
- * the owning view's lock; {@link #stateEvent()} and {@link #fillEvents()} build the
+ * One order as the read models keep it, in 144 bytes for the common resting order (one
+ * never amended nor filled): its latest state in primitive fields, the clOrdId as its
+ * five packed words, its eight enums, the clOrdId's length and post-only packed in one
+ * {@code long}; no event copies, no Strings. What only some orders need (the price and
+ * quantity as first placed once an amend changed them, the filled quantity and notional,
+ * the fills) lives in one {@code long[]} made on the first amend or fill, so that an open
+ * order that only rests pays nothing for it. Written on the outbound thread only, read
+ * under the owning view's lock; {@link #stateEvent()} and {@link #fillEvents()} build the
  * events the HTTP layer renders.
  */
 final class OrderRecord {
@@ -34,8 +37,26 @@ final class OrderRecord {
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final RejectReason[] REJECTS = RejectReason.values();
     private static final CancelReason[] CANCELS = CancelReason.values();
-    private static final byte NONE = -1;
     private static final int FILL_WORDS = PackedFill.WORDS;
+    /** The enums' lanes in {@link #flags}: seven bits each, holding the ordinal plus one (0: none). */
+    private static final int TYPE = 0;
+    private static final int SIDE = 1;
+    private static final int ORDER_TYPE = 2;
+    private static final int TIF = 3;
+    private static final int STP = 4;
+    private static final int STATUS = 5;
+    private static final int REJECT = 6;
+    private static final int CANCEL = 7;
+    private static final int LANE_BITS = 7;
+    private static final int LENGTH_SHIFT = 8 * LANE_BITS;
+    private static final long POST_ONLY = 1L << 62;
+    /** The words of {@link #extras} before the fills. */
+    private static final int ORIGINAL_PRICE = 0;
+    private static final int ORIGINAL_QTY = 1;
+    private static final int FILLED_QTY = 2;
+    private static final int FILLED_NOTIONAL = 3;
+    private static final int FILL_COUNT = 4;
+    private static final int FILLS = 5;
 
     final long orderId;
     int accountId;
@@ -43,13 +64,9 @@ final class OrderRecord {
     long execId;
     long price;
     long qty;
-    long filledQty;
-    long filledNotional;
     long expireTimeNanos;
     long createdTimeNanos;
     long updatedTimeNanos;
-    long originalPrice;
-    long originalQty;
     /** The order's place in its price's queue: a new arrival (or an amend that loses priority) takes the next number. */
     long arrival;
     long clOrdId0;
@@ -57,18 +74,14 @@ final class OrderRecord {
     long clOrdId2;
     long clOrdId3;
     long clOrdId4;
-    byte clOrdIdLength;
-    byte type;
-    byte side;
-    byte orderType;
-    byte timeInForce;
-    byte stpMode;
-    byte status;
-    byte rejectReason;
-    byte cancelReason;
-    boolean postOnly;
-    private long[] fills;
-    private int fillCount;
+    /** The eight enums in lanes, the clOrdId's length above them, then post-only. */
+    private long flags;
+    /**
+     * Null while the order was never amended nor filled; else the original price and
+     * quantity, the filled quantity and notional, the fill count, then the fills
+     * ({@link PackedFill}).
+     */
+    private long[] extras;
     /** The account's open orders, oldest first, linked through the orders themselves ({@link AccountOrders}). */
     OrderRecord newer;
     OrderRecord older;
@@ -79,13 +92,22 @@ final class OrderRecord {
 
     /** Takes the order's fields from its latest event; the first event also fixes what the order was placed as. */
     void apply(EngineEvent event, boolean first) {
+        if (first) {
+            price = event.price;
+            qty = event.qty;
+        } else if (extras == null && (event.price != price || event.qty != qty)) {
+            extras(); // keeps the price and quantity as first placed before they change
+        }
+        if ((event.filledQty | event.filledNotional) != 0 || extras != null) {
+            long[] more = extras();
+            more[FILLED_QTY] = event.filledQty;
+            more[FILLED_NOTIONAL] = event.filledNotional;
+        }
         accountId = event.accountId;
         symbolId = event.symbolId;
         execId = event.execId;
         price = event.price;
         qty = event.qty;
-        filledQty = event.filledQty;
-        filledNotional = event.filledNotional;
         expireTimeNanos = event.expireTimeNanos;
         createdTimeNanos = event.createdTimeNanos;
         updatedTimeNanos = event.eventTimeNanos;
@@ -95,20 +117,9 @@ final class OrderRecord {
         clOrdId2 = id.word(2);
         clOrdId3 = id.word(3);
         clOrdId4 = id.word(4);
-        clOrdIdLength = (byte) id.length();
-        type = ordinal(event.type);
-        side = ordinal(event.side);
-        orderType = ordinal(event.orderType);
-        timeInForce = ordinal(event.timeInForce);
-        stpMode = ordinal(event.stpMode);
-        status = ordinal(event.status);
-        rejectReason = ordinal(event.rejectReason);
-        cancelReason = ordinal(event.cancelReason);
-        postOnly = event.postOnly;
-        if (first) {
-            originalPrice = event.price;
-            originalQty = event.qty;
-        }
+        flags = lane(TYPE, event.type) | lane(SIDE, event.side) | lane(ORDER_TYPE, event.orderType) | lane(TIF, event.timeInForce)
+                | lane(STP, event.stpMode) | lane(STATUS, event.status) | lane(REJECT, event.rejectReason)
+                | lane(CANCEL, event.cancelReason) | (long) id.length() << LENGTH_SHIFT | (event.postOnly ? POST_ONLY : 0);
         if (event.type == EventType.ORDER_FILLED) {
             addFill(event);
         }
@@ -116,64 +127,72 @@ final class OrderRecord {
 
     /** Whether the order can still trade. */
     boolean isOpen() {
-        return status != NONE && STATUSES[status].isOpen();
+        OrderStatus status = status();
+        return status != null && status.isOpen();
     }
 
     OrderStatus status() {
-        return status == NONE ? null : STATUSES[status];
+        return value(STATUSES, STATUS);
     }
 
     Side side() {
-        return side == NONE ? null : SIDES[side];
+        return value(SIDES, SIDE);
+    }
+
+    int clOrdIdLength() {
+        return (int) (flags >>> LENGTH_SHIFT) & 0x3F;
     }
 
     /** Whether the order's current clOrdId is {@code id}. */
     boolean carries(ClOrdId id) {
-        return clOrdIdLength == id.length() && clOrdId0 == id.word(0) && clOrdId1 == id.word(1) && clOrdId2 == id.word(2)
+        return clOrdIdLength() == id.length() && clOrdId0 == id.word(0) && clOrdId1 == id.word(1) && clOrdId2 == id.word(2)
                 && clOrdId3 == id.word(3) && clOrdId4 == id.word(4);
     }
 
     /** The order's latest state as an event, as the engine last reported it. */
     EngineEvent stateEvent() {
         EngineEvent e = new EngineEvent();
-        e.type = type == NONE ? null : TYPES[type];
+        e.type = value(TYPES, TYPE);
         e.execId = execId;
         e.orderId = orderId;
         e.accountId = accountId;
         e.symbolId = symbolId;
         e.side = side();
-        e.orderType = orderType == NONE ? null : ORDER_TYPES[orderType];
-        e.timeInForce = timeInForce == NONE ? null : TIFS[timeInForce];
-        e.stpMode = stpMode == NONE ? null : STP_MODES[stpMode];
-        e.postOnly = postOnly;
+        e.orderType = value(ORDER_TYPES, ORDER_TYPE);
+        e.timeInForce = value(TIFS, TIF);
+        e.stpMode = value(STP_MODES, STP);
+        e.postOnly = (flags & POST_ONLY) != 0;
         e.price = price;
         e.qty = qty;
-        e.filledQty = filledQty;
-        e.filledNotional = filledNotional;
+        e.filledQty = extra(FILLED_QTY, 0);
+        e.filledNotional = extra(FILLED_NOTIONAL, 0);
         e.expireTimeNanos = expireTimeNanos;
         e.createdTimeNanos = createdTimeNanos;
         e.eventTimeNanos = updatedTimeNanos;
         e.status = status();
-        e.rejectReason = rejectReason == NONE ? RejectReason.NONE : REJECTS[rejectReason];
-        e.cancelReason = cancelReason == NONE ? CancelReason.NONE : CANCELS[cancelReason];
-        e.clOrdId.setWords(clOrdId0, clOrdId1, clOrdId2, clOrdId3, clOrdId4, clOrdIdLength);
+        RejectReason reject = value(REJECTS, REJECT);
+        e.rejectReason = reject == null ? RejectReason.NONE : reject;
+        CancelReason cancel = value(CANCELS, CANCEL);
+        e.cancelReason = cancel == null ? CancelReason.NONE : cancel;
+        e.clOrdId.setWords(clOrdId0, clOrdId1, clOrdId2, clOrdId3, clOrdId4, clOrdIdLength());
         return e;
     }
 
     /** The order as first placed: its state with the price and quantity it was placed with (before any amend). */
     EngineEvent originalEvent() {
         EngineEvent e = stateEvent();
-        e.price = originalPrice;
-        e.qty = originalQty;
+        e.price = extra(ORIGINAL_PRICE, price);
+        e.qty = extra(ORIGINAL_QTY, qty);
         return e;
     }
 
     /** The order's fills, oldest first, each as the ORDER_FILLED event that reported it (order fields as now). */
     List<EngineEvent> fillEvents() {
+        int fillCount = fillCount();
         List<EngineEvent> events = new ArrayList<>(fillCount);
         for (int i = 0; i < fillCount; i++) {
             EngineEvent e = stateEvent();
-            PackedFill.read(fills, i * FILL_WORDS, e);
+            PackedFill.read(extras, FILLS + i * FILL_WORDS, e);
             events.add(e);
         }
         return events;
@@ -188,13 +207,13 @@ final class OrderRecord {
         out.add(execId);
         out.add(price);
         out.add(qty);
-        out.add(filledQty);
-        out.add(filledNotional);
+        out.add(extra(FILLED_QTY, 0));
+        out.add(extra(FILLED_NOTIONAL, 0));
         out.add(expireTimeNanos);
         out.add(createdTimeNanos);
         out.add(updatedTimeNanos);
-        out.add(originalPrice);
-        out.add(originalQty);
+        out.add(extra(ORIGINAL_PRICE, price));
+        out.add(extra(ORIGINAL_QTY, qty));
         out.add(arrival);
         out.add(clOrdId0);
         out.add(clOrdId1);
@@ -202,10 +221,15 @@ final class OrderRecord {
         out.add(clOrdId3);
         out.add(clOrdId4);
         out.add((long) accountId << 32 | (symbolId & 0xFFFF_FFFFL));
-        out.add(pack(clOrdIdLength, type, side, orderType, timeInForce, stpMode, status, rejectReason));
-        out.add((long) ((cancelReason & 0xFF) | (postOnly ? 1 << 8 : 0)) << 32 | fillCount);
+        long bytes = clOrdIdLength();
+        for (int lane = TYPE; lane < CANCEL; lane++) {
+            bytes = bytes << 8 | fileByte(lane);
+        }
+        out.add(bytes);
+        int fillCount = fillCount();
+        out.add((long) (fileByte(CANCEL) | ((flags & POST_ONLY) != 0 ? 1 << 8 : 0)) << 32 | fillCount);
         for (int i = 0; i < fillCount * FILL_WORDS; i++) {
-            out.add(fills[i]);
+            out.add(extras[FILLS + i]);
         }
     }
 
@@ -233,13 +257,13 @@ final class OrderRecord {
         order.execId = in.getLong();
         order.price = in.getLong();
         order.qty = in.getLong();
-        order.filledQty = in.getLong();
-        order.filledNotional = in.getLong();
+        long filledQty = in.getLong();
+        long filledNotional = in.getLong();
         order.expireTimeNanos = in.getLong();
         order.createdTimeNanos = in.getLong();
         order.updatedTimeNanos = in.getLong();
-        order.originalPrice = in.getLong();
-        order.originalQty = in.getLong();
+        long originalPrice = in.getLong();
+        long originalQty = in.getLong();
         order.arrival = in.getLong();
         order.clOrdId0 = in.getLong();
         order.clOrdId1 = in.getLong();
@@ -249,46 +273,74 @@ final class OrderRecord {
         order.accountId = in.getInt();
         order.symbolId = in.getInt();
         long bytes = in.getLong();
-        order.clOrdIdLength = (byte) (bytes >>> 56);
-        order.type = (byte) (bytes >>> 48);
-        order.side = (byte) (bytes >>> 40);
-        order.orderType = (byte) (bytes >>> 32);
-        order.timeInForce = (byte) (bytes >>> 24);
-        order.stpMode = (byte) (bytes >>> 16);
-        order.status = (byte) (bytes >>> 8);
-        order.rejectReason = (byte) bytes;
         int last = in.getInt();
-        order.cancelReason = (byte) last;
-        order.postOnly = (last & (1 << 8)) != 0;
-        order.fillCount = in.getInt();
-        if (order.fillCount > 0) {
-            order.fills = new long[order.fillCount * FILL_WORDS];
-            for (int i = 0; i < order.fills.length; i++) {
-                order.fills[i] = in.getLong();
+        long flags = (bytes >>> 56 & 0xFF) << LENGTH_SHIFT | ((last & (1 << 8)) != 0 ? POST_ONLY : 0) | fromFileByte(CANCEL, last);
+        for (int lane = CANCEL - 1; lane >= TYPE; lane--) {
+            flags |= fromFileByte(lane, (int) (bytes >>> 8 * (CANCEL - 1 - lane)));
+        }
+        order.flags = flags;
+        int fillCount = in.getInt();
+        if (originalPrice != order.price || originalQty != order.qty || (filledQty | filledNotional) != 0 || fillCount > 0) {
+            long[] extras = new long[FILLS + fillCount * FILL_WORDS];
+            extras[ORIGINAL_PRICE] = originalPrice;
+            extras[ORIGINAL_QTY] = originalQty;
+            extras[FILLED_QTY] = filledQty;
+            extras[FILLED_NOTIONAL] = filledNotional;
+            extras[FILL_COUNT] = fillCount;
+            for (int i = FILLS; i < extras.length; i++) {
+                extras[i] = in.getLong();
             }
+            order.extras = extras;
         }
         return order;
     }
 
-    private static long pack(byte... bytes) {
-        long packed = 0;
-        for (byte b : bytes) {
-            packed = (packed << 8) | (b & 0xFF);
+    private int fillCount() {
+        return (int) extra(FILL_COUNT, 0);
+    }
+
+    private long extra(int word, long otherwise) {
+        return extras == null ? otherwise : extras[word];
+    }
+
+    /** The extra words, made on first need with the price and quantity as they are now (so as first placed). */
+    private long[] extras() {
+        if (extras == null) {
+            extras = new long[FILLS];
+            extras[ORIGINAL_PRICE] = price;
+            extras[ORIGINAL_QTY] = qty;
         }
-        return packed;
+        return extras;
     }
 
     private void addFill(EngineEvent event) {
-        if (fills == null) {
-            fills = new long[FILL_WORDS];
-        } else if ((fillCount + 1) * FILL_WORDS > fills.length) {
-            fills = Arrays.copyOf(fills, fills.length * 2);
+        long[] more = extras();
+        int fillCount = (int) more[FILL_COUNT];
+        int end = FILLS + (fillCount + 1) * FILL_WORDS;
+        if (end > more.length) {
+            more = Arrays.copyOf(more, FILLS + Math.max(1, fillCount * 2) * FILL_WORDS);
+            extras = more;
         }
-        PackedFill.write(event, fills, fillCount * FILL_WORDS);
-        fillCount++;
+        PackedFill.write(event, more, FILLS + fillCount * FILL_WORDS);
+        more[FILL_COUNT] = fillCount + 1;
     }
 
-    private static byte ordinal(Enum<?> value) {
-        return value == null ? NONE : (byte) value.ordinal();
+    private <E> E value(E[] values, int lane) {
+        int code = (int) (flags >>> lane * LANE_BITS) & 0x7F;
+        return code == 0 ? null : values[code - 1];
+    }
+
+    /** A lane's value as the snapshot file keeps it: the ordinal, 0xFF for none. */
+    private int fileByte(int lane) {
+        return (((int) (flags >>> lane * LANE_BITS) & 0x7F) - 1) & 0xFF;
+    }
+
+    private static long fromFileByte(int lane, int fileByte) {
+        int b = fileByte & 0xFF;
+        return b == 0xFF ? 0 : (long) (b + 1) << lane * LANE_BITS;
+    }
+
+    private static long lane(int lane, Enum<?> value) {
+        return value == null ? 0 : (long) (value.ordinal() + 1) << lane * LANE_BITS;
     }
 }

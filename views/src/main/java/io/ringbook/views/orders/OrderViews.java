@@ -10,7 +10,6 @@ import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +52,7 @@ public final class OrderViews implements EngineListener {
 
     /** The statuses of an order that can still trade. */
     public static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED);
-    /** Done orders kept in memory by default (the newest), about 200 bytes each. */
+    /** Done orders kept in memory by default (the newest), 144 bytes each without fills. */
     public static final int KEPT_DONE = 65_536;
     /** Fills kept in memory by default (the newest, of all accounts), 120 bytes each. */
     public static final int KEPT_FILLS = 65_536;
@@ -67,8 +66,7 @@ public final class OrderViews implements EngineListener {
     static final int WALK_STEPS = 1024;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Iterators not shared: several readers may walk it at once under the read lock. */
-    private final Long2ObjectHashMap<OrderRecord> byId = new Long2ObjectHashMap<>(1024, 0.65f, false);
+    private final RecordsById byId = new RecordsById();
     private final ClOrdIdLookup byClOrdId = new ClOrdIdLookup();
     private final ClOrdIdDays clOrdIdDays = new ClOrdIdDays();
     private final OrderStarts starts;
@@ -122,7 +120,7 @@ public final class OrderViews implements EngineListener {
         boolean newClOrdId = first || !order.carries(event.clOrdId);
         if (first) {
             order = new OrderRecord(event.orderId);
-            byId.put(event.orderId, order);
+            byId.add(order);
             starts.created(event.orderId, event.sequence);
         } else if (newClOrdId) {
             byClOrdId.remove(order);
@@ -157,7 +155,7 @@ public final class OrderViews implements EngineListener {
         OrderRecord oldest = done[slot];
         done[slot] = order;
         if (oldest != null && !oldest.isOpen() && byId.get(oldest.orderId) == oldest) {
-            byId.remove(oldest.orderId);
+            byId.remove(oldest);
             byClOrdId.remove(oldest);
         }
     }
@@ -211,7 +209,7 @@ public final class OrderViews implements EngineListener {
                 return Optional.of(view(kept));
             }
             orderId = clOrdIdDays.find(accountId, id);
-            if (orderId == 0 || byId.containsKey(orderId)) {
+            if (orderId == 0 || byId.get(orderId) != null) {
                 return Optional.empty();
             }
         } finally {
@@ -348,14 +346,14 @@ public final class OrderViews implements EngineListener {
         List<EngineEvent> orders = new ArrayList<>();
         lock.readLock().lock();
         try {
-            for (OrderRecord order : byId.values()) {
+            byId.forEach(order -> {
                 if (order.isOpen() && order.symbolId == symbolId && order.side() == side) {
                     best.add(order);
                     if (best.size() > limit) {
                         best.poll();
                     }
                 }
-            }
+            });
             List<OrderRecord> sorted = new ArrayList<>(best);
             sorted.sort(better);
             for (OrderRecord order : sorted) {
@@ -460,8 +458,8 @@ public final class OrderViews implements EngineListener {
     }
 
     private void index(OrderRecord order) {
-        byId.put(order.orderId, order);
-        if (order.clOrdIdLength > 0) {
+        byId.add(order);
+        if (order.clOrdIdLength() > 0) {
             byClOrdId.add(order);
         }
     }
@@ -469,11 +467,11 @@ public final class OrderViews implements EngineListener {
     /** Every open order, in orderId order. */
     private List<OrderRecord> openOrders() {
         List<OrderRecord> open = new ArrayList<>();
-        for (OrderRecord order : byId.values()) {
+        byId.forEach(order -> {
             if (order.isOpen()) {
                 open.add(order);
             }
-        }
+        });
         open.sort(Comparator.comparingLong(order -> order.orderId));
         return open;
     }
