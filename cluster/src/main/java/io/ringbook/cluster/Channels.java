@@ -6,9 +6,14 @@ package io.ringbook.cluster;
  * few hundred bytes, and on a 2-core machine three nodes' buffers must share the memory.
  * The log between the nodes uses 8 KiB datagrams: a gateway's batch of commands (up to
  * 8 KiB) reaches each follower in one datagram instead of six, which saves the drivers
- * CPU per command in a burst. Ingress and egress keep Aeron's default MTU (1,408 bytes):
- * 8 KiB there as well made the gateway's session close around a leader's death in an
- * earlier measurement, and fail-over slower (docs/CLUSTER.md).
+ * CPU per command in a burst. The egress to a gateway does too: the frames of a batch
+ * (about 230 bytes a command) go in a sixth of the datagrams, each of which costs the
+ * leader's driver a send and the gateway's driver a duty cycle to receive, which took
+ * the drivers' CPU per command down by about a quarter and the burst up by a fifth or more
+ * (docs/CLUSTER.md). Ingress keeps Aeron's default MTU (1,408 bytes): 8 KiB on ingress
+ * and egress together made the gateway's session close around a leader's death in an
+ * earlier measurement; egress alone did not (ClusterFailoverBench, docs/CLUSTER.md).
+ * Like the log's, the egress datagrams are sized for loopback or jumbo frames.
  */
 final class Channels {
 
@@ -24,7 +29,12 @@ final class Channels {
         return "aeron:udp?term-length=64k|endpoint=" + endpoint;
     }
 
-    /** An egress, response or replication channel on an ephemeral port of {@code host}. */
+    /** The egress channel a gateway's client gives the cluster: an ephemeral port of {@code host}, 8 KiB datagrams. */
+    static String egress(String host) {
+        return "aeron:udp?term-length=256k|mtu=8192|endpoint=" + host + ":0";
+    }
+
+    /** A response or replication channel on an ephemeral port of {@code host}. */
     static String ephemeral(String host) {
         return "aeron:udp?term-length=256k|endpoint=" + host + ":0";
     }
