@@ -14,10 +14,17 @@ package io.ringbook.cluster;
  * and egress together made the gateway's session close around a leader's death in an
  * earlier measurement; egress alone did not (ClusterFailoverBench, docs/CLUSTER.md).
  * Like the log's, the egress datagrams are sized for loopback or jumbo frames.
+ * <p>
+ * Both 8 KiB channels ask for a 1 MiB receive socket buffer ({@code so-rcvbuf}): the
+ * kernel counts an 8 KiB datagram as about 17 KiB against the buffer, so the default
+ * (128 KiB asked, 256 KiB granted) held less than the receiver's 128 KiB window, and a
+ * receiver descheduled on the shared cores lost datagrams (the kernel's UDP
+ * RcvbufErrors: 150-450 in a burst of the benchmark, each a NAK and a retransmission,
+ * 0 with the larger buffer). The kernel caps it at {@code net.core.rmem_max}.
  */
 final class Channels {
 
-    static final String LOG = "aeron:udp?term-length=1m|mtu=8192";
+    static final String LOG = "aeron:udp?term-length=1m|mtu=8192|so-rcvbuf=1m";
     static final String INGRESS = "aeron:udp?term-length=256k";
     static final String LOCAL_CONTROL = "aeron:ipc?term-length=64k";
     static final int TERM_64K = 64 * 1024;
@@ -31,7 +38,7 @@ final class Channels {
 
     /** The egress channel a gateway's client gives the cluster: an ephemeral port of {@code host}, 8 KiB datagrams. */
     static String egress(String host) {
-        return "aeron:udp?term-length=256k|mtu=8192|endpoint=" + host + ":0";
+        return "aeron:udp?term-length=256k|mtu=8192|so-rcvbuf=1m|endpoint=" + host + ":0";
     }
 
     /** A response or replication channel on an ephemeral port of {@code host}. */
