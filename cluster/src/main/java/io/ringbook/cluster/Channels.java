@@ -10,10 +10,10 @@ package io.ringbook.cluster;
  * each follower in one or two datagrams instead of six, and a burst's egress frames
  * (about 230 bytes a command) go in a sixth of the datagrams. Each datagram costs a send,
  * and the receiving driver a duty cycle that polls every one of its sockets, so this took
- * the drivers' CPU per command down by a quarter or more and the burst up by a fifth or
- * more in alternating runs (docs/CLUSTER.md). These datagrams are sized for loopback or
- * jumbo frames; on a network with a 1,500-byte MTU each would travel as about six IP
- * fragments.
+ * the drivers' CPU per command down by about a quarter and the burst up by about a
+ * tenth in alternating runs on the quiet machine (docs/CLUSTER.md). These datagrams are
+ * sized for loopback or jumbo frames; on a network with a 1,500-byte MTU each would travel
+ * as about six IP fragments.
  * <p>
  * The 8 KiB channels ask for a 1 MiB receive socket buffer ({@code so-rcvbuf}): the
  * kernel counts an 8 KiB datagram as about 17 KiB against the buffer, so the default
