@@ -314,7 +314,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                         .ownsAeronClient(false)
                         .ingressChannel(Channels.INGRESS)
                         .ingressEndpoints(settings.topology().ingressEndpoints())
-                        .egressChannel(Channels.ephemeral(settings.host()))
+                        .egressChannel(Channels.egress(settings.host()))
                         .egressListener(new Egress())
                         .messageTimeoutNs(TimeUnit.SECONDS.toNanos(5)));
             }
