@@ -15,8 +15,8 @@ import java.util.Arrays;
  * regions (a 2 GiB heap), so each takes a whole region, twice its size; chunks of a quarter
  * megabyte avoid that but made the whole pipeline's burst a third slower (the logic
  * thread's CPU per command 650 -> 1,050 ns, cause not found), so the day's ids cost
- * about 64 bytes of heap each, not 32. Entries freed by removal are kept on a list
- * per size and reused; a walk skips them.
+ * about 64 bytes of heap each, not 32. Entries are never freed one by one: a new day
+ * clears them all.
  *
  * <p>A {@link Prefix} lets another thread walk the entries made so far while the owner
  * goes on appending: appends only write past it, and a new day that would overwrite it
@@ -28,19 +28,15 @@ final class ClOrdIdArena {
     static final int CHUNK_LONGS = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK_LONGS - 1;
     private static final long GAP = -1L;
-    private static final long FREED = Long.MIN_VALUE;
-    private static final long NONE = -1L;
 
     private long[][] chunks;
     private int chunksAllocated;
     private long top;
-    private final long[] freeBySize = new long[9];
     /** The last prefix handed out, until the owner sees it walked. */
     private Prefix handedOut;
 
     /** An arena with room for {@code expectedLongs} allocated up front, so a day that stays within it allocates nothing. */
     ClOrdIdArena(long expectedLongs) {
-        Arrays.fill(freeBySize, NONE);
         int chunkCount = (int) Math.max(1, (expectedLongs + CHUNK_LONGS - 1) >>> CHUNK_BITS);
         chunks = new long[chunkCount][];
         for (int i = 0; i < chunkCount; i++) {
@@ -57,12 +53,7 @@ final class ClOrdIdArena {
     long append(long head, long hash, ClOrdId id, long orderId) {
         int words = (id.length() + 7) >>> 3;
         int size = words + 3;
-        long offset = freeBySize[size];
-        if (offset != NONE) {
-            freeBySize[size] = get(offset + 1);
-        } else {
-            offset = claim(size);
-        }
+        long offset = claim(size);
         long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
         int at = (int) offset & CHUNK_MASK;
         chunk[at] = head;
@@ -72,16 +63,6 @@ final class ClOrdIdArena {
         }
         chunk[at + 2 + words] = orderId;
         return offset;
-    }
-
-    /** Puts an entry on the free list of its size, for {@link #append} to reuse. */
-    void free(long offset) {
-        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
-        int at = (int) offset & CHUNK_MASK;
-        int size = words(chunk[at]) + 3;
-        chunk[at] = FREED | (chunk[at] & 0xFF);
-        chunk[at + 1] = freeBySize[size];
-        freeBySize[size] = offset;
     }
 
     boolean matches(long offset, long head, long hash, ClOrdId id) {
@@ -118,21 +99,19 @@ final class ClOrdIdArena {
         }
         handedOut = null;
         top = 0;
-        Arrays.fill(freeBySize, NONE);
     }
 
     long footprintBytes() {
         return (long) chunksAllocated * CHUNK_LONGS * Long.BYTES;
     }
 
-    /** Writes each live entry as the account-and-length word, the five id words and the orderId, in the order they were made. */
-    void writeLive(StateBuffer out) {
-        writeLive(chunks, top, out);
+    /** Writes each entry as the account-and-length word, the five id words and the orderId, in the order they were made. */
+    void writeEntries(StateBuffer out) {
+        writeEntries(chunks, top, out);
     }
 
     /**
-     * The entries made so far, to be walked by another thread while this one appends;
-     * only for an arena that frees nothing (a removal would write into the prefix).
+     * The entries made so far, to be walked by another thread while this one appends.
      * Costs a copy of the chunk references, not of the entries.
      */
     Prefix prefix(long hashCheck) {
@@ -224,7 +203,7 @@ final class ClOrdIdArena {
         return offset + words(get(offset)) + 3;
     }
 
-    private static void writeLive(long[][] chunks, long top, StateBuffer out) {
+    private static void writeEntries(long[][] chunks, long top, StateBuffer out) {
         long offset = 0;
         while (offset < top) {
             long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
@@ -235,13 +214,11 @@ final class ClOrdIdArena {
                 continue;
             }
             int words = words(head);
-            if (head >= 0) {
-                out.putLong(head);
-                for (int i = 0; i < 5; i++) {
-                    out.putLong(i < words ? chunk[at + 2 + i] : 0L);
-                }
-                out.putLong(chunk[at + 2 + words]);
+            out.putLong(head);
+            for (int i = 0; i < 5; i++) {
+                out.putLong(i < words ? chunk[at + 2 + i] : 0L);
             }
+            out.putLong(chunk[at + 2 + words]);
             offset += words + 3;
         }
     }

@@ -24,11 +24,8 @@ import java.util.Arrays;
  * size without a multi-megabyte rehash. Pre-sized from the expected number of ids;
  * {@link #splits()} reports growth beyond that.
  *
- * <p>Used two ways. As the day's uniqueness index ({@link #forDays}) it only grows, and a
- * slot of an earlier generation counts as free, so a new day starts in O(1) instead of
- * clearing the table. As the index of live orders' current clOrdIds it never starts a new
- * day, and {@link #remove} takes out an order that is done or renamed (its arena entry is
- * reused).
+ * <p>It only grows: a slot of an earlier generation counts as free, so a new day starts
+ * in O(1) instead of clearing the table.
  *
  * <p>The day's index is tens of megabytes, so a probe of it is a cache and TLB miss, and
  * nearly every probe is for an id that is new. Two things keep that miss off the logic
@@ -67,7 +64,7 @@ public final class ClOrdIdIndex {
     private long generation = 1;
     private int size;
     private long splits;
-    /** Null for an index that removes entries (a filter cannot forget one). */
+    /** Null for an index without the day's filter and grouped inserts (the read models' days). */
     private final IdFilter filter;
     private final long[] pendingHash;
     private final long[] pendingOffset;
@@ -83,8 +80,8 @@ public final class ClOrdIdIndex {
     }
 
     /**
-     * A day's uniqueness index for {@code expectedIds} ids a day: it never {@link #remove}s,
-     * so it keeps a filter of the day's ids and inserts in groups (see the class comment).
+     * The engine's uniqueness index for {@code expectedIds} ids a day: it keeps a filter of
+     * the day's ids and inserts in groups (see the class comment).
      */
     public static ClOrdIdIndex forDays(int expectedIds) {
         return new ClOrdIdIndex(expectedIds, true);
@@ -191,31 +188,6 @@ public final class ClOrdIdIndex {
         place(segment, hash, offset);
     }
 
-    /**
-     * Forgets the account's clOrdId if it goes to {@code orderId} (backward-shift deletion,
-     * no tombstones); only for an index that never starts a new day.
-     */
-    public void remove(int accountId, ClOrdId id, long orderId) {
-        if (filter != null) {
-            throw new IllegalStateException("a day's index never removes an id");
-        }
-        long head = ClOrdIdArena.head(accountId, id);
-        long hash = hash(head, id);
-        int segment = directory[directoryIndex(hash)];
-        long[] slots = segments[segment];
-        long tag = tag(hash);
-        for (int slot = (int) hash & SEGMENT_MASK; slots[slot] >>> 48 == generation; slot = (slot + 1) & SEGMENT_MASK) {
-            long offset = slots[slot] & OFFSET_MASK;
-            if ((slots[slot] & TAG_MASK) == tag && arena.matches(offset, head, hash, id) && arena.orderId(offset) == orderId) {
-                shiftBackInto(slots, slot);
-                arena.free(offset);
-                segmentCount[segment]--;
-                size--;
-                return;
-            }
-        }
-    }
-
     /** Starts a new trading day: every id used so far is forgotten, in O(1) (a full clear once in 65,535 days). */
     public void startNewDay() {
         generation++;
@@ -249,18 +221,18 @@ public final class ClOrdIdIndex {
                 + (filter == null ? 0 : filter.footprintBytes());
     }
 
-    /** Writes the entries in the order they were made, walking the arena's live entries only. */
+    /** Writes the entries in the order they were made, walking the arena. */
     public void writeTo(StateBuffer out) {
         out.putInt(size);
-        arena.writeLive(out);
+        arena.writeEntries(out);
     }
 
     /**
      * Writes the number of entries now and returns the writer of the entries themselves,
      * for another thread: the logic's part is a copy of the arena's chunk references, not
      * a walk of the day's ids, and the writer writes the arena's words as they are (about
-     * 32 bytes an id of up to 8 characters). Only for an index that never {@link #remove}s
-     * (the day's uniqueness index); {@link #readCount} and {@link #readDeferred} read it back.
+     * 32 bytes an id of up to 8 characters); {@link #readCount} and {@link #readDeferred}
+     * read it back.
      */
     public DeferredState writeDeferred(StateBuffer out) {
         out.putInt(size);
@@ -340,19 +312,6 @@ public final class ClOrdIdIndex {
         slots[slot] = tag(hash) | offset;
         segmentCount[segment] = count(segment) + 1;
         segmentGeneration[segment] = (int) generation;
-    }
-
-    /** Fills the emptied slot {@code hole} with later entries of its probe run that may move there, then frees the last. */
-    private void shiftBackInto(long[] slots, int hole) {
-        for (int next = (hole + 1) & SEGMENT_MASK; slots[next] >>> 48 == generation; next = (next + 1) & SEGMENT_MASK) {
-            int home = (int) arena.hash(slots[next] & OFFSET_MASK) & SEGMENT_MASK;
-            boolean staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
-            if (!staysPut) {
-                slots[hole] = slots[next];
-                hole = next;
-            }
-        }
-        slots[hole] = 0L;
     }
 
     /** Splits a full segment in two by the next hash bit, doubling the directory first if the segment uses all its bits. */
