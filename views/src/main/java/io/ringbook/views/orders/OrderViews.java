@@ -415,20 +415,27 @@ public final class OrderViews implements EngineListener {
         captureState().writeTo(out);
     }
 
-    /** Reads what {@link #writeState} wrote into this empty model (at start, before any event). */
+    /**
+     * Reads what {@link #writeState} wrote into this empty model (at start, before any event).
+     * The open orders are filed by clOrdId after the done ones: a clOrdId reused on a later day
+     * belongs to the open order that carries it now, not to the done one kept beside it.
+     */
     public void readState(StateBuffer in) {
         lock.writeLock().lock();
         try {
             arrivals = in.getLong();
-            for (int i = in.getInt(); i > 0; i--) {
-                OrderRecord order = OrderRecord.read(in);
-                index(order);
-                openByAccount.add(order);
+            OrderRecord[] open = new OrderRecord[in.getInt()];
+            for (int i = 0; i < open.length; i++) {
+                open[i] = OrderRecord.read(in);
             }
             for (int i = in.getInt(); i > 0; i--) {
                 OrderRecord order = OrderRecord.read(in);
                 index(order);
                 keepDone(order);
+            }
+            for (OrderRecord order : open) {
+                index(order);
+                openByAccount.add(order);
             }
             fills.readFrom(in);
             clOrdIdDays.readFrom(in);

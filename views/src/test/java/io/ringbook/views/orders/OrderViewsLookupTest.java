@@ -117,6 +117,24 @@ class OrderViewsLookupTest {
         assertEquals(1, journal.reads, "an orderId not yet created reads nothing after a restore either");
     }
 
+    /** Yesterday's done order and today's open one with the same clOrdId: after a restore the clOrdId is the open order's, as it was live. */
+    @Test
+    void shouldFindTheOpenOrderByAReusedClOrdIdAfterARestore() {
+        send(order(1, "ORD00000001", EventType.ORDER_ACCEPTED, OrderStatus.NEW, 0));
+        send(order(1, "ORD00000001", EventType.ORDER_FILLED, OrderStatus.FILLED, 0));
+        send(order(2, "ORD00000001", EventType.ORDER_ACCEPTED, OrderStatus.NEW, DAY));
+        assertEquals(2, views.findByClOrdId(0, "ORD00000001").orElseThrow().state().orderId, "live");
+
+        StateBuffer state = new StateBuffer(1024);
+        views.writeState(state);
+        OrderViews restored = new OrderViews(2, 1, 4);
+        restored.readState(new StateBuffer(16).load(state.array(), 0, state.length()));
+        restored.history(journal);
+
+        assertEquals(2, restored.findByClOrdId(0, "ORD00000001").orElseThrow().state().orderId, "after the restore");
+        assertEquals(OrderStatus.FILLED, restored.find(1).orElseThrow().state().status, "the done order is still kept");
+    }
+
     private void send(EngineEvent event) {
         journal.events.add(event);
         views.onEvent(event);
