@@ -27,7 +27,7 @@ package io.ringbook.cluster;
  * granted: a lower {@code rmem_max} clamps it silently (Linux then grants twice the capped
  * value), leaving less margin than measured (set e.g.
  * {@code sysctl -w net.core.rmem_max=4194304}). The replication channel
- * ({@link #ephemeral}) keeps the default buffer; the losses were measured away on the log,
+ * ({@code ephemeral}) keeps the default buffer; the losses were measured away on the log,
  * ingress and egress only.
  * <p>
  * The MTU is a constant here, so changing it is a rebuild; changing the log's on an
