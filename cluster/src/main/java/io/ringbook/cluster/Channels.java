@@ -23,7 +23,16 @@ package io.ringbook.cluster;
  * 0 with the larger buffer). Such losses were the likely cause of the gateway sessions an
  * earlier build's new leaders closed with 8 KiB ingress and egress; with the larger
  * buffer, ten fail-overs of ClusterFailoverBench closed none. The kernel caps the buffer
- * at {@code net.core.rmem_max}.
+ * at {@code net.core.rmem_max}, and Aeron sets SO_RCVBUF without checking what was
+ * granted: a lower {@code rmem_max} clamps it silently (Linux then grants twice the capped
+ * value), leaving less margin than measured (set e.g.
+ * {@code sysctl -w net.core.rmem_max=4194304}). The replication channel
+ * ({@code ephemeral}) keeps the default buffer; the losses were measured away on the log,
+ * ingress and egress only.
+ * <p>
+ * The MTU is a constant here, so changing it is a rebuild; changing the log's on an
+ * existing cluster makes the archive refuse to extend the log recording, so every node
+ * must then start with {@code --fresh} (docs/CLUSTER.md).
  */
 final class Channels {
 
