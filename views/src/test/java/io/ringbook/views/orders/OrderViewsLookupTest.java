@@ -105,11 +105,7 @@ class OrderViewsLookupTest {
         for (long id = 1; id <= 12; id++) {
             send(order(id, "c-" + id, EventType.ORDER_CANCELED, OrderStatus.CANCELED, DAY));
         }
-        StateBuffer state = new StateBuffer(1024);
-        views.writeState(state);
-        OrderViews restored = new OrderViews(2, 1, 4);
-        restored.readState(new StateBuffer(16).load(state.array(), 0, state.length()));
-        restored.history(journal);
+        OrderViews restored = restored();
 
         assertEquals(10, restored.findByClOrdId(0, "c-10").orElseThrow().state().orderId, "an evicted order by clOrdId");
         assertEquals(journal.sequenceOfFirst(9) - 1, journal.lastAfter, "read from the remembered start of orders 9 to 12");
@@ -125,14 +121,20 @@ class OrderViewsLookupTest {
         send(order(2, "ORD00000001", EventType.ORDER_ACCEPTED, OrderStatus.NEW, DAY));
         assertEquals(2, views.findByClOrdId(0, "ORD00000001").orElseThrow().state().orderId, "live");
 
+        OrderViews restored = restored();
+
+        assertEquals(2, restored.findByClOrdId(0, "ORD00000001").orElseThrow().state().orderId, "after the restore");
+        assertEquals(OrderStatus.FILLED, restored.find(1).orElseThrow().state().status, "the done order is still kept");
+    }
+
+    /** A model read back from what {@link #views} writes, reading the same journal. */
+    private OrderViews restored() {
         StateBuffer state = new StateBuffer(1024);
         views.writeState(state);
         OrderViews restored = new OrderViews(2, 1, 4);
         restored.readState(new StateBuffer(16).load(state.array(), 0, state.length()));
         restored.history(journal);
-
-        assertEquals(2, restored.findByClOrdId(0, "ORD00000001").orElseThrow().state().orderId, "after the restore");
-        assertEquals(OrderStatus.FILLED, restored.find(1).orElseThrow().state().status, "the done order is still kept");
+        return restored;
     }
 
     private void send(EngineEvent event) {
