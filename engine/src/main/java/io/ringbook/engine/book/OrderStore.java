@@ -74,7 +74,7 @@ public final class OrderStore {
 
     /** Indexes an order that will keep working after its command. */
     public void open(Order order) {
-        byId.add(order, idHash(order.orderId));
+        byId.add(order, RefTable.hashOfLong(order.orderId));
         int account = order.accountId;
         order.prevOfAccount = accountTail[account];
         order.nextOfAccount = null;
@@ -96,7 +96,7 @@ public final class OrderStore {
 
     /** Forgets an order that is done and returns it to the pool. */
     public void close(Order order) {
-        byId.remove(order, idHash(order.orderId));
+        byId.remove(order, RefTable.hashOfLong(order.orderId));
         int account = order.accountId;
         if (order.prevOfAccount == null) {
             accountHead[account] = order.nextOfAccount;
@@ -156,7 +156,7 @@ public final class OrderStore {
 
     /** The open order with this id, or null. */
     public Order find(long orderId) {
-        long hash = idHash(orderId);
+        long hash = RefTable.hashOfLong(orderId);
         for (int i = byId.first(hash); !byId.empty(i); i = byId.next(i)) {
             Order order = byId.at(i, hash);
             if (order != null && order.orderId == orderId) {
@@ -177,12 +177,6 @@ public final class OrderStore {
 
     public int openOrders() {
         return byId.size();
-    }
-
-    /** orderIds are consecutive: a multiplicative hash spreads them, its high half folded into the low. */
-    private static long idHash(long orderId) {
-        long h = orderId * 0x9E37_79B9_7F4A_7C15L;
-        return h ^ h >>> 32;
     }
 
     /** The account mixed into the clOrdId's own hash (computed once per value and kept by its copies), then finalized (fmix64). */

@@ -36,6 +36,16 @@ public final class RefTable<T> {
         mask = slots.length - 1;
     }
 
+    /**
+     * A hash of a long key such as an orderId, for the tables keyed by one: orderIds are
+     * consecutive, so a multiplicative hash spreads them, its high half folded into the low
+     * bits that pick the slot.
+     */
+    public static long hashOfLong(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return h ^ h >>> 32;
+    }
+
     /** Where a lookup for a key of this hash starts. */
     public int first(long keyHash) {
         return stored(keyHash) & mask;

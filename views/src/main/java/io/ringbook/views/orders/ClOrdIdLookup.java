@@ -61,8 +61,8 @@ final class ClOrdIdLookup {
         return mix(h ^ w4);
     }
 
-    /** A strong 64-bit finalizer (SplitMix64's), for the read models' keys. */
-    static long mix(long z) {
+    /** A strong 64-bit finalizer (SplitMix64's). */
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

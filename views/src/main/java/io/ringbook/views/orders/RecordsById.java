@@ -11,11 +11,11 @@ final class RecordsById {
 
     /** Adds an order whose orderId is not kept yet. */
     void add(OrderRecord order) {
-        table.add(order, ClOrdIdLookup.mix(order.orderId));
+        table.add(order, RefTable.hashOfLong(order.orderId));
     }
 
     OrderRecord get(long orderId) {
-        long hash = ClOrdIdLookup.mix(orderId);
+        long hash = RefTable.hashOfLong(orderId);
         for (int i = table.first(hash); !table.empty(i); i = table.next(i)) {
             OrderRecord there = table.at(i, hash);
             if (there != null && there.orderId == orderId) {
@@ -27,7 +27,7 @@ final class RecordsById {
 
     /** Forgets this very order (found by reference), if kept. */
     void remove(OrderRecord order) {
-        table.remove(order, ClOrdIdLookup.mix(order.orderId));
+        table.remove(order, RefTable.hashOfLong(order.orderId));
     }
 
     /** Every kept order, in no particular order. */
