@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One JSON line per request on the {@code ringbook.access} logger, for both HTTP APIs:
@@ -24,20 +25,22 @@ import java.util.concurrent.TimeUnit;
  * <p>Asynchronous and batched: a request thread only queues what it saw (a bounded
  * queue; when full it waits, so a line is never dropped), and one writer thread renders
  * whatever has queued, up to {@value #BATCH} lines, as one logging event of several lines,
- * so stdout costs one write per batch instead of one per request. {@link #close} (on the
- * server's stop, after the last request was answered) writes every queued line before it
- * returns.
+ * so stdout costs one write per batch instead of one per request. Between batches the
+ * writer lets lines gather for a millisecond rather than be woken by the request thread
+ * of every few lines (a wake-up cost more than the line). {@link #close} (on the server's
+ * stop, after the last request was answered) writes every queued line before it returns.
  */
 public final class AccessLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ringbook.access");
     private static final JsonFactory JSON = new JsonFactory();
     private static final int BATCH = 1024;
     private static final int QUEUED = 64 * 1024;
-    private static final long IDLE_WAIT_MILLIS = 2;
+    private static final long GATHER_MICROS = 1_000;
+    /** Queued by {@link #close}: every line before it is written, then the writer ends. */
+    private static final Line END = new Line("", "", 0, 0, null, null);
 
     private final BlockingQueue<Line> queue = new ArrayBlockingQueue<>(QUEUED);
     private final Thread writer;
-    private volatile boolean closing;
 
     /** @param name what the writer thread is called after ({@code ringbook-access-log-NAME}) */
     public AccessLog(String name) {
@@ -69,36 +72,52 @@ public final class AccessLog implements AutoCloseable {
     /** Writes every line queued so far and stops the writer; lines logged afterwards are not written. */
     @Override
     public void close() {
-        closing = true;
         try {
+            queue.offer(END, 10, TimeUnit.SECONDS);
             writer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /**
+     * Waits for a line only when none is queued; after each batch it lets lines gather
+     * for {@value #GATHER_MICROS} us, so that under load the writer wakes on its own timer a
+     * thousand times a second at most, not at the request threads' signal every few lines.
+     */
     private void writeUntilClosed() {
         List<Line> batch = new ArrayList<>(BATCH);
         while (true) {
-            boolean last = closing;
-            queue.drainTo(batch, BATCH);
-            if (batch.isEmpty()) {
-                if (last) {
-                    return;
-                }
-                try {
-                    Line first = queue.poll(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                    if (first != null) {
-                        batch.add(first);
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                continue;
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
             }
-            LOG.info(render(batch));
+            queue.drainTo(batch, BATCH - 1);
+            int end = endOf(batch);
+            List<Line> lines = batch.subList(0, end);
+            if (!lines.isEmpty()) {
+                LOG.info(render(lines));
+            }
+            if (end < batch.size()) {
+                return;
+            }
+            boolean full = batch.size() == BATCH;
             batch.clear();
+            if (!full) {
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(GATHER_MICROS));
+            }
         }
+    }
+
+    /** Where {@link #END} is in the batch, or its size. */
+    private static int endOf(List<Line> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == END) {
+                return i;
+            }
+        }
+        return batch.size();
     }
 
     /** The lines as JSON, one per request, separated by newlines (the appender ends the last). */

@@ -9,6 +9,7 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.pipeline.EngineBusyException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class HttpJson {
     private static final AnswerDeadlines DEADLINES = new AnswerDeadlines(ANSWER_TIMEOUT_MILLIS);
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String ANSWERED = "ringbook.answered";
+    private static final String BODY = "ringbook.body";
     /** Where answers are rendered and written: one thread per core, so replies never queue behind one another for long. */
     private static final Executor REPLIES = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
         Thread thread = new Thread(runnable, "ringbook-http-reply");
@@ -50,11 +52,42 @@ public final class HttpJson {
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "bodies are limited to 64 KiB");
+        return body(ctx);
+    }
+
+    /**
+     * The request's body as text, read once and kept on the request (the signature check
+     * and the route both need it): refused with 413 above 64 KiB, from its declared
+     * length before anything is read. Read here rather than by Javalin's
+     * {@code ctx.body()}, which copies every body through an 8 KiB buffer allocated per
+     * request and a growing array; so nothing may call {@code ctx.body()} on these APIs.
+     */
+    public static String body(Context ctx) {
+        String read = ctx.attribute(BODY);
+        if (read != null) {
+            return read;
         }
-        return new String(body, StandardCharsets.UTF_8);
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            bytes = in.readNBytes(declared >= 0 ? (int) declared : MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        String body = new String(bytes, StandardCharsets.UTF_8);
+        ctx.attribute(BODY, body);
+        return body;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "PAYLOAD_TOO_LARGE", "bodies are limited to 64 KiB");
     }
 
     /**

@@ -3,6 +3,8 @@ package io.ringbook.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.function.Function;
 
@@ -18,8 +20,26 @@ public final class HttpServers {
     private static final int SESSION_SECONDS = 10;
     /** Most answers (an order, an error) are well under 1 KiB; larger ones are copied in several steps. */
     private static final int RESULT_COPY_BYTES = 2048;
+    private static final int THREADS_PER_CORE = 4;
+    private static final int MIN_THREADS = 8;
+    private static final int IDLE_THREAD_MILLIS = 60_000;
 
     private HttpServers() {
+    }
+
+    /**
+     * Jetty's request threads: {@value #THREADS_PER_CORE} per core, at least {@value #MIN_THREADS}
+     * (the acceptor and the selector hold one each), all started at once. Javalin's default pool
+     * grows to 250: with 32 busy connections on two cores it ran a thread per connection, and
+     * every request paid a thread wake-up more. A request thread blocks only while writing to a
+     * client that does not read (a large answer), so the pool is also how many such clients can
+     * hold the server at once, each until Jetty's idle timeout.
+     */
+    static QueuedThreadPool requestThreads(String name, int cores) {
+        int threads = Math.max(MIN_THREADS, THREADS_PER_CORE * cores);
+        QueuedThreadPool pool = new QueuedThreadPool(threads, threads, IDLE_THREAD_MILLIS);
+        pool.setName("jetty-" + name);
+        return pool;
     }
 
     /**
@@ -34,6 +54,9 @@ public final class HttpServers {
         // its default (Jetty's 32 KiB output buffer) cost more per order than parsing and rendering it
         config.http.responseBufferSize = RESULT_COPY_BYTES;
         config.startup.showJavalinBanner = false;
+        config.jetty.threadPool = requestThreads(name, Runtime.getRuntime().availableProcessors());
+        // Javalin's default server counts every request in a StatisticsHandler; nothing here reads the counts
+        config.jetty.modifyServer(server -> server.setHandler((Handler) null));
         // no sessions: Javalin's WebSocket upgrade asks for one, which must not set a cookie or linger
         config.jetty.modifyServletContextHandler(handler -> {
             SessionHandler sessions = handler.getSessionHandler();

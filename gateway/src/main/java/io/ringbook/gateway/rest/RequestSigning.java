@@ -2,6 +2,7 @@ package io.ringbook.gateway.rest;
 
 import io.javalin.http.Context;
 import io.ringbook.web.ApiException;
+import io.ringbook.web.HttpJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -51,7 +52,7 @@ public final class RequestSigning {
             throw unauthorized("signed requests need X-Timestamp within 5 s of /api/v1/time and X-Signature");
         }
         String query = ctx.queryString();
-        String payload = timestamp + ctx.method().name() + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query) + ctx.body();
+        String payload = timestamp + ctx.method().name() + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query) + HttpJson.body(ctx);
         byte[] expected = hmac(secret, payload);
         byte[] given;
         try {

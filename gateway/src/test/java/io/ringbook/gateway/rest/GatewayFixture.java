@@ -14,10 +14,12 @@ import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.risk.RiskBoard;
 import io.ringbook.risk.RiskEngine;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -109,8 +111,18 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     Reply send(String method, String key, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(method, key, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** An order whose body is sent chunked, without a declared length. */
+    Reply postChunked(String key, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return exchange("POST", key, "/api/v1/orders", "application/json",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    }
+
+    private Reply exchange(String method, String key, String path, String contentType, HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
         if (key != null) {
             request.header("X-API-Key", key);
         }

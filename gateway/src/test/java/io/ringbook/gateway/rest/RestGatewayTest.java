@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +86,47 @@ class RestGatewayTest {
         GatewayFixture.assertError(415, "UNSUPPORTED_MEDIA_TYPE", gateway.send("POST", "t1-key", "/api/v1/orders", "text/plain", "{}"));
         GatewayFixture.assertError(413, "PAYLOAD_TOO_LARGE", gateway.post("t1-key", "{\"clOrdId\":\"" + "x".repeat(70_000) + "\"}"));
         assertEquals("[]", gateway.get(null, "/api/v1/book/TEST").body().get("bids").toString(), "nothing reached the engine");
+    }
+
+    /**
+     * Jetty runs a few request threads per core (HttpServers), far fewer than the
+     * connections a load client keeps: 64 connections that each send an order before any
+     * answer is read are all answered, by the gateway's own bounded pool.
+     */
+    @Test
+    void shouldAnswerManyMoreConnectionsThanItHasRequestThreads() throws Exception {
+        URI base = URI.create(gateway.base());
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                Socket client = new Socket(base.getHost(), base.getPort());
+                client.setSoTimeout(10_000);
+                String body = "{\"clOrdId\":\"many-" + i + "\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"90\",\"qty\":\"1\"}";
+                client.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nX-API-Key: t1-key\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                clients.add(client);
+            }
+            for (Socket client : clients) {
+                String status = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                assertEquals("HTTP/1.1 201 Created", status);
+            }
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+        long requestThreads = Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("jetty-gateway")).count();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertTrue(requestThreads > 0 && requestThreads <= Math.max(8, 4 * cores), requestThreads + " request threads on " + cores + " cores");
+    }
+
+    @Test
+    void shouldReadABodySentWithoutADeclaredLengthAndRefuseOneOver64KiB() throws Exception {
+        GatewayFixture.Reply placed = gateway.postChunked("t1-key",
+                "{\"clOrdId\":\"chunked-1\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"99\",\"qty\":\"1\"}");
+        assertEquals(201, placed.status(), placed.body().toString());
+        assertEquals("chunked-1", placed.body().get("clOrdId").asText());
+        GatewayFixture.assertError(413, "PAYLOAD_TOO_LARGE", gateway.postChunked("t1-key", "{\"clOrdId\":\"" + "x".repeat(70_000) + "\"}"));
     }
 
     @Test
