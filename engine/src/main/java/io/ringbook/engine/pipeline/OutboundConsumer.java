@@ -37,6 +37,8 @@ final class OutboundConsumer {
     private final EventProcessor processor;
     private final Progress progress = new Progress();
     private volatile String cutOff;
+    /** The consumer that follows this one on this one's thread ({@link FollowingProcessor}), or null. */
+    private FollowingProcessor follower;
 
     /** A consumer that reads what the logic publishes. */
     OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners) {
@@ -50,13 +52,19 @@ final class OutboundConsumer {
         this.processor = batches;
     }
 
-    /** A consumer that reads what {@code ahead} has handled, never cut off ({@link FollowingProcessor}). */
+    /**
+     * A consumer that reads what {@code ahead} has handled, never cut off: driven on the
+     * thread of {@code ahead} after each of its batches while it runs, on a thread of its
+     * own once {@code ahead} is cut off ({@link FollowingProcessor}).
+     */
     OutboundConsumer(String name, RingBuffer<EngineEvent> ring, EngineListener[] listeners, OutboundConsumer ahead) {
         this.name = name;
         this.mayBeCutOff = false;
         this.ring = ring;
         this.handler = new OutboundHandler(listeners, this);
-        this.processor = new FollowingProcessor(ring, ahead.progress(), handler);
+        FollowingProcessor following = new FollowingProcessor(ring, ahead.progress(), handler);
+        ahead.follower = following;
+        this.processor = following;
     }
 
     String name() {
@@ -98,10 +106,20 @@ final class OutboundConsumer {
         return isCutOff() || processor.getSequence().get() == ring.getCursor();
     }
 
+    /** This consumer's batch ended at {@code sequence}, on its thread: the consumer following it handles as far. */
+    void batchHandled(long sequence) {
+        if (follower != null) {
+            follower.follow(sequence);
+        }
+    }
+
     /** Stops this consumer for good: from now on it holds back neither the ring nor the consumers after it. */
     void cutOff(String reason) {
         cutOff = reason;
         processor.halt();
+        if (follower != null) {
+            follower.takeOver();
+        }
     }
 
     /** The consumer's own sequence while it runs; the ring's cursor once it is cut off. */

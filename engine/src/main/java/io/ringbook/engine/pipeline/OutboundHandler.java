@@ -49,6 +49,7 @@ final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandl
         }
         if (endOfBatch) {
             endOfBatch();
+            consumer.batchHandled(sequence);
         }
     }
 

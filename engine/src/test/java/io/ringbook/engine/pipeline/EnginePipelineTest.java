@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -188,6 +189,31 @@ class EnginePipelineTest {
         assertEquals(HealthStatus.DEGRADED, listeners.check().status());
         assertEquals(2L, listeners.check().details().get("failures"));
         assertTrue(listeners.check().details().get("lastFailure").toString().contains("a bug in one door"));
+    }
+
+    /**
+     * While the edges run, the replies follow them on the edges' own thread, right after
+     * each batch: no thread of their own is woken for them. (The edge here holds its first
+     * event until the caller has asked how it will be answered, so the answer cannot come
+     * before the question; a stalled edge's cut-off hands the replies to their own thread:
+     * {@code StalledEdgeTest}.)
+     */
+    @Test
+    void shouldAnswerCallersOnTheEdgesThreadRightAfterTheEdges() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        pipeline = EnginePipeline.builder(EnginePipelineTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .listener(event -> {
+                    try {
+                        asked.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
+                .build().start();
+        CompletableFuture<String> answeredOn = order(0, Side.BUY, 100, 1).thenApply(events -> Thread.currentThread().getName());
+        asked.countDown();
+        assertEquals("ringbook-outbound", answeredOn.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(EventType.ORDER_ACCEPTED, await(order(1, Side.SELL, 101, 1)).get(0).type);
     }
 
     @Test
