@@ -9,9 +9,11 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 
 /**
- * One reader of the outbound ring with its own sequence and thread: the replies to
- * waiting callers, the output journal, or the edges (gateways, read models, latency
- * recorders). What the ring's producer waits for, and what a later consumer depends on,
+ * One reader of the outbound ring with its own sequence: the edges (gateways, read
+ * models, latency recorders) and the output journal, each on a thread of its own, or the
+ * replies to waiting callers, which follow the edges on the edges' thread and have a
+ * thread of their own only once the edges are cut off ({@link FollowingProcessor}).
+ * What the ring's producer waits for, and what a later consumer depends on,
  * is {@link #progress()}: the consumer's sequence, or, once the consumer is cut off,
  * whatever has been published, so a consumer that is cut off holds back nothing.
  *
