@@ -48,8 +48,9 @@ final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandl
             }
         }
         if (endOfBatch) {
-            endOfBatch();
+            // the replies first: what a caller's continuation sends on this thread (a FIX report) goes out with the batch's flush
             consumer.batchHandled(sequence);
+            endOfBatch();
         }
     }
 
