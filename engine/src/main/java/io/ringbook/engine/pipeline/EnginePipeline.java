@@ -23,10 +23,12 @@ import java.util.function.Function;
 /**
  * The running engine: an inbound ring of preallocated commands (many producers), one
  * decision thread that journals and decides each batch, and an outbound ring of
- * preallocated events read by separate consumers, each with its own sequence and
- * thread: the edges (gateways, read models; cut off if they stall, {@link EdgeWatchdog}),
- * the replies to waiting callers (after the edges), and the output journal (which the
- * replies never wait for). Build it with {@link #builder}, then {@link #start()}.
+ * preallocated events read by separate consumers, each with its own sequence: the edges
+ * (gateways, read models; on a thread of their own, cut off if they stall,
+ * {@link EdgeWatchdog}), the replies to waiting callers (after the edges, on the edges'
+ * thread while it runs, on their own once the edges are cut off) and the output journal
+ * (on a thread of its own; the replies never wait for it). Build it with {@link #builder},
+ * then {@link #start()}.
  */
 public final class EnginePipeline implements AutoCloseable {
 
@@ -59,8 +61,8 @@ public final class EnginePipeline implements AutoCloseable {
         decisionProcessor.setExceptionHandler(decisionFailure);
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
-        // the edges may be cut off; the replies follow them (a caller answered can read its order in the read models)
-        // but never wait for the output journal, which follows only the logic
+        // the edges may be cut off; the replies follow them (a caller answered can read its order in the read models),
+        // on the edges' thread until a cut-off, but never wait for the output journal, which follows only the logic
         OutboundConsumer edges = new OutboundConsumer("outbound", true, outbound, builder.listeners.toArray(EngineListener[]::new));
         consumers.add(edges);
         consumers.add(new OutboundConsumer("replies", outbound, new EngineListener[] {replies}, edges));

@@ -9,9 +9,11 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 
 /**
- * One reader of the outbound ring with its own sequence and thread: the replies to
- * waiting callers, the output journal, or the edges (gateways, read models, latency
- * recorders). What the ring's producer waits for, and what a later consumer depends on,
+ * One reader of the outbound ring with its own sequence: the edges (gateways, read
+ * models, latency recorders) and the output journal, each on a thread of its own, or the
+ * replies to waiting callers, which follow the edges on the edges' thread and have a
+ * thread of their own only once the edges are cut off ({@link FollowingProcessor}).
+ * What the ring's producer waits for, and what a later consumer depends on,
  * is {@link #progress()}: the consumer's sequence, or, once the consumer is cut off,
  * whatever has been published, so a consumer that is cut off holds back nothing.
  *
@@ -37,6 +39,8 @@ final class OutboundConsumer {
     private final EventProcessor processor;
     private final Progress progress = new Progress();
     private volatile String cutOff;
+    /** The consumer that follows this one on this one's thread ({@link FollowingProcessor}), or null. */
+    private FollowingProcessor follower;
 
     /** A consumer that reads what the logic publishes. */
     OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners) {
@@ -50,13 +54,19 @@ final class OutboundConsumer {
         this.processor = batches;
     }
 
-    /** A consumer that reads what {@code ahead} has handled, never cut off ({@link FollowingProcessor}). */
+    /**
+     * A consumer that reads what {@code ahead} has handled, never cut off: driven on the
+     * thread of {@code ahead} after each of its batches while it runs, on a thread of its
+     * own once {@code ahead} is cut off ({@link FollowingProcessor}).
+     */
     OutboundConsumer(String name, RingBuffer<EngineEvent> ring, EngineListener[] listeners, OutboundConsumer ahead) {
         this.name = name;
         this.mayBeCutOff = false;
         this.ring = ring;
         this.handler = new OutboundHandler(listeners, this);
-        this.processor = new FollowingProcessor(ring, ahead.progress(), handler);
+        FollowingProcessor following = new FollowingProcessor(ring, ahead.progress(), handler);
+        ahead.follower = following;
+        this.processor = following;
     }
 
     String name() {
@@ -98,10 +108,20 @@ final class OutboundConsumer {
         return isCutOff() || processor.getSequence().get() == ring.getCursor();
     }
 
+    /** This consumer's batch ended at {@code sequence}, on its thread: the consumer following it handles as far. */
+    void batchHandled(long sequence) {
+        if (follower != null) {
+            follower.follow(sequence);
+        }
+    }
+
     /** Stops this consumer for good: from now on it holds back neither the ring nor the consumers after it. */
     void cutOff(String reason) {
         cutOff = reason;
         processor.halt();
+        if (follower != null) {
+            follower.takeOver();
+        }
     }
 
     /** The consumer's own sequence while it runs; the ring's cursor once it is cut off. */

@@ -48,6 +48,8 @@ final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandl
             }
         }
         if (endOfBatch) {
+            // the replies first: what a caller's continuation sends on this thread (a FIX report) goes out with the batch's flush
+            consumer.batchHandled(sequence);
             endOfBatch();
         }
     }

@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.OrderType;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.health.HealthStatus;
@@ -24,8 +25,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -188,6 +191,64 @@ class EnginePipelineTest {
         assertEquals(HealthStatus.DEGRADED, listeners.check().status());
         assertEquals(2L, listeners.check().details().get("failures"));
         assertTrue(listeners.check().details().get("lastFailure").toString().contains("a bug in one door"));
+    }
+
+    /**
+     * While the edges run, the replies follow them on the edges' own thread, right after
+     * each batch: no thread of their own is woken for them. (The edge here holds its first
+     * event until the caller has asked how it will be answered, so the answer cannot come
+     * before the question; a stalled edge's cut-off hands the replies to their own thread:
+     * {@code StalledEdgeTest}.)
+     */
+    @Test
+    void shouldAnswerCallersOnTheEdgesThreadRightAfterTheEdges() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        pipeline = EnginePipeline.builder(EnginePipelineTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .listener(event -> {
+                    try {
+                        asked.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
+                .build().start();
+        CompletableFuture<String> answeredOn = order(0, Side.BUY, 100, 1).thenApply(events -> Thread.currentThread().getName());
+        asked.countDown();
+        assertEquals("ringbook-outbound", answeredOn.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(EventType.ORDER_ACCEPTED, await(order(1, Side.SELL, 101, 1)).get(0).type);
+    }
+
+    /**
+     * The replies of a batch are handed out before the edges' listeners end it: a door that
+     * holds what the edges' thread sends until the batch ends (FIX reports) also sends what
+     * a caller's continuation sends then (a mass cancel's report), instead of keeping it
+     * until some later batch.
+     */
+    @Test
+    void shouldAnswerABatchsCallersBeforeTheEdgesEndTheBatch() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        AtomicReference<CompletableFuture<List<EngineEvent>>> outcome = new AtomicReference<>();
+        CompletableFuture<Boolean> answeredAtTheEnd = new CompletableFuture<>();
+        pipeline = EnginePipeline.builder(EnginePipelineTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+                .listener(new EngineListener() {
+                    @Override
+                    public void onEvent(EngineEvent event) {
+                        try {
+                            asked.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void onEndOfBatch() {
+                        answeredAtTheEnd.complete(outcome.get().isDone());
+                    }
+                })
+                .build().start();
+        outcome.set(order(0, Side.BUY, 100, 1));
+        asked.countDown();
+        assertTrue(answeredAtTheEnd.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the caller was answered when the batch ended");
     }
 
     @Test
