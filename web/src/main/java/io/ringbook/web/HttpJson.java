@@ -33,7 +33,8 @@ public final class HttpJson {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
     private static final AnswerDeadlines DEADLINES = new AnswerDeadlines(ANSWER_TIMEOUT_MILLIS);
-    private static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The largest body a request may carry (413 {@code PAYLOAD_TOO_LARGE} above it). */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String ANSWERED = "ringbook.answered";
     private static final String BODY = "ringbook.body";
     /** Where answers are rendered and written: one thread per core, so replies never queue behind one another for long. */

@@ -3,7 +3,7 @@ package io.ringbook.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.function.Function;
@@ -31,9 +31,11 @@ public final class HttpServers {
      * Jetty's request threads: {@value #THREADS_PER_CORE} per core, at least {@value #MIN_THREADS}
      * (the acceptor and the selector hold one each), all started at once. Javalin's default pool
      * grows to 250: with 32 busy connections on two cores it ran a thread per connection, and
-     * every request paid a thread wake-up more. A request thread blocks only while writing to a
-     * client that does not read (a large answer), so the pool is also how many such clients can
-     * hold the server at once, each until Jetty's idle timeout.
+     * every request paid a thread wake-up more. Bodies are gathered before a request is handed to
+     * a thread ({@code EagerContentHandler}, below); a request thread blocks only while writing to
+     * a client that does not read (a large answer) or while the access log's queue is full, so the
+     * pool is also how many such clients can hold the server at once, each until Jetty's idle
+     * timeout.
      */
     static QueuedThreadPool requestThreads(String name, int cores) {
         int threads = Math.max(MIN_THREADS, THREADS_PER_CORE * cores);
@@ -55,8 +57,12 @@ public final class HttpServers {
         config.http.responseBufferSize = RESULT_COPY_BYTES;
         config.startup.showJavalinBanner = false;
         config.jetty.threadPool = requestThreads(name, Runtime.getRuntime().availableProcessors());
-        // Javalin's default server counts every request in a StatisticsHandler; nothing here reads the counts
-        config.jetty.modifyServer(server -> server.setHandler((Handler) null));
+        // Javalin's default server counts every request in a StatisticsHandler; nothing here reads the counts.
+        // In its place: a body is gathered before a request thread takes the request, without a thread while it
+        // arrives, so clients that send their bodies slowly cannot hold the pool's few threads; one over the
+        // door's limit is handed on as it stands and refused by HttpJson.body
+        config.jetty.modifyServer(server -> server.setHandler(new EagerContentHandler(
+                new EagerContentHandler.RetainedContentLoaderFactory(HttpJson.MAX_BODY_BYTES + 1L, -1, false))));
         // no sessions: Javalin's WebSocket upgrade asks for one, which must not set a cookie or linger
         config.jetty.modifyServletContextHandler(handler -> {
             SessionHandler sessions = handler.getSessionHandler();
