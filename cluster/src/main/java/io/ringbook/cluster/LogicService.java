@@ -62,8 +62,8 @@ public final class LogicService implements ClusteredService {
     static final int HISTORY_FRAMES = 16_384;
     /** Frames one resend request is answered with at most; the gateway asks again for the rest. */
     static final int RESEND_LIMIT = 1_024;
-    /** An egress message carries frames up to this many bytes (a message may be an eighth of the egress term). */
-    static final int EGRESS_BATCH_BYTES = 16 * 1024;
+    /** An egress message carries frames up to this many bytes: one datagram, which the gateway's client need not reassemble. */
+    static final int EGRESS_BATCH_BYTES = Channels.ONE_DATAGRAM;
 
     /** A command the logic failed on, and why. */
     public record Quarantine(long sequence, CommandType type, String reason) {
@@ -133,14 +133,18 @@ public final class LogicService implements ClusteredService {
     private volatile int largestBatch;
     private volatile Quarantine lastQuarantine;
 
-    /** @param initialOrders orders pooled up front, as for the single-process engine */
+    /** @param initialOrders orders pooled up front, as for the single-process engine; the clOrdId index sized for as many */
     public LogicService(ReferenceData data, int initialOrders) {
-        this(data, initialOrders, 0);
+        this(data, initialOrders, initialOrders, 0);
     }
 
-    /** @param snapshotIntervalNanos how often the leader has the cluster take a snapshot (0: only when asked) */
-    public LogicService(ReferenceData data, int initialOrders, long snapshotIntervalNanos) {
-        this(data, (reference, sink) -> newLogic(reference, sink, initialOrders), snapshotIntervalNanos);
+    /**
+     * @param clOrdIdsPerDay        clOrdIds a trading day is expected to use: the logic's day index is sized for them, as the
+     *                              single-process engine's is from the profile's {@code engine.clOrdIdsPerDay}
+     * @param snapshotIntervalNanos how often the leader has the cluster take a snapshot (0: only when asked)
+     */
+    public LogicService(ReferenceData data, int initialOrders, int clOrdIdsPerDay, long snapshotIntervalNanos) {
+        this(data, (reference, sink) -> newLogic(reference, sink, initialOrders, clOrdIdsPerDay), snapshotIntervalNanos);
     }
 
     /** With another business logic (tests: one made to fail on a command). */
@@ -153,9 +157,9 @@ public final class LogicService implements ClusteredService {
     }
 
     /** The business logic as the single-process engine builds it, with its own risk board. */
-    static BusinessLogic newLogic(ReferenceData data, EventSink sink, int initialOrders) {
+    static BusinessLogic newLogic(ReferenceData data, EventSink sink, int initialOrders, int clOrdIdsPerDay) {
         return new BusinessLogic(data.symbols(), data.accounts().size(), RiskEngine.factory(data.risk(), new RiskBoard(data.risk())),
-                sink, initialOrders);
+                sink, initialOrders, clOrdIdsPerDay);
     }
 
     /** The configuration fingerprint of {@code data} ({@link ConfigurationFingerprint}): a gateway's must be its nodes'. */

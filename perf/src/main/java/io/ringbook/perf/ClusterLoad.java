@@ -2,6 +2,7 @@ package io.ringbook.perf;
 
 import io.ringbook.cluster.ClusterClient;
 import io.ringbook.cluster.ClusterNode;
+import io.ringbook.cluster.ClusterOutputs;
 import io.ringbook.cluster.ClusterTimeouts;
 import io.ringbook.cluster.ClusterTopology;
 import io.ringbook.cluster.LogicService;
@@ -26,7 +27,10 @@ import java.util.stream.Stream;
 /**
  * Where {@code bench --via cluster} sends its load: three cluster nodes in this JVM (each
  * with its own driver, archive and consensus module, as the demo's processes have) and a
- * cluster client whose egress feeds the latency recorder. A command's latency runs from
+ * cluster client whose egress feeds the latency recorder, as the single-process side's
+ * outbound thread feeds it: with each command's end and ingress time, the client decoding
+ * no event for read models or a journal, which that side does not keep either
+ * ({@link ClusterOutputs#commandsDoneTo}; a {@code cluster gateway} decodes every event). A command's latency runs from
  * its intended send time through the leader, the majority commit and the service back
  * to the client. The nodes' files live in a temporary directory, deleted at the end. The
  * nodes use {@link ClusterTimeouts#tolerant()}: a leader starved by the load generator on
@@ -42,16 +46,18 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
     private long sent;
     private long cpuAtStart;
 
-    ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel) throws IOException, InterruptedException {
+    /** @param clOrdIdsPerRun the clOrdIds each node's logic sizes its day index for, as the single-process run's logic does */
+    ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel, int clOrdIdsPerRun)
+            throws IOException, InterruptedException {
         Files.createDirectories(parent);
         this.dir = Files.createTempDirectory(parent, "ringbook-cluster-bench");
         ClusterTopology topology = ClusterTopology.localOnFreePorts("127.0.0.1", 3);
         for (int id = 0; id < 3; id++) {
             nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, ClusterTimeouts.tolerant(), dir.resolve("node-" + id), true,
-                    fileSyncLevel), new LogicService(data, 1 << 16));
+                    fileSyncLevel), new LogicService(data, 1 << 16, clOrdIdsPerRun, 0));
         }
         this.client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client"), "127.0.0.1", 0,
-                TimeUnit.SECONDS.toNanos(10), LogicService.fingerprint(data)), recorder);
+                TimeUnit.SECONDS.toNanos(10), LogicService.fingerprint(data)), ClusterOutputs.commandsDoneTo(recorder::commandDone), 0);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (client.leaderMemberId() < 0) {
             if (System.nanoTime() > deadline) {

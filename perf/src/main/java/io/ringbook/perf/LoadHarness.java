@@ -212,7 +212,8 @@ public final class LoadHarness implements Callable<Integer> {
         LatencyRecorder recorder = new LatencyRecorder(clock);
         ReferenceData data = BenchRisk.parse(risk).referenceData();
         long[] window;
-        try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.durability() == Durability.POWER_LOSS ? 1 : 0)) {
+        try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.durability() == Durability.POWER_LOSS ? 1 : 0,
+                CLORDIDS_PER_RUN)) {
             CommandFlow flow = flow(data);
             window = rate > 0 ? paced(cluster, clock, recorder, flow) : burst(cluster, clock, recorder, flow);
             long sent = System.nanoTime();
