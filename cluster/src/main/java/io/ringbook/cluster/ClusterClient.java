@@ -445,14 +445,9 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         return batchLength > 0;
     }
 
-    /**
-     * Encodes the command after the batch's first {@code length} bytes; returns its length
-     * if the batch can take it (the first command always: one longer than a batch goes
-     * alone), else 0 (what was written past the batch's end is not part of it).
-     */
+    /** Appends the command to the batch's first {@code length} bytes; its bytes, or 0 if the batch cannot take it. */
     private int append(Command command, int length) {
-        int encoded = CommandCodec.encode(command, batch, length);
-        return length == IngressMessages.BATCH_RECORDS || length + encoded <= BATCH_BYTES ? encoded : 0;
+        return IngressMessages.append(command, batch, length, BATCH_BYTES, ingress);
     }
 
     /**

@@ -84,6 +84,12 @@ public final class LogicService implements ClusteredService {
      */
     private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(2 * EGRESS_BATCH_BYTES);
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[IngressMessages.RESEND_LENGTH]);
+    /**
+     * The command record being decided, exactly its bytes: a record shorter than its
+     * fields fails to decode (the buffer's bounds check) alike on every node, instead of
+     * reading bytes after it, which need not be the same on every node.
+     */
+    private final UnsafeBuffer received = new UnsafeBuffer(new byte[0]);
     private final EgressHistory history = new EgressHistory(HISTORY_FRAMES);
     private final CRC32C eventCrc = new CRC32C();
     private final Consumer<ClientSession> sendToSession = session -> sendTo(session, this.sendFrom, this.sendUntil - this.sendFrom);
@@ -211,8 +217,11 @@ public final class LogicService implements ClusteredService {
             }
         } else if (IngressMessages.isBatch(buffer, offset, length)) {
             decideBatch(session, timestamp, buffer, offset, length);
-        } else if (readable(buffer, offset, length)) {
-            decide(session, timestamp);
+        } else if (length >= RecordHeader.LENGTH && RecordHeader.length(buffer, offset) == length) {
+            keepOnlyUnsent();
+            egress.putBytes(egressLength, buffer, offset, length);
+            RecordHeader.stamp(egress, egressLength, sequence + 1, eventTime(timestamp));
+            decide(session);
         }
         flush();
     }
@@ -225,13 +234,14 @@ public final class LogicService implements ClusteredService {
     private void decideBatch(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
         int end = offset + length;
         int count = 0;
-        for (int at = offset + IngressMessages.BATCH_RECORDS; at + RecordHeader.LENGTH <= end; ) {
-            int recordLength = RecordHeader.length(buffer, at);
-            if (recordLength < RecordHeader.LENGTH || at + recordLength > end) {
+        for (int at = offset + IngressMessages.BATCH_RECORDS; at + IngressMessages.SHORTEST_RECORD <= end; ) {
+            int recordLength = IngressMessages.recordLength(buffer, at);
+            if (recordLength < IngressMessages.SHORTEST_RECORD || at + recordLength > end) {
                 break;
             }
-            if (readable(buffer, at, recordLength)) {
-                decide(session, timestamp);
+            keepOnlyUnsent();
+            IngressMessages.unpack(buffer, at, recordLength, sequence + 1, eventTime(timestamp), egress, egressLength);
+            if (decide(session)) {
                 count++;
             }
             at += recordLength;
@@ -241,14 +251,32 @@ public final class LogicService implements ClusteredService {
         }
     }
 
-    private void decide(ClientSession session, long timestamp) {
-        command.sequence = ++sequence;
-        lastEventTimeNanos = Math.max(lastEventTimeNanos, timestamp);
-        command.eventTimeNanos = lastEventTimeNanos;
-        originSessionId = session == null ? 0 : session.id();
-        keepOnlyUnsent();
+    /** A command's event time: the log's timestamp of its message, never earlier than the previous command's. */
+    private long eventTime(long timestamp) {
+        return Math.max(lastEventTimeNanos, timestamp);
+    }
+
+    /**
+     * Decides the command whose journal record, stamped with the next sequence and its
+     * event time, was just written at the end of {@link #egress}: it stays there as the
+     * command's first frame (the gateway journals it as the single-process engine's input
+     * journal holds it), so it is never encoded again. False if the record is no command
+     * record of this version ({@link #received}): such a record is skipped by every node
+     * alike (an exception here would stop the service on every node at once), so a client
+     * that is not a Ringbook gateway, or a gateway of another version, changes nothing.
+     */
+    private boolean decide(ClientSession session) {
         int commandRecords = egressLength;
-        egressLength += CommandCodec.encode(command, egress, egressLength);
+        try {
+            received.wrap(egress, commandRecords, RecordHeader.length(egress, commandRecords));
+            CommandCodec.decode(received, 0, command);
+        } catch (RuntimeException unreadable) { // JournalFormatException, a field out of range, or out of the record's bytes
+            return false;
+        }
+        sequence = command.sequence;
+        lastEventTimeNanos = command.eventTimeNanos;
+        originSessionId = session == null ? 0 : session.id();
+        egressLength += RecordHeader.length(egress, commandRecords);
         int commandEnd = egressLength;
         lastEvent = -1;
         try {
@@ -262,6 +290,7 @@ public final class LogicService implements ClusteredService {
         if (command.type == CommandType.SNAPSHOT && role == Cluster.Role.LEADER) {
             requestClusterSnapshot();
         }
+        return true;
     }
 
     /**
@@ -397,24 +426,6 @@ public final class LogicService implements ClusteredService {
 
     private void refuse(String why) {
         refused.complete(why);
-    }
-
-    /**
-     * Decodes the message into {@link #command}; false if it is no command record of this
-     * version. Such a message is skipped by every node alike (an exception here would stop
-     * the service on every node at once): a client that is not a Ringbook gateway, or a
-     * gateway of another version, changes nothing.
-     */
-    private boolean readable(DirectBuffer buffer, int offset, int length) {
-        if (length < RecordHeader.LENGTH || RecordHeader.length(buffer, offset) != length) {
-            return false;
-        }
-        try {
-            CommandCodec.decode(buffer, offset, command);
-            return true;
-        } catch (RuntimeException unreadable) { // JournalFormatException, or a field out of range
-            return false;
-        }
     }
 
     /**
