@@ -479,7 +479,7 @@ public final class LogicService implements ClusteredService {
         }
         logic.writeState(state.clear());
         pending.complete(new NodeState(sequence, lastEventTimeNanos, outputDigest,
-                Arrays.copyOf(state.array(), state.length())));
+                Arrays.copyOf(state.array(), state.length()), logic.clOrdIdIndexSplits()));
         return work + 1;
     }
 
