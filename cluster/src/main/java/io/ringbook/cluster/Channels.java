@@ -9,8 +9,8 @@ import io.aeron.protocol.DataHeaderFlyweight;
  * few hundred bytes, and on a 2-core machine three nodes' buffers must share the memory.
  * <p>
  * The log between the nodes, the ingress from a gateway and the egress back to it use
- * 8 KiB datagrams: a gateway's batch of commands (up to 8 KiB) reaches the leader and
- * each follower in one or two datagrams instead of six, and a burst's egress frames
+ * 8 KiB datagrams: a gateway's batch of commands (up to {@link #ONE_DATAGRAM} bytes)
+ * reaches the leader and each follower in one datagram instead of six, and a burst's egress frames
  * (about 230 bytes a command) go in a sixth of the datagrams. Each datagram costs a send,
  * and the receiving driver a duty cycle that polls every one of its sockets, so this took
  * the drivers' CPU per command down by about a quarter and the burst up by about a
