@@ -53,7 +53,7 @@ final class ClusterNodeCommand implements Callable<Integer> {
         }
         ClusterNode node = ClusterNode.launch(new NodeSettings(id, cluster.topology(), cluster.timeouts(), data, fresh,
                 cluster.fileSyncLevel()), new LogicService(profile.referenceData(), INITIAL_ORDERS,
-                TimeUnit.SECONDS.toNanos(cluster.snapshotIntervalSeconds())));
+                profile.run().clOrdIdsPerDay(), TimeUnit.SECONDS.toNanos(cluster.snapshotIntervalSeconds())));
         var member = cluster.topology().member(id);
         System.out.println("Ringbook " + RingbookCommand.version() + " cluster node " + id + " of " + cluster.topology().size()
                 + " (" + profile.name() + "): " + member.host() + " ports " + member.archiveControlPort() + "-"

@@ -1,13 +1,16 @@
 package io.ringbook.cluster;
 
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.protocol.DataHeaderFlyweight;
+
 /**
  * The Aeron channels and stream ids the nodes and the gateway agree on. Term lengths are
  * kept small (a message may be an eighth of its term): commands and events are at most a
  * few hundred bytes, and on a 2-core machine three nodes' buffers must share the memory.
  * <p>
  * The log between the nodes, the ingress from a gateway and the egress back to it use
- * 8 KiB datagrams: a gateway's batch of commands (up to 8 KiB) reaches the leader and
- * each follower in one or two datagrams instead of six, and a burst's egress frames
+ * 8 KiB datagrams: a gateway's batch of commands (up to {@link #ONE_DATAGRAM} bytes)
+ * reaches the leader and each follower in one datagram instead of six, and a burst's egress frames
  * (about 230 bytes a command) go in a sixth of the datagrams. Each datagram costs a send,
  * and the receiving driver a duty cycle that polls every one of its sockets, so this took
  * the drivers' CPU per command down by about a quarter and the burst up by about a
@@ -36,8 +39,17 @@ package io.ringbook.cluster;
  */
 final class Channels {
 
-    static final String LOG = "aeron:udp?term-length=1m|mtu=8192|so-rcvbuf=1m";
-    static final String INGRESS = "aeron:udp?term-length=256k|mtu=8192|so-rcvbuf=1m";
+    /** The datagram size of the log, the ingress and the egress. */
+    static final int MTU = 8192;
+    /**
+     * The longest cluster message (a gateway's batch on the ingress and the log, a run of
+     * frames on the egress) that travels in one datagram: the datagram's frame header and
+     * the cluster's session header in front of the message take the rest. A longer one is
+     * sent in fragments, one datagram each, and reassembled (copied) by every receiver.
+     */
+    static final int ONE_DATAGRAM = MTU - DataHeaderFlyweight.HEADER_LENGTH - AeronCluster.SESSION_HEADER_LENGTH;
+    static final String LOG = "aeron:udp?term-length=1m|mtu=" + MTU + "|so-rcvbuf=1m";
+    static final String INGRESS = "aeron:udp?term-length=256k|mtu=" + MTU + "|so-rcvbuf=1m";
     static final String LOCAL_CONTROL = "aeron:ipc?term-length=64k";
     static final int TERM_64K = 64 * 1024;
 
@@ -50,7 +62,7 @@ final class Channels {
 
     /** The egress channel a gateway's client gives the cluster: an ephemeral port of {@code host}, 8 KiB datagrams (above). */
     static String egress(String host) {
-        return "aeron:udp?term-length=256k|mtu=8192|so-rcvbuf=1m|endpoint=" + host + ":0";
+        return "aeron:udp?term-length=256k|mtu=" + MTU + "|so-rcvbuf=1m|endpoint=" + host + ":0";
     }
 
     /** A response or replication channel on an ephemeral port of {@code host}. */

@@ -68,10 +68,13 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     /** Commands offered per duty cycle at most, so that egress is polled between bursts. */
     private static final int SEND_LIMIT = 1024;
     /**
-     * A batch of commands (one ingress message, one log entry) is at most this long: a
-     * message may be an eighth of the ingress term, and the nodes decide a batch in one go.
+     * A batch of commands (one ingress message, one log entry) is at most this long, so
+     * that it travels in one datagram on the ingress and on the log to each follower,
+     * none of them reassembling it (a batch of up to 8 KiB and a command, earlier, spilled
+     * a few bytes into a second datagram). Only a command longer than this (a SET_LIMITS
+     * of very many symbols) makes a longer batch, alone.
      */
-    static final int BATCH_BYTES = 8 * 1024;
+    static final int BATCH_BYTES = Channels.ONE_DATAGRAM;
     /** Commands nobody waits for that may be taken but not yet seen decided. */
     public static final int MAX_UNCONFIRMED = 8_192;
     private static final long RESEND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -117,7 +120,8 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private int batchLength;
     private int batchKept;
     private final EngineEvent event = new EngineEvent();
-    private final Command echoed = new Command();
+    /** The correlation id of the command whose frame came last, if it was this client's, else 0. */
+    private long echoed;
     private final Command tick = new Command();
     private final EpochClock clock = EpochClock.system();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -412,17 +416,20 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     private boolean stageBatch() {
         int length = IngressMessages.startBatch(batch);
         Iterator<Command> kept = unconfirmed.notOffered();
-        while (kept.hasNext() && length < BATCH_BYTES) {
-            length += CommandCodec.encode(kept.next(), batch, length);
-            batchKept++;
+        boolean full = false;
+        while (kept.hasNext() && !full) {
+            int encoded = append(kept.next(), length);
+            full = encoded == 0;
+            length += encoded;
+            batchKept += full ? 0 : 1;
         }
         Request request;
-        while (!kept.hasNext() && length < BATCH_BYTES && (request = requests.peek()) != null) {
+        while (!kept.hasNext() && !full && (request = requests.peek()) != null) {
             Command command = request.command();
             command.correlationId = correlations + 1;
-            int encoded = CommandCodec.encode(command, batch, length);
-            if (length > IngressMessages.BATCH_RECORDS && length + encoded > BATCH_BYTES + CommandCodec.MAX_LENGTH) {
-                break; // a long command (SET_LIMITS of many symbols) goes first in the next batch
+            int encoded = append(command, length);
+            if (encoded == 0) {
+                break; // it goes first in the next batch
             }
             requests.poll();
             correlations++;
@@ -436,6 +443,11 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
         batchLength = length > IngressMessages.BATCH_RECORDS ? length : 0;
         return batchLength > 0;
+    }
+
+    /** Appends the command to the batch's first {@code length} bytes; its bytes, or 0 if the batch cannot take it. */
+    private int append(Command command, int length) {
+        return IngressMessages.append(command, batch, length, BATCH_BYTES, ingress);
     }
 
     /**
@@ -641,7 +653,13 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
                 } else if (sessions.contains(origin)) {
                     confirm(buffer, offset);
                 } else {
-                    echoed.correlationId = 0;
+                    echoed = 0;
+                }
+                return;
+            }
+            if (!outputs.decodesEvents() && (pending.isEmpty() || !sessions.contains(origin))) {
+                if (EventCodec.lastOfCommand(buffer, offset)) {
+                    outputs.onCommandDone(EventCodec.ingressNanos(buffer, offset));
                 }
                 return;
             }
@@ -668,7 +686,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
         /** The command before a QUARANTINE record was not decided: its caller, if this client's, gets an error now. */
         private void refuseQuarantined(String reason) {
-            Pending waiting = echoed.correlationId == 0 ? null : pending.remove(echoed.correlationId);
+            Pending waiting = echoed == 0 ? null : pending.remove(echoed);
             if (waiting != null) {
                 waiting.outcome.completeExceptionally(new IllegalStateException(reason
                         + "; the command was skipped on every node (docs/CLUSTER.md)"));
@@ -677,8 +695,8 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
 
         /** A command of this client decided: if it was one nobody waits for, it is kept no longer. */
         private void confirm(DirectBuffer buffer, int offset) {
-            CommandCodec.decode(buffer, offset, echoed);
-            if (unconfirmed.decided(echoed.correlationId)) {
+            echoed = CommandCodec.correlationId(buffer, offset);
+            if (unconfirmed.decided(echoed)) {
                 taken.decrementAndGet();
             }
         }

@@ -152,15 +152,18 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * A media driver's idle strategy: one spin and one yield, then sleeps up to a
-     * millisecond. A driver's duty cycle that finds nothing still polls each of its receive
-     * sockets (a {@code recvfrom} system call each), and under a burst most of them find
-     * nothing (about nine in ten in a trace of the benchmark): the 30 empty cycles of
-     * {@link #backoff()} before it sleeps cost the drivers about a fifth of their CPU per
-     * command (docs/CLUSTER.md).
+     * A media driver's idle strategy: one spin and one yield, then sleeps of 250 us
+     * doubling up to a millisecond. A driver's duty cycle that finds nothing still polls
+     * each of its receive sockets (a {@code recvfrom} system call each), and under a burst
+     * most of them find nothing (about nine in ten in a trace of the benchmark): the 30
+     * empty cycles of {@link #backoff()} before it sleeps cost the drivers about a fifth of
+     * their CPU per command, and first sleeps of 1 us (about 50 us with the kernel's timer
+     * slack) woke them for empty cycles some 0.4 us per command more than 250 us
+     * (docs/CLUSTER.md). A datagram then waits up to that sleep in its socket; the other
+     * agents' sleeps grow to a millisecond anyway.
      */
     private static BackoffIdleStrategy driverBackoff() {
-        return new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+        return new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(250), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     private static ErrorHandler errors(String component, int memberId) {

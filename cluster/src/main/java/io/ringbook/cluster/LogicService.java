@@ -62,8 +62,8 @@ public final class LogicService implements ClusteredService {
     static final int HISTORY_FRAMES = 16_384;
     /** Frames one resend request is answered with at most; the gateway asks again for the rest. */
     static final int RESEND_LIMIT = 1_024;
-    /** An egress message carries frames up to this many bytes (a message may be an eighth of the egress term). */
-    static final int EGRESS_BATCH_BYTES = 16 * 1024;
+    /** An egress message carries frames up to this many bytes: one datagram, which the gateway's client need not reassemble. */
+    static final int EGRESS_BATCH_BYTES = Channels.ONE_DATAGRAM;
 
     /** A command the logic failed on, and why. */
     public record Quarantine(long sequence, CommandType type, String reason) {
@@ -84,6 +84,12 @@ public final class LogicService implements ClusteredService {
      */
     private final ExpandableArrayBuffer egress = new ExpandableArrayBuffer(2 * EGRESS_BATCH_BYTES);
     private final UnsafeBuffer message = new UnsafeBuffer(new byte[IngressMessages.RESEND_LENGTH]);
+    /**
+     * The command record being decided, exactly its bytes: a record shorter than its
+     * fields fails to decode (the buffer's bounds check) alike on every node, instead of
+     * reading bytes after it, which need not be the same on every node.
+     */
+    private final UnsafeBuffer received = new UnsafeBuffer(new byte[0]);
     private final EgressHistory history = new EgressHistory(HISTORY_FRAMES);
     private final CRC32C eventCrc = new CRC32C();
     private final Consumer<ClientSession> sendToSession = session -> sendTo(session, this.sendFrom, this.sendUntil - this.sendFrom);
@@ -133,14 +139,18 @@ public final class LogicService implements ClusteredService {
     private volatile int largestBatch;
     private volatile Quarantine lastQuarantine;
 
-    /** @param initialOrders orders pooled up front, as for the single-process engine */
+    /** @param initialOrders orders pooled up front, as for the single-process engine; the clOrdId index sized for as many */
     public LogicService(ReferenceData data, int initialOrders) {
-        this(data, initialOrders, 0);
+        this(data, initialOrders, initialOrders, 0);
     }
 
-    /** @param snapshotIntervalNanos how often the leader has the cluster take a snapshot (0: only when asked) */
-    public LogicService(ReferenceData data, int initialOrders, long snapshotIntervalNanos) {
-        this(data, (reference, sink) -> newLogic(reference, sink, initialOrders), snapshotIntervalNanos);
+    /**
+     * @param clOrdIdsPerDay        clOrdIds a trading day is expected to use: the logic's day index is sized for them, as the
+     *                              single-process engine's is from the profile's {@code engine.clOrdIdsPerDay}
+     * @param snapshotIntervalNanos how often the leader has the cluster take a snapshot (0: only when asked)
+     */
+    public LogicService(ReferenceData data, int initialOrders, int clOrdIdsPerDay, long snapshotIntervalNanos) {
+        this(data, (reference, sink) -> newLogic(reference, sink, initialOrders, clOrdIdsPerDay), snapshotIntervalNanos);
     }
 
     /** With another business logic (tests: one made to fail on a command). */
@@ -153,9 +163,9 @@ public final class LogicService implements ClusteredService {
     }
 
     /** The business logic as the single-process engine builds it, with its own risk board. */
-    static BusinessLogic newLogic(ReferenceData data, EventSink sink, int initialOrders) {
+    static BusinessLogic newLogic(ReferenceData data, EventSink sink, int initialOrders, int clOrdIdsPerDay) {
         return new BusinessLogic(data.symbols(), data.accounts().size(), RiskEngine.factory(data.risk(), new RiskBoard(data.risk())),
-                sink, initialOrders);
+                sink, initialOrders, clOrdIdsPerDay);
     }
 
     /** The configuration fingerprint of {@code data} ({@link ConfigurationFingerprint}): a gateway's must be its nodes'. */
@@ -207,8 +217,11 @@ public final class LogicService implements ClusteredService {
             }
         } else if (IngressMessages.isBatch(buffer, offset, length)) {
             decideBatch(session, timestamp, buffer, offset, length);
-        } else if (readable(buffer, offset, length)) {
-            decide(session, timestamp);
+        } else if (length >= RecordHeader.LENGTH && RecordHeader.length(buffer, offset) == length) {
+            keepOnlyUnsent();
+            egress.putBytes(egressLength, buffer, offset, length);
+            RecordHeader.stamp(egress, egressLength, sequence + 1, eventTime(timestamp));
+            decide(session);
         }
         flush();
     }
@@ -221,13 +234,14 @@ public final class LogicService implements ClusteredService {
     private void decideBatch(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
         int end = offset + length;
         int count = 0;
-        for (int at = offset + IngressMessages.BATCH_RECORDS; at + RecordHeader.LENGTH <= end; ) {
-            int recordLength = RecordHeader.length(buffer, at);
-            if (recordLength < RecordHeader.LENGTH || at + recordLength > end) {
+        for (int at = offset + IngressMessages.BATCH_RECORDS; at + IngressMessages.SHORTEST_RECORD <= end; ) {
+            int recordLength = IngressMessages.recordLength(buffer, at);
+            if (recordLength < IngressMessages.SHORTEST_RECORD || at + recordLength > end) {
                 break;
             }
-            if (readable(buffer, at, recordLength)) {
-                decide(session, timestamp);
+            keepOnlyUnsent();
+            IngressMessages.unpack(buffer, at, recordLength, sequence + 1, eventTime(timestamp), egress, egressLength);
+            if (decide(session)) {
                 count++;
             }
             at += recordLength;
@@ -237,14 +251,32 @@ public final class LogicService implements ClusteredService {
         }
     }
 
-    private void decide(ClientSession session, long timestamp) {
-        command.sequence = ++sequence;
-        lastEventTimeNanos = Math.max(lastEventTimeNanos, timestamp);
-        command.eventTimeNanos = lastEventTimeNanos;
-        originSessionId = session == null ? 0 : session.id();
-        keepOnlyUnsent();
+    /** A command's event time: the log's timestamp of its message, never earlier than the previous command's. */
+    private long eventTime(long timestamp) {
+        return Math.max(lastEventTimeNanos, timestamp);
+    }
+
+    /**
+     * Decides the command whose journal record, stamped with the next sequence and its
+     * event time, was just written at the end of {@link #egress}: it stays there as the
+     * command's first frame (the gateway journals it as the single-process engine's input
+     * journal holds it), so it is never encoded again. False if the record is no command
+     * record of this version ({@link #received}): such a record is skipped by every node
+     * alike (an exception here would stop the service on every node at once), so a client
+     * that is not a Ringbook gateway, or a gateway of another version, changes nothing.
+     */
+    private boolean decide(ClientSession session) {
         int commandRecords = egressLength;
-        egressLength += CommandCodec.encode(command, egress, egressLength);
+        try {
+            received.wrap(egress, commandRecords, RecordHeader.length(egress, commandRecords));
+            CommandCodec.decode(received, 0, command);
+        } catch (RuntimeException unreadable) { // JournalFormatException, a field out of range, or out of the record's bytes
+            return false;
+        }
+        sequence = command.sequence;
+        lastEventTimeNanos = command.eventTimeNanos;
+        originSessionId = session == null ? 0 : session.id();
+        egressLength += RecordHeader.length(egress, commandRecords);
         int commandEnd = egressLength;
         lastEvent = -1;
         try {
@@ -258,6 +290,7 @@ public final class LogicService implements ClusteredService {
         if (command.type == CommandType.SNAPSHOT && role == Cluster.Role.LEADER) {
             requestClusterSnapshot();
         }
+        return true;
     }
 
     /**
@@ -396,24 +429,6 @@ public final class LogicService implements ClusteredService {
     }
 
     /**
-     * Decodes the message into {@link #command}; false if it is no command record of this
-     * version. Such a message is skipped by every node alike (an exception here would stop
-     * the service on every node at once): a client that is not a Ringbook gateway, or a
-     * gateway of another version, changes nothing.
-     */
-    private boolean readable(DirectBuffer buffer, int offset, int length) {
-        if (length < RecordHeader.LENGTH || RecordHeader.length(buffer, offset) != length) {
-            return false;
-        }
-        try {
-            CommandCodec.decode(buffer, offset, command);
-            return true;
-        } catch (RuntimeException unreadable) { // JournalFormatException, or a field out of range
-            return false;
-        }
-    }
-
-    /**
      * A SNAPSHOT command (the operator's {@code POST /admin/v1/snapshot}) or the snapshot
      * interval makes the leader ask its consensus module for a snapshot, which every node
      * then takes at the same log position. Only the leader asks; if another request is
@@ -464,7 +479,7 @@ public final class LogicService implements ClusteredService {
         }
         logic.writeState(state.clear());
         pending.complete(new NodeState(sequence, lastEventTimeNanos, outputDigest,
-                Arrays.copyOf(state.array(), state.length())));
+                Arrays.copyOf(state.array(), state.length()), logic.clOrdIdIndexSplits()));
         return work + 1;
     }
 

@@ -124,7 +124,7 @@ class ClusterDeterminismTest {
                 crc.reset();
                 crc.update(record);
                 single.digest = OutputDigest.next(single.digest, crc.getValue());
-            }), 1024);
+            }), 1024, 1024);
             Command command = new Command();
             for (int i = 0; i < sent.size(); i++) {
                 EngineEvent dated = firstEventOf.get(i + 1L);

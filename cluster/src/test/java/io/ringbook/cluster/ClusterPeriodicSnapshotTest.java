@@ -30,7 +30,7 @@ class ClusterPeriodicSnapshotTest {
     @Test
     void nodesTakeSnapshotsOnTheIntervalAndRestartFromThemWithTheSameState() throws Exception {
         try (ThreeNodes cluster = new ThreeNodes(dir, ClusterTimeouts.tolerant())
-                .services(() -> new LogicService(ThreeNodes.DATA, 1024, TimeUnit.MILLISECONDS.toNanos(500))).startAll(true)) {
+                .services(() -> new LogicService(ThreeNodes.DATA, 1024, 1024, TimeUnit.MILLISECONDS.toNanos(500))).startAll(true)) {
             ClusterClient client = cluster.client(0, event -> { });
             for (int i = 0; i < 50; i++) {
                 boolean buy = i % 2 == 0;

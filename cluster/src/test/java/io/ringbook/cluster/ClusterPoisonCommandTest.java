@@ -110,7 +110,7 @@ class ClusterPoisonCommandTest {
                 sink.onCommandEnd(sequence);
             }
         };
-        return LogicService.newLogic(data, failing, 1 << 10);
+        return LogicService.newLogic(data, failing, 1 << 10, 1 << 10);
     }
 
     private static CompletableFuture<List<EngineEvent>> order(ClusterClient client, long qty) {

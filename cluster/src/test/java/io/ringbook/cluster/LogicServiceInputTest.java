@@ -1,5 +1,11 @@
 package io.ringbook.cluster;
 
+import io.ringbook.engine.command.Command;
+import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.engine.domain.OrderType;
+import io.ringbook.engine.domain.Side;
+import io.ringbook.engine.domain.TimeInForce;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +32,25 @@ class LogicServiceInputTest {
         message.putByte(2, (byte) 1);
         message.putByte(3, (byte) 99);
         service.onSessionMessage(null, 1, message, 0, 64, null);
+        assertEquals(0, service.decided());
+    }
+
+    /**
+     * A batch's record shorter than its command's fields is skipped: decoding it stops at
+     * its end (it would otherwise read bytes after it, which need not be the same on every
+     * node), so no node decides it.
+     */
+    @Test
+    void skipsABatchRecordShorterThanItsFields() {
+        LogicService service = new LogicService(ThreeNodes.DATA, 16);
+        ExpandableArrayBuffer batch = new ExpandableArrayBuffer(256);
+        Command order = new Command().clear();
+        order.newOrder(0, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1);
+        int length = IngressMessages.startBatch(batch);
+        length += IngressMessages.append(order, batch, length, Channels.ONE_DATAGRAM, new ExpandableArrayBuffer(256));
+        int cut = 40;
+        batch.putShort(IngressMessages.BATCH_RECORDS, (short) cut, ByteOrder.LITTLE_ENDIAN);
+        service.onSessionMessage(null, 1, batch, 0, IngressMessages.BATCH_RECORDS + cut, null);
         assertEquals(0, service.decided());
     }
 }

@@ -2,11 +2,14 @@ package io.ringbook.perf;
 
 import io.ringbook.cluster.ClusterClient;
 import io.ringbook.cluster.ClusterNode;
+import io.ringbook.cluster.ClusterOutputs;
 import io.ringbook.cluster.ClusterTimeouts;
 import io.ringbook.cluster.ClusterTopology;
 import io.ringbook.cluster.LogicService;
 import io.ringbook.cluster.NodeSettings;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.pipeline.CommandPublisher;
 
 import java.io.IOException;
@@ -16,8 +19,10 @@ import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -26,7 +31,11 @@ import java.util.stream.Stream;
 /**
  * Where {@code bench --via cluster} sends its load: three cluster nodes in this JVM (each
  * with its own driver, archive and consensus module, as the demo's processes have) and a
- * cluster client whose egress feeds the latency recorder. A command's latency runs from
+ * cluster client whose egress feeds what the single-process side's edges run: the
+ * latency recorder, with each command's end and ingress time, the client decoding no
+ * event, as that side keeps no read models ({@link ClusterOutputs#commandsDoneTo}); with
+ * {@code --read-models} both sides serve them, every event decoded (a {@code cluster gateway}
+ * always decodes every event, for its read models and journal). A command's latency runs from
  * its intended send time through the leader, the majority commit and the service back
  * to the client. The nodes' files live in a temporary directory, deleted at the end. The
  * nodes use {@link ClusterTimeouts#tolerant()}: a leader starved by the load generator on
@@ -42,16 +51,21 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
     private long sent;
     private long cpuAtStart;
 
-    ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel) throws IOException, InterruptedException {
+    /**
+     * @param clOrdIdsPerRun the clOrdIds each node's logic sizes its day index for, as the single-process run's logic does
+     * @param readModels     the read models the single-process run's edges serve too ({@code --read-models}), else none
+     */
+    ClusterLoad(ReferenceData data, LatencyRecorder recorder, Path parent, int fileSyncLevel, int clOrdIdsPerRun,
+                List<EngineListener> readModels) throws IOException, InterruptedException {
         Files.createDirectories(parent);
         this.dir = Files.createTempDirectory(parent, "ringbook-cluster-bench");
         ClusterTopology topology = ClusterTopology.localOnFreePorts("127.0.0.1", 3);
         for (int id = 0; id < 3; id++) {
             nodes[id] = ClusterNode.launch(new NodeSettings(id, topology, ClusterTimeouts.tolerant(), dir.resolve("node-" + id), true,
-                    fileSyncLevel), new LogicService(data, 1 << 16));
+                    fileSyncLevel), new LogicService(data, 1 << 16, clOrdIdsPerRun, 0));
         }
         this.client = ClusterClient.start(new ClusterClient.Settings(topology, dir.resolve("client"), "127.0.0.1", 0,
-                TimeUnit.SECONDS.toNanos(10), LogicService.fingerprint(data)), recorder);
+                TimeUnit.SECONDS.toNanos(10), LogicService.fingerprint(data)), outputs(recorder, readModels), 0);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (client.leaderMemberId() < 0) {
             if (System.nanoTime() > deadline) {
@@ -60,6 +74,32 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
             Thread.sleep(10);
         }
         cpuAtStart = clusterCpuNanos();
+    }
+
+    /**
+     * What the client does with the egress, as the single-process run's edges do with its
+     * events: only the latency recorder, which needs each command's end alone (no event
+     * decoded), or with {@code --read-models} the recorder and the read models, every event.
+     */
+    private static ClusterOutputs outputs(LatencyRecorder recorder, List<EngineListener> readModels) {
+        if (readModels.isEmpty()) {
+            return ClusterOutputs.commandsDoneTo(recorder::commandDone);
+        }
+        List<EngineListener> edges = new ArrayList<>(readModels);
+        edges.add(0, recorder);
+        return ClusterOutputs.eventsTo(new EngineListener() {
+            @Override
+            public void onEvent(EngineEvent event) {
+                for (EngineListener edge : edges) {
+                    edge.onEvent(event);
+                }
+            }
+
+            @Override
+            public void onEndOfBatch() {
+                edges.forEach(EngineListener::onEndOfBatch);
+            }
+        });
     }
 
     /**

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
@@ -212,7 +213,8 @@ public final class LoadHarness implements Callable<Integer> {
         LatencyRecorder recorder = new LatencyRecorder(clock);
         ReferenceData data = BenchRisk.parse(risk).referenceData();
         long[] window;
-        try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.durability() == Durability.POWER_LOSS ? 1 : 0)) {
+        try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.durability() == Durability.POWER_LOSS ? 1 : 0,
+                CLORDIDS_PER_RUN, readModels ? new ReadModels(data.accounts().size(), data.symbols().size(), clock).listeners() : List.of())) {
             CommandFlow flow = flow(data);
             window = rate > 0 ? paced(cluster, clock, recorder, flow) : burst(cluster, clock, recorder, flow);
             long sent = System.nanoTime();

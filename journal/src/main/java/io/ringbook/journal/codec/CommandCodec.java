@@ -109,6 +109,11 @@ public final class CommandCodec {
         return length;
     }
 
+    /** The correlation id of the command record at {@code offset}, without decoding the rest. */
+    public static long correlationId(DirectBuffer buffer, int offset) {
+        return buffer.getLong(offset + CORRELATION, ORDER);
+    }
+
     /** The account id of the command record at {@code offset}, without decoding the rest. */
     public static int accountId(DirectBuffer buffer, int offset) {
         return buffer.getInt(offset + ACCOUNT, ORDER);

@@ -34,8 +34,8 @@ public final class EventCodec {
     private static final int BODY = BITMAP + EventField.BITMAP_BYTES;
     /** The longest record but a LIMITS_CHANGED (whose per-symbol entries can make it longer). */
     public static final int MAX_LENGTH = maxLength();
-    /** One per reading thread, for {@link #accountId}: a query filters every record by account. */
-    private static final ThreadLocal<EngineEvent> ACCOUNT_ONLY = ThreadLocal.withInitial(EngineEvent::new);
+    /** One per reading thread, for the readers of one field ({@link #accountId}: a query filters every record by account). */
+    private static final ThreadLocal<EngineEvent> ONE_FIELD = ThreadLocal.withInitial(EngineEvent::new);
 
     private EventCodec() {
     }
@@ -216,9 +216,50 @@ public final class EventCodec {
         if (RecordHeader.version(buffer, offset) == EventLayoutV2.VERSION) {
             return EventLayoutV2.accountId(buffer, offset);
         }
-        EngineEvent event = ACCOUNT_ONLY.get();
+        return decodedOnThisThread(buffer, offset).accountId;
+    }
+
+    /** Whether the event record at {@code offset} is its command's last, read from its bit alone (schema 3). */
+    public static boolean lastOfCommand(DirectBuffer buffer, int offset) {
+        if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
+            return decodedOnThisThread(buffer, offset).lastOfCommand;
+        }
+        int bit = EventField.LAST_OF_COMMAND.ordinal();
+        return (buffer.getByte(offset + BITMAP + (bit >>> 3)) & (1 << (bit & 7))) != 0;
+    }
+
+    /**
+     * The ingress time of the event record at {@code offset} (0 if it has none), reading
+     * only the one field before it (schema 3): for a reader that needs no other field.
+     */
+    public static long ingressNanos(DirectBuffer buffer, int offset) {
+        if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
+            return decodedOnThisThread(buffer, offset).ingressNanos;
+        }
+        long present = buffer.getByte(offset + BITMAP) & 0xFFL;
+        if ((present & bit(EventField.INGRESS)) == 0) {
+            return 0;
+        }
+        int at = offset + BODY;
+        if ((present & bit(EventField.CORRELATION_ID)) != 0) {
+            while (buffer.getByte(at++) < 0) { // over the correlation id's varint
+            }
+        }
+        long raw = 0;
+        byte b;
+        for (int shift = 0; ; shift += 7) {
+            b = buffer.getByte(at++);
+            raw |= (b & 0x7FL) << shift;
+            if (b >= 0) {
+                return unzigzag(raw) + RecordHeader.eventTime(buffer, offset);
+            }
+        }
+    }
+
+    private static EngineEvent decodedOnThisThread(DirectBuffer buffer, int offset) {
+        EngineEvent event = ONE_FIELD.get();
         decode(buffer, offset, event);
-        return event.accountId;
+        return event;
     }
 
     /** Decodes the record at {@code offset} (schema 2 or 3) into {@code event}; returns the record's length. */

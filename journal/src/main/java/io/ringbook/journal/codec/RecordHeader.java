@@ -24,6 +24,9 @@ public final class RecordHeader {
     private static final int VERSION = 3;
     private static final int SEQUENCE = 4;
     private static final int TIME = 12;
+    /** Where the sequence and the event time are, and their length: what a sequencer (the cluster's log) stamps on a command. */
+    public static final int STAMP = SEQUENCE;
+    public static final int STAMP_LENGTH = 16;
 
     private RecordHeader() {
     }
@@ -32,6 +35,12 @@ public final class RecordHeader {
         buffer.putShort(offset, (short) length, ORDER);
         buffer.putByte(offset + TYPE, (byte) type.code());
         buffer.putByte(offset + VERSION, (byte) version);
+        buffer.putLong(offset + SEQUENCE, sequence, ORDER);
+        buffer.putLong(offset + TIME, time, ORDER);
+    }
+
+    /** Sets the sequence and event time of the record at {@code offset}. */
+    public static void stamp(MutableDirectBuffer buffer, int offset, long sequence, long time) {
         buffer.putLong(offset + SEQUENCE, sequence, ORDER);
         buffer.putLong(offset + TIME, time, ORDER);
     }
