@@ -21,7 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * says (the published events): it spins briefly, then yields, then parks for
  * {@value #PARK_NANOS} ns, twice as long each time nothing was published, up to
  * {@value #PARK_DOUBLINGS} doublings. Either way one thread at a time handles its events
- * (a flag taken for each step), in order, each once.
+ * (a flag taken for each step), in order, each once. The follower's handler (the callers'
+ * continuations) must never block: while it runs on the edges' thread, a block there
+ * stands the edges still, the watchdog cuts them off, and the take-over then waits for
+ * the same step to end.
  */
 final class FollowingProcessor implements EventProcessor {
 
