@@ -60,7 +60,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order, and on every connection or new leader first asks for the frames after the last
  * it applied, so read models and the journal miss nothing a fallen leader decided but did
  * not send. Only once it has caught up does it send again, so that a command a fallen
- * leader did commit is never sent twice. Every frame reaches the {@link ClusterOutputs}.
+ * leader did commit is never sent twice. Every frame reaches the {@link ClusterOutputs}
+ * (decoded or not, as its {@link ClusterOutputs#decodesEvents} asks).
  */
 public final class ClusterClient implements CommandPublisher.Forwarder, AutoCloseable {
 

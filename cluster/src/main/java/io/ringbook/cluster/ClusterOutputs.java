@@ -7,8 +7,10 @@ import java.util.function.LongConsumer;
 
 /**
  * What a gateway does with the cluster's outputs, on its client's agent thread, in log
- * order: each command as the cluster decided it, then its events, exactly once each
- * (frames missed around a fail-over are asked for again and duplicates dropped). With
+ * order: each command as the cluster decided it, then its events (or, for outputs that
+ * decode none, each command's end and the events of the commands the client's own callers
+ * wait for), exactly once each (frames missed around a fail-over are asked for again and
+ * duplicates dropped). With
  * the inputs a gateway journals what the single-process engine's input journal holds.
  */
 public interface ClusterOutputs extends EngineListener {

@@ -18,8 +18,10 @@ import java.nio.ByteOrder;
  * log's timestamp of the message; being one log entry, a batch is in the log whole or
  * not at all. A record in a batch is the journal's command record without the sequence
  * and event time (16 of its 20 header bytes, a sixth of an order's record), which only
- * the log gives it: each node puts them back ({@link #unpack}). Earlier builds' batches
- * ({@code "RBCB"}, whole records) are no batch here: a node skips them;</li>
+ * the log gives it: each node puts them back ({@link #unpack});</li>
+ * <li>an earlier build's batch ({@code "RBCB"}, then whole command records): still
+ * decided record by record, so that a log written before an upgrade replays to the
+ * same state (the log after a node's snapshot may hold them);</li>
  * <li>a gateway's request for the egress frames from a number on ({@code "RBRS"}, i64
  * from; 12 bytes), answered to that gateway only by the node that is leader when the
  * log reaches it;</li>
@@ -39,6 +41,7 @@ final class IngressMessages {
     /** The shortest record of a batch: what precedes the omitted bytes (the length, type and version). */
     static final int SHORTEST_RECORD = RecordHeader.STAMP;
     private static final int BATCH_MAGIC = 0x32434252;
+    private static final int WHOLE_RECORDS_BATCH_MAGIC = 0x42434252;
     private static final int RESEND_MAGIC = 0x53524252;
     private static final int FINGERPRINT_MAGIC = 0x50464252;
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
@@ -54,6 +57,11 @@ final class IngressMessages {
 
     static boolean isBatch(DirectBuffer buffer, int offset, int length) {
         return length > BATCH_RECORDS && buffer.getInt(offset, ORDER) == BATCH_MAGIC;
+    }
+
+    /** An earlier build's batch: whole journal records, each starting with its own length. */
+    static boolean isWholeRecordsBatch(DirectBuffer buffer, int offset, int length) {
+        return length > BATCH_RECORDS && buffer.getInt(offset, ORDER) == WHOLE_RECORDS_BATCH_MAGIC;
     }
 
     /**

@@ -216,12 +216,11 @@ public final class LogicService implements ClusteredService {
                 resend(session, IngressMessages.resendStart(buffer, offset));
             }
         } else if (IngressMessages.isBatch(buffer, offset, length)) {
-            decideBatch(session, timestamp, buffer, offset, length);
+            decideBatch(session, timestamp, buffer, offset, length, false);
+        } else if (IngressMessages.isWholeRecordsBatch(buffer, offset, length)) {
+            decideBatch(session, timestamp, buffer, offset, length, true);
         } else if (length >= RecordHeader.LENGTH && RecordHeader.length(buffer, offset) == length) {
-            keepOnlyUnsent();
-            egress.putBytes(egressLength, buffer, offset, length);
-            RecordHeader.stamp(egress, egressLength, sequence + 1, eventTime(timestamp));
-            decide(session);
+            decideWholeRecord(session, timestamp, buffer, offset, length);
         }
         flush();
     }
@@ -230,18 +229,26 @@ public final class LogicService implements ClusteredService {
      * Decides the batch's commands in order, each as if it had come alone with the
      * message's timestamp. A record that does not fit the message ends it (every node
      * stops at the same place); one that is no command of this version is skipped.
+     * {@code wholeRecords}: an earlier build's batch, whose records are the journal's whole.
      */
-    private void decideBatch(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
+    private void decideBatch(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length, boolean wholeRecords) {
         int end = offset + length;
+        int shortest = wholeRecords ? RecordHeader.LENGTH : IngressMessages.SHORTEST_RECORD;
         int count = 0;
-        for (int at = offset + IngressMessages.BATCH_RECORDS; at + IngressMessages.SHORTEST_RECORD <= end; ) {
-            int recordLength = IngressMessages.recordLength(buffer, at);
-            if (recordLength < IngressMessages.SHORTEST_RECORD || at + recordLength > end) {
+        for (int at = offset + IngressMessages.BATCH_RECORDS; at + shortest <= end; ) {
+            int recordLength = wholeRecords ? RecordHeader.length(buffer, at) : IngressMessages.recordLength(buffer, at);
+            if (recordLength < shortest || at + recordLength > end) {
                 break;
             }
-            keepOnlyUnsent();
-            IngressMessages.unpack(buffer, at, recordLength, sequence + 1, eventTime(timestamp), egress, egressLength);
-            if (decide(session)) {
+            boolean decided;
+            if (wholeRecords) {
+                decided = decideWholeRecord(session, timestamp, buffer, at, recordLength);
+            } else {
+                keepOnlyUnsent();
+                IngressMessages.unpack(buffer, at, recordLength, sequence + 1, eventTime(timestamp), egress, egressLength);
+                decided = decide(session);
+            }
+            if (decided) {
                 count++;
             }
             at += recordLength;
@@ -249,6 +256,14 @@ public final class LogicService implements ClusteredService {
         if (count > largestBatch) {
             largestBatch = count;
         }
+    }
+
+    /** Decides a whole journal record (a lone command, or one of an earlier build's batch), stamped as the log says. */
+    private boolean decideWholeRecord(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
+        keepOnlyUnsent();
+        egress.putBytes(egressLength, buffer, offset, length);
+        RecordHeader.stamp(egress, egressLength, sequence + 1, eventTime(timestamp));
+        return decide(session);
     }
 
     /** A command's event time: the log's timestamp of its message, never earlier than the previous command's. */
