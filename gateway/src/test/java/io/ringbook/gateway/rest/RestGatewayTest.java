@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
@@ -99,16 +100,11 @@ class RestGatewayTest {
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 64; i++) {
-                Socket client = new Socket(base.getHost(), base.getPort());
-                client.setSoTimeout(10_000);
                 String body = "{\"clOrdId\":\"many-" + i + "\",\"symbol\":\"TEST\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"90\",\"qty\":\"1\"}";
-                client.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nX-API-Key: t1-key\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-                clients.add(client);
+                clients.add(sendRaw(base, ORDER_HEADERS + "Content-Length: " + body.length() + "\r\n\r\n" + body));
             }
             for (Socket client : clients) {
-                String status = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-                assertEquals("HTTP/1.1 201 Created", status);
+                assertEquals("HTTP/1.1 201 Created", statusLine(client));
             }
         } finally {
             for (Socket client : clients) {
@@ -129,22 +125,31 @@ class RestGatewayTest {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 2 * Math.max(8, 4 * cores); i++) {
-                Socket client = new Socket(base.getHost(), base.getPort());
-                client.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nX-API-Key: t1-key\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-                slow.add(client);
+                slow.add(sendRaw(base, ORDER_HEADERS + "Content-Length: 100\r\n\r\n{"));
             }
-            try (Socket other = new Socket(base.getHost(), base.getPort())) {
-                other.setSoTimeout(5_000);
-                other.getOutputStream().write("GET /api/v1/book/TEST HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                String status = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-                assertEquals("HTTP/1.1 200 OK", status);
+            try (Socket other = sendRaw(base, "GET /api/v1/book/TEST HTTP/1.1\r\nHost: x\r\n\r\n")) {
+                assertEquals("HTTP/1.1 200 OK", statusLine(other));
             }
         } finally {
             for (Socket client : slow) {
                 client.close();
             }
         }
+    }
+
+    private static final String ORDER_HEADERS =
+            "POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nX-API-Key: t1-key\r\nContent-Type: application/json\r\n";
+
+    /** A connection of its own that has sent {@code request}, its answer read within 10 s. */
+    private static Socket sendRaw(URI base, String request) throws IOException {
+        Socket client = new Socket(base.getHost(), base.getPort());
+        client.setSoTimeout(10_000);
+        client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        return client;
+    }
+
+    private static String statusLine(Socket client) throws IOException {
+        return new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)).readLine();
     }
 
     @Test
