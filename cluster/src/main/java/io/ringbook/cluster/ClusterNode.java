@@ -159,8 +159,8 @@ public final class ClusterNode implements AutoCloseable {
      * empty cycles of {@link #backoff()} before it sleeps cost the drivers about a fifth of
      * their CPU per command, and first sleeps of 1 us (about 50 us with the kernel's timer
      * slack) woke them for empty cycles some 0.4 us per command more than 250 us
-     * (docs/CLUSTER.md). A datagram then waits up to that sleep in its socket; the other
-     * agents' sleeps grow to a millisecond anyway.
+     * (docs/CLUSTER.md). A datagram then waits up to that sleep in its socket when its
+     * driver had gone idle; what that costs a lone order's round trip is not measured yet.
      */
     private static BackoffIdleStrategy driverBackoff() {
         return new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(250), TimeUnit.MILLISECONDS.toNanos(1));

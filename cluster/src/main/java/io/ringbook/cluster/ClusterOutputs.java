@@ -1,5 +1,6 @@
 package io.ringbook.cluster;
 
+import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import org.agrona.DirectBuffer;
 
@@ -54,7 +55,7 @@ public interface ClusterOutputs extends EngineListener {
             }
 
             @Override
-            public void onEvent(io.ringbook.engine.event.EngineEvent event) {
+            public void onEvent(EngineEvent event) {
                 if (event.lastOfCommand) {
                     commandDone.accept(event.ingressNanos);
                 }
@@ -66,21 +67,25 @@ public interface ClusterOutputs extends EngineListener {
         };
     }
 
-    /** Events only: for clients that keep no input journal (tests, benchmarks). */
-    static ClusterOutputs eventsTo(EngineListener listener) {
+    /** Events only, to each of {@code listeners} in turn: for clients that keep no input journal (tests, benchmarks). */
+    static ClusterOutputs eventsTo(EngineListener... listeners) {
         return new ClusterOutputs() {
             @Override
             public void onInput(DirectBuffer record, int offset, int length) {
             }
 
             @Override
-            public void onEvent(io.ringbook.engine.event.EngineEvent event) {
-                listener.onEvent(event);
+            public void onEvent(EngineEvent event) {
+                for (EngineListener listener : listeners) {
+                    listener.onEvent(event);
+                }
             }
 
             @Override
             public void onEndOfBatch() {
-                listener.onEndOfBatch();
+                for (EngineListener listener : listeners) {
+                    listener.onEndOfBatch();
+                }
             }
         };
     }

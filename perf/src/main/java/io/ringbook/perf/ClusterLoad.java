@@ -8,7 +8,6 @@ import io.ringbook.cluster.ClusterTopology;
 import io.ringbook.cluster.LogicService;
 import io.ringbook.cluster.NodeSettings;
 import io.ringbook.engine.domain.ReferenceData;
-import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.pipeline.CommandPublisher;
 
@@ -87,19 +86,7 @@ final class ClusterLoad implements LoadHarness.Door, AutoCloseable {
         }
         List<EngineListener> edges = new ArrayList<>(readModels);
         edges.add(0, recorder);
-        return ClusterOutputs.eventsTo(new EngineListener() {
-            @Override
-            public void onEvent(EngineEvent event) {
-                for (EngineListener edge : edges) {
-                    edge.onEvent(event);
-                }
-            }
-
-            @Override
-            public void onEndOfBatch() {
-                edges.forEach(EngineListener::onEndOfBatch);
-            }
-        });
+        return ClusterOutputs.eventsTo(edges.toArray(EngineListener[]::new));
     }
 
     /**

@@ -224,8 +224,7 @@ public final class EventCodec {
         if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
             return decodedOnThisThread(buffer, offset).lastOfCommand;
         }
-        int bit = EventField.LAST_OF_COMMAND.ordinal();
-        return (buffer.getByte(offset + BITMAP + (bit >>> 3)) & (1 << (bit & 7))) != 0;
+        return (present(buffer, offset) & bit(EventField.LAST_OF_COMMAND)) != 0;
     }
 
     /**
@@ -236,7 +235,7 @@ public final class EventCodec {
         if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
             return decodedOnThisThread(buffer, offset).ingressNanos;
         }
-        long present = buffer.getByte(offset + BITMAP) & 0xFFL;
+        long present = present(buffer, offset);
         if ((present & bit(EventField.INGRESS)) == 0) {
             return 0;
         }
@@ -285,10 +284,7 @@ public final class EventCodec {
         if (end < offset + BODY) {
             throw new JournalFormatException("event record of " + (end - offset) + " bytes is cut short");
         }
-        long present = 0;
-        for (int i = 0; i < EventField.BITMAP_BYTES; i++) {
-            present |= (buffer.getByte(offset + BITMAP + i) & 0xFFL) << (i << 3);
-        }
+        long present = present(buffer, offset);
         if ((present >>> FIELDS.length) != 0) {
             throw new JournalFormatException("event record names field " + (63 - Long.numberOfLeadingZeros(present))
                     + "; this build knows " + FIELDS.length);
@@ -326,6 +322,15 @@ public final class EventCodec {
                 throw new JournalFormatException("event record field " + field + " is cut short");
             }
         }
+    }
+
+    /** The bitmap of the fields the record at {@code offset} holds (schema 3). */
+    private static long present(DirectBuffer buffer, int offset) {
+        long present = 0;
+        for (int i = 0; i < EventField.BITMAP_BYTES; i++) {
+            present |= (buffer.getByte(offset + BITMAP + i) & 0xFFL) << (i << 3);
+        }
+        return present;
     }
 
     private static int putVarint(MutableDirectBuffer buffer, int offset, long value) {
