@@ -91,14 +91,7 @@ public final class EngineEvent {
     }
 
     public EngineEvent clear() {
-        type = null;
-        sequence = 0;
-        eventTimeNanos = 0;
-        ingressNanos = 0;
-        journaledNanos = 0;
-        decidedNanos = 0;
-        correlationId = 0;
-        lastOfCommand = false;
+        clearExceptOrderState();
         execId = 0;
         orderId = 0;
         accountId = -1;
@@ -115,9 +108,28 @@ public final class EngineEvent {
         expireTimeNanos = 0;
         createdTimeNanos = 0;
         status = null;
+        clOrdId.clear();
+        return this;
+    }
+
+    /**
+     * Clears every field but the order's state ({@code execId}, {@code orderId}, account,
+     * symbol, side, type, time in force, STP mode, post-only, price, qty, filled qty and
+     * notional, expiry, creation time, status, {@code clOrdId}): for a writer of an order
+     * event, which sets each of those next, so that they are written once rather than
+     * cleared first.
+     */
+    public EngineEvent clearExceptOrderState() {
+        type = null;
+        sequence = 0;
+        eventTimeNanos = 0;
+        ingressNanos = 0;
+        journaledNanos = 0;
+        decidedNanos = 0;
+        correlationId = 0;
+        lastOfCommand = false;
         rejectReason = RejectReason.NONE;
         cancelReason = CancelReason.NONE;
-        clOrdId.clear();
         requestClOrdId.clear();
         tradeId = 0;
         lastPrice = 0;

@@ -190,8 +190,9 @@ final class ExecutionReporter implements RiskEvents {
         send(e);
     }
 
+    /** An event about an order, carrying its whole state: every field of it written once (no clear first). */
     private EngineEvent orderEvent(EventType type, Order order, OrderStatus status) {
-        EngineEvent e = start(type);
+        EngineEvent e = stamp(sink.claim(scratch).clearExceptOrderState(), type);
         e.execId = ++lastExecId;
         e.orderId = order.orderId;
         e.accountId = order.accountId;
@@ -222,7 +223,11 @@ final class ExecutionReporter implements RiskEvents {
     }
 
     private EngineEvent start(EventType type) {
-        EngineEvent e = sink.claim(scratch).clear();
+        return stamp(sink.claim(scratch).clear(), type);
+    }
+
+    /** Stamps a claimed event with its type and the current command's sequence, time and caller. */
+    private EngineEvent stamp(EngineEvent e, EventType type) {
         e.type = type;
         e.sequence = command.sequence;
         e.eventTimeNanos = command.eventTimeNanos;
