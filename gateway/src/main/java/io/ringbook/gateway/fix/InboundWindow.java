@@ -1,11 +1,14 @@
 package io.ringbook.gateway.fix;
 
 import org.apache.mina.core.filterchain.IoFilterAdapter;
+import org.apache.mina.core.session.AbstractIoSession;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.WriteRequest;
 import quickfix.Session;
 import quickfix.mina.SessionConnector;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,7 +101,7 @@ final class InboundWindow extends IoFilterAdapter {
         IoSession before = held.put(account, connection);
         holds.incrementAndGet();
         if (before != null) {
-            before.resumeRead(); // an earlier connection of the account, gone or going: nothing to hold there
+            resume(before); // an earlier connection of the account, gone or going: nothing to hold there
         }
         release(account, connection); // the answers may all have come in between
     }
@@ -107,7 +110,29 @@ final class InboundWindow extends IoFilterAdapter {
     private void release(int account, IoSession connection) {
         if (inFlight.get(account) <= PER_SESSION / 2 && total.get() <= ALL_SESSIONS / 2
                 && connection.getScheduledWriteBytes() <= QUEUED_BYTES / 2 && held.remove(account, connection)) {
-            connection.resumeRead();
+            resume(connection);
+        }
+    }
+
+    /**
+     * Reads the connection again. MINA only changes what its selector waits for, and a
+     * selector blocked in its wait (up to a second) sees the change only when it wakes:
+     * so its I/O processor is woken, as MINA does for a write. The methods are MINA's own,
+     * not public (the pool picks a connection's processor privately), hence the reflection.
+     */
+    private static void resume(IoSession connection) {
+        connection.resumeRead();
+        try {
+            Object pool = ((AbstractIoSession) connection).getProcessor();
+            Method pick = Arrays.stream(pool.getClass().getDeclaredMethods())
+                    .filter(m -> m.getName().equals("getProcessor") && m.getParameterCount() == 1).findFirst().orElseThrow();
+            pick.setAccessible(true);
+            Object processor = pick.invoke(pool, connection);
+            Method wakeup = processor.getClass().getDeclaredMethod("wakeup");
+            wakeup.setAccessible(true);
+            wakeup.invoke(processor);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot wake the I/O processor of a FIX connection", e);
         }
     }
 
