@@ -89,7 +89,7 @@ public final class LoadHarness implements Callable<Integer> {
     String target;
 
     @Option(names = "--keys", paramLabel = "FIRST,SECOND", defaultValue = "t1-key,t2-key",
-            description = "With --target: the buyer's and the seller's API key (REST), or T1's and T2's FIX password (default: ${DEFAULT-VALUE}, the demo's).")
+            description = "With --target: the buyer's and the seller's API key (REST), or T1's and T2's FIX password (default: ${DEFAULT-VALUE}, the demo's); one FIX password alone sends every order over T1's one session.")
     String keys;
 
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "0",
