@@ -20,8 +20,9 @@ final class OutsideLoad {
      *                    (who sells) and T2 (who buys), so the demo's "t1-key,t2-key" serves both; for FIX one password
      *                    alone sends every order over T1's one session
      * @param subscribers WebSocket sessions ({@link StreamFanout}) following the book, trades and orders meanwhile (REST keys)
+     * @param inlineFix   FIX clients without their own thread hops ({@link FixLoad#drive})
      */
-    static LoadHarness.Run run(String via, String target, String keys, int subscribers, long rate, long warmupSeconds,
+    static LoadHarness.Run run(String via, String target, String keys, int subscribers, boolean inlineFix, long rate, long warmupSeconds,
                                long durationSeconds) throws Exception {
         int colon = target.lastIndexOf(':');
         if (colon <= 0) {
@@ -41,8 +42,8 @@ final class OutsideLoad {
         try {
             window = via.equals("rest")
                     ? RestLoad.drive(host, port, pair[0], pair[1], "TEST", clock, histogram, rate, warmupSeconds, durationSeconds)
-                    : oneSession ? FixLoad.drive(host, port, "T1", pair[0], "T1", pair[0], "TEST", clock, histogram, rate, warmupSeconds, durationSeconds)
-                    : FixLoad.drive(host, port, "T2", pair[1], "T1", pair[0], "TEST", clock, histogram, rate, warmupSeconds, durationSeconds);
+                    : oneSession ? FixLoad.drive(host, port, "T1", pair[0], "T1", pair[0], "TEST", inlineFix, clock, histogram, rate, warmupSeconds, durationSeconds)
+                    : FixLoad.drive(host, port, "T2", pair[1], "T1", pair[0], "TEST", inlineFix, clock, histogram, rate, warmupSeconds, durationSeconds);
         } finally {
             if (streams != null) {
                 streams.report();
