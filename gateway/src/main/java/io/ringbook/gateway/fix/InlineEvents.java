@@ -9,6 +9,7 @@ import quickfix.mina.SessionConnector;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * QuickFIX/J's way of handing a decoded message to its session, done on the MINA I/O
@@ -52,11 +53,24 @@ final class InlineEvents implements EventHandlingStrategy {
     }
 
     /**
-     * What QuickFIX/J's own connectors do on stop: take the sessions out of QuickFIX/J's
-     * registry (so that a later connector in this process registers its own) and close
-     * their stores and logs. The method is package-private in QuickFIX/J, hence the reflection.
+     * Stops a connector once (later calls do nothing): {@code stopping} logs its sessions
+     * out and stops its connections, then, as QuickFIX/J's own connectors do, its sessions
+     * leave QuickFIX/J's registry (so that a later connector in this process registers its
+     * own) with their stores and logs closed, and {@code clear} forgets them.
      */
-    static void unregisterAndClose(List<SessionID> sessions) {
+    static void stopOnce(AtomicBoolean started, Runnable stopping, List<SessionID> sessions, Runnable clear) {
+        if (started.compareAndSet(true, false)) {
+            try {
+                stopping.run();
+            } finally {
+                unregisterAndClose(sessions);
+                clear.run();
+            }
+        }
+    }
+
+    /** QuickFIX/J's own unregistering, package-private there, hence the reflection. */
+    private static void unregisterAndClose(List<SessionID> sessions) {
         try {
             Method unregister = Session.class.getDeclaredMethod("unregisterSessions", List.class, boolean.class);
             unregister.setAccessible(true);

@@ -48,16 +48,11 @@ final class InlineSocketAcceptor extends AbstractSocketAcceptor {
 
     @Override
     public void stop(boolean forceDisconnect) {
-        if (started.compareAndSet(true, false)) {
-            try {
-                logoutAllSessions(forceDisconnect);
-                stopAcceptingConnections();
-                stopSessionTimer();
-            } finally {
-                InlineEvents.unregisterAndClose(getSessions());
-                clearConnectorSessions();
-            }
-        }
+        InlineEvents.stopOnce(started, () -> {
+            logoutAllSessions(forceDisconnect);
+            stopAcceptingConnections();
+            stopSessionTimer();
+        }, getSessions(), this::clearConnectorSessions);
     }
 
     @Override

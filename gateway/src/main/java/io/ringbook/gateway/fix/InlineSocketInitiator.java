@@ -48,15 +48,10 @@ public final class InlineSocketInitiator extends AbstractSocketInitiator {
 
     @Override
     public void stop(boolean forceDisconnect) {
-        if (started.compareAndSet(true, false)) {
-            try {
-                logoutAllSessions(forceDisconnect);
-                stopInitiators();
-            } finally {
-                InlineEvents.unregisterAndClose(getSessions());
-                clearConnectorSessions();
-            }
-        }
+        InlineEvents.stopOnce(started, () -> {
+            logoutAllSessions(forceDisconnect);
+            stopInitiators();
+        }, getSessions(), this::clearConnectorSessions);
     }
 
     @Override
