@@ -7,11 +7,13 @@ import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.fix.FixInitiators;
 import io.ringbook.gateway.fix.FixPasswords;
 import io.ringbook.gateway.fix.FixSessionOptions;
+import io.ringbook.gateway.fix.InlineSocketInitiator;
 import io.ringbook.gateway.fix.PasswordMaskingLogFactory;
 import org.HdrHistogram.Histogram;
 import quickfix.ApplicationAdapter;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
+import quickfix.Initiator;
 import quickfix.MemoryStoreFactory;
 import quickfix.Message;
 import quickfix.Session;
@@ -57,17 +59,21 @@ final class FixLoad {
         try (EnginePipeline pipeline = builder.build().start(); gateway) {
             gateway.start(pipeline.publisher());
             return drive("127.0.0.1", port, data.accounts().name(1), password, data.accounts().name(0), password,
-                    BenchScenario.symbol(data).name(), clock, histogram, rate, warmupSeconds, durationSeconds);
+                    BenchScenario.symbol(data).name(), false, clock, histogram, rate, warmupSeconds, durationSeconds);
         }
     }
 
     /**
      * Runs the load against a FIX acceptor at {@code host:port}, in this process or another:
      * buyers log on as {@code buyer}, sellers as {@code seller}, each with its FIX password, orders on {@code symbol},
-     * sequence numbers reset at logon. Returns {orders measured, measured nanos}.
+     * sequence numbers reset at logon; the same name for both sends every order over one session (a crossing
+     * order then cancels the account's resting one: self-trade prevention). {@code inline} clients handle what they
+     * receive and write what they send on the thread at hand ({@link InlineSocketInitiator}) instead of QuickFIX/J's
+     * {@code SocketInitiator}, whose message-processor thread and MINA I/O thread are each a wake-up per message.
+     * Returns {orders measured, measured nanos}.
      */
     static long[] drive(String host, int port, String buyer, String buyerPassword, String seller, String sellerPassword, String symbol,
-                        EpochClock clock, Histogram histogram,
+                        boolean inline, EpochClock clock, Histogram histogram,
                         long rate, long warmupSeconds, long durationSeconds) throws Exception {
         long interval = 1_000_000_000L / rate;
         long warmup = warmupSeconds * rate;
@@ -75,8 +81,9 @@ final class FixLoad {
         AtomicLongArray intended = new AtomicLongArray((int) total);
         Answers answered = new Answers();
         String run = Long.toString(clock.epochNanos() / 1_000_000 % 100_000_000, 36) + "-";
-        Client sellers = new Client(seller, sellerPassword, host, port, run, clock, intended, histogram, warmup, answered);
-        Client buyers = new Client(buyer, buyerPassword, host, port, run, clock, intended, histogram, warmup, answered);
+        Client sellers = new Client(seller, sellerPassword, host, port, inline, run, clock, intended, histogram, warmup, answered);
+        Client buyers = buyer.equals(seller) ? sellers
+                : new Client(buyer, buyerPassword, host, port, inline, run, clock, intended, histogram, warmup, answered);
         long start;
         try (sellers; buyers) {
             sellers.awaitLogon();
@@ -139,7 +146,7 @@ final class FixLoad {
     /** One initiator session; records each order's latency at its first execution report (a New; refusals are counted apart). */
     private static final class Client extends ApplicationAdapter implements AutoCloseable {
         private final SessionID session;
-        private final SocketInitiator initiator;
+        private final Initiator initiator;
         private final CountDownLatch loggedOn = new CountDownLatch(1);
         private final EpochClock clock;
         private final AtomicLongArray intended;
@@ -148,7 +155,7 @@ final class FixLoad {
         private final Answers answered;
         private final String run;
 
-        Client(String compId, String password, String host, int port, String run, EpochClock clock, AtomicLongArray intended,
+        Client(String compId, String password, String host, int port, boolean inline, String run, EpochClock clock, AtomicLongArray intended,
                Histogram histogram, long warmup, Answers answered) throws Exception {
             this.run = run;
             this.clock = clock;
@@ -159,8 +166,11 @@ final class FixLoad {
             session = FixInitiators.session(compId);
             SessionSettings settings = FixInitiators.settings(compId, password, port, null);
             settings.setString(session, "SocketConnectHost", host);
-            initiator = new SocketInitiator(this, new MemoryStoreFactory(), settings, new PasswordMaskingLogFactory(settings),
-                    new DefaultMessageFactory());
+            initiator = inline
+                    ? new InlineSocketInitiator(this, new MemoryStoreFactory(), settings, new PasswordMaskingLogFactory(settings),
+                            new DefaultMessageFactory())
+                    : new SocketInitiator(this, new MemoryStoreFactory(), settings, new PasswordMaskingLogFactory(settings),
+                            new DefaultMessageFactory());
             initiator.start();
         }
 

@@ -89,8 +89,14 @@ public final class LoadHarness implements Callable<Integer> {
     String target;
 
     @Option(names = "--keys", paramLabel = "FIRST,SECOND", defaultValue = "t1-key,t2-key",
-            description = "With --target: the buyer's and the seller's API key (REST), or T1's and T2's FIX password (default: ${DEFAULT-VALUE}, the demo's).")
+            description = "With --target: the buyer's and the seller's API key (REST), or T1's and T2's FIX password (default: ${DEFAULT-VALUE}, the demo's); one FIX password alone sends every order over T1's one session.")
     String keys;
+
+    @Option(names = "--fix-client", defaultValue = "standard",
+            description = "With --target --via fix: standard (QuickFIX/J's SocketInitiator: a message-processor thread, MINA's I/O thread "
+                    + "writes) or inline (received messages handled and sent messages written by the thread at hand: the client's own "
+                    + "two wake-ups less per round trip) (default: ${DEFAULT-VALUE}).")
+    String fixClient;
 
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "0",
             description = "With --target --via rest: N WebSocket sessions follow TEST's book and trades and their account's orders "
@@ -159,7 +165,11 @@ public final class LoadHarness implements Callable<Integer> {
                 System.err.println("bench: --target drives a running engine --via rest or fix, without --control or --ceilings");
                 return 2;
             }
-            Run outside = OutsideLoad.run(via, target, keys, subscribers, rate, warmupSeconds, durationSeconds);
+            if (!fixClient.equals("standard") && !fixClient.equals("inline")) {
+                System.err.println("bench: --fix-client is standard or inline, not " + fixClient);
+                return 2;
+            }
+            Run outside = OutsideLoad.run(via, target, keys, subscribers, fixClient.equals("inline"), rate, warmupSeconds, durationSeconds);
             report(outside);
             Histogram h = outside.histogram();
             System.out.printf("bench: %d orders to %s, %.0f orders/s, p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",

@@ -17,10 +17,12 @@ final class OutsideLoad {
 
     /**
      * @param keys        "FIRST,SECOND": for REST the buyer's and the seller's API keys; for FIX the passwords of T1
-     *                    (who sells) and T2 (who buys), so the demo's "t1-key,t2-key" serves both
+     *                    (who sells) and T2 (who buys), so the demo's "t1-key,t2-key" serves both; for FIX one password
+     *                    alone sends every order over T1's one session
      * @param subscribers WebSocket sessions ({@link StreamFanout}) following the book, trades and orders meanwhile (REST keys)
+     * @param inlineFix   FIX clients without their own thread hops ({@link FixLoad#drive})
      */
-    static LoadHarness.Run run(String via, String target, String keys, int subscribers, long rate, long warmupSeconds,
+    static LoadHarness.Run run(String via, String target, String keys, int subscribers, boolean inlineFix, long rate, long warmupSeconds,
                                long durationSeconds) throws Exception {
         int colon = target.lastIndexOf(':');
         if (colon <= 0) {
@@ -29,7 +31,8 @@ final class OutsideLoad {
         String host = target.substring(0, colon);
         int port = Integer.parseInt(target.substring(colon + 1));
         String[] pair = keys.split(",", 2);
-        if (pair.length != 2) {
+        boolean oneSession = via.equals("fix") && pair.length == 1;
+        if (pair.length != 2 && !oneSession) {
             throw new IllegalArgumentException("--keys is FIRST,SECOND, not " + keys);
         }
         EpochClock clock = EpochClock.system();
@@ -39,7 +42,8 @@ final class OutsideLoad {
         try {
             window = via.equals("rest")
                     ? RestLoad.drive(host, port, pair[0], pair[1], "TEST", clock, histogram, rate, warmupSeconds, durationSeconds)
-                    : FixLoad.drive(host, port, "T2", pair[1], "T1", pair[0], "TEST", clock, histogram, rate, warmupSeconds, durationSeconds);
+                    : oneSession ? FixLoad.drive(host, port, "T1", pair[0], "T1", pair[0], "TEST", inlineFix, clock, histogram, rate, warmupSeconds, durationSeconds)
+                    : FixLoad.drive(host, port, "T2", pair[1], "T1", pair[0], "TEST", inlineFix, clock, histogram, rate, warmupSeconds, durationSeconds);
         } finally {
             if (streams != null) {
                 streams.report();

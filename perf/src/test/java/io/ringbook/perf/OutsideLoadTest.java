@@ -72,6 +72,12 @@ class OutsideLoadTest {
                     "--warmup", "1");
             assertTrue(overFix.contains("bench: 200 orders to 127.0.0.1:" + fix.port() + ", 200 orders/s"), overFix);
             assertFalse(overFix.contains("unanswered"), overFix);
+
+            // one session, with the client that handles and writes on the thread at hand
+            String inline = bench("--via", "fix", "--target", "127.0.0.1:" + fix.port(), "--keys", "t1-key", "--fix-client", "inline",
+                    "--rate", "200", "--duration", "1", "--warmup", "1");
+            assertTrue(inline.contains("bench: 200 orders to 127.0.0.1:" + fix.port() + ", 200 orders/s"), inline);
+            assertTrue(inline.contains("answered 400 of 400 orders"), inline);
         }
     }
 

@@ -48,6 +48,7 @@ public final class FixGateway implements AutoCloseable {
     private final FixApplication application;
     private final InlineSocketAcceptor acceptor;
     private final DirectWrites directWrites;
+    private final InboundWindow window;
     private int port;
 
     /**
@@ -62,7 +63,8 @@ public final class FixGateway implements AutoCloseable {
         EdgeExecIds execIds = new EdgeExecIds(startedAt);
         ReportBatch batch = new ReportBatch();
         this.directWrites = new DirectWrites(batch);
-        this.reports = new FixReports(messages, sessions, execIds, batch);
+        this.window = new InboundWindow(compIds);
+        this.reports = new FixReports(messages, sessions, execIds, batch, window);
         this.application = new FixApplication(data, compIds, sessions, reports, messages, options, execIds);
         this.port = port;
         SessionSettings settings = new SessionSettings();
@@ -97,6 +99,7 @@ public final class FixGateway implements AutoCloseable {
         acceptor.setIoFilterChainBuilder(chain -> {
             chain.addLast("directWrites", directWrites);
             chain.addLast("logonGate", gate);
+            chain.addLast("inboundWindow", window);
         });
     }
 
@@ -152,12 +155,12 @@ public final class FixGateway implements AutoCloseable {
     public HealthComponent health() {
         return HealthComponent.of("fixGateway", false, () -> new HealthCheck(
                 acceptor.isLoggedOn() || sessions.count() == 0 ? HealthStatus.UP : HealthStatus.DEGRADED,
-                health(directWrites.counts())));
+                health(directWrites.counts(), window.counts())));
     }
 
-    private Map<String, Object> health(long[] written) {
+    private Map<String, Object> health(long[] written, long[] held) {
         return Map.of("port", port, "sessionsLoggedOn", sessions.count(), "writesDirect", written[0],
-                "writesQueued", written[1]);
+                "writesQueued", written[1], "readsHeld", held[0], "sessionsHeldNow", held[1]);
     }
 
     @Override

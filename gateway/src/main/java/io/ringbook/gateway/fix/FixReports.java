@@ -34,12 +34,13 @@ final class FixReports implements EngineListener {
     private final FixSessions sessions;
     private final FixOrderStates orders = new FixOrderStates();
     private final FixOrderLookup lookup = new FixOrderLookup(orders);
-    private final NewOrdersInFlight inFlight = new NewOrdersInFlight();
+    private final NewOrdersInFlight inFlight;
     private final EdgeExecIds execIds;
     private final ReportBatch batch;
 
-    FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds, ReportBatch batch) {
+    FixReports(ExecutionReports reports, FixSessions sessions, EdgeExecIds execIds, ReportBatch batch, InboundWindow window) {
         this.batch = batch;
+        this.inFlight = new NewOrdersInFlight(window);
         this.reports = reports;
         this.sessions = sessions;
         this.execIds = execIds;
@@ -51,11 +52,11 @@ final class FixReports implements EngineListener {
      * (150=I), not a reject. Call before publishing; {@link #unsent} if it could not be published.
      */
     void sent(int account, String clOrdId, boolean possResend) {
-        inFlight.sent(key(account, clOrdId), possResend);
+        inFlight.sent(account, clOrdId, possResend);
     }
 
     void unsent(int account, String clOrdId) {
-        inFlight.unsent(key(account, clOrdId));
+        inFlight.unsent(account, clOrdId);
     }
 
     /** The read models that find the orders this door no longer keeps. */
@@ -111,7 +112,7 @@ final class FixReports implements EngineListener {
         String before = e.type == EventType.ORDER_REPLACED ? orders.clOrdIdOf(e.orderId) : null;
         orders.record(e);
         if (e.type == EventType.ORDER_ACCEPTED && e.correlationId == 0) {
-            inFlight.answered(key(e.accountId, e.clOrdId.toString())); // an original, or a PossResend whose original never arrived
+            inFlight.answered(e.accountId, e.clOrdId.toString()); // an original, or a PossResend whose original never arrived
         }
         String orig = null;
         if (before != null && !before.equals(e.clOrdId.toString())) {
@@ -128,7 +129,7 @@ final class FixReports implements EngineListener {
         if (e.symbolId < 0) {
             return;
         }
-        boolean possResend = e.correlationId == 0 && inFlight.answered(key(e.accountId, e.clOrdId.toString()));
+        boolean possResend = e.correlationId == 0 && inFlight.answered(e.accountId, e.clOrdId.toString());
         if (e.rejectReason != RejectReason.DUPLICATE_CLORDID) {
             orders.record(e);
         } else if (e.correlationId != 0) {
@@ -157,9 +158,5 @@ final class FixReports implements EngineListener {
     @Override
     public void onEndOfBatch() {
         batch.flush();
-    }
-
-    private static String key(int account, String clOrdId) {
-        return account + ":" + clOrdId;
     }
 }
