@@ -29,9 +29,16 @@ import java.util.concurrent.locks.LockSupport;
  * writer lets lines gather for a millisecond rather than be woken by the request thread
  * of every few lines (a wake-up cost more than the line). {@link #close} (on the server's
  * stop, after the last request was answered) writes every queued line before it returns.
+ *
+ * <p>A logging backend that throws (stdout closed, an appender failing) costs the lines of
+ * that batch, never the writer: it counts them, says so once on this
+ * class's own logger when writing starts failing and again, with the count, when it writes
+ * again or stops; the request threads never wait on a writer that has died.
  */
 public final class AccessLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ringbook.access");
+    /** Where the writer says that lines could not be written: not the access log's own logger, which is failing. */
+    private static final Logger TROUBLE = LoggerFactory.getLogger(AccessLog.class);
     private static final JsonFactory JSON = new JsonFactory();
     private static final int BATCH = 1024;
     private static final int QUEUED = 64 * 1024;
@@ -41,6 +48,9 @@ public final class AccessLog implements AutoCloseable {
 
     private final BlockingQueue<Line> queue = new ArrayBlockingQueue<>(QUEUED);
     private final Thread writer;
+    /** Lines lost since writing last worked, and since the start (the writer's own counts). */
+    private long unwrittenInRun;
+    private long unwritten;
 
     /** @param name what the writer thread is called after ({@code ringbook-access-log-NAME}) */
     public AccessLog(String name) {
@@ -97,9 +107,10 @@ public final class AccessLog implements AutoCloseable {
             int end = endOf(batch);
             List<Line> lines = batch.subList(0, end);
             if (!lines.isEmpty()) {
-                LOG.info(render(lines));
+                write(lines);
             }
             if (end < batch.size()) {
+                reportUnwritten("the access log stopped");
                 return;
             }
             boolean full = batch.size() == BATCH;
@@ -107,6 +118,29 @@ public final class AccessLog implements AutoCloseable {
             if (!full) {
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(GATHER_MICROS));
             }
+        }
+    }
+
+    /** Writes one batch; a backend that throws costs the batch, counted and reported, not the writer. */
+    private void write(List<Line> lines) {
+        try {
+            LOG.info(render(lines));
+        } catch (RuntimeException e) {
+            if (unwrittenInRun == 0) {
+                TROUBLE.error("access log lines cannot be written, dropping them until writing works again", e);
+            }
+            unwrittenInRun += lines.size();
+            unwritten += lines.size();
+            return;
+        }
+        reportUnwritten("the access log writes again");
+    }
+
+    /** Says how many lines the last run of failures cost, if any. */
+    private void reportUnwritten(String now) {
+        if (unwrittenInRun > 0) {
+            TROUBLE.warn("{} after {} lines could not be written ({} since start)", now, unwrittenInRun, unwritten);
+            unwrittenInRun = 0;
         }
     }
 

@@ -47,7 +47,10 @@ final class AnswerDeadlines {
         long now = System.nanoTime();
         for (Deadline head = queue.peek(); head != null && (head.answer.isDone() || head.atNanos - now <= 0); head = queue.peek()) {
             queue.poll();
-            head.answer.completeExceptionally(new TimeoutException());
+            if (!head.answer.isDone()) {
+                // only for an answer still open: an exception's stack trace per answered request was most of this thread's garbage
+                head.answer.completeExceptionally(new TimeoutException());
+            }
         }
     }
 }

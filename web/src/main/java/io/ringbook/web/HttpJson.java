@@ -1,5 +1,7 @@
 package io.ringbook.web;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +39,8 @@ public final class HttpJson {
     /** The largest body a request may carry (413 {@code PAYLOAD_TOO_LARGE} above it). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String ANSWERED = "ringbook.answered";
+    /** Javalin compresses answers from this size on (its default minimum); smaller ones are written directly. */
+    private static final int UNCOMPRESSED_BYTES = 1500;
     private static final String BODY = "ringbook.body";
     /** Where answers are rendered and written: one thread per core, so replies never queue behind one another for long. */
     private static final Executor REPLIES = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
@@ -177,16 +182,45 @@ public final class HttpJson {
 
     public static void json(Context ctx, Object body) {
         try {
-            rendered(ctx, JSON.writeValueAsBytes(body));
+            byte[] utf8Json = JSON.writeValueAsBytes(body);
+            rendered(ctx, utf8Json, utf8Json.length);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }
     }
 
-    /** A body already rendered as UTF-8 JSON (by a streaming generator, without a tree). */
-    public static void rendered(Context ctx, byte[] utf8Json) {
+    /** A body written by {@code body} with Jackson's streaming generator into this thread's reusable buffer, then answered. */
+    public static void rendered(Context ctx, JsonBody body) {
+        ReplyBuffer buffer = ReplyBuffer.empty();
+        try (JsonGenerator json = JSON.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render an answer", e);
+        }
+        rendered(ctx, buffer.array(), buffer.size());
+    }
+
+    /**
+     * Answers with {@code utf8Json[0 .. length)}. One too small for Javalin to compress is
+     * written to the response here (Jetty buffers it and adds the length), rather than handed to Javalin as a
+     * result, which it would copy through a buffer allocated per response after checking
+     * whether to compress it; a larger one goes through Javalin (and its compression),
+     * copied, since the array may be a reused buffer.
+     */
+    private static void rendered(Context ctx, byte[] utf8Json, int length) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        ctx.contentType("application/json").result(utf8Json);
+        ctx.contentType("application/json");
+        if (length >= UNCOMPRESSED_BYTES) {
+            ctx.result(length == utf8Json.length ? utf8Json : Arrays.copyOf(utf8Json, length));
+            return;
+        }
+        try {
+            // no length set here: a response whose declared length is written in full is completed by Jetty there and
+            // then, before Javalin logs it; Jetty sets the length itself when the response closes with the body buffered
+            ctx.res().getOutputStream().write(utf8Json, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void failed(Context ctx, Throwable failure) {

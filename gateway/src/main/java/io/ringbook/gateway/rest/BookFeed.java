@@ -1,5 +1,6 @@
 package io.ringbook.gateway.rest;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
 final class BookFeed {
 
     /** An update rendered while the snapshot was being made. */
-    private record Held(long sequence, String frame) {
+    private record Held(long sequence, ByteBuffer frame) {
     }
 
     private final Outbox outbox;
@@ -28,14 +29,14 @@ final class BookFeed {
         this.outbox = outbox;
     }
 
-    /** On the outbound thread: an update with its book sequence. */
-    synchronized void update(long updateSequence, String frame) {
+    /** On the outbound thread: an update with its book sequence, its bytes shared with other sessions' feeds ({@link Outbox#shared}). */
+    synchronized void update(long updateSequence, ByteBuffer frame) {
         if (closed) {
             return;
         }
         if (held != null) {
             held.add(new Held(updateSequence, frame));
-            heldBytes += frame.length();
+            heldBytes += frame.remaining();
             if (heldBytes > outbox.capacityBytes()) {
                 outbox.overflow();
                 closed = true;

@@ -1,9 +1,9 @@
 package io.ringbook.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.javalin.http.Context;
 import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.EventTime;
@@ -13,7 +13,6 @@ import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.web.HttpJson;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -22,13 +21,10 @@ import java.util.List;
  * An order as the contract shows it (API.md, the new-order response): decimals as
  * strings at the symbol's scale, average price at price scale + 8, times in ISO-8601,
  * and a rejected order's {@link RejectText}. Written once, with Jackson's streaming
- * generator: straight to bytes for an answer about one order, into a tree where several
+ * generator: straight into the answer for one order, into a tree where several
  * orders make one answer.
  */
 final class OrderJson {
-
-    /** An order's JSON is about 500 bytes; a body starts at this size and grows for many fills. */
-    private static final int BODY_BYTES = 768;
 
     private final ReferenceData referenceData;
     private final RejectText rejectText;
@@ -55,15 +51,9 @@ final class OrderJson {
         }
     }
 
-    /** The order as UTF-8 JSON, written straight from the events with Jackson's streaming generator (no tree): an answer's body. */
-    byte[] bytes(EngineEvent state, List<EngineEvent> fills, OrderRequests.NewOrder request) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(BODY_BYTES);
-        try (JsonGenerator json = HttpJson.JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            write(json, state, fills, request);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render an order", e);
-        }
-        return out.toByteArray();
+    /** Answers with the order, written straight from the events with Jackson's streaming generator (no tree, no array of its own). */
+    void answer(Context ctx, EngineEvent state, List<EngineEvent> fills, OrderRequests.NewOrder request) {
+        HttpJson.rendered(ctx, json -> write(json, state, fills, request));
     }
 
     private void write(JsonGenerator json, EngineEvent state, List<EngineEvent> fills, OrderRequests.NewOrder request)

@@ -64,7 +64,7 @@ final class OrderRoutes {
                 return;
             }
             ctx.status(first.type == EventType.ORDER_REJECTED ? 422 : 201);
-            HttpJson.rendered(ctx, orderJson.bytes(Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order));
+            orderJson.answer(ctx, Http.latest(events, first.orderId), Http.fillsOf(events, first.orderId), order);
         });
     }
 
@@ -94,12 +94,12 @@ final class OrderRoutes {
             throw new ApiException(409, "DUPLICATE_CLORDID", "clOrdId " + order.clOrdId() + " was used today for order "
                     + originalOrderId + " with another body");
         }
-        HttpJson.rendered(ctx, orderJson.bytes(original.state(), original.fills(), first.orElse(order)));
+        orderJson.answer(ctx, original.state(), original.fills(), first.orElse(order));
     }
 
     void get(Context ctx) {
         OrderViews.View view = ownOrder(ctx, keys.accountOf(ctx));
-        HttpJson.rendered(ctx, orderJson.bytes(view.state(), view.fills(), null));
+        orderJson.answer(ctx, view.state(), view.fills(), null);
     }
 
     /**
@@ -116,7 +116,7 @@ final class OrderRoutes {
             boolean inFlight = pending.inFlight(account, clOrdId);
             OrderViews.View view = orders.findByClOrdId(account, clOrdId).orElse(null);
             if (view != null) {
-                HttpJson.rendered(ctx, orderJson.bytes(view.state(), view.fills(), null));
+                orderJson.answer(ctx, view.state(), view.fills(), null);
             } else if (inFlight) {
                 ctx.status(202);
                 HttpJson.json(ctx, JsonNodeFactory.instance.objectNode().put("clOrdId", clOrdId).put("status", "PENDING"));
@@ -157,7 +157,7 @@ final class OrderRoutes {
                 refuse(outcome, orderId, "TOO_LATE_TO_AMEND");
                 ctx.status(422);
             }
-            HttpJson.rendered(ctx, orderJson.bytes(Http.latest(events, orderId), Http.fillsOf(events, orderId), null));
+            orderJson.answer(ctx, Http.latest(events, orderId), Http.fillsOf(events, orderId), null);
         });
     }
 
@@ -169,7 +169,7 @@ final class OrderRoutes {
             if (outcome.type == EventType.CANCEL_REJECTED) {
                 refuse(outcome, orderId, "TOO_LATE_TO_CANCEL");
             }
-            HttpJson.rendered(ctx, orderJson.bytes(outcome, orders.find(orderId).map(OrderViews.View::fills).orElse(List.of()), null));
+            orderJson.answer(ctx, outcome, orders.find(orderId).map(OrderViews.View::fills).orElse(List.of()), null);
         });
     }
 
@@ -218,7 +218,7 @@ final class OrderRoutes {
                 }
                 refuse(outcome, outcome.orderId, "TOO_LATE_TO_CANCEL");
             }
-            HttpJson.rendered(ctx, orderJson.bytes(outcome, orders.find(outcome.orderId).map(OrderViews.View::fills).orElse(List.of()), null));
+            orderJson.answer(ctx, outcome, orders.find(outcome.orderId).map(OrderViews.View::fills).orElse(List.of()), null);
         });
     }
 

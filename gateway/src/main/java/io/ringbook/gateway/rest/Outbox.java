@@ -7,6 +7,8 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,13 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #IN_FLIGHT_BYTES} bytes that the socket has not yet taken (Jetty's own queue is
  * unbounded, so without this window a stalled client would hoard memory instead of
  * filling its outbox). A frame that does not fit marks the outbox overflowed: its client
- * is a slow consumer. Frames are JSON of printable ASCII, so a character is a byte.
+ * is a slow consumer. A frame is held as its UTF-8 bytes: one that many sessions follow
+ * (a book update, a trade) is encoded once and its bytes shared by every outbox it is
+ * queued in ({@link #shared}), each session's write reading them through a view of its own.
  */
 final class Outbox {
 
     static final long IN_FLIGHT_BYTES = 256 * 1024;
 
-    private final ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ByteBuffer> frames = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final long capacityBytes;
@@ -34,8 +38,17 @@ final class Outbox {
         this.capacityBytes = capacityBytes;
     }
 
+    /** A frame's bytes, to be queued for any number of sessions; never written to. */
+    static ByteBuffer shared(String frame) {
+        return ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
+    }
+
     void offer(String frame) {
-        long size = frame.length();
+        offer(shared(frame));
+    }
+
+    void offer(ByteBuffer frame) {
+        long size = frame.remaining();
         if (queuedBytes.addAndGet(size) > capacityBytes) {
             queuedBytes.addAndGet(-size);
             overflowed = true;
@@ -68,13 +81,14 @@ final class Outbox {
      */
     void drainTo(Session session) {
         CoreSession core = ((WebSocketSession) session).getCoreSession();
-        String frame = inFlightBytes.get() < IN_FLIGHT_BYTES ? frames.poll() : null;
+        ByteBuffer frame = inFlightBytes.get() < IN_FLIGHT_BYTES ? frames.poll() : null;
         while (frame != null) {
-            long size = frame.length();
+            long size = frame.remaining();
             queuedBytes.addAndGet(-size);
             inFlightBytes.addAndGet(size);
-            String next = inFlightBytes.get() < IN_FLIGHT_BYTES ? frames.poll() : null;
-            core.sendFrame(new Frame(OpCode.TEXT, frame), Callback.from(() -> inFlightBytes.addAndGet(-size),
+            ByteBuffer next = inFlightBytes.get() < IN_FLIGHT_BYTES ? frames.poll() : null;
+            // Jetty moves the position of the buffer it writes: each session writes through its own view of shared bytes
+            core.sendFrame(new Frame(OpCode.TEXT, frame.duplicate()), Callback.from(() -> inFlightBytes.addAndGet(-size),
                     failure -> inFlightBytes.addAndGet(-size)), next != null);
             frame = next;
         }

@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.javalin.websocket.WsContext;
 
 import java.time.Duration;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,11 @@ final class StreamClient {
 
     void send(String frame) {
         outbox.offer(frame);
+    }
+
+    /** A frame other sessions are sent too, encoded once ({@link Outbox#shared}). */
+    void send(ByteBuffer sharedFrame) {
+        outbox.offer(sharedFrame);
     }
 
     boolean subscribed(String channel) {

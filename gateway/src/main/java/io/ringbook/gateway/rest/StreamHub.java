@@ -16,6 +16,7 @@ import io.ringbook.views.marketdata.TradesView;
 import io.ringbook.views.orders.OrderViews;
 import io.ringbook.web.HttpJson;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +30,8 @@ import java.util.function.Supplier;
  * The WebSocket streams of API.md ({@code /api/v1/stream}): book (a snapshot, then every
  * level change with its contiguous sequence), ticker (on every book change or trade),
  * trades and executions of the client's own orders. No client can slow the engine: the
- * outbound thread takes no lock a client holds, renders a frame only if someone follows
- * its channel, and only queues it; a book snapshot is copied and rendered on the
+ * outbound thread takes no lock a client holds, renders and encodes a frame once and only if
+ * someone follows its channel, and only queues its shared bytes; a book snapshot is copied and rendered on the
  * subscribing session's own thread ({@link BookFeed}); client frames are rate-limited
  * and channels and sessions capped ({@link StreamLimits}); each session's queue is
  * bounded in bytes ({@link Outbox}) and drained by the stream thread. A client whose
@@ -188,10 +189,10 @@ final class StreamHub implements EngineListener, AutoCloseable {
             publish(tickerChannels[event.symbolId], () -> frames.ticker(referenceData.symbols().get(event.symbolId)));
         }
         if (event.orderId != 0 && event.type != EventType.BOOK_LEVEL && event.rejectReason != RejectReason.DUPLICATE_CLORDID) {
-            String execution = null;
+            ByteBuffer execution = null;
             for (StreamClient client : clients.values()) {
                 if (client.account == event.accountId && client.subscribed("orders")) {
-                    execution = execution == null ? frames.execution(event) : execution;
+                    execution = execution == null ? Outbox.shared(frames.execution(event)) : execution;
                     client.send(execution);
                 }
             }
@@ -199,21 +200,21 @@ final class StreamHub implements EngineListener, AutoCloseable {
     }
 
     private void bookUpdate(EngineEvent level) {
-        String update = null;
+        ByteBuffer update = null;
         for (StreamClient client : clients.values()) {
             BookFeed feed = client.book(level.symbolId);
             if (feed != null) {
-                update = update == null ? frames.bookUpdate(level) : update;
+                update = update == null ? Outbox.shared(frames.bookUpdate(level)) : update;
                 feed.update(level.bookSequence, update);
             }
         }
     }
 
     private void publish(String channel, Supplier<String> render) {
-        String frame = null;
+        ByteBuffer frame = null;
         for (StreamClient client : clients.values()) {
             if (client.subscribed(channel)) {
-                frame = frame == null ? render.get() : frame;
+                frame = frame == null ? Outbox.shared(render.get()) : frame;
                 client.send(frame);
             }
         }

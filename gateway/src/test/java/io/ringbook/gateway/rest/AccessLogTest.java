@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ringbook.web.AccessLog;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,6 +53,70 @@ class AccessLogTest {
         });
         assertEquals(requests, logged.size(), "every answered request has its line once the gateway has stopped");
         assertEquals(requests, logged.stream().map(l -> l.get("requestId").asText()).distinct().count());
+    }
+
+    @Test
+    void shouldKeepWritingAndCountWhatWasLostWhenTheBackendThrows() throws Exception {
+        int lost = 40;
+        int kept = 60;
+        Logger access = (Logger) LoggerFactory.getLogger("ringbook.access");
+        Logger trouble = (Logger) LoggerFactory.getLogger(AccessLog.class);
+        FailingAppender events = new FailingAppender();
+        events.start();
+        ListAppender<ILoggingEvent> reports = new ListAppender<>();
+        reports.start();
+        access.addAppender(events);
+        access.setLevel(Level.INFO);
+        trouble.addAppender(reports);
+        try (GatewayFixture gateway = new GatewayFixture()) {
+            events.failing = true;
+            for (int i = 0; i < lost; i++) {
+                timeWithRequestId(gateway, "lost-" + i);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (events.refused.size() < lost && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(lost, events.refused.size(), "every line of the failing phase reached the failing appender");
+            events.failing = false;
+            for (int i = 0; i < kept; i++) {
+                timeWithRequestId(gateway, "kept-" + i);
+            }
+        } finally {
+            access.detachAppender(events);
+            trouble.detachAppender(reports);
+        }
+        List<String> written = new ArrayList<>();
+        for (ILoggingEvent event : events.list) {
+            for (String line : event.getFormattedMessage().split("\n")) {
+                written.add(GatewayFixture.parse(line).get("requestId").asText());
+            }
+        }
+        assertEquals(kept, written.size(), "the writer survived the failures and wrote every later line by the stop");
+        assertTrue(written.stream().allMatch(id -> id.startsWith("kept-")));
+        assertTrue(reports.list.stream().anyMatch(r -> r.getFormattedMessage().contains("after " + lost + " lines could not be written")),
+                "the lost lines are counted and reported");
+    }
+
+    private static void timeWithRequestId(GatewayFixture gateway, String requestId) throws Exception {
+        HttpResponse<String> answer = gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/time"))
+                .header("X-Request-Id", requestId).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+    }
+
+    /** Keeps events like a list, or throws as a closed stdout would while {@code failing}, remembering how many lines it refused. */
+    private static final class FailingAppender extends ListAppender<ILoggingEvent> {
+        volatile boolean failing;
+        final List<String> refused = new CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized void doAppend(ILoggingEvent event) {
+            if (failing) {
+                refused.addAll(List.of(event.getFormattedMessage().split("\n")));
+                throw new IllegalStateException("stdout is closed");
+            }
+            super.doAppend(event);
+        }
     }
 
     /** The access log's lines (several may share a logging event) written while {@code use} runs and the gateway stops, with no waiting after the stop. */

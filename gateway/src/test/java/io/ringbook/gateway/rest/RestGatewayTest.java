@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,5 +192,29 @@ class RestGatewayTest {
         GatewayFixture.Reply symbols = gateway.get(null, "/api/v1/symbols");
         assertEquals("0.0001", symbols.body().get(0).get("lotSize").asText());
         assertEquals("TEST", symbols.body().get(2).get("symbol").asText());
+    }
+
+    @Test
+    void shouldAnswerAnOrderWholeWithItsLengthAndStillCompressLargeAnswersForClientsThatAcceptIt() throws Exception {
+        for (int price = 90; price < 96; price++) {
+            gateway.limit("t1-key", "BUY", price, 1);
+        }
+        HttpResponse<byte[]> placed = gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/orders"))
+                .header("X-API-Key", "t1-key").header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"clOrdId\":\"whole-1\",\"symbol\":\"TEST\",\"side\":\"BUY\","
+                        + "\"type\":\"LIMIT\",\"price\":\"89\",\"qty\":\"1\"}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(201, placed.statusCode());
+        assertEquals(placed.body().length, Long.parseLong(placed.headers().firstValue("Content-Length").orElseThrow()), "not chunked");
+        assertTrue(placed.headers().firstValue("Content-Encoding").isEmpty(), "an order's answer is below the compression size");
+        assertEquals("whole-1", JSON.readTree(placed.body()).get("clOrdId").asText());
+        assertEquals("nosniff", placed.headers().firstValue("X-Content-Type-Options").orElseThrow());
+
+        HttpResponse<byte[]> open = gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.base() + "/api/v1/orders?status=OPEN"))
+                .header("X-API-Key", "t1-key").header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, open.statusCode());
+        assertEquals("gzip", open.headers().firstValue("Content-Encoding").orElseThrow(), "seven orders are over the compression size");
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(open.body()))) {
+            assertEquals(7, JSON.readTree(unzipped).size());
+        }
     }
 }
