@@ -34,7 +34,6 @@ import io.aeron.protocol.DataHeaderFlyweight;
  * ({@code ephemeral}) keeps the default buffer; the losses were measured away on the log,
  * ingress and egress only.
  * <p>
- * <p>
  * Each channel's receiver window ({@code rcv-wnd}: how far a sender may run ahead of
  * what the receiving side has consumed) is far wider than Aeron's default of 128 KiB:
  * 512 KiB on the log and the ingress (about 7,000 of the benchmark's commands), 1 MiB on
