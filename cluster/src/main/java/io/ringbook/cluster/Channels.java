@@ -6,7 +6,8 @@ import io.aeron.protocol.DataHeaderFlyweight;
 /**
  * The Aeron channels and stream ids the nodes and the gateway agree on. Term lengths are
  * kept small (a message may be an eighth of its term): commands and events are at most a
- * few hundred bytes, and on a 2-core machine three nodes' buffers must share the memory.
+ * few hundred bytes, and on a 2-core machine three nodes' buffers must share the memory;
+ * the log, the ingress and the egress have the terms their windows need (below).
  * <p>
  * The log between the nodes, the ingress from a gateway and the egress back to it use
  * 8 KiB datagrams: a gateway's batch of commands (up to {@link #ONE_DATAGRAM} bytes)
@@ -18,7 +19,7 @@ import io.aeron.protocol.DataHeaderFlyweight;
  * sized for loopback or jumbo frames; on a network with a 1,500-byte MTU each would travel
  * as about six IP fragments.
  * <p>
- * The 8 KiB channels ask for a 1 MiB receive socket buffer ({@code so-rcvbuf}): the
+ * The 8 KiB channels ask for a receive socket buffer of 1 MiB or more ({@code so-rcvbuf}): the
  * kernel counts an 8 KiB datagram as about 17 KiB against the buffer, so the default
  * (128 KiB asked, 256 KiB granted) held less than the receiver's 128 KiB window, and a
  * receiver descheduled on the shared cores lost datagrams (the kernel's UDP
@@ -32,6 +33,20 @@ import io.aeron.protocol.DataHeaderFlyweight;
  * {@code sysctl -w net.core.rmem_max=4194304}). The replication channel
  * ({@code ephemeral}) keeps the default buffer; the losses were measured away on the log,
  * ingress and egress only.
+ * <p>
+ * Each channel's receiver window ({@code rcv-wnd}: how far a sender may run ahead of
+ * what the receiving side has consumed) is far wider than Aeron's default of 128 KiB:
+ * 512 KiB on the log and the ingress (about 7,000 of the benchmark's commands), 1 MiB on
+ * the egress (about 4,500 commands' frames, which are three times a command's bytes), in
+ * terms long enough to allow them (a window is at most half a term). With the default
+ * window a burst filled the egress in about 2.5 ms, less than the gateway's agent and
+ * driver take to wake from their idle sleeps on two shared cores, and the leader's
+ * service, back-pressured, slept (up to a millisecond a try) with the whole log behind
+ * it: about 5,000 such waits in a burst of the benchmark, 7 s of the service's 16 (its
+ * ingress likewise back-pressured the gateway's agent some 6,000 times); with these
+ * windows, under a hundred each (docs/CLUSTER.md, "Figures"). Each socket buffer
+ * ({@code so-rcvbuf}) holds its window: the kernel counts an 8 KiB datagram as about
+ * 17 KiB, and Linux grants twice the size asked.
  * <p>
  * The MTU is a constant here, so changing it is a rebuild; changing the log's on an
  * existing cluster makes the archive refuse to extend the log recording, so every node
@@ -48,8 +63,8 @@ final class Channels {
      * sent in fragments, one datagram each, and reassembled (copied) by every receiver.
      */
     static final int ONE_DATAGRAM = MTU - DataHeaderFlyweight.HEADER_LENGTH - AeronCluster.SESSION_HEADER_LENGTH;
-    static final String LOG = "aeron:udp?term-length=1m|mtu=" + MTU + "|so-rcvbuf=1m";
-    static final String INGRESS = "aeron:udp?term-length=256k|mtu=" + MTU + "|so-rcvbuf=1m";
+    static final String LOG = "aeron:udp?term-length=1m|mtu=" + MTU + "|so-rcvbuf=1m|rcv-wnd=512k";
+    static final String INGRESS = "aeron:udp?term-length=1m|mtu=" + MTU + "|so-rcvbuf=1m|rcv-wnd=512k";
     static final String LOCAL_CONTROL = "aeron:ipc?term-length=64k";
     static final int TERM_64K = 64 * 1024;
 
@@ -60,9 +75,9 @@ final class Channels {
         return "aeron:udp?term-length=64k|endpoint=" + endpoint;
     }
 
-    /** The egress channel a gateway's client gives the cluster: an ephemeral port of {@code host}, 8 KiB datagrams (above). */
+    /** The egress channel a gateway's client gives the cluster: an ephemeral port of {@code host}, 8 KiB datagrams, a 1 MiB window (above). */
     static String egress(String host) {
-        return "aeron:udp?term-length=256k|mtu=" + MTU + "|so-rcvbuf=1m|endpoint=" + host + ":0";
+        return "aeron:udp?term-length=4m|mtu=" + MTU + "|so-rcvbuf=2m|rcv-wnd=1m|endpoint=" + host + ":0";
     }
 
     /** A response or replication channel on an ephemeral port of {@code host}. */

@@ -7,9 +7,11 @@ import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
 import io.aeron.logbuffer.Header;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.command.CommandType;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.pipeline.CommandPublisher;
+import io.ringbook.engine.pipeline.CommandTooLongException;
 import io.ringbook.engine.pipeline.EngineBusyException;
 import io.ringbook.engine.pipeline.EpochClock;
 import io.ringbook.journal.codec.CommandCodec;
@@ -76,8 +78,22 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
      * of very many symbols) makes a longer batch, alone.
      */
     static final int BATCH_BYTES = Channels.ONE_DATAGRAM;
-    /** Commands nobody waits for that may be taken but not yet seen decided. */
-    public static final int MAX_UNCONFIRMED = 8_192;
+    /**
+     * The longest command record the client takes (a SET_LIMITS of about 2,000 symbols):
+     * far within the longest message of the ingress and the log (an eighth of their 1 MiB
+     * terms) and of the egress, and short enough that its LIMITS_CHANGED event, a little
+     * longer, stays within a journal record's 16-bit length. A longer command is refused
+     * before it is queued ({@link CommandTooLongException}, HTTP 413): offering it would
+     * throw on the client's agent thread and stop the client.
+     */
+    public static final int LONGEST_COMMAND = 32 * 1024;
+    /**
+     * Commands nobody waits for that may be taken but not yet seen decided: in a burst they
+     * are the cluster's whole pipeline (the queue, the ingress, the log up to the commit,
+     * the egress back), so enough to fill the channels' windows ({@link Channels}); with
+     * 8,192 the burst ran with this queue full and the windows part empty.
+     */
+    public static final int MAX_UNCONFIRMED = 32_768;
     private static final long RESEND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /**
@@ -181,7 +197,10 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     public CompletableFuture<List<EngineEvent>> submit(CommandPublisher.CommandWriter writer) {
         CompletableFuture<List<EngineEvent>> outcome = new CompletableFuture<>();
         Command command = command(clock.epochNanos(), writer);
-        if (leaderMemberId < 0) {
+        String tooLong = tooLong(command);
+        if (tooLong != null) {
+            outcome.completeExceptionally(new CommandTooLongException(tooLong));
+        } else if (leaderMemberId < 0) {
             outcome.completeExceptionally(noLeader());
         } else if (!requests.offer(new Request(command, outcome))) {
             outcome.completeExceptionally(new EngineBusyException("the cluster client's queue is full"));
@@ -192,11 +211,17 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
     /**
      * Takes a command nobody waits for, to be delivered once decided by whichever leader
      * there is (now or after an election); false, at once, if {@value #MAX_UNCONFIRMED}
-     * such commands are already waiting or the client is closing.
+     * such commands are already waiting or the client is closing, or if the command is
+     * longer than {@value #LONGEST_COMMAND} bytes (logged: it can never be sent).
      */
     @Override
     public boolean tryPublishAt(long ingressNanos, CommandPublisher.CommandWriter writer) {
         Command command = command(ingressNanos, writer);
+        String tooLong = tooLong(command);
+        if (tooLong != null) {
+            LOG.error("a command refused: {}", tooLong);
+            return false;
+        }
         if (!running || taken.incrementAndGet() > MAX_UNCONFIRMED) {
             taken.decrementAndGet();
             return false;
@@ -263,6 +288,19 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         return command;
     }
 
+    /**
+     * Why the command is too long to send, or null: only a SET_LIMITS can be longer than
+     * {@link CommandCodec#MAX_LENGTH}, so only its record is measured (on the caller's thread).
+     */
+    private static String tooLong(Command command) {
+        if (command.type != CommandType.SET_LIMITS) {
+            return null;
+        }
+        int length = CommandCodec.encode(command, new ExpandableArrayBuffer(CommandCodec.MAX_LENGTH), 0);
+        return length <= LONGEST_COMMAND ? null : String.format("the account's limits over %d symbols make a command of %,d bytes, "
+                + "more than the %,d a cluster gateway sends to its nodes", command.limits.maxOrderQty().symbols(), length, LONGEST_COMMAND);
+    }
+
     private void run() {
         IdleStrategy idle = ClusterNode.backoff();
         try {
@@ -290,7 +328,7 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         } else {
             int polled = cluster.pollEgress();
             if (polled > 0) {
-                outputs.onEndOfBatch();
+                endOfBatch();
             }
             work += polled;
             if (cluster.isClosed()) {
@@ -504,6 +542,31 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
         }
     }
 
+    /**
+     * A failing reader of the outputs (a read model, the benchmark's recorder) is logged
+     * and skipped, as one failing on an event is: it must not stop the agent thread, which
+     * serves every caller and every other reader.
+     */
+    private void commandDone(long ingressNanos) {
+        try {
+            outputs.onCommandDone(ingressNanos);
+        } catch (RuntimeException failure) {
+            readerFailed("a command's end", failure);
+        }
+    }
+
+    private void endOfBatch() {
+        try {
+            outputs.onEndOfBatch();
+        } catch (RuntimeException failure) {
+            readerFailed("the end of a batch", failure);
+        }
+    }
+
+    private static void readerFailed(Object what, RuntimeException failure) {
+        LOG.error("a reader of the cluster's outputs failed on {}; the others and the callers are still served", what, failure);
+    }
+
     private void lost(String why) {
         LOG.warn("lost the cluster: {}; reconnecting", why);
         dropBatch(noLeader());
@@ -660,16 +723,15 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             }
             if (!outputs.decodesEvents() && (pending.isEmpty() || !sessions.contains(origin))) {
                 if (EventCodec.lastOfCommand(buffer, offset)) {
-                    outputs.onCommandDone(EventCodec.ingressNanos(buffer, offset));
+                    commandDone(EventCodec.ingressNanos(buffer, offset));
                 }
                 return;
             }
             EventCodec.decode(buffer, offset, event);
             try {
                 outputs.onEvent(event);
-            } catch (RuntimeException readerFailed) {
-                LOG.error("a reader of the cluster's events failed on {}; the others and the callers are still served", event,
-                        readerFailed);
+            } catch (RuntimeException failure) {
+                readerFailed(event, failure);
             }
             if (!sessions.contains(origin) || event.correlationId == 0) {
                 return;

@@ -569,9 +569,14 @@ public final class LogicService implements ClusteredService {
     /**
      * Offers the current frame to one session, retrying while it is back-pressured; false
      * if the session stays unable to take it (its gateway finds the gap in the numbers and
-     * asks for a resend). Followers' offers are mocked.
+     * asks for a resend). Followers' offers are mocked. The retries start again from the
+     * idle strategy's first, shortest waits: the service's strategy is reset only between
+     * duty cycles, and one duty cycle decides many log messages, so without the reset each
+     * back-pressured offer after the first few slept for up to a millisecond, the whole
+     * log waiting behind it (docs/CLUSTER.md, "Figures").
      */
     private boolean sendTo(ClientSession session, int offset, int length) {
+        cluster.idleStrategy().reset();
         for (int attempt = 0; attempt < 1_000; attempt++) {
             long result = session.offer(egress, offset, length);
             if (result > 0 || result == ClientSession.MOCKED_OFFER) {

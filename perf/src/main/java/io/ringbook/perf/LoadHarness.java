@@ -224,7 +224,7 @@ public final class LoadHarness implements Callable<Integer> {
         ReferenceData data = BenchRisk.parse(risk).referenceData();
         long[] window;
         try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.durability() == Durability.POWER_LOSS ? 1 : 0,
-                CLORDIDS_PER_RUN, readModels ? new ReadModels(data.accounts().size(), data.symbols().size(), clock).listeners() : List.of())) {
+                clusterClOrdIds(), readModels ? new ReadModels(data.accounts().size(), data.symbols().size(), clock).listeners() : List.of())) {
             CommandFlow flow = flow(data);
             window = rate > 0 ? paced(cluster, clock, recorder, flow) : burst(cluster, clock, recorder, flow);
             long sent = System.nanoTime();
@@ -239,6 +239,20 @@ public final class LoadHarness implements Callable<Integer> {
         report(measured);
         ratio("the single-process engine", measured, single);
         return 0;
+    }
+
+    /**
+     * The clOrdIds the bench cluster's nodes size their day index for: the realistic flow
+     * without clOrdIds (the default) uses none, so a node's smallest index (65,536 ids)
+     * instead of the {@value #CLORDIDS_PER_RUN} of the single-process run's, which each of
+     * the three nodes would build (about 300 MB apiece) in this JVM's heap for nothing;
+     * every flow that uses clOrdIds gets as many as the single-process run (its index is
+     * then used alike on both sides).
+     */
+    int clusterClOrdIds() {
+        boolean none = orders == null && BenchScenario.parse(scenario) == BenchScenario.REALISTIC
+                && ClOrdIdStyle.valueOf(clOrdIds.trim().toUpperCase(Locale.ROOT)) == ClOrdIdStyle.NONE;
+        return none ? 1 << 16 : CLORDIDS_PER_RUN;
     }
 
     /** Prints a run's throughput and latency as ratios of a ceiling's. */

@@ -23,4 +23,17 @@ class BenchHelpTest {
         assertEquals("parking", harness.waits.outboundName());
         assertEquals("process-crash", harness.durability.name());
     }
+
+    @Test
+    void theBenchClustersNodesSizeTheirClOrdIdIndexForWhatTheFlowUses() {
+        assertEquals(1 << 16, clusterClOrdIds(), "the default flow uses no clOrdIds");
+        assertEquals(1 << 22, clusterClOrdIds("--scenario", "amend-heavy"));
+        assertEquals(1 << 22, clusterClOrdIds("--clordids", "row"));
+    }
+
+    private static int clusterClOrdIds(String... args) {
+        LoadHarness harness = new LoadHarness();
+        new CommandLine(harness).parseArgs(args);
+        return harness.clusterClOrdIds();
+    }
 }

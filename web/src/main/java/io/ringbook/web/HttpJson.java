@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.ringbook.engine.event.EngineEvent;
+import io.ringbook.engine.pipeline.CommandTooLongException;
 import io.ringbook.engine.pipeline.EngineBusyException;
 
 import java.io.IOException;
@@ -97,7 +98,8 @@ public final class HttpJson {
     }
 
     /**
-     * Answers when the engine has decided, or 503 (ring full) / 504 (no answer in time).
+     * Answers when the engine has decided, or 503 (ring full) / 504 (no answer in time) /
+     * 413 (a command longer than a cluster gateway carries).
      * The answer is rendered and written on the reply threads, never on the engine's
      * outbound thread that completes the outcome: rendering JSON and writing sockets there
      * would make every other listener (the output journal first) wait for HTTP.
@@ -227,6 +229,8 @@ public final class HttpJson {
         if (failure instanceof EngineBusyException) {
             ctx.header("Retry-After", "1");
             error(ctx, 503, "UNAVAILABLE", failure.getMessage() + "; retry later");
+        } else if (failure instanceof CommandTooLongException) {
+            error(ctx, 413, "PAYLOAD_TOO_LARGE", failure.getMessage());
         } else if (failure instanceof TimeoutException) {
             error(ctx, 504, "TIMEOUT", "the engine did not answer in time; query the order by clOrdId");
         } else {
