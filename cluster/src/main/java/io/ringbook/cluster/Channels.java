@@ -48,6 +48,13 @@ import io.aeron.protocol.DataHeaderFlyweight;
  * ({@code so-rcvbuf}) holds its window: the kernel counts an 8 KiB datagram as about
  * 17 KiB, and Linux grants twice the size asked.
  * <p>
+ * The log is paced by its slowest follower ({@code fc=min}), not by Aeron's default for
+ * several receivers (the fastest): with the wide window, a burst let the leader and one
+ * follower lap the third node, starved on the shared cores, which then lost its image and
+ * fell out of the log until it caught up. A follower that sends no status for 500 ms
+ * ({@code t:500ms}: killed or frozen) stops pacing the leader until it answers again, so
+ * a follower's death should hold the log for at most about that long (docs/CLUSTER.md).
+ * <p>
  * The MTU is a constant here, so changing it is a rebuild; changing the log's on an
  * existing cluster makes the archive refuse to extend the log recording, so every node
  * must then start with {@code --fresh} (docs/CLUSTER.md).
@@ -63,7 +70,7 @@ final class Channels {
      * sent in fragments, one datagram each, and reassembled (copied) by every receiver.
      */
     static final int ONE_DATAGRAM = MTU - DataHeaderFlyweight.HEADER_LENGTH - AeronCluster.SESSION_HEADER_LENGTH;
-    static final String LOG = "aeron:udp?term-length=1m|mtu=" + MTU + "|so-rcvbuf=1m|rcv-wnd=512k";
+    static final String LOG = "aeron:udp?term-length=1m|mtu=" + MTU + "|so-rcvbuf=1m|rcv-wnd=512k|fc=min,t:500ms";
     static final String INGRESS = "aeron:udp?term-length=1m|mtu=" + MTU + "|so-rcvbuf=1m|rcv-wnd=512k";
     static final String LOCAL_CONTROL = "aeron:ipc?term-length=64k";
     static final int TERM_64K = 64 * 1024;
