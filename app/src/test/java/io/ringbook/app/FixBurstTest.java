@@ -36,8 +36,12 @@ class FixBurstTest extends FixDemoTest {
             assertAllAnswered(buyer, "b");
             assertAllAnswered(seller, "s");
         }
-        JsonNode listeners = health().path("outboundListeners").path("details");
+        JsonNode components = health();
+        JsonNode listeners = components.path("outboundListeners").path("details");
         assertEquals("none", listeners.path("cutOff").asText(), "no edge cut off: " + listeners);
+        JsonNode fix = components.path("fixGateway").path("details");
+        assertTrue(fix.path("readsHeld").asLong() > 0, "the window held a connection's reads at least once: " + fix);
+        assertEquals(0, fix.path("sessionsHeldNow").asLong(), "no connection left held once every order is answered: " + fix);
     }
 
     private static void burst(FixClient client, String prefix, char side) {

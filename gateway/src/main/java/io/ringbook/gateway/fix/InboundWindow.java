@@ -8,7 +8,6 @@ import quickfix.Session;
 import quickfix.mina.SessionConnector;
 
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,13 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The outbound side's lag from FIX orders is so bounded by about {@value #ALL_SESSIONS}
  * orders' events plus what a connection had already read, well inside the three quarters
- * of the outbound ring beyond which an edge is cut off. A session whose answers never come
- * (the edges were cut off) stays unread until QuickFIX/J ends it for the heartbeats it
- * could not read: that session alone.
+ * of the outbound ring beyond which an edge is cut off. If the answers never come (the
+ * watchdog cut the edges off, and with them the FIX reports, until a restart), the counts
+ * stay where they were: a session held then, or one of the same account that logs on
+ * again, or once the count of all sessions is stuck at its bound every session, stays
+ * unread until QuickFIX/J ends it for the heartbeats it could not read. The FIX door
+ * answers nothing in that state anyway; health shows the cut-off and the held sessions.
  *
- * <p>The filter comes after the FIX codec: it sees each message after QuickFIX/J handled
- * it on the same I/O thread ({@link InlineSocketAcceptor}), so the count already includes
- * an order that message published. Counts are kept by the reports ({@link NewOrdersInFlight}).
+ * <p>The filter sits on the socket's side of the FIX codec (QuickFIX/J adds its codec after
+ * the chain's own filters): it sees each chunk read after QuickFIX/J handled every message
+ * in it on the same I/O thread ({@link InlineSocketAcceptor}), so the count already
+ * includes the orders that chunk published, and a window may be overrun by one chunk. Counts are kept by the reports ({@link NewOrdersInFlight}).
  */
 final class InboundWindow extends IoFilterAdapter {
 
@@ -46,6 +49,11 @@ final class InboundWindow extends IoFilterAdapter {
     static final int ALL_SESSIONS = 2_048;
     /** Bytes of reports MINA holds for a connection (the client does not read them), at which its reading stops. */
     static final long QUEUED_BYTES = 4L << 20;
+
+    private static final System.Logger LOG = System.getLogger(InboundWindow.class.getName());
+    private static final Method PICK_PROCESSOR = mina("org.apache.mina.core.service.SimpleIoProcessorPool", "getProcessor",
+            AbstractIoSession.class);
+    private static final Method WAKE_UP = mina("org.apache.mina.core.polling.AbstractPollingIoProcessor", "wakeup");
 
     private final FixCompIds compIds;
     private final AtomicIntegerArray inFlight;
@@ -119,20 +127,29 @@ final class InboundWindow extends IoFilterAdapter {
      * selector blocked in its wait (up to a second) sees the change only when it wakes:
      * so its I/O processor is woken, as MINA does for a write. The methods are MINA's own,
      * not public (the pool picks a connection's processor privately), hence the reflection.
+     * This runs on the engine's outbound thread (an answer releases a connection), so a
+     * wake-up that fails (a pool already disposed at a stop, another MINA) is logged and
+     * costs only the wake-up: the read resumes at the selector's next wake.
      */
     private static void resume(IoSession connection) {
         connection.resumeRead();
         try {
             Object pool = ((AbstractIoSession) connection).getProcessor();
-            Method pick = Arrays.stream(pool.getClass().getDeclaredMethods())
-                    .filter(m -> m.getName().equals("getProcessor") && m.getParameterCount() == 1).findFirst().orElseThrow();
-            pick.setAccessible(true);
-            Object processor = pick.invoke(pool, connection);
-            Method wakeup = processor.getClass().getDeclaredMethod("wakeup");
-            wakeup.setAccessible(true);
-            wakeup.invoke(processor);
+            Object processor = PICK_PROCESSOR.invoke(pool, connection);
+            WAKE_UP.invoke(processor);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot wake the I/O processor of a FIX connection", e);
+            LOG.log(System.Logger.Level.WARNING, "cannot wake the I/O processor of FIX connection " + connection.getRemoteAddress()
+                    + "; its reads resume when the processor next wakes", e);
+        }
+    }
+
+    private static Method mina(String className, String name, Class<?>... parameters) {
+        try {
+            Method method = Class.forName(className).getDeclaredMethod(name, parameters);
+            method.setAccessible(true);
+            return method;
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
