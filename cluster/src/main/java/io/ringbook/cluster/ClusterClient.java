@@ -756,10 +756,15 @@ public final class ClusterClient implements CommandPublisher.Forwarder, AutoClos
             }
         }
 
-        /** A command of this client decided: if it was one nobody waits for, it is kept no longer. */
+        /**
+         * A command of this client decided: if it was one nobody waits for, it is kept no
+         * longer. An awaited command (its caller still pending: the record comes before its
+         * events) or a clock tick (no correlation id) was never kept, so the kept ones,
+         * up to {@link #MAX_UNCONFIRMED} in a burst, are not searched for it.
+         */
         private void confirm(DirectBuffer buffer, int offset) {
             echoed = CommandCodec.correlationId(buffer, offset);
-            if (unconfirmed.decided(echoed)) {
+            if (echoed != 0 && !pending.containsKey(echoed) && unconfirmed.decided(echoed)) {
                 taken.decrementAndGet();
             }
         }
