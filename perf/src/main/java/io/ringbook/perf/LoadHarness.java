@@ -104,8 +104,8 @@ public final class LoadHarness implements Callable<Integer> {
     int subscribers;
 
     @Option(names = "--scenario", defaultValue = "realistic",
-            description = "The generated flow: realistic (the mixed flow, 4 accounts) or amend-heavy (82% price amends by origClOrdId, "
-                    + "10% GTC, 3% IOC, 5% cancels, ~1,000 resting orders around a random-walk mid, 100 accounts, clOrdIds c<row>) "
+            description = "The generated flow: realistic (the mixed flow, 4 accounts) or amend-heavy (82%% price amends by origClOrdId, "
+                    + "10%% GTC, 3%% IOC, 5%% cancels, ~1,000 resting orders around a random-walk mid, 100 accounts, clOrdIds c<row>) "
                     + "(default: ${DEFAULT-VALUE}).")
     String scenario;
 
