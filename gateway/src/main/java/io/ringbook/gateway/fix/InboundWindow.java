@@ -9,6 +9,7 @@ import quickfix.mina.SessionConnector;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -76,22 +77,28 @@ final class InboundWindow extends IoFilterAdapter {
     void answered(int account) {
         inFlight.decrementAndGet(account);
         total.decrementAndGet();
-        if (!held.isEmpty()) {
-            held.forEach(this::release);
-        }
+        releaseHeld();
     }
 
     @Override
     public void messageReceived(NextFilter next, IoSession connection, Object message) throws Exception {
         next.messageReceived(connection, message);
         if (connection.getAttribute(SessionConnector.QF_SESSION) instanceof Session session) {
-            compIds.account(session.getSessionID().getTargetCompID()).ifPresent(account -> holdIfFull(account, connection));
+            OptionalInt account = compIds.account(session.getSessionID().getTargetCompID());
+            if (account.isPresent()) {
+                holdIfFull(account.getAsInt(), connection);
+            }
         }
     }
 
     @Override
     public void messageSent(NextFilter next, IoSession connection, WriteRequest request) throws Exception {
         next.messageSent(connection, request);
+        releaseHeld();
+    }
+
+    /** Reads again each held connection whose window now has room. */
+    private void releaseHeld() {
         if (!held.isEmpty()) {
             held.forEach(this::release);
         }
