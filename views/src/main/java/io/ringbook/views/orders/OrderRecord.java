@@ -23,9 +23,13 @@ import java.util.List;
  * {@code long}; no event copies, no Strings. What only some orders need (the price and
  * quantity as first placed once an amend changed them, the filled quantity and notional,
  * the fills) lives in one {@code long[]} made on the first amend or fill, so that an open
- * order that only rests pays nothing for it. Written on the outbound thread only, read
- * under the owning view's lock; {@link #stateEvent()} and {@link #fillEvents()} build the
- * events the HTTP layer renders.
+ * order that only rests pays nothing for it. A record whose order is no longer kept is
+ * {@link #reuse reused} for a new order, with its extra words: a steady flow of orders then
+ * makes no new records (which the young collections would copy while the record is kept,
+ * 65,536 done orders' time). Written on the outbound thread only, read under the owning
+ * view's lock, never held by a reader across two holds of it (the record may meanwhile
+ * be another order's); {@link #stateEvent()} and {@link #fillEvents()} build the events
+ * the HTTP layer renders.
  */
 final class OrderRecord {
 
@@ -50,6 +54,8 @@ final class OrderRecord {
     private static final int LANE_BITS = 7;
     private static final int LENGTH_SHIFT = 8 * LANE_BITS;
     private static final long POST_ONLY = 1L << 62;
+    /** In {@link #flags}: {@link #extras} holds this order's words (the order was amended or filled); kept across updates. */
+    private static final long EXTENDED = 1L << 63;
     /** The words of {@link #extras} before the fills. */
     private static final int ORIGINAL_PRICE = 0;
     private static final int ORIGINAL_QTY = 1;
@@ -58,7 +64,7 @@ final class OrderRecord {
     private static final int FILL_COUNT = 4;
     private static final int FILLS = 5;
 
-    final long orderId;
+    long orderId;
     int accountId;
     int symbolId;
     long execId;
@@ -74,12 +80,12 @@ final class OrderRecord {
     long clOrdId2;
     long clOrdId3;
     long clOrdId4;
-    /** The eight enums in lanes, the clOrdId's length above them, then post-only. */
+    /** The eight enums in lanes, the clOrdId's length above them, then post-only and {@link #EXTENDED}. */
     private long flags;
     /**
-     * Null while the order was never amended nor filled; else the original price and
+     * Once the order was amended or filled ({@link #EXTENDED}): the original price and
      * quantity, the filled quantity and notional, the fill count, then the fills
-     * ({@link PackedFill}).
+     * ({@link PackedFill}). Null until first needed; a reused record keeps its array for its next order.
      */
     private long[] extras;
     /** The account's open orders, oldest first, linked through the orders themselves ({@link AccountOrders}). */
@@ -90,15 +96,37 @@ final class OrderRecord {
         this.orderId = orderId;
     }
 
+    /** Makes this record, whose order is no longer kept anywhere, a blank one for {@code newOrderId}. */
+    void reuse(long newOrderId) {
+        orderId = newOrderId;
+        accountId = 0;
+        symbolId = 0;
+        execId = 0;
+        price = 0;
+        qty = 0;
+        expireTimeNanos = 0;
+        createdTimeNanos = 0;
+        updatedTimeNanos = 0;
+        arrival = 0;
+        clOrdId0 = 0;
+        clOrdId1 = 0;
+        clOrdId2 = 0;
+        clOrdId3 = 0;
+        clOrdId4 = 0;
+        flags = 0;
+        newer = null;
+        older = null;
+    }
+
     /** Takes the order's fields from its latest event; the first event also fixes what the order was placed as. */
     void apply(EngineEvent event, boolean first) {
         if (first) {
             price = event.price;
             qty = event.qty;
-        } else if (extras == null && (event.price != price || event.qty != qty)) {
+        } else if (!extended() && (event.price != price || event.qty != qty)) {
             extras(); // keeps the price and quantity as first placed before they change
         }
-        if ((event.filledQty | event.filledNotional) != 0 || extras != null) {
+        if ((event.filledQty | event.filledNotional) != 0 || extended()) {
             long[] more = extras();
             more[FILLED_QTY] = event.filledQty;
             more[FILLED_NOTIONAL] = event.filledNotional;
@@ -119,7 +147,8 @@ final class OrderRecord {
         clOrdId4 = id.word(4);
         flags = lane(TYPE, event.type) | lane(SIDE, event.side) | lane(ORDER_TYPE, event.orderType) | lane(TIF, event.timeInForce)
                 | lane(STP, event.stpMode) | lane(STATUS, event.status) | lane(REJECT, event.rejectReason)
-                | lane(CANCEL, event.cancelReason) | (long) id.length() << LENGTH_SHIFT | (event.postOnly ? POST_ONLY : 0);
+                | lane(CANCEL, event.cancelReason) | (long) id.length() << LENGTH_SHIFT | (event.postOnly ? POST_ONLY : 0)
+                | (flags & EXTENDED);
         if (event.type == EventType.ORDER_FILLED) {
             addFill(event);
         }
@@ -291,6 +320,7 @@ final class OrderRecord {
                 extras[i] = in.getLong();
             }
             order.extras = extras;
+            order.flags |= EXTENDED;
         }
         return order;
     }
@@ -300,15 +330,27 @@ final class OrderRecord {
     }
 
     private long extra(int word, long otherwise) {
-        return extras == null ? otherwise : extras[word];
+        return extended() ? extras[word] : otherwise;
     }
 
-    /** The extra words, made on first need with the price and quantity as they are now (so as first placed). */
+    private boolean extended() {
+        return (flags & EXTENDED) != 0;
+    }
+
+    /**
+     * The extra words, taken on first need with the price and quantity as they are now (so
+     * as first placed): an array of the record's earlier order, cleared, else a new one.
+     */
     private long[] extras() {
-        if (extras == null) {
-            extras = new long[FILLS];
+        if (!extended()) {
+            if (extras == null) {
+                extras = new long[FILLS];
+            } else {
+                Arrays.fill(extras, 0, FILLS, 0L);
+            }
             extras[ORIGINAL_PRICE] = price;
             extras[ORIGINAL_QTY] = qty;
+            flags |= EXTENDED;
         }
         return extras;
     }

@@ -11,7 +11,10 @@ import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
+import org.agrona.collections.LongArrayList;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +75,7 @@ public final class OrderViews implements EngineListener {
     private final OrderStarts starts;
     private final AccountOrders openByAccount = new AccountOrders();
     private final OrderRecord[] done;
+    private final RecordPool pool = new RecordPool();
     private final RecentFills fills;
     private long doneCount;
     private long arrivals;
@@ -119,7 +123,7 @@ public final class OrderViews implements EngineListener {
         boolean keepsPlace = wasOpen && order.price == event.price && (event.type == EventType.ORDER_FILLED || event.qty <= order.qty);
         boolean newClOrdId = first || !order.carries(event.clOrdId);
         if (first) {
-            order = new OrderRecord(event.orderId);
+            order = pool.take(event.orderId);
             byId.add(order);
             starts.created(event.orderId, event.sequence);
         } else if (newClOrdId) {
@@ -157,6 +161,7 @@ public final class OrderViews implements EngineListener {
         if (oldest != null && !oldest.isOpen() && byId.get(oldest.orderId) == oldest) {
             byId.remove(oldest);
             byClOrdId.remove(oldest);
+            pool.give(oldest); // a done order is in no account's open list, and this was its one slot of the ring
         }
     }
 
@@ -262,11 +267,11 @@ public final class OrderViews implements EngineListener {
     public List<View> list(int accountId, Set<OrderStatus> statuses, Predicate<EngineEvent> filter, int limit) {
         boolean anyOpen = statuses.isEmpty() || statuses.stream().anyMatch(OrderStatus::isOpen);
         boolean anyDone = statuses.isEmpty() || statuses.stream().anyMatch(status -> !status.isOpen());
-        List<OrderRecord> candidates = new ArrayList<>();
+        LongArrayList candidates = new LongArrayList();
         if (anyOpen) {
             lock.readLock().lock();
             try {
-                openByAccount.newestFirst(accountId, candidates::add);
+                openByAccount.newestFirst(accountId, order -> candidates.addLong(order.orderId));
             } finally {
                 lock.readLock().unlock();
             }
@@ -279,15 +284,17 @@ public final class OrderViews implements EngineListener {
                 lock.readLock().unlock();
             }
         }
-        candidates.sort(Comparator.comparingLong((OrderRecord order) -> order.orderId).reversed());
+        // by orderId, not by record: a record whose order left memory between two holds of the lock serves another order
+        long[] ids = candidates.toLongArray();
+        Arrays.sort(ids);
         List<View> views = new ArrayList<>();
-        for (int from = 0; from < candidates.size() && views.size() < limit; from += WALK_STEPS) {
+        for (int from = ids.length - 1; from >= 0 && views.size() < limit; from -= WALK_STEPS) {
             lock.readLock().lock();
             try {
-                for (int i = from; i < Math.min(candidates.size(), from + WALK_STEPS) && views.size() < limit; i++) {
-                    OrderRecord order = candidates.get(i);
-                    if (i > 0 && candidates.get(i - 1) == order) {
-                        continue; // found open, then done in a later stretch of the walk: listed once
+                for (int i = from; i > from - WALK_STEPS && i >= 0 && views.size() < limit; i--) {
+                    OrderRecord order = byId.get(ids[i]);
+                    if (order == null || (i + 1 < ids.length && ids[i + 1] == ids[i])) {
+                        continue; // left memory meanwhile; or found open, then done in a later stretch of the walk: listed once
                     }
                     EngineEvent state = order.stateEvent();
                     if ((statuses.isEmpty() || statuses.contains(state.status)) && filter.test(state)) {
@@ -307,13 +314,13 @@ public final class OrderViews implements EngineListener {
      * adding the account's to {@code found}; where the next stretch starts, or -1 when done.
      * Orders pushed out of the ring between stretches are not walked. Under the read lock.
      */
-    private long doneNewestFirst(int accountId, long from, List<OrderRecord> found) {
+    private long doneNewestFirst(int accountId, long from, LongArrayList found) {
         long oldest = Math.max(0, doneCount - done.length);
         long n = Math.min(from, doneCount - 1);
         for (int step = 0; step < WALK_STEPS && n >= oldest; step++, n--) {
             OrderRecord order = done[(int) (n % done.length)];
             if (order.accountId == accountId && !order.isOpen()) {
-                found.add(order);
+                found.addLong(order.orderId);
             }
         }
         return n >= oldest ? n : -1;
@@ -450,18 +457,17 @@ public final class OrderViews implements EngineListener {
      * other read models (the FIX reports) are seeded at start from a restored snapshot.
      */
     public void replayKept(EngineListener listener) {
-        List<OrderRecord> kept;
+        List<EngineEvent> kept = new ArrayList<>();
         lock.readLock().lock();
         try {
-            kept = openOrders();
-            kept.addAll(keptDone());
+            // the states taken under the lock: a record may serve another order once its own leaves memory
+            openOrders().forEach(order -> kept.add(order.stateEvent()));
+            keptDone().forEach(order -> kept.add(order.stateEvent()));
         } finally {
             lock.readLock().unlock();
         }
-        kept.sort(Comparator.comparingLong(order -> order.orderId));
-        for (OrderRecord order : kept) {
-            listener.onEvent(order.stateEvent());
-        }
+        kept.sort(Comparator.comparingLong(state -> state.orderId));
+        kept.forEach(listener::onEvent);
     }
 
     private void index(OrderRecord order) {
