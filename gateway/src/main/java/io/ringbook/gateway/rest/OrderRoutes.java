@@ -69,22 +69,27 @@ final class OrderRoutes {
     }
 
     /**
-     * Keeps what the client sent for the order it placed, as soon as the engine has decided
+     * Keeps what the client sent for an order the engine rejected, as soon as it has decided
      * and however long after the HTTP answer gave up waiting (a 504), so that a resend is
-     * compared with it.
+     * compared with it: an unknown symbol's name is not in the engine's events. An accepted
+     * order's resend is compared with the order as the engine first reported it, which
+     * holds every field of the request in the symbol's units (exact, as off-tick prices and
+     * off-lot quantities are refused): nothing is kept for it, so that the requests of the
+     * newest 65,536 orders are not objects that every young collection copies.
      */
     private void rememberIfPlaced(List<EngineEvent> events, OrderRequests.NewOrder order) {
-        if (events != null && !events.isEmpty() && events.get(0).rejectReason != RejectReason.DUPLICATE_CLORDID) {
+        if (events != null && !events.isEmpty() && events.get(0).rejectReason != RejectReason.DUPLICATE_CLORDID
+                && (events.get(0).type == EventType.ORDER_REJECTED || order.symbol().isEmpty())) {
             placed.remember(events.get(0).orderId, order);
         }
     }
 
     /**
      * A clOrdId the account used today: the original order as it is now (200) if this is a
-     * resend of it, else 409. An order placed here is compared with what its client sent
-     * (so an amend since does not turn a resend into a conflict); one placed by FIX, or
-     * here before a restart, with the order as the engine first reported it (an unknown
-     * symbol's name is not in it: such a resend is a conflict).
+     * resend of it, else 409. An order rejected here is compared with what its client sent;
+     * any other with the order as the engine first reported it, before any amend (one
+     * rejected by FIX, or here before a restart, for an unknown symbol: that name is not in
+     * it, so such a resend is a conflict).
      */
     private void resent(Context ctx, OrderRequests.NewOrder order, long originalOrderId) {
         OrderViews.View original = orders.find(originalOrderId)

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the client sent for the orders most recently placed over REST, by orderId, so
+ * What the client sent for the orders most recently rejected over REST, by orderId, so
  * that a resend is compared with it and answered as the first was (an unknown symbol's
- * name is in it, not in the engine's events). Bounded: only the newest {@value #KEPT}
- * are kept, so memory does not grow with the day's flow; a resend of an older order is
- * compared with the order as the engine first reported it. Written by the HTTP threads
+ * name is in it, not in the engine's events; an accepted order's events hold all of its
+ * request, so none is kept for it). Bounded: only the newest {@value #KEPT} are kept, so
+ * memory does not grow with the day's flow; a resend of an older order is compared with
+ * the order as the engine first reported it. Written by the HTTP threads
  * that placed the orders, read by those that get a resend: one lock, held for a map
  * operation.
  */
