@@ -40,18 +40,7 @@ class EvictedOrderLookupTest {
             listener.onEvent(recorded.state());
         });
 
-        CommandPublisher engine = gateway.publisher();
-        for (int i = 0; i <= OrderViews.KEPT_DONE; i++) {
-            // an IOC against an empty side: done at once, pushing the oldest done orders out of memory
-            while (!engine.tryPublish(c -> c.newOrder(1, 2, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, 100, 1))) {
-                Thread.onSpinWait();
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (orders.findKept(orderId).isPresent() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertFalse(orders.findKept(orderId).isPresent(), "evicted from memory");
+        pushOutOfMemory(orders, orderId, OrderViews.KEPT_DONE + 1);
 
         GatewayFixture.Reply found = gateway.get("t1-key", "/api/v1/orders?clOrdId=old-one");
         assertEquals(200, found.status(), found.body().toString());
@@ -63,6 +52,21 @@ class EvictedOrderLookupTest {
         assertError(404, "UNKNOWN_ORDER", gateway.get("t1-key", "/api/v1/orders/999999999"));
         assertEquals(readsBefore, historyReads.get(), "an orderId above every one created reads no history");
         assertEquals(200, gateway.get("t1-key", "/api/v1/orders/" + orderId).status(), "the evicted order by orderId");
+    }
+
+    /** Places {@code count} IOCs against an empty side, each done at once, until {@code orderId} has left memory. */
+    private void pushOutOfMemory(OrderViews orders, long orderId, int count) {
+        CommandPublisher engine = gateway.publisher();
+        for (int i = 0; i < count; i++) {
+            while (!engine.tryPublish(c -> c.newOrder(1, 2, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, 100, 1))) {
+                Thread.onSpinWait();
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (orders.findKept(orderId).isPresent() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertFalse(orders.findKept(orderId).isPresent(), "evicted from memory");
     }
 
     /**
@@ -88,17 +92,7 @@ class EvictedOrderLookupTest {
             listener.onEvent(recorded.state());
         });
 
-        CommandPublisher engine = gateway.publisher();
-        for (int i = 0; i < OrderViews.KEPT_DONE; i++) {
-            while (!engine.tryPublish(c -> c.newOrder(1, 2, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, 100, 1))) {
-                Thread.onSpinWait();
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (orders.findKept(early).isPresent() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertFalse(orders.findKept(early).isPresent(), "evicted from memory");
+        pushOutOfMemory(orders, early, OrderViews.KEPT_DONE);
 
         GatewayFixture.Reply placed = gateway.post("t1-key", "{\"clOrdId\":\"late\",\"symbol\":\"TEST\",\"side\":\"BUY\","
                 + "\"type\":\"LIMIT\",\"price\":\"45\",\"qty\":\"3\"}");

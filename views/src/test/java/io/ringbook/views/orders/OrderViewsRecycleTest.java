@@ -65,16 +65,7 @@ class OrderViewsRecycleTest {
         amended.type = EventType.ORDER_REPLACED;
         amended.price = 90;
         views.onEvent(amended);
-        EngineEvent filled = amended.copy();
-        filled.type = EventType.ORDER_FILLED;
-        filled.status = OrderStatus.FILLED;
-        filled.tradeId = 7;
-        filled.lastPrice = 90;
-        filled.lastQty = 5;
-        filled.filledQty = 5;
-        filled.filledNotional = 450;
-        filled.liquidity = Liquidity.MAKER;
-        views.onEvent(filled);
+        views.onEvent(fill(amended, OrderStatus.FILLED, 7, 5));
         EngineEvent other = event(EventType.ORDER_CANCELED, OrderStatus.CANCELED);
         other.orderId = 2;
         other.clOrdId.set("pushes-it-out");
@@ -104,20 +95,25 @@ class OrderViewsRecycleTest {
         assertEquals(1L, views.orderIdOf(0, "first-order"), "the earlier order's clOrdId still leads to it, through the day's index");
         assertFalse(views.findByClOrdId(5, "first-order").isPresent());
 
-        EngineEvent nextFilled = next.copy();
-        nextFilled.type = EventType.ORDER_FILLED;
-        nextFilled.status = OrderStatus.PARTIALLY_FILLED;
-        nextFilled.tradeId = 9;
-        nextFilled.lastPrice = 120;
-        nextFilled.lastQty = 1;
-        nextFilled.filledQty = 1;
-        nextFilled.filledNotional = 120;
-        nextFilled.liquidity = Liquidity.MAKER;
-        views.onEvent(nextFilled);
+        views.onEvent(fill(next, OrderStatus.PARTIALLY_FILLED, 9, 1));
         OrderViews.View refilled = views.findKept(3).orElseThrow();
         assertEquals(List.of(9L), refilled.fills().stream().map(f -> f.tradeId).toList(), "only its own fill");
         assertEquals(120, refilled.original().price);
         assertEquals(1, refilled.state().filledQty);
+    }
+
+    /** The order filled, at its price, {@code qty} in all in trade {@code tradeId}. */
+    private static EngineEvent fill(EngineEvent order, OrderStatus status, long tradeId, long qty) {
+        EngineEvent filled = order.copy();
+        filled.type = EventType.ORDER_FILLED;
+        filled.status = status;
+        filled.tradeId = tradeId;
+        filled.lastPrice = order.price;
+        filled.lastQty = qty;
+        filled.filledQty = qty;
+        filled.filledNotional = qty * order.price;
+        filled.liquidity = Liquidity.MAKER;
+        return filled;
     }
 
     private static EngineEvent event(EventType type, OrderStatus status) {
