@@ -184,6 +184,45 @@ class StalledEdgeTest {
         assertEquals("none", listeners.check().details().get("cutOff"), "the output journal is never cut off");
     }
 
+    /**
+     * Following the edges on their thread, a journal append that takes longer than the
+     * watchdog's grace (a disk that stalls) holds that thread with events waiting; the edges
+     * must not be cut off for it (the journal is never cut off, and the read models would
+     * go stale for a slow disk).
+     */
+    @Test
+    void shouldNotCutTheEdgesOffForASlowJournalOnTheirThread() throws Exception {
+        AtomicLong edgeEvents = new AtomicLong();
+        AtomicLong journaled = new AtomicLong();
+        long stallNanos = EdgeWatchdog.GRACE_NANOS * 3 / 2;
+        pipeline = EnginePipeline.builder(StalledEdgeTest::logic)
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(0).withOutputJournalThread(OutputJournalThread.FOLLOWING))
+                .listener(event -> edgeEvents.incrementAndGet())
+                .outputJournal(event -> {
+                    if (journaled.getAndIncrement() == 0) {
+                        long until = System.nanoTime() + stallNanos;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .build().start();
+        CompletableFuture<List<EngineEvent>> first = order(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (journaled.get() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        CompletableFuture<List<EngineEvent>> second = order(1);
+        int events = first.get(10, TimeUnit.SECONDS).size() + second.get(10, TimeUnit.SECONDS).size();
+        HealthComponent listeners = outboundListeners();
+        assertEquals("none", listeners.check().details().get("cutOff"), "not cut off for the journal: " + listeners.check().details());
+        while (journaled.get() < events && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(events, journaled.get(), "the journal took every event");
+        assertEquals(events, edgeEvents.get(), "the edges took every event");
+    }
+
     private HealthComponent outboundListeners() {
         return pipeline.health().stream().filter(c -> c.name().equals("outboundListeners")).findFirst().orElseThrow();
     }
