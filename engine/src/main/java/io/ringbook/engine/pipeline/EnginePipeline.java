@@ -63,7 +63,8 @@ public final class EnginePipeline implements AutoCloseable {
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
         // the edges may be cut off; the replies follow them (a caller answered can read its order in the read models),
-        // on the edges' thread until a cut-off, but never wait for the output journal, which follows only the logic
+        // on the edges' thread until a cut-off, but never wait for the output journal: it reads the ring on its own thread,
+        // or, on a small machine, follows the edges too, after each batch's replies and flushes
         OutboundConsumer edges = new OutboundConsumer("outbound", true, outbound, builder.listeners.toArray(EngineListener[]::new));
         consumers.add(edges);
         consumers.add(new OutboundConsumer("replies", outbound, new EngineListener[] {replies}, edges, false));

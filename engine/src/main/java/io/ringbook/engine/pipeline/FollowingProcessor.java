@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A reader of the outbound ring that follows another consumer (the replies follow the
- * edges, and so, on a small machine, does the output journal) with a sequence of its own: it handles, in batches, what the one ahead of it has
- * handled. While the one ahead runs, that consumer's thread drives it right after each of
+ * edges, and so, on a small machine, does the output journal) with a sequence of its
+ * own: it handles, in batches, what the one ahead of it has handled. While the one ahead runs, that consumer's thread drives it right after each of
  * its batches ({@link #follow}): the follower wakes no thread of its own, and reads each
  * event while it is still in that core's cache (on two cores, a thread of its own cost
  * the replies 60-240 ns of CPU per command in a burst, waking and reading every slot
