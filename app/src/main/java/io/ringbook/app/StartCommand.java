@@ -84,7 +84,7 @@ final class StartCommand implements Callable<Integer> {
     AutoCloseable launch(PrintStream out, int cores) {
         Profile profile = withCommandLine(config.profile());
         RunSettings run = profile.run();
-        WaitStrategies waits = WaitStrategies.choose(run.waitStrategy(), run.outboundWait(), cores);
+        WaitStrategies waits = WaitStrategies.choose(run.waitStrategy(), run.outboundWait(), run.outputJournalThread(), cores);
         PipelineConfig pipelineConfig = waits.applyTo(PipelineConfig.DEFAULTS).withSnapshotIntervalMillis(run.snapshotEverySeconds() * 1000);
         Path data = dataDir.path().toAbsolutePath().normalize();
         AccessLogHold accessLog = AccessLogHold.begin();
@@ -128,6 +128,7 @@ final class StartCommand implements Callable<Integer> {
                 .withRun(new RunSettings(logic != null ? logic : run.waitStrategy(), outbound != null ? outbound : run.outboundWait(),
                         snapshotSeconds != null ? snapshotSeconds : run.snapshotEverySeconds(),
                         level != null ? level : run.durability(), backup,
-                        run.clOrdIdsPerDay(), diskReserveMb != null ? diskReserveMb : run.diskReserveMb()));
+                        run.clOrdIdsPerDay(), diskReserveMb != null ? diskReserveMb : run.diskReserveMb(),
+                        waits.outputJournalThread() != null ? waits.outputJournalThread() : run.outputJournalThread()));
     }
 }

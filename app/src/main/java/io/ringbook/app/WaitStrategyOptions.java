@@ -1,11 +1,13 @@
 package io.ringbook.app;
 
+import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --wait-strategy KIND} and {@code --outbound-wait KIND}, the one definition of how
- * the two hot threads wait. Without them {@code start} chooses from the cores
+ * {@code --wait-strategy KIND}, {@code --outbound-wait KIND} and
+ * {@code --output-journal-thread own|following}, the one definition of how the two hot
+ * threads wait and where the output journal runs. Without them {@code start} chooses from the cores
  * ({@link WaitStrategies}); a command with fixed defaults passes them to the constructor.
  */
 public final class WaitStrategyOptions {
@@ -18,6 +20,11 @@ public final class WaitStrategyOptions {
     @Option(names = "--outbound-wait", paramLabel = "KIND", descriptionKey = "outbound-wait",
             description = "How the outbound thread waits: the same kinds (default: chosen from the cores, docs/TUNING.md).")
     private String outbound;
+
+    @Option(names = "--output-journal-thread", paramLabel = "own|following", descriptionKey = "output-journal-thread",
+            description = "The output journal on a thread of its own, or following the edges on the outbound thread "
+                    + "(default: chosen from the cores, docs/TUNING.md).")
+    private String outputJournalThread;
 
     /** No defaults: {@link #logic()} and {@link #outbound()} are null unless given. */
     public WaitStrategyOptions() {
@@ -37,6 +44,11 @@ public final class WaitStrategyOptions {
     /** The outbound thread's kind, null if neither given nor defaulted. */
     public WaitStrategyKind outbound() {
         return outbound == null ? null : WaitStrategyKind.parse(outbound);
+    }
+
+    /** The output journal's thread, null if not given. */
+    public OutputJournalThread outputJournalThread() {
+        return outputJournalThread == null ? null : OutputJournalThread.parse(outputJournalThread);
     }
 
     /** The business-logic thread's kind as given, for reports and file names. */

@@ -163,7 +163,7 @@ class DiskReserveTest {
     private RunningEngine start(long reserveMb, DiskSpace disk) {
         RunSettings d = RunSettings.DEFAULTS;
         Profile profile = DemoProfile.profile().withPorts(Ports.any()).withRun(new RunSettings(d.waitStrategy(), d.outboundWait(),
-                d.snapshotEverySeconds(), d.durability(), null, d.clOrdIdsPerDay(), reserveMb));
+                d.snapshotEverySeconds(), d.durability(), null, d.clOrdIdsPerDay(), reserveMb, d.outputJournalThread()));
         if (disk == null) {
             return RunningEngine.start(profile, data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH);
         }

@@ -76,7 +76,7 @@ class RunningEngineTest {
             Path aside = engine.movedAside();
             assertTrue(aside.getFileName().toString().matches("data\\.old-\\d{8}T\\d{6}Z"), aside.toString());
             assertEquals("x", Files.readString(aside.resolve("old/file")), "nothing was deleted");
-            String banner = StartBanner.of(engine, PipelineConfig.DEFAULTS, WaitStrategies.choose(null, null, 2), engine.profile().run());
+            String banner = StartBanner.of(engine, PipelineConfig.DEFAULTS, WaitStrategies.choose(null, null, null, 2), engine.profile().run());
             assertTrue(banner.contains("the previous data was moved aside to " + aside), banner);
         }
         try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("empty"), true, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH,

@@ -30,7 +30,7 @@ class StartBannerTest {
         var example = ProfileFile.read(ProfileFileTest.EXAMPLE, ProfileFileTest.ENVIRONMENT::get).withPorts(Ports.any());
         try (RunningEngine engine = RunningEngine.start(example, dir.resolve("data"), false, PipelineConfig.DEFAULTS,
                 Durability.PROCESS_CRASH)) {
-            List<String> lines = StartBanner.of(engine, PipelineConfig.DEFAULTS, WaitStrategies.choose(null, null, 2), example.run()).lines().toList();
+            List<String> lines = StartBanner.of(engine, PipelineConfig.DEFAULTS, WaitStrategies.choose(null, null, null, 2), example.run()).lines().toList();
             String fix = lines.stream().filter(l -> l.startsWith("  FIX 4.4")).findFirst().orElseThrow();
             assertTrue(fix.contains("SenderCompID the account names, but FUND2 logs on as FUND2-FIX, Password(554) fixPassword of "), fix);
             assertFalse(String.join("\n", lines).contains("{"), "no map printed raw: " + lines);

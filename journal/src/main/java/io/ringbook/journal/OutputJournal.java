@@ -9,7 +9,8 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Journals every outbound event, on the outbound thread: events are gathered and
+ * Journals every outbound event, on one outbound consumer's thread at a time (its own,
+ * or the edges' it follows until they are cut off and it takes over): events are gathered and
  * appended as one excerpt when the outbound ring has nothing more for now, or when a
  * batch grows past {@value #FLUSH_BYTES} bytes, but always after the last event of a
  * command, so the output journal holds whole commands only and recovery can tell
@@ -22,6 +23,8 @@ public final class OutputJournal implements EngineListener {
     private final ChronicleQueue queue;
     private final JournalBatch batch;
     private ExcerptAppender appender;
+    /** The thread that appends: the outbound thread, until a cut-off of the edges hands the journal to its own thread. */
+    private Thread appending;
     private boolean commandOpen;
     private long lastAppended;
     private volatile long lastJournaled;
@@ -68,6 +71,11 @@ public final class OutputJournal implements EngineListener {
         }
         if (appender == null) {
             appender = queue.createAppender();
+            appending = Thread.currentThread();
+        } else if (appending != Thread.currentThread()) {
+            // handed over (the pipeline orders the two threads' steps): Chronicle checks that one thread uses an appender
+            appender.singleThreadedCheckReset();
+            appending = Thread.currentThread();
         }
         batch.appendTo(appender);
         lastJournaled = lastAppended;

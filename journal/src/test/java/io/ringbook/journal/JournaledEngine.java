@@ -3,6 +3,7 @@ package io.ringbook.journal;
 import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.logic.BusinessLogic;
 import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.pipeline.EnginePipeline;
@@ -34,6 +35,11 @@ public final class JournaledEngine implements AutoCloseable {
 
     /** Started with {@code configuration} (the demo's symbols and accounts, limits of its own). */
     public JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis, ReferenceData configuration) {
+        this(dataDir, journalOutput, clockTickMillis, configuration, null);
+    }
+
+    /** With {@code edge} (or none if null) served on the outbound thread, as the doors are in the app. */
+    public JournaledEngine(Path dataDir, boolean journalOutput, long clockTickMillis, ReferenceData configuration, EngineListener edge) {
         journal = Journal.open(dataDir, Durability.PROCESS_CRASH);
         snapshots = new SnapshotStore(dataDir);
         snapshotWriter = new SnapshotWriter(snapshots, journal, configuration);
@@ -53,6 +59,9 @@ public final class JournaledEngine implements AutoCloseable {
                 .resumeAfter(recovered.lastSequence(), recovered.lastEventTimeNanos());
         if (journalOutput) {
             builder.outputJournal(new OutputJournal(journal));
+        }
+        if (edge != null) {
+            builder.listener(edge);
         }
         pipeline = builder.build().start();
     }

@@ -46,7 +46,7 @@ public final class RestartBench {
             // a second without a core must not cut the read models off, or the run proves nothing about them
             case "journal" -> journal(Long.parseLong(args[1]), Long.parseLong(args[2]), Path.of(args[3]),
                     new PipelineConfig(config.ringSize(), config.waitStrategy(), 1 << 18, config.outboundWait(),
-                            config.maxBatchSize(), config.clockTickMillis(), 0));
+                            config.maxBatchSize(), config.clockTickMillis(), 0, config.outputJournalThread()));
             case "restart" -> restart(Path.of(args[1]), config, "restart    with the read-model snapshot:   ");
             case "restart-full" -> {
                 Path data = Path.of(args[1]);

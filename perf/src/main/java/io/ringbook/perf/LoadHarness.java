@@ -7,6 +7,7 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import io.ringbook.journal.InputJournal;
@@ -308,7 +309,8 @@ public final class LoadHarness implements Callable<Integer> {
         try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, durability.durability(), keepJournal, data) : null) {
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16, CLORDIDS_PER_RUN))
                     .config(PipelineConfig.DEFAULTS.withWaitStrategy(waits.logic())
-                            .withOutboundWait(waits.outbound()).withSnapshotIntervalMillis(0))
+                            .withOutboundWait(waits.outbound()).withSnapshotIntervalMillis(0)
+                            .withOutputJournalThread(journalThread()))
                     .clock(clock)
                     .listener(recorder);
             if (readModels) {
@@ -433,6 +435,12 @@ public final class LoadHarness implements Callable<Integer> {
         }
     }
 
+    /** The output journal's thread as given, or as chosen for this machine's cores. */
+    private OutputJournalThread journalThread() {
+        return waits.outputJournalThread() != null ? waits.outputJournalThread()
+                : OutputJournalThread.forCores(Runtime.getRuntime().availableProcessors());
+    }
+
     private void report(Run run) throws IOException {
         PrintStream out = System.out;
         Histogram histogram = run.histogram();
@@ -441,7 +449,9 @@ public final class LoadHarness implements Callable<Integer> {
         } else {
             out.printf("scenario   " + via + (orders == null && via.equals("inproc") ? " " + scenario : "") + ", logic %s, outbound %s, rate %s, journal %s%n", waits.logicName(), waits.outboundName(),
                     rate == 0 ? "burst" : Long.toString(rate),
-                    run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability.name() + ")");
+                    run.journal().equals("off") ? "off" : run.journal() + " (" + journalDir + ", " + durability.name()
+                            + (run.journal().equals("on") ? ", output journal " + journalThread().configName()
+                            + (waits.outputJournalThread() == null ? " for " + Runtime.getRuntime().availableProcessors() + " cores" : "") : "") + ")");
         }
         out.printf("throughput %.0f cmd/s over %.1f s (%d commands%s)%n", run.throughput(), run.nanos() / 1e9, run.commands(),
                 orders == null ? "" : " of " + orders);

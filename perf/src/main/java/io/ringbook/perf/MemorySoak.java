@@ -179,7 +179,7 @@ public final class MemorySoak implements Callable<Integer> {
 
     private PipelineConfig outboundRing(PipelineConfig config) {
         return new PipelineConfig(config.ringSize(), config.waitStrategy(), outboundRing, config.outboundWait(), config.maxBatchSize(),
-                config.clockTickMillis(), config.snapshotIntervalMillis());
+                config.clockTickMillis(), config.snapshotIntervalMillis(), config.outputJournalThread());
     }
 
     /** A figure from read models that stopped receiving events would mean nothing: stop if the edges were cut off. */

@@ -12,6 +12,7 @@ import io.ringbook.engine.limits.AccountLimits;
 import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.limits.SymbolRisk;
+import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
 import io.ringbook.gateway.fix.FixSessionOptions;
@@ -181,7 +182,7 @@ public final class ProfileFile {
 
     private static RunSettings run(ConfigNode root) {
         ConfigNode engine = root.node("engine").allowOnly(Set.of("waitStrategy", "outboundWait", "snapshotEverySeconds", "durability",
-                "clOrdIdsPerDay", "diskReserveMb", "maxOpenOrders"));
+                "clOrdIdsPerDay", "diskReserveMb", "maxOpenOrders", "outputJournalThread"));
         ConfigNode backup = root.node("backup").allowOnly(Set.of("to", "everyMinutes", "dailyAt", "keepDaily", "keepWeekly"));
         RunSettings d = RunSettings.DEFAULTS;
         String to = backup.string("to", null);
@@ -194,7 +195,9 @@ public final class ProfileFile {
                 engine.parsed("durability", d.durability().name(), Durability::parse),
                 to == null ? null : new BackupPlan(Path.of(to), count(backup, "everyMinutes", BackupPlan.DEFAULT_MINUTES),
                         backup.has("dailyAt") ? backup.parsed("dailyAt", null, LocalTime::parse) : null, rotation(backup)),
-                clOrdIdsPerDay(engine), engine.whole("diskReserveMb", d.diskReserveMb()));
+                clOrdIdsPerDay(engine), engine.whole("diskReserveMb", d.diskReserveMb()),
+                engine.has("outputJournalThread") ? engine.parsed("outputJournalThread", null, OutputJournalThread::parse)
+                        : d.outputJournalThread());
     }
 
     private static int clOrdIdsPerDay(ConfigNode engine) {

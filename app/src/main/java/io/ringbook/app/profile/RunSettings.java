@@ -1,5 +1,6 @@
 package io.ringbook.app.profile;
 
+import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.journal.Durability;
 
@@ -16,19 +17,22 @@ import io.ringbook.journal.Durability;
  *                             built for them up front (about 45 bytes each for short ids) and
  *                             grows in small steps beyond
  * @param diskReserveMb        free space the journal's disk keeps: below it new commands are refused
+ * @param outputJournalThread  the output journal on a thread of its own or following the edges on the
+ *                             outbound thread; null: chosen from the cores at start
  */
 public record RunSettings(WaitStrategyKind waitStrategy, WaitStrategyKind outboundWait, long snapshotEverySeconds, Durability durability,
-                          BackupPlan backup, int clOrdIdsPerDay, long diskReserveMb) {
+                          BackupPlan backup, int clOrdIdsPerDay, long diskReserveMb,
+                          OutputJournalThread outputJournalThread) {
 
     /** 256 MiB: three of Chronicle's 80 MiB mapped chunks, and minutes of journal at full load. */
     public static final long DEFAULT_DISK_RESERVE_MB = 256;
 
     /**
-     * Wait strategies chosen from the machine's cores at start, a snapshot every 10 min,
+     * Wait strategies and the output journal's thread chosen from the machine's cores at start, a snapshot every 10 min,
      * process-crash durability, no backups, 1M clOrdIds a day, a 256 MiB disk reserve.
      */
     public static final RunSettings DEFAULTS = new RunSettings(null, null, 600, Durability.PROCESS_CRASH, null, 1_000_000,
-            DEFAULT_DISK_RESERVE_MB);
+            DEFAULT_DISK_RESERVE_MB, null);
 
     public RunSettings {
         if (snapshotEverySeconds < 0) {

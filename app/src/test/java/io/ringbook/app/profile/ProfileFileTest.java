@@ -6,6 +6,7 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.domain.TradingHours;
 import io.ringbook.engine.limits.AccountLimits;
+import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixSessionOptions;
 import io.ringbook.gateway.rest.StreamLimits;
@@ -149,6 +150,7 @@ public class ProfileFileTest {
         assertRefused(MINIMAL + "ports: {rest: 70000}\n", "ports.rest: must be a port number");
         assertRefused(MINIMAL + "engine: {waitStrategy: spinning}\n", "engine.waitStrategy: 'spinning' is not valid");
         assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 0}\n", "engine.clOrdIdsPerDay: must be positive");
+        assertRefused(MINIMAL + "engine: {outputJournalThread: shared}\n", "engine.outputJournalThread: 'shared' is not valid");
         assertRefused(MINIMAL + "engine: {maxOpenOrders: 0}\n", "engine.maxOpenOrders: must be positive");
         assertRefused(MINIMAL + "engine: {clOrdIdsPerDay: 600000000}\n", "engine.clOrdIdsPerDay: must be at most 500000000");
         assertRefused(MINIMAL + "rateLimits: {queriesPerSecond: 0}\n", "rateLimits.queriesPerSecond: must be positive");
@@ -164,6 +166,13 @@ public class ProfileFileTest {
         assertRefused(MINIMAL.replace("  A:\n", "  \"A B\":\n"), "accounts.A B: names are 1-32 letters");
         assertRefused("symbols: [TEST]\n", "symbols: must be a map of settings");
         assertRefused("symbols: {TEST: {tickSize: 1, lotSize: 1}\n", "not YAML or JSON");
+    }
+
+    @Test
+    void shouldReadWhereTheOutputJournalRuns() throws IOException {
+        assertEquals(OutputJournalThread.OWN, ProfileFile.read(write(MINIMAL + "engine: {outputJournalThread: own}\n"),
+                Map.<String, String>of()::get).run().outputJournalThread());
+        assertNull(ProfileFile.read(write(MINIMAL), Map.<String, String>of()::get).run().outputJournalThread(), "unset: chosen at start");
     }
 
     @Test

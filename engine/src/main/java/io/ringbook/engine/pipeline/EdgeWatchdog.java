@@ -10,7 +10,11 @@ import java.util.concurrent.TimeUnit;
  * gateway or read model holds back the replies (which follow the edges) and the
  * business logic (once the ring is full) for at most that long, and never the output
  * journal. The logic thread itself never decides this: it only waits for the ring as
- * its producer, and the watchdog frees it.
+ * its producer, and the watchdog frees it. Where the output journal follows the edges on
+ * their thread ({@link OutputJournalThread#FOLLOWING}), a check that finds that thread
+ * writing the journal counts as progress: the journal is never cut off, and a slow disk
+ * must not cut the edges off in its place (an edge is cut off only if no check of a whole
+ * second found its thread in the journal).
  *
  * <p>Time counts only while the watchdog itself runs: a gap between two of its checks
  * longer than {@link #MAX_STEP_NANOS} (a collection that stopped every thread, or a
@@ -97,11 +101,13 @@ final class EdgeWatchdog implements AutoCloseable {
         }
         long sequence = edge.processor().getSequence().get();
         long lag = edge.lag();
-        if (lag == 0 || sequence != lastSequence[i]) {
+        // found writing the output journal that follows it on its thread: that is not the edge's stall nor its slowness
+        boolean journaling = edge.isTrailing();
+        if (lag == 0 || sequence != lastSequence[i] || journaling) {
             lastSequence[i] = sequence;
             stuckSince[i] = now;
         }
-        if (lag < farBehind) {
+        if (lag < farBehind || journaling) {
             behindSince[i] = now;
         }
         if (now - stuckSince[i] > GRACE_NANOS) {

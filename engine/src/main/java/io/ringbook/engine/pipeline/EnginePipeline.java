@@ -27,8 +27,9 @@ import java.util.function.Function;
  * (gateways, read models; on a thread of their own, cut off if they stall,
  * {@link EdgeWatchdog}), the replies to waiting callers (after the edges, on the edges'
  * thread while it runs, on their own once the edges are cut off) and the output journal
- * (on a thread of its own; the replies never wait for it). Build it with {@link #builder},
- * then {@link #start()}.
+ * (on a thread of its own, or, on a small machine, on the edges' thread after each batch's
+ * replies and flushes, {@link OutputJournalThread}; the replies never wait for it). Build
+ * it with {@link #builder}, then {@link #start()}.
  */
 public final class EnginePipeline implements AutoCloseable {
 
@@ -62,12 +63,16 @@ public final class EnginePipeline implements AutoCloseable {
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
         // the edges may be cut off; the replies follow them (a caller answered can read its order in the read models),
-        // on the edges' thread until a cut-off, but never wait for the output journal, which follows only the logic
+        // on the edges' thread until a cut-off, but never wait for the output journal: it reads the ring on its own thread,
+        // or, on a small machine, follows the edges too, after each batch's replies and flushes
         OutboundConsumer edges = new OutboundConsumer("outbound", true, outbound, builder.listeners.toArray(EngineListener[]::new));
         consumers.add(edges);
-        consumers.add(new OutboundConsumer("replies", outbound, new EngineListener[] {replies}, edges));
+        consumers.add(new OutboundConsumer("replies", outbound, new EngineListener[] {replies}, edges, false));
         if (!builder.outputJournal.isEmpty()) {
-            consumers.add(new OutboundConsumer("output-journal", false, outbound, builder.outputJournal.toArray(EngineListener[]::new)));
+            EngineListener[] journal = builder.outputJournal.toArray(EngineListener[]::new);
+            consumers.add(config.outputJournalThread() == OutputJournalThread.FOLLOWING
+                    ? new OutboundConsumer("output-journal", outbound, journal, edges, true)
+                    : new OutboundConsumer("output-journal", false, outbound, journal));
         }
         consumers.forEach(consumer -> outbound.addGatingSequences(consumer.progress()));
         this.watchdog = new EdgeWatchdog(consumers, outbound.getBufferSize());
@@ -118,7 +123,8 @@ public final class EnginePipeline implements AutoCloseable {
                     : inboundUsed * 10 > inbound.getBufferSize() * 9L ? HealthStatus.DEGRADED : HealthStatus.UP;
             return new HealthCheck(status, Map.of("inboundSize", inbound.getBufferSize(), "inboundUsed", inboundUsed,
                     "outboundSize", outbound.getBufferSize(), "outboundUsed", outboundUsed,
-                    "waitStrategy", config.waitStrategy().name(), "outboundWait", config.outboundWait().name()));
+                    "waitStrategy", config.waitStrategy().name(), "outboundWait", config.outboundWait().name(),
+                    "outputJournalThread", config.outputJournalThread().name()));
         });
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
@@ -242,7 +248,10 @@ public final class EnginePipeline implements AutoCloseable {
             return this;
         }
 
-        /** The output journal: served on a thread of its own, never cut off, and never waited for by the replies. */
+        /**
+         * The output journal: never cut off, and never waited for by the replies; on a
+         * thread of its own or following the edges on theirs, as the configuration says.
+         */
         public Builder outputJournal(EngineListener journal) {
             outputJournal.add(journal);
             return this;

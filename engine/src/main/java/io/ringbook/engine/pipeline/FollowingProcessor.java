@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A reader of the outbound ring that follows another consumer (the replies follow the
- * edges) with a sequence of its own: it handles, in batches, what the one ahead of it has
- * handled. While the one ahead runs, that consumer's thread drives it right after each of
+ * edges, and so, on a small machine, does the output journal) with a sequence of its
+ * own: it handles, in batches, what the one ahead of it has handled. While the one ahead runs, that consumer's thread drives it right after each of
  * its batches ({@link #follow}): the follower wakes no thread of its own, and reads each
  * event while it is still in that core's cache (on two cores, a thread of its own cost
  * the replies 60-240 ns of CPU per command in a burst, waking and reading every slot
@@ -21,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * says (the published events): it spins briefly, then yields, then parks for
  * {@value #PARK_NANOS} ns, twice as long each time nothing was published, up to
  * {@value #PARK_DOUBLINGS} doublings. Either way one thread at a time handles its events
- * (a flag taken for each step), in order, each once. The follower's handler (the callers'
+ * (a flag taken for each step, whose release also hands what the step wrote to the next
+ * thread), in order, each once. The replies' handler (the callers'
  * continuations) must never block: while it runs on the edges' thread, a block there
  * stands the edges still, the watchdog cuts them off, and the take-over then waits for
  * the same step to end.

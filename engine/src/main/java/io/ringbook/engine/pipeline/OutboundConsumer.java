@@ -10,9 +10,11 @@ import io.ringbook.engine.event.EngineListener;
 
 /**
  * One reader of the outbound ring with its own sequence: the edges (gateways, read
- * models, latency recorders) and the output journal, each on a thread of its own, or the
- * replies to waiting callers, which follow the edges on the edges' thread and have a
- * thread of their own only once the edges are cut off ({@link FollowingProcessor}).
+ * models, latency recorders) on a thread of their own; the replies to waiting callers,
+ * which follow the edges on the edges' thread and have a thread of their own only once
+ * the edges are cut off ({@link FollowingProcessor}); and the output journal, on a thread
+ * of its own or, on a small machine, following the edges like the replies but after the
+ * listeners' end of each batch ({@link OutputJournalThread}).
  * What the ring's producer waits for, and what a later consumer depends on,
  * is {@link #progress()}: the consumer's sequence, or, once the consumer is cut off,
  * whatever has been published, so a consumer that is cut off holds back nothing.
@@ -39,8 +41,12 @@ final class OutboundConsumer {
     private final EventProcessor processor;
     private final Progress progress = new Progress();
     private volatile String cutOff;
-    /** The consumer that follows this one on this one's thread ({@link FollowingProcessor}), or null. */
+    /** The consumer that follows this one on this one's thread before the listeners end a batch (the replies), or null. */
     private FollowingProcessor follower;
+    /** The consumer that follows this one on this one's thread after the listeners end a batch (the output journal), or null. */
+    private FollowingProcessor trailer;
+    /** Whether this consumer's thread is handling the trailer's events: that time is not this consumer's stall. */
+    private volatile boolean trailing;
 
     /** A consumer that reads what the logic publishes. */
     OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners) {
@@ -56,16 +62,22 @@ final class OutboundConsumer {
 
     /**
      * A consumer that reads what {@code ahead} has handled, never cut off: driven on the
-     * thread of {@code ahead} after each of its batches while it runs, on a thread of its
-     * own once {@code ahead} is cut off ({@link FollowingProcessor}).
+     * thread of {@code ahead} after each of its batches while it runs (before the
+     * listeners of {@code ahead} end the batch, or after them if {@code afterEndOfBatch}),
+     * on a thread of its own once {@code ahead} is cut off ({@link FollowingProcessor}).
      */
-    OutboundConsumer(String name, RingBuffer<EngineEvent> ring, EngineListener[] listeners, OutboundConsumer ahead) {
+    OutboundConsumer(String name, RingBuffer<EngineEvent> ring, EngineListener[] listeners, OutboundConsumer ahead,
+                     boolean afterEndOfBatch) {
         this.name = name;
         this.mayBeCutOff = false;
         this.ring = ring;
         this.handler = new OutboundHandler(listeners, this);
         FollowingProcessor following = new FollowingProcessor(ring, ahead.progress(), handler);
-        ahead.follower = following;
+        if (afterEndOfBatch) {
+            ahead.trailer = following;
+        } else {
+            ahead.follower = following;
+        }
         this.processor = following;
     }
 
@@ -108,11 +120,28 @@ final class OutboundConsumer {
         return isCutOff() || processor.getSequence().get() == ring.getCursor();
     }
 
-    /** This consumer's batch ended at {@code sequence}, on its thread: the consumer following it handles as far. */
+    /** This consumer's listeners took its batch up to {@code sequence}, on its thread: the consumer following it handles as far. */
     void batchHandled(long sequence) {
         if (follower != null) {
             follower.follow(sequence);
         }
+    }
+
+    /** This consumer's listeners ended the batch that ends at {@code sequence}: the trailing consumer handles as far. */
+    void batchEnded(long sequence) {
+        if (trailer != null) {
+            trailing = true;
+            try {
+                trailer.follow(sequence);
+            } finally {
+                trailing = false;
+            }
+        }
+    }
+
+    /** Whether this consumer's thread is now handling the events of the consumer trailing it (the watchdog does not count that time). */
+    boolean isTrailing() {
+        return trailing;
     }
 
     /** Stops this consumer for good: from now on it holds back neither the ring nor the consumers after it. */
@@ -121,6 +150,9 @@ final class OutboundConsumer {
         processor.halt();
         if (follower != null) {
             follower.takeOver();
+        }
+        if (trailer != null) {
+            trailer.takeOver();
         }
     }
 

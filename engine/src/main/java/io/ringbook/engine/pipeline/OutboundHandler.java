@@ -51,6 +51,8 @@ final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandl
             // the replies first: what a caller's continuation sends on this thread (a FIX report) goes out with the batch's flush
             consumer.batchHandled(sequence);
             endOfBatch();
+            // then the output journal, when it follows on this thread: the batch's replies and flushes never wait for it
+            consumer.batchEnded(sequence);
         }
     }
 

@@ -16,36 +16,53 @@ package io.ringbook.engine.pipeline;
  * @param maxBatchSize      most commands journaled and decided as one batch
  * @param clockTickMillis   period of the journaled {@code CLOCK_TICK}; 0 for none
  * @param snapshotIntervalMillis period of the journaled {@code SNAPSHOT}; 0 for none
+ * @param outputJournalThread    whether the output journal has a thread of its own or
+ *                               follows the edges on the outbound thread (the default here)
  */
 public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, int outboundRingSize,
                              WaitStrategyKind outboundWait, int maxBatchSize, long clockTickMillis,
-                             long snapshotIntervalMillis) {
+                             long snapshotIntervalMillis, OutputJournalThread outputJournalThread) {
 
-    public static final PipelineConfig DEFAULTS =
-            new PipelineConfig(1 << 12, WaitStrategyKind.BLOCKING, 1 << 14, WaitStrategyKind.BLOCKING, 256, 100, 600_000);
+    public static final PipelineConfig DEFAULTS = new PipelineConfig(1 << 12, WaitStrategyKind.BLOCKING, 1 << 14,
+            WaitStrategyKind.BLOCKING, 256, 100, 600_000, OutputJournalThread.FOLLOWING);
 
     public PipelineConfig {
         if (Integer.bitCount(ringSize) != 1 || Integer.bitCount(outboundRingSize) != 1) {
             throw new IllegalArgumentException("ring sizes must be powers of two: " + ringSize + ", " + outboundRingSize);
+        }
+        if (outputJournalThread == null) {
+            throw new IllegalArgumentException("the output journal's thread must be chosen");
         }
         if (maxBatchSize < 1 || clockTickMillis < 0 || snapshotIntervalMillis < 0) {
             throw new IllegalArgumentException("maxBatchSize must be positive and the timer periods not negative");
         }
     }
 
+    /** The same knobs with the output journal following the edges, as {@link #DEFAULTS} has it. */
+    public PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, int outboundRingSize, WaitStrategyKind outboundWait, int maxBatchSize,
+                          long clockTickMillis, long snapshotIntervalMillis) {
+        this(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis,
+                OutputJournalThread.FOLLOWING);
+    }
+
     public PipelineConfig withWaitStrategy(WaitStrategyKind kind) {
-        return new PipelineConfig(ringSize, kind, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis);
+        return new PipelineConfig(ringSize, kind, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis, outputJournalThread);
     }
 
     public PipelineConfig withOutboundWait(WaitStrategyKind kind) {
-        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, kind, maxBatchSize, clockTickMillis, snapshotIntervalMillis);
+        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, kind, maxBatchSize, clockTickMillis, snapshotIntervalMillis, outputJournalThread);
     }
 
     public PipelineConfig withClockTickMillis(long millis) {
-        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, millis, snapshotIntervalMillis);
+        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, millis, snapshotIntervalMillis, outputJournalThread);
     }
 
     public PipelineConfig withSnapshotIntervalMillis(long millis) {
-        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, millis);
+        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, millis, outputJournalThread);
+    }
+
+    public PipelineConfig withOutputJournalThread(OutputJournalThread thread) {
+        return new PipelineConfig(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis,
+                thread);
     }
 }

@@ -222,14 +222,21 @@ class EnginePipelineTest {
      * The replies of a batch are handed out before the edges' listeners end it: a door that
      * holds what the edges' thread sends until the batch ends (FIX reports) also sends what
      * a caller's continuation sends then (a mass cancel's report), instead of keeping it
-     * until some later batch.
+     * until some later batch. Below 4 cores the output journal follows on the same thread,
+     * after both: the caller answered and the batch ended before the journal takes it.
      */
     @Test
-    void shouldAnswerABatchsCallersBeforeTheEdgesEndTheBatch() throws Exception {
+    void shouldAnswerABatchsCallersBeforeTheEdgesEndTheBatchAndJournalAfterBoth() throws Exception {
+        assertEquals(OutputJournalThread.FOLLOWING, OutputJournalThread.forCores(2));
+        assertEquals(OutputJournalThread.FOLLOWING, OutputJournalThread.forCores(3));
+        assertEquals(OutputJournalThread.OWN, OutputJournalThread.forCores(4));
         CountDownLatch asked = new CountDownLatch(1);
         AtomicReference<CompletableFuture<List<EngineEvent>>> outcome = new AtomicReference<>();
         CompletableFuture<Boolean> answeredAtTheEnd = new CompletableFuture<>();
-        pipeline = EnginePipeline.builder(EnginePipelineTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+        CompletableFuture<String> journaledOn = new CompletableFuture<>();
+        CompletableFuture<Boolean> answeredAndEndedFirst = new CompletableFuture<>();
+        pipeline = EnginePipeline.builder(EnginePipelineTest::logic)
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(0).withOutputJournalThread(OutputJournalThread.FOLLOWING))
                 .listener(new EngineListener() {
                     @Override
                     public void onEvent(EngineEvent event) {
@@ -245,10 +252,29 @@ class EnginePipelineTest {
                         answeredAtTheEnd.complete(outcome.get().isDone());
                     }
                 })
+                .outputJournal(event -> {
+                    journaledOn.complete(Thread.currentThread().getName());
+                    answeredAndEndedFirst.complete(outcome.get().isDone() && answeredAtTheEnd.isDone());
+                })
                 .build().start();
         outcome.set(order(0, Side.BUY, 100, 1));
         asked.countDown();
         assertTrue(answeredAtTheEnd.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the caller was answered when the batch ended");
+        assertEquals("ringbook-outbound", journaledOn.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(answeredAndEndedFirst.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the journal took the batch after its answer and its end");
+        assertEquals("FOLLOWING", ringDetails().get("outputJournalThread"));
+    }
+
+    @Test
+    void shouldJournalOnAThreadOfItsOwnWhenConfigured() throws Exception {
+        CompletableFuture<String> journaledOn = new CompletableFuture<>();
+        pipeline = EnginePipeline.builder(EnginePipelineTest::logic)
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(0).withOutputJournalThread(OutputJournalThread.OWN))
+                .outputJournal(event -> journaledOn.complete(Thread.currentThread().getName()))
+                .build().start();
+        assertEquals(EventType.ORDER_ACCEPTED, await(order(0, Side.BUY, 100, 1)).get(0).type);
+        assertEquals("ringbook-output-journal", journaledOn.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertEquals("OWN", ringDetails().get("outputJournalThread"));
     }
 
     @Test
@@ -306,6 +332,10 @@ class EnginePipelineTest {
         };
         return EnginePipeline.builder(EnginePipelineTest::logic).config(config).journal(recording)
                 .listener(event -> delivered.add(event.copy())).build().start();
+    }
+
+    private java.util.Map<String, Object> ringDetails() {
+        return pipeline.health().stream().filter(c -> c.name().equals("ringBuffer")).findFirst().orElseThrow().check().details();
     }
 
     private static BusinessLogic logic(io.ringbook.engine.event.EventSink sink) {

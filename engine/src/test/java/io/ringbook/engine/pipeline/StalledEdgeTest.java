@@ -13,6 +13,8 @@ import io.ringbook.engine.logic.PreTradeCheck;
 import io.ringbook.engine.testing.DemoMarket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An edge that stops reading (a gateway blocked on a client that no longer reads) holds
  * the outbound ring only until it is cut off: order entry keeps being answered, the
  * output journal keeps receiving every event, and the pipeline's health names the edge.
- * The replies also never wait for the output journal.
+ * The replies also never wait for the output journal on a thread of its own.
  */
 class StalledEdgeTest {
 
@@ -48,11 +50,14 @@ class StalledEdgeTest {
         }
     }
 
-    @Test
-    void shouldCutAStalledEdgeOffAndKeepAnsweringAndJournaling() throws Exception {
+    /** Either thread for the journal: following the edges, its own thread, parked until then, takes over with the replies'. */
+    @ParameterizedTest
+    @EnumSource(OutputJournalThread.class)
+    void shouldCutAStalledEdgeOffAndKeepAnsweringAndJournaling(OutputJournalThread journalThread) throws Exception {
         AtomicLong edgeEvents = new AtomicLong();
         AtomicLong journaled = new AtomicLong();
-        pipeline = EnginePipeline.builder(StalledEdgeTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+        pipeline = EnginePipeline.builder(StalledEdgeTest::logic)
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(0).withOutputJournalThread(journalThread))
                 .listener(event -> {
                     edgeEvents.incrementAndGet();
                     awaitRelease();
@@ -164,9 +169,11 @@ class StalledEdgeTest {
         assertTrue(edgeEvents.get() >= resting * 2L, "the edge saw every acceptance and every cancel: " + edgeEvents.get());
     }
 
+    /** On a thread of its own (following the edges, a journal that blocks holds their thread: {@link OutputJournalThread}). */
     @Test
     void shouldAnswerCallersWhileTheOutputJournalIsStalled() throws Exception {
-        pipeline = EnginePipeline.builder(StalledEdgeTest::logic).config(PipelineConfig.DEFAULTS.withClockTickMillis(0))
+        pipeline = EnginePipeline.builder(StalledEdgeTest::logic)
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(0).withOutputJournalThread(OutputJournalThread.OWN))
                 .outputJournal(event -> awaitRelease())
                 .build().start();
         for (int i = 0; i < 100; i++) {
@@ -175,6 +182,45 @@ class StalledEdgeTest {
         HealthComponent listeners = outboundListeners();
         assertTrue((Long) listeners.check().details().get("output-journalLag") >= 100, "the journal, stalled at its first event, lags");
         assertEquals("none", listeners.check().details().get("cutOff"), "the output journal is never cut off");
+    }
+
+    /**
+     * Following the edges on their thread, a journal append that takes longer than the
+     * watchdog's grace (a disk that stalls) holds that thread with events waiting; the edges
+     * must not be cut off for it (the journal is never cut off, and the read models would
+     * go stale for a slow disk).
+     */
+    @Test
+    void shouldNotCutTheEdgesOffForASlowJournalOnTheirThread() throws Exception {
+        AtomicLong edgeEvents = new AtomicLong();
+        AtomicLong journaled = new AtomicLong();
+        long stallNanos = EdgeWatchdog.GRACE_NANOS * 3 / 2;
+        pipeline = EnginePipeline.builder(StalledEdgeTest::logic)
+                .config(PipelineConfig.DEFAULTS.withClockTickMillis(0).withOutputJournalThread(OutputJournalThread.FOLLOWING))
+                .listener(event -> edgeEvents.incrementAndGet())
+                .outputJournal(event -> {
+                    if (journaled.getAndIncrement() == 0) {
+                        long until = System.nanoTime() + stallNanos;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .build().start();
+        CompletableFuture<List<EngineEvent>> first = order(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (journaled.get() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        CompletableFuture<List<EngineEvent>> second = order(1);
+        int events = first.get(10, TimeUnit.SECONDS).size() + second.get(10, TimeUnit.SECONDS).size();
+        HealthComponent listeners = outboundListeners();
+        assertEquals("none", listeners.check().details().get("cutOff"), "not cut off for the journal: " + listeners.check().details());
+        while (journaled.get() < events && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(events, journaled.get(), "the journal took every event");
+        assertEquals(events, edgeEvents.get(), "the edges took every event");
     }
 
     private HealthComponent outboundListeners() {
