@@ -1,8 +1,6 @@
 package io.ringbook.gateway.rest;
 
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
@@ -13,51 +11,62 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stream session's rendered frames waiting to go, bounded in bytes (a frame of a
- * 1,000-level book snapshot weighs as much as hundreds of updates, so a bound in frames
- * would bound nothing). Producers (the outbound thread, the session's own thread, the
- * heartbeat) only offer; the stream thread drains, handing Jetty at most
- * {@value #IN_FLIGHT_BYTES} bytes that the socket has not yet taken (Jetty's own queue is
- * unbounded, so without this window a stalled client would hoard memory instead of
- * filling its outbox). A frame that does not fit marks the outbox overflowed: its client
- * is a slow consumer. A frame is held as its UTF-8 bytes: one that many sessions follow
- * (a book update, a trade) is encoded once and its bytes shared by every outbox it is
- * queued in ({@link #shared}), each session's write reading them through a view of its own.
+ * A stream session's way out: the frames meant for it alone (answers, errors, pongs,
+ * heartbeats, a ticker or a book snapshot at subscribe) queued and bounded in bytes (a
+ * 1,000-level snapshot weighs as much as hundreds of updates, so a bound in frames would
+ * bound nothing; a frame that does not fit marks the outbox overflowed: its client is a
+ * slow consumer), and the writer the stream thread hands Jetty every frame through, shared
+ * ones from the {@link FrameLog} too. The writer keeps at most {@value #IN_FLIGHT_BYTES}
+ * bytes that the socket has not yet taken (Jetty's own queue is unbounded, so without this
+ * window a stalled client would hoard memory instead of falling behind), and hands a pass's
+ * frames over as one batch: all but the last marked for batching, so that Jetty gathers
+ * them into one socket write, and one callback for the batch, on its last frame. Shared
+ * bytes are read through a view of the session's own (Jetty moves the position of the
+ * buffer it writes).
  */
 final class Outbox {
 
     static final long IN_FLIGHT_BYTES = 256 * 1024;
 
-    private final ConcurrentLinkedQueue<ByteBuffer> frames = new ConcurrentLinkedQueue<>();
+    /** A queued frame; a book snapshot names its feed, told when the snapshot is handed to Jetty. */
+    private record Queued(ByteBuffer frame, BookFeed feed, long sequence) {
+    }
+
+    private final ConcurrentLinkedQueue<Queued> queued = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final long capacityBytes;
     private volatile boolean overflowed;
+    // the stream thread's batch under way
+    private CoreSession core;
+    private ByteBuffer last;
+    private long batchBytes;
 
     Outbox(long capacityBytes) {
         this.capacityBytes = capacityBytes;
     }
 
-    /** A frame's bytes, to be queued for any number of sessions; never written to. */
-    static ByteBuffer shared(String frame) {
-        return ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
-    }
-
     void offer(String frame) {
-        offer(shared(frame));
+        offer(frame, null, 0);
     }
 
-    void offer(ByteBuffer frame) {
-        long size = frame.remaining();
+    /** A book snapshot current to {@code sequence}: the feed learns when it is on its way, and lets its updates follow. */
+    void offerSnapshot(String frame, BookFeed feed, long sequence) {
+        offer(frame, feed, sequence);
+    }
+
+    private void offer(String frame, BookFeed feed, long sequence) {
+        ByteBuffer bytes = ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
+        long size = bytes.remaining();
         if (queuedBytes.addAndGet(size) > capacityBytes) {
             queuedBytes.addAndGet(-size);
             overflowed = true;
             return;
         }
-        frames.add(frame);
+        queued.add(new Queued(bytes, feed, sequence));
     }
 
-    /** Marks the client a slow consumer for frames held elsewhere on its behalf. */
+    /** Marks the client a slow consumer for frames it fell behind on elsewhere. */
     void overflow() {
         overflowed = true;
     }
@@ -74,23 +83,51 @@ final class Outbox {
         return queuedBytes.get();
     }
 
-    /**
-     * On the stream thread: hands Jetty what fits in the in-flight window, all but the last
-     * frame marked for batching, so that Jetty gathers a session's frames of one drain into
-     * one socket write instead of one write per frame (each {@code sendText} flushes).
-     */
-    void drainTo(Session session) {
-        CoreSession core = ((WebSocketSession) session).getCoreSession();
-        ByteBuffer frame = inFlightBytes.get() < IN_FLIGHT_BYTES ? frames.poll() : null;
-        while (frame != null) {
-            long size = frame.remaining();
-            queuedBytes.addAndGet(-size);
-            inFlightBytes.addAndGet(size);
-            ByteBuffer next = inFlightBytes.get() < IN_FLIGHT_BYTES ? frames.poll() : null;
-            // Jetty moves the position of the buffer it writes: each session writes through its own view of shared bytes
-            core.sendFrame(new Frame(OpCode.TEXT, frame.duplicate()), Callback.from(() -> inFlightBytes.addAndGet(-size),
-                    failure -> inFlightBytes.addAndGet(-size)), next != null);
-            frame = next;
+    /** On the stream thread: starts a pass's batch. */
+    void begin(CoreSession session) {
+        core = session;
+    }
+
+    /** Whether the in-flight window takes another frame in this pass. */
+    boolean hasRoom() {
+        return inFlightBytes.get() + batchBytes < IN_FLIGHT_BYTES;
+    }
+
+    /** Writes the queued frames the window takes; true if none is left. */
+    boolean drainQueued() {
+        while (hasRoom()) {
+            Queued next = queued.poll();
+            if (next == null) {
+                return true;
+            }
+            queuedBytes.addAndGet(-next.frame().remaining());
+            write(next.frame());
+            if (next.feed() != null) {
+                next.feed().snapshotSent(next.sequence());
+            }
         }
+        return queued.isEmpty();
+    }
+
+    /** Adds a frame (its bytes possibly shared with other sessions, never written to) to the pass's batch. */
+    void write(ByteBuffer frame) {
+        if (last != null) {
+            core.sendFrame(new Frame(OpCode.TEXT, last), Callback.NOOP, true);
+        }
+        last = frame.duplicate();
+        batchBytes += last.remaining();
+    }
+
+    /** Ends the pass: its last frame flushes the batch, and its callback gives the batch's bytes back to the window. */
+    void end() {
+        if (last == null) {
+            return;
+        }
+        long bytes = batchBytes;
+        inFlightBytes.addAndGet(bytes);
+        Frame frame = new Frame(OpCode.TEXT, last);
+        last = null;
+        batchBytes = 0;
+        core.sendFrame(frame, Callback.from(() -> inFlightBytes.addAndGet(-bytes), failure -> inFlightBytes.addAndGet(-bytes)), false);
     }
 }

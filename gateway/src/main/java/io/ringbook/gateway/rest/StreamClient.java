@@ -3,17 +3,20 @@ package io.ringbook.gateway.rest;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
 
 import java.time.Duration;
-import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * One open stream session: its account and address, its channels (a book channel with
- * its {@link BookFeed}), the {@link Outbox} of frames waiting to go, the bucket that
- * limits its frames, and when it last sent a frame of any kind.
+ * One open stream session: its account and address, the channels it follows (each with
+ * the {@link FrameLog} position it follows from, a book with its {@link BookFeed}), its
+ * position in the log, the {@link Outbox} of its own frames, the bucket that limits its
+ * frames, and when it last sent a frame of any kind. It falls behind, a slow consumer,
+ * when its own frames overflow their bound or its position drops out of the log's ring or
+ * further behind the log's newest entry than that bound in bytes (every frame of the log
+ * counts, followed or not: what a session has yet to pass).
  */
 final class StreamClient {
 
@@ -21,19 +24,33 @@ final class StreamClient {
     final int account;
     final String address;
     final Outbox outbox;
-    private final Set<String> channels = ConcurrentHashMap.newKeySet();
-    private final Map<Integer, BookFeed> books = new ConcurrentHashMap<>();
+    private final StreamChannels channels;
+    private final AtomicLongArray followedFrom;
+    private final AtomicReferenceArray<BookFeed> books;
     private final Bucket frames;
     private volatile long lastFrameNanos = System.nanoTime();
     private long framesSeen = -1;
+    private int channelCount;
+    private boolean released;
+    // the stream thread's reading of the log
+    private long position;
+    private volatile long passedBytes;
 
-    StreamClient(WsContext ws, int account, String address, StreamLimits limits) {
+    StreamClient(WsContext ws, int account, String address, StreamLimits limits, StreamChannels channels, FrameLog log) {
         this.ws = ws;
         this.account = account;
         this.address = address;
         this.outbox = new Outbox(limits.queueBytes());
+        this.channels = channels;
+        this.followedFrom = new AtomicLongArray(channels.count());
+        for (int channel = 0; channel < channels.count(); channel++) {
+            followedFrom.set(channel, -1);
+        }
+        this.books = new AtomicReferenceArray<>(channels.count());
         this.frames = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.framesPerSecond())
                 .refillGreedy(limits.framesPerSecond(), Duration.ofSeconds(1)).build()).build();
+        this.passedBytes = log.endBytes();
+        this.position = log.head();
     }
 
     /** A text frame arrived: the client is alive; false if it sent more frames than its bucket allows. */
@@ -56,44 +73,114 @@ final class StreamClient {
         outbox.offer(frame);
     }
 
-    /** A frame other sessions are sent too, encoded once ({@link Outbox#shared}). */
-    void send(ByteBuffer sharedFrame) {
-        outbox.offer(sharedFrame);
+    synchronized boolean follows(int channel) {
+        return followedFrom.get(channel) >= 0;
     }
 
-    boolean subscribed(String channel) {
-        return channels.contains(channel);
+    synchronized int channelCount() {
+        return channelCount;
     }
 
-    int channelCount() {
-        return channels.size();
-    }
-
-    void subscribe(String channel) {
-        channels.add(channel);
-    }
-
-    /** A new book feed for the symbol (replacing any earlier one), holding updates until its snapshot is queued. */
-    BookFeed subscribeBook(String channel, int symbolId) {
-        BookFeed feed = new BookFeed(outbox);
-        BookFeed earlier = books.put(symbolId, feed);
-        if (earlier != null) {
-            earlier.close();
+    /** Follows a channel from the log's head on (a channel already followed keeps its position). */
+    synchronized void follow(int channel, FrameLog log) {
+        if (released || followedFrom.get(channel) >= 0) {
+            return;
         }
-        channels.add(channel);
+        channels.follow(channel, account);
+        channelCount++;
+        followedFrom.set(channel, log.head());
+    }
+
+    /** Follows a book from the log's head on with a new feed (replacing any earlier one), waiting for its snapshot. */
+    synchronized BookFeed followBook(int channel, FrameLog log) {
+        follow(channel, log);
+        BookFeed feed = new BookFeed(log.head());
+        books.set(channel, feed);
         return feed;
     }
 
-    void unsubscribe(String channel, int symbolId) {
-        channels.remove(channel);
-        BookFeed feed = symbolId < 0 ? null : books.remove(symbolId);
-        if (feed != null) {
-            feed.close();
+    synchronized void unfollow(int channel) {
+        if (followedFrom.get(channel) < 0) {
+            return;
+        }
+        books.set(channel, null);
+        followedFrom.set(channel, -1);
+        channelCount--;
+        channels.unfollow(channel, account);
+    }
+
+    /** The session is gone: it no longer counts among any channel's followers. */
+    synchronized void release() {
+        for (int channel = 0; channel < followedFrom.length(); channel++) {
+            unfollow(channel);
+        }
+        released = true;
+    }
+
+    /** Bytes waiting for this session: its own frames and the log it has yet to pass. */
+    long backlogBytes(FrameLog log) {
+        return outbox.queuedBytes() + log.endBytes() - passedBytes;
+    }
+
+    /** On the stream thread: whether the session is too far behind to be kept. */
+    boolean fellBehind(FrameLog log) {
+        return outbox.overflowed() || log.head() - position >= log.capacity() || log.endBytes() - passedBytes > outbox.capacityBytes();
+    }
+
+    /**
+     * On the stream thread: one pass. The log's head is taken first, so that a channel
+     * followed after it (its position at or beyond that head) gets nothing before the
+     * answer that confirms it, which is queued before the channel is followed; then the
+     * session's own frames; then the log from the session's position, as far as the
+     * in-flight window takes, all as one batch.
+     */
+    void drain(FrameLog log) {
+        long head = log.head();
+        outbox.begin(((WebSocketSession) ws.session).getCoreSession());
+        try {
+            if (!outbox.drainQueued()) {
+                return;
+            }
+            long passed = passedBytes;
+            while (position < head && outbox.hasRoom()) {
+                FrameLog.Entry entry = log.entry(position);
+                if (entry == null) {
+                    outbox.overflow();
+                    break;
+                }
+                if (!deliver(entry)) {
+                    break;
+                }
+                passed = entry.endBytes();
+                position++;
+            }
+            passedBytes = passed;
+        } finally {
+            outbox.end();
         }
     }
 
-    /** The symbol's book feed, or null if the client does not follow that book. */
-    BookFeed book(int symbolId) {
-        return books.get(symbolId);
+    /** Writes the entry if the session follows it; false if it must wait for its book's snapshot. */
+    private boolean deliver(FrameLog.Entry entry) {
+        int channel = entry.channel();
+        long from = followedFrom.get(channel);
+        if (from < 0 || entry.position() < from || (channel == channels.orders() && entry.account() != account)) {
+            return true;
+        }
+        if (channels.bookSymbol(channel) >= 0) {
+            BookFeed feed = books.get(channel);
+            if (feed == null || entry.position() < feed.from()) {
+                return true;
+            }
+            long sent = feed.sentSequence();
+            if (sent < 0) {
+                return false;
+            }
+            if (entry.bookSequence() <= sent) {
+                return true;
+            }
+        }
+        outbox.write(entry.frame());
+        return true;
     }
 }

@@ -16,7 +16,6 @@ import io.ringbook.views.marketdata.TradesView;
 import io.ringbook.views.orders.OrderViews;
 import io.ringbook.web.HttpJson;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,18 +23,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * The WebSocket streams of API.md ({@code /api/v1/stream}): book (a snapshot, then every
  * level change with its contiguous sequence), ticker (on every book change or trade),
  * trades and executions of the client's own orders. No client can slow the engine: the
  * outbound thread takes no lock a client holds, renders and encodes a frame once and only if
- * someone follows its channel, and only queues its shared bytes; a book snapshot is copied and rendered on the
- * subscribing session's own thread ({@link BookFeed}); client frames are rate-limited
- * and channels and sessions capped ({@link StreamLimits}); each session's queue is
- * bounded in bytes ({@link Outbox}) and drained by the stream thread. A client whose
- * queue fills is closed 1008 {@code SLOW_CONSUMER}, one that sends no frame (a
+ * someone follows its channel ({@link StreamChannels}), and appends it to the shared
+ * {@link FrameLog}, the same work per event for one session or thousands; the stream
+ * thread writes each session's frames from its own position in the log. A book snapshot
+ * is copied and rendered on the subscribing session's own thread ({@link BookFeed});
+ * client frames are rate-limited and channels and sessions capped ({@link StreamLimits});
+ * a session's own frames are bounded in bytes ({@link Outbox}), and so is how far it may
+ * fall behind the log. A client that falls behind is closed 1008 {@code SLOW_CONSUMER}, one that sends no frame (a
  * protocol-level ping counts) for 60 s ({@link StreamLimits#idleSeconds}) 1001 {@code IDLE_TIMEOUT}; every 15 s each client
  * gets a heartbeat. A refused duplicate clOrdId is not streamed: it names the original
  * order, which it did not touch.
@@ -51,9 +51,8 @@ final class StreamHub implements EngineListener, AutoCloseable {
     private final StreamLimits limits;
     private final StreamFrames frames;
     private final StreamSessions sessions;
-    private final String[] bookChannels;
-    private final String[] tickerChannels;
-    private final String[] tradeChannels;
+    private final StreamChannels channels;
+    private final FrameLog log;
     private final Map<String, StreamClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong slowConsumersClosed = new AtomicLong();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -68,15 +67,8 @@ final class StreamHub implements EngineListener, AutoCloseable {
         this.limits = limits;
         this.frames = new StreamFrames(referenceData, depth, trades, orders, orderJson);
         this.sessions = new StreamSessions(limits);
-        int symbols = referenceData.symbols().size();
-        bookChannels = new String[symbols];
-        tickerChannels = new String[symbols];
-        tradeChannels = new String[symbols];
-        for (int id = 0; id < symbols; id++) {
-            bookChannels[id] = "book:" + id;
-            tickerChannels[id] = "ticker:" + id;
-            tradeChannels[id] = "trades:" + id;
-        }
+        this.channels = new StreamChannels(referenceData.symbols().size());
+        this.log = FrameLog.forQueueBytes(limits.queueBytes());
         sender.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.MILLISECONDS);
         sender.scheduleAtFixedRate(this::heartbeat, 15, 15, TimeUnit.SECONDS);
     }
@@ -91,12 +83,13 @@ final class StreamHub implements EngineListener, AutoCloseable {
             ws.closeSession(1008, "TOO_MANY_SESSIONS");
             return;
         }
-        clients.put(ws.sessionId(), new StreamClient(ws, account, address, limits));
+        clients.put(ws.sessionId(), new StreamClient(ws, account, address, limits, channels, log));
     }
 
     void closed(WsContext ws) {
         StreamClient client = clients.remove(ws.sessionId());
         if (client != null) {
+            client.release();
             sessions.close(client.account, client.address);
         }
     }
@@ -146,77 +139,66 @@ final class StreamHub implements EngineListener, AutoCloseable {
                     : StreamFrames.error("UNKNOWN_SYMBOL", "no symbol '" + ClientText.quote(symbolName) + "'", id));
             return;
         }
-        String key = needsSymbol ? channel + ":" + symbol.id() : channel;
-        int bookSymbol = channel.equals("book") ? symbol.id() : -1;
+        int number = switch (channel) {
+            case "book" -> channels.book(symbol.id());
+            case "ticker" -> channels.ticker(symbol.id());
+            case "trades" -> channels.trades(symbol.id());
+            default -> channels.orders();
+        };
         if (op.equals("unsubscribe")) {
-            client.unsubscribe(key, bookSymbol);
+            client.unfollow(number);
             client.send(StreamFrames.ack("unsubscribed", channel, symbolName, id));
-        } else if (!client.subscribed(key) && client.channelCount() >= limits.subscriptionsPerSession()) {
+        } else if (!client.follows(number) && client.channelCount() >= limits.subscriptionsPerSession()) {
             client.send(StreamFrames.error("TOO_MANY_SUBSCRIPTIONS",
                     "a session follows at most " + limits.subscriptionsPerSession() + " channels", id));
         } else {
             client.send(StreamFrames.ack("subscribed", channel, symbolName, id));
-            subscribe(client, key, channel, symbol);
+            subscribe(client, number, channel, symbol);
         }
     }
 
-    private void subscribe(StreamClient client, String key, String channel, SymbolSpec symbol) {
+    /** Follows the channel; a book's snapshot and a ticker's current state go first, the log's frames after them. */
+    private void subscribe(StreamClient client, int number, String channel, SymbolSpec symbol) {
         switch (channel) {
             case "book" -> {
-                BookFeed feed = client.subscribeBook(key, symbol.id());
+                BookFeed feed = client.followBook(number, log);
                 DepthBook.Snapshot snapshot = depth.snapshot(symbol.id(), StreamFrames.SNAPSHOT_LEVELS);
-                feed.snapshot(snapshot.sequence(), frames.bookSnapshot(symbol, snapshot));
+                client.outbox.offerSnapshot(frames.bookSnapshot(symbol, snapshot), feed, snapshot.sequence());
             }
             case "ticker" -> {
-                client.subscribe(key);
                 client.send(frames.ticker(symbol));
+                client.follow(number, log);
             }
-            default -> client.subscribe(key);
+            default -> client.follow(number, log);
         }
     }
 
-    /** On the outbound thread: renders each frame once, only if someone follows it, and queues it. */
+    /** On the outbound thread: renders each frame once, only if someone follows its channel, and appends it to the log. */
     @Override
     public void onEvent(EngineEvent event) {
         if (clients.isEmpty()) {
             return;
         }
         if (event.type == EventType.BOOK_LEVEL) {
-            bookUpdate(event);
-            publish(tickerChannels[event.symbolId], () -> frames.ticker(referenceData.symbols().get(event.symbolId)));
+            if (channels.followed(channels.book(event.symbolId))) {
+                log.append(channels.book(event.symbolId), 0, event.bookSequence, frames.bookUpdate(event));
+            }
+            ticker(event.symbolId);
         } else if (event.type == EventType.ORDER_FILLED && event.liquidity == Liquidity.TAKER) {
-            publish(tradeChannels[event.symbolId], () -> frames.trade(event));
-            publish(tickerChannels[event.symbolId], () -> frames.ticker(referenceData.symbols().get(event.symbolId)));
-        }
-        if (event.orderId != 0 && event.type != EventType.BOOK_LEVEL && event.rejectReason != RejectReason.DUPLICATE_CLORDID) {
-            ByteBuffer execution = null;
-            for (StreamClient client : clients.values()) {
-                if (client.account == event.accountId && client.subscribed("orders")) {
-                    execution = execution == null ? Outbox.shared(frames.execution(event)) : execution;
-                    client.send(execution);
-                }
+            if (channels.followed(channels.trades(event.symbolId))) {
+                log.append(channels.trades(event.symbolId), 0, 0, frames.trade(event));
             }
+            ticker(event.symbolId);
+        }
+        if (event.orderId != 0 && event.type != EventType.BOOK_LEVEL && event.rejectReason != RejectReason.DUPLICATE_CLORDID
+                && channels.ordersFollowed(event.accountId)) {
+            log.append(channels.orders(), event.accountId, 0, frames.execution(event));
         }
     }
 
-    private void bookUpdate(EngineEvent level) {
-        ByteBuffer update = null;
-        for (StreamClient client : clients.values()) {
-            BookFeed feed = client.book(level.symbolId);
-            if (feed != null) {
-                update = update == null ? Outbox.shared(frames.bookUpdate(level)) : update;
-                feed.update(level.bookSequence, update);
-            }
-        }
-    }
-
-    private void publish(String channel, Supplier<String> render) {
-        ByteBuffer frame = null;
-        for (StreamClient client : clients.values()) {
-            if (client.subscribed(channel)) {
-                frame = frame == null ? Outbox.shared(render.get()) : frame;
-                client.send(frame);
-            }
+    private void ticker(int symbolId) {
+        if (channels.followed(channels.ticker(symbolId))) {
+            log.append(channels.ticker(symbolId), 0, 0, frames.ticker(referenceData.symbols().get(symbolId)));
         }
     }
 
@@ -234,11 +216,11 @@ final class StreamHub implements EngineListener, AutoCloseable {
         return slowConsumersClosed.get();
     }
 
-    /** The most bytes waiting for any one session: how close the slowest client is to being cut off. */
+    /** The most bytes waiting for any one session (its own frames and the log it has yet to pass): how close the slowest client is to being cut off. */
     long deepestQueueBytes() {
         long deepest = 0;
         for (StreamClient client : clients.values()) {
-            deepest = Math.max(deepest, client.outbox.queuedBytes());
+            deepest = Math.max(deepest, client.backlogBytes(log));
         }
         return deepest;
     }
@@ -247,14 +229,14 @@ final class StreamHub implements EngineListener, AutoCloseable {
     private void drain() {
         long now = System.nanoTime();
         for (StreamClient client : clients.values()) {
-            if (client.outbox.overflowed()) {
+            if (client.fellBehind(log)) {
                 slowConsumersClosed.incrementAndGet();
                 close(client, 1008, "SLOW_CONSUMER");
             } else if (now - client.lastFrameNanos(now) > TimeUnit.SECONDS.toNanos(limits.idleSeconds())) {
                 close(client, 1001, "IDLE_TIMEOUT");
             } else {
                 try {
-                    client.outbox.drainTo(client.ws.session);
+                    client.drain(log);
                 } catch (RuntimeException closing) {
                     // the session closed under the send; a failure must not stop the stream thread for everyone
                     close(client, 1011, "SEND_FAILED");
@@ -270,6 +252,7 @@ final class StreamHub implements EngineListener, AutoCloseable {
 
     private void close(StreamClient client, int code, String reason) {
         if (clients.remove(client.ws.sessionId()) != null) {
+            client.release();
             sessions.close(client.account, client.address);
         }
         client.ws.closeSession(code, reason);

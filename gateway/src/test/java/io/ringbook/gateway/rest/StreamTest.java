@@ -243,6 +243,34 @@ class StreamTest {
     }
 
     @Test
+    void shouldGiveEachSessionOnlyItsOwnAccountsExecutionsFromTheSharedLog() throws Exception {
+        WsClient.Frames first = new WsClient.Frames();
+        WsClient.Frames second = new WsClient.Frames();
+        WebSocket t1 = connect("t1-key", first);
+        WebSocket t2 = connect("t2-key", second);
+        WsClient.send(t1, "{\"op\":\"subscribe\",\"channel\":\"orders\"}");
+        WsClient.send(t2, "{\"op\":\"subscribe\",\"channel\":\"orders\"}");
+        first.next(WsClient.type("subscribed"));
+        second.next(WsClient.type("subscribed"));
+        // the other account's executions come first in the log: a session that read them would see them first
+        long[] ofT2 = {gateway.limit("t2-key", "SELL", 110, 1), gateway.limit("t2-key", "SELL", 111, 1), 0};
+        long[] ofT1 = {gateway.limit("t1-key", "BUY", 90, 1), gateway.limit("t1-key", "BUY", 91, 1)};
+        ofT2[2] = gateway.limit("t2-key", "SELL", 112, 1);
+        for (long orderId : ofT1) {
+            JsonNode execution = first.next(WsClient.type("execution"));
+            assertEquals("T1", execution.get("account").asText());
+            assertEquals(orderId, execution.get("orderId").asLong(), "the session's own executions, in order");
+        }
+        for (long orderId : ofT2) {
+            JsonNode execution = second.next(WsClient.type("execution"));
+            assertEquals("T2", execution.get("account").asText());
+            assertEquals(orderId, execution.get("orderId").asLong(), "the session's own executions, in order");
+        }
+        t1.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        t2.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void shouldRefuseABadKeyAtTheUpgrade() {
         ExecutionException refused = assertThrows(ExecutionException.class, () -> connect("nope", new WsClient.Frames()));
         assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());

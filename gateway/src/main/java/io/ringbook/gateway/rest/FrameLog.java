@@ -1,0 +1,73 @@
+package io.ringbook.gateway.rest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The frames that several stream sessions may follow (book updates, tickers, trades, and
+ * executions, which name their account), written once into an append-only ring by the
+ * outbound thread and read by the stream thread for every session from that session's own
+ * position, as a publication log read by its subscribers: the outbound thread does the same
+ * work per event whether one session or thousands follow it. The ring keeps the last
+ * {@link #capacity()} entries; a session whose position falls out of it, or further behind
+ * the newest entry than its byte bound, is a slow consumer ({@link StreamClient}).
+ * Single writer: only the outbound thread appends.
+ */
+final class FrameLog {
+
+    /** One shared frame: its position in the log, what it belongs to, and the log's bytes up to and including it. */
+    record Entry(long position, int channel, int account, long bookSequence, long endBytes, ByteBuffer frame) {
+    }
+
+    private final AtomicReferenceArray<Entry> entries;
+    private final int mask;
+    private long writtenBytes;
+    private volatile long endBytes;
+    private volatile long head;
+
+    /** @param capacity entries kept, a power of two */
+    FrameLog(int capacity) {
+        if (Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+        }
+        entries = new AtomicReferenceArray<>(capacity);
+        mask = capacity - 1;
+    }
+
+    /** Entries for a session whose byte bound is {@code queueBytes}: about one per 64 bytes of it (a book update is larger). */
+    static FrameLog forQueueBytes(long queueBytes) {
+        long wanted = Math.max(1024, Math.min(1 << 20, queueBytes / 64));
+        return new FrameLog((int) Long.highestOneBit(wanted - 1) << 1);
+    }
+
+    int capacity() {
+        return mask + 1;
+    }
+
+    /** On the outbound thread: appends a rendered frame; {@code account} is 0 unless the frame is one account's. */
+    void append(int channel, int account, long bookSequence, String frame) {
+        ByteBuffer bytes = ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
+        long position = head;
+        writtenBytes += bytes.remaining();
+        entries.set((int) position & mask, new Entry(position, channel, account, bookSequence, writtenBytes, bytes));
+        endBytes = writtenBytes;
+        head = position + 1;
+    }
+
+    /** The position the next entry will take: entries below it are readable (if still kept). */
+    long head() {
+        return head;
+    }
+
+    /** Bytes appended since the log began, through the newest entry. */
+    long endBytes() {
+        return endBytes;
+    }
+
+    /** The entry at a position below {@link #head()}, or null if the ring has since reused its slot. */
+    Entry entry(long position) {
+        Entry entry = entries.get((int) position & mask);
+        return entry != null && entry.position() == position ? entry : null;
+    }
+}
