@@ -66,7 +66,8 @@ record WaitStrategies(WaitStrategyKind logic, WaitStrategyKind outbound, String 
                 + (journal == OutputJournalThread.FOLLOWING ? "following the edges" : "on its own thread") + " (" + journalFrom + ")";
     }
 
-    private static String name(WaitStrategyKind kind) {
+    /** A kind as written on the command line: {@code busy-spin}, {@code lite-blocking}. */
+    static String name(WaitStrategyKind kind) {
         return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -4,6 +4,9 @@ import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import picocli.CommandLine.Option;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * {@code --wait-strategy KIND}, {@code --outbound-wait KIND} and
  * {@code --output-journal-thread own|following}, the one definition of how the two hot
@@ -38,17 +41,33 @@ public final class WaitStrategyOptions {
 
     /** The business-logic thread's kind, null if neither given nor defaulted. */
     public WaitStrategyKind logic() {
-        return logic == null ? null : WaitStrategyKind.parse(logic);
+        return logic == null ? null : kind("--wait-strategy", logic);
     }
 
     /** The outbound thread's kind, null if neither given nor defaulted. */
     public WaitStrategyKind outbound() {
-        return outbound == null ? null : WaitStrategyKind.parse(outbound);
+        return outbound == null ? null : kind("--outbound-wait", outbound);
     }
 
     /** The output journal's thread, null if not given. */
     public OutputJournalThread outputJournalThread() {
-        return outputJournalThread == null ? null : OutputJournalThread.parse(outputJournalThread);
+        if (outputJournalThread == null) {
+            return null;
+        }
+        try {
+            return OutputJournalThread.parse(outputJournalThread);
+        } catch (IllegalArgumentException unknown) {
+            throw new CommandLineError("--output-journal-thread " + outputJournalThread + ": " + unknown.getMessage());
+        }
+    }
+
+    private static WaitStrategyKind kind(String option, String name) {
+        try {
+            return WaitStrategyKind.parse(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new CommandLineError(option + " " + name + " is not a wait strategy; one of: "
+                    + Arrays.stream(WaitStrategyKind.values()).map(WaitStrategies::name).collect(Collectors.joining(", ")));
+        }
     }
 
     /** The business-logic thread's kind as given, for reports and file names. */

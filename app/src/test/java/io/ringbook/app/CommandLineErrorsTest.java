@@ -93,6 +93,13 @@ class CommandLineErrorsTest {
         assertEquals(2, option.exitCode);
         assertTrue(option.oneLine().contains("'--tpye'") && option.err.contains("ringbook journal --help"), option.err);
 
+        Run thread = run("start", "--data", data.toString(), "--output-journal-thread", "shared");
+        assertEquals(2, thread.exitCode);
+        assertTrue(thread.oneLine().contains("--output-journal-thread shared: must be own or following, not 'shared'"), thread.err);
+        Run wait = run("start", "--data", data.toString(), "--wait-strategy", "spin");
+        assertEquals(2, wait.exitCode);
+        assertTrue(wait.oneLine().contains("--wait-strategy spin is not a wait strategy; one of: busy-spin, yielding"), wait.err);
+
         Path backup = dir.resolve("backup");
         assertEquals(0, run("backup", "--data", data.toString(), "--to", backup.toString()).exitCode);
         Run restore = run("restore", "--from", backup.toString(), "--data", data.toString());

@@ -7,14 +7,15 @@ import java.util.concurrent.TimeUnit;
  * Watches the outbound consumers that may be cut off (the edges) from a thread of its
  * own and cuts off one that holds events without taking any for {@link #GRACE_NANOS},
  * or that stays more than three quarters of the ring behind for as long. So a stalled
- * gateway or read model holds back the replies (which follow the edges) and the
- * business logic (once the ring is full) for at most that long, and never the output
- * journal. The logic thread itself never decides this: it only waits for the ring as
- * its producer, and the watchdog frees it. Where the output journal follows the edges on
- * their thread ({@link OutputJournalThread#FOLLOWING}), a check that finds that thread
- * writing the journal counts as progress: the journal is never cut off, and a slow disk
- * must not cut the edges off in its place (an edge is cut off only if no check of a whole
- * second found its thread in the journal).
+ * gateway or read model holds back the replies (which follow the edges), the output
+ * journal where it follows them too, and the business logic (once the ring is full) for
+ * at most that long. The logic thread itself never decides this: it only waits for the
+ * ring as its producer, and the watchdog frees it. Where the output journal follows the
+ * edges on their thread ({@link OutputJournalThread#FOLLOWING}), the time that thread
+ * spends in the journal is not counted against the edges (a slow disk must not cut them
+ * off in its place; the journal is never cut off): an edge's clocks are moved on by the
+ * journal's time between two checks, so an edge is cut off after a second of its own
+ * stall or slowness however the thread's time was shared.
  *
  * <p>Time counts only while the watchdog itself runs: a gap between two of its checks
  * longer than {@link #MAX_STEP_NANOS} (a collection that stopped every thread, or a
@@ -41,6 +42,7 @@ final class EdgeWatchdog implements AutoCloseable {
     private final long[] lastSequence;
     private final long[] stuckSince;
     private final long[] behindSince;
+    private final long[] trailed;
     private final Thread thread;
     private volatile boolean running = true;
     private long lastCheck;
@@ -53,6 +55,7 @@ final class EdgeWatchdog implements AutoCloseable {
         this.lastSequence = new long[edges.size()];
         this.stuckSince = new long[edges.size()];
         this.behindSince = new long[edges.size()];
+        this.trailed = new long[edges.size()];
         this.thread = new Thread(this::watch, "ringbook-edge-watchdog");
         thread.setDaemon(true);
     }
@@ -83,32 +86,41 @@ final class EdgeWatchdog implements AutoCloseable {
             lastSequence[i] = edges.get(i).processor().getSequence().get();
             stuckSince[i] = 0;
             behindSince[i] = 0;
+            trailed[i] = edges.get(i).trailedNanos(now);
         }
     }
 
     /** Checks every edge at {@code now} (a {@link System#nanoTime} reading). */
     void checkAll(long now) {
-        watched += Math.min(now - lastCheck, MAX_STEP_NANOS);
+        long step = Math.min(now - lastCheck, MAX_STEP_NANOS);
+        watched += step;
         lastCheck = now;
         for (int i = 0; i < edges.size(); i++) {
-            check(i, edges.get(i), watched);
+            check(i, edges.get(i), now, step);
         }
     }
 
-    private void check(int i, OutboundConsumer edge, long now) {
+    private void check(int i, OutboundConsumer edge, long clock, long step) {
         if (edge.isCutOff()) {
             return;
         }
+        long now = watched;
         long sequence = edge.processor().getSequence().get();
         long lag = edge.lag();
-        // found writing the output journal that follows it on its thread: that is not the edge's stall nor its slowness
-        boolean journaling = edge.isTrailing();
-        if (lag == 0 || sequence != lastSequence[i] || journaling) {
+        // the time its thread spent writing the output journal that follows it: neither the edge's stall nor its slowness
+        long trailedNow = Math.max(trailed[i], edge.trailedNanos(clock));
+        long inJournal = Math.min(trailedNow - trailed[i], step);
+        trailed[i] = trailedNow;
+        if (lag == 0 || sequence != lastSequence[i]) {
             lastSequence[i] = sequence;
             stuckSince[i] = now;
+        } else {
+            stuckSince[i] += inJournal;
         }
-        if (lag < farBehind || journaling) {
+        if (lag < farBehind) {
             behindSince[i] = now;
+        } else {
+            behindSince[i] += inJournal;
         }
         if (now - stuckSince[i] > GRACE_NANOS) {
             edge.cutOff("took no event for " + TimeUnit.NANOSECONDS.toMillis(GRACE_NANOS) + " ms with " + lag + " waiting");

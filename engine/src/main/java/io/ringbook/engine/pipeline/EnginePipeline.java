@@ -113,7 +113,8 @@ public final class EnginePipeline implements AutoCloseable {
      * if it died or stopped; the command it failed on by sequence, type, journal record in
      * hex and failure, if it was one, sequence 0 if none; with the growth of the day's
      * clOrdId index beyond its configured size) and the outbound consumers (DEGRADED once a
-     * listener has failed or an edge was cut off; each one's lag), for the admin API's health.
+     * listener has failed, an edge was cut off or the output journal following the edges
+     * has been in one append for over a second; each one's lag), for the admin API's health.
      */
     public List<HealthComponent> health() {
         HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
@@ -151,7 +152,15 @@ public final class EnginePipeline implements AutoCloseable {
                 }
             }
             details.put("cutOff", cutOff.isEmpty() ? "none" : cutOff);
-            return new HealthCheck(failures == 0 && cutOff.isEmpty() ? HealthStatus.UP : HealthStatus.DEGRADED, details);
+            // the output journal following the edges on their thread: an append that blocks (a stalled disk) holds the
+            // replies, and the watchdog rightly does not blame the edges for it, so health says so instead
+            OutboundConsumer edges = consumers.get(0);
+            long journalingMs = TimeUnit.NANOSECONDS.toMillis(edges.trailingForNanos(System.nanoTime()));
+            if (edges.hasTrailer()) {
+                details.put("outputJournalStepMs", journalingMs);
+            }
+            boolean journalStuck = journalingMs * TimeUnit.MILLISECONDS.toNanos(1) > EdgeWatchdog.GRACE_NANOS;
+            return new HealthCheck(failures == 0 && cutOff.isEmpty() && !journalStuck ? HealthStatus.UP : HealthStatus.DEGRADED, details);
         });
         return List.of(rings, logicThread, outboundListeners);
     }

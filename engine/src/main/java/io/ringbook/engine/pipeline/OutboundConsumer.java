@@ -45,8 +45,10 @@ final class OutboundConsumer {
     private FollowingProcessor follower;
     /** The consumer that follows this one on this one's thread after the listeners end a batch (the output journal), or null. */
     private FollowingProcessor trailer;
-    /** Whether this consumer's thread is handling the trailer's events: that time is not this consumer's stall. */
-    private volatile boolean trailing;
+    /** When this consumer's thread began its current step of the trailer ({@link System#nanoTime}), 0 outside one. */
+    private volatile long trailingSince;
+    /** Nanoseconds this consumer's thread spent in the trailer's finished steps: time that is not this consumer's. */
+    private volatile long trailedNanos;
 
     /** A consumer that reads what the logic publishes. */
     OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners) {
@@ -130,18 +132,37 @@ final class OutboundConsumer {
     /** This consumer's listeners ended the batch that ends at {@code sequence}: the trailing consumer handles as far. */
     void batchEnded(long sequence) {
         if (trailer != null) {
-            trailing = true;
+            long start = System.nanoTime() | 1;
+            trailingSince = start;
             try {
                 trailer.follow(sequence);
             } finally {
-                trailing = false;
+                trailedNanos += System.nanoTime() - start;
+                trailingSince = 0;
             }
         }
     }
 
-    /** Whether this consumer's thread is now handling the events of the consumer trailing it (the watchdog does not count that time). */
-    boolean isTrailing() {
-        return trailing;
+    /**
+     * Nanoseconds this consumer's thread has spent handling the trailing consumer's events
+     * up to {@code now}, the step under way included: the watchdog does not count that time
+     * against this consumer. Read while a step ends, it may count that step twice, once.
+     */
+    long trailedNanos(long now) {
+        long since = trailingSince;
+        long done = trailedNanos;
+        return since == 0 ? done : done + Math.max(0, now - since);
+    }
+
+    /** How long this consumer's thread has been in its current step of the trailing consumer, 0 if in none. */
+    long trailingForNanos(long now) {
+        long since = trailingSince;
+        return since == 0 ? 0 : Math.max(0, now - since);
+    }
+
+    /** Whether another consumer follows this one on its thread after each batch (the output journal). */
+    boolean hasTrailer() {
+        return trailer != null;
     }
 
     /** Stops this consumer for good: from now on it holds back neither the ring nor the consumers after it. */

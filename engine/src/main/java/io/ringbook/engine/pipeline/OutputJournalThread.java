@@ -28,9 +28,14 @@ public enum OutputJournalThread {
         return cores >= OWN_FROM_CORES ? OWN : FOLLOWING;
     }
 
-    /** Parses {@code own} or {@code following} (any case). */
+    /** Parses {@code own} or {@code following} (any case); anything else is refused naming both. */
     public static OutputJournalThread parse(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        for (OutputJournalThread choice : values()) {
+            if (choice.name().equalsIgnoreCase(name.trim())) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException("must be own or following, not '" + name + "'");
     }
 
     /** The name as configured: {@code own}, {@code following}. */

@@ -6,6 +6,7 @@ import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.health.HealthCheck;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.health.HealthStatus;
 import io.ringbook.engine.logic.BusinessLogic;
@@ -213,6 +214,12 @@ class StalledEdgeTest {
             Thread.onSpinWait();
         }
         CompletableFuture<List<EngineEvent>> second = order(1);
+        HealthComponent stuck = outboundListeners();
+        HealthCheck during = stuck.check();
+        while (during.status() == HealthStatus.UP && journaled.get() == 1 && System.nanoTime() < deadline) {
+            during = stuck.check();
+        }
+        assertEquals(HealthStatus.DEGRADED, during.status(), "an append held for over a second shows in health: " + during.details());
         int events = first.get(10, TimeUnit.SECONDS).size() + second.get(10, TimeUnit.SECONDS).size();
         HealthComponent listeners = outboundListeners();
         assertEquals("none", listeners.check().details().get("cutOff"), "not cut off for the journal: " + listeners.check().details());
@@ -221,6 +228,40 @@ class StalledEdgeTest {
         }
         assertEquals(events, journaled.get(), "the journal took every event");
         assertEquals(events, edgeEvents.get(), "the edges took every event");
+    }
+
+    /**
+     * Following the edges on their thread, a journal that takes a third of that thread's
+     * time must not shield an edge that stays far behind: the edge is cut off once it has
+     * spent a second of its own time behind (a check that happened to find the thread in
+     * the journal once excused the whole second before).
+     */
+    @Test
+    void shouldCutOffAnEdgeFarBehindThoughTheJournalSharesItsThread() throws Exception {
+        pipeline = EnginePipeline.builder(StalledEdgeTest::logic)
+                .config(new PipelineConfig(64, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 8, 0, 0,
+                        OutputJournalThread.FOLLOWING))
+                .listener(event -> spin(TimeUnit.MILLISECONDS.toNanos(2)))
+                .outputJournal(event -> spin(TimeUnit.MILLISECONDS.toNanos(1)))
+                .build().start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int sent = 0;
+        while (outboundListeners().check().details().get("cutOff").equals("none") && System.nanoTime() < deadline) {
+            if (pipeline.publisher().tryPublish(slot -> slot.newOrder(0, DemoMarket.TEST, Side.BUY, OrderType.LIMIT, TimeInForce.IOC, 100, 1))) {
+                sent++;
+            } else {
+                Thread.sleep(1);
+            }
+        }
+        String cutOff = String.valueOf(outboundListeners().check().details().get("cutOff"));
+        assertTrue(cutOff.startsWith("outbound: stayed more than 48 events behind"), "cut off for being behind after " + sent + ": " + cutOff);
+    }
+
+    private static void spin(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     private HealthComponent outboundListeners() {

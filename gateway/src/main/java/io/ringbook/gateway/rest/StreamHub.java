@@ -166,8 +166,9 @@ final class StreamHub implements EngineListener, AutoCloseable {
                 client.outbox.offerSnapshot(frames.bookSnapshot(symbol, snapshot), feed, snapshot.sequence());
             }
             case "ticker" -> {
-                client.send(frames.ticker(symbol));
+                // counted in first, so that no change after the state rendered here is left out of the log
                 client.follow(number, log);
+                client.send(frames.ticker(symbol));
             }
             default -> client.follow(number, log);
         }
