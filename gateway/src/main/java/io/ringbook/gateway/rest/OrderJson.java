@@ -28,10 +28,12 @@ final class OrderJson {
 
     private final ReferenceData referenceData;
     private final RejectText rejectText;
+    private final SymbolUnits units;
 
     OrderJson(ReferenceData referenceData, RejectText rejectText) {
         this.referenceData = referenceData;
         this.rejectText = rejectText;
+        this.units = new SymbolUnits(referenceData.symbols());
     }
 
     /**
@@ -60,6 +62,8 @@ final class OrderJson {
             throws IOException {
         SymbolSpec symbol = state.symbolId >= 0 && state.symbolId < referenceData.symbols().size()
                 ? referenceData.symbols().get(state.symbolId) : null;
+        DecimalUnit tick = symbol == null ? null : units.tick(symbol);
+        DecimalUnit lot = symbol == null ? null : units.lot(symbol);
         json.writeStartObject();
         json.writeNumberField("orderId", state.orderId);
         json.writeStringField("clOrdId", state.clOrdId.toString());
@@ -73,12 +77,12 @@ final class OrderJson {
             json.writeStringField("price", request == null ? null : request.priceText());
             json.writeStringField("qty", request == null ? null : request.qtyText());
         } else {
-            json.writeStringField("price", state.price == 0 ? null : symbol.price(state.price).toPlainString());
-            json.writeStringField("qty", symbol.qty(state.qty).toPlainString());
+            json.writeStringField("price", state.price == 0 ? null : tick.text(state.price));
+            json.writeStringField("qty", lot.text(state.qty));
         }
         json.writeStringField("status", nameOf(state.status));
-        json.writeStringField("filledQty", symbol == null ? "0" : symbol.qty(state.filledQty).toPlainString());
-        json.writeStringField("leavesQty", symbol == null ? "0" : symbol.qty(state.leavesQty()).toPlainString());
+        json.writeStringField("filledQty", lot == null ? "0" : lot.text(state.filledQty));
+        json.writeStringField("leavesQty", lot == null ? "0" : lot.text(state.leavesQty()));
         json.writeStringField("avgPrice", symbol == null || state.filledQty == 0 ? null
                 : symbol.averagePrice(state.filledNotional, state.filledQty).toPlainString());
         json.writeStringField("rejectReason", state.rejectReason == RejectReason.NONE ? null : state.rejectReason.name());
@@ -88,8 +92,8 @@ final class OrderJson {
         for (EngineEvent fill : fills) {
             json.writeStartObject();
             json.writeNumberField("tradeId", fill.tradeId);
-            json.writeStringField("price", symbol.price(fill.lastPrice).toPlainString());
-            json.writeStringField("qty", symbol.qty(fill.lastQty).toPlainString());
+            json.writeStringField("price", tick.text(fill.lastPrice));
+            json.writeStringField("qty", lot.text(fill.lastQty));
             json.writeStringField("fee", symbol.notional(fill.fee).stripTrailingZeros().toPlainString());
             json.writeStringField("liquidity", fill.liquidity.name());
             json.writeEndObject();

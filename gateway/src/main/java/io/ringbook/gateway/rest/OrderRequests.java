@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static io.ringbook.gateway.rest.DecimalUnit.UNDECIDED;
+
 /**
  * Decodes and validates a new-order body (API.md, "New order body") at the edge, strictly:
  * unknown fields, wrong types, off-tick prices, off-lot quantities, bad clOrdIds and
@@ -50,9 +52,11 @@ final class OrderRequests {
     private static final int MAX_INTEGER_DIGITS = 19;
 
     private final SymbolTable symbols;
+    private final SymbolUnits units;
 
     OrderRequests(SymbolTable symbols) {
         this.symbols = symbols;
+        this.units = new SymbolUnits(symbols);
     }
 
     /** A validated new order; {@code symbol} is empty for a symbol the engine does not know (it rejects it, 422). */
@@ -132,14 +136,17 @@ final class OrderRequests {
                 type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC);
         StpMode stp = choice(root[STP_MODE], "stpMode", StpMode.class, StpMode.CANCEL_RESTING);
         boolean postOnly = flag(root[POST_ONLY], "postOnly");
-        BigDecimal qty = decimal(root[QTY], "qty", true, "INVALID_QTY");
-        BigDecimal price = decimal(root[PRICE], "price", false, "INVALID_PRICE");
+        String qtyPlain = plain(root[QTY]);
+        BigDecimal qty = qtyPlain != null ? null : decimal(root[QTY], "qty", true, "INVALID_QTY");
+        String pricePlain = plain(root[PRICE]);
+        BigDecimal price = pricePlain != null ? null : decimal(root[PRICE], "price", false, "INVALID_PRICE");
+        boolean priced = pricePlain != null || price != null;
         String expireText = text(root[EXPIRE_TIME], "expireTime", false);
 
-        if (type == OrderType.MARKET && price != null) {
+        if (type == OrderType.MARKET && priced) {
             throw ApiException.badRequest("INVALID_ORDER", "a MARKET order takes no price");
         }
-        if (type == OrderType.LIMIT && price == null) {
+        if (type == OrderType.LIMIT && !priced) {
             throw ApiException.badRequest("MISSING_FIELD", "a LIMIT order needs a price");
         }
         if (type == OrderType.MARKET && tif != TimeInForce.IOC && tif != TimeInForce.FOK) {
@@ -155,13 +162,38 @@ final class OrderRequests {
             throw ApiException.badRequest("INVALID_ORDER", "expireTime is for GTD orders only; this one is " + tif);
         }
         long expire = expireText == null ? 0 : parseTime(expireText);
-        long priceTicks = price == null ? 0 : units(price, symbol.map(SymbolSpec::tickSize), "INVALID_PRICE", "price");
-        long qtyLots = units(qty, symbol.map(SymbolSpec::lotSize), "INVALID_QTY", "qty");
+        long priceTicks = !priced ? 0 : symbol.isPresent() && pricePlain != null ? units.tick(symbol.get()).unitsOf(pricePlain) : UNDECIDED;
+        if (priceTicks == UNDECIDED) {
+            price = price != null ? price : new BigDecimal(pricePlain);
+            priceTicks = units(price, symbol.map(SymbolSpec::tickSize), "INVALID_PRICE", "price");
+        }
+        long qtyLots = symbol.isPresent() && qtyPlain != null ? units.lot(symbol.get()).unitsOf(qtyPlain) : UNDECIDED;
+        if (qtyLots == UNDECIDED) {
+            qty = qty != null ? qty : new BigDecimal(qtyPlain);
+            qtyLots = units(qty, symbol.map(SymbolSpec::lotSize), "INVALID_QTY", "qty");
+        }
         if (qtyLots > 0 && priceTicks > Long.MAX_VALUE / qtyLots) {
             throw ApiException.badRequest("INVALID_ORDER", "price x qty is too large to count");
         }
         return new NewOrder(clOrdId, symbolName, symbol, side, type, tif, priceTicks, qtyLots, postOnly, stp, expire,
-                price == null ? null : price.toPlainString(), qty.toPlainString());
+                plainText(pricePlain, price), plainText(qtyPlain, qty));
+    }
+
+    /**
+     * The text of a decimal sent as a JSON string in plain form ({@code "100.25"}), trimmed as
+     * {@link #decimal} trims it; null for any other value, which takes the {@code BigDecimal} route.
+     */
+    private static String plain(FlatJson.Value node) {
+        if (node == null || node.kind() != FlatJson.Kind.STRING) {
+            return null;
+        }
+        String text = node.text().trim();
+        return DecimalUnit.isPlain(text) ? text : null;
+    }
+
+    /** A decimal's text as {@code BigDecimal.toPlainString()} shows it, from its plain text where the order had one. */
+    private static String plainText(String plain, BigDecimal value) {
+        return plain != null ? DecimalUnit.plainText(plain) : value == null ? null : value.toPlainString();
     }
 
     /**
