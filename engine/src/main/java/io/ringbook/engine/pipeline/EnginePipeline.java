@@ -28,7 +28,8 @@ import java.util.function.Function;
  * {@link EdgeWatchdog}), the replies to waiting callers (after the edges, on the edges'
  * thread while it runs, on their own once the edges are cut off) and the output journal
  * (on a thread of its own, or, on a small machine, on the edges' thread after each batch's
- * replies and flushes, {@link OutputJournalThread}; the replies never wait for it). Build
+ * replies and flushes, {@link OutputJournalThread}: a batch's replies never wait for its
+ * journaling, a later batch's wait while an append blocks). Build
  * it with {@link #builder}, then {@link #start()}.
  */
 public final class EnginePipeline implements AutoCloseable {
@@ -63,8 +64,8 @@ public final class EnginePipeline implements AutoCloseable {
         inbound.addGatingSequences(decisionProcessor.getSequence());
 
         // the edges may be cut off; the replies follow them (a caller answered can read its order in the read models),
-        // on the edges' thread until a cut-off, but never wait for the output journal: it reads the ring on its own thread,
-        // or, on a small machine, follows the edges too, after each batch's replies and flushes
+        // on the edges' thread until a cut-off; the output journal reads the ring on its own thread, or, on a small machine,
+        // follows the edges too, after each batch's replies and flushes (so an append that blocks holds the next batches)
         OutboundConsumer edges = new OutboundConsumer("outbound", true, outbound, builder.listeners.toArray(EngineListener[]::new));
         consumers.add(edges);
         consumers.add(new OutboundConsumer("replies", outbound, new EngineListener[] {replies}, edges, false));
@@ -258,7 +259,7 @@ public final class EnginePipeline implements AutoCloseable {
         }
 
         /**
-         * The output journal: never cut off, and never waited for by the replies; on a
+         * The output journal: never cut off; on a
          * thread of its own or following the edges on theirs, as the configuration says.
          */
         public Builder outputJournal(EngineListener journal) {

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * position, as a publication log read by its subscribers: the outbound thread does the same
  * work per event whether one session or thousands follow it. The ring keeps the last
  * {@link #capacity()} entries; a session whose position falls out of it, or further behind
- * the newest entry than its byte bound, is a slow consumer ({@link StreamClient}).
- * Single writer: only the outbound thread appends.
+ * the newest entry than its byte bound, is a slow consumer ({@link StreamClient}). So
+ * the ring lets go of entries that far behind as it appends (the frames of a quiet hour
+ * are not held for nobody, nor copied by collections). Single writer: only the outbound
+ * thread appends.
  */
 final class FrameLog {
 
@@ -22,23 +24,31 @@ final class FrameLog {
 
     private final AtomicReferenceArray<Entry> entries;
     private final int mask;
+    private final long retainedBytes;
+    /** The oldest entry still held: those before it were let go (outbound thread only). */
+    private long tail;
     private long writtenBytes;
     private volatile long endBytes;
     private volatile long head;
 
-    /** @param capacity entries kept, a power of two */
-    FrameLog(int capacity) {
+    /**
+     * @param capacity      entries kept at most, a power of two
+     * @param retainedBytes how far behind the newest entry an entry is still held: no
+     *                      session that far behind is kept ({@link StreamClient#fellBehind})
+     */
+    FrameLog(int capacity, long retainedBytes) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
         }
         entries = new AtomicReferenceArray<>(capacity);
         mask = capacity - 1;
+        this.retainedBytes = retainedBytes;
     }
 
     /** Entries for a session whose byte bound is {@code queueBytes}: about one per 64 bytes of it (a book update is larger). */
     static FrameLog forQueueBytes(long queueBytes) {
         long wanted = Math.max(1024, Math.min(1 << 20, queueBytes / 64));
-        return new FrameLog((int) Long.highestOneBit(wanted - 1) << 1);
+        return new FrameLog((int) Long.highestOneBit(wanted - 1) << 1, queueBytes);
     }
 
     int capacity() {
@@ -53,6 +63,20 @@ final class FrameLog {
         entries.set((int) position & mask, new Entry(position, channel, account, bookSequence, writtenBytes, bytes));
         endBytes = writtenBytes;
         head = position + 1;
+        letGo(position);
+    }
+
+    /** Lets go of the entries no kept session can still need: those further behind than the byte bound (the newest stays). */
+    private void letGo(long newest) {
+        tail = Math.max(tail, newest + 1 - capacity());
+        while (tail < newest) {
+            int slot = (int) tail & mask;
+            if (entries.get(slot).endBytes() > writtenBytes - retainedBytes) {
+                return;
+            }
+            entries.set(slot, null);
+            tail++;
+        }
     }
 
     /** The position the next entry will take: entries below it are readable (if still kept). */

@@ -25,7 +25,7 @@ final class PlacedRequests {
         }
     };
 
-    /** Keeps the request an order placed over REST was made from. */
+    /** Keeps the request of an order the engine rejected (its event lacks part of the request), for its resends. */
     synchronized void remember(long orderId, OrderRequests.NewOrder request) {
         requests.put(orderId, request);
     }
