@@ -8,6 +8,7 @@ import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.JournalStage;
+import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.gateway.fix.FixGateway;
@@ -44,7 +45,7 @@ class FixCancelOnDisconnectTest {
         Stall stall = new Stall();
         BlockingQueue<EngineEvent> canceled = new LinkedBlockingQueue<>();
         EnginePipeline.Builder builder = EnginePipeline.builder(sink -> EngineLogic.live(new RiskBoard(demo.risk()), 64, 1024).apply(demo, sink))
-                .config(new PipelineConfig(8, WaitStrategyKind.BLOCKING, 8, WaitStrategyKind.BLOCKING, 1, 0, 0))
+                .config(new PipelineConfig(8, WaitStrategyKind.BLOCKING, 8, WaitStrategyKind.BLOCKING, 1, 0, 0, OutputJournalThread.FOLLOWING))
                 .journal(JournalStage.NONE)
                 .outputJournal(stall) // never cut off (an edge held this long would be, after a second: a loaded machine's logout takes that)
                 .listener(e -> {

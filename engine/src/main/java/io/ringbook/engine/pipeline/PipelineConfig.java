@@ -38,13 +38,6 @@ public record PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, int ou
         }
     }
 
-    /** The same knobs with the output journal following the edges, as {@link #DEFAULTS} has it. */
-    public PipelineConfig(int ringSize, WaitStrategyKind waitStrategy, int outboundRingSize, WaitStrategyKind outboundWait, int maxBatchSize,
-                          long clockTickMillis, long snapshotIntervalMillis) {
-        this(ringSize, waitStrategy, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis,
-                OutputJournalThread.FOLLOWING);
-    }
-
     public PipelineConfig withWaitStrategy(WaitStrategyKind kind) {
         return new PipelineConfig(ringSize, kind, outboundRingSize, outboundWait, maxBatchSize, clockTickMillis, snapshotIntervalMillis, outputJournalThread);
     }

@@ -139,7 +139,7 @@ class EnginePipelineTest {
     void shouldRefuseAtOnceWhenTheRingIsFull() throws Exception {
         HangingJournal stuck = new HangingJournal();
         pipeline = EnginePipeline.builder(sink -> logic(sink))
-                .config(new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0))
+                .config(new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0, OutputJournalThread.FOLLOWING))
                 .journal(stuck).build().start();
         List<CompletableFuture<List<EngineEvent>>> accepted = new ArrayList<>();
         CompletableFuture<List<EngineEvent>> refused = null;

@@ -2,6 +2,7 @@ package io.ringbook.gateway.rest;
 
 import io.ringbook.engine.domain.AccountTable;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.pipeline.OutputJournalThread;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.engine.pipeline.WaitStrategyKind;
 import io.ringbook.engine.testing.DemoMarket;
@@ -100,7 +101,8 @@ class EngineUnavailableTest {
     @Test
     void shouldAnswer503WhenTheRingIsFullAnd504WhenTheEngineDoesNotAnswerInTime() throws Exception {
         HangingJournal hanging = new HangingJournal();
-        PipelineConfig tiny = new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0);
+        PipelineConfig tiny = new PipelineConfig(4, WaitStrategyKind.BLOCKING, 64, WaitStrategyKind.BLOCKING, 256, 0, 0,
+                OutputJournalThread.FOLLOWING);
         try (GatewayFixture gateway = new GatewayFixture(RateLimits.DEMO, new RequestSigning(Map.of()), tiny, hanging)) {
             List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
