@@ -46,6 +46,9 @@ class OutputJournalTakeOverTest {
             assertTrue(outbound.get("cutOff").toString().startsWith("outbound:"), outbound.toString());
             assertEquals(0L, outbound.get("failures"), "the journal took over its appender without a failure: " + outbound);
             assertEquals(STALL_AT_EVENT, edgeEvents.get(), "the edge stalled where it was meant to");
+            Map<String, Object> rings = engine.pipeline.health().stream().filter(c -> c.name().equals("ringBuffer"))
+                    .findFirst().map(HealthComponent::check).orElseThrow().details();
+            assertEquals("OWN", rings.get("outputJournalThread"), "health names the thread that journals now: " + rings);
             release.countDown();
         }
         ReplayVerifier.Report report = ReplayVerifier.verify(data, JournaledEngine::newLogic);

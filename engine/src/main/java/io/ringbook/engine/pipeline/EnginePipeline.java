@@ -117,6 +117,15 @@ public final class EnginePipeline implements AutoCloseable {
      * listener has failed, an edge was cut off or the output journal following the edges
      * has been in one append for over a second; each one's lag), for the admin API's health.
      */
+    /**
+     * Where the output journal runs now: {@code FOLLOWING} the edges until they are cut
+     * off, {@code OWN} from then on (its own thread took over), or as configured.
+     */
+    private String outputJournalThreadNow() {
+        boolean tookOver = config.outputJournalThread() == OutputJournalThread.FOLLOWING && consumers.get(0).isCutOff();
+        return tookOver ? OutputJournalThread.OWN.name() : config.outputJournalThread().name();
+    }
+
     public List<HealthComponent> health() {
         HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
             long inboundUsed = inbound.getBufferSize() - inbound.remainingCapacity();
@@ -126,7 +135,7 @@ public final class EnginePipeline implements AutoCloseable {
             return new HealthCheck(status, Map.of("inboundSize", inbound.getBufferSize(), "inboundUsed", inboundUsed,
                     "outboundSize", outbound.getBufferSize(), "outboundUsed", outboundUsed,
                     "waitStrategy", config.waitStrategy().name(), "outboundWait", config.outboundWait().name(),
-                    "outputJournalThread", config.outputJournalThread().name()));
+                    "outputJournalThread", outputJournalThreadNow()));
         });
         HealthComponent logicThread = HealthComponent.of("businessLogic", true, () -> {
             boolean alive = !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
