@@ -468,7 +468,8 @@ public final class LoadHarness implements Callable<Integer> {
             out.printf("  max     %10.1f%n", histogram.getMaxValue() / 1000.0);
             Files.createDirectories(results);
             Path file = results.resolve(target != null ? String.format(via + "-target-%s.hgrm", rate)
-                    : String.format(via + (orders == null ? "" : "-orders") + "-%s-%s-%s-journal-%s.hgrm", waits.logicName(), waits.outboundName(), rate, run.journal()));
+                    : String.format(via + (orders == null ? "" : "-orders") + "-%s-%s-%s-journal-%s%s.hgrm", waits.logicName(), waits.outboundName(), rate,
+                            run.journal(), run.journal().equals("on") ? "-" + journalThread().configName() : ""));
             try (PrintStream hgrm = new PrintStream(Files.newOutputStream(file))) {
                 histogram.outputPercentileDistribution(hgrm, 1000.0);
             }
