@@ -117,6 +117,42 @@ class ClOrdIdIndexTest {
         }
     }
 
+    /**
+     * A whole group waits before it goes in: for each structured id style, every id of the
+     * group is found with its own orderId (through the pending entries' own hash) up to the
+     * put that sends the group to the table and after it, and a group half full when the
+     * day ends leaves nothing behind: the same ids are new the next day and found with that
+     * day's orderIds.
+     */
+    @Test
+    void aDaysIndexFindsEveryIdOfAWaitingGroupAndForgetsAGroupLeftAtTheDaysEnd() {
+        ClOrdId id = new ClOrdId();
+        for (Map.Entry<String, IntFunction<String>> style : STYLES.entrySet()) {
+            ClOrdIdIndex index = ClOrdIdIndex.forDays(100_000);
+            int ids = 2 * ClOrdIdIndex.PENDING + ClOrdIdIndex.PENDING / 2;
+            for (int n = 1; n <= ids; n++) {
+                id.set(style.getValue().apply(n));
+                index.put(n % 3, id, 1_000 + n);
+                if (n % ClOrdIdIndex.PENDING >= ClOrdIdIndex.PENDING - 1 || n % ClOrdIdIndex.PENDING <= 1 || n == ids) {
+                    for (int earlier = 1; earlier <= n; earlier++) {
+                        id.set(style.getValue().apply(earlier));
+                        assertEquals(1_000 + earlier, index.find(earlier % 3, id), style.getKey() + " " + earlier + " after " + n + " puts");
+                        assertEquals(0, index.find(earlier % 3 + 1, id), style.getKey() + " " + earlier + " is not another account's");
+                    }
+                }
+            }
+            index.startNewDay();
+            for (int n = ids; n > ids - ClOrdIdIndex.PENDING; n--) {
+                id.set(style.getValue().apply(n));
+                assertEquals(0, index.find(n % 3, id), style.getKey() + " " + n + " is new the next day");
+                index.put(n % 3, id, 5_000 + n);
+                assertEquals(5_000 + n, index.find(n % 3, id), style.getKey() + " " + n + " found with the next day's orderId");
+            }
+            id.set(style.getValue().apply(1));
+            assertEquals(0, index.find(1, id), style.getKey() + ": an id of the day before, not used again, is new");
+        }
+    }
+
     /** A day's index writes what a plain one writes, whatever still waits in a group, and reads it back. */
     @Test
     void aDaysIndexWritesAndReadsTheSameSnapshotAsAPlainOne() {
