@@ -40,6 +40,7 @@ final class ReportBatch {
         Thread current = Thread.currentThread();
         if (holder != current) {
             holder = current;
+            commands = 0; // a rebuild's events at start say nothing of how busy the outbound thread is
         }
         if (endsCommand) {
             commands++;

@@ -23,6 +23,7 @@ class ReportBatchTest {
 
         CompletableFuture.runAsync(() -> batch.holdOn(true)).get(5, TimeUnit.SECONDS); // the rebuild at start delivers first
         batch.holdOn(true); // then the outbound thread, a batch of two commands
+        batch.holdOn(true);
         batch.flush();
         batch.holdOn(false);
         assertTrue(batch.holds(), "the thread delivering events now holds");
@@ -47,5 +48,19 @@ class ReportBatchTest {
         batch.holdOn(true);
         batch.flush();
         assertFalse(batch.holds(), "quiet again: written at once");
+    }
+
+    @Test
+    void theCommandsOfARebuildAtStartDoNotMakeTheOutboundThreadBusy() throws Exception {
+        ReportBatch batch = new ReportBatch();
+        CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 10; i++) {
+                batch.holdOn(true); // a rebuild delivers the journal's events, with no batch ends
+            }
+        }).get(5, TimeUnit.SECONDS);
+        batch.holdOn(true); // the outbound thread's first batch: one command
+        batch.flush();
+        batch.holdOn(false);
+        assertFalse(batch.holds(), "one command in the outbound thread's first batch: the next is written at once");
     }
 }
