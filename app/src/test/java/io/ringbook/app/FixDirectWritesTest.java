@@ -24,15 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Reports are written to the socket by the thread that sends them, not queued for
  * MINA's I/O thread (one wake-up less per report); when a client stops reading and the
  * socket's buffer fills, the rest goes through MINA's queue, and the client still gets
- * every message whole and in sequence once it reads again. The
- * outbound thread's reports of one batch go out with one write per session.
+ * every message whole and in sequence once it reads again. Orders one at a time have
+ * each report written as it is sent (the ExecutionReport(New) does not wait for the
+ * fills' reports); when the outbound thread is busy, a batch's reports go out with one
+ * write per session.
  */
 class FixDirectWritesTest extends FixDemoTest {
 
     private static final char SOH = '\u0001';
 
     @Test
-    void reportsAreWrittenByTheOutboundThreadOneWritePerSessionAndBatch() throws Exception {
+    void reportsOfOrdersOneAtATimeAreWrittenByTheOutboundThreadEachAsItIsSent() throws Exception {
         try (FixClient t1 = client("T1"); FixClient t2 = client("T2")) {
             t1.send(order("dw-s", "TEST", '2', "100", "1"));
             assertEquals('0', t1.next(MsgType.EXECUTION_REPORT).getChar(150));
@@ -41,8 +43,39 @@ class FixDirectWritesTest extends FixDemoTest {
             assertEquals('0', t2.next(MsgType.EXECUTION_REPORT).getChar(150));
             assertEquals('F', t2.next(MsgType.EXECUTION_REPORT).getChar(150));
             assertEquals('F', t1.next(MsgType.EXECUTION_REPORT).getChar(150));
-            assertEquals(before + 2, fixHealth().path("writesDirect").asLong(),
-                    "three reports of one batch in two writes, one per session, none left to MINA: " + fixHealth());
+            assertEquals(before + 3, fixHealth().path("writesDirect").asLong(),
+                    "three reports, three writes (the New first, before the fills are built), none left to MINA: " + fixHealth());
+        }
+    }
+
+    @Test
+    void reportsOfManyOrdersAtOnceGoOutInFewerWritesThanThereAreReports() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", engine.fixPort()), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            FixStream stream = new FixStream(socket.getInputStream());
+            int seq = 1;
+            out.write(logon(seq++));
+            assertEquals("A", field(stream.next(), 35), "logged on");
+            long written = written(fixHealth());
+            int orders = 200;
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+            for (int i = 0; i < orders; i++) {
+                chunk.write(ioc(seq++, "m-" + i));
+            }
+            out.write(chunk.toByteArray()); // one write: the orders reach the engine faster than one at a time
+            int reports = 0;
+            for (int finals = 0; finals < orders; ) {
+                String m = stream.next();
+                if ("8".equals(field(m, 35))) {
+                    reports++;
+                    finals += "48C".indexOf(field(m, 39).charAt(0)) >= 0 ? 1 : 0;
+                }
+            }
+            long writes = written(fixHealth()) - written;
+            assertTrue(writes < reports, reports + " reports of " + orders + " orders sent at once in " + writes
+                    + " writes: the busy outbound thread's batches are held and written together: " + fixHealth());
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * The FIX side of the outbound thread: every order event of an account that trades over
  * FIX becomes an ExecutionReport (or an OrderCancelReject) on its session, whichever
- * door the order came in by (held until the outbound batch ends, then written with one
- * write per session: {@link ReportBatch}); while the session is away, QuickFIX/J stores the report
+ * door the order came in by (while the outbound thread is busy, held until the batch ends,
+ * then written with one write per session: {@link ReportBatch}); while the session is away, QuickFIX/J stores the report
  * for the resend after its next logon ({@link FixSessions}). It also keeps each order's latest state, for
  * OrderStatusRequests and for the OrigClOrdID of a replace (open orders and the newest
  * done ones, compactly: {@link FixOrderStates}; older ones are found through the read
@@ -71,7 +71,7 @@ final class FixReports implements EngineListener {
 
     @Override
     public void onEvent(EngineEvent e) {
-        batch.holdOn(); // only the thread that delivers the events holds reports, never the lookup's
+        batch.holdOn(e.lastOfCommand); // only the thread that delivers the events holds reports, never the lookup's
         switch (e.type) {
             case ORDER_ACCEPTED -> order(e, '0');
             case ORDER_REJECTED -> rejected(e);
