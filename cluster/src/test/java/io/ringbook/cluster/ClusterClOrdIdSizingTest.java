@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterClOrdIdSizingTest {
 
-    private static final int ORDERS = 3_500;
+    private static final int ORDERS = 6_000;
 
     @TempDir
     Path dir;

@@ -155,7 +155,7 @@ final class PageToucher implements AutoCloseable {
             long end = Math.min(position + AHEAD_BYTES, channel.size()) & -PAGE;
             if (allocateFd >= 0 && from < end) {
                 long length = Math.min(end - from, (long) PAGES_PER_ROUND * PAGE);
-                if (PosixAPI.posix().fallocate(allocateFd, FALLOC_FL_KEEP_SIZE, from, length) != 0) {
+                if (!allocated(from, length)) {
                     closeAllocateFd();
                 } else if (onTmpfs) {
                     touchedTo = from + length;
@@ -173,6 +173,15 @@ final class PageToucher implements AutoCloseable {
             }
             touchedTo = Math.max(touchedTo, at);
             touched.addAndGet(pages);
+        }
+
+        /** Whether {@code fallocate} gave the range its pages or blocks; a call that throws counts as refused, for this file. */
+        private boolean allocated(long from, long length) {
+            try {
+                return PosixAPI.posix().fallocate(allocateFd, FALLOC_FL_KEEP_SIZE, from, length) == 0;
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
         }
 
         /**

@@ -117,15 +117,6 @@ public final class EnginePipeline implements AutoCloseable {
      * listener has failed, an edge was cut off or the output journal following the edges
      * has been in one append for over a second; each one's lag), for the admin API's health.
      */
-    /**
-     * Where the output journal runs now: {@code FOLLOWING} the edges until they are cut
-     * off, {@code OWN} from then on (its own thread took over), or as configured.
-     */
-    private String outputJournalThreadNow() {
-        boolean tookOver = config.outputJournalThread() == OutputJournalThread.FOLLOWING && consumers.get(0).isCutOff();
-        return tookOver ? OutputJournalThread.OWN.name() : config.outputJournalThread().name();
-    }
-
     public List<HealthComponent> health() {
         HealthComponent rings = HealthComponent.of("ringBuffer", true, () -> {
             long inboundUsed = inbound.getBufferSize() - inbound.remainingCapacity();
@@ -279,5 +270,14 @@ public final class EnginePipeline implements AutoCloseable {
         public EnginePipeline build() {
             return new EnginePipeline(this);
         }
+    }
+
+    /**
+     * Where the output journal runs now: {@code FOLLOWING} the edges until they are cut
+     * off, {@code OWN} from then on (its own thread took over), or as configured.
+     */
+    private String outputJournalThreadNow() {
+        boolean tookOver = config.outputJournalThread() == OutputJournalThread.FOLLOWING && consumers.get(0).isCutOff();
+        return tookOver ? OutputJournalThread.OWN.name() : config.outputJournalThread().name();
     }
 }
