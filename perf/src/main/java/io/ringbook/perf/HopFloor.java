@@ -1,12 +1,13 @@
 package io.ringbook.perf;
 
+import org.HdrHistogram.Histogram;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  *   the round trip is two socket wake-ups and the loopback stack twice, as a FIX
  *   NewOrderSingle and its ExecutionReport would be with nothing else on the way.</li>
  * </ul>
- * Prints p50, p90, p99, p99.9 and max in microseconds.
+ * Prints p50, p90, p99, p99.9 and max in microseconds, from an HdrHistogram.
  */
 public final class HopFloor {
 
@@ -47,8 +48,8 @@ public final class HopFloor {
         }
     }
 
-    private static long[] handoff(int n) throws InterruptedException {
-        long[] rounds = new long[n];
+    private static Histogram handoff(int n) throws InterruptedException {
+        Histogram rounds = new Histogram(3);
         Thread pinger = Thread.currentThread();
         AtomicLong ping = new AtomicLong();
         AtomicLong pong = new AtomicLong();
@@ -74,7 +75,7 @@ public final class HopFloor {
                 LockSupport.park();
             }
             if (i > WARMUP) {
-                rounds[i - WARMUP - 1] = System.nanoTime() - start;
+                rounds.recordValue(System.nanoTime() - start);
             }
         }
         return rounds;
@@ -101,8 +102,8 @@ public final class HopFloor {
         }
     }
 
-    private static long[] tcp(String host, int port, int n) throws IOException {
-        long[] rounds = new long[n];
+    private static Histogram tcp(String host, int port, int n) throws IOException {
+        Histogram rounds = new Histogram(3);
         try (Socket socket = new Socket(host, port)) {
             socket.setTcpNoDelay(true);
             DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -114,20 +115,19 @@ public final class HopFloor {
                 out.write(message);
                 in.readFully(message);
                 if (i >= WARMUP) {
-                    rounds[i - WARMUP] = System.nanoTime() - start;
+                    rounds.recordValue(System.nanoTime() - start);
                 }
             }
         }
         return rounds;
     }
 
-    private static void print(String what, long[] nanos) {
-        Arrays.sort(nanos);
+    private static void print(String what, Histogram nanos) {
         System.out.printf("%s, %d rounds after %d: p50 %.1f us, p90 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n", what,
-                nanos.length, WARMUP, at(nanos, 0.50), at(nanos, 0.90), at(nanos, 0.99), at(nanos, 0.999), nanos[nanos.length - 1] / 1e3);
+                nanos.getTotalCount(), WARMUP, at(nanos, 50), at(nanos, 90), at(nanos, 99), at(nanos, 99.9), nanos.getMaxValue() / 1e3);
     }
 
-    private static double at(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) (quantile * sorted.length))] / 1e3;
+    private static double at(Histogram nanos, double percentile) {
+        return nanos.getValueAtPercentile(percentile) / 1e3;
     }
 }
