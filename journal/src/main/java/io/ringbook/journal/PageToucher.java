@@ -2,18 +2,14 @@ package io.ringbook.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.posix.PosixAPI;
-import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,27 +18,28 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Touches the pages of the journal's mapped cycle files ahead of where their writers
  * append, from a thread of its own, so that an append (the input journal's is on the
- * decision thread) does not take the first-touch page fault of a new page: allocating
- * the file's block and zeroing the page happen here instead, and the writer's own
- * mapping only has to map a page that is already in the page cache. Chronicle Queue's
- * open-source build has no pretoucher.
+ * decision thread, the output journal's on the outbound thread) takes no page fault:
+ * allocating the file's block, zeroing the page and mapping it happen here instead.
+ * Chronicle Queue's open-source build has no pretoucher.
  *
- * <p>On tmpfs ({@code /dev/shm}) a touch is an {@code fallocate} of the pages ahead, keeping
- * the file's size: the file system allocates and zeroes the pages in one call, with no
- * page fault and no mapping of the toucher's own (about 0.4 us a page on this VM, against
- * 2 us for touching each page through a mapping, which is also what a writer's own fault
- * costs). Elsewhere (ext4, where {@code fallocate} only reserves blocks and leaves the
- * writer to create each page) the pages ahead are first given their blocks by one
- * {@code fallocate} (a hole's first write fault costs 4-8.6 us a page on this VM's ext4,
- * one in an allocated extent 0.8-0.9 us), then each is touched by a compare-and-set of an
- * int from 0 to 0 at the start of each 4 KiB page, through a mapping of its own of the
- * same file (the same page cache); where {@code fallocate} is refused, the touch alone.
- * Neither ever changes a byte a writer wrote, whoever comes first. Each
- * writer reports where it ended after every append ({@link Track#wrote}, two plain-cost
- * stores); every {@value #ROUND_MICROS} us the thread touches up to
- * {@value #PAGES_PER_ROUND} pages per queue, no further than {@value #AHEAD_BYTES} bytes
- * ahead of the writer and never past the file's current end (Chronicle grows it a chunk
- * at a time), so its cost is bounded and follows the write rate.
+ * <p>The pages are touched <em>through the writer's own mapping</em> (the chunk of the
+ * cycle file its {@code MappedBytes} is on, reserved by the toucher while it touches), so
+ * the writer's page-table entries exist before it gets there: a page touched through a
+ * mapping of the toucher's own, as before, still cost the writer a fault of its own, and a
+ * fault is expensive on this VM (about 11 us a page on tmpfs, 1.5 on ext4, measured with
+ * a C program: docs/PERFORMANCE.md, "Pre-touching through the writer's mapping"). Each
+ * round gives the pages ahead their blocks with one {@code fallocate} (keeping the file's
+ * size; on ext4 a hole's first write fault costs 4-8.6 us a page), makes them present with
+ * one {@code madvise(MADV_POPULATE_WRITE)} (Linux 5.14; about 1.1 us a page on tmpfs
+ * against 11 for a fault), then touches each page once with a compare-and-set of an int
+ * from 0 to 0 at its start, which syncs the page into the hypervisor's tables here (about
+ * 4.4 us a page on tmpfs) and works alone where the two calls are refused. A touch never
+ * changes a byte a writer wrote, whoever comes first. Each writer reports where it ended
+ * after every append ({@link Track#wrote}, plain-cost stores); every
+ * {@value #ROUND_MICROS} us the thread touches up to {@value #PAGES_PER_ROUND} pages per
+ * queue, no further than {@value #AHEAD_BYTES} bytes ahead of the writer, never past the
+ * writer's chunk nor the file's current end, so its cost is bounded and follows the write
+ * rate.
  */
 final class PageToucher implements AutoCloseable {
 
@@ -51,7 +48,6 @@ final class PageToucher implements AutoCloseable {
     static final long AHEAD_BYTES = 8L << 20;
     static final int PAGES_PER_ROUND = 256;
     static final long ROUND_MICROS = 1000;
-    private static final long WINDOW = 16L << 20;
     private static final int O_RDWR = 2;
     private static final int FALLOC_FL_KEEP_SIZE = 1;
 
@@ -77,7 +73,7 @@ final class PageToucher implements AutoCloseable {
             for (Track track : tracks) {
                 try {
                     track.touchAhead();
-                } catch (IOException | RuntimeException | InternalError e) {
+                } catch (RuntimeException | InternalError e) {
                     // InternalError: a touch that met a full disk (a mapped write's SIGBUS); the writer meets the reserve first
                     LOG.warn("pre-touching the journal failed; appends may take page faults", e);
                     track.reset();
@@ -104,24 +100,27 @@ final class PageToucher implements AutoCloseable {
         }
     }
 
-    /** Where one writer is: its cycle file and the position its last append ended at. */
+    /** Where one writer is: the chunk of its cycle file it writes through, and the position its last append ended at. */
     static final class Track {
         /** What a writer without a toucher reports to. */
         static final Track NONE = new Track();
+        private static final int MADV_POPULATE_WRITE = 23;
 
-        private volatile File file;
+        private volatile MappedBytesStore chunk;
+        /** The file of {@link #chunk}, written before it. */
+        private volatile File chunkFile;
         private final AtomicLong front = new AtomicLong();
         private final AtomicLong touched = new AtomicLong();
         private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
-        private File open;
-        private FileChannel channel;
-        private MappedByteBuffer window;
-        private long windowStart;
+        private final ReferenceOwner owner = ReferenceOwner.temporary("ringbook-pretouch");
+        /** The writer's chunk this toucher holds a reservation on, so it stays mapped while touched. */
+        private MappedBytesStore held;
+        private File heldFile;
         private long touchedTo;
-        /** The open file's descriptor for {@code fallocate}, or -1 where it cannot be had or was refused. */
+        /** The held file's descriptor for {@code fallocate}, or -1 where it cannot be had or was refused. */
         private int allocateFd = -1;
-        /** Whether the open file is on tmpfs, where {@code fallocate} alone makes its pages. */
-        private boolean onTmpfs;
+        /** Whether {@code madvise(MADV_POPULATE_WRITE)} is still worth calling (refused once: an older kernel). */
+        private boolean populate = true;
 
         private Track() {
         }
@@ -131,48 +130,58 @@ final class PageToucher implements AutoCloseable {
             if (this == NONE || !(bytes instanceof MappedBytes mapped)) {
                 return;
             }
-            File current = mapped.mappedFile().file();
-            if (current != file) {
-                file = current;
+            if (mapped.bytesStore() instanceof MappedBytesStore current && current != chunk) {
+                chunkFile = mapped.mappedFile().file();
+                chunk = current;
             }
             front.lazySet(bytes.writePosition());
         }
 
-        private void touchAhead() throws IOException {
-            File current = file;
+        private void touchAhead() {
+            MappedBytesStore current = chunk;
             if (current == null) {
                 return;
             }
+            if (current != held && !hold(current)) {
+                return;
+            }
             long position = front.get();
-            if (!current.equals(open)) {
-                reset();
-                channel = FileChannel.open(current.toPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
-                open = current;
-                onTmpfs = isTmpfs(current);
-                allocateFd = allocateDescriptor(current);
+            long from = Math.max(Math.max(touchedTo, held.start()), (position + PAGE - 1) & -PAGE);
+            long end = Math.min(Math.min(position + AHEAD_BYTES, held.safeLimit()), heldFile.length()) & -PAGE;
+            end = Math.min(end, from + (long) PAGES_PER_ROUND * PAGE);
+            if (from >= end) {
+                return;
             }
-            long from = Math.max(touchedTo, (position + PAGE - 1) & -PAGE);
-            long end = Math.min(position + AHEAD_BYTES, channel.size()) & -PAGE;
-            if (allocateFd >= 0 && from < end) {
-                long length = Math.min(end - from, (long) PAGES_PER_ROUND * PAGE);
-                if (!allocated(from, length)) {
-                    closeAllocateFd();
-                } else if (onTmpfs) {
-                    touchedTo = from + length;
-                    touched.addAndGet(length / PAGE);
-                    return;
-                }
+            if (allocateFd >= 0 && !allocated(from, end - from)) {
+                closeAllocateFd();
             }
-            int pages = 0;
-            long at = from;
-            for (; at < end && pages < PAGES_PER_ROUND; at += PAGE, pages++) {
-                if (window == null || at < windowStart || at >= windowStart + window.capacity()) {
-                    map(at);
-                }
-                view.compareAndSetInt((int) (at - windowStart), 0, 0);
+            long address = held.addressForWrite(from);
+            view.wrap(address, (int) (end - from));
+            if (populate && !populated(address, end - from)) {
+                populate = false;
             }
-            touchedTo = Math.max(touchedTo, at);
-            touched.addAndGet(pages);
+            for (int at = 0; at < end - from; at += PAGE) {
+                view.compareAndSetInt(at, 0, 0);
+            }
+            touchedTo = end;
+            touched.addAndGet((end - from) / PAGE);
+        }
+
+        /** Reserves the writer's new chunk (releasing the last), or answers false if it is already released. */
+        private boolean hold(MappedBytesStore current) {
+            File file = chunkFile;
+            release();
+            if (!current.tryReserve(owner)) {
+                return false;
+            }
+            held = current;
+            if (!file.equals(heldFile)) {
+                closeAllocateFd();
+                heldFile = file;
+                allocateFd = allocateDescriptor(file);
+                touchedTo = 0;
+            }
+            return true;
         }
 
         /** Whether {@code fallocate} gave the range its pages or blocks; a call that throws counts as refused, for this file. */
@@ -184,38 +193,24 @@ final class PageToucher implements AutoCloseable {
             }
         }
 
-        /**
-         * A descriptor to allocate a file's pages or blocks with, or -1 where the native call
-         * cannot be had (a temporary directory where the native library cannot load): pages
-         * are then touched through a mapping alone, which works everywhere.
-         */
-        private static int allocateDescriptor(File current) {
+        private static boolean populated(long address, long length) {
             try {
-                return PosixAPI.posix().open(current.getPath(), O_RDWR, 0);
+                return PosixAPI.posix().madvise(address, length, MADV_POPULATE_WRITE) == 0;
             } catch (RuntimeException | LinkageError e) {
-                return -1;
-            }
-        }
-
-        private static boolean isTmpfs(File current) {
-            try {
-                return "tmpfs".equals(Files.getFileStore(current.toPath()).type());
-            } catch (IOException | RuntimeException e) {
                 return false;
             }
         }
 
-        private void map(long at) throws IOException {
-            unmap();
-            windowStart = at & -WINDOW;
-            window = channel.map(FileChannel.MapMode.READ_WRITE, windowStart, Math.min(WINDOW, channel.size() - windowStart));
-            view.wrap(window);
-        }
-
-        private void unmap() {
-            if (window != null) {
-                IoUtil.unmap(window);
-                window = null;
+        /**
+         * A descriptor to allocate a file's pages or blocks with, or -1 where the native call
+         * cannot be had (a temporary directory where the native library cannot load): pages
+         * are then made by the touch alone, which works everywhere.
+         */
+        private static int allocateDescriptor(File file) {
+            try {
+                return PosixAPI.posix().open(file.getPath(), O_RDWR, 0);
+            } catch (RuntimeException | LinkageError e) {
+                return -1;
             }
         }
 
@@ -226,18 +221,17 @@ final class PageToucher implements AutoCloseable {
             }
         }
 
-        private void reset() {
-            unmap();
-            closeAllocateFd();
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // closing a channel of a file that was only read from and touched loses nothing
-                }
-                channel = null;
+        private void release() {
+            if (held != null) {
+                held.release(owner);
+                held = null;
             }
-            open = null;
+        }
+
+        private void reset() {
+            release();
+            closeAllocateFd();
+            heldFile = null;
             touchedTo = 0;
         }
     }
