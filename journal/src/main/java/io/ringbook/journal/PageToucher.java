@@ -28,12 +28,13 @@ import java.util.concurrent.locks.LockSupport;
  * mapping of the toucher's own, as before, still cost the writer a fault of its own, and a
  * fault is expensive on this VM (about 11 us a page on tmpfs, 1.5 on ext4, measured with
  * a C program: docs/PERFORMANCE.md, "Pre-touching through the writer's mapping"). Each
- * round gives the pages ahead their blocks with one {@code fallocate} (keeping the file's
- * size; on ext4 a hole's first write fault costs 4-8.6 us a page), makes them present with
- * one {@code madvise(MADV_POPULATE_WRITE)} (Linux 5.14; about 1.1 us a page on tmpfs
- * against 11 for a fault), then touches each page once with a compare-and-set of an int
- * from 0 to 0 at its start, which syncs the page into the hypervisor's tables here (about
- * 4.4 us a page on tmpfs) and works alone where the two calls are refused. A touch never
+ * round makes the pages ahead present with one {@code madvise(MADV_POPULATE_WRITE)}
+ * (Linux 5.14; it allocates, zeroes and maps them, about 1.1 us a page on tmpfs against 11
+ * for a fault), then touches each page once with a compare-and-set of an int from 0 to 0
+ * at its start, which syncs the page into the hypervisor's tables here (about 4.4 us a
+ * page on tmpfs) and does the whole work alone where the call is refused. An
+ * {@code fallocate} first, as before, made it slower (7 against 5 us a page on tmpfs, 2.6-6.4
+ * against 1.3 on ext4) and was dropped. A touch never
  * changes a byte a writer wrote, whoever comes first. Each writer reports where it ended
  * after every append ({@link Track#wrote}, plain-cost stores); every
  * {@value #ROUND_MICROS} us the thread touches up to {@value #PAGES_PER_ROUND} pages per
@@ -48,8 +49,6 @@ final class PageToucher implements AutoCloseable {
     static final long AHEAD_BYTES = 8L << 20;
     static final int PAGES_PER_ROUND = 256;
     static final long ROUND_MICROS = 1000;
-    private static final int O_RDWR = 2;
-    private static final int FALLOC_FL_KEEP_SIZE = 1;
 
     private final List<Track> tracks = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -117,8 +116,6 @@ final class PageToucher implements AutoCloseable {
         private MappedBytesStore held;
         private File heldFile;
         private long touchedTo;
-        /** The held file's descriptor for {@code fallocate}, or -1 where it cannot be had or was refused. */
-        private int allocateFd = -1;
         /** Whether {@code madvise(MADV_POPULATE_WRITE)} is still worth calling (refused once: an older kernel). */
         private boolean populate = true;
 
@@ -152,9 +149,6 @@ final class PageToucher implements AutoCloseable {
             if (from >= end) {
                 return;
             }
-            if (allocateFd >= 0 && !allocated(from, end - from)) {
-                closeAllocateFd();
-            }
             long address = held.addressForWrite(from);
             view.wrap(address, (int) (end - from));
             if (populate && !populated(address, end - from)) {
@@ -176,21 +170,10 @@ final class PageToucher implements AutoCloseable {
             }
             held = current;
             if (!file.equals(heldFile)) {
-                closeAllocateFd();
                 heldFile = file;
-                allocateFd = allocateDescriptor(file);
                 touchedTo = 0;
             }
             return true;
-        }
-
-        /** Whether {@code fallocate} gave the range its pages or blocks; a call that throws counts as refused, for this file. */
-        private boolean allocated(long from, long length) {
-            try {
-                return PosixAPI.posix().fallocate(allocateFd, FALLOC_FL_KEEP_SIZE, from, length) == 0;
-            } catch (RuntimeException | LinkageError e) {
-                return false;
-            }
         }
 
         private static boolean populated(long address, long length) {
@@ -198,26 +181,6 @@ final class PageToucher implements AutoCloseable {
                 return PosixAPI.posix().madvise(address, length, MADV_POPULATE_WRITE) == 0;
             } catch (RuntimeException | LinkageError e) {
                 return false;
-            }
-        }
-
-        /**
-         * A descriptor to allocate a file's pages or blocks with, or -1 where the native call
-         * cannot be had (a temporary directory where the native library cannot load): pages
-         * are then made by the touch alone, which works everywhere.
-         */
-        private static int allocateDescriptor(File file) {
-            try {
-                return PosixAPI.posix().open(file.getPath(), O_RDWR, 0);
-            } catch (RuntimeException | LinkageError e) {
-                return -1;
-            }
-        }
-
-        private void closeAllocateFd() {
-            if (allocateFd >= 0) {
-                PosixAPI.posix().close(allocateFd);
-                allocateFd = -1;
             }
         }
 
@@ -230,7 +193,6 @@ final class PageToucher implements AutoCloseable {
 
         private void reset() {
             release();
-            closeAllocateFd();
             heldFile = null;
             touchedTo = 0;
         }
