@@ -48,6 +48,11 @@ class ClOrdIdIndexTest {
         }
         assertEquals(reference.size(), index.size());
         assertTrue(index.splits() > 0, "an index built for 4 ids grew by splitting segments");
+        for (Map.Entry<String, Long> put : reference.entrySet()) {
+            String[] parts = put.getKey().split("/", 2);
+            id.set(parts[1]);
+            assertEquals(put.getValue(), index.find(Integer.parseInt(parts[0]), id), put.getKey());
+        }
         index.startNewDay();
         assertEquals(0, index.size());
         for (Map.Entry<String, Long> used : reference.entrySet()) {
@@ -58,6 +63,34 @@ class ClOrdIdIndexTest {
         id.set("fresh");
         index.put(3, id, 99);
         assertEquals(99, index.find(3, id));
+    }
+
+    /**
+     * Hundreds of splits, of segments whose depth is below the directory's (a run of
+     * several directory entries, of which the upper half moves to the new segment) and at
+     * it (the directory doubles): every id is still found with its order, none of another
+     * account is.
+     */
+    @Test
+    void everyIdIsFoundAfterHundredsOfSplitsAtEveryDepth() {
+        ClOrdIdIndex index = new ClOrdIdIndex(16);
+        ClOrdId id = new ClOrdId();
+        int ids = 400_000;
+        for (int n = 1; n <= ids; n++) {
+            id.set(ordPadded(n));
+            index.put(n % 3, id, n);
+        }
+        assertTrue(index.splits() > 200, "splits: " + index.splits());
+        for (int n = 1; n <= ids; n++) {
+            id.set(ordPadded(n));
+            assertEquals(n, index.find(n % 3, id), "ORD" + n);
+            assertEquals(0, index.find((n + 1) % 3, id), "ORD" + n + " of another account");
+        }
+    }
+
+    /** {@code ORD%08d} without a formatter (400,000 of them). */
+    private static String ordPadded(int n) {
+        return "ORD" + String.valueOf(100_000_000 + n).substring(1);
     }
 
     @Test
