@@ -34,9 +34,10 @@ import java.util.concurrent.locks.LockSupport;
  * from 0 to 0, which syncs the page into the hypervisor's tables here (about 4.4 us a
  * page on tmpfs). Only pages the kernel has made are touched: where it cannot make them
  * (a full disk) the toucher pauses for a second and says so once, since a touch there
- * would be a SIGBUS; on a kernel without the call it touches nothing. A touch never
- * changes a byte a writer wrote, whoever comes first. An {@code fallocate} first, as
- * before, made it slower (7 against 5 us a page on tmpfs, 2.6-6.4 against 1.3 on ext4).
+ * would be a SIGBUS; on a kernel without the call, or where the native library cannot
+ * load, it touches nothing. A touch never changes a byte a writer wrote, whoever comes
+ * first. An {@code fallocate} first, as before, was no faster on tmpfs and slower on ext4
+ * (6.8 against 5.0-7.1 us a page; 2.6-6.4 against 1.3).
  *
  * <p>Each writer reports where it ended after every append ({@link Track#wrote},
  * plain-cost stores); every {@value #ROUND_MICROS} us the thread touches up to
@@ -72,6 +73,10 @@ final class PageToucher implements AutoCloseable {
 
     private void run() {
         try {
+            if (!Track.madviseReachesTheKernel()) {
+                LOG.warn("madvise does not reach the kernel here (no native library?): journal appends take their own page faults");
+                return;
+            }
             while (running) {
                 for (Track track : tracks) {
                     try {
@@ -153,6 +158,9 @@ final class PageToucher implements AutoCloseable {
                 return;
             }
             long position = front.get();
+            if (position < held.start() || position >= held.safeLimit()) {
+                return; // a position of the writer's next chunk or file, read before that chunk: the next round has both
+            }
             long from = Math.max(Math.max(touchedTo, held.start()), (position + PAGE - 1) & -PAGE);
             long end = Math.min(Math.min(position + AHEAD_BYTES, held.safeLimit()), from + (long) PAGES_PER_ROUND * PAGE) & -PAGE;
             for (long at = from; at < end; at += SLICE) {
@@ -163,6 +171,10 @@ final class PageToucher implements AutoCloseable {
                     refused(error);
                     return;
                 }
+                if (pausedUntil != 0) {
+                    pausedUntil = 0;
+                    LOG.info("pre-touching the journal again: its pages can be made");
+                }
                 // only pages the kernel has made are touched: a touch of a page it could not make (a full disk) is a SIGBUS
                 view.wrap(address, (int) length);
                 for (int page = 0; page < length; page += PAGE) {
@@ -170,10 +182,6 @@ final class PageToucher implements AutoCloseable {
                 }
                 touchedTo = at + length;
                 touched.addAndGet(length / PAGE);
-            }
-            if (pausedUntil != 0) {
-                pausedUntil = 0;
-                LOG.info("pre-touching the journal again: its pages can be made");
             }
         }
 
@@ -186,6 +194,20 @@ final class PageToucher implements AutoCloseable {
             held = current;
             touchedTo = 0;
             return true;
+        }
+
+        /**
+         * Whether {@code madvise} reaches the kernel, which refuses an unknown advice: where
+         * the native library cannot load, a stand-in answers 0 to every call, and pages it
+         * "made" would be touched unmade (a SIGBUS on a full disk).
+         */
+        static boolean madviseReachesTheKernel() {
+            try {
+                PosixAPI posix = PosixAPI.posix();
+                return posix.madvise(0, 0, -1) != 0 && posix.lastError() == EINVAL;
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
         }
 
         /** 0 once the kernel has made the pages present and writable, else why not (an errno). */
@@ -204,6 +226,7 @@ final class PageToucher implements AutoCloseable {
             }
             if (error == EINVAL) {
                 supported = false;
+                release();
                 LOG.warn("this kernel cannot populate mapped pages (MADV_POPULATE_WRITE, Linux 5.14): journal appends take their own page faults");
                 return;
             }

@@ -45,7 +45,7 @@ class PageToucherTest {
 
     /** On tmpfs, where the pages are the file: the same guarantees. */
     @Test
-    void onTmpfsPagesAheadAreAllocatedAndEveryAppendReadsBackWhole() throws Exception {
+    void onTmpfsPagesAheadAreTouchedAndEveryAppendReadsBackWhole() throws Exception {
         Path shm = Path.of("/dev/shm");
         Assumptions.assumeTrue(Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type()), "no tmpfs at /dev/shm");
         Path dir = Files.createTempDirectory(shm, "pretouch-test");
@@ -100,19 +100,27 @@ class PageToucherTest {
     /**
      * Pages the kernel cannot make (here: past the end of a file cut short under its
      * mapping, as a full disk would leave them) are never touched: a touch there is a
-     * SIGBUS, which would kill the process.
+     * SIGBUS, which would kill the process. Once the file is whole again, the toucher
+     * resumes after its pause.
      */
     @Test
-    void pagesTheKernelCannotMakeAreNotTouched() throws Exception {
+    void pagesTheKernelCannotMakeAreNotTouchedUntilItCanMakeThem() throws Exception {
         File file = data.resolve("cut-short").toFile();
         MappedBytes bytes = MappedBytes.mappedBytes(file, 1 << 20);
         try (PageToucher toucher = new PageToucher(); RandomAccessFile raf = new RandomAccessFile(file, "rw")) {
             bytes.writeLong(42L);
+            long length = raf.length();
             raf.setLength(PageToucher.PAGE);
             toucher.track().wrote(bytes);
             Thread.sleep(50);
             assertEquals(0, toucher.pagesTouched(), "pages past the file's end were touched");
             assertEquals(42L, bytes.readLong(0), "the written page changed");
+            raf.setLength(length);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (toucher.pagesTouched() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(toucher.pagesTouched() > 0, "the toucher did not resume once the pages could be made");
         } finally {
             bytes.releaseLast();
         }
@@ -124,36 +132,27 @@ class PageToucherTest {
     }
 
     /**
-     * Appends event {@code n} and waits until the toucher has touched {@value #AHEAD_PAGES}
-     * pages more (it touches no further ahead of the writer's end than 8 MiB), so that what
-     * a test then writes, less than that, lies on touched pages however late the toucher's
-     * thread runs on a loaded machine.
+     * Appends event {@code n} and waits until the toucher has touched
+     * {@value #AHEAD_PAGES} + {@value PageToucher#PAGES_PER_ROUND} pages more: it touches up
+     * to 8 MiB ahead of the writer, and at most one round of those may still have been in
+     * the writer's previous file (after a day's roll), so at least {@value #AHEAD_PAGES}
+     * pages ahead of the writer are touched, and what a test then writes, less than that,
+     * lies on touched pages however late the toucher's thread runs on a loaded machine.
      */
     private static void awaitTouchedAhead(Journal journal, OutputJournal output, EngineEvent event, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        // first let it finish what it touches ahead of the last writes (the day before, after a roll)
         long before = journal.pagesPretouched();
-        for (int quiet = 0; quiet < 4 && System.nanoTime() < deadline; ) {
-            Thread.sleep(5);
-            long now = journal.pagesPretouched();
-            quiet = now == before ? quiet + 1 : 0;
-            before = now;
-        }
         output.onEvent(event(event, n));
         output.onEndOfBatch();
-        while (journal.pagesPretouched() < before + AHEAD_PAGES && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (journal.pagesPretouched() < before + AHEAD_PAGES + PageToucher.PAGES_PER_ROUND && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-    }
-
-    private static void assertFewFaultsWhileWriting(Journal journal, OutputJournal output, EngineEvent event, int first, int last)
-            throws Exception {
-        assertFewFaultsAfter(excerptBytes(journal), journal, output, event, first, last);
     }
 
     /** Writes events {@code first..last} (on pages touched ahead) and asserts the writer took few faults doing it. */
-    private static void assertFewFaultsAfter(long bytesBefore, Journal journal, OutputJournal output, EngineEvent event, int first, int last)
+    private static void assertFewFaultsWhileWriting(Journal journal, OutputJournal output, EngineEvent event, int first, int last)
             throws Exception {
+        long bytesBefore = excerptBytes(journal);
         long faultsBefore = minorFaults();
         for (int n = first; n <= last; n++) {
             output.onEvent(event(event, n));

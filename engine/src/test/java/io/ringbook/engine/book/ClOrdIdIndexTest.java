@@ -66,13 +66,11 @@ class ClOrdIdIndexTest {
     }
 
     /**
-     * Hundreds of splits, of segments whose depth is below the directory's (a run of
-     * several directory entries, of which the upper half moves to the new segment) and at
-     * it (the directory doubles): every id is still found with its order, none of another
-     * account is.
+     * Hundreds of segment splits, over which the directory doubles several times: every id
+     * is still found with its order, none under another account.
      */
     @Test
-    void everyIdIsFoundAfterHundredsOfSplitsAtEveryDepth() {
+    void everyIdIsFoundAfterHundredsOfSplits() {
         ClOrdIdIndex index = new ClOrdIdIndex(16);
         ClOrdId id = new ClOrdId();
         int ids = 400_000;
