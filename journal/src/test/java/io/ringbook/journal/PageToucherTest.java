@@ -154,13 +154,7 @@ class PageToucherTest {
             throws Exception {
         long bytesBefore = excerptBytes(journal);
         long faultsBefore = minorFaults();
-        for (int n = first; n <= last; n++) {
-            output.onEvent(event(event, n));
-            if (n % 50 == 0) {
-                output.onEndOfBatch();
-            }
-        }
-        output.onEndOfBatch();
+        write(output, event, first, last);
         long faults = minorFaults() - faultsBefore;
         long pagesWritten = (excerptBytes(journal) - bytesBefore) / PageToucher.PAGE;
         assertTrue(pagesWritten > 400, "too few pages written to tell: " + pagesWritten);
@@ -192,14 +186,7 @@ class PageToucherTest {
     private static void writeTouchAndReadBack(Path data) throws Exception {
         int events = 200_000;
         try (Journal journal = Journal.open(data, Durability.PROCESS_CRASH)) {
-            OutputJournal output = new OutputJournal(journal);
-            EngineEvent event = new EngineEvent();
-            for (int n = 1; n <= events; n++) {
-                output.onEvent(event(event, n));
-                if (n % 50 == 0) {
-                    output.onEndOfBatch();
-                }
-            }
+            write(new OutputJournal(journal), new EngineEvent(), 1, events);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (journal.pagesPretouched() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -207,6 +194,17 @@ class PageToucherTest {
             assertTrue(journal.pagesPretouched() > 0, "no page was touched ahead of the writer");
         }
         assertEquals(events, readBack(data));
+    }
+
+    /** Journals events {@code first..last}, in batches of 50 as the outbound ring would hand them over. */
+    private static void write(OutputJournal output, EngineEvent event, int first, int last) {
+        for (int n = first; n <= last; n++) {
+            output.onEvent(event(event, n));
+            if (n % 50 == 0) {
+                output.onEndOfBatch();
+            }
+        }
+        output.onEndOfBatch();
     }
 
     /** Reads the output journal back, checking each event is the one written; returns how many there were. */
