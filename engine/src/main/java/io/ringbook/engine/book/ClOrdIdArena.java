@@ -80,6 +80,17 @@ final class ClOrdIdArena {
         return true;
     }
 
+    /** Sets {@code into} to the entry's id; returns the entry's account. */
+    int readId(long offset, ClOrdId into) {
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        long head = chunk[at];
+        int words = words(head);
+        into.setWords(chunk[at + 2], words > 1 ? chunk[at + 3] : 0, words > 2 ? chunk[at + 4] : 0,
+                words > 3 ? chunk[at + 5] : 0, words > 4 ? chunk[at + 6] : 0, (int) (head & 0xFF));
+        return (int) (head >>> 8);
+    }
+
     long hash(long offset) {
         return get(offset + 1);
     }

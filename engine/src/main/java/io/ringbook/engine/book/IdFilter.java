@@ -50,6 +50,11 @@ final class IdFilter {
         return blockDay[word >>> BLOCK_BITS] == day && (words[word] & bits) == bits;
     }
 
+    /** The word a hash's bits go in, as it is: for reading a group's words ahead of their adds. */
+    long word(long hash) {
+        return words[(int) (hash >>> shift)];
+    }
+
     void add(long hash) {
         int word = (int) (hash >>> shift);
         int block = word >>> BLOCK_BITS;
