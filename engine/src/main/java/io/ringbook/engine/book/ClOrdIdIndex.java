@@ -248,7 +248,7 @@ public final class ClOrdIdIndex {
         if (filter != null) {
             clearPending();
             filter.startNewDay();
-            ceilings.clear();
+            ceilings.startNewDay();
         }
     }
 
@@ -264,7 +264,7 @@ public final class ClOrdIdIndex {
     /** Bytes held by the table and the arena. */
     public long footprintBytes() {
         return (long) segmentsInUse * SEGMENT_SLOTS * Long.BYTES + arena.footprintBytes()
-                + (filter == null ? 0 : filter.footprintBytes());
+                + (filter == null ? 0 : filter.footprintBytes() + ceilings.footprintBytes());
     }
 
     /** Writes the entries in the order they were made, walking the arena. */

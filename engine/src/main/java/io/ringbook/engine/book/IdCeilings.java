@@ -9,33 +9,36 @@ import java.util.Arrays;
  * it was certainly not used today, so the index answers "new" without reading its filter
  * or its table. Clients number their orders upwards ({@code ORD00000042}, {@code c-42},
  * a timestamp and a counter), so nearly every new id is above its account's ceiling, and
- * the check reads one cache line of the account's own instead of a random line of a
- * megabyte-sized filter (a cache miss per new id: about a quarter of the amend-heavy
- * flow's logic time before, measured). Ids that do not grow (UUIDs) fall through to the
- * filter and the table after a few compares.
+ * the check reads 64 bytes of the account's own instead of a random line of a
+ * megabyte-sized filter, which the other threads' work keeps out of the logic's cache in
+ * the pipeline. Ids that do not grow (UUIDs) fall through to the filter and the table
+ * after a few compares.
  *
  * <p>Ids are ordered by length, then by their characters (shortlex), so that decimal
  * counters without leading zeros ({@code c9} before {@code c10}) grow as their numbers
  * do. The answer is exact either way: every id the account used today is at or below
- * its ceiling. Eight longs per account (one cache line), grown when an account beyond
- * the room is first seen; a new day clears them.
+ * its ceiling. Eight longs per account: the day the ceiling was set, its length and its
+ * words; grown when an account beyond the room is first seen. A ceiling of an earlier day
+ * reads as none, so a new day clears nothing.
  */
 final class IdCeilings {
 
     private static final int STRIDE = 8;
-    /** An account's length slot holds this while it has used no id today (every id is above it). */
-    private static final long NONE = 0;
+    private static final int DAY = 0;
+    private static final int LENGTH = 1;
+    private static final int WORDS = 2;
 
-    /** Per account: the ceiling's length, then its words with the first character in the top byte (compared unsigned). */
+    /** Per account: the day its ceiling was set, the ceiling's length, then its words with the first character in the top byte (compared unsigned). */
     private long[] ceilings = new long[16 * STRIDE];
+    private long day = 1;
 
     /** Whether the id is above everything the account used today, so certainly new. */
     boolean above(int accountId, ClOrdId id) {
         int base = accountId * STRIDE;
-        if (base >= ceilings.length) {
+        if (base >= ceilings.length || ceilings[base + DAY] != day) {
             return true;
         }
-        long ceilingLength = ceilings[base];
+        long ceilingLength = ceilings[base + LENGTH];
         int length = id.length();
         if (length != ceilingLength) {
             return length > ceilingLength;
@@ -43,7 +46,7 @@ final class IdCeilings {
         int words = (length + 7) >>> 3;
         for (int i = 0; i < words; i++) {
             long word = Long.reverseBytes(id.word(i));
-            long ceiling = ceilings[base + 1 + i];
+            long ceiling = ceilings[base + WORDS + i];
             if (word != ceiling) {
                 return Long.compareUnsigned(word, ceiling) > 0;
             }
@@ -61,15 +64,20 @@ final class IdCeilings {
             ceilings = Arrays.copyOf(ceilings, Math.max(ceilings.length * 2, base + STRIDE));
         }
         int length = id.length();
-        ceilings[base] = length;
+        ceilings[base + DAY] = day;
+        ceilings[base + LENGTH] = length;
         int words = (length + 7) >>> 3;
         for (int i = 0; i < words; i++) {
-            ceilings[base + 1 + i] = Long.reverseBytes(id.word(i));
+            ceilings[base + WORDS + i] = Long.reverseBytes(id.word(i));
         }
     }
 
-    /** A new day: no account has used an id. */
-    void clear() {
-        Arrays.fill(ceilings, NONE);
+    /** A new day: no account has used an id (in O(1): every ceiling is of an earlier day). */
+    void startNewDay() {
+        day++;
+    }
+
+    long footprintBytes() {
+        return (long) ceilings.length * Long.BYTES;
     }
 }

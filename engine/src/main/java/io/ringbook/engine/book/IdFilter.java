@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * A filter of the hashes of a day's ids (two bits of one 64-bit word per hash), for a
- * {@link ClOrdIdIndex}: a clear bit means the id was certainly not used today, so the
- * index need not read its table (tens of megabytes, a cache and TLB miss) for the common
+ * {@link ClOrdIdIndex}: a clear bit means the id was certainly not used today, or is
+ * still waiting in the index's group (whose bits go in with it), so the index need not
+ * read its table (tens of megabytes, a cache and TLB miss) for the common
  * case of a new id. Set bits may be other ids', so the index then looks. About
  * {@value #BITS_PER_ID} bits per expected id keep that to about one new id in six at the
  * end of a full day (one in sixteen over the day) while the filter stays half a megabyte

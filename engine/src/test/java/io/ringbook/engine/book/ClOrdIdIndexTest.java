@@ -364,6 +364,37 @@ class ClOrdIdIndexTest {
     }
 
     /**
+     * Each account's greatest id comes back with the snapshot, for accounts far beyond the
+     * room the ceilings start with: every id of the day is still found (none answered "new"
+     * from a ceiling the restart forgot), the ids above them are new, and the day after,
+     * the same ids are new again.
+     */
+    @Test
+    void aDaysIndexReadBackKnowsEachAccountsGreatestIdOfTheDay() {
+        ClOrdIdIndex index = ClOrdIdIndex.forDays(1_000);
+        ClOrdId id = new ClOrdId();
+        int accounts = 300;
+        for (int n = 1; n <= 9_000; n++) {
+            id.set("c" + n);
+            index.put(n % accounts, id, n);
+        }
+        ClOrdIdIndex restored = readBackDeferred(index);
+        for (int n = 1; n <= 9_000; n++) {
+            id.set("c" + n);
+            assertEquals(n, restored.find(n % accounts, id), "c" + n + " is still today's after a restart");
+        }
+        for (int account = 0; account < accounts; account++) {
+            id.set("c" + (9_000 + account + 1));
+            assertEquals(0, restored.find(account, id), id + " is above account " + account + "'s ids");
+        }
+        restored.startNewDay();
+        for (int n = 8_700; n <= 9_000; n++) {
+            id.set("c" + n);
+            assertEquals(0, restored.find(n % accounts, id), "c" + n + " is new the next day");
+        }
+    }
+
+    /**
      * Restored in batches sorted by table slot (more ids than one batch, of every style and
      * random ones), a day's index answers every id as one read back entry by entry in the
      * order they were made, and refuses the same: its table and filter hold every id.

@@ -83,7 +83,7 @@ class IdCeilingsTest {
                     assertFalse(above(ceilings, accounts[a], id), id + " was just used");
                 }
             }
-            ceilings.clear();
+            ceilings.startNewDay();
             for (int account : accounts) {
                 assertTrue(above(ceilings, account, "!"), "a new day: account " + account + " has used no id");
             }
