@@ -276,10 +276,25 @@ public final class LoadHarness implements Callable<Integer> {
                 : new BenchJournal(journalDir, durability.durability(), false, referenceData(BenchRisk.NONE));
              Ceilings ring = new Ceilings(waits.logic(),
                      benchJournal == null ? null : new InputJournal(benchJournal.journal()), recorder)) {
+            age();
             CommandFlow flow = flow(referenceData(BenchRisk.NONE));
             long[] window = rate > 0 ? paced(ring, clock, recorder, flow) : burst(ring, clock, recorder, flow);
             return new Run(label, recorder.histogram(), window[0], window[1], cpuPerCommand);
         }
+    }
+
+    /**
+     * Moves what the engine preallocated (the rings' slots, the books, the order pool, the
+     * day's index) into the old generation before the run, where it is in any engine that
+     * has run past its first collections: a run on state still young measures a state no
+     * long-running engine is in. Under G1 a store of a reference into an old object pays
+     * the collector's write barrier (a fence, then a card to dirty and queue): the
+     * amend-heavy burst ran at 1.1-1.2 M commands/s with young rings and 0.50-0.52 M with
+     * old ones, where ZGC, the engine's collector, made 1.11-1.17 M either way (measured,
+     * docs/PERFORMANCE.md).
+     */
+    private static void age() {
+        System.gc();
     }
 
     /** Where the load goes: Ringbook's command publisher, or a ceiling's bare ring. */
@@ -333,6 +348,7 @@ public final class LoadHarness implements Callable<Integer> {
                 return new Run(journalMode, recorder.histogram(), window[0], window[1]);
             }
             try (EnginePipeline pipeline = builder.build().start()) {
+                age();
                 CommandFlow flow = flow(data);
                 window = rate > 0 ? paced(pipeline.publisher()::tryPublishAt, clock, recorder, flow)
                         : burst(pipeline.publisher()::tryPublishAt, clock, recorder, flow);
