@@ -284,14 +284,17 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /**
-     * Moves what the engine preallocated (the rings' slots, the books, the order pool, the
-     * day's index) into the old generation before the run, where it is in any engine that
-     * has run past its first collections: a run on state still young measures a state no
-     * long-running engine is in. Under G1 a store of a reference into an old object pays
-     * the collector's write barrier (a fence, then a card to dirty and queue): the
-     * amend-heavy burst ran at 1.1-1.2 M commands/s with young rings and 0.50-0.52 M with
-     * old ones, where ZGC, the engine's collector, made 1.11-1.17 M either way (measured,
-     * docs/PERFORMANCE.md).
+     * Runs one full collection after the in-process engine (or a ceiling's ring) is built
+     * and before the warm-up, so that what the engine preallocated (the rings' slots, the
+     * books, the order pool, the day's index) is where it is in any engine that has run
+     * past its first collections: in the old generation on G1 or the parallel collector. A
+     * run on state still young measures a state no long-running engine is in: under G1 a
+     * store of a reference into an old object pays the collector's write barrier (a fence,
+     * then a card to dirty and queue), and the amend-heavy burst ran at 1.1-1.2 M commands/s
+     * with young rings and 0.50-0.52 M with old ones. ZGC, the engine's collector, has no
+     * generations on JDK 17: 1.02-1.04 M without the collection, 1.11-1.17 M after it
+     * (measured, docs/PERFORMANCE.md). The engines that {@code --via rest|fix} build are
+     * not collected first: those runs are paced, for latency.
      */
     private static void age() {
         System.gc();

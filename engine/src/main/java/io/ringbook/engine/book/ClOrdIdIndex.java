@@ -261,7 +261,7 @@ public final class ClOrdIdIndex {
         return splits;
     }
 
-    /** Bytes held by the table and the arena. */
+    /** Bytes held by the table, the arena and, for a day index, its filter and ceilings. */
     public long footprintBytes() {
         return (long) segmentsInUse * SEGMENT_SLOTS * Long.BYTES + arena.footprintBytes()
                 + (filter == null ? 0 : filter.footprintBytes() + ceilings.footprintBytes());
