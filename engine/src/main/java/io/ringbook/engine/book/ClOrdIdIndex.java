@@ -28,10 +28,13 @@ import java.util.Arrays;
  * in O(1) instead of clearing the table.
  *
  * <p>The day's index is tens of megabytes, so a probe of it is a cache and TLB miss, and
- * nearly every probe is for an id that is new. Three things keep that miss off the logic
+ * nearly every probe is for an id that is new. Four things keep that miss off the logic
  * thread's path: each account's greatest id of the day ({@link IdCeilings}) answers
  * "certainly new" for an id above it, as nearly every id of a client that numbers its
- * orders upwards is, reading nothing else; an {@link IdFilter} of a few bits per expected
+ * orders upwards is, reading nothing else; such an id, once used, goes into its account's
+ * run ({@link IdRuns}, ascending, searched only when an id at or below the ceiling is not
+ * in the table) rather than the table, so the table holds only the ids that did not grow
+ * (UUIDs, ids sent out of order); an {@link IdFilter} of a few bits per expected
  * id answers the same for most other new ids without reading the table; and an
  * insert goes to the table in groups of {@value #PENDING}: one loop first reads every
  * entry's home slot, with nothing waiting on what it reads, so the group's cache and TLB
@@ -54,6 +57,8 @@ public final class ClOrdIdIndex {
     private static final int GENERATIONS = 1 << 16;
     private static final long OFFSET_MASK = 0xFFFF_FFFFL;
     private static final long TAG_MASK = ~OFFSET_MASK;
+    /** On a pending entry's offset: the entry is in its account's run, so only its filter bits go in with the group. */
+    private static final long IN_RUN = 1L << 62;
     static final int PENDING = 512;
     private static final int PENDING_MASK = 2 * PENDING - 1;
     /** Entries placed at once by {@link #readDeferred}: 24 MB of scratch, about 250 a segment at ten million ids (measured: 2^19 and 2^21 a little slower and faster). */
@@ -75,8 +80,10 @@ public final class ClOrdIdIndex {
     private long splits;
     /** Null for an index without the day's filter and grouped inserts (the read models' days). */
     private final IdFilter filter;
-    /** Null with the filter: each account's greatest id today. */
+    /** Null without the filter: each account's greatest id today. */
     private final IdCeilings ceilings;
+    /** Null without the filter: the ids that went above their account's ceiling, which the table does not hold. */
+    private final IdRuns runs;
     private final long[] pendingHash;
     private final long[] pendingOffset;
     /** The pending entries by hash: 1 + the entry's position in the group, 0 for a free slot (linear probing, at most half full). */
@@ -105,6 +112,7 @@ public final class ClOrdIdIndex {
     private ClOrdIdIndex(int expectedIds, boolean dayIndex) {
         filter = dayIndex ? new IdFilter(expectedIds) : null;
         ceilings = dayIndex ? new IdCeilings() : null;
+        runs = dayIndex ? new IdRuns() : null;
         pendingHash = dayIndex ? new long[PENDING] : null;
         pendingOffset = dayIndex ? new long[PENDING] : null;
         pendingSlots = dayIndex ? new int[2 * PENDING] : null;
@@ -147,7 +155,14 @@ public final class ClOrdIdIndex {
             return findPending(head, hash, id);
         }
         long found = findInTable(head, hash, id);
-        return found != 0 ? found : findPending(head, hash, id);
+        if (found == 0) {
+            found = findPending(head, hash, id);
+        }
+        if (found == 0) {
+            long inRun = runs.find(accountId, id, arena);
+            found = inRun < 0 ? 0 : arena.orderId(inRun);
+        }
+        return found;
     }
 
     private long findInTable(long head, long hash, ClOrdId id) {
@@ -167,8 +182,9 @@ public final class ClOrdIdIndex {
     private long findPending(long head, long hash, ClOrdId id) {
         for (int slot = (int) hash & PENDING_MASK; pendingSlots[slot] != 0; slot = (slot + 1) & PENDING_MASK) {
             int i = pendingSlots[slot] - 1;
-            if (pendingHash[i] == hash && arena.matches(pendingOffset[i], head, hash, id)) {
-                return arena.orderId(pendingOffset[i]);
+            long offset = pendingOffset[i] & OFFSET_MASK;
+            if (pendingHash[i] == hash && arena.matches(offset, head, hash, id)) {
+                return arena.orderId(offset);
             }
         }
         return 0;
@@ -184,9 +200,12 @@ public final class ClOrdIdIndex {
             insert(hash, offset);
             return;
         }
-        ceilings.raise(accountId, id);
+        boolean raised = ceilings.raise(accountId, id);
+        if (raised) {
+            runs.add(accountId, offset);
+        }
         pendingHash[pending] = hash;
-        pendingOffset[pending] = offset;
+        pendingOffset[pending] = raised ? offset | IN_RUN : offset;
         int slot = (int) hash & PENDING_MASK;
         while (pendingSlots[slot] != 0) {
             slot = (slot + 1) & PENDING_MASK;
@@ -198,20 +217,25 @@ public final class ClOrdIdIndex {
     }
 
     /**
-     * Inserts the group into the table and the filter: first a loop that only reads each
-     * entry's home slot and filter word (no branch waits on a read, so the processor
-     * overlaps the group's misses), then the inserts, whose probes and branches then find
-     * their lines in the cache.
+     * Inserts the group into the filter and, but for the entries in their account's run,
+     * the table: first a loop that only reads each entry's filter word and home slot (no
+     * branch waits on a read, so the processor overlaps the group's misses), then the
+     * inserts, whose probes and branches then find their lines in the cache.
      */
     private void insertPending() {
         long read = 0;
         for (int i = 0; i < pending; i++) {
             long hash = pendingHash[i];
-            read += segments[directory[directoryIndex(hash)]][(int) hash & SEGMENT_MASK] + filter.word(hash);
+            read += filter.word(hash);
+            if ((pendingOffset[i] & IN_RUN) == 0) {
+                read += segments[directory[directoryIndex(hash)]][(int) hash & SEGMENT_MASK];
+            }
         }
         readAhead = read;
         for (int i = 0; i < pending; i++) {
-            insert(pendingHash[i], pendingOffset[i]);
+            if ((pendingOffset[i] & IN_RUN) == 0) {
+                insert(pendingHash[i], pendingOffset[i]);
+            }
             filter.add(pendingHash[i]);
         }
         clearPending();
@@ -249,6 +273,7 @@ public final class ClOrdIdIndex {
             clearPending();
             filter.startNewDay();
             ceilings.startNewDay();
+            runs.startNewDay();
         }
     }
 
@@ -264,7 +289,7 @@ public final class ClOrdIdIndex {
     /** Bytes held by the table, the arena and, for a day index, its filter and ceilings. */
     public long footprintBytes() {
         return (long) segmentsInUse * SEGMENT_SLOTS * Long.BYTES + arena.footprintBytes()
-                + (filter == null ? 0 : filter.footprintBytes() + ceilings.footprintBytes());
+                + (filter == null ? 0 : filter.footprintBytes() + ceilings.footprintBytes() + runs.footprintBytes());
     }
 
     /** Writes the entries in the order they were made, walking the arena. */
@@ -313,15 +338,20 @@ public final class ClOrdIdIndex {
         for (long offset = arena.entryAt(0); offset < top; ) {
             batch.clear();
             for (; offset < top && !batch.full(); offset = arena.entryAt(arena.after(offset))) {
-                batch.add(arena.hash(offset), offset);
-                if (ceilings != null) {
-                    ceilings.raise(arena.readId(offset, id), id);
+                int account = ceilings == null ? 0 : arena.readId(offset, id);
+                if (ceilings != null && ceilings.raise(account, id)) {
+                    runs.add(account, offset);
+                    batch.add(arena.hash(offset), PlacementOrder.FILTER_ONLY);
+                } else {
+                    batch.add(arena.hash(offset), offset);
                 }
             }
             batch.sort();
             for (int i = 0; i < batch.size(); i++) {
                 long hash = batch.hash(i);
-                insert(hash, batch.offset(i));
+                if (batch.offset(i) != PlacementOrder.FILTER_ONLY) {
+                    insert(hash, batch.offset(i));
+                }
                 if (filter != null) {
                     filter.add(hash);
                 }

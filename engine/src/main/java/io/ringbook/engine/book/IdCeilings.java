@@ -54,10 +54,10 @@ final class IdCeilings {
         return false;
     }
 
-    /** Records that the account used the id today. */
-    void raise(int accountId, ClOrdId id) {
+    /** Records that the account used the id today; true if it was above the account's ceiling, and is now the ceiling. */
+    boolean raise(int accountId, ClOrdId id) {
         if (!above(accountId, id)) {
-            return;
+            return false;
         }
         int base = accountId * STRIDE;
         if (base >= ceilings.length) {
@@ -70,6 +70,7 @@ final class IdCeilings {
         for (int i = 0; i < words; i++) {
             ceilings[base + WORDS + i] = Long.reverseBytes(id.word(i));
         }
+        return true;
     }
 
     /** A new day: no account has used an id (in O(1): every ceiling is of an earlier day). */

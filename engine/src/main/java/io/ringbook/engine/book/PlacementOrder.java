@@ -13,6 +13,13 @@ import java.util.Arrays;
  */
 final class PlacementOrder {
 
+    /**
+     * The offset of an entry whose hash goes only into the filter (its id is in its
+     * account's {@link IdRuns}): the last long of an arena chunk, where no entry starts
+     * (an entry takes three longs or more and never spans two chunks).
+     */
+    static final long FILTER_ONLY = 0xFFFF_FFFFL;
+
     private final int depth;
     private final int[] counts;
     private long[] hashes;
@@ -39,7 +46,7 @@ final class PlacementOrder {
         return size == hashes.length;
     }
 
-    /** Adds an entry; its offset is below 2^32, as every offset the table holds. */
+    /** Adds an entry; its offset is below 2^32, as every offset the table holds, or {@link #FILTER_ONLY}. */
     void add(long hash, long offset) {
         hashes[size] = hash;
         offsets[size] = (int) offset;

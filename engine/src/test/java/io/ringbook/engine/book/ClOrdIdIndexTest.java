@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClOrdIdIndexTest {
 
-    /** The id styles clients use: counters with a prefix or zero padding, row numbers, UUID strings. */
+    /** The id styles clients use: counters with a prefix or zero padding, row numbers (all growing), UUID strings (in no order). */
     private static final Map<String, IntFunction<String>> STYLES = Map.of(
             "ORD%08d", n -> String.format("ORD%08d", n),
             "c-%d", n -> "c-" + n,
             "c<row>", n -> "c" + n,
             "%016d", n -> String.format("%016d", n),
-            "uuid", n -> new UUID(0x5DEECE66DL * n, 0xB16B00B5L ^ n).toString());
+            "uuid", n -> new UUID(0x9E3779B97F4A7C15L * n, 0xB16B00B5L ^ n).toString());
 
     @Test
     void shouldFindExactlyWhatWasPutAcrossGrowthLikeAHashMap() {
@@ -144,7 +144,11 @@ class ClOrdIdIndexTest {
                 id.set(style.getValue().apply(ids));
                 assertEquals(0, index.find(ids % 5, id), style.getKey() + ": yesterday's last id, still waiting in its group, is forgotten");
             }
-            assertTrue(index.splits() > 0, "an index built for 1,000 ids a day grew by splitting segments");
+            if (style.getKey().equals("uuid")) {
+                assertTrue(index.splits() > 0, "an index built for 1,000 ids a day grew by splitting segments");
+            } else {
+                assertEquals(0, index.splits(), style.getKey() + ": ids that grow go to their accounts' runs, not the table");
+            }
         }
     }
 
@@ -391,6 +395,48 @@ class ClOrdIdIndexTest {
         for (int n = 8_700; n <= 9_000; n++) {
             id.set("c" + n);
             assertEquals(0, restored.find(n % accounts, id), "c" + n + " is new the next day");
+        }
+    }
+
+    /**
+     * Ids that grow go to their account's run, the others to the table: with each
+     * account's ids sent mostly upwards but some late (swapped with one up to 50 places
+     * on), across the lengths where {@code c9} and {@code c10} meet, every id used is found
+     * with its own orderId, and every id between, below and above them is new; the same
+     * after a read back, whose runs are rebuilt from the ids in the order they came.
+     */
+    @Test
+    void aDaysIndexFindsIdsThatGrewAndIdsSentLateAndNoIdBetweenThem() {
+        SplittableRandom random = new SplittableRandom(17);
+        int ids = 30_000;
+        int[] numbers = new int[ids];
+        for (int i = 0; i < ids; i++) {
+            numbers[i] = 2 * (i + 1);
+        }
+        for (int i = 0; i < ids; i++) {
+            if (random.nextInt(10) == 0) {
+                int other = Math.min(ids - 1, i + 1 + random.nextInt(50));
+                int swapped = numbers[i];
+                numbers[i] = numbers[other];
+                numbers[other] = swapped;
+            }
+        }
+        ClOrdIdIndex index = ClOrdIdIndex.forDays(1_000);
+        ClOrdId id = new ClOrdId();
+        for (int number : numbers) {
+            id.set("c" + number);
+            assertEquals(0, index.find(number % 4, id), "c" + number + " is new");
+            index.put(number % 4, id, 1_000_000 + number);
+        }
+        for (ClOrdIdIndex answering : List.of(index, readBackDeferred(index))) {
+            for (int number = 0; number <= 2 * ids + 2; number++) {
+                id.set("c" + number);
+                long expected = number % 2 == 0 && number >= 2 && number <= 2 * ids ? 1_000_000 + number : 0;
+                assertEquals(expected, answering.find(number % 4, id), "c" + number);
+                if (expected != 0) {
+                    assertEquals(0, answering.find((number + 1) % 4, id), "c" + number + " is not another account's");
+                }
+            }
         }
     }
 
