@@ -35,7 +35,10 @@ class ClusterClOrdIdSizingTest {
                 "an index sized for 16 ids grows over " + ORDERS + " (the test would prove nothing otherwise)");
     }
 
-    /** Sends {@value #ORDERS} orders with distinct clOrdIds; how often the leader's index grew. */
+    /**
+     * Sends {@value #ORDERS} orders with distinct clOrdIds counting down (ids that grow would
+     * go to their accounts' runs, not the table that grows); how often the leader's index grew.
+     */
     private long splitsAfterOrders(String name, Supplier<LogicService> services) throws Exception {
         try (ThreeNodes cluster = new ThreeNodes(dir.resolve(name), ClusterTimeouts.tolerant()).services(services).startAll(true)) {
             ClusterClient client = cluster.client(0, event -> { });
@@ -44,7 +47,7 @@ class ClusterClOrdIdSizingTest {
                 while (!client.tryPublishAt(System.nanoTime(), slot -> {
                     slot.newOrder(n % 4, DemoMarket.TEST, n % 2 == 0 ? Side.BUY : Side.SELL, OrderType.LIMIT, TimeInForce.GTC,
                             n % 2 == 0 ? 90 : 110, 1);
-                    slot.clOrdId.set("S" + n);
+                    slot.clOrdId.set("S" + (ORDERS - n));
                 })) {
                     Thread.onSpinWait();
                 }
