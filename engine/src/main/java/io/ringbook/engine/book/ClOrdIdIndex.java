@@ -286,7 +286,7 @@ public final class ClOrdIdIndex {
         return splits;
     }
 
-    /** Bytes held by the table, the arena and, for a day index, its filter and ceilings. */
+    /** Bytes held by the table, the arena and, for a day index, its filter, ceilings and runs. */
     public long footprintBytes() {
         return (long) segmentsInUse * SEGMENT_SLOTS * Long.BYTES + arena.footprintBytes()
                 + (filter == null ? 0 : filter.footprintBytes() + ceilings.footprintBytes() + runs.footprintBytes());
@@ -313,8 +313,10 @@ public final class ClOrdIdIndex {
     /**
      * Reads what {@link #writeDeferred}'s writer wrote ({@code entries} being the count it
      * wrote) into this empty index: the arena's words as they were, then each entry placed
-     * in the table by the hash the arena holds, no id hashed or compared again; the table
-     * is first sized for {@code entries} if it was built for fewer (no segment splits).
+     * by the hash the arena holds (no id hashed again) in the table or, for a day index, in
+     * its account's run if it goes above the account's ceiling as the entries are read in
+     * the order they were made (so each goes where it went live); the table is first sized
+     * for {@code entries} if it was built for fewer (no segment splits).
      * The entries go in {@value #RESTORE_BATCH} at a time, each batch sorted by where its
      * entries go ({@link PlacementOrder}), so that placing ten million walks the table and
      * the filter in order instead of missing the cache and the TLB ten million times; a
@@ -338,13 +340,7 @@ public final class ClOrdIdIndex {
         for (long offset = arena.entryAt(0); offset < top; ) {
             batch.clear();
             for (; offset < top && !batch.full(); offset = arena.entryAt(arena.after(offset))) {
-                int account = ceilings == null ? 0 : arena.readId(offset, id);
-                if (ceilings != null && ceilings.raise(account, id)) {
-                    runs.add(account, offset);
-                    batch.add(arena.hash(offset), PlacementOrder.FILTER_ONLY);
-                } else {
-                    batch.add(arena.hash(offset), offset);
-                }
+                batch.add(arena.hash(offset), goesToRun(offset, id) ? PlacementOrder.FILTER_ONLY : offset);
             }
             batch.sort();
             for (int i = 0; i < batch.size(); i++) {
@@ -361,6 +357,19 @@ public final class ClOrdIdIndex {
         if (size != entries) {
             throw new IllegalStateException("clOrdId snapshot of " + entries + " entries holds " + size);
         }
+    }
+
+    /** For a day index: whether the read-back entry goes above its account's ceiling, which it then raises, and into its run. */
+    private boolean goesToRun(long offset, ClOrdId scratch) {
+        if (ceilings == null) {
+            return false;
+        }
+        int account = arena.readId(offset, scratch);
+        if (!ceilings.raise(account, scratch)) {
+            return false;
+        }
+        runs.add(account, offset);
+        return true;
     }
 
     /** Reads what {@link #writeTo} wrote into an empty index. */

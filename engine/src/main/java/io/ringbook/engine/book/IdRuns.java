@@ -10,24 +10,29 @@ import java.util.Arrays;
  * {@link ClOrdIdIndex}, which keeps these ids out of its hash table. A client that numbers
  * its orders upwards sends nearly only such ids, and an insert into the day's table (tens
  * of megabytes) is a random cache and TLB miss per id, where an append here writes the
- * next four bytes of the account's own run: the amend-heavy burst without journals went
- * from 1.6 to 2.2 M commands/s when these ids skipped the table (measured, same machine).
+ * next four bytes of the account's own run: without those inserts the logic thread took
+ * 30-142 ns less per command in the amend-heavy burst (eight alternated pairs, measured
+ * in docs/PERFORMANCE.md).
  *
  * <p>Such an id is looked up again only when it is sent again (a duplicate, or a cancel
  * naming an order that is done): a binary search of the account's run, about
- * {@code log2(run)} arena entries read. Runs are kept in chunks of {@value #CHUNK} offsets,
- * allocated as an account's run first grows into them and kept for the next day, so no
- * growth copies a run. A run of an earlier day reads as empty, so a new day clears nothing.
+ * {@code log2(run)} arena entries read. A run's first chunk starts at {@value #FIRST}
+ * offsets and doubles up to {@value #CHUNK} (an account whose ids do not grow, such as
+ * UUIDs, keeps a few offsets in it); then chunks of {@value #CHUNK} are added as the run
+ * grows into them, so no growth copies more than one chunk. Chunks stay for the next day,
+ * and a run of an earlier day reads as empty, so a new day clears nothing.
  */
 final class IdRuns {
 
     private static final int CHUNK_BITS = 12;
     static final int CHUNK = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK - 1;
+    static final int FIRST = 16;
 
     private Run[] runs = new Run[16];
     private long day = 1;
-    private long chunks;
+    /** Offsets of room in every run's chunks, for the footprint. */
+    private long ints;
 
     /** Appends the offset of the account's id, which is above every id in its run. */
     void add(int accountId, long offset) {
@@ -37,11 +42,17 @@ final class IdRuns {
         if (chunk == run.chunks.length) {
             run.chunks = Arrays.copyOf(run.chunks, chunk * 2);
         }
-        if (run.chunks[chunk] == null) {
-            run.chunks[chunk] = new int[CHUNK];
-            chunks++;
+        int[] into = run.chunks[chunk];
+        if (into == null) {
+            into = new int[chunk == 0 ? FIRST : CHUNK];
+            run.chunks[chunk] = into;
+            ints += into.length;
+        } else if (chunk == 0 && size == into.length) {
+            into = Arrays.copyOf(into, into.length * 2);
+            run.chunks[0] = into;
+            ints += size;
         }
-        run.chunks[chunk][size & CHUNK_MASK] = (int) offset;
+        into[size & CHUNK_MASK] = (int) offset;
         run.size = size + 1;
     }
 
@@ -74,7 +85,7 @@ final class IdRuns {
     }
 
     long footprintBytes() {
-        return chunks * CHUNK * Integer.BYTES;
+        return ints * Integer.BYTES;
     }
 
     private Run run(int accountId) {

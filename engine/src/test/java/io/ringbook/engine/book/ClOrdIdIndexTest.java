@@ -21,13 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClOrdIdIndexTest {
 
-    /** The id styles clients use: counters with a prefix or zero padding, row numbers (all growing), UUID strings (in no order). */
+    /**
+     * The id styles clients use: counters with a prefix or zero padding, row numbers (all
+     * growing), UUID strings in no order, and 36-character ids that grow (so that ids of
+     * five words go into the runs too).
+     */
     private static final Map<String, IntFunction<String>> STYLES = Map.of(
             "ORD%08d", n -> String.format("ORD%08d", n),
             "c-%d", n -> "c-" + n,
             "c<row>", n -> "c" + n,
             "%016d", n -> String.format("%016d", n),
-            "uuid", n -> new UUID(0x9E3779B97F4A7C15L * n, 0xB16B00B5L ^ n).toString());
+            "uuid", n -> new UUID(0x9E3779B97F4A7C15L * n, 0xB16B00B5L ^ n).toString(),
+            "growing 36", n -> new UUID(0x5DEECE66DL * n, 0xB16B00B5L ^ n).toString());
 
     @Test
     void shouldFindExactlyWhatWasPutAcrossGrowthLikeAHashMap() {
@@ -402,8 +407,9 @@ class ClOrdIdIndexTest {
      * Ids that grow go to their account's run, the others to the table: with each
      * account's ids sent mostly upwards but some late (swapped with one up to 50 places
      * on), across the lengths where {@code c9} and {@code c10} meet, every id used is found
-     * with its own orderId, and every id between, below and above them is new; the same
-     * after a read back, whose runs are rebuilt from the ids in the order they came.
+     * with its own orderId under its own account only, and every id between, below and
+     * above them is new under every account; the same after a read back, whose runs are
+     * rebuilt from the ids in the order they came.
      */
     @Test
     void aDaysIndexFindsIdsThatGrewAndIdsSentLateAndNoIdBetweenThem() {
@@ -425,17 +431,72 @@ class ClOrdIdIndexTest {
         ClOrdId id = new ClOrdId();
         for (int number : numbers) {
             id.set("c" + number);
-            assertEquals(0, index.find(number % 4, id), "c" + number + " is new");
-            index.put(number % 4, id, 1_000_000 + number);
+            assertEquals(0, index.find(accountOf(number), id), "c" + number + " is new");
+            index.put(accountOf(number), id, 1_000_000 + number);
         }
         for (ClOrdIdIndex answering : List.of(index, readBackDeferred(index))) {
             for (int number = 0; number <= 2 * ids + 2; number++) {
                 id.set("c" + number);
-                long expected = number % 2 == 0 && number >= 2 && number <= 2 * ids ? 1_000_000 + number : 0;
-                assertEquals(expected, answering.find(number % 4, id), "c" + number);
-                if (expected != 0) {
-                    assertEquals(0, answering.find((number + 1) % 4, id), "c" + number + " is not another account's");
+                boolean used = number % 2 == 0 && number >= 2 && number <= 2 * ids;
+                for (int account = 0; account < 4; account++) {
+                    long expected = used && account == accountOf(number) ? 1_000_000 + number : 0;
+                    assertEquals(expected, answering.find(account, id), "c" + number + " of account " + account);
                 }
+            }
+        }
+    }
+
+    /** The account of the test's id {@code c<number>}: each of four accounts has every fourth even number. */
+    private static int accountOf(int number) {
+        return number / 2 % 4;
+    }
+
+    /**
+     * A day's index read back mid-day goes on as the one it was read from: with growing
+     * ids, ids sent late and UUIDs mixed over accounts, then more of each put into both
+     * (the last group left waiting), both answer every id as a map of the ids put does,
+     * and ids never put are new in both.
+     */
+    @Test
+    void aDaysIndexReadBackMidDayGoesOnAsTheOneItWasReadFrom() {
+        SplittableRandom random = new SplittableRandom(23);
+        Map<String, Long> putIds = new HashMap<>();
+        ClOrdIdIndex live = ClOrdIdIndex.forDays(1_000);
+        ClOrdId id = new ClOrdId();
+        int counter = 0;
+        ClOrdIdIndex restored = null;
+        for (int n = 1; n <= 20_000 + ClOrdIdIndex.PENDING / 2; n++) {
+            if (n == 10_000) {
+                restored = readBackDeferred(live);
+            }
+            int account = random.nextInt(5);
+            String text = switch (random.nextInt(4)) {
+                case 0 -> "late" + random.nextInt(1_000_000);
+                case 1 -> new UUID(random.nextLong(), random.nextLong()).toString();
+                default -> "c" + ++counter;
+            };
+            if (putIds.containsKey(account + "/" + text)) {
+                continue;
+            }
+            id.set(text);
+            putIds.put(account + "/" + text, (long) n);
+            live.put(account, id, n);
+            if (restored != null) {
+                restored.put(account, id, n);
+            }
+        }
+        for (Map.Entry<String, Long> entry : putIds.entrySet()) {
+            int account = Integer.parseInt(entry.getKey().substring(0, 1));
+            id.set(entry.getKey().substring(2));
+            assertEquals(entry.getValue(), live.find(account, id), entry.getKey());
+            assertEquals(entry.getValue(), restored.find(account, id), "read back: " + entry.getKey());
+        }
+        for (int n = 0; n <= counter + 10; n++) {
+            for (int account = 0; account < 5; account++) {
+                id.set("c" + n);
+                long expected = putIds.getOrDefault(account + "/c" + n, 0L);
+                assertEquals(expected, live.find(account, id), "c" + n + " of account " + account);
+                assertEquals(expected, restored.find(account, id), "read back: c" + n + " of account " + account);
             }
         }
     }
@@ -443,7 +504,7 @@ class ClOrdIdIndexTest {
     /**
      * Restored in batches sorted by table slot (more ids than one batch, of every style and
      * random ones), a day's index answers every id as one read back entry by entry in the
-     * order they were made, and refuses the same: its table and filter hold every id.
+     * order they were made, and refuses the same: its table, runs and filter hold every id.
      */
     @Test
     void aDaysIndexPlacedInSortedBatchesAnswersAsOneReadBackEntryByEntry() {
