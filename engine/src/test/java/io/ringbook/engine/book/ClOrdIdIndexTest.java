@@ -5,6 +5,7 @@ import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -452,31 +453,40 @@ class ClOrdIdIndexTest {
     }
 
     /**
-     * A day's index read back mid-day goes on as the one it was read from: with growing
-     * ids, ids sent late and UUIDs mixed over accounts, then more of each put into both
-     * (the last group left waiting), both answer every id as a map of the ids put does,
-     * and ids never put are new in both.
+     * A day's index read back mid-day goes on as the one it was read from: three accounts
+     * send counters upwards (every tenth held back and sent a few dozen puts later, so below
+     * its account's ceiling: into the table), two send UUIDs; the runs pass a chunk's 4,096
+     * offsets after the read back. Fed the same ids after it, both answer every id as a map
+     * of the ids put does (the last group left waiting), and ids never put are new in both.
      */
     @Test
     void aDaysIndexReadBackMidDayGoesOnAsTheOneItWasReadFrom() {
         SplittableRandom random = new SplittableRandom(23);
         Map<String, Long> putIds = new HashMap<>();
+        ArrayDeque<Integer> heldBack = new ArrayDeque<>();
         ClOrdIdIndex live = ClOrdIdIndex.forDays(1_000);
         ClOrdId id = new ClOrdId();
         int counter = 0;
         ClOrdIdIndex restored = null;
-        for (int n = 1; n <= 20_000 + ClOrdIdIndex.PENDING / 2; n++) {
+        for (int n = 1; n <= 30_000 + ClOrdIdIndex.PENDING / 2; n++) {
             if (n == 10_000) {
                 restored = readBackDeferred(live);
             }
-            int account = random.nextInt(5);
-            String text = switch (random.nextInt(4)) {
-                case 0 -> "late" + random.nextInt(1_000_000);
-                case 1 -> new UUID(random.nextLong(), random.nextLong()).toString();
-                default -> "c" + ++counter;
-            };
-            if (putIds.containsKey(account + "/" + text)) {
+            int account;
+            String text;
+            if (random.nextInt(5) == 0) {
+                account = 3 + random.nextInt(2);
+                text = new UUID(random.nextLong(), random.nextLong()).toString();
+            } else if (heldBack.size() > 30 || !heldBack.isEmpty() && random.nextInt(20) == 0) {
+                int late = heldBack.poll();
+                account = late % 3;
+                text = "c" + late;
+            } else if (++counter % 10 == 0) {
+                heldBack.add(counter);
                 continue;
+            } else {
+                account = counter % 3;
+                text = "c" + counter;
             }
             id.set(text);
             putIds.put(account + "/" + text, (long) n);
@@ -486,8 +496,9 @@ class ClOrdIdIndexTest {
             }
         }
         for (Map.Entry<String, Long> entry : putIds.entrySet()) {
-            int account = Integer.parseInt(entry.getKey().substring(0, 1));
-            id.set(entry.getKey().substring(2));
+            String[] accountAndId = entry.getKey().split("/", 2);
+            int account = Integer.parseInt(accountAndId[0]);
+            id.set(accountAndId[1]);
             assertEquals(entry.getValue(), live.find(account, id), entry.getKey());
             assertEquals(entry.getValue(), restored.find(account, id), "read back: " + entry.getKey());
         }
@@ -499,6 +510,7 @@ class ClOrdIdIndexTest {
                 assertEquals(expected, restored.find(account, id), "read back: c" + n + " of account " + account);
             }
         }
+        assertTrue(counter > 3 * IdRuns.CHUNK, "each counting account's run passed a chunk");
     }
 
     /**
@@ -518,7 +530,7 @@ class ClOrdIdIndexTest {
         for (int n = 1; n <= ids; n++) {
             texts[n] = styles.get(n % styles.size()).apply(n);
             id.set(texts[n]);
-            index.put(n % 7, id, n);
+            index.put(n % 5, id, n);
         }
         ClOrdIdIndex sorted = readBackDeferred(index);
         StateBuffer entries = new StateBuffer(1024);
@@ -529,12 +541,12 @@ class ClOrdIdIndexTest {
         assertEquals(0, sorted.splits(), "sized for the entries before they went in");
         for (int n = 1; n <= ids; n++) {
             id.set(texts[n]);
-            assertEquals(n, sorted.find(n % 7, id), texts[n]);
-            assertEquals(oneByOne.find(n % 7 + 1, id), sorted.find(n % 7 + 1, id), "another account's " + texts[n]);
+            assertEquals(n, sorted.find(n % 5, id), texts[n]);
+            assertEquals(oneByOne.find(n % 5 + 1, id), sorted.find(n % 5 + 1, id), "another account's " + texts[n]);
         }
         for (int n = 1; n <= 10_000; n++) {
             id.set("new" + n);
-            assertEquals(0, sorted.find(n % 7, id), "an id never used");
+            assertEquals(0, sorted.find(n % 5, id), "an id never used");
         }
         StateBuffer again = new StateBuffer(1024);
         sorted.writeTo(again);
