@@ -64,8 +64,15 @@ public final class ClOrdId {
         return length == other.length && w0 == other.w0 && w1 == other.w1 && w2 == other.w2 && w3 == other.w3 && w4 == other.w4;
     }
 
+    /**
+     * Clears the value; one already clear is not written again, so that the line of a ring
+     * slot's id (an event's, a command's) stays shared with the other thread that read it
+     * last instead of being taken back for a write of the same zeros.
+     */
     public void clear() {
-        setWords(0, 0, 0, 0, 0, 0);
+        if ((length | w0 | w1 | w2 | w3 | w4 | wordsHash) != 0) {
+            setWords(0, 0, 0, 0, 0, 0);
+        }
     }
 
     public int length() {
