@@ -80,27 +80,11 @@ final class ClOrdIdArena {
         return true;
     }
 
-    /**
-     * The entry's id against {@code id} in the order of {@link IdCeilings} (length, then
-     * characters): negative, zero or positive as the entry's is less, equal or greater.
-     */
+    /** The entry's id against {@code id} in {@link ShortlexOrder}: negative, zero or positive as the entry's is less, equal or greater. */
     int compareId(long offset, ClOrdId id) {
         long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
         int at = (int) offset & CHUNK_MASK;
-        long head = chunk[at];
-        int length = (int) (head & 0xFF);
-        if (length != id.length()) {
-            return Integer.compare(length, id.length());
-        }
-        int words = words(head);
-        for (int i = 0; i < words; i++) {
-            long word = chunk[at + 2 + i];
-            long other = id.word(i);
-            if (word != other) {
-                return Long.compareUnsigned(Long.reverseBytes(word), Long.reverseBytes(other));
-            }
-        }
-        return 0;
+        return ShortlexOrder.compare((int) (chunk[at] & 0xFF), chunk, at + 2, id);
     }
 
     /** Sets {@code into} to the entry's id; returns the entry's account. */

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * the pipeline. Ids that do not grow (UUIDs) fall through to the filter and the table
  * after a few compares.
  *
- * <p>Ids are ordered by length, then by their characters (shortlex), so that decimal
+ * <p>Ids are ordered by length, then by their characters ({@link ShortlexOrder}), so that decimal
  * counters without leading zeros ({@code c9} before {@code c10}) grow as their numbers
  * do. The answer is exact either way: every id the account used today is at or below
  * its ceiling. Eight longs per account: the day the ceiling was set, its length and its
@@ -28,7 +28,7 @@ final class IdCeilings {
     private static final int LENGTH = 1;
     private static final int WORDS = 2;
 
-    /** Per account: the day its ceiling was set, the ceiling's length, then its words with the first character in the top byte (compared unsigned). */
+    /** Per account: the day its ceiling was set, the ceiling's length, then its packed words (as {@link ClOrdId#word}). */
     private long[] ceilings = new long[16 * STRIDE];
     private long day = 1;
 
@@ -38,20 +38,7 @@ final class IdCeilings {
         if (base >= ceilings.length || ceilings[base + DAY] != day) {
             return true;
         }
-        long ceilingLength = ceilings[base + LENGTH];
-        int length = id.length();
-        if (length != ceilingLength) {
-            return length > ceilingLength;
-        }
-        int words = (length + 7) >>> 3;
-        for (int i = 0; i < words; i++) {
-            long word = Long.reverseBytes(id.word(i));
-            long ceiling = ceilings[base + WORDS + i];
-            if (word != ceiling) {
-                return Long.compareUnsigned(word, ceiling) > 0;
-            }
-        }
-        return false;
+        return ShortlexOrder.compare((int) ceilings[base + LENGTH], ceilings, base + WORDS, id) < 0;
     }
 
     /** Records that the account used the id today; true if it was above the account's ceiling, and is now the ceiling. */
@@ -68,7 +55,7 @@ final class IdCeilings {
         ceilings[base + LENGTH] = length;
         int words = (length + 7) >>> 3;
         for (int i = 0; i < words; i++) {
-            ceilings[base + WORDS + i] = Long.reverseBytes(id.word(i));
+            ceilings[base + WORDS + i] = id.word(i);
         }
         return true;
     }
