@@ -14,8 +14,7 @@ import io.ringbook.engine.limits.BreakerKind;
 import io.ringbook.engine.limits.BreakerState;
 
 /**
- * One outcome of one command, as the business logic fills it and as each outbound
- * consumer reads it back from the ring's slot (the pipeline's {@code EventSlots}). An order
+ * One outcome of one command, and the outbound ring buffer's preallocated slot. An order
  * event carries the order's whole state after the event, so a reader needs no other
  * source to answer a client. Prices are ticks, quantities lots, notionals and fees
  * tick-lots (price ticks times lots), times epoch nanoseconds.

@@ -3,7 +3,7 @@ package io.ringbook.engine.event;
 
 /**
  * A reader of the engine's outcomes on the outbound thread (gateways, market data,
- * latency recorders). The event is the thread's reading of a ring slot: valid only during the call, so keep
+ * latency recorders). The event is the ring's slot: valid only during the call, so keep
  * a {@link EngineEvent#copy()} if needed. A slow listener delays the others and, once
  * the outbound ring fills, the business logic: hand heavy work to a queue of your own.
  */

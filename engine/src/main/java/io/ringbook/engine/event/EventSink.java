@@ -10,9 +10,8 @@ public interface EventSink {
 
     /**
      * Where the logic writes its next event, which it then clears, fills and passes to
-     * {@link #onEvent}: by default its own {@code scratch}, which stays in the logic
-     * thread's cache (the outbound ring writes it into a slot's few lines); a sink that
-     * keeps events may hand out its own, so that none is copied.
+     * {@link #onEvent}: by default its own {@code scratch}; a sink over a ring returns
+     * the claimed slot itself, so the event is written once and never copied.
      */
     default EngineEvent claim(EngineEvent scratch) {
         return scratch;

@@ -17,7 +17,7 @@ import io.ringbook.engine.limits.BreakerState;
 
 /**
  * Turns what the business logic did into events: each written once, into the
- * {@link EngineEvent} the sink hands out or a scratch one,
+ * {@link EngineEvent} the sink hands out (the outbound ring's slot) or a scratch one,
  * stamped with the current command's sequence and time, filled and handed to the sink.
  * It also numbers executions ({@code execId}), so ids follow the order of events.
  */

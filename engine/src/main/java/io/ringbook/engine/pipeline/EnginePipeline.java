@@ -5,6 +5,7 @@ import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.health.HealthCheck;
@@ -35,7 +36,7 @@ public final class EnginePipeline implements AutoCloseable {
 
     private final PipelineConfig config;
     private final RingBuffer<Command> inbound;
-    private final RingBuffer<EventSlots> outbound;
+    private final RingBuffer<EngineEvent> outbound;
     private final BatchEventProcessor<Command> decisionProcessor;
     private final List<OutboundConsumer> consumers = new ArrayList<>();
     private final EdgeWatchdog watchdog;
@@ -48,9 +49,8 @@ public final class EnginePipeline implements AutoCloseable {
     private EnginePipeline(Builder builder) {
         this.config = builder.config;
         this.inbound = RingBuffer.create(ProducerType.MULTI, Command::new, config.ringSize(), config.waitStrategy().create());
-        EventSlots slots = new EventSlots(config.outboundRingSize());
-        this.outbound = RingBuffer.createSingleProducer(() -> slots, config.outboundRingSize(), config.outboundWait().create());
-        OutboundPublisher outboundPublisher = new OutboundPublisher(outbound, slots, builder.clock);
+        this.outbound = RingBuffer.createSingleProducer(EngineEvent::new, config.outboundRingSize(), config.outboundWait().create());
+        OutboundPublisher outboundPublisher = new OutboundPublisher(outbound, builder.clock);
         this.logic = builder.logicFactory.apply(outboundPublisher);
         ReplyRouter replies = new ReplyRouter();
         this.publisher = new CommandPublisher(inbound, replies, builder.clock);

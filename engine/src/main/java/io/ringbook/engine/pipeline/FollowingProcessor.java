@@ -3,6 +3,7 @@ package io.ringbook.engine.pipeline;
 import com.lmax.disruptor.EventProcessor;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import io.ringbook.engine.event.EngineEvent;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -33,30 +34,25 @@ final class FollowingProcessor implements EventProcessor {
     private static final long PARK_NANOS = 20_000;
     private static final int PARK_DOUBLINGS = 3;
 
-    private final RingBuffer<EventSlots> ring;
+    private final RingBuffer<EngineEvent> ring;
     private final Sequence ahead;
     private final OutboundHandler handler;
     private final Sequence sequence = new Sequence(-1);
-    /** The events this processor's own thread read, once it has taken over. */
-    private final DecodedEvents own = new DecodedEvents();
     private final AtomicBoolean stepping = new AtomicBoolean();
     private volatile Thread thread;
     private volatile boolean takenOver;
     private volatile boolean started;
     private volatile boolean halted;
 
-    FollowingProcessor(RingBuffer<EventSlots> ring, Sequence ahead, OutboundHandler handler) {
+    FollowingProcessor(RingBuffer<EngineEvent> ring, Sequence ahead, OutboundHandler handler) {
         this.ring = ring;
         this.ahead = ahead;
         this.handler = handler;
     }
 
-    /**
-     * On the thread of the one ahead, at the end of its batch: handles what it has handled,
-     * up to {@code handled}, taking the events that thread read ({@code read}).
-     */
-    void follow(long handled, DecodedEvents read) {
-        step(handled, read);
+    /** On the thread of the one ahead, at the end of its batch: handles what it has handled, up to {@code handled}. */
+    void follow(long handled) {
+        step(handled);
     }
 
     /** The one ahead stopped for good: from now on this processor's own thread follows its progress. */
@@ -74,7 +70,7 @@ final class FollowingProcessor implements EventProcessor {
         }
         int idle = 0;
         while (!halted) {
-            if (step(ahead.get(), own)) {
+            if (step(ahead.get())) {
                 idle = 0;
             } else {
                 // back off only while nothing is published: if the ring has events, the one ahead is at work and the answer is near
@@ -84,7 +80,7 @@ final class FollowingProcessor implements EventProcessor {
     }
 
     /** Handles the events after its sequence up to {@code limit} (no further than published); false if it had none or another thread is at it. */
-    private boolean step(long limit, DecodedEvents read) {
+    private boolean step(long limit) {
         if (!stepping.compareAndSet(false, true)) {
             return false;
         }
@@ -96,7 +92,7 @@ final class FollowingProcessor implements EventProcessor {
             }
             for (long s = next; s <= available; s++) {
                 try {
-                    handler.deliver(read.get(ring.get(s), s), s, s == available);
+                    handler.onEvent(ring.get(s), s, s == available);
                 } catch (Throwable escaped) {
                     handler.handleEventException(escaped, s, ring.get(s));
                 }

@@ -5,6 +5,7 @@ import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventProcessor;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 
 /**
@@ -35,7 +36,7 @@ final class OutboundConsumer {
 
     private final String name;
     private final boolean mayBeCutOff;
-    private final RingBuffer<EventSlots> ring;
+    private final RingBuffer<EngineEvent> ring;
     private final OutboundHandler handler;
     private final EventProcessor processor;
     private final Progress progress = new Progress();
@@ -50,12 +51,12 @@ final class OutboundConsumer {
     private volatile long trailedNanos;
 
     /** A consumer that reads what the logic publishes. */
-    OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EventSlots> ring, EngineListener[] listeners) {
+    OutboundConsumer(String name, boolean mayBeCutOff, RingBuffer<EngineEvent> ring, EngineListener[] listeners) {
         this.name = name;
         this.mayBeCutOff = mayBeCutOff;
         this.ring = ring;
         this.handler = new OutboundHandler(listeners, this);
-        BatchEventProcessor<EventSlots> batches = new BatchEventProcessorBuilder().setMaxBatchSize(MAX_BATCH)
+        BatchEventProcessor<EngineEvent> batches = new BatchEventProcessorBuilder().setMaxBatchSize(MAX_BATCH)
                 .build(ring, ring.newBarrier(), handler);
         batches.setExceptionHandler(handler);
         this.processor = batches;
@@ -67,7 +68,7 @@ final class OutboundConsumer {
      * listeners of {@code ahead} end the batch, or after them if {@code afterEndOfBatch}),
      * on a thread of its own once {@code ahead} is cut off ({@link FollowingProcessor}).
      */
-    OutboundConsumer(String name, RingBuffer<EventSlots> ring, EngineListener[] listeners, OutboundConsumer ahead,
+    OutboundConsumer(String name, RingBuffer<EngineEvent> ring, EngineListener[] listeners, OutboundConsumer ahead,
                      boolean afterEndOfBatch) {
         this.name = name;
         this.mayBeCutOff = false;
@@ -124,7 +125,7 @@ final class OutboundConsumer {
     /** This consumer's listeners took its batch up to {@code sequence}, on its thread: the consumer following it handles as far. */
     void batchHandled(long sequence) {
         if (follower != null) {
-            follower.follow(sequence, handler.decoded());
+            follower.follow(sequence);
         }
     }
 
@@ -134,7 +135,7 @@ final class OutboundConsumer {
             long start = System.nanoTime() | 1;
             trailingSince = start;
             try {
-                trailer.follow(sequence, handler.decoded());
+                trailer.follow(sequence);
             } finally {
                 trailedNanos += System.nanoTime() - start;
                 trailingSince = 0;

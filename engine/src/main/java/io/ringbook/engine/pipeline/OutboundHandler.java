@@ -9,9 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs on an outbound consumer's thread and passes each event to every listener of that
- * consumer, in registration order, until the consumer is cut off: each ring slot read
- * into an event of this thread's own ({@link DecodedEvents}), which the listeners may
- * read during their call only. A listener that throws is a bug in that listener, not a reason to stop the
+ * consumer, in registration order, until the consumer is cut off. A listener that throws is a bug in that listener, not a reason to stop the
  * others: the journal, the replies and every other door keep being served, the failure
  * is logged (the first hundred, then one in ten thousand) and counted, and the
  * pipeline's health turns DEGRADED. Without this, one bad report would kill the thread
@@ -21,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * It is also the outbound processor's exception handler, so that whatever escapes the
  * listener loop is counted the same way and the processor moves on to the next event.
  */
-final class OutboundHandler implements EventHandler<EventSlots>, ExceptionHandler<EventSlots> {
+final class OutboundHandler implements EventHandler<EngineEvent>, ExceptionHandler<EngineEvent> {
 
     private static final System.Logger LOG = System.getLogger("ringbook.outbound");
     private static final long LOGGED_IN_FULL = 100;
@@ -29,7 +27,6 @@ final class OutboundHandler implements EventHandler<EventSlots>, ExceptionHandle
 
     private final EngineListener[] listeners;
     private final OutboundConsumer consumer;
-    private final DecodedEvents decoded = new DecodedEvents();
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
 
@@ -39,19 +36,7 @@ final class OutboundHandler implements EventHandler<EventSlots>, ExceptionHandle
     }
 
     @Override
-    public void onEvent(EventSlots slots, long sequence, boolean endOfBatch) {
-        if (!consumer.isCutOff()) {
-            deliver(decoded.get(slots, sequence), sequence, endOfBatch);
-        }
-    }
-
-    /** The events this handler's thread read from the ring lately: for the consumers that follow on this thread. */
-    DecodedEvents decoded() {
-        return decoded;
-    }
-
-    /** Passes the event of ring sequence {@code sequence}, read from its slot, to the listeners. */
-    void deliver(EngineEvent event, long sequence, boolean endOfBatch) {
+    public void onEvent(EngineEvent event, long sequence, boolean endOfBatch) {
         if (consumer.isCutOff()) {
             return;
         }
@@ -100,7 +85,7 @@ final class OutboundHandler implements EventHandler<EventSlots>, ExceptionHandle
     }
 
     @Override
-    public void handleEventException(Throwable failure, long sequence, EventSlots slots) {
+    public void handleEventException(Throwable failure, long sequence, EngineEvent event) {
         failed("the outbound loop at ring sequence " + sequence, failure);
     }
 

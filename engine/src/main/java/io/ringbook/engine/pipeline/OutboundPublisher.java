@@ -5,9 +5,9 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventSink;
 
 /**
- * The business logic's sink behind the ring buffer: writes each event the logic filled in
- * its own scratch object into the next slot of the outbound ring ({@link EventSlots}, only
- * the cache lines the event needs), flags each command's last event and stamps it with when it
+ * The business logic's sink behind the ring buffer: hands out each claimed slot of the
+ * outbound ring for the logic to write its event into (copying only an event written
+ * elsewhere), flags each command's last event and stamps it with when it
  * was decided (for the latency recorders), and publishes once per inbound batch
  * ({@link #endOfBatch}), so the outbound consumers wake once per batch rather than once
  * per command. A batch with very many events (a mass cancel) is published in chunks
@@ -18,22 +18,22 @@ import io.ringbook.engine.event.EventSink;
  */
 final class OutboundPublisher implements EventSink {
 
-    private final RingBuffer<EventSlots> ring;
-    private final EventSlots slots;
+    private final RingBuffer<EngineEvent> ring;
     private final EpochClock clock;
     private final int chunk;
+    private EngineEvent filling;
     private long lastClaimed = -1;
     private long firstUnpublished = -1;
 
-    OutboundPublisher(RingBuffer<EventSlots> ring, EventSlots slots, EpochClock clock) {
+    OutboundPublisher(RingBuffer<EngineEvent> ring, EpochClock clock) {
         this.ring = ring;
-        this.slots = slots;
         this.clock = clock;
         this.chunk = Math.max(1, ring.getBufferSize() / 4);
     }
 
+    /** The next slot of the ring, for the logic to write its event straight into. */
     @Override
-    public void onEvent(EngineEvent event) {
+    public EngineEvent claim(EngineEvent scratch) {
         if (firstUnpublished >= 0 && lastClaimed - firstUnpublished + 1 >= chunk) {
             endOfBatch();
         }
@@ -41,13 +41,24 @@ final class OutboundPublisher implements EventSink {
         if (firstUnpublished < 0) {
             firstUnpublished = lastClaimed;
         }
-        slots.write(slots.slot(lastClaimed), event);
+        filling = ring.get(lastClaimed);
+        return filling;
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+        if (event != filling) {
+            claim(event).copyFrom(event);
+        }
+        filling = null;
     }
 
     @Override
     public void onCommandEnd(long sequence) {
-        if (firstUnpublished >= 0 && !slots.isLastOfCommand(slots.slot(lastClaimed))) {
-            slots.markLastOfCommand(slots.slot(lastClaimed), clock.epochNanos());
+        if (firstUnpublished >= 0 && !ring.get(lastClaimed).lastOfCommand) {
+            EngineEvent last = ring.get(lastClaimed);
+            last.lastOfCommand = true;
+            last.decidedNanos = clock.epochNanos();
         }
     }
 

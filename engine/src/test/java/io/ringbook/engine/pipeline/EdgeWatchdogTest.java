@@ -1,6 +1,7 @@
 package io.ringbook.engine.pipeline;
 
 import com.lmax.disruptor.RingBuffer;
+import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,7 @@ class EdgeWatchdogTest {
 
     private static final long STEP = TimeUnit.MILLISECONDS.toNanos(5);
 
-    private final EventSlots slots = new EventSlots(64);
-    private final RingBuffer<EventSlots> ring = RingBuffer.createSingleProducer(() -> slots, 64);
+    private final RingBuffer<EngineEvent> ring = RingBuffer.createSingleProducer(EngineEvent::new, 64);
     private final OutboundConsumer edge = new OutboundConsumer("edges", true, ring, new EngineListener[0]);
     private final EdgeWatchdog watchdog = new EdgeWatchdog(List.of(edge), ring.getBufferSize());
     private long now = 1_000_000_000L;
