@@ -17,8 +17,11 @@ import java.lang.management.ManagementFactory;
  * sees too are the machine's); then times a snapshot of the full index: the logic
  * thread's part (the count and a view of the arena) and, apart, the walk the snapshot
  * thread does. Run with the JVM flags of docs/TUNING.md and {@code -Xlog:gc} (to tell GC
- * pauses apart):
- * {@code java -cp perf/target/benchmarks.jar io.ringbook.perf.ClOrdIdIndexPauses [ids] [expected] [style]}.
+ * pauses apart). With a warm-up count, a throwaway index of its own is filled with that many
+ * ids first and dropped, so that the measured index's first day meets a JVM that has
+ * compiled the code and run its collector's warm-up cycles, as an engine that has run for
+ * a while, but memory of its own that no index used before:
+ * {@code java -cp perf/target/benchmarks.jar io.ringbook.perf.ClOrdIdIndexPauses [ids] [expected] [style] [warm-up ids]}.
  */
 public final class ClOrdIdIndexPauses {
 
@@ -105,6 +108,12 @@ public final class ClOrdIdIndexPauses {
         int ids = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         int expected = args.length > 1 ? Integer.parseInt(args[1]) : 65_536;
         ClOrdIdStyle style = args.length > 2 ? ClOrdIdStyle.valueOf(args[2]) : ClOrdIdStyle.ORD_PADDED;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        if (warmUp > 0) {
+            System.out.printf("warm-up, a throwaway index:%n");
+            fill(ClOrdIdIndex.forDays(warmUp), warmUp, warmUp, style);
+            System.gc();
+        }
         ClOrdIdIndex index = ClOrdIdIndex.forDays(expected);
         for (int day = 1; day <= DAYS; day++) {
             if (day > 1) {

@@ -94,8 +94,9 @@ public final class ClOrdIdIndex {
 
     /**
      * An index sized for {@code expectedIds} entries at once without growing: the table's
-     * segments, and arena room for as many ids of up to 8 characters (longer ones take it
-     * faster; beyond it the arena adds half-megabyte chunks).
+     * segments, and arena room for as many ids of up to 16 characters, 40 bytes each
+     * ({@code ORD%08d} and {@code %016d} fit; UUIDs take it faster; beyond it the arena adds
+     * half-megabyte chunks, a millisecond each on memory a fresh engine never used).
      */
     public ClOrdIdIndex(int expectedIds) {
         this(expectedIds, false);
@@ -103,7 +104,8 @@ public final class ClOrdIdIndex {
 
     /**
      * The engine's uniqueness index for {@code expectedIds} ids a day: it keeps a filter of
-     * the day's ids and inserts in groups (see the class comment).
+     * the day's ids and inserts in groups (see the class comment), and makes its accounts'
+     * runs' room for that many ids up front too.
      */
     public static ClOrdIdIndex forDays(int expectedIds) {
         return new ClOrdIdIndex(expectedIds, true);
@@ -112,11 +114,11 @@ public final class ClOrdIdIndex {
     private ClOrdIdIndex(int expectedIds, boolean dayIndex) {
         filter = dayIndex ? new IdFilter(expectedIds) : null;
         ceilings = dayIndex ? new IdCeilings() : null;
-        runs = dayIndex ? new IdRuns() : null;
+        runs = dayIndex ? new IdRuns(expectedIds) : null;
         pendingHash = dayIndex ? new long[PENDING] : null;
         pendingOffset = dayIndex ? new long[PENDING] : null;
         pendingSlots = dayIndex ? new int[2 * PENDING] : null;
-        arena = new ClOrdIdArena(4L * expectedIds);
+        arena = new ClOrdIdArena(5L * expectedIds);
         buildTable(depthFor(expectedIds));
     }
 

@@ -20,7 +20,10 @@ import java.util.Arrays;
  * offsets and doubles up to {@value #CHUNK} (an account whose ids do not grow, such as
  * UUIDs, keeps a few offsets in it); then chunks of {@value #CHUNK} are added as the run
  * grows into them, so no growth copies more than one chunk. Chunks stay for the next day,
- * and a run of an earlier day reads as empty, so a new day clears nothing.
+ * and a run of an earlier day reads as empty, so a new day clears nothing. The chunks for
+ * the day's expected ids are made up front and handed out as runs grow into them: made on
+ * the logic thread as a fresh engine's first day went, on memory the process had never
+ * used, they were most of that day's pauses over 100 us (docs/PERFORMANCE.md).
  */
 final class IdRuns {
 
@@ -30,9 +33,22 @@ final class IdRuns {
     static final int FIRST = 16;
 
     private Run[] runs = new Run[16];
+    /** Chunks made up front for the day's expected ids, handed out as runs grow into them. */
+    private int[][] spare;
+    private int spares;
     private long day = 1;
-    /** Offsets of room in every run's chunks, for the footprint. */
+    /** Offsets of room in every run's chunks and in the chunks made up front, for the footprint. */
     private long ints;
+
+    /** Runs with room made up front for {@code expectedIds} ids, 4 bytes each. */
+    IdRuns(long expectedIds) {
+        spares = (int) ((expectedIds + CHUNK - 1) >>> CHUNK_BITS);
+        spare = new int[spares][];
+        for (int i = 0; i < spares; i++) {
+            spare[i] = new int[CHUNK];
+        }
+        ints = (long) spares * CHUNK;
+    }
 
     /** Appends the offset of the account's id, which is above every id in its run. */
     void add(int accountId, long offset) {
@@ -44,16 +60,32 @@ final class IdRuns {
         }
         int[] into = run.chunks[chunk];
         if (into == null) {
-            into = new int[chunk == 0 ? FIRST : CHUNK];
+            into = chunk == 0 ? small(FIRST) : fullChunk();
             run.chunks[chunk] = into;
-            ints += into.length;
         } else if (chunk == 0 && size == into.length) {
-            into = Arrays.copyOf(into, into.length * 2);
+            int[] grown = size * 2 == CHUNK ? fullChunk() : small(size * 2);
+            System.arraycopy(into, 0, grown, 0, size);
+            ints -= size;
+            into = grown;
             run.chunks[0] = into;
-            ints += size;
         }
         into[size & CHUNK_MASK] = (int) offset;
         run.size = size + 1;
+    }
+
+    /** A chunk of {@value #CHUNK} offsets: one made up front while any is left. */
+    private int[] fullChunk() {
+        if (spares > 0) {
+            int[] chunk = spare[--spares];
+            spare[spares] = null;
+            return chunk;
+        }
+        return small(CHUNK);
+    }
+
+    private int[] small(int length) {
+        ints += length;
+        return new int[length];
     }
 
     /** The arena offset of the account's id if it is in the account's run today, else -1. */

@@ -17,7 +17,7 @@ class IdRunsTest {
     void aRunFindsEachOfItsIdsAtEveryLengthAndKeepsItsRoomForTheNextDay() {
         for (int length : new int[] {1, 15, 16, 17, 2_048, 4_095, 4_096, 4_097, 9_000}) {
             ClOrdIdArena arena = new ClOrdIdArena(1 << 16);
-            IdRuns runs = new IdRuns();
+            IdRuns runs = new IdRuns(0);
             ClOrdId id = new ClOrdId();
             long[] offsets = new long[length + 1];
             for (int n = 1; n <= length; n++) {
@@ -41,5 +41,43 @@ class IdRunsTest {
             assertEquals(offsets[1], runs.find(7, id, arena), length + ": today's first id");
             assertEquals(Math.max(IdRuns.FIRST, room) * Integer.BYTES, runs.footprintBytes(), length + ": the room is reused");
         }
+    }
+
+    /**
+     * Room made up front for the day's expected ids is what the runs grow into: runs of
+     * several accounts filling it add nothing to the footprint but their small first
+     * chunks, and find their ids; beyond it, chunks are made as before.
+     */
+    @Test
+    void runsGrowIntoTheRoomMadeUpFrontForTheDaysIds() {
+        int accounts = 3;
+        int perAccount = 2 * IdRuns.CHUNK;
+        IdRuns runs = new IdRuns((long) accounts * perAccount);
+        long upFront = (long) accounts * perAccount * Integer.BYTES;
+        assertEquals(upFront, runs.footprintBytes(), "the day's room, made at once");
+        ClOrdIdArena arena = new ClOrdIdArena(1 << 18);
+        ClOrdId id = new ClOrdId();
+        long[][] offsets = new long[accounts][perAccount + 1];
+        for (int n = 1; n <= perAccount; n++) {
+            for (int account = 0; account < accounts; account++) {
+                id.set("c" + n);
+                offsets[account][n] = arena.append(ClOrdIdArena.head(account, id), n, id, n);
+                runs.add(account, offsets[account][n]);
+            }
+            if (n == IdRuns.CHUNK / 2) {
+                assertEquals(upFront + (long) accounts * n * Integer.BYTES, runs.footprintBytes(),
+                        "first chunks still small, beside the room made up front");
+            }
+        }
+        assertEquals(upFront, runs.footprintBytes(), "every run grew into the room made up front");
+        for (int account = 0; account < accounts; account++) {
+            for (int n = 1; n <= perAccount; n += 97) {
+                id.set("c" + n);
+                assertEquals(offsets[account][n], runs.find(account, id, arena), account + ": c" + n);
+            }
+        }
+        id.set("c" + (perAccount + 1));
+        runs.add(0, arena.append(ClOrdIdArena.head(0, id), 0, id, perAccount + 1));
+        assertEquals(upFront + IdRuns.CHUNK * Integer.BYTES, runs.footprintBytes(), "beyond it, a chunk made then");
     }
 }
