@@ -20,7 +20,8 @@ import java.lang.management.ManagementFactory;
  * pauses apart). With a warm-up count, a throwaway index of its own is filled with that many
  * ids first and dropped, so that the measured index's first day meets a JVM that has
  * compiled the code and run its collector's warm-up cycles, as an engine that has run for
- * a while, but memory of its own that no index used before:
+ * a while, with an index built after it (on memory the collector may have had from the
+ * throwaway one):
  * {@code java -cp perf/target/benchmarks.jar io.ringbook.perf.ClOrdIdIndexPauses [ids] [expected] [style] [warm-up ids]}.
  */
 public final class ClOrdIdIndexPauses {

@@ -14,7 +14,7 @@ import io.ringbook.journal.Durability;
  * @param durability           what a journaled batch survives before it is decided
  * @param backup               when and where the engine backs itself up, or null for no backups
  * @param clOrdIdsPerDay       clOrdIds a trading day is expected to use: the logic's day index is
- *                             built for them up front (about 45 bytes each for short ids) and
+ *                             built for them up front (about 60 bytes each: ids of up to 16 characters) and
  *                             grows in small steps beyond
  * @param diskReserveMb        free space the journal's disk keeps: below it new commands are refused
  * @param outputJournalThread  the output journal on a thread of its own or following the edges on the

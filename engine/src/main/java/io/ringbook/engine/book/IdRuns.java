@@ -20,10 +20,13 @@ import java.util.Arrays;
  * offsets and doubles up to {@value #CHUNK} (an account whose ids do not grow, such as
  * UUIDs, keeps a few offsets in it); then chunks of {@value #CHUNK} are added as the run
  * grows into them, so no growth copies more than one chunk. Chunks stay for the next day,
- * and a run of an earlier day reads as empty, so a new day clears nothing. The chunks for
- * the day's expected ids are made up front and handed out as runs grow into them: made on
- * the logic thread as a fresh engine's first day went, on memory the process had never
- * used, they were most of that day's pauses over 100 us (docs/PERFORMANCE.md).
+ * and a run of an earlier day reads as empty, so a new day clears nothing. Chunks of
+ * {@value #CHUNK} for the day's expected ids are made up front and handed out as runs
+ * grow into them (a first chunk grown to {@value #CHUNK} takes one too); made on the logic
+ * thread as a fresh engine's first day went, on memory the process had never used, they
+ * cost a warmed JVM's first day of 10M growing ids about 80 of its 197 pauses over 100 us
+ * (docs/PERFORMANCE.md). Each run rounds up to whole chunks, so with many accounts the
+ * last of them may still be made as the day goes.
  */
 final class IdRuns {
 

@@ -80,4 +80,37 @@ class IdRunsTest {
         runs.add(0, arena.append(ClOrdIdArena.head(0, id), 0, id, perAccount + 1));
         assertEquals(upFront + IdRuns.CHUNK * Integer.BYTES, runs.footprintBytes(), "beyond it, a chunk made then");
     }
+
+    /**
+     * The room made up front is whole chunks for the expected ids, however many; a day that
+     * used part of it leaves the rest for a later day, whose runs grow into their own
+     * chunks first.
+     */
+    @Test
+    void theRoomMadeUpFrontIsWholeChunksAndWhatADayLeavesStaysForTheNext() {
+        assertEquals(2L * IdRuns.CHUNK * Integer.BYTES, new IdRuns(IdRuns.CHUNK + 1).footprintBytes(), "4,097 ids: two chunks");
+        IdRuns runs = new IdRuns(3L * IdRuns.CHUNK);
+        long upFront = 3L * IdRuns.CHUNK * Integer.BYTES;
+        ClOrdIdArena arena = new ClOrdIdArena(1 << 16);
+        ClOrdId id = new ClOrdId();
+        for (int n = 1; n <= IdRuns.CHUNK + 1; n++) {
+            id.set("c" + n);
+            runs.add(0, arena.append(ClOrdIdArena.head(0, id), n, id, n));
+        }
+        assertEquals(upFront, runs.footprintBytes(), "one account took two of the three chunks");
+        runs.startNewDay();
+        for (int n = 1; n <= IdRuns.CHUNK + 1; n++) {
+            id.set("c" + n);
+            runs.add(0, arena.append(ClOrdIdArena.head(0, id), n, id, n));
+        }
+        assertEquals(upFront, runs.footprintBytes(), "the next day's run reuses its own chunks");
+        for (int n = 1; n <= IdRuns.CHUNK; n++) {
+            id.set("d" + n);
+            runs.add(1, arena.append(ClOrdIdArena.head(1, id), n, id, n));
+        }
+        assertEquals(upFront, runs.footprintBytes(), "another account's run takes the chunk left");
+        id.set("d" + (IdRuns.CHUNK + 1));
+        runs.add(1, arena.append(ClOrdIdArena.head(1, id), 0, id, 0));
+        assertEquals(upFront + IdRuns.CHUNK * Integer.BYTES, runs.footprintBytes(), "and past it a chunk is made");
+    }
 }
