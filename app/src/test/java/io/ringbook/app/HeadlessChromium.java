@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -55,13 +56,22 @@ final class HeadlessChromium {
         assertTrue(Files.size(png) > 10_000, "a screenshot of the page");
     }
 
+    /** Each run with a profile of its own, so that two test classes running at once never share one. */
     private static String run(Path browser, String output, String url) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(browser.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=1400,1000", "--virtual-time-budget=5000", output, url));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the browser finishes");
-        assertEquals(0, process.exitValue(), "the browser's exit code");
-        return out;
+        Path profile = Files.createTempDirectory("ringbook-chromium");
+        try {
+            List<String> command = new ArrayList<>(List.of(browser.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--user-data-dir=" + profile, "--hide-scrollbars", "--window-size=1400,1000", "--virtual-time-budget=5000",
+                    output, url));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the browser finishes");
+            assertEquals(0, process.exitValue(), "the browser's exit code");
+            return out;
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
     }
 }
