@@ -32,7 +32,7 @@ class BacktestReportPageTest {
 
     @Test
     void theHtmlReportRendersItsTablesAndChart() throws Exception {
-        Path browser = HeadlessChromium.findOrSkip("BacktestReportPageTest");
+        HeadlessChromium browser = HeadlessChromium.findOrSkip("BacktestReportPageTest", dir.resolve("chromium-profile"));
         Path data = dir.resolve("data");
         try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS.withClockTickMillis(0),
                 Durability.PROCESS_CRASH, Ports.any())) {
@@ -54,7 +54,7 @@ class BacktestReportPageTest {
         run.journal(data, Long.MIN_VALUE, Long.MAX_VALUE);
         Path report = dir.resolve("backtest.html");
         run.report(report);
-        String dom = HeadlessChromium.dom(browser, report.toUri().toString());
+        String dom = browser.dom(report.toUri().toString());
         assertTrue(dom.contains("<h1>Backtest</h1>"));
         assertTrue(dom.contains("<polyline"), "the PnL chart");
         assertTrue(dom.contains("would now be rejected"), "the comparison with the recorded run");
@@ -62,6 +62,6 @@ class BacktestReportPageTest {
                 + "<th>symbol</th><th>recorded</th><th>now</th></tr><tr>"), "the orders the tighter limit rejects, by id");
         assertTrue(dom.contains("<td class=\"text\">T1</td><td class=\"text\">TEST</td><td class=\"text\">ACCEPTED</td>"
                 + "<td class=\"text\">MAX_ORDER_QTY</td>"), "with account, symbol and both outcomes");
-        HeadlessChromium.screenshot(browser, report.toUri().toString(), Path.of("..", "docs", "backtest.png").toAbsolutePath().normalize());
+        browser.screenshot(report.toUri().toString(), Path.of("..", "docs", "backtest.png").toAbsolutePath().normalize());
     }
 }

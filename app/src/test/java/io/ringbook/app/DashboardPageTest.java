@@ -23,12 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DashboardPageTest {
 
     @TempDir
-    Path data;
+    Path dir;
 
     @Test
     void theDashboardRendersHealthAndBreakersFromTheApi() throws Exception {
-        Path browser = HeadlessChromium.findOrSkip("DashboardPageTest");
-        try (RunningEngine engine = RunningEngine.startDemo(data, false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
+        HeadlessChromium browser = HeadlessChromium.findOrSkip("DashboardPageTest", dir.resolve("chromium-profile"));
+        try (RunningEngine engine = RunningEngine.startDemo(dir.resolve("data"), false, PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, Ports.any())) {
             TestHttp rest = TestHttp.at(engine.restPort());
             for (int i = 0; i < 3; i++) {
                 rest.key("t1-key").post("/api/v1/orders", TestHttp.limitOrder("d-" + i, "BTC-USD", "SELL", "6500" + i + ".00", "0.25"));
@@ -43,7 +43,7 @@ class DashboardPageTest {
                     "each panel says it is loading until its first answer");
             String page = admin + "/#token=viewer-token";
 
-            String dom = HeadlessChromium.dom(browser, page);
+            String dom = browser.dom(page);
             assertTrue(dom.contains("id=\"health-status\" class=\"badge UP\">UP<"), "the health badge shows UP");
             assertTrue(dom.contains("reject-storm:T2</td><td class=\"state OPEN\">OPEN"), "the tripped breaker shows OPEN");
             assertTrue(dom.contains("volatility:BTC-USD</td><td class=\"state CLOSED\">CLOSED"), "the others show CLOSED");
@@ -58,12 +58,12 @@ class DashboardPageTest {
                     "the open orders panel lists T3's resting ask");
             assertTrue(dom.contains("<td>T4</td><td>TEST</td><td class=\"num\">2</td>"), "the positions panel shows T4 long 2");
 
-            String operator = HeadlessChromium.dom(browser, admin + "/#token=operator-token&book=TEST");
+            String operator = browser.dom(admin + "/#token=operator-token&book=TEST");
             assertTrue(operator.contains("<button>trip</button>") && operator.contains("<button>halt</button>"), "an operator may act");
             assertTrue(operator.contains("<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\">101</td><td class=\"num\">1</td>"),
                     "the book of the symbol chosen: " + operator);
 
-            HeadlessChromium.screenshot(browser, admin + "/#token=operator-token&book=TEST", Path.of("..", "docs", "dashboard.png").toAbsolutePath().normalize());
+            browser.screenshot(admin + "/#token=operator-token&book=TEST", Path.of("..", "docs", "dashboard.png").toAbsolutePath().normalize());
         }
     }
 }

@@ -63,10 +63,10 @@ final class IdRuns {
         }
         int[] into = run.chunks[chunk];
         if (into == null) {
-            into = chunk == 0 ? small(FIRST) : fullChunk();
+            into = chunk == 0 ? made(FIRST) : fullChunk();
             run.chunks[chunk] = into;
         } else if (chunk == 0 && size == into.length) {
-            int[] grown = size * 2 == CHUNK ? fullChunk() : small(size * 2);
+            int[] grown = size * 2 == CHUNK ? fullChunk() : made(size * 2);
             System.arraycopy(into, 0, grown, 0, size);
             ints -= size;
             into = grown;
@@ -83,10 +83,11 @@ final class IdRuns {
             spare[spares] = null;
             return chunk;
         }
-        return small(CHUNK);
+        return made(CHUNK);
     }
 
-    private int[] small(int length) {
+    /** A new array of {@code length} offsets, counted in the footprint. */
+    private int[] made(int length) {
         ints += length;
         return new int[length];
     }
