@@ -1,0 +1,75 @@
+package io.ringbook.perf;
+
+import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.event.ListenerSink;
+import io.ringbook.engine.pipeline.DecisionPath;
+import io.ringbook.engine.pipeline.EpochClock;
+import io.ringbook.risk.RiskBoard;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+/**
+ * The pipeline's decision thread's work on one thread, in CPU nanoseconds per command:
+ * full batches of a flow's commands copied into inbound slots and decided by the engine's
+ * own decision stage, its events written into the slots of an outbound ring (or, with
+ * {@code scratch}, into one event as {@link PipelineWork} does). Set against the logic
+ * thread's CPU per command in {@code ./ringbook bench} (the same flow, the threads
+ * handing over through the rings), it tells whether the pipeline's extra is on the
+ * decision thread's own path or in the hand-offs. {@code wall} stamps wall-clock time, so
+ * the whole run is one trading day, as in {@code bench} (whose day index is built for
+ * 4,194,304 ids); {@code days} makes a trading day of every 2^20 commands with an index
+ * built for them, as {@link PipelineWork} does. No journal.
+ *
+ * <pre>java ... -cp perf/target/benchmarks.jar io.ringbook.perf.DecisionPathWork [realistic|amend-heavy] [none|ord_padded|dash|row|digits16|uuid] [commands] [wall|days] [ring|scratch] [outbound slots, 16384]</pre>
+ */
+public final class DecisionPathWork {
+
+    private static final int BATCH = 256;
+    private static final int BENCH_IDS_PER_DAY = 1 << 22;
+    private static final int COMMANDS_PER_DAY = 1 << 20;
+    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L / COMMANDS_PER_DAY;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private DecisionPathWork() {
+    }
+
+    public static void main(String[] args) {
+        BenchScenario scenario = BenchScenario.parse(args.length > 0 ? args[0] : "amend-heavy");
+        ClOrdIdStyle ids = ClOrdIdStyle.valueOf((args.length > 1 ? args[1] : "row").toUpperCase(Locale.ROOT));
+        int commands = args.length > 2 ? Integer.parseInt(args[2]) : 6_000_000;
+        boolean wall = !(args.length > 3 ? args[3] : "wall").equals("days");
+        boolean scratch = (args.length > 4 ? args[4] : "ring").equals("scratch");
+        int slots = args.length > 5 ? Integer.parseInt(args[5]) : 16_384;
+        for (int round = 0; round < 3; round++) {
+            System.out.printf(Locale.ROOT, "round %d  %-11s ids %-10s %-4s %-10s %6.0f CPU ns/cmd%n", round,
+                    scenario.name().toLowerCase(Locale.ROOT), ids.name().toLowerCase(Locale.ROOT), wall ? "wall" : "days",
+                    scratch ? "scratch" : "ring " + slots, run(scenario, ids, commands, wall, scratch, slots));
+        }
+    }
+
+    /** CPU nanoseconds per command over the second half of {@code commands} (the first half warms up). */
+    private static double run(BenchScenario scenario, ClOrdIdStyle ids, int commands, boolean wall, boolean scratch, int slots) {
+        ReferenceData data = BenchRisk.ALL.referenceData(scenario.accounts());
+        CommandFlow flow = scenario.flow(42, data, ids, wall ? 0 : COMMANDS_PER_DAY);
+        long[] dayTime = new long[1];
+        EpochClock clock = wall ? EpochClock.system() : () -> dayTime[0];
+        long[] events = new long[1];
+        DecisionPath path = new DecisionPath(sink -> BenchRisk.ALL.logic(data, new RiskBoard(data.risk()), sink, 1 << 16,
+                wall ? BENCH_IDS_PER_DAY : COMMANDS_PER_DAY), scratch ? new ListenerSink(event -> events[0]++) : null,
+                clock, BATCH, slots);
+        long start = 0;
+        for (int decided = 0; decided < commands; decided += BATCH) {
+            if (start == 0 && decided >= commands / 2) {
+                start = THREADS.getCurrentThreadCpuTime();
+            }
+            for (int i = 0; i < BATCH; i++) {
+                path.slot(i).copyFrom(flow.next());
+            }
+            dayTime[0] = decided * NANOS_PER_COMMAND;
+            path.decide();
+        }
+        return (THREADS.getCurrentThreadCpuTime() - start) / (double) (commands - commands / 2);
+    }
+}
