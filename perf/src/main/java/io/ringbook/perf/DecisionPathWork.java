@@ -36,17 +36,21 @@ public final class DecisionPathWork {
     }
 
     public static void main(String[] args) {
-        BenchScenario scenario = BenchScenario.parse(args.length > 0 ? args[0] : "amend-heavy");
-        ClOrdIdStyle ids = ClOrdIdStyle.valueOf((args.length > 1 ? args[1] : "row").toUpperCase(Locale.ROOT));
-        int commands = args.length > 2 ? Integer.parseInt(args[2]) : 6_000_000;
-        boolean wall = !(args.length > 3 ? args[3] : "wall").equals("days");
-        boolean scratch = (args.length > 4 ? args[4] : "ring").equals("scratch");
-        int slots = args.length > 5 ? Integer.parseInt(args[5]) : 16_384;
+        BenchScenario scenario = BenchScenario.parse(arg(args, 0, "amend-heavy"));
+        ClOrdIdStyle ids = ClOrdIdStyle.valueOf(arg(args, 1, "row").toUpperCase(Locale.ROOT));
+        int commands = Integer.parseInt(arg(args, 2, "6000000"));
+        boolean wall = !arg(args, 3, "wall").equals("days");
+        boolean scratch = arg(args, 4, "ring").equals("scratch");
+        int slots = Integer.parseInt(arg(args, 5, "16384"));
         for (int round = 0; round < 3; round++) {
             System.out.printf(Locale.ROOT, "round %d  %-11s ids %-10s %-4s %-10s %6.0f CPU ns/cmd%n", round,
                     scenario.name().toLowerCase(Locale.ROOT), ids.name().toLowerCase(Locale.ROOT), wall ? "wall" : "days",
                     scratch ? "scratch" : "ring " + slots, run(scenario, ids, commands, wall, scratch, slots));
         }
+    }
+
+    private static String arg(String[] args, int index, String fallback) {
+        return args.length > index ? args[index] : fallback;
     }
 
     /** CPU nanoseconds per command over the second half of {@code commands} (the first half warms up). */
