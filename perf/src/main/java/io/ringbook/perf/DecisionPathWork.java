@@ -43,9 +43,10 @@ public final class DecisionPathWork {
         boolean scratch = arg(args, 4, "ring").equals("scratch");
         int slots = Integer.parseInt(arg(args, 5, "16384"));
         for (int round = 0; round < 3; round++) {
-            System.out.printf(Locale.ROOT, "round %d  %-11s ids %-10s %-4s %-10s %6.0f CPU ns/cmd%n", round,
+            double[] work = run(scenario, ids, commands, wall, scratch, slots);
+            System.out.printf(Locale.ROOT, "round %d  %-11s ids %-10s %-4s %-10s %5.2f events/cmd %6.0f CPU ns/cmd%n", round,
                     scenario.name().toLowerCase(Locale.ROOT), ids.name().toLowerCase(Locale.ROOT), wall ? "wall" : "days",
-                    scratch ? "scratch" : "ring " + slots, run(scenario, ids, commands, wall, scratch, slots));
+                    scratch ? "scratch" : "ring " + slots, work[1], work[0]);
         }
     }
 
@@ -53,8 +54,11 @@ public final class DecisionPathWork {
         return args.length > index ? args[index] : fallback;
     }
 
-    /** CPU nanoseconds per command over the second half of {@code commands} (the first half warms up). */
-    private static double run(BenchScenario scenario, ClOrdIdStyle ids, int commands, boolean wall, boolean scratch, int slots) {
+    /**
+     * CPU nanoseconds per command over the batches from the middle of {@code commands} on
+     * (the first half warms up), and the events per command over the whole run.
+     */
+    private static double[] run(BenchScenario scenario, ClOrdIdStyle ids, int commands, boolean wall, boolean scratch, int slots) {
         ReferenceData data = BenchRisk.ALL.referenceData(scenario.accounts());
         CommandFlow flow = scenario.flow(42, data, ids, wall ? 0 : COMMANDS_PER_DAY);
         long[] dayTime = new long[1];
@@ -63,17 +67,25 @@ public final class DecisionPathWork {
         DecisionPath path = new DecisionPath(sink -> BenchRisk.ALL.logic(data, new RiskBoard(data.risk()), sink, 1 << 16,
                 wall ? BENCH_IDS_PER_DAY : COMMANDS_PER_DAY), scratch ? new ListenerSink(event -> events[0]++) : null,
                 clock, BATCH, slots);
-        long start = 0;
-        for (int decided = 0; decided < commands; decided += BATCH) {
-            if (start == 0 && decided >= commands / 2) {
+        long start = -1;
+        long measured = 0;
+        long decided = 0;
+        while (decided < commands) {
+            if (start < 0 && decided >= commands / 2) {
                 start = THREADS.getCurrentThreadCpuTime();
             }
             for (int i = 0; i < BATCH; i++) {
                 path.slot(i).copyFrom(flow.next());
             }
-            dayTime[0] = decided * NANOS_PER_COMMAND;
+            // the batch's time is its first command's, as PipelineWork stamps each command: a day every 2^20 commands
+            dayTime[0] = (decided + 1) * NANOS_PER_COMMAND;
             path.decide();
+            decided += BATCH;
+            if (start >= 0) {
+                measured += BATCH;
+            }
         }
-        return (THREADS.getCurrentThreadCpuTime() - start) / (double) (commands - commands / 2);
+        long cpu = THREADS.getCurrentThreadCpuTime() - start;
+        return new double[] {cpu / (double) measured, (scratch ? events[0] : path.eventsPublished()) / (double) decided};
     }
 }

@@ -159,6 +159,7 @@ class RandomFlowPropertiesTest {
         Command command = new Command();
         long levelEvents = 0;
         long expired = 0;
+        long refusedAgainstResting = 0;
         for (int i = 0; i < COMMANDS; i++) {
             // a day passes now and then, so DAY orders expire at its roll
             engine.advanceNanos(i % 5_000 == 4_999 ? DAY : MILLIS);
@@ -170,6 +171,8 @@ class RandomFlowPropertiesTest {
                 } else if (e.orderId != 0 && !isRefusal(e.type)) {
                     lastOfEachOrder.put(e.orderId, e);
                     expired += e.type == EventType.ORDER_EXPIRED ? 1 : 0;
+                } else if (e.rejectReason == RejectReason.DUPLICATE_CLORDID && resting.containsKey(e.orderId)) {
+                    refusedAgainstResting++;
                 }
             }
             for (EngineEvent last : lastOfEachOrder.values()) {
@@ -187,8 +190,9 @@ class RandomFlowPropertiesTest {
 
         assertEquals(levels(engine, Side.BUY), depthOf(fromOrders, Side.BUY), "the engine's bids, best first");
         assertEquals(levels(engine, Side.SELL), depthOf(fromOrders, Side.SELL), "the engine's asks, best first");
-        assertTrue(levelEvents > COMMANDS && expired > 0, "the flow moves the book (" + levelEvents
-                + " level events) and orders expire (" + expired + ")");
+        assertTrue(levelEvents > COMMANDS && expired > 0 && refusedAgainstResting > 0, "the flow moves the book (" + levelEvents
+                + " level events), orders expire (" + expired + ") and new orders reusing a resting order's clOrdId are refused ("
+                + refusedAgainstResting + ")");
     }
 
     /**
