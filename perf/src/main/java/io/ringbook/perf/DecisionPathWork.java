@@ -42,6 +42,9 @@ public final class DecisionPathWork {
         boolean wall = !arg(args, 3, "wall").equals("days");
         boolean scratch = arg(args, 4, "ring").equals("scratch");
         int slots = Integer.parseInt(arg(args, 5, "16384"));
+        if (commands < 2 * BATCH) {
+            throw new IllegalArgumentException("at least " + 2 * BATCH + " commands: half warm up, the rest is measured");
+        }
         for (int round = 0; round < 3; round++) {
             double[] work = run(scenario, ids, commands, wall, scratch, slots);
             System.out.printf(Locale.ROOT, "round %d  %-11s ids %-10s %-4s %-10s %5.2f events/cmd %6.0f CPU ns/cmd%n", round,

@@ -80,7 +80,10 @@ public final class DecisionPath {
     private long available(long first) {
         try {
             return barrier.waitFor(first);
-        } catch (AlertException | InterruptedException | TimeoutException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading a published batch", e);
+        } catch (AlertException | TimeoutException e) {
             throw new IllegalStateException("nothing alerts or times out this barrier", e);
         }
     }
