@@ -31,13 +31,6 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class BusinessLogicBenchmark extends EngineBenchmark {
 
-    /**
-     * Event time per command: a trading day per 2^20 commands, so the logic's per-day
-     * clOrdId index holds up to a million ids (as many as it is built for), then starts over.
-     */
-    private static final int COMMANDS_PER_DAY = 1 << 20;
-    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L / COMMANDS_PER_DAY;
-
     /** The clOrdId every order carries (checked against the day's; the contract's case), or NONE. */
     @Param({"NONE", "ORD_PADDED", "DASH", "ROW", "DIGITS16", "UUID"})
     public ClOrdIdStyle clOrdIds;
@@ -59,16 +52,16 @@ public class BusinessLogicBenchmark extends EngineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         ReferenceData data = risk.referenceData(scenario.accounts());
-        flow = scenario.flow(42, data, clOrdIds, COMMANDS_PER_DAY);
+        flow = scenario.flow(42, data, clOrdIds, PipelineWork.COMMANDS_PER_DAY);
         sink = new CountingSink();
-        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16, COMMANDS_PER_DAY);
+        logic = risk.logic(data, new RiskBoard(data.risk()), sink, 1 << 16, PipelineWork.COMMANDS_PER_DAY);
     }
 
     @Benchmark
     public long decideOneCommand() {
         Command command = flow.next();
         command.sequence = ++sequence;
-        time += NANOS_PER_COMMAND;
+        time += PipelineWork.NANOS_PER_COMMAND;
         command.eventTimeNanos = time;
         logic.process(command);
         return sink.checksum();

@@ -19,7 +19,7 @@ import java.util.Locale;
  * handing over through the rings), it tells whether the pipeline's extra is on the
  * decision thread's own path or in the hand-offs. {@code wall} stamps wall-clock time, so
  * the whole run is one trading day, as in {@code bench} (whose day index is built for
- * 4,194,304 ids); {@code days} makes a trading day of every 2^20 commands with an index
+ * {@value LoadHarness#CLORDIDS_PER_RUN} ids); {@code days} makes a trading day of every 2^20 commands with an index
  * built for them, as {@link PipelineWork} does. No journal.
  *
  * <pre>java ... -cp perf/target/benchmarks.jar io.ringbook.perf.DecisionPathWork [realistic|amend-heavy] [none|ord_padded|dash|row|digits16|uuid] [commands] [wall|days] [ring|scratch] [outbound slots, 16384]</pre>
@@ -27,9 +27,6 @@ import java.util.Locale;
 public final class DecisionPathWork {
 
     private static final int BATCH = 256;
-    private static final int BENCH_IDS_PER_DAY = 1 << 22;
-    private static final int COMMANDS_PER_DAY = 1 << 20;
-    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L / COMMANDS_PER_DAY;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private DecisionPathWork() {
@@ -63,12 +60,12 @@ public final class DecisionPathWork {
      */
     private static double[] run(BenchScenario scenario, ClOrdIdStyle ids, int commands, boolean wall, boolean scratch, int slots) {
         ReferenceData data = BenchRisk.ALL.referenceData(scenario.accounts());
-        CommandFlow flow = scenario.flow(42, data, ids, wall ? 0 : COMMANDS_PER_DAY);
+        CommandFlow flow = scenario.flow(42, data, ids, wall ? 0 : PipelineWork.COMMANDS_PER_DAY);
         long[] dayTime = new long[1];
         EpochClock clock = wall ? EpochClock.system() : () -> dayTime[0];
         long[] events = new long[1];
         DecisionPath path = new DecisionPath(sink -> BenchRisk.ALL.logic(data, new RiskBoard(data.risk()), sink, 1 << 16,
-                wall ? BENCH_IDS_PER_DAY : COMMANDS_PER_DAY), scratch ? new ListenerSink(event -> events[0]++) : null,
+                wall ? LoadHarness.CLORDIDS_PER_RUN : PipelineWork.COMMANDS_PER_DAY), scratch ? new ListenerSink(event -> events[0]++) : null,
                 clock, BATCH, slots);
         long start = -1;
         long measured = 0;
@@ -81,7 +78,7 @@ public final class DecisionPathWork {
                 path.slot(i).copyFrom(flow.next());
             }
             // the batch's time is its first command's, as PipelineWork stamps each command: a day every 2^20 commands
-            dayTime[0] = (decided + 1) * NANOS_PER_COMMAND;
+            dayTime[0] = (decided + 1) * PipelineWork.NANOS_PER_COMMAND;
             path.decide();
             decided += BATCH;
             if (start >= 0) {

@@ -132,7 +132,7 @@ public final class LoadHarness implements Callable<Integer> {
      * The clOrdIds a run's day index is built for: every row of the amend-heavy flow uses one,
      * and a run stamps wall-clock time, so a whole run is one day; beyond this it grows.
      */
-    private static final int CLORDIDS_PER_RUN = 1 << 22;
+    static final int CLORDIDS_PER_RUN = 1 << 22;
 
     private static final int FULL_RING_YIELDS = 10;
     private static final long FULL_RING_PARK_NANOS = 20_000;

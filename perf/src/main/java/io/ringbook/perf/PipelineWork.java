@@ -36,8 +36,13 @@ import java.util.Locale;
 public final class PipelineWork {
 
     private static final int BATCH = 64;
-    private static final int COMMANDS_PER_DAY = 1 << 20;
-    private static final long NANOS_PER_COMMAND = 86_400_000_000_000L / COMMANDS_PER_DAY;
+    /**
+     * The one-thread benchmarks' event time: a trading day per this many commands, each
+     * stamped this much later than the one before, so the logic's per-day clOrdId index
+     * holds up to a million ids (as many as it is built for), then starts over.
+     */
+    static final int COMMANDS_PER_DAY = 1 << 20;
+    static final long NANOS_PER_COMMAND = 86_400_000_000_000L / COMMANDS_PER_DAY;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private PipelineWork() {
