@@ -154,7 +154,7 @@ class PreTradeChecksTest {
         risk.engine.advanceNanos(1);
         List<String> market = EventText.of(risk.engine.order(0, BUY, OrderType.MARKET, TimeInForce.IOC, 0, 10));
         assertEquals(List.of("accepted #3 A0 BUY 10@0",
-                "fill #3 2@105 TAKER 2/10", "fill #1 2@105 MAKER 2/2", "level SELL 105 -> 0",
+                "fill #3 2@105 TAKER 2/10", "fill #1 2@105 MAKER 2/2",
                 "canceled #3 MARKET_REMAINDER 2/10"), market, "the collar is 100 + 10% = 110, from the configured reference");
     }
 
@@ -176,8 +176,7 @@ class PreTradeChecksTest {
         risk.verdict(0, BUY, 100, 1);
         risk.verdict(0, BUY, 99, 1);
         risk.verdict(1, BUY, 98, 1);
-        assertEquals(List.of("canceled #1 KILL_SWITCH 0/1", "level BUY 100 -> 0", "canceled #2 KILL_SWITCH 0/1",
-                "level BUY 99 -> 0", "kill switch A0 on, canceled 2"), EventText.of(risk.engine.send(risk.engine.command().killSwitch(0, true))));
+        assertEquals(List.of("canceled #1 KILL_SWITCH 0/1", "canceled #2 KILL_SWITCH 0/1", "kill switch A0 on, canceled 2"), EventText.of(risk.engine.send(risk.engine.command().killSwitch(0, true))));
         assertEquals("rejected #4 KILL_SWITCH", risk.verdict(0, BUY, 100, 1));
         assertEquals("accepted #5 A1 BUY 1@97", risk.verdict(1, BUY, 97, 1));
         assertEquals(List.of("kill switch A0 on, canceled 0"), EventText.of(risk.engine.send(risk.engine.command().killSwitch(0, true))));
@@ -217,7 +216,7 @@ class PreTradeChecksTest {
         risk.verdict(0, BUY, 99, 5);
         assertEquals("amend rejected #1 MAX_ORDER_QTY", EventText.of(risk.engine.amend(0, 1, 0, 11)).get(0));
         assertEquals("amend rejected #1 MAX_POSITION", EventText.of(risk.engine.amend(0, 1, 0, 8)).get(0));
-        assertEquals(List.of("level BUY 100 -> 0", "replaced #1 7@100", "level BUY 100 -> 7"), EventText.of(risk.engine.amend(0, 1, 0, 7)));
+        assertEquals(List.of("replaced #1 7@100"), EventText.of(risk.engine.amend(0, 1, 0, 7)));
         assertEquals("replaced #1 3@100", EventText.of(risk.engine.amend(0, 1, 0, 3)).get(0));
     }
 

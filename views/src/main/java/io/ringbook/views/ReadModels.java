@@ -76,11 +76,15 @@ public final class ReadModels {
         captureState().writeTo(out);
     }
 
-    /** Reads what {@link #writeState} wrote into these empty models, before any event. */
+    /**
+     * Reads what {@link #writeState} wrote into these empty models, before any event; the
+     * depth book's levels are counted again from the open orders read back.
+     */
     public void readState(StateBuffer in) {
         orders.readState(in);
         positions.readState(in);
         depth.readState(in);
         trades.readState(in);
+        orders.replayKept(depth::restoreResting);
     }
 }

@@ -45,12 +45,13 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
     /** "RBVIEWS1" */
     private static final long MAGIC = 0x3153574549564252L;
     /**
-     * 4: the two days' clOrdIds are their indexes' arenas as they lie, with the build's
+     * 5: the depth book writes only each symbol's market-data sequence (its levels are
+     * counted again from the open orders); 4: the two days' clOrdIds are their indexes' arenas as they lie, with the build's
      * hash of a fixed id (read back without re-inserting each id; 3, the same without
      * that check, came only from builds that never reached main); 2: the orders' model adds the clOrdIds of two days and the
      * orders' journal positions. A file of another version is skipped (full replay).
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     private static final int PIECE_BYTES = 1 << 20;
     private static final int HEADER = Long.BYTES + Integer.BYTES + Long.BYTES;
     private static final int KEPT = 2;

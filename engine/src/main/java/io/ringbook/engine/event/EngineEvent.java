@@ -72,7 +72,7 @@ public final class EngineEvent {
     public long fee;
     public Liquidity liquidity;
 
-    /** The symbol's market-data sequence after a BOOK_LEVEL change. */
+    /** The symbol's market-data sequence after a BOOK_LEVEL change (older journals only). */
     public long bookSequence;
     /** MASS_CANCEL_DONE and KILL_SWITCH_CHANGED: orders canceled; BREAKER_CHANGED: trips so far. */
     public int count;

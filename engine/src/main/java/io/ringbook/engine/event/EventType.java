@@ -19,7 +19,11 @@ public enum EventType {
     MASS_CANCEL_DONE,
     /** A cancel-all-after deadline was armed ({@code expireTimeNanos}) or disarmed (0). */
     CANCEL_ALL_AFTER_SET,
-    /** The total quantity at one price level changed; {@code qty} 0 removes the level. */
+    /**
+     * The total quantity at one price level changed ({@code qty} 0 removes the level), as
+     * engines reported it before the depth book was derived from the order events outside
+     * the logic: found only in older output journals, which are still read; never emitted.
+     */
     BOOK_LEVEL,
     /** The state after this command is being snapshotted; its id is the command's sequence. */
     SNAPSHOT_TAKEN,

@@ -320,10 +320,9 @@ public final class BusinessLogic {
         }
         store.leavesChanged(order, -order.leavesQty());
         if (newPrice == order.price && newQty <= order.qty) {
-            long levelQty = working.book(order.symbolId).reduce(order, newQty);
+            working.book(order.symbolId).reduce(order, newQty);
             store.leavesChanged(order, order.leavesQty());
             reporter.replaced(order);
-            working.levelChanged(working.book(order.symbolId), order.side, order.price, levelQty);
             return;
         }
         working.lift(order);

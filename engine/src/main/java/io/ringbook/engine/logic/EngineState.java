@@ -15,11 +15,12 @@ import java.util.List;
 
 /**
  * The whole state of a business logic as bytes, and back: counters (orderId, tradeId,
- * execId), cancel-all-after deadlines, positions, and per book its market-data sequence
- * and every resting order, level by level in queue order (open orders are exactly the
- * resting ones between commands). Restoring re-opens the orders in orderId order, which
- * rebuilds the per-account lists and the expiry heap, then re-queues them as written,
- * which keeps time priority. Layout version {@value #VERSION} (7: the day's clOrdIds are
+ * execId), cancel-all-after deadlines, positions, and per book every resting order,
+ * level by level in queue order (open orders are exactly the resting ones between
+ * commands). Restoring re-opens the orders in orderId order, which rebuilds the
+ * per-account lists and the expiry heap, then re-queues them as written, which keeps time
+ * priority. Layout version {@value #VERSION} (8: no market-data sequence per book, since
+ * the depth book is derived outside the logic; 7, read too, is 8 with that sequence: the day's clOrdIds are
  * the words of their index's arena as they lie, with the build's hash of a fixed id, read
  * back without re-inserting each id; 6, the same without that check, was written only by
  * builds that never reached main and is refused;
@@ -29,7 +30,9 @@ import java.util.List;
  */
 final class EngineState {
 
-    static final int VERSION = 7;
+    static final int VERSION = 8;
+    /** The last layout with a market-data sequence per book (read and dropped). */
+    private static final int WITH_BOOK_SEQUENCE = 7;
     /** The last layout with the day's clOrdIds written entry by entry. */
     static final int IDS_BY_ENTRY = 5;
     /** The last layout with the clOrdId entries before the risk state. */
@@ -52,7 +55,6 @@ final class EngineState {
         }
         positions.writeTo(out);
         for (OrderBook book : books) {
-            out.putLong(book.marketDataSequence());
             for (Side side : Side.values()) {
                 BookSide levels = book.side(side);
                 int orders = 0;
@@ -73,7 +75,8 @@ final class EngineState {
     /** Reads a state into freshly built components of the same shape; returns {lastTradeId, lastExecId, layout version}. */
     static long[] read(StateBuffer in, OrderBook[] books, OrderStore store, PositionBook positions, long[] cancelAllDeadline) {
         int version = in.getInt();
-        if (version != VERSION && version != IDS_BY_ENTRY && version != IDS_BEFORE_RISK && version != BEFORE_ORIGIN) {
+        if (version != VERSION && version != WITH_BOOK_SEQUENCE && version != IDS_BY_ENTRY && version != IDS_BEFORE_RISK
+                && version != BEFORE_ORIGIN) {
             throw new IllegalStateException("snapshot layout version " + version + "; this build reads " + VERSION);
         }
         int accounts = in.getInt();
@@ -90,7 +93,9 @@ final class EngineState {
         positions.readFrom(in);
         List<Order> queued = new ArrayList<>();
         for (OrderBook book : books) {
-            book.restoreMarketDataSequence(in.getLong());
+            if (version != VERSION) {
+                in.getLong(); // the book's market-data sequence, now the views' own
+            }
             for (int side = 0; side < Side.values().length; side++) {
                 int orders = in.getInt();
                 for (int i = 0; i < orders; i++) {

@@ -7,7 +7,6 @@ import io.ringbook.engine.domain.CancelReason;
 import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.RejectReason;
-import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventSink;
 import io.ringbook.engine.event.EventType;
@@ -178,16 +177,6 @@ final class ExecutionReporter implements RiskEvents {
 
     void restoreLastExecId(long execId) {
         lastExecId = execId;
-    }
-
-    void bookLevel(int symbolId, Side side, long price, long totalQty, long marketDataSequence) {
-        EngineEvent e = start(EventType.BOOK_LEVEL);
-        e.symbolId = symbolId;
-        e.side = side;
-        e.price = price;
-        e.qty = totalQty;
-        e.bookSequence = marketDataSequence;
-        send(e);
     }
 
     /** An event about an order, carrying its whole state: every field of it written once (no clear first). */

@@ -153,7 +153,7 @@ final class Matcher {
         long takerFee = accounting.takerFee(symbol, notional);
         long makerFee = accounting.makerFee(symbol, notional);
         book.fillIncoming(taker, price, lots);
-        long levelLeft = book.fillResting(maker, lots);
+        book.fillResting(maker, lots);
         working.store().leavesChanged(taker, -lots);
         working.store().leavesChanged(maker, -lots);
         positions.applyFill(taker.accountId, symbol, taker.side.sign() * lots, price, takerFee);
@@ -161,7 +161,6 @@ final class Matcher {
         positions.mark(symbol, price);
         reporter.filled(taker, tradeId, price, lots, takerFee, Liquidity.TAKER);
         reporter.filled(maker, tradeId, price, lots, makerFee, Liquidity.MAKER);
-        working.levelChanged(book, maker.side, price, levelLeft);
         if (maker.leavesQty() == 0) {
             working.store().close(maker);
         }

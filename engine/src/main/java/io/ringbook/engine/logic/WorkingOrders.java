@@ -9,8 +9,9 @@ import io.ringbook.engine.domain.Side;
 
 /**
  * The books and the store of live orders seen as one, with the reporting that every
- * change of them owes: an order placed on or taken off a book always yields its
- * execution report and the market-data update of its price level, in that order.
+ * change of them owes: an order taken off a book always yields its execution report.
+ * Market data is not reported here: the depth book is derived from the order events
+ * outside the business logic (the views' {@code DepthBook}).
  */
 final class WorkingOrders {
 
@@ -46,27 +47,22 @@ final class WorkingOrders {
 
     /** Puts a working order on its book, at the back of its price's queue. */
     void rest(Order order) {
-        OrderBook book = books[order.symbolId];
-        levelChanged(book, order.side, order.price, book.rest(order));
+        books[order.symbolId].rest(order);
     }
 
     /** Takes an order off the book if it rests there, keeping it open (an amend re-queues it). */
     void lift(Order order) {
         if (order.isResting()) {
-            OrderBook book = books[order.symbolId];
-            levelChanged(book, order.side, order.price, book.remove(order));
+            books[order.symbolId].remove(order);
         }
     }
 
     /** Ends an open order that did not fill completely: reported CANCELED (or expired) for {@code reason}. */
     void cancel(Order order, CancelReason reason) {
-        boolean resting = order.isResting();
-        OrderBook book = books[order.symbolId];
-        long left = resting ? book.remove(order) : 0;
-        reporter.canceled(order, reason);
-        if (resting) {
-            levelChanged(book, order.side, order.price, left);
+        if (order.isResting()) {
+            books[order.symbolId].remove(order);
         }
+        reporter.canceled(order, reason);
         store.close(order);
     }
 
@@ -92,9 +88,5 @@ final class WorkingOrders {
             order = next;
         }
         return canceled;
-    }
-
-    void levelChanged(OrderBook book, Side side, long price, long totalQty) {
-        reporter.bookLevel(book.symbolId(), side, price, totalQty, book.nextMarketDataSequence());
     }
 }

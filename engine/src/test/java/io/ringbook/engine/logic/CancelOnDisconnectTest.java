@@ -33,7 +33,7 @@ class CancelOnDisconnectTest {
         LogicDriver restored = new LogicDriver();
         restored.logic().restoreState(new StateBuffer(16).load(state.array(), 0, state.length()));
 
-        assertEquals(List.of("canceled #1 DISCONNECT 0/5", "level BUY 90 -> 0", "canceled #4 DISCONNECT 0/5", "level BUY 93 -> 0",
+        assertEquals(List.of("canceled #1 DISCONNECT 0/5", "canceled #4 DISCONNECT 0/5",
                         "mass cancel done 2"),
                 of(restored.send(restored.command().cancelOnDisconnect(0, CONNECTION))),
                 "an earlier connection's (#4, e.g. from before a restart) go; the REST order (#2) and a later connection's (#3) stay");

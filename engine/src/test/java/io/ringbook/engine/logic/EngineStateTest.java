@@ -65,9 +65,11 @@ class EngineStateTest {
     }
 
     /**
-     * A layout 5 state, whose day's clOrdIds follow the risk state entry by entry (seven
-     * longs each), is still read: its ids are used today, and the logic writes the same
-     * state as the one it was taken from.
+     * A layout 5 state, whose books carry a market-data sequence each and whose day's
+     * clOrdIds follow the risk state entry by entry (seven longs each), is still read: its
+     * ids are used today, and the logic writes the same state as the one it was taken
+     * from. (The orders are canceled, so that each book is two empty sides after that
+     * sequence.)
      */
     @Test
     void aLayout5StateWithTheDaysIdsEntryByEntryIsStillRead() {
@@ -78,11 +80,28 @@ class EngineStateTest {
             order.clOrdId.set("id-" + i);
             long orderId = engine.send(order).get(0).orderId;
             entries.put(i % 4, order.clOrdId, orderId);
+            engine.cancel(i % 4, orderId);
         }
+        StateBuffer current = new StateBuffer(1024);
+        engine.logic().writeStateDeferring(current);
+        assertEquals(8, current.array()[0], "this build writes layout 8");
+        StateBuffer positions = new StateBuffer(256);
+        engine.logic().positions().writeTo(positions);
+        int firstBook = 3 * Integer.BYTES + 3 * Long.BYTES + DemoMarket.ACCOUNTS * Long.BYTES + positions.length();
+        StateBuffer header = new StateBuffer(16).load(current.array(), 0, 3 * Integer.BYTES);
+        header.getInt();
+        header.getInt();
+        int books = header.getInt();
+        int emptyBook = 2 * Integer.BYTES;
         StateBuffer layout5 = new StateBuffer(1024);
-        engine.logic().writeStateDeferring(layout5);
-        assertEquals(7, layout5.array()[0], "this build writes layout 7");
-        layout5.array()[0] = 5;
+        layout5.putInt(5);
+        layout5.putBytes(current.array(), Integer.BYTES, firstBook - Integer.BYTES);
+        for (int book = 0; book < books; book++) {
+            layout5.putLong(0);
+            layout5.putBytes(current.array(), firstBook + book * emptyBook, emptyBook);
+        }
+        int risk = firstBook + books * emptyBook;
+        layout5.putBytes(current.array(), risk, current.length() - risk);
         StateBuffer byEntry = new StateBuffer(1024);
         entries.writeTo(byEntry);
         layout5.putBytes(byEntry.array(), Integer.BYTES, byEntry.length() - Integer.BYTES);

@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Invariants over long seeded random order streams: the book is consistent and never
  * crossed after any command; every order's quantity is accounted for (filled, canceled
- * or resting); positions net to zero and equal the fills; market data rebuilds the book,
- * and so do the order events alone; and the same input gives the same output, field for field. With clOrdIds, fees and
+ * or resting); positions net to zero and equal the fills; and the same input gives the
+ * same output, field for field. With clOrdIds, fees and
  * days passing, and again with prices, quantities and fees pushed to the edge of a
  * long: FOK all or nothing, IOC and MARKET never rest, post-only never takes, open
  * exposure equals the books, every live order found by its clOrdId, and every amount
@@ -57,17 +57,8 @@ class RandomFlowPropertiesTest {
         long[] positions = new long[DemoMarket.ACCOUNTS];
         long buys = 0;
         long sells = 0;
-        Map<Side, TreeMap<Long, Long>> depth = emptyDepth();
-        long depthSequence = 0;
-        long marketDataSequence = 0;
         for (EngineEvent e : events) {
-            if (e.type == EventType.BOOK_LEVEL && e.symbolId == DemoMarket.TEST) {
-                setLevel(depth.get(e.side), e.price, e.qty);
-                depthSequence = e.bookSequence;
-            }
-            if (e.type == EventType.BOOK_LEVEL) {
-                assertEquals(++marketDataSequence, e.bookSequence, "market data sequence is contiguous");
-            } else if (e.orderId != 0 && e.type != EventType.CANCEL_REJECTED && e.type != EventType.AMEND_REJECTED) {
+            if (e.orderId != 0 && e.type != EventType.CANCEL_REJECTED && e.type != EventType.AMEND_REJECTED) {
                 lastStateByOrder.put(e.orderId, e);
             }
             if (e.type == EventType.ORDER_FILLED) {
@@ -109,9 +100,6 @@ class RandomFlowPropertiesTest {
         }
         assertEquals(0, net, "positions net to zero");
 
-        assertEquals(levels(engine, Side.BUY), depthOf(depth, Side.BUY), "market data rebuilds the bids, best first");
-        assertEquals(levels(engine, Side.SELL), depthOf(depth, Side.SELL), "market data rebuilds the asks, best first");
-        assertEquals(marketDataSequence, depthSequence);
         assertTrue(buys > COMMANDS, "the stream trades a lot (" + buys + " lots)");
     }
 
@@ -137,76 +125,6 @@ class RandomFlowPropertiesTest {
         assertTrue(ledger.fills() > 100, "it trades (" + ledger.fills() + " fills)");
         assertTrue(seen.containsKey(CancelReason.UNREPRESENTABLE) && seen.containsKey(RejectReason.INVALID_ORDER),
                 "the stream meets the edge: " + seen);
-    }
-
-    /**
-     * The order events alone determine the book. After each command, every order its
-     * events name (refusals aside) rests, if its last event leaves it open, with what
-     * remains of it at its price; the levels summed from that equal, after every command,
-     * the levels the market data ({@code BOOK_LEVEL}) set, and at the end the engine's own
-     * book. So whoever reads the order events (an auditor from the output journal, or a
-     * depth book off the logic thread) can rebuild the book's levels without the
-     * market-data events, which are most of the events of an amend-heavy flow.
-     */
-    @ParameterizedTest
-    @ValueSource(longs = {11, 12, 13})
-    void shouldRebuildTheMarketDataFromTheOrderEventsAloneAfterEveryCommand(long seed) {
-        LogicDriver engine = new LogicDriver();
-        RandomOrderFlow flow = new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1_000).withClOrdIds();
-        Map<Side, TreeMap<Long, Long>> fromOrders = emptyDepth();
-        Map<Side, TreeMap<Long, Long>> fromMarketData = emptyDepth();
-        Map<Long, EngineEvent> resting = new HashMap<>();
-        Command command = new Command();
-        long levelEvents = 0;
-        long expired = 0;
-        long refusedAgainstResting = 0;
-        for (int i = 0; i < COMMANDS; i++) {
-            // a day passes now and then, so DAY orders expire at its roll
-            engine.advanceNanos(i % 5_000 == 4_999 ? DAY : MILLIS);
-            Map<Long, EngineEvent> lastOfEachOrder = new LinkedHashMap<>();
-            for (EngineEvent e : engine.send(flow.next(command, engine.now()))) {
-                if (e.type == EventType.BOOK_LEVEL) {
-                    setLevel(fromMarketData.get(e.side), e.price, e.qty);
-                    levelEvents++;
-                } else if (e.orderId != 0 && !isRefusal(e.type)) {
-                    lastOfEachOrder.put(e.orderId, e);
-                    expired += e.type == EventType.ORDER_EXPIRED ? 1 : 0;
-                } else if (e.rejectReason == RejectReason.DUPLICATE_CLORDID && resting.containsKey(e.orderId)) {
-                    refusedAgainstResting++;
-                }
-            }
-            for (EngineEvent last : lastOfEachOrder.values()) {
-                EngineEvent before = resting.remove(last.orderId);
-                if (before != null) {
-                    addToLevel(fromOrders.get(before.side), before.price, -(before.qty - before.filledQty));
-                }
-                if (last.status.isOpen()) {
-                    resting.put(last.orderId, last);
-                    addToLevel(fromOrders.get(last.side), last.price, last.qty - last.filledQty);
-                }
-            }
-            assertEquals(fromMarketData, fromOrders, "the book after command " + i);
-        }
-
-        assertEquals(levels(engine, Side.BUY), depthOf(fromOrders, Side.BUY), "the engine's bids, best first");
-        assertEquals(levels(engine, Side.SELL), depthOf(fromOrders, Side.SELL), "the engine's asks, best first");
-        assertTrue(levelEvents > COMMANDS && expired > 0 && refusedAgainstResting > 0, "the flow moves the book (" + levelEvents
-                + " level events), orders expire (" + expired + ") and new orders reusing a resting order's clOrdId are refused ("
-                + refusedAgainstResting + ")");
-    }
-
-    /**
-     * A refused request changes no resting order. A rejected new order never rested, and
-     * a new order refused for a clOrdId already used today is reported against the
-     * original order's id (with the refused order's price and quantity), not as a change
-     * of the original.
-     */
-    private static boolean isRefusal(EventType type) {
-        return type == EventType.ORDER_REJECTED || type == EventType.CANCEL_REJECTED || type == EventType.AMEND_REJECTED;
-    }
-
-    private static void addToLevel(TreeMap<Long, Long> side, long price, long qty) {
-        setLevel(side, price, side.getOrDefault(price, 0L) + qty);
     }
 
     private static ExactLedger runChecked(SymbolTable market, RandomOrderFlow flow) {
@@ -251,34 +169,5 @@ class RandomFlowPropertiesTest {
             }
         }
         return events;
-    }
-
-    private static List<String> levels(LogicDriver engine, Side side) {
-        var book = engine.logic().book(DemoMarket.TEST).side(side);
-        List<String> levels = new ArrayList<>();
-        for (int depth = 0; depth < book.levelCount(); depth++) {
-            levels.add(book.level(depth).price() + "x" + book.level(depth).totalQty());
-        }
-        return levels;
-    }
-
-    /** A level's total as market data reports it: zero removes the level. */
-    private static void setLevel(TreeMap<Long, Long> side, long price, long qty) {
-        if (qty == 0) {
-            side.remove(price);
-        } else {
-            side.put(price, qty);
-        }
-    }
-
-    /** Both sides of a depth book, each in its best-first order. */
-    private static Map<Side, TreeMap<Long, Long>> emptyDepth() {
-        return Map.of(Side.BUY, new TreeMap<>(Comparator.reverseOrder()), Side.SELL, new TreeMap<>());
-    }
-
-    private static List<String> depthOf(Map<Side, TreeMap<Long, Long>> depth, Side side) {
-        List<String> levels = new ArrayList<>();
-        depth.get(side).forEach((price, qty) -> levels.add(price + "x" + qty));
-        return levels;
     }
 }

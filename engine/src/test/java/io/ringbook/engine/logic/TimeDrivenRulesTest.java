@@ -32,7 +32,7 @@ class TimeDrivenRulesTest {
         engine.advanceNanos(endOfDay - engine.now() - 1);
         assertEquals(List.of(), of(engine.tick()));
         engine.advanceNanos(1);
-        assertEquals(List.of("expired #1", "level BUY 100 -> 0"), of(engine.tick()));
+        assertEquals(List.of("expired #1"), of(engine.tick()));
         assertEquals(0, engine.logic().orders().openOrders());
     }
 
@@ -47,7 +47,7 @@ class TimeDrivenRulesTest {
         session.advanceNanos(7 * 3_600 * SECOND - 1);
         assertEquals(List.of(), of(session.tick()));
         session.advanceNanos(1);
-        assertEquals(List.of("expired #1", "level BUY 100 -> 0"), of(session.tick()));
+        assertEquals(List.of("expired #1"), of(session.tick()));
     }
 
     @Test
@@ -57,9 +57,9 @@ class TimeDrivenRulesTest {
         gtd(2 * SECOND);
         engine.advanceNanos(5 * SECOND);
         assertEquals(List.of(
-                "expired #2", "level BUY 100 -> 2",
-                "expired #3", "level BUY 100 -> 1",
-                "expired #1", "level BUY 100 -> 0"), of(engine.tick()));
+                "expired #2",
+                "expired #3",
+                "expired #1"), of(engine.tick()));
     }
 
     @Test
@@ -82,8 +82,8 @@ class TimeDrivenRulesTest {
         assertEquals(List.of(), of(engine.tick()));
         engine.advanceNanos(SECOND);
         assertEquals(List.of(
-                "canceled #1 CANCEL_ALL_AFTER 0/1", "level BUY 100 -> 0",
-                "canceled #2 CANCEL_ALL_AFTER 0/1", "level SELL 105 -> 0"), of(engine.tick()));
+                "canceled #1 CANCEL_ALL_AFTER 0/1",
+                "canceled #2 CANCEL_ALL_AFTER 0/1"), of(engine.tick()));
         assertEquals(1, engine.logic().orders().openOrders());
     }
 
@@ -102,8 +102,8 @@ class TimeDrivenRulesTest {
         engine.send(engine.command().newOrder(0, DemoMarket.BTC, BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1));
         engine.limit(0, BUY, 101, 1);
         assertEquals(List.of(
-                "canceled #1 MASS_CANCEL 0/1", "level BUY 100 -> 0",
-                "canceled #3 MASS_CANCEL 0/1", "level BUY 101 -> 0",
+                "canceled #1 MASS_CANCEL 0/1",
+                "canceled #3 MASS_CANCEL 0/1",
                 "mass cancel done 2"), of(engine.send(engine.command().massCancel(0, DemoMarket.TEST))));
         assertEquals(List.of("mass cancel done 0"), of(engine.send(engine.command().massCancel(2, -1))));
     }

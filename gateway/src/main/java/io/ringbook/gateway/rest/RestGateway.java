@@ -74,6 +74,7 @@ public final class RestGateway implements AutoCloseable {
         this.trades = views.trades();
         this.orderJson = new OrderJson(referenceData, new RejectText(referenceData, risk));
         this.streams = new StreamHub(referenceData, depth, trades, orders, orderJson, limits.streams());
+        depth.listener(streams);
     }
 
     /** The read models this gateway keeps and registers among its {@link #listeners()}; the admin API reads them too. */

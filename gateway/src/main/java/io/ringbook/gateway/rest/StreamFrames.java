@@ -48,15 +48,14 @@ final class StreamFrames {
         return book.toString();
     }
 
-    String bookUpdate(EngineEvent level) {
-        SymbolSpec symbol = referenceData.symbols().get(level.symbolId);
+    String bookUpdate(int symbolId, Side side, long price, long qty, long sequence) {
+        SymbolSpec symbol = referenceData.symbols().get(symbolId);
         ObjectNode book = message("book");
         book.put("symbol", symbol.name());
-        book.put("sequence", level.bookSequence);
+        book.put("sequence", sequence);
         book.put("snapshot", false);
-        MarketRoutes.levels(book.putArray(level.side == Side.BUY ? "bids" : "asks"), symbol, new long[] {level.price},
-                new long[] {level.qty}, 1);
-        book.putArray(level.side == Side.BUY ? "asks" : "bids");
+        MarketRoutes.levels(book.putArray(side == Side.BUY ? "bids" : "asks"), symbol, new long[] {price}, new long[] {qty}, 1);
+        book.putArray(side == Side.BUY ? "asks" : "bids");
         return book.toString();
     }
 

@@ -7,6 +7,7 @@ import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.ClientText;
 import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.RejectReason;
+import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.domain.SymbolSpec;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * gets a heartbeat. A refused duplicate clOrdId is not streamed: it names the original
  * order, which it did not touch.
  */
-final class StreamHub implements EngineListener, AutoCloseable {
+final class StreamHub implements EngineListener, DepthBook.LevelListener, AutoCloseable {
 
     private static final List<String> CHANNELS = List.of("book", "ticker", "trades", "orders");
     /** The longest client request id echoed back. */
@@ -180,21 +181,27 @@ final class StreamHub implements EngineListener, AutoCloseable {
         if (clients.isEmpty()) {
             return;
         }
-        if (event.type == EventType.BOOK_LEVEL) {
-            if (channels.followed(channels.book(event.symbolId))) {
-                log.append(channels.book(event.symbolId), 0, event.bookSequence, frames.bookUpdate(event));
-            }
-            ticker(event.symbolId);
-        } else if (event.type == EventType.ORDER_FILLED && event.liquidity == Liquidity.TAKER) {
+        if (event.type == EventType.ORDER_FILLED && event.liquidity == Liquidity.TAKER) {
             if (channels.followed(channels.trades(event.symbolId))) {
                 log.append(channels.trades(event.symbolId), 0, 0, frames.trade(event));
             }
             ticker(event.symbolId);
         }
-        if (event.orderId != 0 && event.type != EventType.BOOK_LEVEL && event.rejectReason != RejectReason.DUPLICATE_CLORDID
-                && channels.ordersFollowed(event.accountId)) {
+        if (event.orderId != 0 && event.rejectReason != RejectReason.DUPLICATE_CLORDID && channels.ordersFollowed(event.accountId)) {
             log.append(channels.orders(), event.accountId, 0, frames.execution(event));
         }
+    }
+
+    /** On the outbound thread, as the depth book changes a level: the book channel's update and the ticker. */
+    @Override
+    public void levelChanged(int symbolId, Side side, long price, long qty, long sequence) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        if (channels.followed(channels.book(symbolId))) {
+            log.append(channels.book(symbolId), 0, sequence, frames.bookUpdate(symbolId, side, price, qty, sequence));
+        }
+        ticker(symbolId);
     }
 
     private void ticker(int symbolId) {

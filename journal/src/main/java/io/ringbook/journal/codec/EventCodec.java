@@ -7,7 +7,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Events as journal records, compact (schema version 3): the {@link RecordHeader}, a
+ * Events as journal records, compact (schema version 4): the {@link RecordHeader}, a
  * presence bitmap of {@link EventField#BITMAP_BYTES} bytes (bit i for the i-th
  * {@link EventField}, least significant bit of the first byte first), then each present
  * field in table order:
@@ -23,11 +23,13 @@ import org.agrona.MutableDirectBuffer;
  * type does not use costs nothing and what is zero costs nothing: an order acknowledgement
  * is about 60 bytes with its header (schema 2 wrote 155-227), a book level about 35 (80).
  * Decoding gives back every field exactly, so a replay can be compared byte for byte.
- * Version 2 records ({@link EventLayoutV2}) are still read.
+ * Version 3 is the same encoding from engines that still reported {@code BOOK_LEVEL}
+ * events (4 has none: the depth book is derived from the order events outside the logic);
+ * version 2 records ({@link EventLayoutV2}) are still read.
  */
 public final class EventCodec {
 
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     private static final int VARINT_MAX = 10;
     private static final EventField[] FIELDS = EventField.ALL;
     private static final int BITMAP = RecordHeader.LENGTH;
@@ -261,7 +263,7 @@ public final class EventCodec {
         return event;
     }
 
-    /** Decodes the record at {@code offset} (schema 2 or 3) into {@code event}; returns the record's length. */
+    /** Decodes the record at {@code offset} (schema 2, 3 or 4) into {@code event}; returns the record's length. */
     public static int decode(DirectBuffer buffer, int offset, EngineEvent event) {
         RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
         if (!type.isEvent()) {

@@ -115,6 +115,7 @@ class CodecRoundTripTest {
         events.addAll(engine.send(engine.command().cancelAllAfter(0, 1)));
         events.addAll(engine.send(engine.command().snapshot()));
         events.addAll(riskEvents());
+        events.add(olderBookLevel());
         for (EngineEvent original : events) {
             int length = EventCodec.encode(original, buffer, 3);
             assertTrue(length <= EventCodec.MAX_LENGTH || original.type == EventType.LIMITS_CHANGED);
@@ -165,6 +166,17 @@ class CodecRoundTripTest {
         limits.accountId = 2;
         limits.limits = sampleLimits();
         return List.of(breaker, halt, kill, limits, riskEvent(EventType.CONTROL_REJECTED));
+    }
+
+    /** A market-data event as engines before schema 4 wrote them: still read from older journals. */
+    private static EngineEvent olderBookLevel() {
+        EngineEvent level = riskEvent(EventType.BOOK_LEVEL);
+        level.symbolId = 0;
+        level.side = Side.SELL;
+        level.price = 101;
+        level.qty = 7;
+        level.bookSequence = 4_242;
+        return level;
     }
 
     private static EngineEvent riskEvent(EventType type) {

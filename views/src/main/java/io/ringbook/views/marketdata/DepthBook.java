@@ -11,15 +11,25 @@ import java.util.concurrent.locks.StampedLock;
 
 /**
  * The aggregated book of every symbol (price levels and their total quantity, no
- * orders), rebuilt on the outbound thread from the engine's {@code BOOK_LEVEL} events,
- * for market data: REST depth, WebSocket snapshots, tickers. Readers on other threads
- * copy what they need: both sides and the sequence of the last change they include, as
- * one consistent {@link Snapshot}. They copy under an optimistic read of the symbol's
- * {@link StampedLock}, which the outbound thread's write never waits for; only a reader
- * that keeps racing with updates falls back to a read lock, held for an array copy (never
- * for rendering): the outbound thread's next write then waits for that copy at most. The business logic is never involved. Levels are kept in sorted
- * primitive arrays, best first, so updates allocate nothing once the arrays have grown
- * to the book's size.
+ * orders), derived on the outbound thread from the engine's order events, for market
+ * data: REST depth, WebSocket snapshots and updates, tickers. The business logic reports
+ * only what happened to each order; each resting order's part of its level is kept here
+ * ({@link RestingOrders}) and moved when an event changes it. An order that a command
+ * brings in or amends (its {@code ORDER_ACCEPTED} or {@code ORDER_REPLACED}) is counted
+ * when the command ends, as it then stands: until its matching is over it is not on the
+ * book, and counting it earlier would show a crossed book for an instant. Every other
+ * order (a maker filled, an order canceled or expired) is counted at its event. Each
+ * change of a level's total is numbered: the symbol's market-data sequence, +1 a change,
+ * contiguous, told to the {@link LevelListener} (the stream's book channel).
+ *
+ * <p>Readers on other threads copy what they need: both sides and the sequence of the last
+ * change they include, as one consistent {@link Snapshot}. They copy under an optimistic
+ * read of the symbol's {@link StampedLock}, which the outbound thread's write never waits
+ * for; only a reader that keeps racing with updates falls back to a read lock, held for an
+ * array copy (never for rendering): the outbound thread's next write then waits for that
+ * copy at most. The business logic is never involved. Levels are kept in sorted primitive
+ * arrays, best first, so updates allocate nothing once the arrays have grown to the
+ * book's size.
  *
  * <p>Why not the engine's {@code BookSide}: that ladder holds the orders themselves (each
  * level an intrusive queue of pooled {@code Order}s, best last, for matching), is owned by
@@ -40,7 +50,23 @@ public final class DepthBook implements EngineListener {
                            long[] askPrices, long[] askQuantities, int asks) {
     }
 
+    /** Told of each change of a level's total on the outbound thread, after readers can see it. */
+    @FunctionalInterface
+    public interface LevelListener {
+        /** {@code qty} is the level's new total, 0 when it is gone. */
+        void levelChanged(int symbolId, Side side, long price, long qty, long sequence);
+    }
+
     private final SymbolDepth[] symbols;
+    private final RestingOrders resting = new RestingOrders();
+    private LevelListener listener = (symbolId, side, price, qty, sequence) -> {
+    };
+    /** The order the current command brought in or amended, counted at the command's end; 0 if none. */
+    private long pendingOrderId;
+    private int pendingSymbolId;
+    private Side pendingSide;
+    private long pendingPrice;
+    private long pendingLeaves;
 
     public DepthBook(int symbolCount) {
         symbols = new SymbolDepth[symbolCount];
@@ -49,18 +75,94 @@ public final class DepthBook implements EngineListener {
         }
     }
 
+    /** Set once, before the first event. */
+    public void listener(LevelListener levelListener) {
+        this.listener = levelListener;
+    }
+
     @Override
     public void onEvent(EngineEvent event) {
-        if (event.type != EventType.BOOK_LEVEL) {
+        if (changesOrder(event)) {
+            long leaves = event.status.isOpen() ? event.qty - event.filledQty : 0;
+            if (event.type == EventType.ORDER_ACCEPTED || event.type == EventType.ORDER_REPLACED || event.orderId == pendingOrderId) {
+                if (event.orderId != pendingOrderId) {
+                    countPending();
+                    pendingOrderId = event.orderId;
+                }
+                pendingSymbolId = event.symbolId;
+                pendingSide = event.side;
+                pendingPrice = event.price;
+                pendingLeaves = leaves;
+            } else {
+                count(event.orderId, event.symbolId, event.side, event.price, leaves, true);
+            }
+        }
+        if (event.lastOfCommand) {
+            countPending();
+        }
+    }
+
+    /**
+     * At start, before any event: counts an order as it rests in a restored read model
+     * (its latest state; done orders count nothing), without numbering the change.
+     */
+    public void restoreResting(EngineEvent state) {
+        if (state.status != null && state.status.isOpen()) {
+            count(state.orderId, state.symbolId, state.side, state.price, state.qty - state.filledQty, false);
+        }
+    }
+
+    /** Whether the event gives an order's new state: refusals restate an order unchanged, or name another. */
+    private static boolean changesOrder(EngineEvent event) {
+        return event.orderId != 0 && event.status != null && event.type != EventType.ORDER_REJECTED
+                && event.type != EventType.CANCEL_REJECTED && event.type != EventType.AMEND_REJECTED;
+    }
+
+    private void countPending() {
+        if (pendingOrderId != 0) {
+            count(pendingOrderId, pendingSymbolId, pendingSide, pendingPrice, pendingLeaves, true);
+            pendingOrderId = 0;
+        }
+    }
+
+    /** Moves the order's part of the book to {@code leaves} at the price given (0: off the book). */
+    private void count(long orderId, int symbolId, Side side, long price, long leaves, boolean numbered) {
+        int slot = resting.find(orderId);
+        if (slot >= 0) {
+            int oldSymbolId = resting.symbolId(slot);
+            Side oldSide = resting.side(slot);
+            long oldPrice = resting.price(slot);
+            long oldLeaves = resting.quantity(slot);
+            if (leaves > 0 && oldSymbolId == symbolId && oldSide == side && oldPrice == price) {
+                resting.quantity(slot, leaves);
+                addToLevel(symbolId, side, price, leaves - oldLeaves, numbered);
+                return;
+            }
+            resting.remove(orderId, slot);
+            addToLevel(oldSymbolId, oldSide, oldPrice, -oldLeaves, numbered);
+        }
+        if (leaves > 0) {
+            resting.add(orderId, symbolId, side, price, leaves);
+            addToLevel(symbolId, side, price, leaves, numbered);
+        }
+    }
+
+    private void addToLevel(int symbolId, Side side, long price, long delta, boolean numbered) {
+        if (delta == 0) {
             return;
         }
-        SymbolDepth symbol = symbols[event.symbolId];
+        SymbolDepth symbol = symbols[symbolId];
+        long total;
+        long sequence;
         long stamp = symbol.lock.writeLock();
         try {
-            (event.side == Side.BUY ? symbol.bids : symbol.asks).set(event.price, event.qty);
-            symbol.sequence = event.bookSequence;
+            total = (side == Side.BUY ? symbol.bids : symbol.asks).add(price, delta);
+            sequence = numbered ? ++symbol.sequence : symbol.sequence;
         } finally {
             symbol.lock.unlockWrite(stamp);
+        }
+        if (numbered) {
+            listener.levelChanged(symbolId, side, price, total, sequence);
         }
     }
 
@@ -97,12 +199,14 @@ public final class DepthBook implements EngineListener {
         return copy(symbols[symbolId], none, none, none, none, new int[2]);
     }
 
-    /** Every symbol's levels and sequence, for a read-model snapshot: on the outbound thread, the only writer. */
+    /**
+     * Every symbol's sequence, for a read-model snapshot, on the outbound thread (the only
+     * writer). The levels are not written: the open orders of the snapshot's order views
+     * give them back ({@link #restoreResting}).
+     */
     public void writeState(StateBuffer out) {
         for (SymbolDepth symbol : symbols) {
             out.putLong(symbol.sequence);
-            symbol.bids.writeTo(out);
-            symbol.asks.writeTo(out);
         }
     }
 
@@ -112,8 +216,6 @@ public final class DepthBook implements EngineListener {
             long stamp = symbol.lock.writeLock();
             try {
                 symbol.sequence = in.getLong();
-                symbol.bids.readFrom(in);
-                symbol.asks.readFrom(in);
             } finally {
                 symbol.lock.unlockWrite(stamp);
             }
@@ -164,9 +266,11 @@ public final class DepthBook implements EngineListener {
             this.bid = bid;
         }
 
-        void set(long price, long qty) {
+        /** Adds {@code delta} to the level at the price, creating or removing it; returns the level's new total. */
+        long add(long price, long delta) {
             int index = find(price);
             if (index >= 0) {
+                long qty = quantities[index] + delta;
                 if (qty == 0) {
                     System.arraycopy(prices, index + 1, prices, index, count - index - 1);
                     System.arraycopy(quantities, index + 1, quantities, index, count - index - 1);
@@ -174,10 +278,7 @@ public final class DepthBook implements EngineListener {
                 } else {
                     quantities[index] = qty;
                 }
-                return;
-            }
-            if (qty == 0) {
-                return;
+                return qty;
             }
             int insertAt = -index - 1;
             if (count == prices.length) {
@@ -187,22 +288,9 @@ public final class DepthBook implements EngineListener {
             System.arraycopy(prices, insertAt, prices, insertAt + 1, count - insertAt);
             System.arraycopy(quantities, insertAt, quantities, insertAt + 1, count - insertAt);
             prices[insertAt] = price;
-            quantities[insertAt] = qty;
+            quantities[insertAt] = delta;
             count++;
-        }
-
-        void writeTo(StateBuffer out) {
-            out.putInt(count);
-            for (int i = 0; i < count; i++) {
-                out.putLong(prices[i]);
-                out.putLong(quantities[i]);
-            }
-        }
-
-        void readFrom(StateBuffer in) {
-            for (int i = in.getInt(); i > 0; i--) {
-                set(in.getLong(), in.getLong());
-            }
+            return delta;
         }
 
         /** Safe against a racing {@link #set} (the copy may then be torn, which the caller's validation catches). */

@@ -1,9 +1,14 @@
 package io.ringbook.views.marketdata;
 
+import io.ringbook.engine.domain.OrderStatus;
+import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,18 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DepthBookTest {
 
     private final DepthBook book = new DepthBook(2);
-    private long sequence;
+    private final List<String> changes = new ArrayList<>();
+
+    DepthBookTest() {
+        book.listener((symbolId, side, price, qty, sequence) -> changes.add(sequence + ": " + side + " " + price + " -> " + qty));
+    }
 
     @Test
     void shouldKeepEachSideBestFirstAndDropEmptiedLevels() {
-        level(Side.BUY, 99, 5);
-        level(Side.BUY, 101, 1);
-        level(Side.BUY, 100, 2);
-        level(Side.SELL, 103, 7);
-        level(Side.SELL, 102, 3);
-        level(Side.BUY, 101, 0);
-        level(Side.BUY, 100, 4);
-        level(Side.SELL, 104, 0);
+        rest(1, Side.BUY, 99, 5);
+        rest(2, Side.BUY, 101, 1);
+        rest(3, Side.BUY, 100, 2);
+        rest(4, Side.SELL, 103, 7);
+        rest(5, Side.SELL, 102, 3);
+        book.onEvent(event(EventType.ORDER_CANCELED, 2, Side.BUY, 101, 1, 0, OrderStatus.CANCELED, true));
+        rest(6, Side.BUY, 100, 2);
 
         long[] prices = new long[2];
         long[] quantities = new long[2];
@@ -33,26 +41,75 @@ class DepthBookTest {
         assertEquals(2, book.depth(1, Side.SELL, prices, quantities));
         assertArrayEquals(new long[] {102, 103}, prices);
         assertEquals(0, book.depth(0, Side.SELL, prices, quantities), "other symbols are untouched");
-        assertEquals(8, book.sequence(1));
+        assertEquals(7, book.sequence(1));
+        assertEquals("6: BUY 101 -> 0", changes.get(5));
+    }
+
+    /**
+     * A buy of 5 at 101 takes 2 from a resting sell at 100 and rests with 3: the sell's
+     * level changes at its fill, the buy counts only when its command ends (never crossed
+     * in between), and a duplicate-clOrdId refusal naming the resting buy changes nothing.
+     */
+    @Test
+    void shouldCountAnIncomingOrderWhenItsCommandEndsAndMakersAtTheirFills() {
+        rest(1, Side.SELL, 100, 2);
+        book.onEvent(event(EventType.ORDER_ACCEPTED, 2, Side.BUY, 101, 5, 0, OrderStatus.NEW, false));
+        book.onEvent(event(EventType.ORDER_FILLED, 2, Side.BUY, 101, 5, 2, OrderStatus.PARTIALLY_FILLED, false));
+        assertEquals(0, book.snapshot(1, 5).bids(), "the incoming buy is not on the book while it matches");
+        book.onEvent(event(EventType.ORDER_FILLED, 1, Side.SELL, 100, 2, 2, OrderStatus.FILLED, true));
+        EngineEvent duplicate = event(EventType.ORDER_REJECTED, 2, Side.BUY, 90, 9, 0, OrderStatus.REJECTED, true);
+        duplicate.rejectReason = RejectReason.DUPLICATE_CLORDID;
+        book.onEvent(duplicate);
+
+        assertEquals(List.of("1: SELL 100 -> 2", "2: SELL 100 -> 0", "3: BUY 101 -> 3"), changes);
+        DepthBook.Snapshot snapshot = book.snapshot(1, 5);
+        assertEquals(3, snapshot.sequence());
+        assertEquals(1, snapshot.bids());
+        assertEquals(3, snapshot.bidQuantities()[0]);
+        assertEquals(0, snapshot.asks());
+    }
+
+    @Test
+    void shouldMoveAnAmendedOrderAndKeepItsLevelWhenOnlyItsQuantityChanges() {
+        rest(1, Side.BUY, 100, 5);
+        rest(2, Side.BUY, 100, 5);
+        book.onEvent(event(EventType.ORDER_REPLACED, 1, Side.BUY, 100, 3, 0, OrderStatus.NEW, true));
+        book.onEvent(event(EventType.ORDER_REPLACED, 2, Side.BUY, 99, 5, 0, OrderStatus.NEW, true));
+        book.onEvent(event(EventType.AMEND_REJECTED, 2, Side.BUY, 99, 5, 0, OrderStatus.NEW, true));
+
+        assertEquals(List.of("1: BUY 100 -> 5", "2: BUY 100 -> 10", "3: BUY 100 -> 8", "4: BUY 100 -> 3", "5: BUY 99 -> 5"), changes);
+    }
+
+    @Test
+    void shouldCountRestoredOpenOrdersWithoutNumberingThem() {
+        book.onEvent(event(EventType.SNAPSHOT_TAKEN, 0, null, 0, 0, 0, null, true));
+        book.restoreResting(event(EventType.ORDER_FILLED, 1, Side.SELL, 105, 10, 4, OrderStatus.PARTIALLY_FILLED, true));
+        book.restoreResting(event(EventType.ORDER_FILLED, 2, Side.SELL, 104, 10, 10, OrderStatus.FILLED, true));
+        assertEquals(List.of(), changes);
+        DepthBook.Snapshot snapshot = book.snapshot(1, 5);
+        assertEquals(1, snapshot.asks());
+        assertEquals(6, snapshot.askQuantities()[0]);
+        book.onEvent(event(EventType.ORDER_CANCELED, 1, Side.SELL, 105, 10, 4, OrderStatus.CANCELED, true));
+        assertEquals(List.of("1: SELL 105 -> 0"), changes, "the restored order leaves its level when it ends");
     }
 
     @Test
     void shouldCopyBothSidesWithTheSequenceTheyIncludeWhileUpdatesRace() throws Exception {
-        int changes = 20_000;
-        // change k adds the bid level k (and, every other change, the ask level 100,000 + k): the book at sequence S is known
+        int count = 20_000;
+        // change k rests the bid order k at price k (and, every other change, the ask 100,000 + k): the book at sequence S is known
         Thread writer = new Thread(() -> {
-            for (int k = 1; k <= changes; k++) {
+            for (int k = 1; k <= count; k++) {
                 if (k % 2 == 0) {
-                    level(Side.SELL, 100_000 + k, k);
+                    rest(k, Side.SELL, 100_000 + k, k);
                 } else {
-                    level(Side.BUY, k, k);
+                    rest(k, Side.BUY, k, k);
                 }
             }
         });
         writer.start();
         int checked = 0;
         long seen = 0;
-        while (seen < changes) {
+        while (seen < count) {
             DepthBook.Snapshot snapshot = book.snapshot(1, 5);
             seen = snapshot.sequence();
             assertEquals(Math.min(5, (seen + 1) / 2), snapshot.bids(), "bids at sequence " + seen);
@@ -70,14 +127,23 @@ class DepthBookTest {
         assertTrue(checked > 1, "read while the writer ran: " + checked);
     }
 
-    private void level(Side side, long price, long qty) {
+    /** A new order that rests whole: its acknowledgement is its command's only event. */
+    private void rest(long orderId, Side side, long price, long qty) {
+        book.onEvent(event(EventType.ORDER_ACCEPTED, orderId, side, price, qty, 0, OrderStatus.NEW, true));
+    }
+
+    private static EngineEvent event(EventType type, long orderId, Side side, long price, long qty, long filled, OrderStatus status,
+                                     boolean lastOfCommand) {
         EngineEvent event = new EngineEvent().clear();
-        event.type = EventType.BOOK_LEVEL;
+        event.type = type;
+        event.orderId = orderId;
         event.symbolId = 1;
         event.side = side;
         event.price = price;
         event.qty = qty;
-        event.bookSequence = ++sequence;
-        book.onEvent(event);
+        event.filledQty = filled;
+        event.status = status;
+        event.lastOfCommand = lastOfCommand;
+        return event;
     }
 }
