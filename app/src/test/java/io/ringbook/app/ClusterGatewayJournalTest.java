@@ -90,7 +90,7 @@ class ClusterGatewayJournalTest {
             ReplayVerifier.Report replay = ReplayVerifier.verify(gatewayDir, EngineLogic.replay(1 << 12));
             assertTrue(replay.identical(), "the single-process engine replays the gateway's journal byte for byte: "
                     + replay.firstDifference());
-            assertTrue(replay.events() >= 60, "events compared: " + replay.events());
+            assertTrue(replay.events() >= 50, "30 acknowledgements and the fills compared: " + replay.events());
         } finally {
             for (ClusterNode node : nodes) {
                 if (node != null) {

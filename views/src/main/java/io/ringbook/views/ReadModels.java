@@ -79,11 +79,13 @@ public final class ReadModels {
     /**
      * Reads what {@link #writeState} wrote into these empty models, before any event; the
      * depth book's levels are counted again from the open orders read back.
+     *
+     * @param version the {@link ViewsSnapshots} format the state was written in
      */
-    public void readState(StateBuffer in) {
+    public void readState(StateBuffer in, int version) {
         orders.readState(in);
         positions.readState(in);
-        depth.readState(in);
+        depth.readState(in, version == ViewsSnapshots.WITH_DEPTH_LEVELS);
         trades.readState(in);
         orders.replayKept(depth::restoreResting);
     }

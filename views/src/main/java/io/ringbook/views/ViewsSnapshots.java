@@ -46,12 +46,16 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
     private static final long MAGIC = 0x3153574549564252L;
     /**
      * 5: the depth book writes only each symbol's market-data sequence (its levels are
-     * counted again from the open orders); 4: the two days' clOrdIds are their indexes' arenas as they lie, with the build's
+     * counted again from the open orders; version 4 is still read, its levels passed
+     * over, so that an upgrade does not replay the whole output journal, of which older
+     * days may be gone); 4: the two days' clOrdIds are their indexes' arenas as they lie, with the build's
      * hash of a fixed id (read back without re-inserting each id; 3, the same without
      * that check, came only from builds that never reached main); 2: the orders' model adds the clOrdIds of two days and the
      * orders' journal positions. A file of another version is skipped (full replay).
      */
     static final int VERSION = 5;
+    /** The last version whose depth book wrote its levels (read, the levels passed over). */
+    static final int WITH_DEPTH_LEVELS = 4;
     private static final int PIECE_BYTES = 1 << 20;
     private static final int HEADER = Long.BYTES + Integer.BYTES + Long.BYTES;
     private static final int KEPT = 2;
@@ -130,10 +134,10 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
             if (!usable.test(sequence)) {
                 continue;
             }
-            StateBuffer in = checked(file, sequence);
+            Checked in = checked(file, sequence);
             if (in != null) {
                 try {
-                    models.readState(in);
+                    models.readState(in.state(), in.version());
                 } catch (RuntimeException unreadable) {
                     // the models are half filled by now: this start must not go on with them, and the next one must not
                     // meet the file again
@@ -169,8 +173,12 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
         }
     }
 
-    /** The file's state, read from its mapping, positioned after its header, if its checks pass; else null (logged). */
-    private static StateBuffer checked(Path file, long sequence) {
+    /** A snapshot file's state, positioned after its header, and its format version. */
+    private record Checked(StateBuffer state, int version) {
+    }
+
+    /** The file's state, read from its mapping, if its checks pass; else null (logged). */
+    private static Checked checked(Path file, long sequence) {
         try {
             ByteBuffer bytes;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -185,9 +193,10 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " is not one: skipped");
                 return null;
             }
-            if (bytes.getInt(Long.BYTES) != VERSION) {
+            int version = bytes.getInt(Long.BYTES);
+            if (version != VERSION && version != WITH_DEPTH_LEVELS) {
                 LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " is of format version "
-                        + bytes.getInt(Long.BYTES) + ", this build reads " + VERSION + ": skipped");
+                        + version + ", this build reads " + VERSION + " and " + WITH_DEPTH_LEVELS + ": skipped");
                 return null;
             }
             CRC32 crc = new CRC32();
@@ -196,7 +205,7 @@ public final class ViewsSnapshots implements EngineListener, AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " fails its checks: skipped");
                 return null;
             }
-            return StateBuffer.over(bytes.duplicate().position(HEADER).limit(length));
+            return new Checked(StateBuffer.over(bytes.duplicate().position(HEADER).limit(length)), version);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "read-model snapshot " + file + " unreadable: skipped", e);
             return null;

@@ -100,7 +100,7 @@ class ViewsSnapshotsTest {
         StateBuffer bytes = new StateBuffer(1 << 16);
         captured.writeTo(bytes);
         ReadModels restored = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
-        restored.readState(new StateBuffer(16).load(bytes.array(), 0, bytes.length()));
+        restored.readState(new StateBuffer(16).load(bytes.array(), 0, bytes.length()), ViewsSnapshots.VERSION);
         assertEquals(atCapture, describe(restored));
     }
 

@@ -1,6 +1,6 @@
 package io.ringbook.engine.event;
 
-/** Every outcome the business logic reports; execution reports, acknowledgements and market data. */
+/** Every outcome the business logic reports: execution reports, acknowledgements, risk and control changes. */
 public enum EventType {
     /** A new order passed the checks and got its orderId; fills, if any, follow. */
     ORDER_ACCEPTED,

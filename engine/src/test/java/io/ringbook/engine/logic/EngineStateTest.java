@@ -119,6 +119,58 @@ class EngineStateTest {
         assertEquals(io.ringbook.engine.event.EventType.ORDER_REJECTED, restored.send(reused).get(0).type, "a clOrdId used today");
     }
 
+    /**
+     * A layout 7 state, whose books each start with a market-data sequence, is still read
+     * with its resting orders: made here from this build's state by putting a sequence
+     * before each book, it restores a logic that writes the original state byte for byte.
+     */
+    @Test
+    void aLayout7StateWithBookSequencesIsStillRead() {
+        LogicDriver engine = new LogicDriver();
+        RandomOrderFlow flow = new RandomOrderFlow(31, DemoMarket.ACCOUNTS, DemoMarket.TEST, 700);
+        Command command = new Command();
+        for (int i = 0; i < 2_000; i++) {
+            engine.advanceNanos(MILLIS);
+            engine.send(flow.next(command, engine.now()));
+        }
+        assertTrue(engine.logic().orders().openOrders() > 50, "orders rest: " + engine.logic().orders().openOrders());
+        StateBuffer current = new StateBuffer(1024);
+        engine.logic().writeState(current);
+        StateBuffer positions = new StateBuffer(256);
+        engine.logic().positions().writeTo(positions);
+        int at = 3 * Integer.BYTES + 3 * Long.BYTES + DemoMarket.ACCOUNTS * Long.BYTES + positions.length();
+        StateBuffer layout7 = new StateBuffer(1024);
+        layout7.putInt(7);
+        layout7.putBytes(current.array(), Integer.BYTES, at - Integer.BYTES);
+        for (int symbol = 0; symbol < DemoMarket.symbols().size(); symbol++) {
+            int bookBytes = bookBytes(engine.logic().book(symbol));
+            layout7.putLong(1_000 + symbol);
+            layout7.putBytes(current.array(), at, bookBytes);
+            at += bookBytes;
+        }
+        layout7.putBytes(current.array(), at, current.length() - at);
+
+        LogicDriver restored = new LogicDriver();
+        restored.logic().restoreState(new StateBuffer(16).load(layout7.array(), 0, layout7.length()));
+        StateBuffer again = new StateBuffer(1024);
+        restored.logic().writeState(again);
+        assertEquals(java.nio.ByteBuffer.wrap(current.array(), 0, current.length()), java.nio.ByteBuffer.wrap(again.array(), 0, again.length()));
+    }
+
+    /** The bytes a book takes in the state: per side an order count, then its orders as they queue. */
+    private static int bookBytes(io.ringbook.engine.book.OrderBook book) {
+        StateBuffer orders = new StateBuffer(256);
+        for (Side side : Side.values()) {
+            io.ringbook.engine.book.BookSide levels = book.side(side);
+            for (int depth = 0; depth < levels.levelCount(); depth++) {
+                for (var order = levels.level(depth).head(); order != null; order = order.nextInLevel()) {
+                    order.writeTo(orders);
+                }
+            }
+        }
+        return 2 * Integer.BYTES + orders.length();
+    }
+
     @Test
     void shouldRefuseAStateOfAnotherShapeOrCutShort() {
         LogicDriver engine = new LogicDriver();

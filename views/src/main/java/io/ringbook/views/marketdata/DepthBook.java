@@ -67,6 +67,13 @@ public final class DepthBook implements EngineListener {
     private Side pendingSide;
     private long pendingPrice;
     private long pendingLeaves;
+    /** The level changes of one order's move (at most two: the level it leaves and the one it joins), told once both are made. */
+    private final int[] changedSymbols = new int[2];
+    private final Side[] changedSides = new Side[2];
+    private final long[] changedPrices = new long[2];
+    private final long[] changedTotals = new long[2];
+    private final long[] changedSequences = new long[2];
+    private int changes;
 
     public DepthBook(int symbolCount) {
         symbols = new SymbolDepth[symbolCount];
@@ -125,7 +132,11 @@ public final class DepthBook implements EngineListener {
         }
     }
 
-    /** Moves the order's part of the book to {@code leaves} at the price given (0: off the book). */
+    /**
+     * Moves the order's part of the book to {@code leaves} at the price given (0: off the
+     * book). Both levels it touches change before the listener hears of either, so that a
+     * listener that fails cannot leave an order half moved.
+     */
     private void count(long orderId, int symbolId, Side side, long price, long leaves, boolean numbered) {
         int slot = resting.find(orderId);
         if (slot >= 0) {
@@ -136,6 +147,7 @@ public final class DepthBook implements EngineListener {
             if (leaves > 0 && oldSymbolId == symbolId && oldSide == side && oldPrice == price) {
                 resting.quantity(slot, leaves);
                 addToLevel(symbolId, side, price, leaves - oldLeaves, numbered);
+                tellChanges();
                 return;
             }
             resting.remove(orderId, slot);
@@ -145,6 +157,7 @@ public final class DepthBook implements EngineListener {
             resting.add(orderId, symbolId, side, price, leaves);
             addToLevel(symbolId, side, price, leaves, numbered);
         }
+        tellChanges();
     }
 
     private void addToLevel(int symbolId, Side side, long price, long delta, boolean numbered) {
@@ -152,17 +165,27 @@ public final class DepthBook implements EngineListener {
             return;
         }
         SymbolDepth symbol = symbols[symbolId];
-        long total;
-        long sequence;
         long stamp = symbol.lock.writeLock();
         try {
-            total = (side == Side.BUY ? symbol.bids : symbol.asks).add(price, delta);
-            sequence = numbered ? ++symbol.sequence : symbol.sequence;
+            long total = (side == Side.BUY ? symbol.bids : symbol.asks).add(price, delta);
+            if (numbered) {
+                changedSymbols[changes] = symbolId;
+                changedSides[changes] = side;
+                changedPrices[changes] = price;
+                changedTotals[changes] = total;
+                changedSequences[changes] = ++symbol.sequence;
+                changes++;
+            }
         } finally {
             symbol.lock.unlockWrite(stamp);
         }
-        if (numbered) {
-            listener.levelChanged(symbolId, side, price, total, sequence);
+    }
+
+    private void tellChanges() {
+        int told = changes;
+        changes = 0;
+        for (int i = 0; i < told; i++) {
+            listener.levelChanged(changedSymbols[i], changedSides[i], changedPrices[i], changedTotals[i], changedSequences[i]);
         }
     }
 
@@ -210,14 +233,24 @@ public final class DepthBook implements EngineListener {
         }
     }
 
-    /** Reads what {@link #writeState} wrote into this empty book (at start, before any event). */
-    public void readState(StateBuffer in) {
+    /**
+     * Reads what {@link #writeState} wrote into this empty book (at start, before any
+     * event); {@code levelsWritten}: an older state, with each side's levels after the
+     * sequence (a count, then price and quantity pairs), passed over.
+     */
+    public void readState(StateBuffer in, boolean levelsWritten) {
         for (SymbolDepth symbol : symbols) {
             long stamp = symbol.lock.writeLock();
             try {
                 symbol.sequence = in.getLong();
             } finally {
                 symbol.lock.unlockWrite(stamp);
+            }
+            for (int side = 0; levelsWritten && side < 2; side++) {
+                for (int level = in.getInt(); level > 0; level--) {
+                    in.getLong();
+                    in.getLong();
+                }
             }
         }
     }
@@ -293,7 +326,7 @@ public final class DepthBook implements EngineListener {
             return delta;
         }
 
-        /** Safe against a racing {@link #set} (the copy may then be torn, which the caller's validation catches). */
+        /** Safe against a racing {@link #add} (the copy may then be torn, which the caller's validation catches). */
         int copyTop(long[] topPrices, long[] topQuantities) {
             long[] p = prices;
             long[] q = quantities;

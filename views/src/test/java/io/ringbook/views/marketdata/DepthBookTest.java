@@ -5,6 +5,7 @@ import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
+import io.ringbook.engine.state.StateBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -91,6 +92,27 @@ class DepthBookTest {
         assertEquals(6, snapshot.askQuantities()[0]);
         book.onEvent(event(EventType.ORDER_CANCELED, 1, Side.SELL, 105, 10, 4, OrderStatus.CANCELED, true));
         assertEquals(List.of("1: SELL 105 -> 0"), changes, "the restored order leaves its level when it ends");
+    }
+
+    /** A state of the older snapshot format, with each side's levels after the sequence: the sequence kept, the levels passed over. */
+    @Test
+    void shouldReadAnOlderStateWithLevelsKeepingOnlyTheSequences() {
+        StateBuffer older = new StateBuffer(256);
+        for (int symbol = 0; symbol < 2; symbol++) {
+            older.putLong(40 + symbol);
+            older.putInt(1);
+            older.putLong(99);
+            older.putLong(5);
+            older.putInt(0);
+        }
+        older.putLong(-7);
+        StateBuffer in = new StateBuffer(16).load(older.array(), 0, older.length());
+        book.readState(in, true);
+        assertEquals(-7, in.getLong(), "what follows the depth book is read next");
+        assertEquals(41, book.sequence(1));
+        assertEquals(0, book.snapshot(1, 5).bids(), "levels come from the restored open orders, not from the state");
+        rest(1, Side.BUY, 99, 5);
+        assertEquals(List.of("42: BUY 99 -> 5"), changes, "numbering goes on from the state's sequence");
     }
 
     @Test
