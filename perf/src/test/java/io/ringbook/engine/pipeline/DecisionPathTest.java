@@ -45,8 +45,8 @@ class DecisionPathTest {
     @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theRingSinkPublishesEveryEventWithoutAConsumer() {
         DecisionPath path = new DecisionPath(DecisionPathTest::logic, null, () -> 1_000L, BATCH, 8);
-        // 32 buys at 32 prices, each accepted and a new level: 64 events through a ring of 8 slots that nothing gates
-        for (int round = 0; round < 8; round++) {
+        // 64 buys at 64 prices, each accepted: 64 events through a ring of 8 slots that nothing gates
+        for (int round = 0; round < 16; round++) {
             for (int i = 0; i < BATCH; i++) {
                 path.slot(i).clear().newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100 - round * BATCH - i, 1);
             }
