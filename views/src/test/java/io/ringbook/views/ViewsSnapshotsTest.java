@@ -190,6 +190,55 @@ class ViewsSnapshotsTest {
         return taken;
     }
 
+    /**
+     * Models restored from a state go on exactly as the live ones: after 3,000 more
+     * commands on two symbols both give the same orders, positions and depth, and each
+     * symbol's market-data sequence goes on from the state's (the levels were counted
+     * again from the restored open orders, not read).
+     */
+    @Test
+    void shouldGoOnFromARestoredStateAsTheLiveModelsDoOnEverySymbol() {
+        ReadModels live = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        LogicDriver engine = new LogicDriver();
+        RandomOrderFlow[] flows = {new RandomOrderFlow(17, DemoMarket.ACCOUNTS, DemoMarket.TEST, 300),
+                new RandomOrderFlow(18, DemoMarket.ACCOUNTS, 0, 5_000)};
+        Command command = new Command();
+        runOnBoth(3_000, engine, flows, command, live);
+        StateBuffer bytes = new StateBuffer(1 << 16);
+        live.writeState(bytes);
+        ReadModels restored = new ReadModels(DemoMarket.ACCOUNTS, SYMBOLS, CLOCK);
+        restored.readState(new StateBuffer(16).load(bytes.array(), 0, bytes.length()), ViewsSnapshots.VERSION);
+        assertEquals(depthOf(live), depthOf(restored), "the levels counted again from the open orders");
+
+        runOnBoth(3_000, engine, flows, command, live, restored);
+        assertEquals(describe(live), describe(restored));
+        assertEquals(depthOf(live), depthOf(restored));
+        assertTrue(live.depth().sequence(0) > 1_000 && live.depth().sequence(DemoMarket.TEST) > 1_000, depthOf(live));
+    }
+
+    /** Sends each command of the two flows in turn to the engine, and its events to every set of models. */
+    private static void runOnBoth(int commands, LogicDriver engine, RandomOrderFlow[] flows, Command command, ReadModels... models) {
+        for (int i = 0; i < commands; i++) {
+            engine.advanceNanos(50_000_000L);
+            for (EngineEvent event : engine.send(flows[i % 2].next(command, engine.now()))) {
+                for (ReadModels set : models) {
+                    set.listeners().forEach(listener -> listener.onEvent(event));
+                }
+            }
+        }
+    }
+
+    private static String depthOf(ReadModels models) {
+        StringBuilder text = new StringBuilder();
+        for (int symbol = 0; symbol < SYMBOLS; symbol++) {
+            DepthBook.Snapshot depth = models.depth().snapshot(symbol, 1_000);
+            text.append(symbol).append('@').append(depth.sequence()).append(Arrays.toString(depth.bidPrices()))
+                    .append(Arrays.toString(depth.bidQuantities())).append(Arrays.toString(depth.askPrices()))
+                    .append(Arrays.toString(depth.askQuantities())).append('\n');
+        }
+        return text.toString();
+    }
+
     private static void run(int commands, ReadModels models, LogicDriver engine, RandomOrderFlow flow, Command command) {
         for (int i = 0; i < commands; i++) {
             engine.advanceNanos(50_000_000L);
