@@ -94,6 +94,22 @@ class DepthBookTest {
         assertEquals(List.of("1: SELL 105 -> 0"), changes, "the restored order leaves its level when it ends");
     }
 
+    /**
+     * An older output journal, read at start, holds the engine's own level events too,
+     * and a command's end often sits on one of them: the levels are passed over, the end
+     * still counts the incoming order.
+     */
+    @Test
+    void shouldPassOverAnOlderJournalsLevelEventsAndCountAtTheEndTheyCarry() {
+        book.onEvent(event(EventType.ORDER_ACCEPTED, 1, Side.BUY, 100, 5, 0, OrderStatus.NEW, false));
+        EngineEvent level = event(EventType.BOOK_LEVEL, 0, Side.BUY, 100, 5, 0, null, true);
+        level.bookSequence = 77;
+        book.onEvent(level);
+
+        assertEquals(List.of("1: BUY 100 -> 5"), changes);
+        assertEquals(1, book.sequence(1), "numbered by the depth book, not by the level event");
+    }
+
     /** A state of the older snapshot format, with each side's levels after the sequence: the sequence kept, the levels passed over. */
     @Test
     void shouldReadAnOlderStateWithLevelsKeepingOnlyTheSequences() {
