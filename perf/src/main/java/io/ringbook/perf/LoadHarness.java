@@ -4,6 +4,7 @@ import io.ringbook.app.ConfigOption;
 import io.ringbook.app.DurabilityOption;
 import io.ringbook.app.WaitStrategyOptions;
 import io.ringbook.engine.domain.ReferenceData;
+import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.EnginePipeline;
 import io.ringbook.engine.pipeline.EpochClock;
@@ -358,11 +359,25 @@ public final class LoadHarness implements Callable<Integer> {
                 while (!pipeline.isIdle()) {
                     Thread.sleep(1);
                 }
+                reportCutOff(pipeline);
             }
             if (keepJournal && benchJournal != null) {
                 System.out.println("journal    kept in " + benchJournal.directory());
             }
             return new Run(journalMode, recorder.histogram(), window[0], window[1], cpuPerCommand);
+        }
+    }
+
+    /**
+     * Says so when the watchdog cut an outbound consumer off during the run (read models
+     * that could not keep up, say): the figures then leave out the work it stopped doing.
+     */
+    private static void reportCutOff(EnginePipeline pipeline) {
+        for (HealthComponent component : pipeline.health()) {
+            Object cutOff = component.check().details().get("cutOff");
+            if (cutOff != null && !cutOff.equals("none")) {
+                System.out.println("cut off    " + cutOff + " (the figures leave out what it no longer did)");
+            }
         }
     }
 

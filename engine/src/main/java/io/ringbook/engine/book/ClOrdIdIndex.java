@@ -78,7 +78,7 @@ public final class ClOrdIdIndex {
     private long generation = 1;
     private int size;
     private long splits;
-    /** Null for an index without the day's filter and grouped inserts (the read models' days). */
+    /** Null for the table alone, without the day's filter and grouped inserts (what a day index is built on, tested by itself). */
     private final IdFilter filter;
     /** Null without the filter: each account's greatest id today. */
     private final IdCeilings ceilings;
@@ -93,8 +93,10 @@ public final class ClOrdIdIndex {
     private long readAhead;
 
     /**
-     * An index sized for {@code expectedIds} entries at once without growing: the table's
-     * segments, and arena room for as many ids of up to 16 characters, 40 bytes each
+     * The table alone (no filter, ceilings or runs: what {@link #forDays} builds on, and
+     * what the table's own tests use), sized for {@code expectedIds} entries at once
+     * without growing: the table's segments, and arena room for as many ids of up to 16
+     * characters, 40 bytes each
      * ({@code ORD%08d} and {@code %016d} fit; UUIDs take it faster; beyond it the arena adds
      * half-megabyte chunks, a millisecond each on memory a fresh engine never used).
      */
@@ -103,7 +105,8 @@ public final class ClOrdIdIndex {
     }
 
     /**
-     * The engine's uniqueness index for {@code expectedIds} ids a day: it keeps a filter of
+     * A day's index for {@code expectedIds} ids (the engine's uniqueness index, the read
+     * models' clOrdIds of a day): it keeps a filter of
      * the day's ids and inserts in groups (see the class comment), and makes its accounts'
      * runs' room for that many ids up front too.
      */
