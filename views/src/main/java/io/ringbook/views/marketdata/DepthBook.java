@@ -138,6 +138,7 @@ public final class DepthBook implements EngineListener {
      * listener that fails cannot leave an order half moved.
      */
     private void count(long orderId, int symbolId, Side side, long price, long leaves, boolean numbered) {
+        changes = 0; // what an earlier count left when it failed half way (it was told to no one)
         int slot = resting.find(orderId);
         if (slot >= 0) {
             int oldSymbolId = resting.symbolId(slot);

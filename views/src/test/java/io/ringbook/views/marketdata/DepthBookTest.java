@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DepthBookTest {
@@ -108,6 +109,27 @@ class DepthBookTest {
 
         assertEquals(List.of("1: BUY 100 -> 5"), changes);
         assertEquals(1, book.sequence(1), "numbered by the depth book, not by the level event");
+    }
+
+    /** A listener that fails cannot leave an order half moved, nor stop the next changes from being told. */
+    @Test
+    void shouldMoveAnOrderWholeEvenWhenTheListenerFails() {
+        rest(1, Side.BUY, 100, 5);
+        book.listener((symbolId, side, price, qty, sequence) -> {
+            throw new IllegalStateException("a failing stream");
+        });
+        EngineEvent moved = event(EventType.ORDER_REPLACED, 1, Side.BUY, 99, 5, 0, OrderStatus.NEW, true);
+        assertThrows(IllegalStateException.class, () -> book.onEvent(moved));
+        DepthBook.Snapshot snapshot = book.snapshot(1, 5);
+        assertEquals(1, snapshot.bids());
+        assertEquals(99, snapshot.bidPrices()[0]);
+        assertEquals(5, snapshot.bidQuantities()[0]);
+        assertEquals(3, snapshot.sequence());
+
+        book.listener((symbolId, side, price, qty, sequence) -> changes.add(sequence + ": " + side + " " + price + " -> " + qty));
+        rest(2, Side.SELL, 101, 1);
+        book.onEvent(event(EventType.ORDER_REPLACED, 1, Side.BUY, 98, 5, 0, OrderStatus.NEW, true));
+        assertEquals(List.of("1: BUY 100 -> 5", "4: SELL 101 -> 1", "5: BUY 99 -> 0", "6: BUY 98 -> 5"), changes);
     }
 
     /** A state of the older snapshot format, with each side's levels after the sequence: the sequence kept, the levels passed over. */
