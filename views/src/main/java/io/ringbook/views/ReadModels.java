@@ -29,6 +29,7 @@ public final class ReadModels {
         this.orders = new OrderViews();
         this.positions = new PositionsView(accounts, symbols);
         this.depth = new DepthBook(symbols);
+        orders.priorState(depth);
         this.trades = new TradesView(symbols, clock);
     }
 

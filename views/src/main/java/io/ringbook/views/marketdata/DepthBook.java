@@ -5,6 +5,7 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.state.StateBuffer;
+import io.ringbook.views.orders.PriorOrderState;
 
 import java.util.Arrays;
 import java.util.concurrent.locks.StampedLock;
@@ -13,8 +14,9 @@ import java.util.concurrent.locks.StampedLock;
  * The aggregated book of every symbol (price levels and their total quantity, no
  * orders), derived on the outbound thread from the engine's order events, for market
  * data: REST depth, WebSocket snapshots and updates, tickers. The business logic reports
- * only what happened to each order; each resting order's part of its level is kept here
- * ({@link RestingOrders}) and moved when an event changes it. An order that a command
+ * only what happened to each order; the order views tell this book what an order stood
+ * at before each event ({@link PriorOrderState}), so its old part of its level is taken
+ * off and its new part put on, with no copy of the orders here. An order that a command
  * brings in or amends (its {@code ORDER_ACCEPTED} or {@code ORDER_REPLACED}) is counted
  * when the command ends, as it then stands: until its matching is over it is not on the
  * book, and counting it earlier would show a crossed book for an instant. Every other
@@ -38,7 +40,7 @@ import java.util.concurrent.locks.StampedLock;
  * {@link StampedLock}. Sharing one class would put locking on the matching path or orders
  * in market data.
  */
-public final class DepthBook implements EngineListener {
+public final class DepthBook implements EngineListener, PriorOrderState {
 
     private static final int OPTIMISTIC_TRIES = 8;
 
@@ -58,11 +60,22 @@ public final class DepthBook implements EngineListener {
     }
 
     private final SymbolDepth[] symbols;
-    private final RestingOrders resting = new RestingOrders();
     private LevelListener listener = (symbolId, side, price, qty, sequence) -> {
     };
+    /** What the order views said the order of the next event stood at ({@link #before}). */
+    private long priorOrderId;
+    private int priorSymbolId;
+    private Side priorSide;
+    private long priorPrice;
+    private long priorLeaves;
     /** The order the current command brought in or amended, counted at the command's end; 0 if none. */
     private long pendingOrderId;
+    /** What that order stood at when the command began, as counted. */
+    private int pendingOldSymbolId;
+    private Side pendingOldSide;
+    private long pendingOldPrice;
+    private long pendingOldLeaves;
+    /** What it stands at now. */
     private int pendingSymbolId;
     private Side pendingSide;
     private long pendingPrice;
@@ -87,21 +100,36 @@ public final class DepthBook implements EngineListener {
         this.listener = levelListener;
     }
 
+    /** From the order views, just before the event that changes the order reaches this book. */
+    @Override
+    public void before(long orderId, int symbolId, Side side, long price, long leaves) {
+        priorOrderId = orderId;
+        priorSymbolId = symbolId;
+        priorSide = side;
+        priorPrice = price;
+        priorLeaves = leaves;
+    }
+
     @Override
     public void onEvent(EngineEvent event) {
         if (changesOrder(event)) {
             long leaves = event.status.isOpen() ? event.qty - event.filledQty : 0;
+            long wasLeaves = priorOrderId == event.orderId ? priorLeaves : 0;
             if (event.type == EventType.ORDER_ACCEPTED || event.type == EventType.ORDER_REPLACED || event.orderId == pendingOrderId) {
                 if (event.orderId != pendingOrderId) {
                     countPending();
                     pendingOrderId = event.orderId;
+                    pendingOldSymbolId = priorSymbolId;
+                    pendingOldSide = priorSide;
+                    pendingOldPrice = priorPrice;
+                    pendingOldLeaves = wasLeaves;
                 }
                 pendingSymbolId = event.symbolId;
                 pendingSide = event.side;
                 pendingPrice = event.price;
                 pendingLeaves = leaves;
             } else {
-                count(event.orderId, event.symbolId, event.side, event.price, leaves, true);
+                move(priorSymbolId, priorSide, priorPrice, wasLeaves, event.symbolId, event.side, event.price, leaves, true);
             }
         }
         if (event.lastOfCommand) {
@@ -115,7 +143,7 @@ public final class DepthBook implements EngineListener {
      */
     public void restoreResting(EngineEvent state) {
         if (state.status != null && state.status.isOpen()) {
-            count(state.orderId, state.symbolId, state.side, state.price, state.qty - state.filledQty, false);
+            move(state.symbolId, state.side, state.price, 0, state.symbolId, state.side, state.price, state.qty - state.filledQty, false);
         }
     }
 
@@ -127,36 +155,29 @@ public final class DepthBook implements EngineListener {
 
     private void countPending() {
         if (pendingOrderId != 0) {
-            count(pendingOrderId, pendingSymbolId, pendingSide, pendingPrice, pendingLeaves, true);
             pendingOrderId = 0;
+            move(pendingOldSymbolId, pendingOldSide, pendingOldPrice, pendingOldLeaves, pendingSymbolId, pendingSide, pendingPrice,
+                    pendingLeaves, true);
         }
     }
 
     /**
-     * Moves the order's part of the book to {@code leaves} at the price given (0: off the
-     * book). Both levels it touches change before the listener hears of either, so that a
-     * listener that fails cannot leave an order half moved.
+     * Takes an order's old part ({@code oldLeaves} at its price, 0 for none) off the book
+     * and puts its new one on. Both levels it touches change before the listener hears of
+     * either, so that a listener that fails cannot leave an order half moved.
      */
-    private void count(long orderId, int symbolId, Side side, long price, long leaves, boolean numbered) {
-        changes = 0; // what an earlier count left when it failed half way (it was told to no one)
-        int slot = resting.find(orderId);
-        if (slot >= 0) {
-            int oldSymbolId = resting.symbolId(slot);
-            Side oldSide = resting.side(slot);
-            long oldPrice = resting.price(slot);
-            long oldLeaves = resting.quantity(slot);
-            if (leaves > 0 && oldSymbolId == symbolId && oldSide == side && oldPrice == price) {
-                resting.quantity(slot, leaves);
-                addToLevel(symbolId, side, price, leaves - oldLeaves, numbered);
-                tellChanges();
-                return;
+    private void move(int oldSymbolId, Side oldSide, long oldPrice, long oldLeaves, int symbolId, Side side, long price, long leaves,
+                      boolean numbered) {
+        changes = 0; // what an earlier move left when it failed half way (it was told to no one)
+        if (oldLeaves > 0 && leaves > 0 && oldSymbolId == symbolId && oldSide == side && oldPrice == price) {
+            addToLevel(symbolId, side, price, leaves - oldLeaves, numbered);
+        } else {
+            if (oldLeaves > 0) {
+                addToLevel(oldSymbolId, oldSide, oldPrice, -oldLeaves, numbered);
             }
-            resting.remove(orderId, slot);
-            addToLevel(oldSymbolId, oldSide, oldPrice, -oldLeaves, numbered);
-        }
-        if (leaves > 0) {
-            resting.add(orderId, symbolId, side, price, leaves);
-            addToLevel(symbolId, side, price, leaves, numbered);
+            if (leaves > 0) {
+                addToLevel(symbolId, side, price, leaves, numbered);
+            }
         }
         tellChanges();
     }

@@ -154,6 +154,11 @@ final class OrderRecord {
         }
     }
 
+    /** What the order has open on its book, 0 once it is done. */
+    long openQty() {
+        return isOpen() ? qty - extra(FILLED_QTY, 0) : 0;
+    }
+
     /** Whether the order can still trade. */
     boolean isOpen() {
         OrderStatus status = status();

@@ -74,6 +74,8 @@ public final class OrderViews implements EngineListener {
     private final ClOrdIdDays clOrdIdDays = new ClOrdIdDays();
     private final OrderStarts starts;
     private final AccountOrders openByAccount = new AccountOrders();
+    private PriorOrderState priorState = (orderId, symbolId, side, price, leaves) -> {
+    };
     private final OrderRecord[] done;
     private final RecordPool pool = new RecordPool();
     private final RecentFills fills;
@@ -95,6 +97,11 @@ public final class OrderViews implements EngineListener {
         this.done = new OrderRecord[Math.max(1, keptDone)];
         this.fills = new RecentFills(Math.max(1, keptFills));
         this.starts = new OrderStarts(ordersPerStart);
+    }
+
+    /** Set once, before the first event: who is told each order's state before an event changes it. */
+    public void priorState(PriorOrderState listener) {
+        this.priorState = listener;
     }
 
     /** Where orders no longer kept are read from (the output journal, as the app wires it). */
@@ -120,6 +127,11 @@ public final class OrderViews implements EngineListener {
         OrderRecord order = byId.get(event.orderId);
         boolean first = order == null;
         boolean wasOpen = !first && order.isOpen();
+        if (wasOpen) {
+            priorState.before(event.orderId, order.symbolId, order.side(), order.price, order.openQty());
+        } else {
+            priorState.before(event.orderId, event.symbolId, event.side, 0, 0);
+        }
         boolean keepsPlace = wasOpen && order.price == event.price && (event.type == EventType.ORDER_FILLED || event.qty <= order.qty);
         boolean newClOrdId = first || !order.carries(event.clOrdId);
         if (first) {

@@ -9,6 +9,7 @@ import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.testing.DemoMarket;
 import io.ringbook.engine.testing.LogicDriver;
 import io.ringbook.engine.testing.RandomOrderFlow;
+import io.ringbook.views.orders.OrderViews;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The depth book derived from the order events equals the engine's own book after every
+ * The depth book derived from the order events (with the order views in front of it, as
+ * in the read models) equals the engine's own book after every
  * command of a long random flow (with clOrdIds, days rolling so DAY orders expire,
  * amends, cancels, mass cancels, IOC, FOK, market, post-only and self-trade prevention),
  * and so does what a stream client rebuilds from its level changes: contiguous
@@ -40,6 +42,8 @@ class DepthBookPropertiesTest {
         LogicDriver engine = new LogicDriver();
         RandomOrderFlow flow = new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1_000).withClOrdIds();
         DepthBook depth = new DepthBook(DemoMarket.symbols().size());
+        OrderViews orders = new OrderViews();
+        orders.priorState(depth);
         Map<Side, TreeMap<Long, Long>> streamed = Map.of(Side.BUY, new TreeMap<>(Comparator.reverseOrder()), Side.SELL, new TreeMap<>());
         long[] lastSequence = new long[1];
         depth.listener((symbolId, side, price, qty, sequence) -> {
@@ -56,6 +60,7 @@ class DepthBookPropertiesTest {
         for (int i = 0; i < COMMANDS; i++) {
             engine.advanceNanos(i % 5_000 == 4_999 ? DAY : MILLIS);
             for (EngineEvent e : engine.send(flow.next(command, engine.now()))) {
+                orders.onEvent(e);
                 depth.onEvent(e);
                 expired += e.type == EventType.ORDER_EXPIRED ? 1 : 0;
                 duplicates += e.rejectReason == RejectReason.DUPLICATE_CLORDID ? 1 : 0;

@@ -1,11 +1,13 @@
 package io.ringbook.views.marketdata;
 
+import io.ringbook.engine.domain.Liquidity;
 import io.ringbook.engine.domain.OrderStatus;
 import io.ringbook.engine.domain.RejectReason;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.state.StateBuffer;
+import io.ringbook.views.orders.OrderViews;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,9 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DepthBookTest {
 
     private final DepthBook book = new DepthBook(2);
+    /** The order views in front of the book, as the read models have them: they tell it what each order stood at. */
+    private final OrderViews orders = new OrderViews();
     private final List<String> changes = new ArrayList<>();
 
     DepthBookTest() {
+        orders.priorState(book);
         book.listener((symbolId, side, price, qty, sequence) -> changes.add(sequence + ": " + side + " " + price + " -> " + qty));
     }
 
@@ -32,7 +37,7 @@ class DepthBookTest {
         rest(3, Side.BUY, 100, 2);
         rest(4, Side.SELL, 103, 7);
         rest(5, Side.SELL, 102, 3);
-        book.onEvent(event(EventType.ORDER_CANCELED, 2, Side.BUY, 101, 1, 0, OrderStatus.CANCELED, true));
+        send(event(EventType.ORDER_CANCELED, 2, Side.BUY, 101, 1, 0, OrderStatus.CANCELED, true));
         rest(6, Side.BUY, 100, 2);
 
         long[] prices = new long[2];
@@ -55,13 +60,13 @@ class DepthBookTest {
     @Test
     void shouldCountAnIncomingOrderWhenItsCommandEndsAndMakersAtTheirFills() {
         rest(1, Side.SELL, 100, 2);
-        book.onEvent(event(EventType.ORDER_ACCEPTED, 2, Side.BUY, 101, 5, 0, OrderStatus.NEW, false));
-        book.onEvent(event(EventType.ORDER_FILLED, 2, Side.BUY, 101, 5, 2, OrderStatus.PARTIALLY_FILLED, false));
+        send(event(EventType.ORDER_ACCEPTED, 2, Side.BUY, 101, 5, 0, OrderStatus.NEW, false));
+        send(event(EventType.ORDER_FILLED, 2, Side.BUY, 101, 5, 2, OrderStatus.PARTIALLY_FILLED, false));
         assertEquals(0, book.snapshot(1, 5).bids(), "the incoming buy is not on the book while it matches");
-        book.onEvent(event(EventType.ORDER_FILLED, 1, Side.SELL, 100, 2, 2, OrderStatus.FILLED, true));
+        send(event(EventType.ORDER_FILLED, 1, Side.SELL, 100, 2, 2, OrderStatus.FILLED, true));
         EngineEvent duplicate = event(EventType.ORDER_REJECTED, 2, Side.BUY, 90, 9, 0, OrderStatus.REJECTED, true);
         duplicate.rejectReason = RejectReason.DUPLICATE_CLORDID;
-        book.onEvent(duplicate);
+        send(duplicate);
 
         assertEquals(List.of("1: SELL 100 -> 2", "2: SELL 100 -> 0", "3: BUY 101 -> 3"), changes);
         DepthBook.Snapshot snapshot = book.snapshot(1, 5);
@@ -75,23 +80,26 @@ class DepthBookTest {
     void shouldMoveAnAmendedOrderAndKeepItsLevelWhenOnlyItsQuantityChanges() {
         rest(1, Side.BUY, 100, 5);
         rest(2, Side.BUY, 100, 5);
-        book.onEvent(event(EventType.ORDER_REPLACED, 1, Side.BUY, 100, 3, 0, OrderStatus.NEW, true));
-        book.onEvent(event(EventType.ORDER_REPLACED, 2, Side.BUY, 99, 5, 0, OrderStatus.NEW, true));
-        book.onEvent(event(EventType.AMEND_REJECTED, 2, Side.BUY, 99, 5, 0, OrderStatus.NEW, true));
+        send(event(EventType.ORDER_REPLACED, 1, Side.BUY, 100, 3, 0, OrderStatus.NEW, true));
+        send(event(EventType.ORDER_REPLACED, 2, Side.BUY, 99, 5, 0, OrderStatus.NEW, true));
+        send(event(EventType.AMEND_REJECTED, 2, Side.BUY, 99, 5, 0, OrderStatus.NEW, true));
 
         assertEquals(List.of("1: BUY 100 -> 5", "2: BUY 100 -> 10", "3: BUY 100 -> 8", "4: BUY 100 -> 3", "5: BUY 99 -> 5"), changes);
     }
 
     @Test
     void shouldCountRestoredOpenOrdersWithoutNumberingThem() {
-        book.onEvent(event(EventType.SNAPSHOT_TAKEN, 0, null, 0, 0, 0, null, true));
-        book.restoreResting(event(EventType.ORDER_FILLED, 1, Side.SELL, 105, 10, 4, OrderStatus.PARTIALLY_FILLED, true));
-        book.restoreResting(event(EventType.ORDER_FILLED, 2, Side.SELL, 104, 10, 10, OrderStatus.FILLED, true));
+        send(event(EventType.SNAPSHOT_TAKEN, 0, null, 0, 0, 0, null, true));
+        for (EngineEvent state : List.of(event(EventType.ORDER_FILLED, 1, Side.SELL, 105, 10, 4, OrderStatus.PARTIALLY_FILLED, true),
+                event(EventType.ORDER_FILLED, 2, Side.SELL, 104, 10, 10, OrderStatus.FILLED, true))) {
+            orders.onEvent(state); // as a restored read model holds them
+            book.restoreResting(state);
+        }
         assertEquals(List.of(), changes);
         DepthBook.Snapshot snapshot = book.snapshot(1, 5);
         assertEquals(1, snapshot.asks());
         assertEquals(6, snapshot.askQuantities()[0]);
-        book.onEvent(event(EventType.ORDER_CANCELED, 1, Side.SELL, 105, 10, 4, OrderStatus.CANCELED, true));
+        send(event(EventType.ORDER_CANCELED, 1, Side.SELL, 105, 10, 4, OrderStatus.CANCELED, true));
         assertEquals(List.of("1: SELL 105 -> 0"), changes, "the restored order leaves its level when it ends");
     }
 
@@ -102,10 +110,10 @@ class DepthBookTest {
      */
     @Test
     void shouldPassOverAnOlderJournalsLevelEventsAndCountAtTheEndTheyCarry() {
-        book.onEvent(event(EventType.ORDER_ACCEPTED, 1, Side.BUY, 100, 5, 0, OrderStatus.NEW, false));
+        send(event(EventType.ORDER_ACCEPTED, 1, Side.BUY, 100, 5, 0, OrderStatus.NEW, false));
         EngineEvent level = event(EventType.BOOK_LEVEL, 0, Side.BUY, 100, 5, 0, null, true);
         level.bookSequence = 77;
-        book.onEvent(level);
+        send(level);
 
         assertEquals(List.of("1: BUY 100 -> 5"), changes);
         assertEquals(1, book.sequence(1), "numbered by the depth book, not by the level event");
@@ -119,7 +127,7 @@ class DepthBookTest {
             throw new IllegalStateException("a failing stream");
         });
         EngineEvent moved = event(EventType.ORDER_REPLACED, 1, Side.BUY, 99, 5, 0, OrderStatus.NEW, true);
-        assertThrows(IllegalStateException.class, () -> book.onEvent(moved));
+        assertThrows(IllegalStateException.class, () -> send(moved));
         DepthBook.Snapshot snapshot = book.snapshot(1, 5);
         assertEquals(1, snapshot.bids());
         assertEquals(99, snapshot.bidPrices()[0]);
@@ -128,7 +136,7 @@ class DepthBookTest {
 
         book.listener((symbolId, side, price, qty, sequence) -> changes.add(sequence + ": " + side + " " + price + " -> " + qty));
         rest(2, Side.SELL, 101, 1);
-        book.onEvent(event(EventType.ORDER_REPLACED, 1, Side.BUY, 98, 5, 0, OrderStatus.NEW, true));
+        send(event(EventType.ORDER_REPLACED, 1, Side.BUY, 98, 5, 0, OrderStatus.NEW, true));
         assertEquals(List.of("1: BUY 100 -> 5", "4: SELL 101 -> 1", "5: BUY 99 -> 0", "6: BUY 98 -> 5"), changes);
     }
 
@@ -187,9 +195,15 @@ class DepthBookTest {
         assertTrue(checked > 1, "read while the writer ran: " + checked);
     }
 
+    /** An event as the read models take it: the order views, then the book. */
+    private void send(EngineEvent event) {
+        orders.onEvent(event);
+        book.onEvent(event);
+    }
+
     /** A new order that rests whole: its acknowledgement is its command's only event. */
     private void rest(long orderId, Side side, long price, long qty) {
-        book.onEvent(event(EventType.ORDER_ACCEPTED, orderId, side, price, qty, 0, OrderStatus.NEW, true));
+        send(event(EventType.ORDER_ACCEPTED, orderId, side, price, qty, 0, OrderStatus.NEW, true));
     }
 
     private static EngineEvent event(EventType type, long orderId, Side side, long price, long qty, long filled, OrderStatus status,
@@ -197,6 +211,7 @@ class DepthBookTest {
         EngineEvent event = new EngineEvent().clear();
         event.type = type;
         event.orderId = orderId;
+        event.accountId = 0;
         event.symbolId = 1;
         event.side = side;
         event.price = price;
@@ -204,6 +219,11 @@ class DepthBookTest {
         event.filledQty = filled;
         event.status = status;
         event.lastOfCommand = lastOfCommand;
+        if (type == EventType.ORDER_FILLED) {
+            event.liquidity = Liquidity.MAKER;
+            event.lastPrice = price;
+            event.lastQty = 1;
+        }
         return event;
     }
 }
