@@ -16,7 +16,9 @@ import java.util.concurrent.locks.StampedLock;
  * data: REST depth, WebSocket snapshots and updates, tickers. The business logic reports
  * only what happened to each order; the order views tell this book what an order stood
  * at before each event ({@link PriorOrderState}), so its old part of its level is taken
- * off and its new part put on, with no copy of the orders here. An order that a command
+ * off and its new part put on, with no copy of the orders here: the book is as right as
+ * the order views (should they fail on an event, a listener failure that health reports,
+ * a level can be wrong until a restart rebuilds both). An order that a command
  * brings in or amends (its {@code ORDER_ACCEPTED} or {@code ORDER_REPLACED}) is counted
  * when the command ends, as it then stands: until its matching is over it is not on the
  * book, and counting it earlier would show a crossed book for an instant. Every other
@@ -115,6 +117,7 @@ public final class DepthBook implements EngineListener, PriorOrderState {
         if (changesOrder(event)) {
             long leaves = event.status.isOpen() ? event.qty - event.filledQty : 0;
             long wasLeaves = priorOrderId == event.orderId ? priorLeaves : 0;
+            priorOrderId = 0; // used once: a prior the order views did not renew cannot be taken off twice
             if (event.type == EventType.ORDER_ACCEPTED || event.type == EventType.ORDER_REPLACED || event.orderId == pendingOrderId) {
                 if (event.orderId != pendingOrderId) {
                     countPending();
@@ -326,7 +329,7 @@ public final class DepthBook implements EngineListener, PriorOrderState {
             int index = find(price);
             if (index >= 0) {
                 long qty = quantities[index] + delta;
-                if (qty == 0) {
+                if (qty <= 0) { // 0: gone; below, only if the order views failed on an event (a listener failure in health)
                     System.arraycopy(prices, index + 1, prices, index, count - index - 1);
                     System.arraycopy(quantities, index + 1, quantities, index, count - index - 1);
                     count--;
@@ -334,6 +337,9 @@ public final class DepthBook implements EngineListener, PriorOrderState {
                     quantities[index] = qty;
                 }
                 return qty;
+            }
+            if (delta < 0) {
+                return 0; // nothing to take from: as above
             }
             int insertAt = -index - 1;
             if (count == prices.length) {
