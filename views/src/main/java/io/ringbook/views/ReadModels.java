@@ -29,7 +29,7 @@ public final class ReadModels {
         this.orders = new OrderViews();
         this.positions = new PositionsView(accounts, symbols);
         this.depth = new DepthBook(symbols);
-        orders.priorState(depth);
+        orders.priorState(depth::before);
         this.trades = new TradesView(symbols, clock);
     }
 
@@ -88,6 +88,6 @@ public final class ReadModels {
         positions.readState(in);
         depth.readState(in, version == ViewsSnapshots.WITH_DEPTH_LEVELS);
         trades.readState(in);
-        orders.replayKept(depth::restoreResting);
+        orders.forEachOpen(depth::restoreResting);
     }
 }

@@ -5,7 +5,7 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EngineListener;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.state.StateBuffer;
-import io.ringbook.views.orders.PriorOrderState;
+import io.ringbook.views.orders.OrderStanding;
 
 import java.util.Arrays;
 import java.util.concurrent.locks.StampedLock;
@@ -15,7 +15,7 @@ import java.util.concurrent.locks.StampedLock;
  * orders), derived on the outbound thread from the engine's order events, for market
  * data: REST depth, WebSocket snapshots and updates, tickers. The business logic reports
  * only what happened to each order; the order views tell this book what an order stood
- * at before each event ({@link PriorOrderState}), so its old part of its level is taken
+ * at before each event ({@link OrderStanding}), so its old part of its level is taken
  * off and its new part put on, with no copy of the orders here: the book is as right as
  * the order views (should they fail on an event, a listener failure that health reports,
  * a level can be wrong until a restart rebuilds both). An order that a command
@@ -42,7 +42,7 @@ import java.util.concurrent.locks.StampedLock;
  * {@link StampedLock}. Sharing one class would put locking on the matching path or orders
  * in market data.
  */
-public final class DepthBook implements EngineListener, PriorOrderState {
+public final class DepthBook implements EngineListener {
 
     private static final int OPTIMISTIC_TRIES = 8;
 
@@ -64,30 +64,13 @@ public final class DepthBook implements EngineListener, PriorOrderState {
     private final SymbolDepth[] symbols;
     private LevelListener listener = (symbolId, side, price, qty, sequence) -> {
     };
-    /** What the order views said the order of the next event stood at ({@link #before}). */
-    private long priorOrderId;
-    private int priorSymbolId;
-    private Side priorSide;
-    private long priorPrice;
-    private long priorLeaves;
-    /** The order the current command brought in or amended, counted at the command's end; 0 if none. */
-    private long pendingOrderId;
-    /** What that order stood at when the command began, as counted. */
-    private int pendingOldSymbolId;
-    private Side pendingOldSide;
-    private long pendingOldPrice;
-    private long pendingOldLeaves;
-    /** What it stands at now. */
-    private int pendingSymbolId;
-    private Side pendingSide;
-    private long pendingPrice;
-    private long pendingLeaves;
+    /** What the order views said the order of the coming event stood at ({@link #before}); its orderId 0 once used. */
+    private final Part prior = new Part();
+    /** The order the current command brought in or amended, counted at the command's end: what it stood at then, and now. */
+    private final Part pendingOld = new Part();
+    private final Part pending = new Part();
     /** The level changes of one order's move (at most two: the level it leaves and the one it joins), told once both are made. */
-    private final int[] changedSymbols = new int[2];
-    private final Side[] changedSides = new Side[2];
-    private final long[] changedPrices = new long[2];
-    private final long[] changedTotals = new long[2];
-    private final long[] changedSequences = new long[2];
+    private final LevelChange[] changed = {new LevelChange(), new LevelChange()};
     private int changes;
 
     public DepthBook(int symbolCount) {
@@ -102,37 +85,28 @@ public final class DepthBook implements EngineListener, PriorOrderState {
         this.listener = levelListener;
     }
 
-    /** From the order views, just before the event that changes the order reaches this book. */
-    @Override
+    /**
+     * From the order views ({@link OrderStanding}), just before they apply an event about
+     * the order: only such events change the book (the views pass over refusals, which
+     * restate an order unchanged or name another, and events about no order).
+     */
     public void before(long orderId, int symbolId, Side side, long price, long leaves) {
-        priorOrderId = orderId;
-        priorSymbolId = symbolId;
-        priorSide = side;
-        priorPrice = price;
-        priorLeaves = leaves;
+        prior.set(orderId, symbolId, side, price, leaves);
     }
 
     @Override
     public void onEvent(EngineEvent event) {
-        if (changesOrder(event)) {
-            long leaves = event.status.isOpen() ? event.qty - event.filledQty : 0;
-            long wasLeaves = priorOrderId == event.orderId ? priorLeaves : 0;
-            priorOrderId = 0; // used once: a prior the order views did not renew cannot be taken off twice
-            if (event.type == EventType.ORDER_ACCEPTED || event.type == EventType.ORDER_REPLACED || event.orderId == pendingOrderId) {
-                if (event.orderId != pendingOrderId) {
+        if (prior.orderId == event.orderId && event.orderId != 0) {
+            prior.orderId = 0; // used once: a prior the order views did not renew cannot be taken off twice
+            long leaves = event.status != null && event.status.isOpen() ? event.qty - event.filledQty : 0;
+            if (event.type == EventType.ORDER_ACCEPTED || event.type == EventType.ORDER_REPLACED || event.orderId == pending.orderId) {
+                if (event.orderId != pending.orderId) {
                     countPending();
-                    pendingOrderId = event.orderId;
-                    pendingOldSymbolId = priorSymbolId;
-                    pendingOldSide = priorSide;
-                    pendingOldPrice = priorPrice;
-                    pendingOldLeaves = wasLeaves;
+                    pendingOld.copy(prior);
                 }
-                pendingSymbolId = event.symbolId;
-                pendingSide = event.side;
-                pendingPrice = event.price;
-                pendingLeaves = leaves;
+                pending.set(event.orderId, event.symbolId, event.side, event.price, leaves);
             } else {
-                move(priorSymbolId, priorSide, priorPrice, wasLeaves, event.symbolId, event.side, event.price, leaves, true);
+                move(prior, event.symbolId, event.side, event.price, leaves);
             }
         }
         if (event.lastOfCommand) {
@@ -141,48 +115,43 @@ public final class DepthBook implements EngineListener, PriorOrderState {
     }
 
     /**
-     * At start, before any event: counts an order as it rests in a restored read model
-     * (its latest state; done orders count nothing), without numbering the change.
+     * At start, before any event: counts an open order of a restored read model
+     * ({@link OrderStanding}, from the order views), without numbering the change.
      */
-    public void restoreResting(EngineEvent state) {
-        if (state.status != null && state.status.isOpen()) {
-            move(state.symbolId, state.side, state.price, 0, state.symbolId, state.side, state.price, state.qty - state.filledQty, false);
-        }
-    }
-
-    /** Whether the event gives an order's new state: refusals restate an order unchanged, or name another. */
-    private static boolean changesOrder(EngineEvent event) {
-        return event.orderId != 0 && event.status != null && event.type != EventType.ORDER_REJECTED
-                && event.type != EventType.CANCEL_REJECTED && event.type != EventType.AMEND_REJECTED;
+    public void restoreResting(long orderId, int symbolId, Side side, long price, long leaves) {
+        addToLevel(symbolId, side, price, leaves, false);
     }
 
     private void countPending() {
-        if (pendingOrderId != 0) {
-            pendingOrderId = 0;
-            move(pendingOldSymbolId, pendingOldSide, pendingOldPrice, pendingOldLeaves, pendingSymbolId, pendingSide, pendingPrice,
-                    pendingLeaves, true);
+        if (pending.orderId != 0) {
+            pending.orderId = 0;
+            move(pendingOld, pending.symbolId, pending.side, pending.price, pending.leaves);
         }
     }
 
     /**
-     * Takes an order's old part ({@code oldLeaves} at its price, 0 for none) off the book
-     * and puts its new one on. Both levels it touches change before the listener hears of
+     * Takes an order's old part off the book and puts its new one on ({@code leaves} at
+     * the price, 0 for none). Both levels it touches change before the listener hears of
      * either, so that a listener that fails cannot leave an order half moved.
      */
-    private void move(int oldSymbolId, Side oldSide, long oldPrice, long oldLeaves, int symbolId, Side side, long price, long leaves,
-                      boolean numbered) {
+    private void move(Part old, int symbolId, Side side, long price, long leaves) {
         changes = 0; // what an earlier move left when it failed half way (it was told to no one)
-        if (oldLeaves > 0 && leaves > 0 && oldSymbolId == symbolId && oldSide == side && oldPrice == price) {
-            addToLevel(symbolId, side, price, leaves - oldLeaves, numbered);
+        if (old.leaves > 0 && leaves > 0 && old.symbolId == symbolId && old.side == side && old.price == price) {
+            addToLevel(symbolId, side, price, leaves - old.leaves, true);
         } else {
-            if (oldLeaves > 0) {
-                addToLevel(oldSymbolId, oldSide, oldPrice, -oldLeaves, numbered);
+            if (old.leaves > 0) {
+                addToLevel(old.symbolId, old.side, old.price, -old.leaves, true);
             }
             if (leaves > 0) {
-                addToLevel(symbolId, side, price, leaves, numbered);
+                addToLevel(symbolId, side, price, leaves, true);
             }
         }
-        tellChanges();
+        int told = changes;
+        changes = 0;
+        for (int i = 0; i < told; i++) {
+            LevelChange change = changed[i];
+            listener.levelChanged(change.symbolId, change.side, change.price, change.total, change.sequence);
+        }
     }
 
     private void addToLevel(int symbolId, Side side, long price, long delta, boolean numbered) {
@@ -194,23 +163,10 @@ public final class DepthBook implements EngineListener, PriorOrderState {
         try {
             long total = (side == Side.BUY ? symbol.bids : symbol.asks).add(price, delta);
             if (numbered) {
-                changedSymbols[changes] = symbolId;
-                changedSides[changes] = side;
-                changedPrices[changes] = price;
-                changedTotals[changes] = total;
-                changedSequences[changes] = ++symbol.sequence;
-                changes++;
+                changed[changes++].set(symbolId, side, price, total, ++symbol.sequence);
             }
         } finally {
             symbol.lock.unlockWrite(stamp);
-        }
-    }
-
-    private void tellChanges() {
-        int told = changes;
-        changes = 0;
-        for (int i = 0; i < told; i++) {
-            listener.levelChanged(changedSymbols[i], changedSides[i], changedPrices[i], changedTotals[i], changedSequences[i]);
         }
     }
 
@@ -302,6 +258,44 @@ public final class DepthBook implements EngineListener, PriorOrderState {
             return symbol.sequence;
         } finally {
             symbol.lock.unlockRead(stamp);
+        }
+    }
+
+    /** An order's part of the book: what it has open on one side of a symbol at a price (0: none). */
+    private static final class Part {
+        private long orderId;
+        private int symbolId;
+        private Side side;
+        private long price;
+        private long leaves;
+
+        void set(long id, int symbol, Side on, long at, long open) {
+            orderId = id;
+            symbolId = symbol;
+            side = on;
+            price = at;
+            leaves = open;
+        }
+
+        void copy(Part other) {
+            set(other.orderId, other.symbolId, other.side, other.price, other.leaves);
+        }
+    }
+
+    /** A level's new total and the sequence that numbers the change, waiting to be told. */
+    private static final class LevelChange {
+        private int symbolId;
+        private Side side;
+        private long price;
+        private long total;
+        private long sequence;
+
+        void set(int symbol, Side on, long at, long newTotal, long number) {
+            symbolId = symbol;
+            side = on;
+            price = at;
+            total = newTotal;
+            sequence = number;
         }
     }
 

@@ -74,7 +74,7 @@ public final class OrderViews implements EngineListener {
     private final ClOrdIdDays clOrdIdDays = new ClOrdIdDays();
     private final OrderStarts starts;
     private final AccountOrders openByAccount = new AccountOrders();
-    private PriorOrderState priorState = (orderId, symbolId, side, price, leaves) -> {
+    private OrderStanding priorState = (orderId, symbolId, side, price, leaves) -> {
     };
     private final OrderRecord[] done;
     private final RecordPool pool = new RecordPool();
@@ -100,7 +100,7 @@ public final class OrderViews implements EngineListener {
     }
 
     /** Set once, before the first event: who is told each order's state before an event changes it. */
-    public void priorState(PriorOrderState listener) {
+    public void priorState(OrderStanding listener) {
         this.priorState = listener;
     }
 
@@ -128,9 +128,9 @@ public final class OrderViews implements EngineListener {
         boolean first = order == null;
         boolean wasOpen = !first && order.isOpen();
         if (wasOpen) {
-            priorState.before(event.orderId, order.symbolId, order.side(), order.price, order.openQty());
+            priorState.stands(event.orderId, order.symbolId, order.side(), order.price, order.openQty());
         } else {
-            priorState.before(event.orderId, event.symbolId, event.side, 0, 0);
+            priorState.stands(event.orderId, event.symbolId, event.side, 0, 0);
         }
         boolean keepsPlace = wasOpen && order.price == event.price && (event.type == EventType.ORDER_FILLED || event.qty <= order.qty);
         boolean newClOrdId = first || !order.carries(event.clOrdId);
@@ -461,6 +461,20 @@ public final class OrderViews implements EngineListener {
             starts.readFrom(in);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Tells {@code each} what every open order stands at (at start, to count a restored book's levels from them). */
+    public void forEachOpen(OrderStanding each) {
+        lock.readLock().lock();
+        try {
+            byId.forEach(order -> {
+                if (order.isOpen()) {
+                    each.stands(order.orderId, order.symbolId, order.side(), order.price, order.openQty());
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

@@ -43,7 +43,7 @@ class DepthBookPropertiesTest {
         RandomOrderFlow flow = new RandomOrderFlow(seed, DemoMarket.ACCOUNTS, DemoMarket.TEST, 1_000).withClOrdIds();
         DepthBook depth = new DepthBook(DemoMarket.symbols().size());
         OrderViews orders = new OrderViews(16, 16); // few done orders kept: records are evicted and reused all the time
-        orders.priorState(depth);
+        orders.priorState(depth::before);
         Map<Side, TreeMap<Long, Long>> streamed = Map.of(Side.BUY, new TreeMap<>(Comparator.reverseOrder()), Side.SELL, new TreeMap<>());
         long[] lastSequence = new long[1];
         depth.listener((symbolId, side, price, qty, sequence) -> {

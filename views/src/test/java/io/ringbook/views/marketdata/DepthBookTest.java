@@ -26,7 +26,7 @@ class DepthBookTest {
     private final List<String> changes = new ArrayList<>();
 
     DepthBookTest() {
-        orders.priorState(book);
+        orders.priorState(book::before);
         book.listener((symbolId, side, price, qty, sequence) -> changes.add(sequence + ": " + side + " " + price + " -> " + qty));
     }
 
@@ -93,8 +93,8 @@ class DepthBookTest {
         for (EngineEvent state : List.of(event(EventType.ORDER_FILLED, 1, Side.SELL, 105, 10, 4, OrderStatus.PARTIALLY_FILLED, true),
                 event(EventType.ORDER_FILLED, 2, Side.SELL, 104, 10, 10, OrderStatus.FILLED, true))) {
             orders.onEvent(state); // as a restored read model holds them
-            book.restoreResting(state);
         }
+        orders.forEachOpen(book::restoreResting);
         assertEquals(List.of(), changes);
         DepthBook.Snapshot snapshot = book.snapshot(1, 5);
         assertEquals(1, snapshot.asks());
