@@ -70,7 +70,11 @@ public final class DepthBook implements EngineListener {
     private final Part pendingOld = new Part();
     private final Part pending = new Part();
     /** The level changes of one order's move (at most two: the level it leaves and the one it joins), told once both are made. */
-    private final LevelChange[] changed = {new LevelChange(), new LevelChange()};
+    private final int[] changedSymbols = new int[2];
+    private final Side[] changedSides = new Side[2];
+    private final long[] changedPrices = new long[2];
+    private final long[] changedTotals = new long[2];
+    private final long[] changedSequences = new long[2];
     private int changes;
 
     public DepthBook(int symbolCount) {
@@ -149,8 +153,7 @@ public final class DepthBook implements EngineListener {
         int told = changes;
         changes = 0;
         for (int i = 0; i < told; i++) {
-            LevelChange change = changed[i];
-            listener.levelChanged(change.symbolId, change.side, change.price, change.total, change.sequence);
+            listener.levelChanged(changedSymbols[i], changedSides[i], changedPrices[i], changedTotals[i], changedSequences[i]);
         }
     }
 
@@ -163,7 +166,11 @@ public final class DepthBook implements EngineListener {
         try {
             long total = (side == Side.BUY ? symbol.bids : symbol.asks).add(price, delta);
             if (numbered) {
-                changed[changes++].set(symbolId, side, price, total, ++symbol.sequence);
+                changedSymbols[changes] = symbolId;
+                changedSides[changes] = side;
+                changedPrices[changes] = price;
+                changedTotals[changes] = total;
+                changedSequences[changes++] = ++symbol.sequence;
             }
         } finally {
             symbol.lock.unlockWrite(stamp);
@@ -279,23 +286,6 @@ public final class DepthBook implements EngineListener {
 
         void copy(Part other) {
             set(other.orderId, other.symbolId, other.side, other.price, other.leaves);
-        }
-    }
-
-    /** A level's new total and the sequence that numbers the change, waiting to be told. */
-    private static final class LevelChange {
-        private int symbolId;
-        private Side side;
-        private long price;
-        private long total;
-        private long sequence;
-
-        void set(int symbol, Side on, long at, long newTotal, long number) {
-            symbolId = symbol;
-            side = on;
-            price = at;
-            total = newTotal;
-            sequence = number;
         }
     }
 
