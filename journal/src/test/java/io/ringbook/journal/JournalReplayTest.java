@@ -1,11 +1,15 @@
 package io.ringbook.journal;
 
+import io.ringbook.engine.command.Command;
 import io.ringbook.engine.domain.Side;
 import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.testing.DemoMarket;
+import io.ringbook.journal.codec.CommandCodec;
 import io.ringbook.journal.codec.EventCodec;
 import io.ringbook.journal.codec.JournalFormatException;
+import io.ringbook.journal.codec.OlderCommandRecords;
+import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.journal.codec.RecordType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +153,57 @@ class JournalReplayTest {
         ReplayVerifier.Report report = ReplayVerifier.verify(older, JournaledEngine::newLogic);
         assertNull(report.firstDifference());
         assertEquals(recorded, report.events());
+    }
+
+    @Test
+    void shouldReplayAndRecoverAnInputJournalOfTheFixedCommandLayout(@TempDir Path older) throws Exception {
+        String bookBefore;
+        try (JournaledEngine engine = new JournaledEngine(data, true, 0)) {
+            engine.run(9, 5_000);
+            bookBefore = describeBook(engine);
+        }
+        copy(data.resolve("journal/output"), older.resolve("journal/output"));
+        long rewritten = 0;
+        try (Journal source = Journal.openReadOnly(data);
+             JournalCursor cursor = new JournalCursor(source.input(), "input journal");
+             Journal target = Journal.open(older, Durability.PROCESS_CRASH)) {
+            JournalBatch batch = new JournalBatch();
+            Command command = new Command();
+            var appender = target.input().createAppender();
+            while (cursor.next()) {
+                int at = batch.position();
+                if (RecordHeader.type(cursor.buffer(), cursor.offset()).isCommand()) {
+                    CommandCodec.decode(cursor.buffer(), cursor.offset(), command);
+                    batch.added(OlderCommandRecords.write(command, batch.buffer(), at, 3));
+                    rewritten++;
+                } else {
+                    int length = RecordHeader.length(cursor.buffer(), cursor.offset());
+                    batch.buffer().putBytes(at, cursor.buffer(), cursor.offset(), length);
+                    batch.added(length);
+                }
+                if (batch.bytes() > 32 * 1024) {
+                    batch.appendTo(appender);
+                }
+            }
+            if (!batch.isEmpty()) {
+                batch.appendTo(appender);
+            }
+        }
+        ReplayVerifier.Report report = ReplayVerifier.verify(older, JournaledEngine::newLogic);
+        assertNull(report.firstDifference());
+        assertEquals(rewritten, report.commands());
+        try (JournaledEngine recovered = new JournaledEngine(older, true, 0)) {
+            assertEquals(bookBefore, describeBook(recovered), "the book rebuilt from the older records");
+        }
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName().toString()));
+            }
+        }
     }
 
     private static void addAsSchema3(JournalBatch batch, EngineEvent event) {

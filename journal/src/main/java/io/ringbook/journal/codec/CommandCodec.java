@@ -1,109 +1,113 @@
 package io.ringbook.journal.codec;
 
 import io.ringbook.engine.command.Command;
+import io.ringbook.engine.domain.ClOrdId;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import static io.ringbook.journal.codec.RecordHeader.ORDER;
 
 /**
- * Commands as journal records: the {@link RecordHeader}, then a layout fixed per
- * command type holding only the fields that type uses. Encodes straight into the
+ * Commands as journal records, compact (schema version 4): the {@link RecordHeader}, the
+ * ingress time, then the fields the command's type uses, numbers as zigzag
+ * {@link Varints} (a tick price, a lot quantity, an account, a counter of correlation
+ * ids: one to four bytes each instead of eight), enums as one byte (ordinal + 1, 0 for
+ * none), clOrdIds as a length byte and their ASCII bytes. Encodes straight into the
  * destination buffer and decodes into a reused {@link Command}; nothing is allocated.
  * <pre>
- * every command  20 correlationId i64, 28 ingressNanos i64, 36 accountId i32
- * NEW_ORDER      40 symbolId i32, 44 side, 45 orderType, 46 timeInForce, 47 stpMode, 48 postOnly (u8 each),
- *                56 price i64, 64 qty i64, 72 expireTime i64, 80 clOrdId (1 + length bytes),
- *                then origin i64 (version 3)                                                 = 89-125 bytes
- * CANCEL_ORDER   40 orderId i64, 48 clOrdId, then origClOrdId                                 = 50-122
- * AMEND_ORDER    40 orderId i64, 48 price i64, 56 qty i64, 64 clOrdId, then origClOrdId      = 66-138
- * MASS_CANCEL    40 symbolId i32                                                             =  44
- * CANCEL_ALL_AFTER 40 timeoutNanos i64                                                       =  48
- * CLOCK_TICK, SNAPSHOT  nothing more                                                         =  40
- * HALT_SYMBOL, RESUME_SYMBOL  40 symbolId i32                                                =  44
- * TRIP_BREAKER, RESET_BREAKER 40 symbolId i32, 44 breakerKind u8 (target account in accountId) = 48
- * KILL_SWITCH, RELEASE_KILL_SWITCH  nothing more (accountId -1: global)                      =  40
- * CANCEL_ON_DISCONNECT  40 origin i64 (version 3; version 2: nothing, origin 0)             =  48
- * SET_LIMITS     40 limits ({@link LimitsCodec})                                             = 44 + 80 + 16 per symbol
+ * every command  20 ingressNanos i64 (fixed: epoch nanoseconds, and the cluster stamps
+ *                   the event time only after encoding), 28 correlationId, accountId
+ * NEW_ORDER      symbolId, side, orderType, timeInForce, stpMode (u8 each), flags u8
+ *                (1 postOnly, 2 an expire time follows, 4 an origin follows), price, qty, [expireTime i64],
+ *                [origin i64: the FIX connection's number, large; none for REST], clOrdId
+ * CANCEL_ORDER   orderId, clOrdId, origClOrdId
+ * AMEND_ORDER    orderId, price, qty, clOrdId, origClOrdId
+ * MASS_CANCEL, HALT_SYMBOL, RESUME_SYMBOL  symbolId
+ * CANCEL_ALL_AFTER  timeoutNanos
+ * CANCEL_ON_DISCONNECT  origin i64
+ * TRIP_BREAKER, RESET_BREAKER  symbolId, breakerKind u8 (target account in accountId)
+ * CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH  nothing more (accountId -1: global)
+ * SET_LIMITS     limits ({@link LimitsCodec})
  * </pre>
- * Version 3 added the origin (the connection an order entered through); version 2
- * records are read with origin 0. Order commands are at most {@link #MAX_LENGTH} bytes; only SET_LIMITS, with its per-symbol
- * entries, can be longer (the batch buffer grows for it).
+ * An amend of the amend-heavy flow is about 56 bytes, against 82 in the fixed layout of
+ * versions 2 and 3 ({@link CommandLayoutV3}), which are still read. A version 4 record
+ * whose fields do not end exactly at its length is refused. Order commands are at most
+ * {@link #MAX_LENGTH} bytes; only SET_LIMITS, with its per-symbol entries, can be longer
+ * (the batch buffer grows for it).
  */
 public final class CommandCodec {
 
-    public static final int SCHEMA_VERSION = 3;
-    private static final int BEFORE_ORIGIN = 2;
-    /** The longest order command record (a NEW_ORDER with a 36-character clOrdId). */
-    public static final int MAX_LENGTH = 40 + 32 + 2 * Fields.CL_ORD_ID_MAX_LENGTH;
+    public static final int SCHEMA_VERSION = 4;
+    /** The longest order command record: an AMEND_ORDER's five numbers and two 36-character clOrdIds bound them all. */
+    public static final int MAX_LENGTH = RecordHeader.LENGTH + 8 + 5 * Varints.MAX_LENGTH + 2 * Fields.CL_ORD_ID_MAX_LENGTH;
 
-    private static final int CORRELATION = 20;
-    private static final int INGRESS = 28;
-    private static final int ACCOUNT = 36;
-    private static final int BODY = 40;
+    private static final String RECORD = "command record";
+    private static final int INGRESS = RecordHeader.LENGTH;
+    private static final int NUMBERS = INGRESS + 8;
+    private static final int POST_ONLY = 1;
+    private static final int EXPIRES = 2;
+    private static final int FROM_CONNECTION = 4;
 
     private CommandCodec() {
     }
 
     /** Writes {@code command} at {@code offset}; returns the record's length. */
     public static int encode(Command command, MutableDirectBuffer buffer, int offset) {
-        buffer.putLong(offset + CORRELATION, command.correlationId, ORDER);
         buffer.putLong(offset + INGRESS, command.ingressNanos, ORDER);
-        buffer.putInt(offset + ACCOUNT, command.accountId, ORDER);
-        int at = offset + BODY;
-        int length = switch (command.type) {
+        int at = offset + NUMBERS;
+        at += Varints.putSigned(buffer, at, command.correlationId);
+        at += Varints.putSigned(buffer, at, command.accountId);
+        switch (command.type) {
             case NEW_ORDER -> {
-                buffer.putInt(at, command.symbolId, ORDER);
-                Fields.putEnum(buffer, at + 4, command.side);
-                Fields.putEnum(buffer, at + 5, command.orderType);
-                Fields.putEnum(buffer, at + 6, command.timeInForce);
-                Fields.putEnum(buffer, at + 7, command.stpMode);
-                buffer.putByte(at + 8, (byte) (command.postOnly ? 1 : 0));
-                buffer.setMemory(at + 9, 7, (byte) 0);
-                buffer.putLong(at + 16, command.price, ORDER);
-                buffer.putLong(at + 24, command.qty, ORDER);
-                buffer.putLong(at + 32, command.expireTimeNanos, ORDER);
-                int id = Fields.putClOrdId(buffer, at + 40, command.clOrdId);
-                buffer.putLong(at + 40 + id, command.origin, ORDER);
-                yield BODY + 40 + id + 8;
+                at += Varints.putSigned(buffer, at, command.symbolId);
+                Fields.putEnum(buffer, at, command.side);
+                Fields.putEnum(buffer, at + 1, command.orderType);
+                Fields.putEnum(buffer, at + 2, command.timeInForce);
+                Fields.putEnum(buffer, at + 3, command.stpMode);
+                boolean expires = command.expireTimeNanos != 0;
+                boolean fromConnection = command.origin != 0;
+                buffer.putByte(at + 4, (byte) ((command.postOnly ? POST_ONLY : 0) | (expires ? EXPIRES : 0)
+                        | (fromConnection ? FROM_CONNECTION : 0)));
+                at += 5;
+                at += Varints.putSigned(buffer, at, command.price);
+                at += Varints.putSigned(buffer, at, command.qty);
+                if (expires) {
+                    buffer.putLong(at, command.expireTimeNanos, ORDER);
+                    at += 8;
+                }
+                if (fromConnection) {
+                    buffer.putLong(at, command.origin, ORDER);
+                    at += 8;
+                }
+                at += Fields.putClOrdId(buffer, at, command.clOrdId);
             }
             case CANCEL_ORDER -> {
-                buffer.putLong(at, command.orderId, ORDER);
-                int id = Fields.putClOrdId(buffer, at + 8, command.clOrdId);
-                yield BODY + 8 + id + Fields.putClOrdId(buffer, at + 8 + id, command.origClOrdId);
+                at += Varints.putSigned(buffer, at, command.orderId);
+                at += Fields.putClOrdId(buffer, at, command.clOrdId);
+                at += Fields.putClOrdId(buffer, at, command.origClOrdId);
             }
             case AMEND_ORDER -> {
-                buffer.putLong(at, command.orderId, ORDER);
-                buffer.putLong(at + 8, command.price, ORDER);
-                buffer.putLong(at + 16, command.qty, ORDER);
-                int id = Fields.putClOrdId(buffer, at + 24, command.clOrdId);
-                yield BODY + 24 + id + Fields.putClOrdId(buffer, at + 24 + id, command.origClOrdId);
+                at += Varints.putSigned(buffer, at, command.orderId);
+                at += Varints.putSigned(buffer, at, command.price);
+                at += Varints.putSigned(buffer, at, command.qty);
+                at += Fields.putClOrdId(buffer, at, command.clOrdId);
+                at += Fields.putClOrdId(buffer, at, command.origClOrdId);
             }
-            case MASS_CANCEL -> {
-                buffer.putInt(at, command.symbolId, ORDER);
-                yield BODY + 4;
-            }
-            case CANCEL_ALL_AFTER -> {
-                buffer.putLong(at, command.timeoutNanos, ORDER);
-                yield BODY + 8;
-            }
+            case MASS_CANCEL, HALT_SYMBOL, RESUME_SYMBOL -> at += Varints.putSigned(buffer, at, command.symbolId);
+            case CANCEL_ALL_AFTER -> at += Varints.putSigned(buffer, at, command.timeoutNanos);
             case CANCEL_ON_DISCONNECT -> {
                 buffer.putLong(at, command.origin, ORDER);
-                yield BODY + 8;
-            }
-            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> BODY;
-            case HALT_SYMBOL, RESUME_SYMBOL -> {
-                buffer.putInt(at, command.symbolId, ORDER);
-                yield BODY + 4;
+                at += 8;
             }
             case TRIP_BREAKER, RESET_BREAKER -> {
-                buffer.putInt(at, command.symbolId, ORDER);
-                buffer.putInt(at + 4, 0, ORDER);
-                Fields.putEnum(buffer, at + 4, command.breakerKind);
-                yield BODY + 8;
+                at += Varints.putSigned(buffer, at, command.symbolId);
+                Fields.putEnum(buffer, at++, command.breakerKind);
             }
-            case SET_LIMITS -> BODY + LimitsCodec.encode(command.limits, buffer, at);
-        };
+            case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
+            }
+            case SET_LIMITS -> at += LimitsCodec.encode(command.limits, buffer, at);
+        }
+        int length = at - offset;
         RecordHeader.write(buffer, offset, length, RecordType.of(command.type), SCHEMA_VERSION, command.sequence,
                 command.eventTimeNanos);
         return length;
@@ -111,15 +115,24 @@ public final class CommandCodec {
 
     /** The correlation id of the command record at {@code offset}, without decoding the rest. */
     public static long correlationId(DirectBuffer buffer, int offset) {
-        return buffer.getLong(offset + CORRELATION, ORDER);
+        if (RecordHeader.version(buffer, offset) <= CommandLayoutV3.VERSION) {
+            return CommandLayoutV3.correlationId(buffer, offset);
+        }
+        return Varints.getSigned(buffer, offset + NUMBERS, end(buffer, offset), RECORD, "correlationId");
     }
 
     /** The account id of the command record at {@code offset}, without decoding the rest. */
     public static int accountId(DirectBuffer buffer, int offset) {
-        return buffer.getInt(offset + ACCOUNT, ORDER);
+        if (RecordHeader.version(buffer, offset) <= CommandLayoutV3.VERSION) {
+            return CommandLayoutV3.accountId(buffer, offset);
+        }
+        int end = end(buffer, offset);
+        int at = offset + NUMBERS;
+        at += Varints.length(Varints.get(buffer, at, end, RECORD, "correlationId"));
+        return Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "accountId"));
     }
 
-    /** Reads the command record at {@code offset} into {@code command}; returns the record's length. */
+    /** Reads the command record at {@code offset} (schema 2, 3 or 4) into {@code command}; returns the record's length. */
     public static int decode(DirectBuffer buffer, int offset, Command command) {
         RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
         if (!type.isCommand()) {
@@ -129,49 +142,100 @@ public final class CommandCodec {
         command.type = type.command();
         command.sequence = RecordHeader.sequence(buffer, offset);
         command.eventTimeNanos = RecordHeader.eventTime(buffer, offset);
-        command.correlationId = buffer.getLong(offset + CORRELATION, ORDER);
+        int length = RecordHeader.length(buffer, offset);
+        if (RecordHeader.version(buffer, offset) <= CommandLayoutV3.VERSION) {
+            CommandLayoutV3.decode(buffer, offset, command);
+        } else {
+            decodeFields(buffer, offset, offset + length, command);
+        }
+        return length;
+    }
+
+    private static void decodeFields(DirectBuffer buffer, int offset, int end, Command command) {
+        if (end < offset + NUMBERS) {
+            throw new JournalFormatException(RECORD + " of " + (end - offset) + " bytes is cut short");
+        }
         command.ingressNanos = buffer.getLong(offset + INGRESS, ORDER);
-        command.accountId = buffer.getInt(offset + ACCOUNT, ORDER);
-        boolean withOrigin = RecordHeader.version(buffer, offset) > BEFORE_ORIGIN;
-        int at = offset + BODY;
+        int at = offset + NUMBERS;
+        command.correlationId = Varints.getSigned(buffer, at, end, RECORD, "correlationId");
+        at += Varints.signedLength(command.correlationId);
+        command.accountId = Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "accountId"));
+        at += Varints.signedLength(command.accountId);
         switch (command.type) {
             case NEW_ORDER -> {
-                command.symbolId = buffer.getInt(at, ORDER);
-                command.side = Fields.getEnum(buffer, at + 4, Fields.SIDES);
-                command.orderType = Fields.getEnum(buffer, at + 5, Fields.ORDER_TYPES);
-                command.timeInForce = Fields.getEnum(buffer, at + 6, Fields.TIMES_IN_FORCE);
-                command.stpMode = Fields.getEnum(buffer, at + 7, Fields.STP_MODES);
-                command.postOnly = buffer.getByte(at + 8) != 0;
-                command.price = buffer.getLong(at + 16, ORDER);
-                command.qty = buffer.getLong(at + 24, ORDER);
-                command.expireTimeNanos = buffer.getLong(at + 32, ORDER);
-                Fields.getClOrdId(buffer, at + 40, command.clOrdId);
-                command.origin = withOrigin ? buffer.getLong(at + 40 + 1 + command.clOrdId.length(), ORDER) : 0;
+                command.symbolId = Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "symbolId"));
+                at += Varints.signedLength(command.symbolId);
+                command.side = Fields.getEnum(buffer, at, Fields.SIDES);
+                command.orderType = Fields.getEnum(buffer, at + 1, Fields.ORDER_TYPES);
+                command.timeInForce = Fields.getEnum(buffer, at + 2, Fields.TIMES_IN_FORCE);
+                command.stpMode = Fields.getEnum(buffer, at + 3, Fields.STP_MODES);
+                int flags = buffer.getByte(at + 4);
+                command.postOnly = (flags & POST_ONLY) != 0;
+                at += 5;
+                command.price = Varints.getSigned(buffer, at, end, RECORD, "price");
+                at += Varints.signedLength(command.price);
+                command.qty = Varints.getSigned(buffer, at, end, RECORD, "qty");
+                at += Varints.signedLength(command.qty);
+                if ((flags & EXPIRES) != 0) {
+                    command.expireTimeNanos = buffer.getLong(at, ORDER);
+                    at += 8;
+                }
+                if ((flags & FROM_CONNECTION) != 0) {
+                    command.origin = buffer.getLong(at, ORDER);
+                    at += 8;
+                }
+                at = clOrdId(buffer, at, command.clOrdId);
             }
             case CANCEL_ORDER -> {
-                command.orderId = buffer.getLong(at, ORDER);
-                Fields.getClOrdId(buffer, at + 8, command.clOrdId);
-                Fields.getClOrdId(buffer, at + 8 + 1 + command.clOrdId.length(), command.origClOrdId);
+                command.orderId = Varints.getSigned(buffer, at, end, RECORD, "orderId");
+                at = clOrdId(buffer, at + Varints.signedLength(command.orderId), command.clOrdId);
+                at = clOrdId(buffer, at, command.origClOrdId);
             }
             case AMEND_ORDER -> {
-                command.orderId = buffer.getLong(at, ORDER);
-                command.price = buffer.getLong(at + 8, ORDER);
-                command.qty = buffer.getLong(at + 16, ORDER);
-                Fields.getClOrdId(buffer, at + 24, command.clOrdId);
-                Fields.getClOrdId(buffer, at + 24 + 1 + command.clOrdId.length(), command.origClOrdId);
+                command.orderId = Varints.getSigned(buffer, at, end, RECORD, "orderId");
+                at += Varints.signedLength(command.orderId);
+                command.price = Varints.getSigned(buffer, at, end, RECORD, "price");
+                at += Varints.signedLength(command.price);
+                command.qty = Varints.getSigned(buffer, at, end, RECORD, "qty");
+                at = clOrdId(buffer, at + Varints.signedLength(command.qty), command.clOrdId);
+                at = clOrdId(buffer, at, command.origClOrdId);
             }
-            case MASS_CANCEL -> command.symbolId = buffer.getInt(at, ORDER);
-            case CANCEL_ALL_AFTER -> command.timeoutNanos = buffer.getLong(at, ORDER);
-            case CANCEL_ON_DISCONNECT -> command.origin = withOrigin ? buffer.getLong(at, ORDER) : 0;
+            case MASS_CANCEL, HALT_SYMBOL, RESUME_SYMBOL -> {
+                command.symbolId = Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "symbolId"));
+                at += Varints.signedLength(command.symbolId);
+            }
+            case CANCEL_ALL_AFTER -> {
+                command.timeoutNanos = Varints.getSigned(buffer, at, end, RECORD, "timeoutNanos");
+                at += Varints.signedLength(command.timeoutNanos);
+            }
+            case CANCEL_ON_DISCONNECT -> {
+                command.origin = buffer.getLong(at, ORDER);
+                at += 8;
+            }
+            case TRIP_BREAKER, RESET_BREAKER -> {
+                command.symbolId = Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "symbolId"));
+                at += Varints.signedLength(command.symbolId);
+                command.breakerKind = Fields.getEnum(buffer, at++, Fields.BREAKER_KINDS);
+            }
             case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
             }
-            case HALT_SYMBOL, RESUME_SYMBOL -> command.symbolId = buffer.getInt(at, ORDER);
-            case TRIP_BREAKER, RESET_BREAKER -> {
-                command.symbolId = buffer.getInt(at, ORDER);
-                command.breakerKind = Fields.getEnum(buffer, at + 4, Fields.BREAKER_KINDS);
+            case SET_LIMITS -> {
+                command.limits = LimitsCodec.decode(buffer, at);
+                at = end;
             }
-            case SET_LIMITS -> command.limits = LimitsCodec.decode(buffer, at);
         }
-        return RecordHeader.length(buffer, offset);
+        if (at != end) {
+            throw new JournalFormatException(RECORD + " " + command.type + " of " + (end - offset) + " bytes holds "
+                    + (at - offset));
+        }
+    }
+
+    private static int clOrdId(DirectBuffer buffer, int at, ClOrdId id) {
+        Fields.getClOrdId(buffer, at, id);
+        return at + 1 + id.length();
+    }
+
+    private static int end(DirectBuffer buffer, int offset) {
+        return offset + RecordHeader.length(buffer, offset);
     }
 }

@@ -30,7 +30,6 @@ import org.agrona.MutableDirectBuffer;
 public final class EventCodec {
 
     public static final int SCHEMA_VERSION = 4;
-    private static final int VARINT_MAX = 10;
     private static final EventField[] FIELDS = EventField.ALL;
     private static final int BITMAP = RecordHeader.LENGTH;
     private static final int BODY = BITMAP + EventField.BITMAP_BYTES;
@@ -54,125 +53,125 @@ public final class EventCodec {
         int at = offset + BODY;
         if (e.correlationId != 0) {
             present |= bit(EventField.CORRELATION_ID);
-            at += putVarint(buffer, at, zigzag(e.correlationId));
+            at += Varints.putSigned(buffer, at, e.correlationId);
         }
         if (e.ingressNanos != 0) {
             present |= bit(EventField.INGRESS);
-            at += putVarint(buffer, at, zigzag(e.ingressNanos - time));
+            at += Varints.putSigned(buffer, at, e.ingressNanos - time);
         }
         if (e.lastOfCommand) {
             present |= bit(EventField.LAST_OF_COMMAND);
         }
         if (e.accountId != -1) {
             present |= bit(EventField.ACCOUNT_ID);
-            at += putVarint(buffer, at, zigzag(e.accountId));
+            at += Varints.putSigned(buffer, at, e.accountId);
         }
         if (e.symbolId != -1) {
             present |= bit(EventField.SYMBOL_ID);
-            at += putVarint(buffer, at, zigzag(e.symbolId));
+            at += Varints.putSigned(buffer, at, e.symbolId);
         }
         if (e.execId != 0) {
             present |= bit(EventField.EXEC_ID);
-            at += putVarint(buffer, at, zigzag(e.execId));
+            at += Varints.putSigned(buffer, at, e.execId);
         }
         if (e.orderId != 0) {
             present |= bit(EventField.ORDER_ID);
-            at += putVarint(buffer, at, zigzag(e.orderId));
+            at += Varints.putSigned(buffer, at, e.orderId);
         }
         if (e.side != null) {
             present |= bit(EventField.SIDE);
-            at += putVarint(buffer, at, Fields.code(e.side));
+            at += Varints.put(buffer, at, Fields.code(e.side));
         }
         if (e.orderType != null) {
             present |= bit(EventField.ORDER_TYPE);
-            at += putVarint(buffer, at, Fields.code(e.orderType));
+            at += Varints.put(buffer, at, Fields.code(e.orderType));
         }
         if (e.timeInForce != null) {
             present |= bit(EventField.TIME_IN_FORCE);
-            at += putVarint(buffer, at, Fields.code(e.timeInForce));
+            at += Varints.put(buffer, at, Fields.code(e.timeInForce));
         }
         if (e.stpMode != null) {
             present |= bit(EventField.STP_MODE);
-            at += putVarint(buffer, at, Fields.code(e.stpMode));
+            at += Varints.put(buffer, at, Fields.code(e.stpMode));
         }
         if (e.postOnly) {
             present |= bit(EventField.POST_ONLY);
         }
         if (e.price != 0) {
             present |= bit(EventField.PRICE);
-            at += putVarint(buffer, at, zigzag(e.price));
+            at += Varints.putSigned(buffer, at, e.price);
         }
         if (e.qty != 0) {
             present |= bit(EventField.QTY);
-            at += putVarint(buffer, at, zigzag(e.qty));
+            at += Varints.putSigned(buffer, at, e.qty);
         }
         if (e.filledQty != 0) {
             present |= bit(EventField.FILLED_QTY);
-            at += putVarint(buffer, at, zigzag(e.filledQty));
+            at += Varints.putSigned(buffer, at, e.filledQty);
         }
         if (e.filledNotional != 0) {
             present |= bit(EventField.FILLED_NOTIONAL);
-            at += putVarint(buffer, at, zigzag(e.filledNotional));
+            at += Varints.putSigned(buffer, at, e.filledNotional);
         }
         if (e.expireTimeNanos != 0) {
             present |= bit(EventField.EXPIRE_TIME);
-            at += putVarint(buffer, at, zigzag(e.expireTimeNanos - time));
+            at += Varints.putSigned(buffer, at, e.expireTimeNanos - time);
         }
         if (e.createdTimeNanos != 0) {
             present |= bit(EventField.CREATED_TIME);
-            at += putVarint(buffer, at, zigzag(e.createdTimeNanos - time));
+            at += Varints.putSigned(buffer, at, e.createdTimeNanos - time);
         }
         if (e.status != null) {
             present |= bit(EventField.STATUS);
-            at += putVarint(buffer, at, Fields.code(e.status));
+            at += Varints.put(buffer, at, Fields.code(e.status));
         }
         if (e.rejectReason != RejectReason.NONE) {
             present |= bit(EventField.REJECT_REASON);
-            at += putVarint(buffer, at, Fields.code(e.rejectReason));
+            at += Varints.put(buffer, at, Fields.code(e.rejectReason));
         }
         if (e.cancelReason != CancelReason.NONE) {
             present |= bit(EventField.CANCEL_REASON);
-            at += putVarint(buffer, at, Fields.code(e.cancelReason));
+            at += Varints.put(buffer, at, Fields.code(e.cancelReason));
         }
         if (e.tradeId != 0) {
             present |= bit(EventField.TRADE_ID);
-            at += putVarint(buffer, at, zigzag(e.tradeId));
+            at += Varints.putSigned(buffer, at, e.tradeId);
         }
         if (e.lastPrice != 0) {
             present |= bit(EventField.LAST_PRICE);
-            at += putVarint(buffer, at, zigzag(e.lastPrice));
+            at += Varints.putSigned(buffer, at, e.lastPrice);
         }
         if (e.lastQty != 0) {
             present |= bit(EventField.LAST_QTY);
-            at += putVarint(buffer, at, zigzag(e.lastQty));
+            at += Varints.putSigned(buffer, at, e.lastQty);
         }
         if (e.fee != 0) {
             present |= bit(EventField.FEE);
-            at += putVarint(buffer, at, zigzag(e.fee));
+            at += Varints.putSigned(buffer, at, e.fee);
         }
         if (e.liquidity != null) {
             present |= bit(EventField.LIQUIDITY);
-            at += putVarint(buffer, at, Fields.code(e.liquidity));
+            at += Varints.put(buffer, at, Fields.code(e.liquidity));
         }
         if (e.bookSequence != 0) {
             present |= bit(EventField.BOOK_SEQUENCE);
-            at += putVarint(buffer, at, zigzag(e.bookSequence));
+            at += Varints.putSigned(buffer, at, e.bookSequence);
         }
         if (e.count != 0) {
             present |= bit(EventField.COUNT);
-            at += putVarint(buffer, at, zigzag(e.count));
+            at += Varints.putSigned(buffer, at, e.count);
         }
         if (e.breakerKind != null) {
             present |= bit(EventField.BREAKER_KIND);
-            at += putVarint(buffer, at, Fields.code(e.breakerKind));
+            at += Varints.put(buffer, at, Fields.code(e.breakerKind));
         }
         if (e.breakerState != null) {
             present |= bit(EventField.BREAKER_STATE);
-            at += putVarint(buffer, at, Fields.code(e.breakerState));
+            at += Varints.put(buffer, at, Fields.code(e.breakerState));
         }
         if (e.healthScore != 0) {
             present |= bit(EventField.HEALTH_SCORE);
-            at += putVarint(buffer, at, zigzag(e.healthScore));
+            at += Varints.putSigned(buffer, at, e.healthScore);
         }
         if (e.active) {
             present |= bit(EventField.ACTIVE);
@@ -242,19 +241,11 @@ public final class EventCodec {
             return 0;
         }
         int at = offset + BODY;
+        int end = offset + RecordHeader.length(buffer, offset);
         if ((present & bit(EventField.CORRELATION_ID)) != 0) {
-            while (buffer.getByte(at++) < 0) { // over the correlation id's varint
-            }
+            at += Varints.length(Varints.get(buffer, at, end, "event record", EventField.CORRELATION_ID));
         }
-        long raw = 0;
-        byte b;
-        for (int shift = 0; ; shift += 7) {
-            b = buffer.getByte(at++);
-            raw |= (b & 0x7FL) << shift;
-            if (b >= 0) {
-                return unzigzag(raw) + RecordHeader.eventTime(buffer, offset);
-            }
-        }
+        return Varints.getSigned(buffer, at, end, "event record", EventField.INGRESS) + RecordHeader.eventTime(buffer, offset);
     }
 
     private static EngineEvent decodedOnThisThread(DirectBuffer buffer, int offset) {
@@ -302,20 +293,11 @@ public final class EventCodec {
                 }
                 case LIMITS -> event.limits = LimitsCodec.decode(buffer, at);
                 default -> {
-                    long raw = 0;
-                    int shift = 0;
-                    byte b;
-                    do {
-                        if (at >= end || shift > 63) {
-                            throw new JournalFormatException("event record field " + field + " is cut short");
-                        }
-                        b = buffer.getByte(at++);
-                        raw |= (b & 0x7FL) << shift;
-                        shift += 7;
-                    } while (b < 0);
+                    long raw = Varints.get(buffer, at, end, "event record", field);
+                    at += Varints.length(raw);
                     field.set(event, switch (field.kind) {
-                        case NUMBER -> unzigzag(raw);
-                        case TIME -> unzigzag(raw) + event.eventTimeNanos;
+                        case NUMBER -> Varints.unzigzag(raw);
+                        case TIME -> Varints.unzigzag(raw) + event.eventTimeNanos;
                         default -> raw;
                     });
                 }
@@ -335,30 +317,11 @@ public final class EventCodec {
         return present;
     }
 
-    private static int putVarint(MutableDirectBuffer buffer, int offset, long value) {
-        int at = offset;
-        long rest = value;
-        while ((rest & ~0x7FL) != 0) {
-            buffer.putByte(at++, (byte) ((rest & 0x7F) | 0x80));
-            rest >>>= 7;
-        }
-        buffer.putByte(at++, (byte) rest);
-        return at - offset;
-    }
-
-    private static long zigzag(long value) {
-        return (value << 1) ^ (value >> 63);
-    }
-
-    private static long unzigzag(long raw) {
-        return (raw >>> 1) ^ -(raw & 1);
-    }
-
     private static int maxLength() {
         int length = BODY;
         for (EventField field : EventField.ALL) {
             length += switch (field.kind) {
-                case NUMBER, TIME, CODE -> VARINT_MAX;
+                case NUMBER, TIME, CODE -> Varints.MAX_LENGTH;
                 case FLAG, LIMITS -> 0;
                 case ID -> Fields.CL_ORD_ID_MAX_LENGTH;
             };

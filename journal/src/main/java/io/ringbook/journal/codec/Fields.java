@@ -79,27 +79,26 @@ final class Fields {
         return 1 + length;
     }
 
-    /** Reads an id written by {@link #putClOrdId}. */
+    /** Reads an id written by {@link #putClOrdId}: whole 8-byte words at once (little-endian, as the id packs them), then the tail. */
     static void getClOrdId(DirectBuffer buffer, int offset, ClOrdId id) {
         int length = buffer.getByte(offset) & 0xFF;
         if (length > ClOrdId.MAX_LENGTH) {
             throw new JournalFormatException("clOrdId length " + length + " exceeds " + ClOrdId.MAX_LENGTH);
         }
-        long w0 = 0;
-        long w1 = 0;
-        long w2 = 0;
-        long w3 = 0;
-        long w4 = 0;
-        for (int i = 0; i < length; i++) {
-            long b = (buffer.getByte(offset + 1 + i) & 0xFFL) << ((i & 7) << 3);
-            switch (i >> 3) {
-                case 0 -> w0 |= b;
-                case 1 -> w1 |= b;
-                case 2 -> w2 |= b;
-                case 3 -> w3 |= b;
-                default -> w4 |= b;
-            }
+        int from = offset + 1;
+        id.setWords(word(buffer, from, length), word(buffer, from + 8, length - 8), word(buffer, from + 16, length - 16),
+                word(buffer, from + 24, length - 24), word(buffer, from + 32, length - 32), length);
+    }
+
+    /** The id's word of {@code bytes} bytes at {@code at} (none if 0 or fewer, at most 8), its unused high bytes 0. */
+    private static long word(DirectBuffer buffer, int at, int bytes) {
+        if (bytes >= 8) {
+            return buffer.getLong(at, ORDER);
         }
-        id.setWords(w0, w1, w2, w3, w4, length);
+        long word = 0;
+        for (int i = 0; i < bytes; i++) {
+            word |= (buffer.getByte(at + i) & 0xFFL) << (i << 3);
+        }
+        return word;
     }
 }

@@ -34,6 +34,121 @@ class CodecRoundTripTest {
 
     @Test
     void shouldRoundTripEveryCommandTypeFieldForField() {
+        Set<CommandType> seen = EnumSet.noneOf(CommandType.class);
+        for (Command original : everyCommandType()) {
+            int length = CommandCodec.encode(original, buffer, 7);
+            assertTrue(length <= CommandCodec.MAX_LENGTH || original.type == CommandType.SET_LIMITS);
+            assertEquals(length, RecordHeader.length(buffer, 7));
+            Command decoded = new Command();
+            assertEquals(length, CommandCodec.decode(buffer, 7, decoded));
+            assertEquals(describe(original), describe(decoded));
+            assertEquals(original.correlationId, CommandCodec.correlationId(buffer, 7));
+            assertEquals(original.accountId, CommandCodec.accountId(buffer, 7));
+            seen.add(decoded.type);
+        }
+        assertEquals(EnumSet.allOf(CommandType.class), seen);
+    }
+
+    @Test
+    void shouldRoundTripTheExtremesOfEveryNumber() {
+        for (long value : new long[]{Long.MIN_VALUE, -1, 0, 63, 64, 127, 128, Long.MAX_VALUE}) {
+            for (Command original : everyCommandType()) {
+                original.correlationId = value;
+                original.accountId = (int) value;
+                switch (original.type) {
+                    case NEW_ORDER -> {
+                        original.symbolId = (int) (value >> 32);
+                        original.price = value;
+                        original.qty = value;
+                        original.expireTimeNanos = value;
+                        original.origin = value;
+                    }
+                    case CANCEL_ORDER -> original.orderId = value;
+                    case AMEND_ORDER -> {
+                        original.orderId = value;
+                        original.price = value;
+                        original.qty = value;
+                    }
+                    case MASS_CANCEL, HALT_SYMBOL, RESUME_SYMBOL, TRIP_BREAKER, RESET_BREAKER -> original.symbolId = (int) value;
+                    case CANCEL_ALL_AFTER -> original.timeoutNanos = value;
+                    case CANCEL_ON_DISCONNECT -> original.origin = value;
+                    default -> {
+                    }
+                }
+                int length = CommandCodec.encode(original, buffer, 0);
+                assertTrue(length <= CommandCodec.MAX_LENGTH || original.type == CommandType.SET_LIMITS);
+                Command decoded = new Command();
+                assertEquals(length, CommandCodec.decode(buffer, 0, decoded));
+                assertEquals(describe(original), describe(decoded), "at " + value);
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteAnAmendOfTheAmendHeavyFlowInAboutTwoThirdsOfTheFixedLayout() {
+        Command amend = new Command().amend(57, 0, 10_123, 40);
+        amend.sequence = 9_000_000;
+        amend.eventTimeNanos = 1_764_460_000_000_000_000L;
+        amend.ingressNanos = amend.eventTimeNanos - 3_000;
+        amend.correlationId = 8_765_432;
+        amend.clOrdId.set("c2345678");
+        amend.origClOrdId.set("c2345601");
+        int compact = CommandCodec.encode(amend, buffer, 0);
+        assertEquals(82, OlderCommandRecords.write(amend, buffer, 0, 3));
+        assertEquals(56, compact, "20 header, 8 ingress, 4 correlation, 1 account, 1 order id, 3 price, 1 qty, 2 x 9 ids");
+    }
+
+    @Test
+    void shouldReadTheFixedRecordsOfVersions2And3() {
+        for (Command original : everyCommandType()) {
+            int length = OlderCommandRecords.write(original, buffer, 5, 3);
+            Command decoded = new Command();
+            assertEquals(length, CommandCodec.decode(buffer, 5, decoded));
+            assertEquals(describe(original), describe(decoded));
+            assertEquals(original.correlationId, CommandCodec.correlationId(buffer, 5));
+            assertEquals(original.accountId, CommandCodec.accountId(buffer, 5));
+        }
+        Command order = new Command().newOrder(3, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 12_345, 678);
+        order.clOrdId.set("v2-order");
+        order.origin = 5;
+        assertEquals(0, asVersion2(order).origin, "a version 2 order has no origin");
+        assertEquals("v2-order", asVersion2(order).clOrdId.toString());
+        assertEquals(0, asVersion2(new Command().cancelOnDisconnect(1, 5)).origin,
+                "a version 2 cancel-on-disconnect cancels all of the account's orders, as it did");
+    }
+
+    @Test
+    void shouldRefuseARecordWhoseFieldsDoNotEndAtItsLength() {
+        Command amend = new Command().amend(2, 77, 101, 0);
+        amend.clOrdId.set("c-3");
+        amend.origClOrdId.set("c-1");
+        int length = CommandCodec.encode(amend, buffer, 0);
+        buffer.putShort(0, (short) (length + 1), RecordHeader.ORDER);
+        JournalFormatException longer = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(longer.getMessage().contains("AMEND_ORDER of " + (length + 1) + " bytes holds " + length), longer.getMessage());
+        buffer.putShort(0, (short) (RecordHeader.LENGTH + 8), RecordHeader.ORDER);
+        JournalFormatException cut = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(cut.getMessage().contains("field correlationId is cut short"), cut.getMessage());
+
+        int tick = CommandCodec.encode(new Command().clockTick(), buffer, 0);
+        buffer.putByte(tick, buffer.getByte(tick - 1)); // the account one byte on, the correlation id 0 written in two
+        buffer.putByte(tick - 2, (byte) 0x80);
+        buffer.putByte(tick - 1, (byte) 0);
+        buffer.putShort(0, (short) (tick + 1), RecordHeader.ORDER);
+        JournalFormatException padded = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(padded.getMessage().contains("field correlationId has a varint longer than its value"), padded.getMessage());
+    }
+
+    /** The command as a version 2 writer wrote it (no origin), decoded by this build. */
+    private Command asVersion2(Command command) {
+        int length = OlderCommandRecords.write(command, buffer, 0, 2);
+        Command decoded = new Command();
+        assertEquals(length, CommandCodec.decode(buffer, 0, decoded));
+        return decoded;
+    }
+
+    /** One command of each type, every field its type uses set, each with its own sequence, times and correlation. */
+    private static List<Command> everyCommandType() {
         List<Command> commands = new ArrayList<>();
         Command order = new Command().newOrder(3, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTD, 12_345, 678);
         order.stpMode = StpMode.CANCEL_BOTH;
@@ -42,6 +157,9 @@ class CodecRoundTripTest {
         order.clOrdId.set("client-order-0123456789-abcdefghijkl");
         order.origin = 1_764_460_000_000_000_007L;
         commands.add(order);
+        Command plain = new Command().newOrder(1, 0, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 5);
+        plain.clOrdId.set("ORD00000001");
+        commands.add(plain);
         Command cancel = new Command().cancel(1, 99);
         cancel.clOrdId.set("c-2");
         cancel.origClOrdId.set("client-order-0123456789-abcdefghijkl");
@@ -62,43 +180,14 @@ class CodecRoundTripTest {
         commands.add(new Command().killSwitch(2, false));
         commands.add(new Command().setLimits(1, sampleLimits()));
         commands.add(new Command().cancelOnDisconnect(2, 1_764_460_000_000_000_007L));
-        Set<CommandType> seen = EnumSet.noneOf(CommandType.class);
         long sequence = 1;
-        for (Command original : commands) {
-            original.sequence = sequence++;
-            original.eventTimeNanos = 1_700_000_000_000_000_000L + sequence;
-            original.correlationId = 40 + sequence;
-            original.ingressNanos = 1_699_999_999_999_999_000L + sequence;
-            int length = CommandCodec.encode(original, buffer, 7);
-            assertTrue(length <= CommandCodec.MAX_LENGTH || original.type == CommandType.SET_LIMITS);
-            assertEquals(length, RecordHeader.length(buffer, 7));
-            Command decoded = new Command();
-            assertEquals(length, CommandCodec.decode(buffer, 7, decoded));
-            assertEquals(describe(original), describe(decoded));
-            seen.add(decoded.type);
+        for (Command command : commands) {
+            command.sequence = sequence++;
+            command.eventTimeNanos = 1_700_000_000_000_000_000L + sequence;
+            command.correlationId = 40 + sequence;
+            command.ingressNanos = 1_699_999_999_999_999_000L + sequence;
         }
-        assertEquals(EnumSet.allOf(CommandType.class), seen);
-    }
-
-    @Test
-    void shouldReadVersion2OrderAndDisconnectRecordsAsOfNoOrigin() {
-        Command order = new Command().newOrder(3, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 12_345, 678);
-        order.clOrdId.set("v2-order");
-        order.origin = 5;
-        assertEquals(0, asVersion2(order).origin, "a version 2 order has no origin");
-        assertEquals("v2-order", asVersion2(order).clOrdId.toString());
-        assertEquals(0, asVersion2(new Command().cancelOnDisconnect(1, 5)).origin,
-                "a version 2 cancel-on-disconnect cancels all of the account's orders, as it did");
-    }
-
-    /** The command as a version 2 writer wrote it (no origin, the last 8 bytes of both layouts), decoded by this build. */
-    private Command asVersion2(Command command) {
-        int length = CommandCodec.encode(command, buffer, 0) - 8;
-        buffer.putShort(0, (short) length, RecordHeader.ORDER);
-        buffer.putByte(3, (byte) 2);
-        Command decoded = new Command();
-        assertEquals(length, CommandCodec.decode(buffer, 0, decoded));
-        return decoded;
+        return commands;
     }
 
     @Test
@@ -140,7 +229,7 @@ class CodecRoundTripTest {
         assertTrue(unknown.getMessage().contains("unknown record type code 200"), unknown.getMessage());
 
         CommandCodec.encode(new Command().newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1), buffer, 0);
-        buffer.putByte(RecordHeader.LENGTH + 24, (byte) 9);
+        buffer.putByte(RecordHeader.LENGTH + 8 + 3, (byte) 9); // the side, after the ingress time and three one-byte numbers
         assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
         assertThrows(JournalFormatException.class, () -> EventCodec.decode(buffer, 0, new EngineEvent()));
         assertTrue(length > 0);
