@@ -52,140 +52,140 @@ public final class EventCodec {
         long present = 0;
         int at = offset + BODY;
         if (e.correlationId != 0) {
-            present |= bit(EventField.CORRELATION_ID);
+            present |= EventField.CORRELATION_ID.bit;
             at += Varints.putSigned(buffer, at, e.correlationId);
         }
         if (e.ingressNanos != 0) {
-            present |= bit(EventField.INGRESS);
+            present |= EventField.INGRESS.bit;
             at += Varints.putSigned(buffer, at, e.ingressNanos - time);
         }
         if (e.lastOfCommand) {
-            present |= bit(EventField.LAST_OF_COMMAND);
+            present |= EventField.LAST_OF_COMMAND.bit;
         }
         if (e.accountId != -1) {
-            present |= bit(EventField.ACCOUNT_ID);
+            present |= EventField.ACCOUNT_ID.bit;
             at += Varints.putSigned(buffer, at, e.accountId);
         }
         if (e.symbolId != -1) {
-            present |= bit(EventField.SYMBOL_ID);
+            present |= EventField.SYMBOL_ID.bit;
             at += Varints.putSigned(buffer, at, e.symbolId);
         }
         if (e.execId != 0) {
-            present |= bit(EventField.EXEC_ID);
+            present |= EventField.EXEC_ID.bit;
             at += Varints.putSigned(buffer, at, e.execId);
         }
         if (e.orderId != 0) {
-            present |= bit(EventField.ORDER_ID);
+            present |= EventField.ORDER_ID.bit;
             at += Varints.putSigned(buffer, at, e.orderId);
         }
         if (e.side != null) {
-            present |= bit(EventField.SIDE);
+            present |= EventField.SIDE.bit;
             at += Varints.put(buffer, at, Fields.code(e.side));
         }
         if (e.orderType != null) {
-            present |= bit(EventField.ORDER_TYPE);
+            present |= EventField.ORDER_TYPE.bit;
             at += Varints.put(buffer, at, Fields.code(e.orderType));
         }
         if (e.timeInForce != null) {
-            present |= bit(EventField.TIME_IN_FORCE);
+            present |= EventField.TIME_IN_FORCE.bit;
             at += Varints.put(buffer, at, Fields.code(e.timeInForce));
         }
         if (e.stpMode != null) {
-            present |= bit(EventField.STP_MODE);
+            present |= EventField.STP_MODE.bit;
             at += Varints.put(buffer, at, Fields.code(e.stpMode));
         }
         if (e.postOnly) {
-            present |= bit(EventField.POST_ONLY);
+            present |= EventField.POST_ONLY.bit;
         }
         if (e.price != 0) {
-            present |= bit(EventField.PRICE);
+            present |= EventField.PRICE.bit;
             at += Varints.putSigned(buffer, at, e.price);
         }
         if (e.qty != 0) {
-            present |= bit(EventField.QTY);
+            present |= EventField.QTY.bit;
             at += Varints.putSigned(buffer, at, e.qty);
         }
         if (e.filledQty != 0) {
-            present |= bit(EventField.FILLED_QTY);
+            present |= EventField.FILLED_QTY.bit;
             at += Varints.putSigned(buffer, at, e.filledQty);
         }
         if (e.filledNotional != 0) {
-            present |= bit(EventField.FILLED_NOTIONAL);
+            present |= EventField.FILLED_NOTIONAL.bit;
             at += Varints.putSigned(buffer, at, e.filledNotional);
         }
         if (e.expireTimeNanos != 0) {
-            present |= bit(EventField.EXPIRE_TIME);
+            present |= EventField.EXPIRE_TIME.bit;
             at += Varints.putSigned(buffer, at, e.expireTimeNanos - time);
         }
         if (e.createdTimeNanos != 0) {
-            present |= bit(EventField.CREATED_TIME);
+            present |= EventField.CREATED_TIME.bit;
             at += Varints.putSigned(buffer, at, e.createdTimeNanos - time);
         }
         if (e.status != null) {
-            present |= bit(EventField.STATUS);
+            present |= EventField.STATUS.bit;
             at += Varints.put(buffer, at, Fields.code(e.status));
         }
         if (e.rejectReason != RejectReason.NONE) {
-            present |= bit(EventField.REJECT_REASON);
+            present |= EventField.REJECT_REASON.bit;
             at += Varints.put(buffer, at, Fields.code(e.rejectReason));
         }
         if (e.cancelReason != CancelReason.NONE) {
-            present |= bit(EventField.CANCEL_REASON);
+            present |= EventField.CANCEL_REASON.bit;
             at += Varints.put(buffer, at, Fields.code(e.cancelReason));
         }
         if (e.tradeId != 0) {
-            present |= bit(EventField.TRADE_ID);
+            present |= EventField.TRADE_ID.bit;
             at += Varints.putSigned(buffer, at, e.tradeId);
         }
         if (e.lastPrice != 0) {
-            present |= bit(EventField.LAST_PRICE);
+            present |= EventField.LAST_PRICE.bit;
             at += Varints.putSigned(buffer, at, e.lastPrice);
         }
         if (e.lastQty != 0) {
-            present |= bit(EventField.LAST_QTY);
+            present |= EventField.LAST_QTY.bit;
             at += Varints.putSigned(buffer, at, e.lastQty);
         }
         if (e.fee != 0) {
-            present |= bit(EventField.FEE);
+            present |= EventField.FEE.bit;
             at += Varints.putSigned(buffer, at, e.fee);
         }
         if (e.liquidity != null) {
-            present |= bit(EventField.LIQUIDITY);
+            present |= EventField.LIQUIDITY.bit;
             at += Varints.put(buffer, at, Fields.code(e.liquidity));
         }
         if (e.bookSequence != 0) {
-            present |= bit(EventField.BOOK_SEQUENCE);
+            present |= EventField.BOOK_SEQUENCE.bit;
             at += Varints.putSigned(buffer, at, e.bookSequence);
         }
         if (e.count != 0) {
-            present |= bit(EventField.COUNT);
+            present |= EventField.COUNT.bit;
             at += Varints.putSigned(buffer, at, e.count);
         }
         if (e.breakerKind != null) {
-            present |= bit(EventField.BREAKER_KIND);
+            present |= EventField.BREAKER_KIND.bit;
             at += Varints.put(buffer, at, Fields.code(e.breakerKind));
         }
         if (e.breakerState != null) {
-            present |= bit(EventField.BREAKER_STATE);
+            present |= EventField.BREAKER_STATE.bit;
             at += Varints.put(buffer, at, Fields.code(e.breakerState));
         }
         if (e.healthScore != 0) {
-            present |= bit(EventField.HEALTH_SCORE);
+            present |= EventField.HEALTH_SCORE.bit;
             at += Varints.putSigned(buffer, at, e.healthScore);
         }
         if (e.active) {
-            present |= bit(EventField.ACTIVE);
+            present |= EventField.ACTIVE.bit;
         }
         if (e.clOrdId.length() != 0) {
-            present |= bit(EventField.CL_ORD_ID);
+            present |= EventField.CL_ORD_ID.bit;
             at += Fields.putClOrdId(buffer, at, e.clOrdId);
         }
         if (e.requestClOrdId.length() != 0) {
-            present |= bit(EventField.REQUEST_CL_ORD_ID);
+            present |= EventField.REQUEST_CL_ORD_ID.bit;
             at += Fields.putClOrdId(buffer, at, e.requestClOrdId);
         }
         if (e.limits != null) {
-            present |= bit(EventField.LIMITS);
+            present |= EventField.LIMITS.bit;
             at += LimitsCodec.encode(e.limits, buffer, at);
         }
         for (int i = 0; i < EventField.BITMAP_BYTES; i++) {
@@ -208,10 +208,6 @@ public final class EventCodec {
         buffer.putByte(at, (byte) (buffer.getByte(at) | (1 << (bit & 7))));
     }
 
-    private static long bit(EventField field) {
-        return 1L << field.ordinal();
-    }
-
     /** The account id of the event record at {@code offset} (-1 for market data), without decoding the rest. */
     public static int accountId(DirectBuffer buffer, int offset) {
         if (RecordHeader.version(buffer, offset) == EventLayoutV2.VERSION) {
@@ -225,7 +221,7 @@ public final class EventCodec {
         if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
             return decodedOnThisThread(buffer, offset).lastOfCommand;
         }
-        return (present(buffer, offset) & bit(EventField.LAST_OF_COMMAND)) != 0;
+        return (present(buffer, offset) & EventField.LAST_OF_COMMAND.bit) != 0;
     }
 
     /**
@@ -237,12 +233,12 @@ public final class EventCodec {
             return decodedOnThisThread(buffer, offset).ingressNanos;
         }
         long present = present(buffer, offset);
-        if ((present & bit(EventField.INGRESS)) == 0) {
+        if ((present & EventField.INGRESS.bit) == 0) {
             return 0;
         }
         int at = offset + BODY;
         int end = offset + RecordHeader.length(buffer, offset);
-        if ((present & bit(EventField.CORRELATION_ID)) != 0) {
+        if ((present & EventField.CORRELATION_ID.bit) != 0) {
             at += Varints.length(Varints.get(buffer, at, end, "event record", EventField.CORRELATION_ID));
         }
         return Varints.getSigned(buffer, at, end, "event record", EventField.INGRESS) + RecordHeader.eventTime(buffer, offset);

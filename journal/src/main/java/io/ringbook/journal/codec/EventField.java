@@ -74,11 +74,14 @@ enum EventField {
     static final int BITMAP_BYTES = (ALL.length + 7) / 8;
 
     final Kind kind;
+    /** The field's bit in the presence bitmap: a field, not {@code 1L << ordinal()} at each use, which the encoder's size kept the compiler from inlining. */
+    final long bit;
     /** The field's value in a cleared event, as {@link #get} gives it: a field at its default is not written. */
     long absent;
 
     EventField(Kind kind) {
         this.kind = kind;
+        this.bit = 1L << ordinal();
     }
 
     static {

@@ -69,12 +69,17 @@ final class Fields {
         return (int) value;
     }
 
-    /** Writes the id at {@code offset}; returns the bytes written (1 + its length). */
+    /** Writes the id at {@code offset}; returns the bytes written (1 + its length): whole words at once, then the tail. */
     static int putClOrdId(MutableDirectBuffer buffer, int offset, ClOrdId id) {
         int length = id.length();
         buffer.putByte(offset, (byte) length);
-        for (int i = 0; i < length; i++) {
-            buffer.putByte(offset + 1 + i, (byte) (id.word(i >> 3) >>> ((i & 7) << 3)));
+        int at = offset + 1;
+        int whole = length >>> 3;
+        for (int w = 0; w < whole; w++) {
+            buffer.putLong(at + (w << 3), id.word(w), ORDER);
+        }
+        for (int i = whole << 3; i < length; i++) {
+            buffer.putByte(at + i, (byte) (id.word(i >> 3) >>> ((i & 7) << 3)));
         }
         return 1 + length;
     }
