@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * message, and every node decides the commands one by one, in order, each with the
  * log's timestamp of the message; being one log entry, a batch is in the log whole or
  * not at all. A record in a batch is the journal's command record without the sequence
- * and event time (16 of its 20 header bytes, a sixth of an order's record), which only
+ * and event time (16 of its 20 header bytes, about a third of an order's record), which only
  * the log gives it: each node puts them back ({@link #unpack});</li>
  * <li>an earlier build's batch ({@code "RBCB"}, then whole command records): still
  * decided record by record, so that a log written before an upgrade replays to the

@@ -9,7 +9,7 @@ import io.ringbook.journal.codec.RecordHeader;
 import io.ringbook.journal.codec.ConfigCodec;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.ExpandableArrayBuffer;
 
 import java.util.List;
 
@@ -99,7 +99,7 @@ public final class InputJournal implements JournalStage {
     /** Encodes the command again, off the hot path: only for the report of a command the logic failed on. */
     @Override
     public String recordHex(Command command) {
-        UnsafeBuffer record = new UnsafeBuffer(new byte[CommandCodec.MAX_LENGTH]);
+        ExpandableArrayBuffer record = new ExpandableArrayBuffer(CommandCodec.MAX_LENGTH); // SET_LIMITS may be longer
         return Hex.of(record, 0, CommandCodec.encode(command, record, 0));
     }
 

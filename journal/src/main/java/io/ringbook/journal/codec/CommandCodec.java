@@ -115,6 +115,7 @@ public final class CommandCodec {
 
     /** The correlation id of the command record at {@code offset}, without decoding the rest. */
     public static long correlationId(DirectBuffer buffer, int offset) {
+        checkCommand(buffer, offset);
         if (RecordHeader.version(buffer, offset) <= CommandLayoutV3.VERSION) {
             return CommandLayoutV3.correlationId(buffer, offset);
         }
@@ -123,6 +124,7 @@ public final class CommandCodec {
 
     /** The account id of the command record at {@code offset}, without decoding the rest. */
     public static int accountId(DirectBuffer buffer, int offset) {
+        checkCommand(buffer, offset);
         if (RecordHeader.version(buffer, offset) <= CommandLayoutV3.VERSION) {
             return CommandLayoutV3.accountId(buffer, offset);
         }
@@ -134,10 +136,7 @@ public final class CommandCodec {
 
     /** Reads the command record at {@code offset} (schema 2, 3 or 4) into {@code command}; returns the record's length. */
     public static int decode(DirectBuffer buffer, int offset, Command command) {
-        RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
-        if (!type.isCommand()) {
-            throw new JournalFormatException("expected a command record, found " + type);
-        }
+        RecordType type = checkCommand(buffer, offset);
         command.clear();
         command.type = type.command();
         command.sequence = RecordHeader.sequence(buffer, offset);
@@ -152,9 +151,7 @@ public final class CommandCodec {
     }
 
     private static void decodeFields(DirectBuffer buffer, int offset, int end, Command command) {
-        if (end < offset + NUMBERS) {
-            throw new JournalFormatException(RECORD + " of " + (end - offset) + " bytes is cut short");
-        }
+        need(offset + NUMBERS, 0, end, "ingressNanos");
         command.ingressNanos = buffer.getLong(offset + INGRESS, ORDER);
         int at = offset + NUMBERS;
         command.correlationId = Varints.getSigned(buffer, at, end, RECORD, "correlationId");
@@ -165,11 +162,15 @@ public final class CommandCodec {
             case NEW_ORDER -> {
                 command.symbolId = Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "symbolId"));
                 at += Varints.signedLength(command.symbolId);
+                need(at, 5, end, "side");
                 command.side = Fields.getEnum(buffer, at, Fields.SIDES);
                 command.orderType = Fields.getEnum(buffer, at + 1, Fields.ORDER_TYPES);
                 command.timeInForce = Fields.getEnum(buffer, at + 2, Fields.TIMES_IN_FORCE);
                 command.stpMode = Fields.getEnum(buffer, at + 3, Fields.STP_MODES);
-                int flags = buffer.getByte(at + 4);
+                int flags = buffer.getByte(at + 4) & 0xFF;
+                if ((flags & ~(POST_ONLY | EXPIRES | FROM_CONNECTION)) != 0) {
+                    throw new JournalFormatException(RECORD + " NEW_ORDER has unknown flags " + flags);
+                }
                 command.postOnly = (flags & POST_ONLY) != 0;
                 at += 5;
                 command.price = Varints.getSigned(buffer, at, end, RECORD, "price");
@@ -177,19 +178,21 @@ public final class CommandCodec {
                 command.qty = Varints.getSigned(buffer, at, end, RECORD, "qty");
                 at += Varints.signedLength(command.qty);
                 if ((flags & EXPIRES) != 0) {
+                    need(at, 8, end, "expireTimeNanos");
                     command.expireTimeNanos = buffer.getLong(at, ORDER);
                     at += 8;
                 }
                 if ((flags & FROM_CONNECTION) != 0) {
+                    need(at, 8, end, "origin");
                     command.origin = buffer.getLong(at, ORDER);
                     at += 8;
                 }
-                at = clOrdId(buffer, at, command.clOrdId);
+                at = clOrdId(buffer, at, end, command.clOrdId);
             }
             case CANCEL_ORDER -> {
                 command.orderId = Varints.getSigned(buffer, at, end, RECORD, "orderId");
-                at = clOrdId(buffer, at + Varints.signedLength(command.orderId), command.clOrdId);
-                at = clOrdId(buffer, at, command.origClOrdId);
+                at = clOrdId(buffer, at + Varints.signedLength(command.orderId), end, command.clOrdId);
+                at = clOrdId(buffer, at, end, command.origClOrdId);
             }
             case AMEND_ORDER -> {
                 command.orderId = Varints.getSigned(buffer, at, end, RECORD, "orderId");
@@ -197,8 +200,8 @@ public final class CommandCodec {
                 command.price = Varints.getSigned(buffer, at, end, RECORD, "price");
                 at += Varints.signedLength(command.price);
                 command.qty = Varints.getSigned(buffer, at, end, RECORD, "qty");
-                at = clOrdId(buffer, at + Varints.signedLength(command.qty), command.clOrdId);
-                at = clOrdId(buffer, at, command.origClOrdId);
+                at = clOrdId(buffer, at + Varints.signedLength(command.qty), end, command.clOrdId);
+                at = clOrdId(buffer, at, end, command.origClOrdId);
             }
             case MASS_CANCEL, HALT_SYMBOL, RESUME_SYMBOL -> {
                 command.symbolId = Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "symbolId"));
@@ -209,19 +212,24 @@ public final class CommandCodec {
                 at += Varints.signedLength(command.timeoutNanos);
             }
             case CANCEL_ON_DISCONNECT -> {
+                need(at, 8, end, "origin");
                 command.origin = buffer.getLong(at, ORDER);
                 at += 8;
             }
             case TRIP_BREAKER, RESET_BREAKER -> {
                 command.symbolId = Fields.toInt(Varints.getSigned(buffer, at, end, RECORD, "symbolId"));
                 at += Varints.signedLength(command.symbolId);
+                need(at, 1, end, "breakerKind");
                 command.breakerKind = Fields.getEnum(buffer, at++, Fields.BREAKER_KINDS);
             }
             case CLOCK_TICK, SNAPSHOT, KILL_SWITCH, RELEASE_KILL_SWITCH -> {
             }
             case SET_LIMITS -> {
+                need(at, 4, end, "limits");
+                long limits = LimitsCodec.length(buffer, at);
+                need(at, limits, end, "limits");
                 command.limits = LimitsCodec.decode(buffer, at);
-                at = end;
+                at += (int) limits;
             }
         }
         if (at != end) {
@@ -230,9 +238,28 @@ public final class CommandCodec {
         }
     }
 
-    private static int clOrdId(DirectBuffer buffer, int at, ClOrdId id) {
+    /** Refuses the record if fewer than {@code bytes} of it are left at {@code at}. */
+    private static void need(int at, long bytes, int end, String field) {
+        if (at + bytes > end) {
+            throw new JournalFormatException(RECORD + " field " + field + " is cut short");
+        }
+    }
+
+    /** Reads the id at {@code at}, refusing one that goes past {@code end}; returns where it ends. */
+    private static int clOrdId(DirectBuffer buffer, int at, int end, ClOrdId id) {
+        need(at, 1, end, "clOrdId");
+        need(at, 1 + (buffer.getByte(at) & 0xFF), end, "clOrdId");
         Fields.getClOrdId(buffer, at, id);
         return at + 1 + id.length();
+    }
+
+    /** The record's type, refusing a record that is not a command or of a schema this build does not read. */
+    private static RecordType checkCommand(DirectBuffer buffer, int offset) {
+        RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
+        if (!type.isCommand()) {
+            throw new JournalFormatException("expected a command record, found " + type);
+        }
+        return type;
     }
 
     private static int end(DirectBuffer buffer, int offset) {

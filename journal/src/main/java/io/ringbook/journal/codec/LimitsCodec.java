@@ -41,6 +41,12 @@ final class LimitsCodec {
         return next - at;
     }
 
+    /** The bytes of the limits {@link #encode} wrote at {@code at} (read from their count of symbols). */
+    static long length(DirectBuffer buffer, int at) {
+        long symbols = buffer.getInt(at, ORDER);
+        return symbols < 0 ? 4 : 4 + 2 * (8 + 8 * symbols) + 8 * 8;
+    }
+
     static AccountLimits decode(DirectBuffer buffer, int at) {
         int symbols = buffer.getInt(at, ORDER);
         if (symbols < 0) {

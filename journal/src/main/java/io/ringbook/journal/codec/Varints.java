@@ -35,8 +35,9 @@ final class Varints {
     }
 
     /**
-     * The varint at {@code at} as written by {@link #put}, which must end before {@code end}
-     * and be as short as its value allows (so that {@link #length} tells where it ends):
+     * The varint at {@code at} as written by {@link #put}, which must end before {@code end},
+     * hold at most 64 bits and be as short as its value allows (so that {@link #length}
+     * tells where it ends):
      * one that is not is a {@link JournalFormatException} naming the record and its field.
      */
     static long get(DirectBuffer buffer, int at, int end, String record, Object field) {
@@ -59,6 +60,9 @@ final class Varints {
                 throw refused(record, field, "is cut short");
             }
             b = buffer.getByte(i++);
+            if (shift == 63 && (b & 0x7E) != 0) {
+                throw refused(record, field, "has a varint beyond 64 bits");
+            }
             raw |= (b & 0x7FL) << shift;
             shift += 7;
         } while (b < 0);

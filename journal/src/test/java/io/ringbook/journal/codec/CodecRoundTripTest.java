@@ -139,6 +139,80 @@ class CodecRoundTripTest {
         assertTrue(padded.getMessage().contains("field correlationId has a varint longer than its value"), padded.getMessage());
     }
 
+    @Test
+    void shouldRoundTripClOrdIdsOfEveryLengthAndTheIntExtremes() {
+        StringBuilder chars = new StringBuilder();
+        for (int length = 0; length <= 36; length++) {
+            Command amend = new Command().amend(Integer.MAX_VALUE, 5, 6, 7);
+            amend.clOrdId.set(chars.toString());
+            amend.origClOrdId.set(new StringBuilder(chars).reverse().toString());
+            Command decoded = new Command();
+            assertEquals(CommandCodec.encode(amend, buffer, 3), CommandCodec.decode(buffer, 3, decoded));
+            assertEquals(describe(amend), describe(decoded), "ids of " + length);
+            chars.append((char) ('!' + 2 * length));
+        }
+        for (int value : new int[]{Integer.MIN_VALUE, -1, Integer.MAX_VALUE}) {
+            Command halt = new Command().haltSymbol(value, true);
+            halt.accountId = value;
+            Command decoded = new Command();
+            CommandCodec.encode(halt, buffer, 0);
+            CommandCodec.decode(buffer, 0, decoded);
+            assertEquals(describe(halt), describe(decoded));
+        }
+    }
+
+    @Test
+    void shouldRefuseEveryCutShortRecordAsAJournalFormatException() {
+        for (Command original : everyCommandType()) {
+            int length = CommandCodec.encode(original, buffer, 0);
+            for (int cut = RecordHeader.LENGTH; cut < length; cut++) {
+                UnsafeBuffer exact = new UnsafeBuffer(new byte[cut]);
+                exact.putBytes(0, buffer, 0, cut);
+                exact.putShort(0, (short) cut, RecordHeader.ORDER);
+                assertThrows(JournalFormatException.class, () -> CommandCodec.decode(exact, 0, new Command()),
+                        original.type + " cut to " + cut);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseLimitsThatDoNotFillTheirRecordAndUnknownOrderFlags() {
+        int limits = CommandCodec.encode(new Command().setLimits(1, sampleLimits()), buffer, 0);
+        buffer.putShort(0, (short) (limits + 1), RecordHeader.ORDER);
+        JournalFormatException longer = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(longer.getMessage().contains("SET_LIMITS of " + (limits + 1) + " bytes holds " + limits), longer.getMessage());
+
+        Command order = new Command().newOrder(0, 0, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1, 1);
+        CommandCodec.encode(order, buffer, 0);
+        int flags = RecordHeader.LENGTH + 8 + 3 + 4; // after the ingress time, three one-byte numbers and the four enums
+        buffer.putByte(flags, (byte) 0x08);
+        JournalFormatException unknown = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(unknown.getMessage().contains("unknown flags 8"), unknown.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAVarintBeyond64Bits() {
+        Command tick = new Command().clockTick();
+        CommandCodec.encode(tick, buffer, 0);
+        byte[] overlong = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, 0x02};
+        buffer.putBytes(RecordHeader.LENGTH + 8, overlong);
+        buffer.putByte(RecordHeader.LENGTH + 8 + overlong.length, (byte) 0);
+        buffer.putShort(0, (short) (RecordHeader.LENGTH + 8 + overlong.length + 1), RecordHeader.ORDER);
+        JournalFormatException refused = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(refused.getMessage().contains("field correlationId has a varint beyond 64 bits"), refused.getMessage());
+        assertThrows(JournalFormatException.class, () -> CommandCodec.correlationId(buffer, 0));
+    }
+
+    @Test
+    void shouldReadOneFieldOnlyFromACommandRecordOfAKnownSchema() {
+        CommandCodec.encode(new Command().clockTick(), buffer, 0);
+        buffer.putByte(3, (byte) 0);
+        assertThrows(JournalFormatException.class, () -> CommandCodec.correlationId(buffer, 0));
+        buffer.putByte(3, (byte) (CommandCodec.SCHEMA_VERSION + 1));
+        assertThrows(JournalFormatException.class, () -> CommandCodec.accountId(buffer, 0));
+    }
+
     /** The command as a version 2 writer wrote it (no origin), decoded by this build. */
     private Command asVersion2(Command command) {
         int length = OlderCommandRecords.write(command, buffer, 0, 2);
