@@ -178,13 +178,11 @@ public final class CommandCodec {
                 command.qty = Varints.getSigned(buffer, at, end, RECORD, "qty");
                 at += Varints.signedLength(command.qty);
                 if ((flags & EXPIRES) != 0) {
-                    need(at, 8, end, "expireTimeNanos");
-                    command.expireTimeNanos = buffer.getLong(at, ORDER);
+                    command.expireTimeNanos = flagged(buffer, at, end, "expireTimeNanos");
                     at += 8;
                 }
                 if ((flags & FROM_CONNECTION) != 0) {
-                    need(at, 8, end, "origin");
-                    command.origin = buffer.getLong(at, ORDER);
+                    command.origin = flagged(buffer, at, end, "origin");
                     at += 8;
                 }
                 at = clOrdId(buffer, at, end, command.clOrdId);
@@ -236,6 +234,16 @@ public final class CommandCodec {
             throw new JournalFormatException(RECORD + " " + command.type + " of " + (end - offset) + " bytes holds "
                     + (at - offset));
         }
+    }
+
+    /** The i64 a new order's flag says follows: never 0, which the encoder writes as the flag left clear. */
+    private static long flagged(DirectBuffer buffer, int at, int end, String field) {
+        need(at, 8, end, field);
+        long value = buffer.getLong(at, ORDER);
+        if (value == 0) {
+            throw new JournalFormatException(RECORD + " field " + field + " is flagged but 0");
+        }
+        return value;
     }
 
     /** Refuses the record if fewer than {@code bytes} of it are left at {@code at}. */

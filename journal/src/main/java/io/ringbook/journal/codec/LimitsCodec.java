@@ -49,10 +49,10 @@ final class LimitsCodec {
 
     static AccountLimits decode(DirectBuffer buffer, int at) {
         int symbols = buffer.getInt(at, ORDER);
-        if (symbols < 0) {
+        if (symbols == -1) {
             return null;
         }
-        if (symbols > 0xFFFF) {
+        if (symbols < 0 || symbols > 0xFFFF) {
             throw new JournalFormatException("limits for " + symbols + " symbols");
         }
         int next = at + 4;

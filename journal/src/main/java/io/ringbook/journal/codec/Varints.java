@@ -60,7 +60,7 @@ final class Varints {
                 throw refused(record, field, "is cut short");
             }
             b = buffer.getByte(i++);
-            if (shift == 63 && (b & 0x7E) != 0) {
+            if (shift == 63 && (b & 0xFE) != 0) {
                 throw refused(record, field, "has a varint beyond 64 bits");
             }
             raw |= (b & 0x7FL) << shift;

@@ -20,6 +20,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -188,6 +189,38 @@ class CodecRoundTripTest {
         buffer.putByte(flags, (byte) 0x08);
         JournalFormatException unknown = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
         assertTrue(unknown.getMessage().contains("unknown flags 8"), unknown.getMessage());
+
+        order.expireTimeNanos = 1_700_000_000_000_000_000L;
+        CommandCodec.encode(order, buffer, 0);
+        buffer.putLong(flags + 3, 0, RecordHeader.ORDER); // after the flags, a one-byte price and quantity: the expire time
+        JournalFormatException zero = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+        assertTrue(zero.getMessage().contains("expireTimeNanos is flagged but 0"), zero.getMessage());
+
+        CommandCodec.encode(new Command().setLimits(1, null), buffer, 0);
+        buffer.putInt(RecordHeader.LENGTH + 8 + 2, -2, RecordHeader.ORDER); // after the ingress time and two one-byte numbers
+        assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
+    }
+
+    @Test
+    void shouldWriteAClOrdIdsBytesAndNoOthers() {
+        StringBuilder chars = new StringBuilder();
+        for (int length = 0; length <= 36; length++) {
+            Command command = new Command();
+            command.clOrdId.set(chars.toString());
+            UnsafeBuffer exact = new UnsafeBuffer(new byte[3 + 1 + length + 3]);
+            exact.setMemory(0, exact.capacity(), (byte) 0x5A);
+            assertEquals(1 + length, Fields.putClOrdId(exact, 3, command.clOrdId));
+            byte[] expected = new byte[exact.capacity()];
+            Arrays.fill(expected, (byte) 0x5A);
+            expected[3] = (byte) length;
+            for (int i = 0; i < length; i++) {
+                expected[4 + i] = (byte) chars.charAt(i);
+            }
+            byte[] written = new byte[exact.capacity()];
+            exact.getBytes(0, written);
+            assertEquals(Arrays.toString(expected), Arrays.toString(written), "an id of " + length);
+            chars.append((char) ('0' + length % 10));
+        }
     }
 
     @Test
@@ -202,6 +235,20 @@ class CodecRoundTripTest {
         JournalFormatException refused = assertThrows(JournalFormatException.class, () -> CommandCodec.decode(buffer, 0, new Command()));
         assertTrue(refused.getMessage().contains("field correlationId has a varint beyond 64 bits"), refused.getMessage());
         assertThrows(JournalFormatException.class, () -> CommandCodec.correlationId(buffer, 0));
+    }
+
+    @Test
+    void shouldReadOneFieldOnlyFromAnEventRecordOfAKnownSchema() {
+        EngineEvent event = riskEvent(EventType.SNAPSHOT_TAKEN);
+        event.ingressNanos = event.eventTimeNanos - 5;
+        EventCodec.encode(event, buffer, 0);
+        assertTrue(EventCodec.lastOfCommand(buffer, 0));
+        assertEquals(event.ingressNanos, EventCodec.ingressNanos(buffer, 0));
+        buffer.putByte(3, (byte) (EventCodec.SCHEMA_VERSION + 1));
+        assertThrows(JournalFormatException.class, () -> EventCodec.lastOfCommand(buffer, 0));
+        assertThrows(JournalFormatException.class, () -> EventCodec.ingressNanos(buffer, 0));
+        CommandCodec.encode(new Command().clockTick(), buffer, 0);
+        assertThrows(JournalFormatException.class, () -> EventCodec.ingressNanos(buffer, 0));
     }
 
     @Test
