@@ -115,7 +115,7 @@ public final class CommandCodec {
 
     /** The correlation id of the command record at {@code offset}, without decoding the rest. */
     public static long correlationId(DirectBuffer buffer, int offset) {
-        checkCommand(buffer, offset);
+        RecordHeader.check(buffer, offset, SCHEMA_VERSION, RecordType::isCommand, "a command");
         if (RecordHeader.version(buffer, offset) <= CommandLayoutV3.VERSION) {
             return CommandLayoutV3.correlationId(buffer, offset);
         }
@@ -124,7 +124,7 @@ public final class CommandCodec {
 
     /** The account id of the command record at {@code offset}, without decoding the rest. */
     public static int accountId(DirectBuffer buffer, int offset) {
-        checkCommand(buffer, offset);
+        RecordHeader.check(buffer, offset, SCHEMA_VERSION, RecordType::isCommand, "a command");
         if (RecordHeader.version(buffer, offset) <= CommandLayoutV3.VERSION) {
             return CommandLayoutV3.accountId(buffer, offset);
         }
@@ -136,7 +136,7 @@ public final class CommandCodec {
 
     /** Reads the command record at {@code offset} (schema 2, 3 or 4) into {@code command}; returns the record's length. */
     public static int decode(DirectBuffer buffer, int offset, Command command) {
-        RecordType type = checkCommand(buffer, offset);
+        RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION, RecordType::isCommand, "a command");
         command.clear();
         command.type = type.command();
         command.sequence = RecordHeader.sequence(buffer, offset);
@@ -259,15 +259,6 @@ public final class CommandCodec {
         need(at, 1 + (buffer.getByte(at) & 0xFF), end, "clOrdId");
         Fields.getClOrdId(buffer, at, id);
         return at + 1 + id.length();
-    }
-
-    /** The record's type, refusing a record that is not a command or of a schema this build does not read. */
-    private static RecordType checkCommand(DirectBuffer buffer, int offset) {
-        RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
-        if (!type.isCommand()) {
-            throw new JournalFormatException("expected a command record, found " + type);
-        }
-        return type;
     }
 
     private static int end(DirectBuffer buffer, int offset) {

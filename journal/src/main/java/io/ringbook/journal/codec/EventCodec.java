@@ -218,7 +218,7 @@ public final class EventCodec {
 
     /** Whether the event record at {@code offset} is its command's last, read from its bit alone (schema 3). */
     public static boolean lastOfCommand(DirectBuffer buffer, int offset) {
-        checkEvent(buffer, offset);
+        RecordHeader.check(buffer, offset, SCHEMA_VERSION, RecordType::isEvent, "an event");
         if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
             return decodedOnThisThread(buffer, offset).lastOfCommand;
         }
@@ -230,7 +230,7 @@ public final class EventCodec {
      * only the one field before it (schema 3): for a reader that needs no other field.
      */
     public static long ingressNanos(DirectBuffer buffer, int offset) {
-        checkEvent(buffer, offset);
+        RecordHeader.check(buffer, offset, SCHEMA_VERSION, RecordType::isEvent, "an event");
         if (RecordHeader.version(buffer, offset) <= EventLayoutV2.VERSION) {
             return decodedOnThisThread(buffer, offset).ingressNanos;
         }
@@ -246,15 +246,6 @@ public final class EventCodec {
         return Varints.getSigned(buffer, at, end, "event record", EventField.INGRESS) + RecordHeader.eventTime(buffer, offset);
     }
 
-    /** The record's type, refusing a record that is not an event or of a schema this build does not read. */
-    private static RecordType checkEvent(DirectBuffer buffer, int offset) {
-        RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION);
-        if (!type.isEvent()) {
-            throw new JournalFormatException("expected an event record, found " + type);
-        }
-        return type;
-    }
-
     private static EngineEvent decodedOnThisThread(DirectBuffer buffer, int offset) {
         EngineEvent event = ONE_FIELD.get();
         decode(buffer, offset, event);
@@ -263,7 +254,7 @@ public final class EventCodec {
 
     /** Decodes the record at {@code offset} (schema 2, 3 or 4) into {@code event}; returns the record's length. */
     public static int decode(DirectBuffer buffer, int offset, EngineEvent event) {
-        RecordType type = checkEvent(buffer, offset);
+        RecordType type = RecordHeader.check(buffer, offset, SCHEMA_VERSION, RecordType::isEvent, "an event");
         event.clear();
         event.type = type.event();
         event.sequence = RecordHeader.sequence(buffer, offset);

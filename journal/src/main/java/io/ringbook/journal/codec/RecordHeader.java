@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
+import java.util.function.Predicate;
 
 /**
  * The 20-byte header in front of every journal record, command or event:
@@ -73,6 +74,19 @@ public final class RecordHeader {
         if (version > supportedVersion || version == 0) {
             throw new JournalFormatException("record " + type + " at sequence " + sequence(buffer, offset)
                     + " has schema version " + version + "; this build reads up to " + supportedVersion);
+        }
+        return type;
+    }
+
+    /**
+     * {@link #check}, and that the record is of the {@code kind} a codec reads ({@code
+     * RecordType::isCommand}, {@code RecordType::isEvent}), named {@code expected} ("a
+     * command", "an event") in the refusal.
+     */
+    static RecordType check(DirectBuffer buffer, int offset, int supportedVersion, Predicate<RecordType> kind, String expected) {
+        RecordType type = check(buffer, offset, supportedVersion);
+        if (!kind.test(type)) {
+            throw new JournalFormatException("expected " + expected + " record, found " + type);
         }
         return type;
     }
