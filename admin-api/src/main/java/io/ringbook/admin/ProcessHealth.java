@@ -4,10 +4,7 @@ import io.ringbook.engine.health.HealthCheck;
 import io.ringbook.engine.health.HealthComponent;
 import io.ringbook.engine.health.HealthStatus;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-
 import java.io.IOException;
-import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.FileStore;
@@ -19,10 +16,8 @@ import java.util.Map;
 /**
  * The health of what the engine runs on: the disk of its data directory (DEGRADED under
  * 1 GiB free, DOWN under 100 MiB: the journal could not keep accepting orders) and the
- * JVM: heap and direct memory in use (DEGRADED above 90% of either maximum; used/max is
- * what is cheap to read and a fair early warning; the day clOrdId indexes' arenas are
- * direct memory, and the process ends when either runs out), collections and the time
- * spent in them, threads.
+ * JVM: heap in use (DEGRADED above 90% of the maximum; used/max is what is cheap to read
+ * and a fair early warning), collections and the time spent in them, threads.
  */
 final class ProcessHealth {
 
@@ -55,31 +50,15 @@ final class ProcessHealth {
             Runtime runtime = Runtime.getRuntime();
             long used = runtime.totalMemory() - runtime.freeMemory();
             long max = runtime.maxMemory();
-            long directUsed = directMemoryUsed();
-            long directMax = maxDirectMemory(max);
             long collections = 0;
             long collectionMillis = 0;
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 collections += Math.max(0, gc.getCollectionCount());
                 collectionMillis += Math.max(0, gc.getCollectionTime());
             }
-            boolean nearlyFull = used * 10 > max * 9 || directUsed * 10 > directMax * 9;
-            return new HealthCheck(nearlyFull ? HealthStatus.DEGRADED : HealthStatus.UP, Map.of("heapUsedBytes", used,
-                    "heapMaxBytes", max, "directUsedBytes", directUsed, "directMaxBytes", directMax, "gcCount", collections,
-                    "gcTimeMillis", collectionMillis, "threads", Thread.activeCount(), "processors", runtime.availableProcessors()));
+            return new HealthCheck(used * 10 > max * 9 ? HealthStatus.DEGRADED : HealthStatus.UP, Map.of("heapUsedBytes", used,
+                    "heapMaxBytes", max, "gcCount", collections, "gcTimeMillis", collectionMillis,
+                    "threads", Thread.activeCount(), "processors", runtime.availableProcessors()));
         });
-    }
-
-    /** Bytes of the JVM's direct buffers: the day indexes' arenas and the web server's buffers (not the journals' mapped files). */
-    private static long directMemoryUsed() {
-        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
-                .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
-    }
-
-    /** {@code -XX:MaxDirectMemorySize}, or when it is not set the JVM's default: the heap's maximum. */
-    private static long maxDirectMemory(long heapMax) {
-        long set = Long.parseLong(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("MaxDirectMemorySize").getValue());
-        return set > 0 ? set : heapMax;
     }
 }

@@ -7,7 +7,6 @@ import io.ringbook.engine.domain.TimeInForce;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
-import io.ringbook.perf.LiveMemory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -67,7 +66,7 @@ public final class RestartBench {
         long started = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         try (RunningEngine engine = RunningEngine.startDemo(data, true, config, Durability.PROCESS_CRASH, Ports.any())) {
-            LiveMemory liveAtStart = LiveMemory.afterFullGc();
+            long liveAtStart = liveHeap();
             CommandPublisher publisher = engine.pipeline().publisher();
             long paced = System.nanoTime(); // from here: the start's seconds must not become a burst of commands
             for (long i = 1; i <= commands; i++) {
@@ -103,10 +102,10 @@ public final class RestartBench {
             }
             System.out.printf("journaled  %,d commands in %.1f s (%,d ms of CPU); snapshot at sequence %,d%n", commands,
                     (System.nanoTime() - started) / 1e9, TimeUnit.NANOSECONDS.toMillis(processCpuNanos()), sequence);
-            LiveMemory live = LiveMemory.afterFullGc();
-            System.out.printf("memory     live after a full GC: heap %,d MB at start, %,d MB after the commands; direct %,d MB, %,d MB;"
-                    + " %,d B per order of the day, both together (REST read models, FIX door and engine)%n", liveAtStart.heap() >> 20,
-                    live.heap() >> 20, liveAtStart.direct() >> 20, live.direct() >> 20, (live.total() - liveAtStart.total()) / commands);
+            long live = liveHeap();
+            System.out.printf("heap       live after a full GC %,d MB at start, %,d MB after the commands: %,d B per order"
+                    + " of the day (REST read models, FIX door and engine)%n", liveAtStart >> 20, live >> 20,
+                    (live - liveAtStart) / commands);
         }
         System.out.printf("data       %,d MB in %s%n", size(data) >> 20, data);
     }
@@ -155,6 +154,11 @@ public final class RestartBench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** Heap in use after a full collection (the engine idle: nothing in flight). */
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
 
     private static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {

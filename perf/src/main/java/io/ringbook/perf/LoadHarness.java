@@ -131,9 +131,14 @@ public final class LoadHarness implements Callable<Integer> {
 
     /**
      * The clOrdIds a run's day index is built for: every row of the amend-heavy flow uses one,
-     * and a run stamps wall-clock time, so a whole run is one day; beyond this it grows.
+     * and a run stamps wall-clock time, so a whole run is one day (a burst of 7 s at 2 M
+     * commands a second uses 14 M), as an operator sets {@code engine.clOrdIdsPerDay}; beyond
+     * this it grows. Its arena takes 40 bytes of heap an id (670 MB).
      */
-    static final int CLORDIDS_PER_RUN = 1 << 22;
+    static final int CLORDIDS_PER_RUN = 1 << 24;
+
+    /** The same for each of the bench cluster's three nodes, in one JVM, whose burst (about 350,000 commands a second) uses fewer. */
+    static final int CLORDIDS_PER_CLUSTER_RUN = 1 << 22;
 
     private static final int FULL_RING_YIELDS = 10;
     private static final long FULL_RING_PARK_NANOS = 20_000;
@@ -226,7 +231,7 @@ public final class LoadHarness implements Callable<Integer> {
         ReferenceData data = BenchRisk.parse(risk).referenceData();
         long[] window;
         try (ClusterLoad cluster = new ClusterLoad(data, recorder, journalDir, durability.durability() == Durability.POWER_LOSS ? 1 : 0,
-                clusterClOrdIds(), readModels ? new ReadModels(data.accounts().size(), data.symbols().size(), clock).listeners() : List.of())) {
+                clOrdIdsPerRun(CLORDIDS_PER_CLUSTER_RUN), readModels ? new ReadModels(data.accounts().size(), data.symbols().size(), clock).listeners() : List.of())) {
             CommandFlow flow = flow(data);
             window = rate > 0 ? paced(cluster, clock, recorder, flow) : burst(cluster, clock, recorder, flow);
             long sent = System.nanoTime();
@@ -244,17 +249,15 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /**
-     * The clOrdIds the bench cluster's nodes size their day index for: the realistic flow
-     * without clOrdIds (the default) uses none, so a node's smallest index (65,536 ids)
-     * instead of the {@value #CLORDIDS_PER_RUN} of the single-process run's, which each of
-     * the three nodes would build (about 300 MB apiece) in this JVM's heap for nothing;
-     * every flow that uses clOrdIds gets as many as the single-process run (its index is
-     * then used alike on both sides).
+     * The clOrdIds the day index is sized for, {@code perRun} for a flow that uses them: the
+     * realistic flow without clOrdIds (the default) uses none, so the smallest index (65,536
+     * ids), not one whose arena would take hundreds of megabytes for nothing (in each of the
+     * bench cluster's three nodes too).
      */
-    int clusterClOrdIds() {
+    int clOrdIdsPerRun(int perRun) {
         boolean none = orders == null && BenchScenario.parse(scenario) == BenchScenario.REALISTIC
                 && ClOrdIdStyle.valueOf(clOrdIds.trim().toUpperCase(Locale.ROOT)) == ClOrdIdStyle.NONE;
-        return none ? 1 << 16 : CLORDIDS_PER_RUN;
+        return none ? 1 << 16 : perRun;
     }
 
     /** Prints a run's throughput and latency as ratios of a ceiling's. */
@@ -326,7 +329,7 @@ public final class LoadHarness implements Callable<Integer> {
         ReferenceData data = referenceData(riskMode);
         RiskBoard board = new RiskBoard(data.risk());
         try (BenchJournal benchJournal = journaled ? new BenchJournal(journalDir, durability.durability(), keepJournal, data) : null) {
-            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16, CLORDIDS_PER_RUN))
+            EnginePipeline.Builder builder = EnginePipeline.builder(sink -> riskMode.logic(data, board, sink, 1 << 16, clOrdIdsPerRun(CLORDIDS_PER_RUN)))
                     .config(PipelineConfig.DEFAULTS.withWaitStrategy(waits.logic())
                             .withOutboundWait(waits.outbound()).withSnapshotIntervalMillis(0)
                             .withOutputJournalThread(journalThread()))

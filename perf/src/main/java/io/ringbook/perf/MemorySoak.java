@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,8 +97,8 @@ public final class MemorySoak implements Callable<Integer> {
             try (EnginePipeline pipeline = builder.build().start()) {
                 CommandPublisher publisher = pipeline.publisher();
                 settle(pipeline);
-                LiveMemory baseline = LiveMemory.afterFullGc();
-                System.out.printf("baseline   %s after start (journals, pools, read models empty)%n", baseline);
+                long baseline = liveHeap();
+                System.out.printf("baseline   live heap %,d bytes after start (journals, pools, read models empty)%n", baseline);
                 if (resting > 0) {
                     rest(publisher, pipeline, baseline);
                 }
@@ -114,7 +115,7 @@ public final class MemorySoak implements Callable<Integer> {
     }
 
     /** Rests {@code resting} orders, both sides of both demo symbols, and reports what each costs. */
-    private void rest(CommandPublisher publisher, EnginePipeline pipeline, LiveMemory baseline) throws InterruptedException {
+    private void rest(CommandPublisher publisher, EnginePipeline pipeline, long baseline) throws InterruptedException {
         long started = System.nanoTime();
         for (long i = 0; i < resting; i++) {
             boolean buy = (i & 1) == 0;
@@ -125,16 +126,16 @@ public final class MemorySoak implements Callable<Integer> {
         settle(pipeline);
         double seconds = (System.nanoTime() - started) / 1e9;
         requireEdges(pipeline);
-        LiveMemory live = LiveMemory.afterFullGc();
-        System.out.printf("resting    %,d orders in %.1f s (%,.0f/s); %s: %,d bytes per resting order (heap and direct)%n",
-                resting, seconds, resting / seconds, live, (live.total() - baseline.total()) / resting);
+        long live = liveHeap();
+        System.out.printf("resting    %,d orders in %.1f s (%,.0f/s); live heap %,d bytes: %,d bytes per resting order%n",
+                resting, seconds, resting / seconds, live, (live - baseline) / resting);
     }
 
     /**
      * Open orders stay flat: each round rests a sell, takes it with an IOC buy (two fills,
      * two done orders) and sends an IOC sell that finds no bid (canceled at once).
      */
-    private void soak(CommandPublisher publisher, EnginePipeline pipeline, LiveMemory baseline) throws InterruptedException {
+    private void soak(CommandPublisher publisher, EnginePipeline pipeline, long baseline) throws InterruptedException {
         long started = System.nanoTime();
         long window = started;
         for (long i = 1; i <= soak; i++) {
@@ -149,9 +150,9 @@ public final class MemorySoak implements Callable<Integer> {
                 settle(pipeline);
                 long now = System.nanoTime();
                 requireEdges(pipeline);
-                LiveMemory live = LiveMemory.afterFullGc();
-                System.out.printf("soak       %,d orders, %,.0f/s over the last %,d; %s (%+,d over baseline)%n",
-                        i, every / ((now - window) / 1e9), every, live, live.total() - baseline.total());
+                long live = liveHeap();
+                System.out.printf("soak       %,d orders, %,.0f/s over the last %,d; live heap %,d bytes (%+,d over baseline)%n",
+                        i, every / ((now - window) / 1e9), every, live, live - baseline);
                 window = System.nanoTime();
             }
         }
@@ -197,4 +198,10 @@ public final class MemorySoak implements Callable<Integer> {
         }
     }
 
+    /** Heap in use after two full collections (System.gc is a full GC with G1 unless told otherwise). */
+    private static long liveHeap() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
 }

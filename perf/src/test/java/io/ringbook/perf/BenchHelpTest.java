@@ -44,15 +44,15 @@ class BenchHelpTest {
     }
 
     @Test
-    void theBenchClustersNodesSizeTheirClOrdIdIndexForWhatTheFlowUses() {
-        assertEquals(1 << 16, clusterClOrdIds(), "the default flow uses no clOrdIds");
-        assertEquals(1 << 22, clusterClOrdIds("--scenario", "amend-heavy"));
-        assertEquals(1 << 22, clusterClOrdIds("--clordids", "row"));
+    void theBenchSizesItsClOrdIdIndexForWhatTheFlowUses() {
+        assertEquals(1 << 16, clOrdIdsPerRun(), "the default flow uses no clOrdIds");
+        assertEquals(1 << 24, clOrdIdsPerRun("--scenario", "amend-heavy"));
+        assertEquals(1 << 24, clOrdIdsPerRun("--clordids", "row"));
     }
 
-    private static int clusterClOrdIds(String... args) {
+    private static int clOrdIdsPerRun(String... args) {
         LoadHarness harness = new LoadHarness();
         new CommandLine(harness).parseArgs(args);
-        return harness.clusterClOrdIds();
+        return harness.clOrdIdsPerRun(LoadHarness.CLORDIDS_PER_RUN);
     }
 }

@@ -4,8 +4,6 @@ import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.state.DeferredState;
 import io.ringbook.engine.state.StateBuffer;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
 import java.util.Arrays;
 
 /**
@@ -13,17 +11,13 @@ import java.util.Arrays;
  * {@value #CHUNK_LONGS} longs: {@code [account << 8 | length][hash][the id's used words][orderId]},
  * three to eight longs. A short id such as {@code c1234} costs 32 bytes. Chunks are
  * allocated as the day fills them (half a megabyte each, never copied) and kept for the
- * next day; an entry never spans two chunks. Entries are never freed one by one: a new day
- * clears them all.
- *
- * <p>The chunks are off the heap (direct memory, zeroed, so mapped, when made). On the
- * heap, under ZGC, a chunk's pages zeroed at start faulted again when the logic first
- * wrote them (JDK 17's ZGC reaches the heap through more than one mapping): one fault per
- * 4 KB of new ids, about 4,600 a second in the amend-heavy burst. Off the heap the logic
- * thread took 95% fewer faults, and the burst without journals ran 5-30% faster
- * (docs/PERFORMANCE.md). On the heap, G1 held each chunk as a humongous object in a whole
- * region; off it, a chunk costs its half megabyte and no more. Out of direct memory, the
- * process ends ({@link DirectMemory}).
+ * next day; an entry never spans two chunks. A chunk is a humongous object for G1 with 1 MB
+ * regions (a 2 GiB heap), so each takes a whole region, twice its size; chunks of a quarter
+ * megabyte avoid that but made the whole pipeline's burst a third slower (the logic
+ * thread's CPU per command 650 -> 1,050 ns, cause not found), so the day's ids cost
+ * about 64 bytes of heap each, not 32. Entries are never freed one by one: a new day
+ * clears them all. Once the day fills the chunks made at start, each next chunk is made
+ * ahead on another thread ({@link SpareChunk}).
  *
  * <p>A {@link Prefix} lets another thread walk the entries made so far while the owner
  * goes on appending: appends only write past it, and a new day that would overwrite it
@@ -36,7 +30,8 @@ final class ClOrdIdArena {
     private static final int CHUNK_MASK = CHUNK_LONGS - 1;
     private static final long GAP = -1L;
 
-    private UnsafeBuffer[] chunks;
+    private final SpareChunk spare = new SpareChunk(CHUNK_LONGS);
+    private long[][] chunks;
     private int chunksAllocated;
     private long top;
     /** The last prefix handed out, until the owner sees it walked. */
@@ -45,9 +40,9 @@ final class ClOrdIdArena {
     /** An arena with room for {@code expectedLongs} allocated up front, so a day that stays within it allocates nothing. */
     ClOrdIdArena(long expectedLongs) {
         int chunkCount = (int) Math.max(1, (expectedLongs + CHUNK_LONGS - 1) >>> CHUNK_BITS);
-        chunks = new UnsafeBuffer[chunkCount];
+        chunks = new long[chunkCount][];
         for (int i = 0; i < chunkCount; i++) {
-            chunks[i] = newChunk();
+            chunks[i] = new long[CHUNK_LONGS];
         }
         chunksAllocated = chunkCount;
     }
@@ -61,26 +56,26 @@ final class ClOrdIdArena {
         int words = (id.length() + 7) >>> 3;
         int size = words + 3;
         long offset = claim(size);
-        UnsafeBuffer chunk = chunks[(int) (offset >>> CHUNK_BITS)];
-        int at = byteAt(offset);
-        chunk.putLong(at, head);
-        chunk.putLong(at + 8, hash);
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        chunk[at] = head;
+        chunk[at + 1] = hash;
         for (int i = 0; i < words; i++) {
-            chunk.putLong(at + 16 + (i << 3), id.word(i));
+            chunk[at + 2 + i] = id.word(i);
         }
-        chunk.putLong(at + 16 + (words << 3), orderId);
+        chunk[at + 2 + words] = orderId;
         return offset;
     }
 
     boolean matches(long offset, long head, long hash, ClOrdId id) {
-        UnsafeBuffer chunk = chunks[(int) (offset >>> CHUNK_BITS)];
-        int at = byteAt(offset);
-        if (chunk.getLong(at) != head || chunk.getLong(at + 8) != hash) {
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        if (chunk[at] != head || chunk[at + 1] != hash) {
             return false;
         }
         int words = words(head);
         for (int i = 0; i < words; i++) {
-            if (chunk.getLong(at + 16 + (i << 3)) != id.word(i)) {
+            if (chunk[at + 2 + i] != id.word(i)) {
                 return false;
             }
         }
@@ -89,19 +84,19 @@ final class ClOrdIdArena {
 
     /** The entry's id against {@code id} in {@link ShortlexOrder}: negative, zero or positive as the entry's is less, equal or greater. */
     int compareId(long offset, ClOrdId id) {
-        UnsafeBuffer chunk = chunks[(int) (offset >>> CHUNK_BITS)];
-        int at = byteAt(offset);
-        return ShortlexOrder.compare((int) (chunk.getLong(at) & 0xFF), chunk, at + 16, id);
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        return ShortlexOrder.compare((int) (chunk[at] & 0xFF), chunk, at + 2, id);
     }
 
     /** Sets {@code into} to the entry's id; returns the entry's account. */
     int readId(long offset, ClOrdId into) {
-        UnsafeBuffer chunk = chunks[(int) (offset >>> CHUNK_BITS)];
-        int at = byteAt(offset);
-        long head = chunk.getLong(at);
+        long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+        int at = (int) offset & CHUNK_MASK;
+        long head = chunk[at];
         int words = words(head);
-        into.setWords(chunk.getLong(at + 16), words > 1 ? chunk.getLong(at + 24) : 0, words > 2 ? chunk.getLong(at + 32) : 0,
-                words > 3 ? chunk.getLong(at + 40) : 0, words > 4 ? chunk.getLong(at + 48) : 0, (int) (head & 0xFF));
+        into.setWords(chunk[at + 2], words > 1 ? chunk[at + 3] : 0, words > 2 ? chunk[at + 4] : 0,
+                words > 3 ? chunk[at + 5] : 0, words > 4 ? chunk[at + 6] : 0, (int) (head & 0xFF));
         return (int) (head >>> 8);
     }
 
@@ -119,7 +114,7 @@ final class ClOrdIdArena {
      */
     void clear() {
         if (handedOut != null && !handedOut.walked) {
-            chunks = new UnsafeBuffer[chunks.length];
+            chunks = new long[chunks.length][];
             chunksAllocated = 0;
         }
         handedOut = null;
@@ -153,12 +148,12 @@ final class ClOrdIdArena {
      * an entry).
      */
     static final class Prefix implements DeferredState {
-        private final UnsafeBuffer[] chunks;
+        private final long[][] chunks;
         private final long top;
         private final long hashCheck;
         private volatile boolean walked;
 
-        private Prefix(UnsafeBuffer[] chunks, long top, long hashCheck) {
+        private Prefix(long[][] chunks, long top, long hashCheck) {
             this.chunks = chunks;
             this.top = top;
             this.hashCheck = hashCheck;
@@ -174,7 +169,7 @@ final class ClOrdIdArena {
             out.putLong(CHUNK_LONGS);
             out.putLong(hashCheck);
             for (long from = 0; from < top; from += CHUNK_LONGS) {
-                out.putLongs(chunks[(int) (from >>> CHUNK_BITS)], (int) Math.min(CHUNK_LONGS, top - from));
+                out.putLongs(chunks[(int) (from >>> CHUNK_BITS)], 0, (int) Math.min(CHUNK_LONGS, top - from));
             }
             walked = true;
         }
@@ -203,10 +198,10 @@ final class ClOrdIdArena {
         }
         for (int c = 0; c < used; c++) {
             if (chunks[c] == null) {
-                chunks[c] = newChunk();
+                chunks[c] = new long[CHUNK_LONGS];
                 chunksAllocated++;
             }
-            in.getLongs(chunks[c], (int) Math.min(CHUNK_LONGS, words - ((long) c << CHUNK_BITS)));
+            in.getLongs(chunks[c], 0, (int) Math.min(CHUNK_LONGS, words - ((long) c << CHUNK_BITS)));
         }
         top = words;
         return words;
@@ -228,12 +223,12 @@ final class ClOrdIdArena {
         return offset + words(get(offset)) + 3;
     }
 
-    private static void writeEntries(UnsafeBuffer[] chunks, long top, StateBuffer out) {
+    private static void writeEntries(long[][] chunks, long top, StateBuffer out) {
         long offset = 0;
         while (offset < top) {
-            UnsafeBuffer chunk = chunks[(int) (offset >>> CHUNK_BITS)];
-            int at = byteAt(offset);
-            long head = chunk.getLong(at);
+            long[] chunk = chunks[(int) (offset >>> CHUNK_BITS)];
+            int at = (int) offset & CHUNK_MASK;
+            long head = chunk[at];
             if (head == GAP) {
                 offset = (offset | CHUNK_MASK) + 1;
                 continue;
@@ -241,9 +236,9 @@ final class ClOrdIdArena {
             int words = words(head);
             out.putLong(head);
             for (int i = 0; i < 5; i++) {
-                out.putLong(i < words ? chunk.getLong(at + 16 + (i << 3)) : 0L);
+                out.putLong(i < words ? chunk[at + 2 + i] : 0L);
             }
-            out.putLong(chunk.getLong(at + 16 + (words << 3)));
+            out.putLong(chunk[at + 2 + words]);
             offset += words + 3;
         }
     }
@@ -259,8 +254,11 @@ final class ClOrdIdArena {
             chunks = Arrays.copyOf(chunks, chunks.length * 2);
         }
         if (chunks[chunk] == null) {
-            chunks[chunk] = newChunk();
+            chunks[chunk] = spare.take();
             chunksAllocated++;
+        }
+        if ((top & CHUNK_MASK) == 0 && (chunk + 1 == chunks.length || chunks[chunk + 1] == null)) {
+            spare.request(); // entering the last chunk made: the next one is made ahead, off this thread
         }
         long offset = top;
         top += size;
@@ -268,21 +266,11 @@ final class ClOrdIdArena {
     }
 
     private long get(long offset) {
-        return chunks[(int) (offset >>> CHUNK_BITS)].getLong(byteAt(offset));
+        return chunks[(int) (offset >>> CHUNK_BITS)][(int) offset & CHUNK_MASK];
     }
 
     private void set(long offset, long value) {
-        chunks[(int) (offset >>> CHUNK_BITS)].putLong(byteAt(offset), value);
-    }
-
-    /** Where the long at {@code offset} lies in its chunk, in bytes. */
-    private static int byteAt(long offset) {
-        return ((int) offset & CHUNK_MASK) << 3;
-    }
-
-    /** A chunk off the heap, its pages made (zeroed) here once. */
-    private static UnsafeBuffer newChunk() {
-        return DirectMemory.allocate(CHUNK_LONGS * Long.BYTES);
+        chunks[(int) (offset >>> CHUNK_BITS)][(int) offset & CHUNK_MASK] = value;
     }
 
     private static int words(long head) {

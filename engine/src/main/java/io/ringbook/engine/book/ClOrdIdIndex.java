@@ -96,7 +96,7 @@ public final class ClOrdIdIndex {
      * The table alone (no filter, ceilings or runs: what {@link #forDays} builds on, and
      * what the table's own tests use), sized for {@code expectedIds} entries at once
      * without growing: the table's segments, and arena room for as many ids of up to 16
-     * characters, 40 bytes each of direct memory
+     * characters, 40 bytes each
      * ({@code ORD%08d} and {@code %016d} fit; UUIDs take it faster; beyond it the arena adds
      * half-megabyte chunks, a millisecond each on memory a fresh engine never used).
      */

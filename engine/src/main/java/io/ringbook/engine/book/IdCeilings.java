@@ -1,7 +1,6 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
 
@@ -29,17 +28,17 @@ final class IdCeilings {
     private static final int LENGTH = 1;
     private static final int WORDS = 2;
 
-    /** Per account, as longs: the day its ceiling was set, the ceiling's length, then its packed words (as {@link ClOrdId#word}). */
-    private UnsafeBuffer ceilings = new UnsafeBuffer(new byte[16 * STRIDE * Long.BYTES]);
+    /** Per account: the day its ceiling was set, the ceiling's length, then its packed words (as {@link ClOrdId#word}). */
+    private long[] ceilings = new long[16 * STRIDE];
     private long day = 1;
 
     /** Whether the id is above everything the account used today, so certainly new. */
     boolean above(int accountId, ClOrdId id) {
         int base = accountId * STRIDE;
-        if (base >= longs() || get(base + DAY) != day) {
+        if (base >= ceilings.length || ceilings[base + DAY] != day) {
             return true;
         }
-        return ShortlexOrder.compare((int) get(base + LENGTH), ceilings, (base + WORDS) * Long.BYTES, id) < 0;
+        return ShortlexOrder.compare((int) ceilings[base + LENGTH], ceilings, base + WORDS, id) < 0;
     }
 
     /** Records that the account used the id today; true if it was above the account's ceiling, and is now the ceiling. */
@@ -48,15 +47,15 @@ final class IdCeilings {
             return false;
         }
         int base = accountId * STRIDE;
-        if (base >= longs()) {
-            ceilings = new UnsafeBuffer(Arrays.copyOf(ceilings.byteArray(), Math.max(longs() * 2, base + STRIDE) * Long.BYTES));
+        if (base >= ceilings.length) {
+            ceilings = Arrays.copyOf(ceilings, Math.max(ceilings.length * 2, base + STRIDE));
         }
         int length = id.length();
-        set(base + DAY, day);
-        set(base + LENGTH, length);
+        ceilings[base + DAY] = day;
+        ceilings[base + LENGTH] = length;
         int words = (length + 7) >>> 3;
         for (int i = 0; i < words; i++) {
-            set(base + WORDS + i, id.word(i));
+            ceilings[base + WORDS + i] = id.word(i);
         }
         return true;
     }
@@ -67,18 +66,6 @@ final class IdCeilings {
     }
 
     long footprintBytes() {
-        return ceilings.capacity();
-    }
-
-    private int longs() {
-        return ceilings.capacity() / Long.BYTES;
-    }
-
-    private long get(int index) {
-        return ceilings.getLong(index * Long.BYTES);
-    }
-
-    private void set(int index, long value) {
-        ceilings.putLong(index * Long.BYTES, value);
+        return (long) ceilings.length * Long.BYTES;
     }
 }

@@ -1,7 +1,6 @@
 package io.ringbook.engine.book;
 
 import io.ringbook.engine.domain.ClOrdId;
-import org.agrona.DirectBuffer;
 
 /**
  * The one order of clOrdIds that a day index's ceilings ({@link IdCeilings}) and runs
@@ -16,17 +15,16 @@ final class ShortlexOrder {
 
     /**
      * An id held as {@code length} and its packed words (as {@link ClOrdId#word}, first
-     * character in the lowest byte, in the platform's order) from byte {@code at} of
-     * {@code words}, against {@code id}: negative,
+     * character in the lowest byte) from {@code words[at]}, against {@code id}: negative,
      * zero or positive as the held one is less, equal or greater.
      */
-    static int compare(int length, DirectBuffer words, int at, ClOrdId id) {
+    static int compare(int length, long[] words, int at, ClOrdId id) {
         if (length != id.length()) {
             return Integer.compare(length, id.length());
         }
         int used = (length + 7) >>> 3;
         for (int i = 0; i < used; i++) {
-            long word = words.getLong(at + (i << 3));
+            long word = words[at + i];
             long other = id.word(i);
             if (word != other) {
                 return Long.compareUnsigned(Long.reverseBytes(word), Long.reverseBytes(other));

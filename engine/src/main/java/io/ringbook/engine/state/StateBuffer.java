@@ -1,9 +1,9 @@
 package io.ringbook.engine.state;
 
 import io.ringbook.engine.domain.ClOrdId;
-import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.WritableByteChannel;
+import java.util.Objects;
 import java.util.zip.Checksum;
 
 /**
@@ -26,6 +27,7 @@ import java.util.zip.Checksum;
 public final class StateBuffer {
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+    private static final long LONG_ARRAY_BASE = UnsafeApi.arrayBaseOffset(long[].class);
 
     /** Where a spilling buffer's pieces go, in order. */
     @FunctionalInterface
@@ -159,28 +161,31 @@ public final class StateBuffer {
         return value;
     }
 
-    /** Writes the first {@code count} longs of {@code values} (in the platform's order), as {@link #putLong} would one by one. */
-    public void putLongs(DirectBuffer values, int count) {
+    /** Writes {@code count} longs of {@code values} from {@code offset}, as {@link #putLong} would one by one. */
+    public void putLongs(long[] values, int offset, int count) {
         for (int i = 0; i < count; i++) {
-            buffer.putLong(position, values.getLong(i << 3), ORDER);
+            buffer.putLong(position, values[offset + i], ORDER);
             position += Long.BYTES;
             spillIfFull();
         }
     }
 
-    /** Reads {@code count} longs into the start of {@code values} (in the platform's order): one copy of memory where the orders agree. */
-    public void getLongs(MutableDirectBuffer values, int count) {
+    /**
+     * Reads {@code count} longs into {@code values} from {@code offset}: where the platform's
+     * byte order is the buffer's, one copy of memory (a start reads hundreds of megabytes of
+     * clOrdIds so, from a mapped snapshot), else long by long.
+     */
+    public void getLongs(long[] values, int offset, int count) {
         check((long) count * Long.BYTES);
-        if ((long) count * Long.BYTES > values.capacity()) {
-            throw new IndexOutOfBoundsException(count + " longs into a buffer of " + values.capacity() + " bytes");
-        }
+        Objects.checkFromIndexSize(offset, count, values.length);
         if (ORDER == ByteOrder.nativeOrder()) {
-            values.putBytes(0, buffer, position, count * Long.BYTES);
+            UnsafeApi.copyMemory(buffer.byteArray(), buffer.addressOffset() + position, values,
+                    LONG_ARRAY_BASE + (long) offset * Long.BYTES, (long) count * Long.BYTES);
             position += count * Long.BYTES;
             return;
         }
         for (int i = 0; i < count; i++) {
-            values.putLong(i << 3, buffer.getLong(position, ORDER));
+            values[offset + i] = buffer.getLong(position, ORDER);
             position += Long.BYTES;
         }
     }
