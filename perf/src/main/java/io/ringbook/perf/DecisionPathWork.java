@@ -19,7 +19,8 @@ import java.util.Locale;
  * handing over through the rings), it tells whether the pipeline's extra is on the
  * decision thread's own path or in the hand-offs. {@code wall} stamps wall-clock time, so
  * the whole run is one trading day, as in {@code bench} (whose day index is built for
- * {@value LoadHarness#CLORDIDS_PER_RUN} ids); {@code days} makes a trading day of every 2^20 commands with an index
+ * {@value LoadHarness#CLORDIDS_PER_RUN} ids when the flow uses clOrdIds; 4M before the
+ * seventeenth session); {@code days} makes a trading day of every 2^20 commands with an index
  * built for them, as {@link PipelineWork} does. No journal.
  *
  * <pre>java ... -cp perf/target/benchmarks.jar io.ringbook.perf.DecisionPathWork [realistic|amend-heavy] [none|ord_padded|dash|row|digits16|uuid] [commands] [wall|days] [ring|scratch] [outbound slots, 16384]</pre>
@@ -65,7 +66,7 @@ public final class DecisionPathWork {
         EpochClock clock = wall ? EpochClock.system() : () -> dayTime[0];
         long[] events = new long[1];
         DecisionPath path = new DecisionPath(sink -> BenchRisk.ALL.logic(data, new RiskBoard(data.risk()), sink, 1 << 16,
-                wall ? LoadHarness.CLORDIDS_PER_RUN : PipelineWork.COMMANDS_PER_DAY), scratch ? new ListenerSink(event -> events[0]++) : null,
+                wall ? LoadHarness.clOrdIdsFor(scenario, ids, LoadHarness.CLORDIDS_PER_RUN) : PipelineWork.COMMANDS_PER_DAY), scratch ? new ListenerSink(event -> events[0]++) : null,
                 clock, BATCH, slots);
         long start = -1;
         long measured = 0;

@@ -133,7 +133,8 @@ public final class LoadHarness implements Callable<Integer> {
      * The clOrdIds a run's day index is built for: every row of the amend-heavy flow uses one,
      * and a run stamps wall-clock time, so a whole run is one day (a burst of 7 s at 2 M
      * commands a second uses 14 M), as an operator sets {@code engine.clOrdIdsPerDay}; beyond
-     * this it grows. Its arena takes 40 bytes of heap an id (670 MB).
+     * this it grows. The index takes 58-62 bytes of heap an id made at start (about 1 GB of
+     * the 2 GiB heap).
      */
     static final int CLORDIDS_PER_RUN = 1 << 24;
 
@@ -255,9 +256,13 @@ public final class LoadHarness implements Callable<Integer> {
      * bench cluster's three nodes too).
      */
     int clOrdIdsPerRun(int perRun) {
-        boolean none = orders == null && BenchScenario.parse(scenario) == BenchScenario.REALISTIC
-                && ClOrdIdStyle.valueOf(clOrdIds.trim().toUpperCase(Locale.ROOT)) == ClOrdIdStyle.NONE;
-        return none ? 1 << 16 : perRun;
+        return orders != null ? perRun
+                : clOrdIdsFor(BenchScenario.parse(scenario), ClOrdIdStyle.valueOf(clOrdIds.trim().toUpperCase(Locale.ROOT)), perRun);
+    }
+
+    /** As {@link #clOrdIdsPerRun} for a generated flow: {@code perRun}, or the smallest index for the realistic flow without clOrdIds. */
+    static int clOrdIdsFor(BenchScenario scenario, ClOrdIdStyle ids, int perRun) {
+        return scenario == BenchScenario.REALISTIC && ids == ClOrdIdStyle.NONE ? 1 << 16 : perRun;
     }
 
     /** Prints a run's throughput and latency as ratios of a ceiling's. */

@@ -45,14 +45,18 @@ class BenchHelpTest {
 
     @Test
     void theBenchSizesItsClOrdIdIndexForWhatTheFlowUses() {
-        assertEquals(1 << 16, clOrdIdsPerRun(), "the default flow uses no clOrdIds");
-        assertEquals(1 << 24, clOrdIdsPerRun("--scenario", "amend-heavy"));
-        assertEquals(1 << 24, clOrdIdsPerRun("--clordids", "row"));
+        int perRun = 12_345;
+        assertEquals(1 << 16, clOrdIdsPerRun(perRun), "the default flow uses no clOrdIds");
+        assertEquals(perRun, clOrdIdsPerRun(perRun, "--scenario", "amend-heavy"));
+        assertEquals(perRun, clOrdIdsPerRun(perRun, "--clordids", "row"));
+        assertEquals(perRun, clOrdIdsPerRun(perRun, "--orders", "rows.csv"), "an order file may carry clOrdIds");
+        assertTrue(LoadHarness.CLORDIDS_PER_RUN >= 14_000_000, "a 7 s burst at 2 M commands a second fits the single-process index");
+        assertTrue(LoadHarness.CLORDIDS_PER_CLUSTER_RUN < LoadHarness.CLORDIDS_PER_RUN, "three nodes in one JVM build smaller ones");
     }
 
-    private static int clOrdIdsPerRun(String... args) {
+    private static int clOrdIdsPerRun(int perRun, String... args) {
         LoadHarness harness = new LoadHarness();
         new CommandLine(harness).parseArgs(args);
-        return harness.clOrdIdsPerRun(LoadHarness.CLORDIDS_PER_RUN);
+        return harness.clOrdIdsPerRun(perRun);
     }
 }

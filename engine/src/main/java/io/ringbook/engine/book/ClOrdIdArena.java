@@ -204,6 +204,9 @@ final class ClOrdIdArena {
             in.getLongs(chunks[c], 0, (int) Math.min(CHUNK_LONGS, words - ((long) c << CHUNK_BITS)));
         }
         top = words;
+        if (used > 0) {
+            requestSpareAfter(used - 1);
+        }
         return words;
     }
 
@@ -257,12 +260,24 @@ final class ClOrdIdArena {
             chunks[chunk] = spare.take();
             chunksAllocated++;
         }
-        if ((top & CHUNK_MASK) == 0 && (chunk + 1 == chunks.length || chunks[chunk + 1] == null)) {
-            spare.request(); // entering the last chunk made: the next one is made ahead, off this thread
+        if ((top & CHUNK_MASK) == 0) {
+            requestSpareAfter(chunk);
         }
         long offset = top;
         top += size;
         return offset;
+    }
+
+    /** When {@code chunk} is the last one made, asks for the next to be made ahead, off this thread. */
+    private void requestSpareAfter(int chunk) {
+        if (chunk + 1 == chunks.length || chunks[chunk + 1] == null) {
+            spare.request();
+        }
+    }
+
+    /** Chunks this arena took made ahead ({@link SpareChunk}). */
+    long chunksMadeAhead() {
+        return spare.takenMadeAhead();
     }
 
     private long get(long offset) {

@@ -1,6 +1,5 @@
 package io.ringbook.engine.book;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -9,40 +8,56 @@ import java.util.concurrent.atomic.AtomicReference;
  * and zeroing half a megabyte itself (with the page faults of memory the heap had not
  * used yet: about a millisecond on this VM), which the logic thread (or the read models'
  * outbound thread) would otherwise do in the middle of a command. One owner thread
- * requests and takes; the maker fills.
+ * requests and takes; the maker only fills. At most one request is out at a time: it
+ * stays out until the owner takes its chunk (a chunk made late waits for the owner's next
+ * need), or until the maker gives up on it.
  */
 final class SpareChunk {
 
     private final ChunkMaker maker = ChunkMaker.INSTANCE;
     private final int longs;
     private final AtomicReference<long[]> ready = new AtomicReference<>();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    /** Whether a request is out: set and cleared by the owner, cleared by the maker only when it could not make the chunk. */
+    private volatile boolean requested;
+    private long takenMadeAhead;
 
     SpareChunk(int longs) {
         this.longs = longs;
     }
 
-    /** Asks for a chunk to be made, unless one is ready or on its way; returns at once. */
+    /** Asks for a chunk to be made, unless a request is out already; returns at once. */
     void request() {
-        if (ready.get() == null && wanted.compareAndSet(false, true) && !maker.make(this)) {
-            wanted.set(false);
+        if (!requested) {
+            requested = true; // before the offer: a maker that fails at once clears it after
+            if (!maker.make(this)) {
+                requested = false;
+            }
         }
     }
 
     /** The chunk made ahead, or, when none is ready yet, one made here and now. */
     long[] take() {
         long[] chunk = ready.getAndSet(null);
-        return chunk != null ? chunk : new long[longs];
+        if (chunk == null) {
+            return new long[longs];
+        }
+        requested = false;
+        takenMadeAhead++;
+        return chunk;
     }
 
-    /** Whether a chunk made ahead is waiting. */
-    boolean isReady() {
-        return ready.get() != null;
+    /** Chunks the owner took made ahead (not made itself); read on the owner's thread. */
+    long takenMadeAhead() {
+        return takenMadeAhead;
     }
 
     /** On the maker's thread. */
     void make() {
         ready.set(new long[longs]);
-        wanted.set(false);
+    }
+
+    /** On the maker's thread, when {@link #make} failed: the owner may ask again, and makes its own until then. */
+    void notMade() {
+        requested = false;
     }
 }
