@@ -8,12 +8,14 @@ import java.util.concurrent.locks.LockSupport;
  * One daemon thread, shared by every day index in the process, that makes the arenas'
  * spare chunks ({@link SpareChunk}). A request is a lock-free offer and a wake-up
  * ({@code LockSupport.unpark}), once per chunk, never per order; the thread parks while
- * there is nothing to make (a chunk holds about 16,000 ids: some 120 chunks a second when
+ * there is nothing to make (a chunk holds about 16,000 ids: some 100 chunks a second when
  * a bench burst of 1.6 M new ids a second outgrew its index, 22-62 ns of this thread's CPU
  * a command). It starts
  * with the first index, not at its first request, so that no index's owner loads a class
- * or starts a thread in the middle of a command. A chunk it cannot make (out of heap) is
- * left to its owner, which then makes its own.
+ * or starts a thread in the middle of a command. A chunk it cannot make is left to its
+ * owner, which then makes its own; out of heap, under the launcher's
+ * {@code -XX:+ExitOnOutOfMemoryError}, the process ends here as it would on the owner's
+ * thread, at most one chunk earlier.
  */
 final class ChunkMaker {
 
@@ -54,7 +56,11 @@ final class ChunkMaker {
             spare.make();
         } catch (Throwable e) {
             spare.notMade();
-            LOG.log(System.Logger.Level.WARNING, "a clOrdId index's next chunk could not be made ahead; its owner makes it", e);
+            try {
+                LOG.log(System.Logger.Level.WARNING, "a clOrdId index's next chunk could not be made ahead; its owner makes it", e);
+            } catch (Throwable logFailed) {
+                // the log's own failure must not end the only thread that makes chunks ahead
+            }
         }
     }
 }

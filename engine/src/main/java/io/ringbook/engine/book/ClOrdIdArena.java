@@ -280,6 +280,11 @@ final class ClOrdIdArena {
         return spare.takenMadeAhead();
     }
 
+    /** Whether its next chunk is made and waiting. */
+    boolean spareReady() {
+        return spare.isReady();
+    }
+
     private long get(long offset) {
         return chunks[(int) (offset >>> CHUNK_BITS)][(int) offset & CHUNK_MASK];
     }

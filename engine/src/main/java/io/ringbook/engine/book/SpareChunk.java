@@ -20,6 +20,8 @@ final class SpareChunk {
     /** Whether a request is out: set and cleared by the owner, cleared by the maker only when it could not make the chunk. */
     private volatile boolean requested;
     private long takenMadeAhead;
+    /** Chunks made on the maker's thread (its only writer). */
+    private volatile int made;
 
     SpareChunk(int longs) {
         this.longs = longs;
@@ -51,9 +53,26 @@ final class SpareChunk {
         return takenMadeAhead;
     }
 
+    /** Whether a chunk made ahead waits to be taken. */
+    boolean isReady() {
+        return ready.get() != null;
+    }
+
+    /** Whether a request is out (queued, being made, or made and not yet taken). */
+    boolean isRequested() {
+        return requested;
+    }
+
+    /** Chunks the maker made for this spare so far. */
+    int timesMade() {
+        return made;
+    }
+
     /** On the maker's thread. */
     void make() {
-        ready.set(new long[longs]);
+        long[] chunk = new long[longs];
+        made++;
+        ready.set(chunk);
     }
 
     /** On the maker's thread, when {@link #make} failed: the owner may ask again, and makes its own until then. */

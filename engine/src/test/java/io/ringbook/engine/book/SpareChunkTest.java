@@ -4,7 +4,12 @@ import io.ringbook.engine.domain.ClOrdId;
 import io.ringbook.engine.state.StateBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.function.BooleanSupplier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpareChunkTest {
@@ -21,14 +26,18 @@ class SpareChunkTest {
 
         spare.request();
         spare.request();
-        long[] made = awaitMadeAhead(spare, 1);
-        assertEquals(LONGS, made.length);
+        await(spare::isReady, "the chunk asked for is made");
         Thread.sleep(50);
+        assertEquals(1, spare.timesMade(), "the second request, made while the first was out, made nothing");
         assertEquals(LONGS, spare.take().length);
-        assertEquals(1, spare.takenMadeAhead(), "the second request, made while the first was out, made nothing");
+        assertEquals(1, spare.takenMadeAhead());
+        assertFalse(spare.isRequested(), "taken: the owner may ask again");
+        assertEquals(LONGS, spare.take().length);
+        assertEquals(1, spare.takenMadeAhead(), "handed over once");
 
         spare.request();
-        awaitMadeAhead(spare, 2);
+        await(spare::isReady, "a new request, a new chunk");
+        assertEquals(2, spare.timesMade());
     }
 
     /** An arena built with one chunk fills three: the two after the first come made ahead (the first asked for at its first append), and every entry reads back. */
@@ -39,11 +48,11 @@ class SpareChunkTest {
         int entries = 3 * ClOrdIdArena.CHUNK_LONGS / 8 - 8; // 36-character ids, 8 longs each
         long[] offsets = new long[entries];
         for (int i = 0; i < entries; i++) {
+            if (i > 0) {
+                await(arena::spareReady, "the next chunk made before the owner needs it"); // from the first append on, one is always asked for
+            }
             id.set(String.format("%036d", i));
             offsets[i] = arena.append(ClOrdIdArena.head(i % 5, id), i * 31L, id, i + 1);
-            if (i % 1_000 == 0) {
-                Thread.sleep(5); // as a day's flow leaves the maker time to run
-            }
         }
         assertEquals(2, arena.chunksMadeAhead(), "both chunks past the first made ahead");
         for (int i = 0; i < entries; i++) {
@@ -65,7 +74,7 @@ class SpareChunkTest {
 
         ClOrdIdArena restored = new ClOrdIdArena(1);
         restored.readRaw(new StateBuffer(16).load(state.array(), 0, state.length()), 99);
-        Thread.sleep(200);
+        await(restored::spareReady, "asked for when read back");
         id.set(String.format("%036d", 0));
         for (int i = 0; i < ClOrdIdArena.CHUNK_LONGS / 8; i++) {
             restored.append(ClOrdIdArena.head(1, id), i, id, i);
@@ -73,15 +82,45 @@ class SpareChunkTest {
         assertEquals(1, restored.chunksMadeAhead(), "its second chunk came made ahead");
     }
 
-    private static long[] awaitMadeAhead(SpareChunk spare, long count) throws InterruptedException {
+    /** A chunk the maker cannot make is left to its owner, who may ask again; the maker goes on making others. */
+    @Test
+    void shouldClearAFailedRequestAndGoOnMaking() throws InterruptedException {
+        SpareChunk failing = new SpareChunk(-1);
+        failing.request();
+        await(() -> !failing.isRequested(), "the failed request cleared");
+        assertEquals(0, failing.timesMade());
+
+        SpareChunk next = new SpareChunk(LONGS);
+        next.request();
+        await(next::isReady, "the maker still makes chunks");
+    }
+
+    /** An interrupt neither stops the maker nor sets it spinning: it parks again. */
+    @Test
+    void shouldParkAgainAfterAnInterrupt() throws InterruptedException {
+        new SpareChunk(LONGS).request(); // the maker is started and has worked
+        Thread maker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("ringbook-chunk-maker")).findFirst().orElseThrow();
+        maker.interrupt();
+        Thread.sleep(100);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadCpuTime(maker.getId());
+        Thread.sleep(500);
+        long used = threads.getThreadCpuTime(maker.getId()) - before;
+        assertTrue(used < 100_000_000L, "the maker used " + used / 1_000_000 + " ms of CPU in 500 ms after an interrupt");
+
+        SpareChunk next = new SpareChunk(LONGS);
+        next.request();
+        await(next::isReady, "and still makes chunks");
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (System.nanoTime() < deadline) {
-            long[] chunk = spare.take();
-            if (spare.takenMadeAhead() == count) {
-                return chunk;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
             }
             Thread.sleep(1);
         }
-        throw new AssertionError("no chunk made ahead within 10 s");
     }
 }
