@@ -110,12 +110,7 @@ class JournalReplayTest {
             engine.run(8, 2_000);
         }
         long recorded = 0;
-        Files.createDirectories(older.resolve("journal"));
-        try (Stream<Path> files = Files.walk(data.resolve("journal/input"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, older.resolve("journal/input").resolve(data.resolve("journal/input").relativize(file).toString()));
-            }
-        }
+        copy(data.resolve("journal/input"), older.resolve("journal/input"));
         try (Journal source = Journal.openReadOnly(data);
              JournalCursor cursor = new JournalCursor(source.output(), "output journal");
              Journal target = Journal.open(older, Durability.PROCESS_CRASH)) {
