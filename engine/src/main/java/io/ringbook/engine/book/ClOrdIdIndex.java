@@ -45,8 +45,13 @@ import java.util.Arrays;
  * a command arriving meanwhile waits for them). A group's filter bits go in with it, their
  * words read ahead in the same loop. Until its group goes in, an entry is found among the
  * pending ones (whatever the filter says) through a small hash of their positions, a few
- * kilobytes that stay in the cache. None of this changes what the index answers, only
- * where it looks.
+ * kilobytes that stay in the cache. An id the filter may hold (one sent again: a
+ * duplicate, a cancel or amend naming an order replaced or done) is looked for among the
+ * pending ones, then, for an account whose run is long ({@link IdRuns#isLong}), in its
+ * run before the table: such an id is nearly always recent, found among the run's last
+ * entries (measured: 63 ns against 210 for ids of the last thousand, with ten million in
+ * the day), where the table costs a miss; for other accounts the table comes first. None
+ * of this changes what the index answers, only where it looks.
  */
 public final class ClOrdIdIndex {
 
@@ -159,13 +164,16 @@ public final class ClOrdIdIndex {
         if (!filter.mayHold(hash)) {
             return findPending(head, hash, id);
         }
-        long found = findInTable(head, hash, id);
-        if (found == 0) {
-            found = findPending(head, hash, id);
+        boolean runFirst = runs.isLong(accountId);
+        long found = findPending(head, hash, id);
+        if (found == 0 && runFirst) {
+            found = findInRun(accountId, id);
         }
         if (found == 0) {
-            long inRun = runs.find(accountId, id, arena);
-            found = inRun < 0 ? 0 : arena.orderId(inRun);
+            found = findInTable(head, hash, id);
+        }
+        if (found == 0 && !runFirst) {
+            found = findInRun(accountId, id);
         }
         return found;
     }
@@ -182,6 +190,11 @@ public final class ClOrdIdIndex {
                 return arena.orderId(value & OFFSET_MASK);
             }
         }
+    }
+
+    private long findInRun(int accountId, ClOrdId id) {
+        long inRun = runs.find(accountId, id, arena);
+        return inRun < 0 ? 0 : arena.orderId(inRun);
     }
 
     private long findPending(long head, long hash, ClOrdId id) {
