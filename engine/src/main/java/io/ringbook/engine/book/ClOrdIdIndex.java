@@ -45,14 +45,8 @@ import java.util.Arrays;
  * a command arriving meanwhile waits for them). A group's filter bits go in with it, their
  * words read ahead in the same loop. Until its group goes in, an entry is found among the
  * pending ones (whatever the filter says) through a small hash of their positions, a few
- * kilobytes that stay in the cache. An id the filter may hold (one sent again: a
- * duplicate, a cancel or amend naming an order replaced or done) of an account whose run
- * is long ({@link IdRuns#isLong}) is looked for among the pending ones, then in its run,
- * then in the table: such an id is nearly always recent, found among the run's last
- * entries, where the table costs a miss (measured, {@code ClOrdIdSentAgainBenchmark}:
- * 74 ns against 269 for ids of the last thousand, ten million in the day); for any other
- * account the table comes first, then the pending ones, then the run. None of this
- * changes what the index answers, only where it looks.
+ * kilobytes that stay in the cache. None of this changes what the index answers, only
+ * where it looks.
  */
 public final class ClOrdIdIndex {
 
@@ -165,13 +159,13 @@ public final class ClOrdIdIndex {
         if (!filter.mayHold(hash)) {
             return findPending(head, hash, id);
         }
-        boolean runFirst = runs.isLong(accountId);
-        long found = runFirst ? findPending(head, hash, id) : findInTable(head, hash, id);
+        long found = findInTable(head, hash, id);
         if (found == 0) {
-            found = runFirst ? findInRun(accountId, id) : findPending(head, hash, id);
+            found = findPending(head, hash, id);
         }
         if (found == 0) {
-            found = runFirst ? findInTable(head, hash, id) : findInRun(accountId, id);
+            long inRun = runs.find(accountId, id, arena);
+            found = inRun < 0 ? 0 : arena.orderId(inRun);
         }
         return found;
     }
@@ -188,11 +182,6 @@ public final class ClOrdIdIndex {
                 return arena.orderId(value & OFFSET_MASK);
             }
         }
-    }
-
-    private long findInRun(int accountId, ClOrdId id) {
-        long inRun = runs.find(accountId, id, arena);
-        return inRun < 0 ? 0 : arena.orderId(inRun);
     }
 
     private long findPending(long head, long hash, ClOrdId id) {

@@ -15,10 +15,9 @@ import java.util.Arrays;
  * in docs/PERFORMANCE.md).
  *
  * <p>Such an id is looked up again only when it is sent again (a duplicate, or a cancel
- * naming an order that is done or was replaced): a search of the account's run that
- * gallops back from its end, a few arena entries read for a recent id (see
- * {@link #find}). A run's first chunk starts at {@value #FIRST} offsets and doubles up
- * to {@value #CHUNK} (an account whose ids do not grow, such as
+ * naming an order that is done): a binary search of the account's run, about
+ * {@code log2(run)} arena entries read. A run's first chunk starts at {@value #FIRST}
+ * offsets and doubles up to {@value #CHUNK} (an account whose ids do not grow, such as
  * UUIDs, keeps a few offsets in it); then chunks of {@value #CHUNK} are added as the run
  * grows into them, so no growth copies more than one chunk. Chunks stay for the next day,
  * and a run of an earlier day reads as empty, so a new day clears nothing. Chunks of
@@ -35,8 +34,6 @@ final class IdRuns {
     static final int CHUNK = 1 << CHUNK_BITS;
     private static final int CHUNK_MASK = CHUNK - 1;
     static final int FIRST = 16;
-    /** A run this long is an account that numbers upwards (see {@link #isLong}). */
-    static final int LONG = 64;
 
     private Run[] runs = new Run[16];
     /** Chunks made up front for the day's expected ids, handed out as runs grow into them. */
@@ -95,15 +92,7 @@ final class IdRuns {
         return new int[length];
     }
 
-    /**
-     * The arena offset of the account's id if it is in the account's run today, else -1.
-     * The search gallops back from the run's end (its last entry, then 2, 4, 8... back)
-     * before it halves: the ids sent again are nearly all recent ones (a cancel or amend
-     * naming an order placed or replaced a moment ago), found among the last entries, which
-     * lie in the arena's newest, cached lines, where a plain binary search would start in
-     * the run's middle and read about {@code log2(run)} entries scattered over the day (a
-     * cache and TLB miss each). An old id costs about twice that many entries instead.
-     */
+    /** The arena offset of the account's id if it is in the account's run today, else -1. */
     long find(int accountId, ClOrdId id, ClOrdIdArena arena) {
         Run run = accountId < runs.length ? runs[accountId] : null;
         if (run == null || run.day != day) {
@@ -111,22 +100,9 @@ final class IdRuns {
         }
         int low = 0;
         int high = run.size - 1;
-        for (int back = 1; high >= low; back <<= 1) {
-            int probe = Math.max(high - back + 1, low);
-            long offset = offset(run, probe);
-            int order = arena.compareId(offset, id);
-            if (order == 0) {
-                return offset;
-            }
-            if (order < 0) {
-                low = probe + 1;
-                break;
-            }
-            high = probe - 1;
-        }
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            long offset = offset(run, middle);
+            long offset = run.chunks[middle >>> CHUNK_BITS][middle & CHUNK_MASK] & 0xFFFF_FFFFL;
             int order = arena.compareId(offset, id);
             if (order < 0) {
                 low = middle + 1;
@@ -137,22 +113,6 @@ final class IdRuns {
             }
         }
         return -1;
-    }
-
-    /**
-     * Whether the account's run today has at least {@value #LONG} ids: then the account
-     * numbers its orders (mostly) upwards, and an id of it sent again is looked for here
-     * before the table. An account whose ids come in random order (UUIDs) raises its
-     * ceiling only about {@code ln(ids)} times a day, so its run stays short and its ids
-     * are looked for in the table first.
-     */
-    boolean isLong(int accountId) {
-        Run run = accountId < runs.length ? runs[accountId] : null;
-        return run != null && run.day == day && run.size >= LONG;
-    }
-
-    private static long offset(Run run, int at) {
-        return run.chunks[at >>> CHUNK_BITS][at & CHUNK_MASK] & 0xFFFF_FFFFL;
     }
 
     /** A new day: every run is empty (in O(1): a run of an earlier day reads as empty). */

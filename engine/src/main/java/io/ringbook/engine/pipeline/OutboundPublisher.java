@@ -7,12 +7,10 @@ import io.ringbook.engine.event.EventSink;
 /**
  * The business logic's sink behind the ring buffer: hands out each claimed slot of the
  * outbound ring for the logic to write its event into (copying only an event written
- * elsewhere), flags each command's last event, and publishes once per inbound batch
+ * elsewhere), flags each command's last event and stamps it with when it
+ * was decided (for the latency recorders), and publishes once per inbound batch
  * ({@link #endOfBatch}), so the outbound consumers wake once per batch rather than once
- * per command. Each command's last event is stamped, for the latency recorders, with when
- * it was published, the moment its outcome became visible: one clock read per
- * publication rather than one per command (a clock read is 25-40 ns on this machine's
- * virtual clock, measured in docs/PERFORMANCE.md). A batch with very many events (a mass cancel) is published in chunks
+ * per command. A batch with very many events (a mass cancel) is published in chunks
  * meanwhile, so it can never wait on a ring that only its own unpublished events fill.
  * When the ring is full it waits, as the ring's producer (at most a quarter of the ring is
  * unpublished, so the consumers always have published events to free it with), and
@@ -23,9 +21,6 @@ final class OutboundPublisher implements EventSink {
     private final RingBuffer<EngineEvent> ring;
     private final EpochClock clock;
     private final int chunk;
-    /** The sequences of the unpublished commands' last events, to stamp at publication. */
-    private final long[] lastEvents;
-    private int lastEventCount;
     private EngineEvent filling;
     private long lastClaimed = -1;
     private long firstUnpublished = -1;
@@ -34,7 +29,6 @@ final class OutboundPublisher implements EventSink {
         this.ring = ring;
         this.clock = clock;
         this.chunk = Math.max(1, ring.getBufferSize() / 4);
-        this.lastEvents = new long[chunk];
     }
 
     /** The next slot of the ring, for the logic to write its event straight into. */
@@ -62,21 +56,15 @@ final class OutboundPublisher implements EventSink {
     @Override
     public void onCommandEnd(long sequence) {
         if (firstUnpublished >= 0 && !ring.get(lastClaimed).lastOfCommand) {
-            ring.get(lastClaimed).lastOfCommand = true;
-            lastEvents[lastEventCount++] = lastClaimed;
+            EngineEvent last = ring.get(lastClaimed);
+            last.lastOfCommand = true;
+            last.decidedNanos = clock.epochNanos();
         }
     }
 
     /** Publishes every event claimed so far: the end of an inbound batch. */
     void endOfBatch() {
         if (firstUnpublished >= 0) {
-            if (lastEventCount > 0) {
-                long published = clock.epochNanos();
-                for (int i = 0; i < lastEventCount; i++) {
-                    ring.get(lastEvents[i]).decidedNanos = published;
-                }
-                lastEventCount = 0;
-            }
             ring.publish(firstUnpublished, lastClaimed);
             firstUnpublished = -1;
         }

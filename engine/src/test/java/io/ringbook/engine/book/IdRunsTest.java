@@ -4,8 +4,6 @@ import io.ringbook.engine.domain.ClOrdId;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IdRunsTest {
 
@@ -43,24 +41,6 @@ class IdRunsTest {
             assertEquals(offsets[1], runs.find(7, id, arena), length + ": today's first id");
             assertEquals(Math.max(IdRuns.FIRST, room) * Integer.BYTES, runs.footprintBytes(), length + ": the room is reused");
         }
-    }
-
-    /** A run is long from {@value IdRuns#LONG} ids, for its account only and for its day only. */
-    @Test
-    void aRunIsLongFromItsSixtyFourthIdUntilTheDayEnds() {
-        ClOrdIdArena arena = new ClOrdIdArena(1 << 12);
-        IdRuns runs = new IdRuns(0);
-        ClOrdId id = new ClOrdId();
-        for (int n = 1; n <= IdRuns.LONG; n++) {
-            assertFalse(runs.isLong(2), n - 1 + " ids");
-            id.set("c" + n);
-            runs.add(2, arena.append(ClOrdIdArena.head(2, id), n, id, n));
-        }
-        assertTrue(runs.isLong(2));
-        assertFalse(runs.isLong(1), "another account's run");
-        assertFalse(runs.isLong(300), "an account never seen");
-        runs.startNewDay();
-        assertFalse(runs.isLong(2), "the next day's run is empty");
     }
 
     /**
