@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * reads the table and, for a client numbering upwards, searches the account's run. The
  * index holds a day of {@link #ids} ids of 100 accounts in a client style and is built for
  * 16M (as {@code bench} builds it); each lookup is of an id among the {@link #back} used
- * before the last group of 512, which the index still holds apart.
+ * before the day's last 1,024, which cover the group of up to 512 the index still holds
+ * apart. A day of UUIDs needs a 3 GiB heap: run it with the command in
+ * docs/PERFORMANCE.md, not the 2 GiB every benchmark forks with by default.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
