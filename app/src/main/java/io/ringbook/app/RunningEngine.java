@@ -66,10 +66,11 @@ final class RunningEngine implements AutoCloseable {
     private final DiskReserve diskReserve;
     private final ViewsSnapshots viewSnapshots;
     private final ReadModelsStart.Outcome readModels;
+    private final String warmedUp;
     private Path movedAside;
 
     private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory,
-                          Function<Path, DiskSpace> disks) {
+                          Function<Path, DiskSpace> disks, int warmUpCommands) {
         this.profile = profile;
         this.referenceData = profile.referenceData();
         String host = profile.listenAddress();
@@ -94,6 +95,7 @@ final class RunningEngine implements AutoCloseable {
             this.fix = started.started(Doors.fix(profile, dataDir, rest));
             this.readModels = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(), viewsRestored,
                     Doors.readModels(rest, fix), fix.listeners());
+            this.warmedUp = warmUpCommands > 0 ? WarmUp.describe(profile, config, durability, warmUpCommands) : null;
             InputJournal inputJournal = new InputJournal(journal, referenceData);
             OutputJournal outputJournal = new OutputJournal(journal);
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
@@ -139,22 +141,40 @@ final class RunningEngine implements AutoCloseable {
     /** The same on a disk whose free space {@code disks} gives for the journal's directory (tests: a disk that fills). */
     static RunningEngine startOnDisk(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
                                      Function<Path, DiskSpace> disks) {
-        return start(profile, dataDir, fresh, config, durability,
-                board -> EngineLogic.live(board, INITIAL_ORDERS, profile.run().clOrdIdsPerDay()), disks);
+        return start(profile, dataDir, fresh, config, durability, live(profile), disks, 0);
+    }
+
+    /**
+     * As {@link #start(Profile, Path, boolean, PipelineConfig, Durability)}, with a warm-up of
+     * {@code warmUpCommands} ({@link WarmUp}; 0: none) after recovery, before the pipeline
+     * starts and the doors take orders ({@code ./ringbook start}).
+     */
+    static RunningEngine startWarmedUp(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
+                                       int warmUpCommands) {
+        return start(profile, dataDir, fresh, config, durability, live(profile), DiskSpace::of, warmUpCommands);
+    }
+
+    private static LogicFactory live(Profile profile) {
+        return board -> EngineLogic.live(board, INITIAL_ORDERS, profile.run().clOrdIdsPerDay());
     }
 
     /** The same with another business logic (tests: one made to fail on a command). */
     static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
                                LogicFactory logicFactory) {
-        return start(profile, dataDir, fresh, config, durability, logicFactory, DiskSpace::of);
+        return start(profile, dataDir, fresh, config, durability, logicFactory, DiskSpace::of, 0);
     }
 
     private static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
-                                       LogicFactory logicFactory, Function<Path, DiskSpace> disks) {
+                                       LogicFactory logicFactory, Function<Path, DiskSpace> disks, int warmUpCommands) {
         Path aside = prepare(dataDir, fresh);
-        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability, logicFactory, disks);
+        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability, logicFactory, disks, warmUpCommands);
         engine.movedAside = aside;
         return engine;
+    }
+
+    /** What the start's warm-up did (or why it was skipped), or null without one. */
+    String warmedUp() {
+        return warmedUp;
     }
 
     /** Where {@code --fresh} moved the data directory's previous content, or null. */

@@ -27,6 +27,9 @@ final class StartBanner {
         line(out, "Ringbook " + RingbookCommand.version() + (demo ? ", demo profile" : ", profile " + profile.name()));
         line(out, "  engine    running: ring " + config.ringSize() + " slots, " + waits.describe()
                 + ", clock tick " + config.clockTickMillis() + " ms");
+        if (engine.warmedUp() != null) {
+            line(out, "  warm-up   " + engine.warmedUp());
+        }
         line(out, "  symbols   " + engine.referenceData().symbols().all().stream()
                 .map(s -> s.name() + " (tick " + s.tickSize().toPlainString() + ", lot " + s.lotSize().toPlainString() + ")")
                 .collect(Collectors.joining(", ")));

@@ -99,6 +99,9 @@ class CommandLineErrorsTest {
         Run wait = run("start", "--data", data.toString(), "--wait-strategy", "spin");
         assertEquals(2, wait.exitCode);
         assertTrue(wait.oneLine().contains("--wait-strategy spin is not a wait strategy; one of: busy-spin, yielding"), wait.err);
+        Run warmUp = run("start", "--data", data.toString(), "--warm-up", "-1");
+        assertEquals(2, warmUp.exitCode);
+        assertTrue(warmUp.oneLine().contains("--warm-up must be 0 or more commands, not -1"), warmUp.err);
 
         Path backup = dir.resolve("backup");
         assertEquals(0, run("backup", "--data", data.toString(), "--to", backup.toString()).exitCode);

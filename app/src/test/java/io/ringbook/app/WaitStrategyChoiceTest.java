@@ -73,7 +73,8 @@ class WaitStrategyChoiceTest {
      */
     private String startAndCheck(int cores, String logic, String outbound, String journalThread, String... options) throws Exception {
         StartCommand start = new StartCommand();
-        String[] common = {"--data", data.toString(), "--fresh", "--rest-port", "0", "--admin-port", "0", "--fix-port", "0"};
+        String[] common = {"--data", data.toString(), "--fresh", "--rest-port", "0", "--admin-port", "0", "--fix-port", "0",
+            "--warm-up", "0"};
         new CommandLine(start).parseArgs(Stream.concat(Arrays.stream(common), Arrays.stream(options)).toArray(String[]::new));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AutoCloseable running = start.launch(new PrintStream(printed, true, StandardCharsets.UTF_8), cores)) {
