@@ -79,7 +79,7 @@ public final class AdminApi implements AutoCloseable {
             HttpServers.configure(config, host, port, "admin API", ctx -> {
                 AdminToken token = ctx.attribute(AdminTokens.TOKEN);
                 return token == null ? null : token.role().name().toLowerCase(Locale.ROOT);
-            });
+            }, true);
             config.staticFiles.add("/dashboard");
             config.routes.before(Dashboard::headers);
             open(config.routes, "/health", health::health);

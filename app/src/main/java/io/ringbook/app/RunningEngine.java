@@ -70,7 +70,7 @@ final class RunningEngine implements AutoCloseable {
     private Path movedAside;
 
     private RunningEngine(Profile profile, Path dataDir, PipelineConfig config, Durability durability, LogicFactory logicFactory,
-                          Function<Path, DiskSpace> disks, int warmUpCommands) {
+                          Function<Path, DiskSpace> disks, Start start) {
         this.profile = profile;
         this.referenceData = profile.referenceData();
         String host = profile.listenAddress();
@@ -81,6 +81,9 @@ final class RunningEngine implements AutoCloseable {
         StartedParts started = new StartedParts();
         try {
             this.rest = started.started(Doors.rest(profile, riskBoard));
+            if (!start.logRequests()) {
+                rest.withoutRequestLog();
+            }
             this.admin = started.started(Doors.admin(profile, riskBoard, dataDir, clock, rest));
             this.adminPort = Doors.listen(() -> admin.start(host, ports.admin()), "admin API", host, ports.admin(), "--admin-port");
             this.restPort = Doors.listen(() -> rest.start(host, ports.rest()), "REST gateway", host, ports.rest(), "--rest-port");
@@ -95,7 +98,7 @@ final class RunningEngine implements AutoCloseable {
             this.fix = started.started(Doors.fix(profile, dataDir, rest));
             this.readModels = ReadModelsStart.rebuild(journal, snapshotStore, viewSnapshots, rest.readModels(), viewsRestored,
                     Doors.readModels(rest, fix), fix.listeners());
-            this.warmedUp = warmUpCommands > 0 ? WarmUp.describe(profile, config, durability, warmUpCommands) : null;
+            this.warmedUp = start.warmUpCommands() > 0 ? WarmUp.describe(profile, config, durability, start.warmUpCommands()) : null;
             InputJournal inputJournal = new InputJournal(journal, referenceData);
             OutputJournal outputJournal = new OutputJournal(journal);
             EnginePipeline.Builder builder = EnginePipeline.builder(sink -> {
@@ -141,7 +144,7 @@ final class RunningEngine implements AutoCloseable {
     /** The same on a disk whose free space {@code disks} gives for the journal's directory (tests: a disk that fills). */
     static RunningEngine startOnDisk(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
                                      Function<Path, DiskSpace> disks) {
-        return start(profile, dataDir, fresh, config, durability, live(profile), disks, 0);
+        return start(profile, dataDir, fresh, config, durability, live(profile), disks, Start.PLAIN);
     }
 
     /**
@@ -151,7 +154,25 @@ final class RunningEngine implements AutoCloseable {
      */
     static RunningEngine startWarmedUp(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
                                        int warmUpCommands) {
-        return start(profile, dataDir, fresh, config, durability, live(profile), DiskSpace::of, warmUpCommands);
+        return start(profile, dataDir, fresh, config, durability, live(profile), DiskSpace::of, Start.warmedUp(warmUpCommands));
+    }
+
+    /** The warm-up's scratch engine: as a start without a warm-up, its REST door writing no access-log lines. */
+    static RunningEngine startScratch(Profile profile, Path dataDir, PipelineConfig config, Durability durability) {
+        return start(profile, dataDir, false, config, durability, live(profile), DiskSpace::of, Start.SCRATCH);
+    }
+
+    /**
+     * How a start differs from a plain one: a warm-up first ({@code warmUpCommands} of it),
+     * or a scratch engine's REST door writing no access-log lines.
+     */
+    private record Start(int warmUpCommands, boolean logRequests) {
+        static final Start PLAIN = new Start(0, true);
+        static final Start SCRATCH = new Start(0, false);
+
+        static Start warmedUp(int commands) {
+            return new Start(commands, true);
+        }
     }
 
     private static LogicFactory live(Profile profile) {
@@ -161,13 +182,13 @@ final class RunningEngine implements AutoCloseable {
     /** The same with another business logic (tests: one made to fail on a command). */
     static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
                                LogicFactory logicFactory) {
-        return start(profile, dataDir, fresh, config, durability, logicFactory, DiskSpace::of, 0);
+        return start(profile, dataDir, fresh, config, durability, logicFactory, DiskSpace::of, Start.PLAIN);
     }
 
     private static RunningEngine start(Profile profile, Path dataDir, boolean fresh, PipelineConfig config, Durability durability,
-                                       LogicFactory logicFactory, Function<Path, DiskSpace> disks, int warmUpCommands) {
+                                       LogicFactory logicFactory, Function<Path, DiskSpace> disks, Start start) {
         Path aside = prepare(dataDir, fresh);
-        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability, logicFactory, disks, warmUpCommands);
+        RunningEngine engine = new RunningEngine(profile, dataDir, config, durability, logicFactory, disks, start);
         engine.movedAside = aside;
         return engine;
     }

@@ -1,5 +1,6 @@
 package io.ringbook.app;
 
+import io.ringbook.app.profile.Credentials;
 import io.ringbook.app.profile.Ports;
 import io.ringbook.app.profile.Profile;
 import io.ringbook.app.profile.RunSettings;
@@ -11,14 +12,21 @@ import io.ringbook.engine.limits.RejectStorm;
 import io.ringbook.engine.limits.RiskSettings;
 import io.ringbook.engine.pipeline.CommandPublisher;
 import io.ringbook.engine.pipeline.PipelineConfig;
+import io.ringbook.gateway.rest.RateLimits;
 import io.ringbook.journal.Durability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,23 +40,32 @@ import java.util.stream.Stream;
  * (docs/PERFORMANCE.md, "A fresh engine's first seconds").
  *
  * <p>The scratch engine is the profile's own (its symbols, accounts, wait strategies,
- * durability and doors' listeners), in a temporary directory of its own, on free ports,
+ * durability and doors), in a temporary directory of its own, on free ports,
  * trading around the clock with no account limits and no reject-storm breaker (a burst
  * would otherwise be throttled or stopped, and only the refusals would be warm); it is closed and its directory deleted before the real engine opens its
- * data directory, so it leaves nothing but compiled code. The doors' request handling
- * (HTTP, JSON, FIX parsing) is not exercised: commands go straight to the ring.
+ * data directory, so it leaves nothing but compiled code. Its doors are sent a share of
+ * requests first, as clients send them ({@link RestWarmUp}, {@link FixWarmUp}), then the
+ * ring takes the session's commands straight from here.
  */
 final class WarmUp {
 
     /** The warm-up stops sending after this long whatever it has sent (a scratch engine that refuses orders, a slow disk). */
     static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /** One REST request and one FIX request for this many commands through the ring (1,000 each for the default 200,000). */
+    static final int COMMANDS_PER_REQUEST = 200;
     private static final int MIN_CLORDIDS = 1 << 16;
+    /** Far above what the warm-up's clients send: the scratch door's buckets never refuse. */
+    private static final RateLimits UNLIMITED_DOORS = new RateLimits(1_000_000, 60_000_000, 1_000_000, 60_000_000, 1_000_000, 1);
+    private static final SecureRandom KEYS = new SecureRandom();
 
     private WarmUp() {
     }
 
-    /** What the warm-up did: commands decided, trades made, how long it took and where its scratch engine lived (now gone). */
-    record Result(long commands, long trades, long millis, Path directory) {
+    /**
+     * What the warm-up did: commands sent through the ring, REST requests served (2xx), FIX
+     * requests sent, trades made, how long it took and where its scratch engine lived (now gone).
+     */
+    record Result(long commands, long requests, long fixRequests, long trades, long millis, Path directory) {
     }
 
     /**
@@ -58,7 +75,8 @@ final class WarmUp {
     static String describe(Profile profile, PipelineConfig config, Durability durability, int commands) {
         try {
             Result done = run(profile, config, durability, commands);
-            return done.commands() + " scratch commands (" + done.trades() + " trades) in " + done.millis()
+            return done.commands() + " scratch commands, " + done.requests() + " REST requests served and " + done.fixRequests()
+                    + " FIX requests (" + done.trades() + " trades) in " + done.millis()
                     + " ms before opening, their directory deleted (--warm-up 0 skips it)";
         } catch (RuntimeException failed) {
             return "failed, started without it: " + failed;
@@ -75,12 +93,28 @@ final class WarmUp {
         try {
             long trades;
             long sent;
-            try (RunningEngine scratch = RunningEngine.start(scratchProfile(profile, commands), directory, false, config, durability)) {
-                sent = send(scratch.pipeline().publisher(), new WarmUpFlow(profile.referenceData()), commands, start + LIMIT_NANOS);
-                awaitIdle(scratch, start + LIMIT_NANOS);
+            long served;
+            long fixSent;
+            Profile scratchProfile = scratchProfile(profile, commands);
+            try (RunningEngine scratch = RunningEngine.startScratch(scratchProfile, directory, config, durability)) {
+                long deadline = start + LIMIT_NANOS;
+                ReferenceData data = scratchProfile.referenceData();
+                long[] mids = WarmUpFlow.mids(data);
+                RestWarmUp rest = new RestWarmUp(scratchProfile.listenAddress(), scratch.restPort(), data, mids);
+                String account = data.accounts().name(0);
+                String compId = scratchProfile.fix().senderCompIds().getOrDefault(account, account);
+                int requests = commands / COMMANDS_PER_REQUEST;
+                // the two doors at once: each client mostly waits for its answers
+                CompletableFuture<Long> fix = CompletableFuture.supplyAsync(() -> new FixWarmUp(data, mids).run(compId,
+                        scratchProfile.credentials().fixPasswords().get(0), rest.host(), scratch.fixPort(), requests, deadline),
+                        runnable -> new Thread(runnable, "ringbook-warm-up-fix").start());
+                served = rest.run(keysByAccount(scratchProfile.credentials()), requests, deadline);
+                fixSent = fix.join();
+                sent = send(scratch.pipeline().publisher(), new WarmUpFlow(data), commands, deadline);
+                awaitIdle(scratch, deadline);
                 trades = scratch.pipeline().logic().lastTradeId();
             }
-            return new Result(sent, trades, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), directory);
+            return new Result(sent, served, fixSent, trades, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), directory);
         } finally {
             delete(directory);
             removeHook(deleteAtExit);
@@ -98,7 +132,9 @@ final class WarmUp {
     /**
      * The profile on free ports, trading its symbols around the clock, its accounts
      * without limits and no reject-storm breaker (so that a burst is neither throttled nor
-     * stopped by its own refusals), its day's clOrdId index sized for the session.
+     * stopped by its own refusals), its day's clOrdId index sized for the session; its
+     * REST door lets in a new random key per account (none signs) with no rate limit, its FIX
+     * door a new random password per account.
      */
     static Profile scratchProfile(Profile profile, int commands) {
         ReferenceData data = profile.referenceData();
@@ -109,12 +145,30 @@ final class WarmUp {
         RiskSettings unlimited = new RiskSettings(risk.symbols(),
                 Collections.nCopies(data.accounts().size(), AccountLimits.none(symbols.size())), RejectStorm.NONE,
                 risk.maxOpenOrders());
+        Map<String, Integer> keys = new HashMap<>();
+        Map<Integer, String> fixPasswords = new HashMap<>();
+        for (int account = 0; account < data.accounts().size(); account++) {
+            keys.put("warm-up-" + account + "-" + randomHex(), account);
+            fixPasswords.put(account, randomHex());
+        }
         RunSettings run = profile.run();
         return profile.withPorts(Ports.any())
+                .withCredentials(new Credentials(keys, Map.of(), fixPasswords, profile.credentials().adminTokens()), UNLIMITED_DOORS)
                 .withReferenceData(new ReferenceData(symbols, data.accounts(), unlimited))
                 .withRun(new RunSettings(run.waitStrategy(), run.outboundWait(), run.snapshotEverySeconds(), run.durability(), null,
                         Math.min(run.clOrdIdsPerDay(), Math.max(commands, MIN_CLORDIDS)), run.diskReserveMb(),
                         run.outputJournalThread()));
+    }
+
+    private static String randomHex() {
+        byte[] random = new byte[16];
+        KEYS.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    /** The scratch door's keys, the first account's first. */
+    private static List<String> keysByAccount(Credentials credentials) {
+        return credentials.apiKeys().entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
     }
 
     private static long send(CommandPublisher publisher, WarmUpFlow flow, int commands, long deadline) {

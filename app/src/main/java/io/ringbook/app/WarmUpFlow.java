@@ -38,13 +38,19 @@ final class WarmUpFlow implements CommandPublisher.CommandWriter {
     WarmUpFlow(ReferenceData data) {
         accounts = data.accounts().size();
         symbols = data.symbols().all().size();
-        mids = new long[symbols];
-        for (int symbol = 0; symbol < symbols; symbol++) {
+        mids = mids(data);
+        recent = new String[accounts][RECENT];
+        recentCount = new int[accounts];
+    }
+
+    /** Each symbol's mid price for the session, in ticks: its reference price, or {@value #MID_WITHOUT_REFERENCE}. */
+    static long[] mids(ReferenceData data) {
+        long[] mids = new long[data.symbols().all().size()];
+        for (int symbol = 0; symbol < mids.length; symbol++) {
             SymbolRisk risk = symbol < data.risk().symbols().size() ? data.risk().symbols().get(symbol) : null;
             mids[symbol] = risk != null && risk.referencePrice() > 0 ? risk.referencePrice() : MID_WITHOUT_REFERENCE;
         }
-        recent = new String[accounts][RECENT];
-        recentCount = new int[accounts];
+        return mids;
     }
 
     @Override

@@ -10,7 +10,11 @@ import io.ringbook.engine.event.EngineEvent;
 import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -40,13 +44,26 @@ class WarmUpTest {
     Path dir;
 
     @Test
-    void shouldTradeEveryCommandThroughAScratchEngineAndDeleteItsDirectory() {
-        WarmUp.Result done = WarmUp.run(DemoProfile.profile(), PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, COMMANDS);
+    void shouldTradeEveryCommandThroughAScratchEngineAndDeleteItsDirectory() throws Exception {
+        Logger accessLog = (Logger) LoggerFactory.getLogger("ringbook.access");
+        ListAppender<ILoggingEvent> accessLines = new ListAppender<>();
+        accessLines.start();
+        accessLog.addAppender(accessLines);
+        WarmUp.Result done;
+        try {
+            done = WarmUp.run(DemoProfile.profile(), PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, COMMANDS);
+        } finally {
+            accessLog.detachAppender(accessLines);
+        }
 
         assertEquals(COMMANDS, done.commands());
+        int requests = COMMANDS / WarmUp.COMMANDS_PER_REQUEST;
+        assertTrue(done.requests() * 10 >= requests * 7, "most REST requests served (2xx): " + done.requests() + " of " + requests);
+        assertEquals(requests, done.fixRequests(), "every FIX request sent after a logon");
         assertTrue(done.trades() > COMMANDS / 20, "trades: " + done.trades());
         assertFalse(Files.exists(done.directory()), "scratch directory deleted: " + done.directory());
         assertFalse(done.directory().startsWith(dir), "a directory of its own");
+        assertEquals(List.of(), accessLines.list, "the scratch door's requests are not the venue's: no access-log line");
     }
 
     @Test
@@ -54,7 +71,8 @@ class WarmUpTest {
         Path data = dir.resolve("data");
         try (RunningEngine engine = RunningEngine.startWarmedUp(DemoProfile.profile().withPorts(Ports.any()), data, false,
                 PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, COMMANDS)) {
-            assertTrue(engine.warmedUp().startsWith(COMMANDS + " scratch commands ("), engine.warmedUp());
+            assertTrue(engine.warmedUp().matches(COMMANDS + " scratch commands, \\d+ REST requests served and " + COMMANDS
+                    / WarmUp.COMMANDS_PER_REQUEST + " FIX requests \\(\\d+ trades\\) in .*"), engine.warmedUp());
             assertEquals(0, engine.recovery().lastSequence());
             List<EngineEvent> events = engine.pipeline().publisher()
                     .submit(c -> firstOrder(c))
@@ -73,7 +91,7 @@ class WarmUpTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AutoCloseable running = start.launch(new PrintStream(printed, true, StandardCharsets.UTF_8), 2)) {
             String banner = printed.toString(StandardCharsets.UTF_8);
-            assertTrue(banner.contains("\n  warm-up   2000 scratch commands ("), banner);
+            assertTrue(banner.contains("\n  warm-up   2000 scratch commands, "), banner);
             assertTrue(banner.contains("recovered to sequence 0 "), banner);
         }
         assertEquals(StartCommand.DEFAULT_WARM_UP, new StartCommand().warmUpCommands, "a start warms up unless told otherwise");

@@ -47,8 +47,11 @@ public final class HttpServers {
     /**
      * @param name      what the server is called in a 500's message
      * @param principal who made a request, from what the server's authentication left on it (null: nobody)
+     * @param logRequests whether each request gets its {@link AccessLog} line (not on a scratch engine's door: the start's
+     *                    warm-up, whose requests are not the venue's)
      */
-    public static void configure(JavalinConfig config, String host, int port, String name, Function<Context, String> principal) {
+    public static void configure(JavalinConfig config, String host, int port, String name, Function<Context, String> principal,
+                                 boolean logRequests) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.prefer405over404 = true;
@@ -71,10 +74,12 @@ public final class HttpServers {
                 sessions.setMaxInactiveInterval(SESSION_SECONDS);
             }
         });
-        AccessLog accessLog = new AccessLog(name);
-        config.requestLogger.http((ctx, millis) -> accessLog.log(ctx, millis, principal.apply(ctx)));
-        config.events.serverStopped(accessLog::close);
-        config.events.serverStartFailed(accessLog::close);
+        if (logRequests) {
+            AccessLog accessLog = new AccessLog(name);
+            config.requestLogger.http((ctx, millis) -> accessLog.log(ctx, millis, principal.apply(ctx)));
+            config.events.serverStopped(accessLog::close);
+            config.events.serverStartFailed(accessLog::close);
+        }
         config.routes.before(HttpJson::commonHeaders);
         config.routes.exception(ApiException.class, (e, ctx) -> HttpJson.error(ctx, e.status(), e.code(), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) ->

@@ -53,6 +53,7 @@ public final class RestGateway implements AutoCloseable {
     private final StreamLimits streamLimits;
     private final EngineDoor engine = new EngineDoor();
     private Javalin server;
+    private boolean logRequests = true;
     private volatile EventHistory history = EventHistory.NONE;
 
     /** @param risk the risk engine's published state, for the account's limits and breakers and the symbols' halts */
@@ -75,6 +76,14 @@ public final class RestGateway implements AutoCloseable {
         this.orderJson = new OrderJson(referenceData, new RejectText(referenceData, risk));
         this.streams = new StreamHub(referenceData, depth, trades, orders, orderJson, limits.streams());
         depth.listener(streams);
+    }
+
+    /**
+     * Before {@link #start}: no access-log line for this door's requests. For a scratch
+     * engine's door (the start's warm-up), whose requests are not the venue's.
+     */
+    public void withoutRequestLog() {
+        logRequests = false;
     }
 
     /** The read models this gateway keeps and registers among its {@link #listeners()}; the admin API reads them too. */
@@ -100,7 +109,7 @@ public final class RestGateway implements AutoCloseable {
             HttpServers.configure(config, host, port, "gateway", ctx -> {
                 Integer who = ctx.attribute(ApiKeys.ACCOUNT);
                 return who == null ? null : referenceData.accounts().name(who);
-            });
+            }, logRequests);
             // one before-handler, not two: Javalin matches every before-handler's path against every request
             config.routes.before("/api/v1/*", ctx -> {
                 rateLimits.take(ctx);
