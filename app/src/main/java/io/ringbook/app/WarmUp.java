@@ -31,21 +31,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Trades a scratch copy of the engine through a synthetic session ({@link WarmUpFlow})
- * before the real engine starts, so that the JIT has compiled the decision path, the
- * journal's appends and the outbound side by the time the first client order arrives. A
- * fresh JVM runs that code in its interpreter and compiles it while orders wait: on this
- * machine the first two seconds of 50,000 commands/s after a start had a p50 of 1.2-1.6 ms
- * and a p99 of 90-104 ms, against 9 us and 3-5 ms once the code was compiled
+ * Trades a scratch copy of the engine through a synthetic session before the real engine
+ * takes orders, so that the JIT has compiled the doors, the decision path, the journal's
+ * appends and the outbound side by the time the first client comes. A fresh JVM runs that
+ * code in its interpreter and compiles it while orders wait: on this machine it halved
+ * the p99 of a REST client's first seconds and cut a FIX client's by a quarter to a half
  * (docs/PERFORMANCE.md, "A fresh engine's first seconds").
  *
  * <p>The scratch engine is the profile's own (its symbols, accounts, wait strategies,
- * durability and doors), in a temporary directory of its own, on free ports,
- * trading around the clock with no account limits and no reject-storm breaker (a burst
- * would otherwise be throttled or stopped, and only the refusals would be warm); it is closed and its directory deleted before the real engine opens its
- * data directory, so it leaves nothing but compiled code. Its doors are sent a share of
- * requests first, as clients send them ({@link RestWarmUp}, {@link FixWarmUp}), then the
- * ring takes the session's commands straight from here.
+ * durability and doors), in a temporary directory of its own, on free ports, trading
+ * around the clock with no account limits, no reject-storm breaker and no gateway rate
+ * limits (a burst would otherwise be throttled or stopped, and only the refusals would be
+ * warm). Its doors are sent a share of requests first, as clients send them
+ * ({@link RestWarmUp}, {@link FixWarmUp}), then the ring takes the session's commands
+ * straight from here ({@link WarmUpFlow}). It is closed and its directory deleted before
+ * the real engine's pipeline starts, so it leaves nothing but compiled code.
  */
 final class WarmUp {
 
