@@ -1,18 +1,12 @@
 package io.ringbook.app;
 
 import io.ringbook.app.profile.DemoProfile;
-import io.ringbook.app.profile.Ports;
-import io.ringbook.engine.command.Command;
-import io.ringbook.engine.domain.OrderType;
-import io.ringbook.engine.domain.Side;
-import io.ringbook.engine.domain.TimeInForce;
-import io.ringbook.engine.event.EngineEvent;
-import io.ringbook.engine.event.EventType;
 import io.ringbook.engine.pipeline.PipelineConfig;
 import io.ringbook.journal.Durability;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +17,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WarmUpTest {
 
-    private static final int COMMANDS = 5_000;
+    private static final int COMMANDS = 2_000;
+    private static final Pattern REST_PORT = Pattern.compile("REST +http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path dir;
@@ -67,39 +64,27 @@ class WarmUpTest {
     }
 
     @Test
-    void shouldStartTheRealEngineOnItsOwnDayAfterTheWarmUp() throws Exception {
-        Path data = dir.resolve("data");
-        try (RunningEngine engine = RunningEngine.startWarmedUp(DemoProfile.profile().withPorts(Ports.any()), data, false,
-                PipelineConfig.DEFAULTS, Durability.PROCESS_CRASH, COMMANDS)) {
-            assertTrue(engine.warmedUp().matches(COMMANDS + " scratch commands, \\d+ REST requests served and " + COMMANDS
-                    / WarmUp.COMMANDS_PER_REQUEST + " FIX requests \\(\\d+ trades\\) in .*"), engine.warmedUp());
-            assertEquals(0, engine.recovery().lastSequence());
-            List<EngineEvent> events = engine.pipeline().publisher()
-                    .submit(c -> firstOrder(c))
-                    .get(10, TimeUnit.SECONDS);
-            assertEquals(EventType.ORDER_ACCEPTED, events.get(0).type);
-            assertEquals(1, events.get(0).orderId, "the first orderId of the real engine's day");
-            assertEquals(0, engine.pipeline().logic().lastTradeId(), "no trade of the warm-up's");
-        }
-    }
-
-    @Test
-    void shouldWarmUpAsTheStartCommandIsToldAndSaySoInTheBanner() throws Exception {
+    void shouldWarmUpAsTheStartCommandIsToldAndThenStartTheEngineOnItsOwnDay() throws Exception {
         StartCommand start = new StartCommand();
         new CommandLine(start).parseArgs("--data", dir.resolve("data").toString(), "--rest-port", "0", "--admin-port", "0",
-                "--fix-port", "0", "--warm-up", "2000");
+                "--fix-port", "0", "--warm-up", String.valueOf(COMMANDS));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AutoCloseable running = start.launch(new PrintStream(printed, true, StandardCharsets.UTF_8), 2)) {
             String banner = printed.toString(StandardCharsets.UTF_8);
-            assertTrue(banner.contains("\n  warm-up   2000 scratch commands, "), banner);
+            assertTrue(Pattern.compile("\n  warm-up   " + COMMANDS + " scratch commands, \\d+ REST requests served and "
+                    + COMMANDS / WarmUp.COMMANDS_PER_REQUEST + " FIX requests \\(\\d+ trades\\) in \\d+ ms before opening")
+                    .matcher(banner).find(), banner);
             assertTrue(banner.contains("recovered to sequence 0 "), banner);
+            Matcher rest = REST_PORT.matcher(banner);
+            assertTrue(rest.find(), banner);
+            // a clOrdId the warm-up's first REST client used: the warm-up's day is not the engine's
+            HttpResponse<String> placed = TestHttp.at(Integer.parseInt(rest.group(1))).header("X-API-Key", "t1-key")
+                    .send("POST", "/api/v1/orders", TestHttp.limitOrder("warm-up-rest-0-0", "TEST", "BUY", "100", "1"));
+            assertEquals(201, placed.statusCode(), placed.body());
+            JsonNode order = TestHttp.json(placed);
+            assertEquals(1, order.path("orderId").asLong(), "the first orderId of the real engine's day: " + placed.body());
+            assertEquals("NEW", order.path("status").asText(), "nothing of the warm-up's rests on the book: " + placed.body());
         }
         assertEquals(StartCommand.DEFAULT_WARM_UP, new StartCommand().warmUpCommands, "a start warms up unless told otherwise");
-    }
-
-    /** The real engine's first order, with a clOrdId the warm-up also used: the warm-up's day is not the engine's. */
-    private static void firstOrder(Command c) {
-        c.newOrder(0, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1);
-        c.clOrdId.set("warm-up-1");
     }
 }
