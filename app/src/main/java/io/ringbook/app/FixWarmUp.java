@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The FIX part of the warm-up ({@link WarmUp}): a QuickFIX/J initiator logs on to the
  * scratch engine's acceptor as one account and sends what a FIX client sends, as fast as
- * the session takes it: NewOrderSingle GTC orders resting on both sides of the mid, IOC
+ * the session takes it: NewOrderSingle DAY orders resting on both sides of the mid, IOC
  * orders crossing them, cancel/replace and cancel requests of rested orders. So the
  * acceptor's parsing, session and store, the gateway's order handling and its
  * ExecutionReports are compiled before the first client logs on. It waits until as many
@@ -154,7 +154,7 @@ final class FixWarmUp implements Application {
         loggedOn.countDown();
     }
 
-    /** Reports received so far (tests). */
+    /** Reports (ExecutionReports and OrderCancelRejects) received so far. */
     long reports() {
         return reports.get();
     }

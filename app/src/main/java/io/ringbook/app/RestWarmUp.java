@@ -4,16 +4,14 @@ import io.ringbook.engine.domain.ReferenceData;
 import io.ringbook.engine.domain.SymbolSpec;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,37 +28,43 @@ final class RestWarmUp {
 
     static final int CLIENTS = 4;
     private static final int ROUND = 8;
+    /** How far below the mid a round's first order rests, out of every crossing order's reach, for its amend and cancel to find it. */
+    private static final long DEEP = 10;
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":(\\d+)");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     private final String host;
-    private final String base;
     private final ReferenceData data;
     private final long[] mids;
-    private final AtomicLong served = new AtomicLong();
+    /** Answers with a 2xx, by kind of request (the step of the round it was). */
+    private final AtomicLongArray served = new AtomicLongArray(ROUND);
 
-    RestWarmUp(String listenAddress, int port, ReferenceData data, long[] mids) {
-        this.host = reachable(listenAddress);
-        this.base = "http://" + host + ":" + port + "/api/v1";
+    RestWarmUp(String host, ReferenceData data, long[] mids) {
+        this.host = host;
         this.data = data;
         this.mids = mids;
     }
 
-    /** Where the doors are reached: the listen address, or loopback for a wildcard one. */
-    String host() {
-        return host;
+    /** Answers with a 2xx so far, by kind of request: orders (three), an IOC order, an amend or time query, a cancel, book and open orders. */
+    long[] servedByKind() {
+        long[] byKind = new long[ROUND];
+        for (int kind = 0; kind < ROUND; kind++) {
+            byKind[kind] = served.get(kind);
+        }
+        return byKind;
     }
 
-    /** Sends {@code requests} in all, spread over one client a key of {@code keys} (account order); answers how many got a 2xx. */
-    long run(List<String> keys, int requests, long deadline) {
+    /** Sends {@code requests} in all to the door on {@code port}, spread over one client a key of {@code keys} (account order). */
+    void run(int port, List<String> keys, int requests, long deadline) {
+        String base = "http://" + host + ":" + port + "/api/v1";
         int clients = Math.min(CLIENTS, keys.size());
         List<Thread> running = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             String key = keys.get(client);
             int share = requests / clients + (client < requests % clients ? 1 : 0);
             int account = client;
-            Thread thread = new Thread(() -> session(key, account, share, deadline), "ringbook-warm-up-rest-" + client);
+            Thread thread = new Thread(() -> session(base, key, account, share, deadline), "ringbook-warm-up-rest-" + client);
             thread.start();
             running.add(thread);
         }
@@ -72,30 +76,31 @@ final class RestWarmUp {
                 break;
             }
         }
-        return served.get();
     }
 
-    private void session(String key, int account, int requests, long deadline) {
-        long rested = 0;
+    private void session(String base, String key, int account, int requests, long deadline) {
+        long deep = 0;
         for (int n = 0; n < requests && System.nanoTime() - deadline < 0; n++) {
             int symbolId = n / ROUND % mids.length;
             SymbolSpec symbol = data.symbols().get(symbolId);
             long mid = mids[symbolId];
             String clOrdId = "warm-up-rest-" + account + "-" + n;
-            String body = switch (n % ROUND) {
-                case 0, 1, 2 -> send(key, "POST", "/orders", order(clOrdId, symbol, n % 2 == 0 ? "BUY" : "SELL", "GTC",
-                        n % 2 == 0 ? mid - 1 - n % 3 : mid + 1 + n % 3));
-                case 3 -> send(key, "POST", "/orders", order(clOrdId, symbol, account % 2 == 0 ? "BUY" : "SELL", "IOC",
+            int kind = n % ROUND;
+            String body = switch (kind) {
+                case 0 -> send(base, kind, key, "POST", "/orders", order(clOrdId, symbol, "BUY", "GTC", mid - DEEP));
+                case 1, 2 -> send(base, kind, key, "POST", "/orders", order(clOrdId, symbol, kind == 1 ? "SELL" : "BUY", "GTC",
+                        kind == 1 ? mid + 1 + n % 3 : mid - 1 - n % 3));
+                case 3 -> send(base, kind, key, "POST", "/orders", order(clOrdId, symbol, account % 2 == 0 ? "BUY" : "SELL", "IOC",
                         account % 2 == 0 ? mid + 3 : mid - 3));
-                case 4 -> rested == 0 ? send(key, "GET", "/time", null)
-                        : send(key, "PATCH", "/orders/" + rested, "{\"price\":\"" + symbol.price(mid - 2).toPlainString() + "\"}");
-                case 5 -> send(key, "DELETE", "/orders?clOrdId=warm-up-rest-" + account + "-" + (n - 5), null);
-                case 6 -> send(key, "GET", "/book/" + symbol.name() + "?depth=5", null);
-                default -> send(key, "GET", "/orders?status=OPEN&symbol=" + symbol.name() + "&limit=10", null);
+                case 4 -> send(base, kind, key, "PATCH", "/orders/" + deep,
+                        "{\"price\":\"" + symbol.price(mid - DEEP - 1).toPlainString() + "\"}");
+                case 5 -> send(base, kind, key, "DELETE", "/orders?clOrdId=warm-up-rest-" + account + "-" + (n - 5), null);
+                case 6 -> send(base, kind, key, "GET", "/book/" + symbol.name() + "?depth=5", null);
+                default -> send(base, kind, key, "GET", "/orders?status=OPEN&symbol=" + symbol.name() + "&limit=10", null);
             };
             Matcher placed = ORDER_ID.matcher(body);
-            if (n % ROUND < 3 && placed.find()) {
-                rested = Long.parseLong(placed.group(1));
+            if (kind == 0 && placed.find()) {
+                deep = Long.parseLong(placed.group(1));
             }
         }
     }
@@ -107,7 +112,7 @@ final class RestWarmUp {
     }
 
     /** The answer's body; "" where none came (the warm-up goes on: it only wants the code run). */
-    private String send(String key, String method, String path, String body) {
+    private String send(String base, int kind, String key, String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("X-API-Key", key)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
@@ -115,7 +120,7 @@ final class RestWarmUp {
         try {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() / 100 == 2) {
-                served.incrementAndGet();
+                served.incrementAndGet(kind);
             }
             return answer.body();
         } catch (IOException e) {
@@ -123,17 +128,6 @@ final class RestWarmUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
-        }
-    }
-
-    /** Where a client reaches a door listening on {@code listenAddress}: loopback for a wildcard address. */
-    private static String reachable(String listenAddress) {
-        try {
-            InetAddress address = InetAddress.getByName(listenAddress);
-            String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-            return host.contains(":") ? "[" + host + "]" : host;
-        } catch (UnknownHostException e) {
-            return listenAddress;
         }
     }
 }

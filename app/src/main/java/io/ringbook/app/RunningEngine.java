@@ -280,14 +280,22 @@ final class RunningEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        pipeline.close();
-        diskReserve.close();
-        fix.close();
-        rest.close();
-        admin.close();
-        viewSnapshots.close();
-        snapshots.close();
-        journal.close();
+        RuntimeException failed = null;
+        // every part is closed even when one before it fails: a part left open keeps a port, a thread or the journal
+        for (AutoCloseable part : List.<AutoCloseable>of(pipeline, diskReserve, fix, rest, admin, viewSnapshots, snapshots, journal)) {
+            try {
+                part.close();
+            } catch (Exception closing) {
+                if (failed == null) {
+                    failed = closing instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(closing);
+                } else {
+                    failed.addSuppressed(closing);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /** Moves a used data directory aside if {@code fresh}, and returns where (null: nothing moved); makes sure it exists. */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -57,15 +58,23 @@ final class WarmUp {
     /** Far above what the warm-up's clients send: the scratch door's buckets never refuse. */
     private static final RateLimits UNLIMITED_DOORS = new RateLimits(1_000_000, 60_000_000, 1_000_000, 60_000_000, 1_000_000, 1);
     private static final SecureRandom KEYS = new SecureRandom();
+    private static final String LOOPBACK = "127.0.0.1";
 
     private WarmUp() {
     }
 
     /**
-     * What the warm-up did: commands sent through the ring, REST requests served (2xx), FIX
-     * requests sent, trades made, how long it took and where its scratch engine lived (now gone).
+     * What the warm-up did: commands sent through the ring, REST requests served (2xx) by
+     * kind of request ({@link RestWarmUp}), FIX requests sent and reports received, trades
+     * made, how long it took, and where its scratch engine lived (deleted unless a failure
+     * to delete it is said in {@link #describe}).
      */
-    record Result(long commands, long requests, long fixRequests, long trades, long millis, Path directory) {
+    record Result(long commands, long[] restServedByKind, long fixRequests, long fixReports, long trades, long millis,
+                  Path directory) {
+
+        long restServed() {
+            return LongStream.of(restServedByKind).sum();
+        }
     }
 
     /**
@@ -75,9 +84,10 @@ final class WarmUp {
     static String describe(Profile profile, PipelineConfig config, Durability durability, int commands) {
         try {
             Result done = run(profile, config, durability, commands);
-            return done.commands() + " scratch commands, " + done.requests() + " REST requests served and " + done.fixRequests()
-                    + " FIX requests (" + done.trades() + " trades) in " + done.millis()
-                    + " ms before opening, their directory deleted (--warm-up 0 skips it)";
+            return done.commands() + " scratch commands, " + done.restServed() + " REST requests served and " + done.fixRequests()
+                    + " FIX requests (" + done.trades() + " trades) in " + done.millis() + " ms before opening, "
+                    + (Files.exists(done.directory()) ? "its directory " + done.directory() + " not deleted" : "their directory deleted")
+                    + " (--warm-up 0 skips it)";
         } catch (RuntimeException failed) {
             return "failed, started without it: " + failed;
         }
@@ -86,38 +96,39 @@ final class WarmUp {
     /** Runs {@code commands} synthetic commands through a scratch engine of {@code profile}, then closes and deletes it. */
     static Result run(Profile profile, PipelineConfig config, Durability durability, int commands) {
         long start = System.nanoTime();
+        long deadline = start + LIMIT_NANOS;
         Path directory = scratchDirectory();
-        // a process stopped during the warm-up leaves no scratch directory either
+        // a process stopped (Ctrl-C, SIGTERM) during the warm-up leaves no scratch directory either
         Thread deleteAtExit = new Thread(() -> delete(directory), "ringbook-warm-up-cleanup");
         Runtime.getRuntime().addShutdownHook(deleteAtExit);
         try {
-            long trades;
-            long sent;
-            long served;
-            long fixSent;
             Profile scratchProfile = scratchProfile(profile, commands);
+            ReferenceData data = scratchProfile.referenceData();
+            long[] mids = WarmUpFlow.mids(data);
+            int requests = commands / COMMANDS_PER_REQUEST;
+            RestWarmUp rest = new RestWarmUp(LOOPBACK, data, mids);
+            FixWarmUp fix = new FixWarmUp(data, mids);
             try (RunningEngine scratch = RunningEngine.startScratch(scratchProfile, directory, config, durability)) {
-                long deadline = start + LIMIT_NANOS;
-                ReferenceData data = scratchProfile.referenceData();
-                long[] mids = WarmUpFlow.mids(data);
-                RestWarmUp rest = new RestWarmUp(scratchProfile.listenAddress(), scratch.restPort(), data, mids);
                 String account = data.accounts().name(0);
                 String compId = scratchProfile.fix().senderCompIds().getOrDefault(account, account);
-                int requests = commands / COMMANDS_PER_REQUEST;
                 // the two doors at once: each client mostly waits for its answers
-                CompletableFuture<Long> fix = CompletableFuture.supplyAsync(() -> new FixWarmUp(data, mids).run(compId,
-                        scratchProfile.credentials().fixPasswords().get(0), rest.host(), scratch.fixPort(), requests, deadline),
+                CompletableFuture<Long> fixSent = CompletableFuture.supplyAsync(() -> fix.run(compId,
+                        scratchProfile.credentials().fixPasswords().get(0), LOOPBACK, scratch.fixPort(), requests, deadline),
                         runnable -> new Thread(runnable, "ringbook-warm-up-fix").start());
-                served = rest.run(keysByAccount(scratchProfile.credentials()), requests, deadline);
-                fixSent = fix.join();
-                sent = send(scratch.pipeline().publisher(), new WarmUpFlow(data), commands, deadline);
+                rest.run(scratch.restPort(), keysByAccount(scratchProfile.credentials()), requests, deadline);
+                long fixRequests = fixSent.join();
+                long sent = send(scratch.pipeline().publisher(), new WarmUpFlow(data), commands, deadline);
                 awaitIdle(scratch, deadline);
-                trades = scratch.pipeline().logic().lastTradeId();
+                return new Result(sent, rest.servedByKind(), fixRequests, fix.reports(), scratch.pipeline().logic().lastTradeId(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), directory);
             }
-            return new Result(sent, served, fixSent, trades, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), directory);
         } finally {
-            delete(directory);
-            removeHook(deleteAtExit);
+            try {
+                delete(directory);
+                removeHook(deleteAtExit);
+            } catch (UncheckedIOException notDeleted) {
+                // the hook tries again at exit; describe() says the directory is left
+            }
         }
     }
 
@@ -130,11 +141,12 @@ final class WarmUp {
     }
 
     /**
-     * The profile on free ports, trading its symbols around the clock, its accounts
-     * without limits and no reject-storm breaker (so that a burst is neither throttled nor
-     * stopped by its own refusals), its day's clOrdId index sized for the session; its
-     * REST door lets in a new random key per account (none signs) with no rate limit, its FIX
-     * door a new random password per account.
+     * The scratch engine's profile: the same symbols and accounts, trading around the clock,
+     * its accounts without limits and no reject-storm breaker (so that a burst is neither
+     * throttled nor stopped by its own refusals), its doors on loopback and free ports, no
+     * gateway rate limit, a new random API key and FIX password per account (none signs),
+     * no admin token, no disk reserve (its temporary directory's disk is not the journal's),
+     * no backups, its day's clOrdId index sized for the session.
      */
     static Profile scratchProfile(Profile profile, int commands) {
         ReferenceData data = profile.referenceData();
@@ -152,12 +164,10 @@ final class WarmUp {
             fixPasswords.put(account, randomHex());
         }
         RunSettings run = profile.run();
-        return profile.withPorts(Ports.any())
-                .withCredentials(new Credentials(keys, Map.of(), fixPasswords, profile.credentials().adminTokens()), UNLIMITED_DOORS)
-                .withReferenceData(new ReferenceData(symbols, data.accounts(), unlimited))
-                .withRun(new RunSettings(run.waitStrategy(), run.outboundWait(), run.snapshotEverySeconds(), run.durability(), null,
-                        Math.min(run.clOrdIdsPerDay(), Math.max(commands, MIN_CLORDIDS)), run.diskReserveMb(),
-                        run.outputJournalThread()));
+        return new Profile(profile.name(), new ReferenceData(symbols, data.accounts(), unlimited),
+                new Credentials(keys, Map.of(), fixPasswords, Map.of()), UNLIMITED_DOORS, LOOPBACK, Ports.any(), profile.fix(),
+                new RunSettings(run.waitStrategy(), run.outboundWait(), run.snapshotEverySeconds(), run.durability(), null,
+                        Math.min(run.clOrdIdsPerDay(), Math.max(commands, MIN_CLORDIDS)), 0, run.outputJournalThread()));
     }
 
     private static String randomHex() {

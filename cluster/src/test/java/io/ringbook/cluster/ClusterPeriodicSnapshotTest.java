@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same path as an operator's; after a whole-cluster restart each node starts from the
  * newest snapshot (not the whole log) and holds exactly the state it had before.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ClusterPeriodicSnapshotTest {
 
     @TempDir
@@ -45,7 +45,7 @@ class ClusterPeriodicSnapshotTest {
             cluster.stopAll();
 
             cluster.startAll(false);
-            ThreeNodes.await("every node restored from a snapshot", 30, () -> Arrays.stream(new int[]{0, 1, 2})
+            ThreeNodes.await("every node restored from a snapshot", 60, () -> Arrays.stream(new int[]{0, 1, 2})
                     .allMatch(id -> cluster.node(id).service().restoredSequence() == 50));
             NodeState after = cluster.assertSameState(50);
             assertArrayEquals(before.state(), after.state(), "state before and after the whole cluster restarted");

@@ -23,16 +23,6 @@ public record Profile(String name, ReferenceData referenceData, Credentials cred
         return new Profile(name, referenceData, credentials, rateLimits, listenAddress, other, fix, run);
     }
 
-    /** This profile trading the same symbols for the same accounts under other limits (the warm-up's scratch engine). */
-    public Profile withReferenceData(ReferenceData other) {
-        return new Profile(name, other, credentials, rateLimits, listenAddress, ports, fix, run);
-    }
-
-    /** This profile letting in other keys under other gateway limits (the warm-up's scratch engine). */
-    public Profile withCredentials(Credentials otherCredentials, RateLimits otherRateLimits) {
-        return new Profile(name, referenceData, otherCredentials, otherRateLimits, listenAddress, ports, fix, run);
-    }
-
     /** This profile run otherwise. */
     public Profile withRun(RunSettings other) {
         return new Profile(name, referenceData, credentials, rateLimits, listenAddress, ports, fix, other);
