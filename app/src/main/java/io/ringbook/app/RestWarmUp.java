@@ -46,7 +46,7 @@ final class RestWarmUp {
         this.mids = mids;
     }
 
-    /** Answers with a 2xx so far, by kind of request: orders (three), an IOC order, an amend or time query, a cancel, book and open orders. */
+    /** Answers with a 2xx so far, by kind of request: orders (three), an IOC order, an amend, a cancel, book and open orders. */
     long[] servedByKind() {
         long[] byKind = new long[ROUND];
         for (int kind = 0; kind < ROUND; kind++) {
