@@ -66,8 +66,8 @@ final class StartCommand implements Callable<Integer> {
 
     /**
      * Enough for the JIT to compile the doors, the decision path, the journal and the
-     * outbound side (1,000 REST and 1,000 FIX requests, then the ring's commands): about
-     * 8 s on this 2-vCPU machine.
+     * outbound side (1,000 REST and 1,000 FIX requests, then the ring's commands): 8-12 s
+     * on this 2-vCPU machine.
      */
     static final int DEFAULT_WARM_UP = 200_000;
 

@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  * takes orders, so that the JIT has compiled the doors, the decision path, the journal's
  * appends and the outbound side by the time the first client comes. A fresh JVM runs that
  * code in its interpreter and compiles it while orders wait: on this machine the warm-up
- * cut the p99 of a REST or FIX client's first four seconds by 18-83% in eight alternated
- * pairs (docs/PERFORMANCE.md, "A fresh engine's first seconds").
+ * lowered the p99 of a REST or FIX client's first four seconds in each of twelve
+ * alternated pairs, by 8-83% (docs/PERFORMANCE.md, "A fresh engine's first seconds").
  *
  * <p>The scratch engine is the profile's own (its symbols, accounts, wait strategies,
  * durability and doors), in a temporary directory of its own, on free ports, trading
