@@ -280,19 +280,8 @@ final class RunningEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        RuntimeException failed = null;
-        // every part is closed even when one before it fails: a part left open keeps a port, a thread or the journal
-        for (AutoCloseable part : List.<AutoCloseable>of(pipeline, diskReserve, fix, rest, admin, viewSnapshots, snapshots, journal)) {
-            try {
-                part.close();
-            } catch (Exception closing) {
-                if (failed == null) {
-                    failed = closing instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(closing);
-                } else {
-                    failed.addSuppressed(closing);
-                }
-            }
-        }
+        RuntimeException failed = StartedParts.closeEach(
+                List.of(pipeline, diskReserve, fix, rest, admin, viewSnapshots, snapshots, journal), null);
         if (failed != null) {
             throw failed;
         }

@@ -19,13 +19,27 @@ final class StartedParts {
 
     /** Closes every part, the last started first, then rethrows {@code failure} (with what closing threw, suppressed). */
     RuntimeException closeAfter(RuntimeException failure) {
-        while (!parts.isEmpty()) {
+        throw closeEach(parts, failure);
+    }
+
+    /**
+     * Closes every part in order, even those after one that fails: a part left open keeps a
+     * port, a thread or the journal. Answers {@code failure} with what closing threw
+     * suppressed, or, if {@code failure} is null, the first thing closing threw (the rest
+     * suppressed), or null if nothing did.
+     */
+    static RuntimeException closeEach(Iterable<? extends AutoCloseable> parts, RuntimeException failure) {
+        for (AutoCloseable part : parts) {
             try {
-                parts.pop().close();
+                part.close();
             } catch (Exception closing) {
-                failure.addSuppressed(closing);
+                if (failure == null) {
+                    failure = closing instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(closing);
+                } else {
+                    failure.addSuppressed(closing);
+                }
             }
         }
-        throw failure;
+        return failure;
     }
 }
